@@ -1,0 +1,60 @@
+import tseslint from 'typescript-eslint';
+
+const electronOnly = { name: 'electron', message: 'Only main/electron/ may import electron.' };
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'http', 'crypto', 'child_process', 'net', 'url', 'util'];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-output/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-imports': ['error', { paths: [electronOnly] }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnly, 'react', 'zustand'],
+          patterns: [
+            { group: nodeBuiltins, message: 'shared/ is pure: no Node built-ins.' },
+            { group: ['**/main/**', '**/renderer/**', '../main/*', '../renderer/*'], message: 'shared/ imports nothing above it.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'process', 'setTimeout', 'setInterval'],
+      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'Take the time as an argument.' }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnly],
+          patterns: [
+            { group: nodeBuiltins, message: 'The renderer runs in a browser: no Node built-ins.' },
+            { group: ['**/main/**'], message: 'The renderer talks to the core only through the CompanionAPI bridge.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['main/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnly],
+          patterns: [{ group: ['**/electron/**', '../server/*', '../headless/*'], message: 'main/core/ sits below the shells.' }],
+        },
+      ],
+    },
+  },
+  { files: ['main/electron/**/*.ts'], rules: { 'no-restricted-imports': 'off' } },
+);

@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// The `cadence` command: a thin launcher for the built CLI.
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const built = fileURLToPath(new URL('../../out/main/cli.js', import.meta.url));
+if (!existsSync(built)) {
+  console.error('Cadence is not built yet. Run "npm run build" in the Cadence folder (npm install does it too).');
+  process.exit(1);
+}
+const { main } = await import(pathToFileURL(built).href);
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,37 @@
+import notifier from 'node-notifier';
+import type { DesktopNotification, Notifier, NotifyOutcome } from './ports';
+
+/**
+ * Desktop notifications through node-notifier (notify-send on Linux). Where that is missing, the
+ * outcome says why, and the prompt still reaches the user through the window's event stream.
+ */
+export class NodeNotifier implements Notifier {
+  notify(notification: DesktopNotification): Promise<NotifyOutcome> {
+    return new Promise((resolve) => {
+      try {
+        notifier.notify({ title: notification.title, message: notification.message, appName: 'Cadence' } as never, (error) => {
+          if (!error) return resolve({ delivered: true });
+          const text = String(error.message ?? error);
+          resolve({
+            delivered: false,
+            reason: /not found: notify-send/.test(text)
+              ? 'notify-send is not installed; on Debian or Ubuntu run "sudo apt install libnotify-bin"'
+              : text.split('\n')[0] ?? text,
+          });
+        });
+      } catch (error) {
+        resolve({ delivered: false, reason: (error as Error).message });
+      }
+    });
+  }
+}
+
+/** Records notifications instead of showing them (CADENCE_NOTIFIER=memory, and tests). */
+export class MemoryNotifier implements Notifier {
+  readonly shown: DesktopNotification[] = [];
+
+  notify(notification: DesktopNotification): Promise<NotifyOutcome> {
+    this.shown.push(notification);
+    return Promise.resolve({ delivered: true });
+  }
+}

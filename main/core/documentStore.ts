@@ -1,0 +1,95 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DocumentBackend } from './ports';
+
+export interface Parsed<T> {
+  value: T;
+  /** What was wrong with the file, in words; empty when it was fine. */
+  problems: string[];
+}
+
+export interface DocumentStoreOptions<T> {
+  file: string;
+  /** A label for messages, e.g. "settings". */
+  label: string;
+  parse: (raw: unknown) => Parsed<T>;
+  /** Opens the backend once the file is known to be readable JSON (or absent). */
+  open: () => DocumentBackend;
+  now: () => number;
+}
+
+function stamp(at: number): string {
+  return new Date(at).toISOString().replace(/[:.]/g, '-');
+}
+
+/**
+ * A JSON document validated at the boundary. A file that is not JSON, or not valid, is kept as a
+ * dated backup beside the original and reported in words; the app goes on with what it could save.
+ */
+export class DocumentStore<T> {
+  private readonly backend: DocumentBackend;
+  readonly problems: string[] = [];
+  private current: T;
+
+  constructor(private readonly options: DocumentStoreOptions<T>) {
+    let raw: unknown;
+    let text: string | null = null;
+    try {
+      text = fs.readFileSync(options.file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+        this.problems.push(`Could not read your ${options.label} file ${options.file}: ${(error as Error).message}.`);
+      }
+    }
+    if (text !== null) {
+      try {
+        raw = JSON.parse(text);
+      } catch (error) {
+        const backup = this.backup();
+        this.problems.push(
+          `Your ${options.label} file was not valid JSON (${(error as Error).message}); it was kept as ${backup} and defaults are used.`,
+        );
+      }
+    }
+    const parsed = options.parse(raw);
+    if (text !== null && raw !== undefined && parsed.problems.length) {
+      const backup = this.backup();
+      this.problems.push(
+        `Some ${options.label} were invalid and were reset to defaults (${parsed.problems.join('; ')}); the original file was kept as ${backup}.`,
+      );
+    }
+    this.current = parsed.value;
+    this.backend = options.open();
+    if (text === null || parsed.problems.length || raw === undefined) {
+      try {
+        this.write(parsed.value);
+      } catch (error) {
+        this.problems.push(`Could not save your ${options.label} in ${path.dirname(options.file)}: ${(error as Error).message}.`);
+      }
+    }
+  }
+
+  private backup(): string {
+    const { file } = this.options;
+    const target = path.join(
+      path.dirname(file),
+      `${path.basename(file, '.json')}.invalid-${stamp(this.options.now())}.json`,
+    );
+    try {
+      fs.copyFileSync(file, target);
+      return target;
+    } catch {
+      return '(no backup: the file could not be copied)';
+    }
+  }
+
+  get value(): T {
+    return this.current;
+  }
+
+  /** Writes atomically (temporary file + rename), so a kill mid-write leaves the old or the new file. */
+  write(value: T): void {
+    this.backend.store = value as Record<string, unknown>;
+    this.current = value;
+  }
+}

@@ -1,0 +1,29 @@
+import type { Instant } from '../../shared/clockTime';
+import type { Disposable } from './lifetime';
+
+/** The world's time, as the core sees it. Real in the app, fake in tests. */
+export interface Clock {
+  now(): Instant;
+  /** The system's current IANA zone. */
+  timeZone(): string;
+  /** Calls back once the wall clock reaches `at` (or soon after, when the machine slept). */
+  setTimer(at: Instant, callback: () => void): Disposable;
+}
+
+/** Where a JSON document lives: conf in headless mode, electron-store in Electron. */
+export interface DocumentBackend {
+  readonly path: string;
+  store: Record<string, unknown>;
+}
+
+export interface DesktopNotification {
+  title: string;
+  message: string;
+}
+
+export type NotifyOutcome = { delivered: true } | { delivered: false; reason: string };
+
+/** Shows a desktop notification; never throws. */
+export interface Notifier {
+  notify(notification: DesktopNotification): Promise<NotifyOutcome>;
+}

@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import type { Instant } from '../../shared/clockTime';
+import type { Disposable } from './lifetime';
+import type { Clock } from './ports';
+
+/** Node's timers cap at about 24.8 days. */
+const MAX_TIMEOUT = 2 ** 31 - 1;
+
+export interface SystemClockOptions {
+  /**
+   * The longest one timer sleeps before it checks the wall clock again. Node's timers run on a
+   * monotonic clock that stops while the machine sleeps and ignores clock changes, so a far deadline
+   * is reached in legs of at most this length (0: one leg). Electron's powerMonitor makes it moot.
+   */
+  guardMs: number;
+}
+
+export function systemTimeZone(): string {
+  if (process.env.TZ) return process.env.TZ.replace(/^:/, '');
+  try {
+    const target = fs.readlinkSync('/etc/localtime');
+    const match = /zoneinfo\/(.+)$/.exec(target);
+    if (match?.[1]) return match[1];
+  } catch {
+    // not a link, or not Linux: the runtime's idea of the zone is the best there is
+  }
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+export class SystemClock implements Clock {
+  /** Timer callbacks run so far, for the idle benchmark. */
+  wakeUps = 0;
+
+  constructor(private readonly options: SystemClockOptions = { guardMs: 5 * 60_000 }) {}
+
+  now(): Instant {
+    return Date.now();
+  }
+
+  timeZone(): string {
+    return systemTimeZone();
+  }
+
+  setTimer(at: Instant, callback: () => void): Disposable {
+    let handle: NodeJS.Timeout | undefined;
+    const arm = (): void => {
+      const wait = Math.max(0, at - Date.now());
+      const cap = this.options.guardMs > 0 ? Math.min(this.options.guardMs, MAX_TIMEOUT) : MAX_TIMEOUT;
+      handle = setTimeout(() => {
+        this.wakeUps++;
+        if (Date.now() >= at) callback();
+        else arm();
+      }, Math.min(wait, cap));
+      handle.unref?.();
+    };
+    arm();
+    return { dispose: () => clearTimeout(handle) };
+  }
+}

@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readConnection } from '../server/connectionFile';
+import { startHost } from './startHeadless';
+
+function builtRendererDir(): string | null {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (const candidate of [path.join(here, '../renderer'), path.join(here, '../../out/renderer')]) {
+    if (fs.existsSync(path.join(candidate, 'index.html'))) return candidate;
+  }
+  return null;
+}
+
+async function alreadyRunning(dataDir: string): Promise<string | null> {
+  const existing = readConnection(dataDir);
+  if (!existing) return null;
+  try {
+    const response = await fetch(`http://127.0.0.1:${existing.port}/api/health`, { signal: AbortSignal.timeout(1000) });
+    return response.ok ? existing.url : null;
+  } catch {
+    return null;
+  }
+}
+
+/** `cadence serve`: runs the core headless until interrupted, with the window served on a local address. */
+export async function serve(options: { dataDir: string; port?: number; quiet?: boolean }): Promise<number> {
+  const running = await alreadyRunning(options.dataDir);
+  if (running) {
+    console.error(`Cadence is already running for ${options.dataDir} at ${running}.`);
+    return 1;
+  }
+  const rendererDir = builtRendererDir();
+  const origins = process.env.CADENCE_DEV_ORIGIN ? [process.env.CADENCE_DEV_ORIGIN] : [];
+  let host;
+  try {
+    host = await startHost({
+      dataDir: options.dataDir,
+      ...(options.port !== undefined ? { port: options.port } : {}),
+      rendererDir,
+      allowedOrigins: origins,
+    });
+  } catch (error) {
+    console.error(`Cadence could not start: ${(error as Error).message}`);
+    return 1;
+  }
+  const problems = host.service.problems();
+  console.log(`Cadence is running headless (data in ${options.dataDir}).`);
+  console.log(rendererDir ? `Open the Cadence window at: ${host.windowUrl}` : 'The window is not built; run "npm run build" to serve it.');
+  for (const problem of problems) console.log(`! ${problem}`);
+  console.log('ready');
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  host.dispose();
+  return 0;
+}

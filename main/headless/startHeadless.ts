@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { emptyIntents, type Intents, intentsSchema } from '../../shared/intents';
+import { loadSettings, type Settings } from '../../shared/settings';
+import { CadenceService } from '../core/cadenceService';
+import { openConf } from '../core/confBackend';
+import { NodeNotifier, MemoryNotifier } from '../core/desktopNotifier';
+import { DocumentStore, type Parsed } from '../core/documentStore';
+import type { Clock, DocumentBackend, Notifier } from '../core/ports';
+import { SystemClock } from '../core/systemClock';
+import { apiToken, removeConnection, writeConnection } from '../server/connectionFile';
+import { LocalApi } from '../server/localApi';
+
+export interface CadenceHost {
+  service: CadenceService;
+  api: LocalApi;
+  url: string;
+  /** The address that opens the window, token included (in the fragment, never sent to a server). */
+  windowUrl: string;
+  dispose(): void;
+}
+
+export interface HostOptions {
+  dataDir: string;
+  port?: number;
+  clock?: Clock;
+  notifier?: Notifier;
+  rendererDir?: string | null;
+  allowedOrigins?: readonly string[];
+  /** How a document is kept: conf in headless mode, electron-store in Electron. */
+  openBackend?: (directory: string, name: string) => DocumentBackend;
+}
+
+export function parseIntents(raw: unknown): Parsed<Intents> {
+  if (raw === undefined) return { value: emptyIntents(), problems: [] };
+  const parsed = intentsSchema.safeParse(raw);
+  if (parsed.success) return { value: parsed.data, problems: [] };
+  return {
+    value: emptyIntents(),
+    problems: parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+  };
+}
+
+export function parseSettingsFor(systemZone: string): (raw: unknown) => Parsed<Settings> {
+  return (raw) => {
+    const loaded = loadSettings(raw ?? {}, systemZone);
+    return {
+      value: loaded.settings,
+      problems: raw === undefined ? [] : loaded.problems.map((problem) => `${problem.path || 'file'}: ${problem.message}`),
+    };
+  };
+}
+
+export function defaultNotifier(): Notifier {
+  return process.env.CADENCE_NOTIFIER === 'memory' ? new MemoryNotifier() : new NodeNotifier();
+}
+
+/** Opens the data folder, starts the core and the local API: the composition root of headless mode. */
+export async function startHost(options: HostOptions): Promise<CadenceHost> {
+  const { dataDir } = options;
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const clock = options.clock ?? new SystemClock();
+  const open = options.openBackend ?? openConf;
+  const now = () => clock.now();
+  const settings = new DocumentStore<Settings>({
+    file: path.join(dataDir, 'settings.json'),
+    label: 'settings',
+    parse: parseSettingsFor(clock.timeZone()),
+    open: () => open(dataDir, 'settings'),
+    now,
+  });
+  const intents = new DocumentStore<Intents>({
+    file: path.join(dataDir, 'intents.json'),
+    label: 'saved activity',
+    parse: parseIntents,
+    open: () => open(dataDir, 'intents'),
+    now,
+  });
+  const service = new CadenceService({ clock, settings, intents, notifier: options.notifier ?? defaultNotifier() });
+  const token = apiToken(dataDir);
+  const api = new LocalApi({
+    service,
+    token,
+    ...(options.port !== undefined ? { port: options.port } : {}),
+    rendererDir: options.rendererDir ?? null,
+    ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
+  });
+  const port = await api.listen();
+  service.start();
+  writeConnection(dataDir, { port, token, pid: process.pid, url: api.url });
+  return {
+    service,
+    api,
+    url: api.url,
+    windowUrl: `${api.url}/#token=${token}`,
+    dispose: () => {
+      removeConnection(dataDir, process.pid);
+      api.dispose();
+      service.dispose();
+    },
+  };
+}

@@ -1,0 +1,215 @@
+import { timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { ApiResult } from '../../shared/contract';
+import type { CadenceService } from '../core/cadenceService';
+import type { Disposable } from '../core/lifetime';
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export interface LocalApiOptions {
+  service: CadenceService;
+  token: string;
+  port?: number;
+  /** The built renderer to serve at /, if any. */
+  rendererDir?: string | null;
+  /** Extra origins allowed to call the API (a renderer dev server). */
+  allowedOrigins?: readonly string[];
+}
+
+const STATUS_BY_ERROR: Record<string, number> = {
+  unknown_command: 404,
+  unknown_query: 404,
+  not_found: 404,
+  invalid_input: 400,
+  invalid_settings: 422,
+  conflict: 409,
+  snooze_limit: 409,
+  storage: 503,
+};
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
+
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ws://127.0.0.1:* ws://localhost:*; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+
+function sameToken(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  res.end(text);
+}
+
+function refuse(res: http.ServerResponse, status: number, error: string, message: string): void {
+  send(res, status, { ok: false, error, message });
+}
+
+function readBody(req: http.IncomingMessage): Promise<{ ok: true; text: string } | { ok: false; status: number; message: string }> {
+  return new Promise((resolve) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY_BYTES) {
+      resolve({ ok: false, status: 413, message: `The request body is over ${MAX_BODY_BYTES / 1024} KB.` });
+      req.resume();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        resolve({ ok: false, status: 413, message: `The request body is over ${MAX_BODY_BYTES / 1024} KB.` });
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve({ ok: true, text: Buffer.concat(chunks).toString('utf8') }));
+    req.on('error', () => resolve({ ok: false, status: 400, message: 'The request body could not be read.' }));
+  });
+}
+
+/**
+ * The local API: HTTP for commands and queries, a WebSocket for events, on 127.0.0.1 only. Every
+ * call needs the per-install token; the Host and Origin checks keep web pages (and DNS rebinding)
+ * from driving it.
+ */
+export class LocalApi implements Disposable {
+  private readonly server: http.Server;
+  private readonly sockets: WebSocketServer;
+  private readonly subscription: Disposable;
+  private port = 0;
+
+  constructor(private readonly options: LocalApiOptions) {
+    this.server = http.createServer((req, res) => void this.handle(req, res));
+    this.server.requestTimeout = 10_000;
+    this.sockets = new WebSocketServer({ noServer: true, maxPayload: 4096 });
+    this.server.on('upgrade', (req, socket, head) => {
+      const problem = this.check(req, new URL(req.url ?? '/', 'http://x').searchParams.get('token'));
+      if (problem || !req.url?.startsWith('/api/events')) {
+        socket.end(`HTTP/1.1 ${problem?.status ?? 404} ${problem ? 'Refused' : 'Not Found'}\r\nConnection: close\r\n\r\n`);
+        return;
+      }
+      this.sockets.handleUpgrade(req, socket, head, (ws) => this.welcome(ws));
+    });
+    this.subscription = options.service.onEvent((event) => {
+      const text = JSON.stringify(event);
+      for (const client of this.sockets.clients) if (client.readyState === client.OPEN) client.send(text);
+    });
+  }
+
+  async listen(): Promise<number> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(this.options.port ?? 0, '127.0.0.1', () => resolve());
+    });
+    this.port = (this.server.address() as AddressInfo).port;
+    return this.port;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  private welcome(ws: WebSocket): void {
+    ws.send(JSON.stringify({ name: 'availability.changed', data: this.options.service.status() }));
+    ws.on('message', () => ws.close(1003, 'events only'));
+  }
+
+  private allowedOrigins(): string[] {
+    return [`http://127.0.0.1:${this.port}`, `http://localhost:${this.port}`, ...(this.options.allowedOrigins ?? [])];
+  }
+
+  /** The Host, Origin and token checks every API request passes. */
+  private check(req: http.IncomingMessage, token: string | null): { status: number; error: string; message: string } | null {
+    const host = req.headers.host ?? '';
+    if (host !== `127.0.0.1:${this.port}` && host !== `localhost:${this.port}`) {
+      return { status: 421, error: 'bad_host', message: `Requests must be addressed to 127.0.0.1:${this.port}.` };
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && !this.allowedOrigins().includes(origin)) {
+      return { status: 403, error: 'bad_origin', message: 'Web pages from other origins may not use the Cadence API.' };
+    }
+    if (!token || !sameToken(token, this.options.token)) {
+      return { status: 401, error: 'unauthorized', message: 'Missing or wrong API token.' };
+    }
+    return null;
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (!url.pathname.startsWith('/api/')) return this.serveStatic(url.pathname, req, res);
+    if (url.pathname === '/api/health') return send(res, 200, { ok: true, value: { name: 'cadence', pid: process.pid } });
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? null;
+    const problem = this.check(req, bearer);
+    if (problem) return refuse(res, problem.status, problem.error, problem.message);
+    const match = /^\/api\/(command|query)\/([a-z.]+)$/.exec(url.pathname);
+    if (!match) return refuse(res, 404, 'not_found', `No such API path: ${url.pathname}`);
+    if (req.method !== 'POST') return refuse(res, 405, 'method_not_allowed', 'Use POST with a JSON body.');
+    if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) {
+      return refuse(res, 415, 'unsupported_media_type', 'Send the body as application/json.');
+    }
+    const body = await readBody(req);
+    if (!body.ok) return refuse(res, body.status, body.status === 413 ? 'too_large' : 'bad_request', body.message);
+    let input: unknown = {};
+    if (body.text.trim()) {
+      try {
+        input = JSON.parse(body.text);
+      } catch {
+        return refuse(res, 400, 'malformed_json', 'The request body is not valid JSON.');
+      }
+    }
+    const [, kind, name = ''] = match;
+    const result: ApiResult<unknown> =
+      kind === 'command' ? this.options.service.execute(name, input) : this.options.service.query(name, input);
+    send(res, result.ok ? 200 : (STATUS_BY_ERROR[result.error] ?? 400), result);
+  }
+
+  private serveStatic(pathname: string, req: http.IncomingMessage, res: http.ServerResponse): void {
+    const root = this.options.rendererDir;
+    const host = req.headers.host ?? '';
+    if (host !== `127.0.0.1:${this.port}` && host !== `localhost:${this.port}`) {
+      return refuse(res, 421, 'bad_host', `Requests must be addressed to 127.0.0.1:${this.port}.`);
+    }
+    if (!root) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('The Cadence window is not built. Run "npm run build", then start Cadence again.');
+      return;
+    }
+    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const file = path.resolve(root, relative);
+    const inside = file.startsWith(path.resolve(root) + path.sep);
+    const target = inside && fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(root, 'index.html');
+    const headers = {
+      'content-type': MIME[path.extname(target)] ?? 'application/octet-stream',
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+      'referrer-policy': 'no-referrer',
+      'cache-control': target.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
+    };
+    res.writeHead(200, headers);
+    fs.createReadStream(target).pipe(res);
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    for (const client of this.sockets.clients) client.terminate();
+    this.sockets.close();
+    this.server.closeAllConnections();
+    this.server.close();
+  }
+}

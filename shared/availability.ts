@@ -1,0 +1,132 @@
+import { type CalendarEvent, meetingAt, nextMeetingStart } from './calendar';
+import { type Instant, localDate, parseInstant } from './clockTime';
+import { activeFocus, type FocusInterval, upcomingFocus } from './focus';
+import type { Intents, LunchRecord } from './intents';
+import type { Settings } from './settings';
+import { dayKind, nextSpan, patternOf, type Span, spanAt, spansOn, type WorkPattern } from './workPattern';
+
+export type Mode = 'focus' | 'meeting' | 'lunch' | 'working' | 'off';
+
+export type Reason =
+  | 'focus'
+  | 'meeting'
+  | 'lunch'
+  | 'working'
+  | 'away'
+  | 'dayClosed'
+  | 'beforeHours'
+  | 'betweenSpans'
+  | 'afterHours'
+  | 'weekend'
+  | 'holiday'
+  | 'dayOff';
+
+export interface Availability {
+  mode: Mode;
+  reason: Reason;
+  since: Instant | null;
+  /** When this mode ends by itself (null: not within the next year). */
+  until: Instant | null;
+  nextWorkStart: Instant | null;
+  timeZone: string;
+  /** The workday now belongs to, when inside working hours. */
+  workday: string | null;
+  focus: FocusInterval | null;
+  meeting: CalendarEvent | null;
+}
+
+export function lunchOn(workday: string, intents: Intents): LunchRecord | undefined {
+  return intents.lunches.find((lunch) => lunch.date === workday);
+}
+
+export function lunchInterval(record: LunchRecord | undefined): { start: Instant; end: Instant } | null {
+  if (!record || record.status !== 'taken' || !record.startedAt || !record.minutes) return null;
+  const start = parseInstant(record.startedAt);
+  const planned = start + record.minutes * 60_000;
+  const end = record.endedAt ? Math.min(planned, parseInstant(record.endedAt)) : planned;
+  return { start, end };
+}
+
+export function isDayClosed(workday: string, intents: Intents): boolean {
+  return intents.shutdowns.some((record) => record.date === workday);
+}
+
+function offReason(at: Instant, pattern: WorkPattern): Reason {
+  const today = localDate(at, pattern.timeZone);
+  const kind = dayKind(today, pattern);
+  if (kind !== 'workday') return kind;
+  const spans = spansOn(today, pattern);
+  const first = spans[0];
+  if (!first || at >= Math.max(...spans.map((span) => span.end))) return 'afterHours';
+  return at < first.start ? 'beforeHours' : 'betweenSpans';
+}
+
+function earliest(...instants: (Instant | null | undefined)[]): Instant | null {
+  let min: Instant | null = null;
+  for (const value of instants) if (value !== null && value !== undefined && (min === null || value < min)) min = value;
+  return min;
+}
+
+/** When work resumes after an absence that ends at `until`. */
+function resumeAfter(until: Instant, pattern: WorkPattern): Instant | null {
+  return spanAt(until, pattern) ? until : (nextSpan(until, pattern)?.start ?? null);
+}
+
+/**
+ * What the user is at `at`: the one value every effect of Cadence follows. Pure: the same inputs
+ * always give the same answer, so a restart, a sleep or a clock jump only needs a recompute.
+ */
+export function availabilityAt(
+  at: Instant,
+  settings: Settings,
+  intents: Intents,
+  calendar: readonly CalendarEvent[] = [],
+): Availability {
+  const pattern = patternOf(settings);
+  const span = spanAt(at, pattern);
+  const closed = span !== null && isDayClosed(span.workday, intents);
+  const nextStart = (afterWorkday?: string): Instant | null => nextSpan(at, pattern, afterWorkday)?.start ?? null;
+  const base = { timeZone: pattern.timeZone, workday: span && !closed ? span.workday : null, meeting: null };
+
+  const focus = activeFocus(at, intents);
+  if (focus) {
+    return { ...base, mode: 'focus', reason: 'focus', since: focus.start, until: focus.end, focus, nextWorkStart: workStartFrom(at, span, closed, pattern, nextStart) };
+  }
+  const meeting = meetingAt(at, calendar);
+  if (meeting) {
+    return { ...base, mode: 'meeting', reason: 'meeting', since: meeting.start, until: meeting.end, focus: null, meeting, nextWorkStart: workStartFrom(at, span, closed, pattern, nextStart) };
+  }
+  const away = intents.away;
+  if (away && parseInstant(away.from) <= at && at < parseInstant(away.until)) {
+    const until = parseInstant(away.until);
+    return { ...base, workday: null, mode: 'off', reason: 'away', since: parseInstant(away.from), until, focus: null, nextWorkStart: resumeAfter(until, pattern) };
+  }
+  if (!span) {
+    const next = nextStart();
+    return { ...base, mode: 'off', reason: offReason(at, pattern), since: null, until: next, focus: null, nextWorkStart: next };
+  }
+  if (closed) {
+    const next = nextStart(span.workday);
+    const record = intents.shutdowns.find((shutdown) => shutdown.date === span.workday);
+    return { ...base, mode: 'off', reason: 'dayClosed', since: record ? parseInstant(record.completedAt) : null, until: next, focus: null, nextWorkStart: next };
+  }
+  const lunch = lunchInterval(lunchOn(span.workday, intents));
+  const nextChange = (end: Instant): Instant | null =>
+    earliest(end, nextMeetingStart(at, calendar), upcomingFocus(at, intents)[0]?.start);
+  if (lunch && lunch.start <= at && at < lunch.end) {
+    return { ...base, mode: 'lunch', reason: 'lunch', since: lunch.start, until: nextChange(lunch.end), focus: null, nextWorkStart: lunch.end };
+  }
+  return { ...base, mode: 'working', reason: 'working', since: span.start, until: nextChange(span.end), focus: null, nextWorkStart: at };
+}
+
+function workStartFrom(
+  at: Instant,
+  span: Span | null,
+  closed: boolean,
+  pattern: WorkPattern,
+  nextStart: (afterWorkday?: string) => Instant | null,
+): Instant | null {
+  if (span && !closed) return at;
+  if (span && closed) return nextStart(span.workday);
+  return nextSpan(at, pattern)?.start ?? null;
+}

@@ -1,0 +1,65 @@
+import { DateTime, IANAZone } from 'luxon';
+
+/** An instant as milliseconds since the epoch: the only way the domain passes time around. */
+export type Instant = number;
+
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
+
+const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+export function isHourMinute(text: string): boolean {
+  return HH_MM.test(text);
+}
+
+/** Minutes after local midnight for "HH:MM". */
+export function minutesOfDay(text: string): number {
+  const match = HH_MM.exec(text);
+  if (!match) throw new Error(`not a time of day: ${text}`);
+  return Number(match[1]) * 60 + Number(match[2]);
+}
+
+export function isTimeZone(zone: string): boolean {
+  return IANAZone.isValidZone(zone);
+}
+
+/** A local date as YYYY-MM-DD in the zone. */
+export function localDate(at: Instant, zone: string): string {
+  return DateTime.fromMillis(at, { zone }).toISODate() ?? '';
+}
+
+/** ISO weekday 1 (Monday) … 7 (Sunday) of a local date. */
+export function weekdayOf(date: string): number {
+  return DateTime.fromISO(date, { zone: 'UTC' }).weekday;
+}
+
+export function addDays(date: string, days: number): string {
+  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate() ?? date;
+}
+
+/**
+ * The instant a wall-clock time happens on a local date. A time inside a spring-forward gap moves
+ * forward by the gap (02:30 → 03:30); an ambiguous fall-back time takes its first occurrence.
+ */
+export function atLocalTime(date: string, minutes: number, zone: string): Instant {
+  const midnight = DateTime.fromISO(date, { zone }).startOf('day');
+  const wall = midnight.set({ hour: Math.floor(minutes / 60) % 24, minute: minutes % 60 });
+  const shifted = minutes >= 24 * 60 ? wall.plus({ days: 1 }) : wall;
+  return shifted.toMillis();
+}
+
+/** ISO 8601 with the zone's offset, e.g. 2026-03-09T11:02:00.000+01:00. */
+export function isoInZone(at: Instant, zone: string): string {
+  return DateTime.fromMillis(at, { zone }).toISO() ?? new Date(at).toISOString();
+}
+
+export function parseInstant(iso: string): Instant {
+  const parsed = DateTime.fromISO(iso, { setZone: true });
+  if (!parsed.isValid) throw new Error(`not an ISO 8601 instant: ${iso}`);
+  return parsed.toMillis();
+}
+
+export function offsetMinutes(at: Instant, zone: string): number {
+  return DateTime.fromMillis(at, { zone }).offset;
+}

@@ -1,0 +1,35 @@
+import { type Instant, MINUTE, parseInstant } from './clockTime';
+import type { FocusBlock, Intents } from './intents';
+
+export interface FocusInterval {
+  id: string;
+  start: Instant;
+  plannedEnd: Instant;
+  /** When it really ends or ended: the planned end, or the moment it was stopped. */
+  end: Instant;
+  stopped: boolean;
+}
+
+export function focusInterval(block: FocusBlock): FocusInterval {
+  const start = parseInstant(block.startAt);
+  const plannedEnd = start + block.plannedMinutes * MINUTE;
+  const stoppedAt = block.stoppedAt ? parseInstant(block.stoppedAt) : null;
+  const end = stoppedAt !== null ? Math.max(start, Math.min(stoppedAt, plannedEnd)) : plannedEnd;
+  return { id: block.id, start, plannedEnd, end, stopped: stoppedAt !== null && stoppedAt < plannedEnd };
+}
+
+export function focusIntervals(intents: Intents): FocusInterval[] {
+  return intents.focus.map(focusInterval);
+}
+
+export function activeFocus(at: Instant, intents: Intents): FocusInterval | null {
+  for (const interval of focusIntervals(intents)) if (interval.start <= at && at < interval.end) return interval;
+  return null;
+}
+
+/** Blocks the user planned for later that have not been cancelled. */
+export function upcomingFocus(at: Instant, intents: Intents): FocusInterval[] {
+  return focusIntervals(intents)
+    .filter((interval) => interval.start > at && interval.end > interval.start)
+    .sort((a, b) => a.start - b.start);
+}

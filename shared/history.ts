@@ -1,0 +1,150 @@
+import { lunchOn } from './availability';
+import type { CalendarEvent } from './calendar';
+import { addDays, atLocalTime, type Instant, MINUTE, parseInstant } from './clockTime';
+import { focusIntervals } from './focus';
+import type { Intents } from './intents';
+import type { Settings } from './settings';
+import { dayKind, patternOf, spansOn, workdayEnd } from './workPattern';
+
+export interface DaySummary {
+  date: string;
+  workday: boolean;
+  focusMinutes: number;
+  meetingMinutes: number;
+  meetings: number;
+  lunchTaken: boolean;
+  /** Minutes of work outside working hours on a workday: focus after hours, and closing the day late. */
+  afterHoursMinutes: number;
+  /** Minutes of work on a weekend, holiday or day off. */
+  weekendMinutes: number;
+  /** When the day was closed, in the work zone's wall-clock time (HH:MM), if it was. */
+  shutdownAt: string | null;
+}
+
+type Interval = [Instant, Instant];
+
+function clip(intervals: Interval[], from: Instant, to: Instant): Interval[] {
+  return intervals
+    .map(([start, end]): Interval => [Math.max(start, from), Math.min(end, to)])
+    .filter(([start, end]) => end > start);
+}
+
+function union(intervals: Interval[]): Interval[] {
+  const sorted = [...intervals].sort((a, b) => a[0] - b[0]);
+  const merged: Interval[] = [];
+  for (const [start, end] of sorted) {
+    const last = merged.at(-1);
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
+  }
+  return merged;
+}
+
+function subtract(intervals: Interval[], holes: Interval[]): Interval[] {
+  let result = intervals;
+  for (const [holeStart, holeEnd] of holes) {
+    result = result.flatMap(([start, end]): Interval[] => {
+      if (holeEnd <= start || holeStart >= end) return [[start, end]];
+      const parts: Interval[] = [];
+      if (holeStart > start) parts.push([start, holeStart]);
+      if (holeEnd < end) parts.push([holeEnd, end]);
+      return parts;
+    });
+  }
+  return result;
+}
+
+const minutes = (intervals: Interval[]): number =>
+  Math.round(intervals.reduce((sum, [start, end]) => sum + (end - start), 0) / MINUTE);
+
+export function daySummary(
+  date: string,
+  at: Instant,
+  settings: Settings,
+  intents: Intents,
+  calendar: readonly CalendarEvent[] = [],
+): DaySummary {
+  const pattern = patternOf(settings);
+  const zone = settings.workTimeZone;
+  const from = atLocalTime(date, 0, zone);
+  const to = Math.min(atLocalTime(addDays(date, 1), 0, zone), at);
+  const focus = union(clip(focusIntervals(intents).map((f): Interval => [f.start, f.end]), from, to));
+  const meetings = clip(calendar.map((e): Interval => [e.start, e.end]), from, to);
+  const workday = dayKind(date, pattern) === 'workday';
+  const work = spansOn(addDays(date, -1), pattern)
+    .concat(spansOn(date, pattern))
+    .map((span): Interval => [span.start, span.end]);
+  const shutdown = intents.shutdowns.find((record) => record.date === date);
+  const late: Interval[] = [];
+  const end = workdayEnd(date, pattern);
+  if (shutdown && end !== null) late.push([end, parseInstant(shutdown.completedAt)]);
+  const worked = union([...focus, ...clip(late, from, to)]);
+  const outside = subtract(worked, work);
+  return {
+    date,
+    workday,
+    focusMinutes: minutes(focus),
+    meetingMinutes: minutes(union(meetings)),
+    meetings: meetings.length,
+    lunchTaken: lunchOn(date, intents)?.status === 'taken',
+    afterHoursMinutes: workday ? minutes(outside) : 0,
+    weekendMinutes: workday ? 0 : minutes(outside),
+    shutdownAt: shutdown
+      ? new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+          parseInstant(shutdown.completedAt),
+        )
+      : null,
+  };
+}
+
+export function history(
+  from: string,
+  to: string,
+  at: Instant,
+  settings: Settings,
+  intents: Intents,
+  calendar: readonly CalendarEvent[] = [],
+): DaySummary[] {
+  const days: DaySummary[] = [];
+  for (let date = from; date <= to && days.length < 800; date = addDays(date, 1)) {
+    days.push(daySummary(date, at, settings, intents, calendar));
+  }
+  return days;
+}
+
+export interface WeekTotals {
+  focusMinutes: number;
+  meetingMinutes: number;
+  lunches: number;
+  afterHoursMinutes: number;
+  weekendMinutes: number;
+}
+
+export function weekTotals(days: readonly DaySummary[]): WeekTotals {
+  return days.reduce(
+    (sum, day) => ({
+      focusMinutes: sum.focusMinutes + day.focusMinutes,
+      meetingMinutes: sum.meetingMinutes + day.meetingMinutes,
+      lunches: sum.lunches + (day.lunchTaken ? 1 : 0),
+      afterHoursMinutes: sum.afterHoursMinutes + day.afterHoursMinutes,
+      weekendMinutes: sum.weekendMinutes + day.weekendMinutes,
+    }),
+    { focusMinutes: 0, meetingMinutes: 0, lunches: 0, afterHoursMinutes: 0, weekendMinutes: 0 },
+  );
+}
+
+/** One plain sentence on what changed from the previous week to this one. */
+export function weekChangeSentence(previous: WeekTotals, current: WeekTotals): string {
+  const hours = (m: number): string => `${(m / 60).toFixed(1).replace(/\.0$/, '')} h`;
+  const focusDelta = current.focusMinutes - previous.focusMinutes;
+  const afterDelta = current.afterHoursMinutes + current.weekendMinutes - previous.afterHoursMinutes - previous.weekendMinutes;
+  const focusPart =
+    focusDelta === 0
+      ? `Focus time held steady at ${hours(current.focusMinutes)}`
+      : `Focus time ${focusDelta > 0 ? 'rose' : 'fell'} by ${hours(Math.abs(focusDelta))} to ${hours(current.focusMinutes)}`;
+  const afterPart =
+    afterDelta === 0
+      ? 'time after hours did not change'
+      : `you worked ${Math.abs(afterDelta)} min ${afterDelta > 0 ? 'more' : 'less'} after hours`;
+  return `${focusPart}, ${afterPart}, and you took ${current.lunches} lunch${current.lunches === 1 ? '' : 'es'} (${previous.lunches} the week before).`;
+}

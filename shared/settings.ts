@@ -1,0 +1,167 @@
+import { z } from 'zod';
+import { isHourMinute, isTimeZone } from './clockTime';
+
+export const SETTINGS_VERSION = 2;
+
+const hourMinute = z.string().refine(isHourMinute, { message: 'use a 24-hour time like 09:00' });
+const timeZone = z.string().refine(isTimeZone, { message: 'not a known IANA time zone (e.g. Europe/Berlin)' });
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date like 2026-12-24');
+
+/** A span of work in local time; an end at or before the start runs past midnight (a night shift). */
+export const workSpanSchema = z
+  .object({ start: hourMinute, end: hourMinute })
+  .refine((span) => span.start !== span.end, { message: 'a span needs a different start and end' });
+export type WorkSpan = z.infer<typeof workSpanSchema>;
+
+const weekday = z.enum(['1', '2', '3', '4', '5', '6', '7']);
+export type WeekdayKey = z.infer<typeof weekday>;
+export const WEEKDAYS: readonly WeekdayKey[] = ['1', '2', '3', '4', '5', '6', '7'];
+
+export const weekSchema = z.record(weekday, z.array(workSpanSchema).max(6));
+
+export const lunchSchema = z
+  .object({
+    enabled: z.boolean(),
+    earliestStart: hourMinute,
+    latestStart: hourMinute,
+    minutes: z.number().int().min(10).max(180),
+  })
+  .refine((lunch) => lunch.earliestStart <= lunch.latestStart, {
+    message: 'the latest lunch start must not be before the earliest',
+    path: ['latestStart'],
+  });
+
+export const shutdownSchema = z.object({
+  /** Minutes before the end of the last span of the day to raise the ritual prompt. */
+  promptMinutesBefore: z.number().int().min(0).max(120),
+  /** How far past the end of the day the prompt may be snoozed, in total. */
+  maxSnoozeMinutes: z.number().int().min(0).max(240),
+});
+
+export const focusSchema = z.object({
+  lengths: z.array(z.number().int().min(5).max(480)).min(1).max(6),
+  defaultMinutes: z.number().int().min(5).max(480),
+  autoDecline: z.enum(['declineNone', 'declineAllConflictingInvitations', 'declineOnlyNewConflictingInvitations']),
+  chatDoNotDisturb: z.boolean(),
+});
+
+export const urgencySchema = z.object({
+  /** The team's written rule, shown to teammates ("urgent: call me or @mention with !urgent"). */
+  rule: z.string().max(200),
+  /** Words that make a message urgent. */
+  keywords: z.array(z.string().min(1).max(40)).max(20),
+  /** People whose messages are always urgent (names or ids). */
+  alwaysFrom: z.array(z.string().min(1).max(80)).max(50),
+});
+
+export const settingsSchema = z.object({
+  version: z.literal(SETTINGS_VERSION),
+  onboarded: z.boolean(),
+  homeTimeZone: timeZone,
+  /** The zone the working week is anchored in; it follows travel when the user says so. */
+  workTimeZone: timeZone,
+  week: weekSchema,
+  weekendDays: z.array(z.number().int().min(1).max(7)).max(7),
+  holidays: z.object({
+    country: z.string().regex(/^[A-Z]{2}$/, 'use a two-letter country code like DE').nullable(),
+    region: z.string().max(10).nullable(),
+  }),
+  daysOff: z.array(isoDate).max(400),
+  lunch: lunchSchema,
+  shutdown: shutdownSchema,
+  focus: focusSchema,
+  urgency: urgencySchema,
+  launchAtLogin: z.boolean(),
+  locale: z.string().max(35).nullable(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+const officeHours = [{ start: '09:00', end: '17:30' }];
+
+export function defaultSettings(systemTimeZone: string): Settings {
+  const zone = isTimeZone(systemTimeZone) ? systemTimeZone : 'UTC';
+  return {
+    version: SETTINGS_VERSION,
+    onboarded: false,
+    homeTimeZone: zone,
+    workTimeZone: zone,
+    week: { '1': officeHours, '2': officeHours, '3': officeHours, '4': officeHours, '5': officeHours, '6': [], '7': [] },
+    weekendDays: [6, 7],
+    holidays: { country: null, region: null },
+    daysOff: [],
+    lunch: { enabled: true, earliestStart: '12:00', latestStart: '13:30', minutes: 45 },
+    shutdown: { promptMinutesBefore: 10, maxSnoozeMinutes: 30 },
+    focus: { lengths: [25, 50, 90], defaultMinutes: 50, autoDecline: 'declineNone', chatDoNotDisturb: true },
+    urgency: { rule: 'Urgent? Call me, or @mention me with !urgent.', keywords: ['!urgent'], alwaysFrom: [] },
+    launchAtLogin: false,
+    locale: null,
+  };
+}
+
+type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
+
+/** Migrations by the version they upgrade from. Version 1 had one zone and no weekend list. */
+const migrations: Record<number, Migration> = {
+  1: (old) => {
+    const { timeZone, ...rest } = old;
+    return { ...rest, homeTimeZone: timeZone, workTimeZone: timeZone, weekendDays: [6, 7], version: 2 };
+  },
+};
+
+export interface SettingsProblem {
+  path: string;
+  message: string;
+}
+
+export interface LoadedSettings {
+  settings: Settings;
+  problems: SettingsProblem[];
+  migratedFrom: number | null;
+}
+
+/**
+ * Reads settings from untrusted JSON: migrates old versions, then keeps every valid top-level field and
+ * replaces each invalid one by its default, saying which and why. Never throws.
+ */
+export function loadSettings(raw: unknown, systemTimeZone: string): LoadedSettings {
+  const defaults = defaultSettings(systemTimeZone);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { settings: defaults, problems: [{ path: '', message: 'not a settings object' }], migratedFrom: null };
+  }
+  let data = raw as Record<string, unknown>;
+  const startVersion = typeof data.version === 'number' ? data.version : SETTINGS_VERSION;
+  let migratedFrom: number | null = null;
+  for (let version = startVersion; version < SETTINGS_VERSION; version++) {
+    const migrate = migrations[version];
+    if (!migrate) break;
+    data = migrate(data);
+    migratedFrom ??= startVersion;
+  }
+  const merged: Record<string, unknown> = { ...defaults, ...data, version: SETTINGS_VERSION };
+  const problems: SettingsProblem[] = [];
+  const first = settingsSchema.safeParse(merged);
+  if (first.success) return { settings: first.data, problems, migratedFrom };
+  for (const issue of first.error.issues) {
+    const key = String(issue.path[0] ?? '');
+    problems.push({ path: issue.path.join('.'), message: issue.message });
+    if (key in defaults) merged[key] = defaults[key as keyof Settings];
+  }
+  const second = settingsSchema.safeParse(merged);
+  return { settings: second.success ? second.data : defaults, problems, migratedFrom };
+}
+
+export const settingsPatchSchema = settingsSchema.omit({ version: true }).partial();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+/** Applies a patch all-or-nothing: either the whole result is valid or nothing changes. */
+export function applySettingsPatch(
+  current: Settings,
+  patch: SettingsPatch,
+): { ok: true; settings: Settings } | { ok: false; problems: SettingsProblem[] } {
+  const result = settingsSchema.safeParse({ ...current, ...patch, version: SETTINGS_VERSION });
+  if (result.success) return { ok: true, settings: result.data };
+  return {
+    ok: false,
+    problems: result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+  };
+}

@@ -1,0 +1,93 @@
+import type { Availability, Mode, Reason } from './availability';
+import { type Instant, isoInZone } from './clockTime';
+import type { DayPlan, PlanItem } from './dayPlan';
+import type { Prompt } from './prompts';
+import type { TeammateGlance } from './teammateGlance';
+
+/** Instants as ISO 8601 with the work zone's offset: what every client receives. */
+export interface StatusView {
+  mode: Mode;
+  reason: Reason;
+  since: string | null;
+  until: string | null;
+  timeZone: string;
+  systemTimeZone: string;
+  now: string;
+  focus: { id: string; startedAt: string; endsAt: string; plannedEndsAt: string } | null;
+  meeting: { title: string; endsAt: string } | null;
+  nextWorkStart: string | null;
+  workday: string | null;
+  prompts: PromptView[];
+  problems: string[];
+}
+
+export interface PromptView {
+  kind: Prompt['kind'] | 'focusEnded';
+  key: string;
+  workday: string;
+  endOfDay: string | null;
+  snoozeLimit: string | null;
+  windowEnd: string | null;
+}
+
+export function toStatusView(
+  at: Instant,
+  availability: Availability,
+  prompts: readonly Prompt[],
+  problems: readonly string[],
+  systemTimeZone: string,
+): StatusView {
+  const zone = availability.timeZone;
+  const iso = (value: Instant | null | undefined): string | null =>
+    value === null || value === undefined ? null : isoInZone(value, zone);
+  const focus = availability.focus;
+  return {
+    mode: availability.mode,
+    reason: availability.reason,
+    since: iso(availability.since),
+    until: iso(availability.until),
+    timeZone: zone,
+    systemTimeZone,
+    now: isoInZone(at, zone),
+    focus: focus
+      ? { id: focus.id, startedAt: isoInZone(focus.start, zone), endsAt: isoInZone(focus.end, zone), plannedEndsAt: isoInZone(focus.plannedEnd, zone) }
+      : null,
+    meeting: availability.meeting
+      ? { title: availability.meeting.title, endsAt: isoInZone(availability.meeting.end, zone) }
+      : null,
+    nextWorkStart: iso(availability.nextWorkStart),
+    workday: availability.workday,
+    prompts: prompts.map((prompt) => ({
+      kind: prompt.kind,
+      key: prompt.key,
+      workday: prompt.workday,
+      endOfDay: iso(prompt.endOfDay),
+      snoozeLimit: iso(prompt.snoozeLimit),
+      windowEnd: iso(prompt.windowEnd),
+    })),
+    problems: [...problems],
+  };
+}
+
+type WithIsoTimes<T> = T extends PlanItem ? Omit<T, 'start' | 'end'> & { start: string; end: string } : never;
+export type PlanItemView = WithIsoTimes<PlanItem>;
+
+export interface DayPlanView extends Omit<DayPlan, 'items' | 'endOfDay'> {
+  items: PlanItemView[];
+  endOfDay: string | null;
+}
+
+export function toDayPlanView(plan: DayPlan): DayPlanView {
+  const zone = plan.timeZone;
+  return {
+    ...plan,
+    items: plan.items.map((item) => ({ ...item, start: isoInZone(item.start, zone), end: isoInZone(item.end, zone) }) as PlanItemView),
+    endOfDay: plan.endOfDay === null ? null : isoInZone(plan.endOfDay, zone),
+  };
+}
+
+export interface TeammateView extends Omit<TeammateGlance, 'nextAvailable' | 'nextOverlap'> {
+  nextAvailable: string | null;
+  nextOverlap: { start: string; end: string } | null;
+  source: string;
+}

@@ -1,0 +1,139 @@
+import Holidays from 'date-holidays';
+import { addDays, atLocalTime, type Instant, localDate, minutesOfDay, weekdayOf } from './clockTime';
+import type { Settings, WeekdayKey, WorkSpan } from './settings';
+
+/** What decides when someone works: the user's settings, or a teammate's pattern. */
+export interface WorkPattern {
+  timeZone: string;
+  week: Partial<Record<WeekdayKey, WorkSpan[]>>;
+  weekendDays: number[];
+  holidays?: { country: string | null; region: string | null };
+  daysOff?: string[];
+}
+
+export function patternOf(settings: Settings): WorkPattern {
+  return {
+    timeZone: settings.workTimeZone,
+    week: settings.week,
+    weekendDays: settings.weekendDays,
+    holidays: settings.holidays,
+    daysOff: settings.daysOff,
+  };
+}
+
+export type DayKind = 'workday' | 'weekend' | 'holiday' | 'dayOff';
+
+export interface Span {
+  /** The local date the span belongs to (a night shift belongs to the day it starts). */
+  workday: string;
+  start: Instant;
+  end: Instant;
+}
+
+const holidayCalendars = new Map<string, Holidays>();
+const holidayNames = new Map<string, Map<string, string>>();
+
+/** The public holiday on a date in the pattern's country and region, if any. */
+export function holidayOn(date: string, pattern: WorkPattern): string | null {
+  const country = pattern.holidays?.country;
+  if (!country) return null;
+  const region = pattern.holidays?.region ?? undefined;
+  const year = date.slice(0, 4);
+  const key = `${country}/${region ?? ''}/${year}`;
+  let names = holidayNames.get(key);
+  if (!names) {
+    const calendarKey = `${country}/${region ?? ''}`;
+    let calendar = holidayCalendars.get(calendarKey);
+    if (!calendar) {
+      calendar = region ? new Holidays(country, region) : new Holidays(country);
+      holidayCalendars.set(calendarKey, calendar);
+    }
+    names = new Map();
+    for (const holiday of calendar.getHolidays(Number(year)) ?? []) {
+      if (holiday.type === 'public') names.set(holiday.date.slice(0, 10), holiday.name);
+    }
+    holidayNames.set(key, names);
+  }
+  return names.get(date) ?? null;
+}
+
+export function isKnownHolidayCountry(country: string, region: string | null): boolean {
+  const calendar = new Holidays();
+  const countries = calendar.getCountries() ?? {};
+  if (!(country in countries)) return false;
+  if (!region) return true;
+  return region in (calendar.getStates(country) ?? {});
+}
+
+export function dayKind(date: string, pattern: WorkPattern): DayKind {
+  if (pattern.daysOff?.includes(date)) return 'dayOff';
+  if (pattern.weekendDays.includes(weekdayOf(date))) return 'weekend';
+  if (holidayOn(date, pattern)) return 'holiday';
+  return 'workday';
+}
+
+/** The working spans of one local date, as instants; none on weekends, holidays and days off. */
+export function spansOn(date: string, pattern: WorkPattern): Span[] {
+  if (dayKind(date, pattern) !== 'workday') return [];
+  const local = pattern.week[String(weekdayOf(date)) as WeekdayKey] ?? [];
+  return local
+    .map((span) => {
+      const startMinutes = minutesOfDay(span.start);
+      let endMinutes = minutesOfDay(span.end);
+      if (endMinutes <= startMinutes) endMinutes += 24 * 60;
+      return {
+        workday: date,
+        start: atLocalTime(date, startMinutes, pattern.timeZone),
+        end: atLocalTime(date, endMinutes, pattern.timeZone),
+      };
+    })
+    .sort((a, b) => a.start - b.start);
+}
+
+/** Spans of the workdays from one day before `from` on, lazily, up to `days` days ahead. */
+export function* spansFrom(from: Instant, pattern: WorkPattern, days = 400): Generator<Span> {
+  let date = addDays(localDate(from, pattern.timeZone), -1);
+  for (let i = 0; i <= days; i++, date = addDays(date, 1)) yield* spansOn(date, pattern);
+}
+
+export function spanAt(at: Instant, pattern: WorkPattern): Span | null {
+  for (const span of spansFrom(at, pattern, 2)) {
+    if (span.start <= at && at < span.end) return span;
+  }
+  return null;
+}
+
+/** The first span that starts after `after`, optionally on a workday later than `afterWorkday`. */
+export function nextSpan(after: Instant, pattern: WorkPattern, afterWorkday?: string): Span | null {
+  for (const span of spansFrom(after, pattern)) {
+    if (span.start > after && (!afterWorkday || span.workday > afterWorkday)) return span;
+  }
+  return null;
+}
+
+/** The end of the last span of a workday: the end of that day's work. */
+export function workdayEnd(workday: string, pattern: WorkPattern): Instant | null {
+  const spans = spansOn(workday, pattern);
+  return spans.length ? Math.max(...spans.map((span) => span.end)) : null;
+}
+
+/** Minutes of [from, to) that fall outside every working span. */
+export function minutesOutsideWork(from: Instant, to: Instant, pattern: WorkPattern): number {
+  if (to <= from) return 0;
+  let inside = 0;
+  for (const span of spansFrom(from, pattern, Math.ceil((to - from) / 86_400_000) + 2)) {
+    if (span.start >= to) break;
+    inside += Math.max(0, Math.min(to, span.end) - Math.max(from, span.start));
+  }
+  return Math.round((to - from - inside) / 60_000);
+}
+
+/** The latest workday whose work ended before `at` on the same or the previous local date. */
+export function lastWorkdayEnded(at: Instant, pattern: WorkPattern): string | null {
+  const today = localDate(at, pattern.timeZone);
+  for (const date of [today, addDays(today, -1)]) {
+    const end = workdayEnd(date, pattern);
+    if (end !== null && end <= at) return date;
+  }
+  return null;
+}
