@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { isHourMinute } from './clockTime';
 import { teammateSchema } from './intents';
-import { settingsPatchSchema } from './settings';
 
 const minutes = z.number().int().min(1).max(12 * 60);
 const instant = z.iso.datetime({ offset: true });
@@ -31,7 +30,8 @@ export const commandSchemas = {
     .strict(),
   'away.set': z.object({ until: instant, reason: z.string().max(200).default('') }).strict(),
   'away.clear': z.object({}).strict(),
-  'settings.update': z.object({ patch: settingsPatchSchema }).strict(),
+  // The patch is checked as a whole against the settings schema by applySettingsPatch.
+  'settings.update': z.object({ patch: z.record(z.string(), z.unknown()) }).strict(),
   'teammates.add': teammateSchema.omit({ id: true, source: true }).partial({ week: true, weekendDays: true }).strict(),
   'teammates.remove': z.object({ id: z.string().min(1).max(60) }).strict(),
   notify: z

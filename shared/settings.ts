@@ -156,8 +156,10 @@ export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 /** Applies a patch all-or-nothing: either the whole result is valid or nothing changes. */
 export function applySettingsPatch(
   current: Settings,
-  patch: SettingsPatch,
+  patch: SettingsPatch | Record<string, unknown>,
 ): { ok: true; settings: Settings } | { ok: false; problems: SettingsProblem[] } {
+  const unknown = Object.keys(patch).filter((key) => !(key in current) || key === 'version');
+  if (unknown.length) return { ok: false, problems: unknown.map((key) => ({ path: key, message: 'not a setting' })) };
   const result = settingsSchema.safeParse({ ...current, ...patch, version: SETTINGS_VERSION });
   if (result.success) return { ok: true, settings: result.data };
   return {

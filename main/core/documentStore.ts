@@ -45,7 +45,7 @@ export class DocumentStore<T> {
       try {
         raw = JSON.parse(text);
       } catch (error) {
-        const backup = this.backup();
+        const backup = this.backup('move');
         this.problems.push(
           `Your ${options.label} file was not valid JSON (${(error as Error).message}); it was kept as ${backup} and defaults are used.`,
         );
@@ -69,14 +69,16 @@ export class DocumentStore<T> {
     }
   }
 
-  private backup(): string {
+  /** Copies the file aside, or moves it aside when it is unreadable and must not be opened again. */
+  private backup(how: 'copy' | 'move' = 'copy'): string {
     const { file } = this.options;
     const target = path.join(
       path.dirname(file),
       `${path.basename(file, '.json')}.invalid-${stamp(this.options.now())}.json`,
     );
     try {
-      fs.copyFileSync(file, target);
+      if (how === 'move') fs.renameSync(file, target);
+      else fs.copyFileSync(file, target);
       return target;
     } catch {
       return '(no backup: the file could not be copied)';

@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CadenceService } from '../../main/core/cadenceService';
+import { openConf } from '../../main/core/confBackend';
+import { MemoryNotifier } from '../../main/core/desktopNotifier';
+import { DocumentStore } from '../../main/core/documentStore';
+import { parseIntents, parseSettingsFor } from '../../main/headless/startHeadless';
+import type { CompanionEvent } from '../../shared/contract';
+import type { Intents } from '../../shared/intents';
+import { defaultSettings, type Settings } from '../../shared/settings';
+import { FakeClock } from './fakeClock';
+
+export interface Harness {
+  dir: string;
+  clock: FakeClock;
+  notifier: MemoryNotifier;
+  service: CadenceService;
+  events: CompanionEvent[];
+  reopen(): Harness;
+}
+
+export function tempDir(prefix = 'cadence-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** Writes onboarded settings for a zone into a data folder, as a user who finished onboarding would have. */
+export function seedSettings(dir: string, zone: string, patch: Partial<Settings> = {}): void {
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ ...defaultSettings(zone), onboarded: true, ...patch }));
+}
+
+/** The real service on a temporary data folder, with a fake clock and a notifier that records. */
+export function startService(dir: string, clock: FakeClock): Harness {
+  const notifier = new MemoryNotifier();
+  const now = () => clock.now();
+  const settings = new DocumentStore<Settings>({
+    file: path.join(dir, 'settings.json'),
+    label: 'settings',
+    parse: parseSettingsFor(clock.timeZone()),
+    open: () => openConf(dir, 'settings'),
+    now,
+  });
+  const intents = new DocumentStore<Intents>({
+    file: path.join(dir, 'intents.json'),
+    label: 'saved activity',
+    parse: parseIntents,
+    open: () => openConf(dir, 'intents'),
+    now,
+  });
+  const service = new CadenceService({ clock, settings, intents, notifier });
+  const events: CompanionEvent[] = [];
+  service.onEvent((event) => events.push(event));
+  service.start();
+  return { dir, clock, notifier, service, events, reopen: () => (service.dispose(), startService(dir, clock)) };
+}

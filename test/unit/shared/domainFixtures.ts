@@ -1,0 +1,27 @@
+import { DateTime } from 'luxon';
+import { emptyIntents, type Intents } from '../../../shared/intents';
+import { defaultSettings, type Settings, type WorkSpan } from '../../../shared/settings';
+
+export function at(local: string, zone: string): number {
+  const parsed = DateTime.fromISO(local, { zone });
+  if (!parsed.isValid) throw new Error(`bad test time ${local}`);
+  return parsed.toMillis();
+}
+
+export function iso(instant: number | null, zone: string): string | null {
+  return instant === null ? null : DateTime.fromMillis(instant, { zone }).toISO({ suppressMilliseconds: true });
+}
+
+export function settingsIn(zone: string, patch: Partial<Settings> = {}): Settings {
+  return { ...defaultSettings(zone), onboarded: true, ...patch };
+}
+
+export function everyDay(spans: WorkSpan[]): Settings['week'] {
+  return { '1': spans, '2': spans, '3': spans, '4': spans, '5': spans, '6': spans, '7': spans };
+}
+
+export function withFocus(startIso: string, minutes: number, stoppedAt?: string): Intents {
+  const intents = emptyIntents();
+  intents.focus.push({ id: 'f1', startAt: new Date(startIso).toISOString(), plannedMinutes: minutes, ...(stoppedAt ? { stoppedAt } : {}) });
+  return intents;
+}
