@@ -63,7 +63,8 @@ function offReason(at: Instant, pattern: WorkPattern): Reason {
 
 function earliest(...instants: (Instant | null | undefined)[]): Instant | null {
   let min: Instant | null = null;
-  for (const value of instants) if (value !== null && value !== undefined && (min === null || value < min)) min = value;
+  for (const value of instants)
+    if (value !== null && value !== undefined && (min === null || value < min)) min = value;
   return min;
 }
 
@@ -85,38 +86,97 @@ export function availabilityAt(
   const pattern = patternOf(settings);
   const span = spanAt(at, pattern);
   const closed = span !== null && isDayClosed(span.workday, intents);
-  const nextStart = (afterWorkday?: string): Instant | null => nextSpan(at, pattern, afterWorkday)?.start ?? null;
+  const nextStart = (afterWorkday?: string): Instant | null =>
+    nextSpan(at, pattern, afterWorkday)?.start ?? null;
   const base = { timeZone: pattern.timeZone, workday: span && !closed ? span.workday : null, meeting: null };
 
   const focus = activeFocus(at, intents);
   if (focus) {
-    return { ...base, mode: 'focus', reason: 'focus', since: focus.start, until: focus.end, focus, nextWorkStart: workStartFrom(at, span, closed, pattern, nextStart) };
+    return {
+      ...base,
+      mode: 'focus',
+      reason: 'focus',
+      since: focus.start,
+      until: focus.end,
+      focus,
+      nextWorkStart: workStartFrom(at, span, closed, pattern, nextStart),
+    };
   }
   const meeting = meetingAt(at, calendar);
   if (meeting) {
-    return { ...base, mode: 'meeting', reason: 'meeting', since: meeting.start, until: meeting.end, focus: null, meeting, nextWorkStart: workStartFrom(at, span, closed, pattern, nextStart) };
+    return {
+      ...base,
+      mode: 'meeting',
+      reason: 'meeting',
+      since: meeting.start,
+      until: meeting.end,
+      focus: null,
+      meeting,
+      nextWorkStart: workStartFrom(at, span, closed, pattern, nextStart),
+    };
   }
   const away = intents.away;
   if (away && parseInstant(away.from) <= at && at < parseInstant(away.until)) {
     const until = parseInstant(away.until);
-    return { ...base, workday: null, mode: 'off', reason: 'away', since: parseInstant(away.from), until, focus: null, nextWorkStart: resumeAfter(until, pattern) };
+    return {
+      ...base,
+      workday: null,
+      mode: 'off',
+      reason: 'away',
+      since: parseInstant(away.from),
+      until,
+      focus: null,
+      nextWorkStart: resumeAfter(until, pattern),
+    };
   }
   if (!span) {
     const next = nextStart();
-    return { ...base, mode: 'off', reason: offReason(at, pattern), since: null, until: next, focus: null, nextWorkStart: next };
+    return {
+      ...base,
+      mode: 'off',
+      reason: offReason(at, pattern),
+      since: null,
+      until: next,
+      focus: null,
+      nextWorkStart: next,
+    };
   }
   if (closed) {
     const next = nextStart(span.workday);
     const record = intents.shutdowns.find((shutdown) => shutdown.date === span.workday);
-    return { ...base, mode: 'off', reason: 'dayClosed', since: record ? parseInstant(record.completedAt) : null, until: next, focus: null, nextWorkStart: next };
+    return {
+      ...base,
+      mode: 'off',
+      reason: 'dayClosed',
+      since: record ? parseInstant(record.completedAt) : null,
+      until: next,
+      focus: null,
+      nextWorkStart: next,
+    };
   }
   const lunch = lunchInterval(lunchOn(span.workday, intents));
   const nextChange = (end: Instant): Instant | null =>
     earliest(end, nextMeetingStart(at, calendar), upcomingFocus(at, intents)[0]?.start);
   if (lunch && lunch.start <= at && at < lunch.end) {
-    return { ...base, mode: 'lunch', reason: 'lunch', since: lunch.start, until: nextChange(lunch.end), focus: null, nextWorkStart: lunch.end };
+    return {
+      ...base,
+      mode: 'lunch',
+      reason: 'lunch',
+      since: lunch.start,
+      until: nextChange(lunch.end),
+      focus: null,
+      nextWorkStart: lunch.end,
+    };
   }
-  return { ...base, mode: 'working', reason: 'working', since: span.start, until: nextChange(span.end), focus: null, nextWorkStart: at };
+  return {
+    ...base,
+    mode: 'working',
+    reason: 'working',
+    since: span.start,
+    until: nextChange(span.end),
+    focus: null,
+    nextWorkStart: at,
+  };
 }
 
 function workStartFrom(

@@ -19,6 +19,7 @@ export function meetingAt(at: Instant, calendar: readonly CalendarEvent[]): Cale
 
 export function nextMeetingStart(after: Instant, calendar: readonly CalendarEvent[]): Instant | null {
   let next: Instant | null = null;
-  for (const event of calendar) if (event.start > after && (next === null || event.start < next)) next = event.start;
+  for (const event of calendar)
+    if (event.start > after && (next === null || event.start < next)) next = event.start;
   return next;
 }

@@ -25,17 +25,29 @@ export function isTimeZone(zone: string): boolean {
 }
 
 /** A local date as YYYY-MM-DD in the zone. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function localDate(at: Instant, zone: string): string {
-  return DateTime.fromMillis(at, { zone }).toISODate() ?? '';
+  let format = dateFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dateFormats.set(zone, format);
+  }
+  return format.format(at);
 }
 
 /** ISO weekday 1 (Monday) … 7 (Sunday) of a local date. */
 export function weekdayOf(date: string): number {
-  return DateTime.fromISO(date, { zone: 'UTC' }).weekday;
+  return new Date(`${date}T00:00:00Z`).getUTCDay() || 7;
 }
 
 export function addDays(date: string, days: number): string {
-  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate() ?? date;
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 }
 
 /**
@@ -51,10 +63,12 @@ export function atLocalTime(date: string, minutes: number, zone: string): Instan
 
 /** ISO 8601 with the zone's offset, e.g. 2026-03-09T11:02:00.000+01:00. */
 export function isoInZone(at: Instant, zone: string): string {
-  return DateTime.fromMillis(at, { zone }).toISO() ?? new Date(at).toISOString();
+  return DateTime.fromMillis(at, { zone }).toFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZZ");
 }
 
 export function parseInstant(iso: string): Instant {
+  const fast = Date.parse(iso);
+  if (!Number.isNaN(fast)) return fast;
   const parsed = DateTime.fromISO(iso, { setZone: true });
   if (!parsed.isValid) throw new Error(`not an ISO 8601 instant: ${iso}`);
   return parsed.toMillis();

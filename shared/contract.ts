@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { isHourMinute } from './clockTime';
 import { teammateSchema } from './intents';
 
-const minutes = z.number().int().min(1).max(12 * 60);
+const minutes = z
+  .number()
+  .int()
+  .min(1)
+  .max(12 * 60);
 const instant = z.iso.datetime({ offset: true });
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date like 2026-03-09');
 const hourMinute = z.string().refine(isHourMinute, { message: 'use a 24-hour time like 16:30' });
@@ -25,14 +29,20 @@ export const commandSchemas = {
     .object({
       done: z.string().max(4000).default(''),
       carryOver: z.string().max(4000).default(''),
-      priorities: z.array(z.string().trim().min(1).max(200)).max(3, 'pick at most three priorities').default([]),
+      priorities: z
+        .array(z.string().trim().min(1).max(200))
+        .max(3, 'pick at most three priorities')
+        .default([]),
     })
     .strict(),
   'away.set': z.object({ until: instant, reason: z.string().max(200).default('') }).strict(),
   'away.clear': z.object({}).strict(),
   // The patch is checked as a whole against the settings schema by applySettingsPatch.
   'settings.update': z.object({ patch: z.record(z.string(), z.unknown()) }).strict(),
-  'teammates.add': teammateSchema.omit({ id: true, source: true }).partial({ week: true, weekendDays: true }).strict(),
+  'teammates.add': teammateSchema
+    .omit({ id: true, source: true })
+    .partial({ week: true, weekendDays: true })
+    .strict(),
   'teammates.remove': z.object({ id: z.string().min(1).max(60) }).strict(),
   notify: z
     .object({

@@ -9,7 +9,13 @@ import { type DayKind, dayKind, holidayOn, patternOf, spansOn, workdayEnd } from
 
 export type PlanItem =
   | { kind: 'work'; start: Instant; end: Instant }
-  | { kind: 'focus'; id: string; start: Instant; end: Instant; state: 'done' | 'running' | 'planned' | 'stopped' }
+  | {
+      kind: 'focus';
+      id: string;
+      start: Instant;
+      end: Instant;
+      state: 'done' | 'running' | 'planned' | 'stopped';
+    }
   | { kind: 'meeting'; id: string; title: string; start: Instant; end: Instant }
   | { kind: 'lunch'; start: Instant; end: Instant; state: 'planned' | 'running' | 'taken' | 'skipped' };
 
@@ -45,7 +51,13 @@ export function dayPlan(
   const items: PlanItem[] = spans.map((span) => ({ kind: 'work', start: span.start, end: span.end }));
   for (const focus of focusIntervals(intents)) {
     if (focus.end <= focus.start || !overlaps(focus.start, focus.end, dayStart, dayEnd)) continue;
-    const state = focus.stopped ? 'stopped' : focus.end <= at ? 'done' : focus.start <= at ? 'running' : 'planned';
+    const state = focus.stopped
+      ? 'stopped'
+      : focus.end <= at
+        ? 'done'
+        : focus.start <= at
+          ? 'running'
+          : 'planned';
     items.push({ kind: 'focus', id: focus.id, start: focus.start, end: focus.end, state });
   }
   for (const event of calendar) {
@@ -61,11 +73,18 @@ export function dayPlan(
     } else {
       const window = lunchWindow(date, settings);
       const state = record?.status === 'skipped' ? 'skipped' : 'planned';
-      items.push({ kind: 'lunch', start: window.start, end: window.start + settings.lunch.minutes * MINUTE, state });
+      items.push({
+        kind: 'lunch',
+        start: window.start,
+        end: window.start + settings.lunch.minutes * MINUTE,
+        state,
+      });
     }
   }
   items.sort((a, b) => a.start - b.start || a.end - b.end);
-  const earlier = intents.shutdowns.filter((record) => record.date < date).sort((a, b) => (a.date < b.date ? 1 : -1));
+  const earlier = intents.shutdowns
+    .filter((record) => record.date < date)
+    .sort((a, b) => (a.date < b.date ? 1 : -1));
   return {
     date,
     timeZone: zone,

@@ -23,7 +23,8 @@ export function focusIntervals(intents: Intents): FocusInterval[] {
 }
 
 export function activeFocus(at: Instant, intents: Intents): FocusInterval | null {
-  for (const interval of focusIntervals(intents)) if (interval.start <= at && at < interval.end) return interval;
+  for (const interval of focusIntervals(intents))
+    if (interval.start <= at && at < interval.end) return interval;
   return null;
 }
 

@@ -68,8 +68,18 @@ export function daySummary(
   const zone = settings.workTimeZone;
   const from = atLocalTime(date, 0, zone);
   const to = Math.min(atLocalTime(addDays(date, 1), 0, zone), at);
-  const focus = union(clip(focusIntervals(intents).map((f): Interval => [f.start, f.end]), from, to));
-  const meetings = clip(calendar.map((e): Interval => [e.start, e.end]), from, to);
+  const focus = union(
+    clip(
+      focusIntervals(intents).map((f): Interval => [f.start, f.end]),
+      from,
+      to,
+    ),
+  );
+  const meetings = clip(
+    calendar.map((e): Interval => [e.start, e.end]),
+    from,
+    to,
+  );
   const workday = dayKind(date, pattern) === 'workday';
   const work = spansOn(addDays(date, -1), pattern)
     .concat(spansOn(date, pattern))
@@ -90,9 +100,12 @@ export function daySummary(
     afterHoursMinutes: workday ? minutes(outside) : 0,
     weekendMinutes: workday ? 0 : minutes(outside),
     shutdownAt: shutdown
-      ? new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
-          parseInstant(shutdown.completedAt),
-        )
+      ? new Intl.DateTimeFormat('en-GB', {
+          timeZone: zone,
+          hour: '2-digit',
+          minute: '2-digit',
+          hourCycle: 'h23',
+        }).format(parseInstant(shutdown.completedAt))
       : null,
   };
 }
@@ -137,7 +150,8 @@ export function weekTotals(days: readonly DaySummary[]): WeekTotals {
 export function weekChangeSentence(previous: WeekTotals, current: WeekTotals): string {
   const hours = (m: number): string => `${(m / 60).toFixed(1).replace(/\.0$/, '')} h`;
   const focusDelta = current.focusMinutes - previous.focusMinutes;
-  const afterDelta = current.afterHoursMinutes + current.weekendMinutes - previous.afterHoursMinutes - previous.weekendMinutes;
+  const afterDelta =
+    current.afterHoursMinutes + current.weekendMinutes - previous.afterHoursMinutes - previous.weekendMinutes;
   const focusPart =
     focusDelta === 0
       ? `Focus time held steady at ${hours(current.focusMinutes)}`

@@ -10,7 +10,11 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 export const focusBlockSchema = z.object({
   id: z.string().min(1).max(40),
   startAt: instant,
-  plannedMinutes: z.number().int().min(1).max(24 * 60),
+  plannedMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
   /** Set when the user stopped the block early, or when it was cancelled before it began. */
   stoppedAt: instant.optional(),
 });
@@ -38,7 +42,11 @@ export const shutdownRecordSchema = z.object({
 });
 export type ShutdownRecord = z.infer<typeof shutdownRecordSchema>;
 
-export const shutdownSnoozeSchema = z.object({ date: isoDate, until: instant, totalMinutes: z.number().int().min(0) });
+export const shutdownSnoozeSchema = z.object({
+  date: isoDate,
+  until: instant,
+  totalMinutes: z.number().int().min(0),
+});
 
 export const teammateSchema = z.object({
   id: z.string().min(1).max(60),

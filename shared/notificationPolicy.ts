@@ -27,14 +27,23 @@ export function isUrgent(notification: IncomingNotification, urgency: Settings['
   return urgency.keywords.some((keyword) => text.includes(keyword.toLowerCase()));
 }
 
-export function decide(notification: IncomingNotification, availability: Availability, settings: Settings): Decision {
+export function decide(
+  notification: IncomingNotification,
+  availability: Availability,
+  settings: Settings,
+): Decision {
   if (notification.kind === 'prompt') return { action: 'deliver', why: 'a Cadence prompt that is due now' };
-  if (isUrgent(notification, settings.urgency)) return { action: 'deliver', why: 'urgent by your team rules' };
+  if (isUrgent(notification, settings.urgency))
+    return { action: 'deliver', why: 'urgent by your team rules' };
   if (availability.mode === 'working') return { action: 'deliver', why: 'you are working' };
   const until = availability.mode === 'off' ? availability.nextWorkStart : availability.until;
   if (until === null) return { action: 'drop', why: 'no working time ahead to deliver it in' };
   if (notification.expiresAt !== undefined && notification.expiresAt <= until) {
     return { action: 'drop', why: 'it would be out of date by the time you are back' };
   }
-  return { action: 'hold', until, why: `held while you are ${availability.mode === 'off' ? 'off' : `in ${availability.mode}`}` };
+  return {
+    action: 'hold',
+    until,
+    why: `held while you are ${availability.mode === 'off' ? 'off' : `in ${availability.mode}`}`,
+  };
 }

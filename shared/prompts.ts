@@ -1,6 +1,14 @@
 import { type Availability, availabilityAt, isDayClosed, lunchOn } from './availability';
 import type { CalendarEvent } from './calendar';
-import { addDays, atLocalTime, type Instant, localDate, MINUTE, minutesOfDay, parseInstant } from './clockTime';
+import {
+  addDays,
+  atLocalTime,
+  type Instant,
+  localDate,
+  MINUTE,
+  minutesOfDay,
+  parseInstant,
+} from './clockTime';
 import { focusIntervals } from './focus';
 import type { Intents } from './intents';
 import type { Settings } from './settings';
@@ -30,7 +38,10 @@ export function lunchWindow(workday: string, settings: Settings): { start: Insta
   };
 }
 
-export function shutdownTimes(workday: string, settings: Settings): { prompt: Instant; end: Instant; snoozeLimit: Instant } | null {
+export function shutdownTimes(
+  workday: string,
+  settings: Settings,
+): { prompt: Instant; end: Instant; snoozeLimit: Instant } | null {
   const end = workdayEnd(workday, patternOf(settings));
   if (end === null) return null;
   return {
@@ -75,11 +86,21 @@ export function duePrompts(
     const window = lunchWindow(span.workday, settings);
     const snooze = snoozedUntil(intents.lunchSnoozes, span.workday);
     if (window.start <= at && at <= window.end && (snooze === null || snooze <= at)) {
-      prompts.push({ kind: 'lunch', key: `lunch:${span.workday}:${snooze ?? 0}`, workday: span.workday, windowEnd: window.end });
+      prompts.push({
+        kind: 'lunch',
+        key: `lunch:${span.workday}:${snooze ?? 0}`,
+        workday: span.workday,
+        windowEnd: window.end,
+      });
     }
   }
   const workday = shutdownWorkday(at, pattern);
-  if (workday && !isDayClosed(workday, intents) && availability.mode !== 'focus' && availability.mode !== 'meeting') {
+  if (
+    workday &&
+    !isDayClosed(workday, intents) &&
+    availability.mode !== 'focus' &&
+    availability.mode !== 'meeting'
+  ) {
     const times = shutdownTimes(workday, settings);
     const snooze = snoozedUntil(intents.shutdownSnoozes, workday);
     if (times && at >= times.prompt && (snooze === null || snooze <= at)) {

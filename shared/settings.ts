@@ -4,7 +4,9 @@ import { isHourMinute, isTimeZone } from './clockTime';
 export const SETTINGS_VERSION = 2;
 
 const hourMinute = z.string().refine(isHourMinute, { message: 'use a 24-hour time like 09:00' });
-const timeZone = z.string().refine(isTimeZone, { message: 'not a known IANA time zone (e.g. Europe/Berlin)' });
+const timeZone = z
+  .string()
+  .refine(isTimeZone, { message: 'not a known IANA time zone (e.g. Europe/Berlin)' });
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date like 2026-12-24');
 
 /** A span of work in local time; an end at or before the start runs past midnight (a night shift). */
@@ -41,7 +43,11 @@ export const shutdownSchema = z.object({
 export const focusSchema = z.object({
   lengths: z.array(z.number().int().min(5).max(480)).min(1).max(6),
   defaultMinutes: z.number().int().min(5).max(480),
-  autoDecline: z.enum(['declineNone', 'declineAllConflictingInvitations', 'declineOnlyNewConflictingInvitations']),
+  autoDecline: z.enum([
+    'declineNone',
+    'declineAllConflictingInvitations',
+    'declineOnlyNewConflictingInvitations',
+  ]),
   chatDoNotDisturb: z.boolean(),
 });
 
@@ -63,7 +69,10 @@ export const settingsSchema = z.object({
   week: weekSchema,
   weekendDays: z.array(z.number().int().min(1).max(7)).max(7),
   holidays: z.object({
-    country: z.string().regex(/^[A-Z]{2}$/, 'use a two-letter country code like DE').nullable(),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'use a two-letter country code like DE')
+      .nullable(),
     region: z.string().max(10).nullable(),
   }),
   daysOff: z.array(isoDate).max(400),
@@ -85,7 +94,15 @@ export function defaultSettings(systemTimeZone: string): Settings {
     onboarded: false,
     homeTimeZone: zone,
     workTimeZone: zone,
-    week: { '1': officeHours, '2': officeHours, '3': officeHours, '4': officeHours, '5': officeHours, '6': [], '7': [] },
+    week: {
+      '1': officeHours,
+      '2': officeHours,
+      '3': officeHours,
+      '4': officeHours,
+      '5': officeHours,
+      '6': [],
+      '7': [],
+    },
     weekendDays: [6, 7],
     holidays: { country: null, region: null },
     daysOff: [],
@@ -126,7 +143,11 @@ export interface LoadedSettings {
 export function loadSettings(raw: unknown, systemTimeZone: string): LoadedSettings {
   const defaults = defaultSettings(systemTimeZone);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { settings: defaults, problems: [{ path: '', message: 'not a settings object' }], migratedFrom: null };
+    return {
+      settings: defaults,
+      problems: [{ path: '', message: 'not a settings object' }],
+      migratedFrom: null,
+    };
   }
   let data = raw as Record<string, unknown>;
   const startVersion = typeof data.version === 'number' ? data.version : SETTINGS_VERSION;
@@ -159,7 +180,8 @@ export function applySettingsPatch(
   patch: SettingsPatch | Record<string, unknown>,
 ): { ok: true; settings: Settings } | { ok: false; problems: SettingsProblem[] } {
   const unknown = Object.keys(patch).filter((key) => !(key in current) || key === 'version');
-  if (unknown.length) return { ok: false, problems: unknown.map((key) => ({ path: key, message: 'not a setting' })) };
+  if (unknown.length)
+    return { ok: false, problems: unknown.map((key) => ({ path: key, message: 'not a setting' })) };
   const result = settingsSchema.safeParse({ ...current, ...patch, version: SETTINGS_VERSION });
   if (result.success) return { ok: true, settings: result.data };
   return {

@@ -50,7 +50,12 @@ export function toStatusView(
     systemTimeZone,
     now: isoInZone(at, zone),
     focus: focus
-      ? { id: focus.id, startedAt: isoInZone(focus.start, zone), endsAt: isoInZone(focus.end, zone), plannedEndsAt: isoInZone(focus.plannedEnd, zone) }
+      ? {
+          id: focus.id,
+          startedAt: isoInZone(focus.start, zone),
+          endsAt: isoInZone(focus.end, zone),
+          plannedEndsAt: isoInZone(focus.plannedEnd, zone),
+        }
       : null,
     meeting: availability.meeting
       ? { title: availability.meeting.title, endsAt: isoInZone(availability.meeting.end, zone) }
@@ -81,7 +86,10 @@ export function toDayPlanView(plan: DayPlan): DayPlanView {
   const zone = plan.timeZone;
   return {
     ...plan,
-    items: plan.items.map((item) => ({ ...item, start: isoInZone(item.start, zone), end: isoInZone(item.end, zone) }) as PlanItemView),
+    items: plan.items.map(
+      (item) =>
+        ({ ...item, start: isoInZone(item.start, zone), end: isoInZone(item.end, zone) }) as PlanItemView,
+    ),
     endOfDay: plan.endOfDay === null ? null : isoInZone(plan.endOfDay, zone),
   };
 }

@@ -26,12 +26,23 @@ export interface TeammateGlance {
   dayFraction: number;
 }
 
+const teammatePatterns = new WeakMap<Teammate, WorkPattern>();
+
 export function teammatePattern(teammate: Teammate): WorkPattern {
-  return { timeZone: teammate.timeZone, week: teammate.week, weekendDays: teammate.weekendDays };
+  let pattern = teammatePatterns.get(teammate);
+  if (!pattern) {
+    pattern = { timeZone: teammate.timeZone, week: teammate.week, weekendDays: teammate.weekendDays };
+    teammatePatterns.set(teammate, pattern);
+  }
+  return pattern;
 }
 
 /** The first window in the coming two weeks in which both patterns are working. */
-export function nextOverlap(at: Instant, mine: readonly Span[], theirs: WorkPattern): { start: Instant; end: Instant } | null {
+export function nextOverlap(
+  at: Instant,
+  mine: readonly Span[],
+  theirs: WorkPattern,
+): { start: Instant; end: Instant } | null {
   const their = [...spansFrom(at, theirs, OVERLAP_HORIZON_DAYS)].filter((span) => span.end > at);
   for (const my of mine) {
     if (my.end <= at) continue;
@@ -49,7 +60,12 @@ export function overlapSpans(at: Instant, mine: WorkPattern): Span[] {
   return [...spansFrom(at, mine, OVERLAP_HORIZON_DAYS)];
 }
 
-export function glance(teammate: Teammate, at: Instant, userZone: string, mine: readonly Span[]): TeammateGlance {
+export function glance(
+  teammate: Teammate,
+  at: Instant,
+  userZone: string,
+  mine: readonly Span[],
+): TeammateGlance {
   const pattern = teammatePattern(teammate);
   const local = DateTime.fromMillis(at, { zone: teammate.timeZone });
   const date = local.toISODate() ?? '';

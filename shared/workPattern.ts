@@ -1,4 +1,3 @@
-import Holidays from 'date-holidays';
 import { addDays, atLocalTime, type Instant, localDate, minutesOfDay, weekdayOf } from './clockTime';
 import type { Settings, WeekdayKey, WorkSpan } from './settings';
 
@@ -11,15 +10,43 @@ export interface WorkPattern {
   daysOff?: string[];
 }
 
+const patterns = new WeakMap<Settings, WorkPattern>();
+const patternKeys = new WeakMap<WorkPattern, string>();
+
+/** The user's pattern: the same object for the same settings, so what derives from it can be cached. */
 export function patternOf(settings: Settings): WorkPattern {
-  return {
-    timeZone: settings.workTimeZone,
-    week: settings.week,
-    weekendDays: settings.weekendDays,
-    holidays: settings.holidays,
-    daysOff: settings.daysOff,
-  };
+  let pattern = patterns.get(settings);
+  if (!pattern) {
+    pattern = {
+      timeZone: settings.workTimeZone,
+      week: settings.week,
+      weekendDays: settings.weekendDays,
+      holidays: settings.holidays,
+      daysOff: settings.daysOff,
+    };
+    patterns.set(settings, pattern);
+  }
+  return pattern;
 }
+
+function patternKey(pattern: WorkPattern): string {
+  let key = patternKeys.get(pattern);
+  if (key === undefined) {
+    key = JSON.stringify([
+      pattern.timeZone,
+      pattern.week,
+      pattern.weekendDays,
+      pattern.holidays,
+      pattern.daysOff,
+    ]);
+    patternKeys.set(pattern, key);
+  }
+  return key;
+}
+
+/** Spans by pattern and date: pure, so cached; bounded so a long-running service does not grow. */
+const spanCache = new Map<string, Span[]>();
+const SPAN_CACHE_LIMIT = 50_000;
 
 export type DayKind = 'workday' | 'weekend' | 'holiday' | 'dayOff';
 
@@ -30,39 +57,35 @@ export interface Span {
   end: Instant;
 }
 
-const holidayCalendars = new Map<string, Holidays>();
-const holidayNames = new Map<string, Map<string, string>>();
+/** Public holidays of a country (and region) in a year: date → name. Supplied by the host (main/core). */
+export type HolidaySource = (
+  country: string,
+  region: string | null,
+  year: number,
+) => ReadonlyMap<string, string>;
+
+let holidaySource: HolidaySource | null = null;
+const holidayYears = new Map<string, ReadonlyMap<string, string>>();
+
+/** Installs the holiday calendar; without one, no date is a holiday. */
+export function setHolidaySource(source: HolidaySource | null): void {
+  holidaySource = source;
+  holidayYears.clear();
+  spanCache.clear();
+}
 
 /** The public holiday on a date in the pattern's country and region, if any. */
 export function holidayOn(date: string, pattern: WorkPattern): string | null {
   const country = pattern.holidays?.country;
-  if (!country) return null;
-  const region = pattern.holidays?.region ?? undefined;
-  const year = date.slice(0, 4);
-  const key = `${country}/${region ?? ''}/${year}`;
-  let names = holidayNames.get(key);
+  if (!country || !holidaySource) return null;
+  const region = pattern.holidays?.region ?? null;
+  const key = `${country}/${region ?? ''}/${date.slice(0, 4)}`;
+  let names = holidayYears.get(key);
   if (!names) {
-    const calendarKey = `${country}/${region ?? ''}`;
-    let calendar = holidayCalendars.get(calendarKey);
-    if (!calendar) {
-      calendar = region ? new Holidays(country, region) : new Holidays(country);
-      holidayCalendars.set(calendarKey, calendar);
-    }
-    names = new Map();
-    for (const holiday of calendar.getHolidays(Number(year)) ?? []) {
-      if (holiday.type === 'public') names.set(holiday.date.slice(0, 10), holiday.name);
-    }
-    holidayNames.set(key, names);
+    names = holidaySource(country, region, Number(date.slice(0, 4)));
+    holidayYears.set(key, names);
   }
   return names.get(date) ?? null;
-}
-
-export function isKnownHolidayCountry(country: string, region: string | null): boolean {
-  const calendar = new Holidays();
-  const countries = calendar.getCountries() ?? {};
-  if (!(country in countries)) return false;
-  if (!region) return true;
-  return region in (calendar.getStates(country) ?? {});
 }
 
 export function dayKind(date: string, pattern: WorkPattern): DayKind {
@@ -74,6 +97,17 @@ export function dayKind(date: string, pattern: WorkPattern): DayKind {
 
 /** The working spans of one local date, as instants; none on weekends, holidays and days off. */
 export function spansOn(date: string, pattern: WorkPattern): Span[] {
+  const key = `${patternKey(pattern)}|${date}`;
+  let spans = spanCache.get(key);
+  if (!spans) {
+    if (spanCache.size >= SPAN_CACHE_LIMIT) spanCache.clear();
+    spans = computeSpans(date, pattern);
+    spanCache.set(key, spans);
+  }
+  return spans;
+}
+
+function computeSpans(date: string, pattern: WorkPattern): Span[] {
   if (dayKind(date, pattern) !== 'workday') return [];
   const local = pattern.week[String(weekdayOf(date)) as WeekdayKey] ?? [];
   return local

@@ -1,9 +1,10 @@
+import http from 'node:http';
 import type { ApiResult } from '../../shared/contract';
 import { type Connection, readConnection } from '../server/connectionFile';
 
 export class NotRunningError extends Error {}
 
-/** Talks to a running Cadence service through its local API. */
+/** Talks to a running Cadence service through its local API (node:http: it starts faster than fetch). */
 export class ApiClient {
   private constructor(private readonly connection: Connection) {}
 
@@ -13,18 +14,42 @@ export class ApiClient {
     return new ApiClient(connection);
   }
 
-  async call<T>(kind: 'command' | 'query', name: string, input: unknown = {}): Promise<ApiResult<T>> {
-    let response: Response;
-    try {
-      response = await fetch(`http://127.0.0.1:${this.connection.port}/api/${kind}/${name}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${this.connection.token}`, 'content-type': 'application/json' },
-        body: JSON.stringify(input),
-        signal: AbortSignal.timeout(5000),
-      });
-    } catch {
-      throw new NotRunningError(`Cadence is not running (nothing answers at ${this.connection.url}).`);
-    }
-    return (await response.json()) as ApiResult<T>;
+  call<T>(kind: 'command' | 'query', name: string, input: unknown = {}): Promise<ApiResult<T>> {
+    const body = JSON.stringify(input);
+    const { port, token, url } = this.connection;
+    return new Promise((resolve, reject) => {
+      const request = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: `/api/${kind}/${name}`,
+          method: 'POST',
+          timeout: 5000,
+          headers: {
+            authorization: `Bearer ${token}`,
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+          },
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => {
+            try {
+              resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as ApiResult<T>);
+            } catch {
+              reject(
+                new Error(`Cadence answered with something that is not JSON (HTTP ${response.statusCode}).`),
+              );
+            }
+          });
+        },
+      );
+      request.on('timeout', () => request.destroy(new Error('timeout')));
+      request.on('error', () =>
+        reject(new NotRunningError(`Cadence is not running (nothing answers at ${url}).`)),
+      );
+      request.end(body);
+    });
   }
 }

@@ -24,42 +24,61 @@ class UsageError extends Error {}
 
 function positiveMinutes(text: string | undefined, what: string): number {
   const value = Number(text);
-  if (!text || !Number.isInteger(value) || value < 1) throw new UsageError(`${what} needs a whole number of minutes, e.g. 25.`);
+  if (!text || !Number.isInteger(value) || value < 1)
+    throw new UsageError(`${what} needs a whole number of minutes, e.g. 25.`);
   return value;
 }
 
-function commandFor(words: string[], values: Record<string, unknown>): { name: string; input: Record<string, unknown> } {
+function commandFor(
+  words: string[],
+  values: Record<string, unknown>,
+): { name: string; input: Record<string, unknown> } {
   const [verb, ...rest] = words;
   switch (verb) {
     case 'focus': {
       const [first, second] = rest;
       if (first === undefined) return { name: 'focus.start', input: {} };
       if (first === 'stop') return { name: 'focus.stop', input: {} };
-      if (first === 'extend') return { name: 'focus.extend', input: { minutes: positiveMinutes(second, 'focus extend') } };
+      if (first === 'extend')
+        return { name: 'focus.extend', input: { minutes: positiveMinutes(second, 'focus extend') } };
       if (first === 'until') {
-        if (!second || !/^\d{1,2}:\d{2}$/.test(second)) throw new UsageError('focus until needs a time like 16:30.');
+        if (!second || !/^\d{1,2}:\d{2}$/.test(second))
+          throw new UsageError('focus until needs a time like 16:30.');
         return { name: 'focus.start', input: { until: second.padStart(5, '0') } };
       }
       return { name: 'focus.start', input: { minutes: positiveMinutes(first, 'focus') } };
     }
     case 'lunch': {
       const [action = 'start', amount] = rest;
-      if (action === 'start') return { name: 'lunch.start', input: amount ? { minutes: positiveMinutes(amount, 'lunch start') } : {} };
-      if (action === 'snooze') return { name: 'lunch.snooze', input: { minutes: positiveMinutes(amount, 'lunch snooze') } };
+      if (action === 'start')
+        return {
+          name: 'lunch.start',
+          input: amount ? { minutes: positiveMinutes(amount, 'lunch start') } : {},
+        };
+      if (action === 'snooze')
+        return { name: 'lunch.snooze', input: { minutes: positiveMinutes(amount, 'lunch snooze') } };
       if (action === 'skip' || action === 'done') return { name: `lunch.${action}`, input: {} };
       throw new UsageError(`Unknown lunch action "${action}": use start, snooze, skip or done.`);
     }
     case 'shutdown': {
-      if (rest[0] === 'snooze') return { name: 'shutdown.snooze', input: { minutes: positiveMinutes(rest[1], 'shutdown snooze') } };
+      if (rest[0] === 'snooze')
+        return { name: 'shutdown.snooze', input: { minutes: positiveMinutes(rest[1], 'shutdown snooze') } };
       const priorities = (values.priority as string[] | undefined) ?? [];
       return {
         name: 'shutdown.complete',
-        input: { done: (values.note as string | undefined) ?? '', carryOver: (values.carry as string | undefined) ?? '', priorities },
+        input: {
+          done: (values.note as string | undefined) ?? '',
+          carryOver: (values.carry as string | undefined) ?? '',
+          priorities,
+        },
       };
     }
     case 'teammates': {
       if (rest[0] === 'add') {
-        if (!rest[1] || !rest[2]) throw new UsageError('teammates add needs a name and a time zone, e.g. teammates add Ana Europe/Lisbon');
+        if (!rest[1] || !rest[2])
+          throw new UsageError(
+            'teammates add needs a name and a time zone, e.g. teammates add Ana Europe/Lisbon',
+          );
         return { name: 'teammates.add', input: { name: rest[1], timeZone: rest[2] } };
       }
       if (rest[0] === 'remove') return { name: 'teammates.remove', input: { id: rest[1] ?? '' } };
@@ -90,7 +109,13 @@ function report(result: ApiResult<unknown>): number {
 function describeOutcome(name: string, value: unknown): string {
   const v = (value ?? {}) as Record<string, string | null | undefined>;
   const at = (iso: string | null | undefined): string =>
-    iso ? new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', timeZone: iso.slice(-6) === 'Z' ? 'UTC' : undefined }).format(new Date(iso)) : '';
+    iso
+      ? new Intl.DateTimeFormat(undefined, {
+          hour: '2-digit',
+          minute: '2-digit',
+          timeZone: iso.slice(-6) === 'Z' ? 'UTC' : undefined,
+        }).format(new Date(iso))
+      : '';
   switch (name) {
     case 'focus.start':
       return `Focusing until ${at(v.endsAt)}.`;
@@ -103,7 +128,9 @@ function describeOutcome(name: string, value: unknown): string {
     case 'shutdown.complete':
       return v.offUntil ? `Day closed. You are off until ${v.offUntil}.` : 'Day closed.';
     case 'notify':
-      return v.action === 'hold' ? `Held until ${String(v.until)} (${String(v.why)}).` : `${String(v.action)}: ${String(v.why)}.`;
+      return v.action === 'hold'
+        ? `Held until ${String(v.until)} (${String(v.why)}).`
+        : `${String(v.action)}: ${String(v.why)}.`;
     default:
       return 'Done.';
   }
@@ -157,18 +184,28 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (verb === 'plan') {
-      if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new UsageError('--date needs a date like 2026-03-09.');
-      const result = await client.call<DayPlanView>('query', 'plan', values.date ? { date: values.date } : {});
+      if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date))
+        throw new UsageError('--date needs a date like 2026-03-09.');
+      const result = await client.call<DayPlanView>(
+        'query',
+        'plan',
+        values.date ? { date: values.date } : {},
+      );
       if (!result.ok) return report(result);
       console.log(values.json ? JSON.stringify(result.value, null, 2) : describePlan(result.value));
       return 0;
     }
     if (verb === 'teammates' && positionals.length === 1) {
-      const result = await client.call<{ name: string; localTime: string; state: string; timeZone: string; id: string }[]>('query', 'teammates');
+      const result = await client.call<
+        { name: string; localTime: string; state: string; timeZone: string; id: string }[]
+      >('query', 'teammates');
       if (!result.ok) return report(result);
       if (values.json) console.log(JSON.stringify(result.value, null, 2));
-      else for (const t of result.value) console.log(`${t.localTime}  ${t.name} (${t.timeZone}) — ${t.state}  [${t.id}]`);
-      if (!values.json && !result.value.length) console.log('No teammates yet: cadence teammates add NAME ZONE');
+      else
+        for (const t of result.value)
+          console.log(`${t.localTime}  ${t.name} (${t.timeZone}) — ${t.state}  [${t.id}]`);
+      if (!values.json && !result.value.length)
+        console.log('No teammates yet: cadence teammates add NAME ZONE');
       return 0;
     }
     const { name, input } = commandFor(positionals, values);
@@ -182,7 +219,9 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (error instanceof NotRunningError) {
-      console.error(`${error.message}\nStart it with "npm start" in the Cadence folder, or run "cadence serve${values['data-dir'] ? ` --data-dir ${values['data-dir']}` : ''}".`);
+      console.error(
+        `${error.message}\nStart it with "npm start" in the Cadence folder, or run "cadence serve${values['data-dir'] ? ` --data-dir ${values['data-dir']}` : ''}".`,
+      );
       return 3;
     }
     throw error;

@@ -1,13 +1,20 @@
 import type { DayPlanView, StatusView } from '../../shared/statusView';
 
 function clock(iso: string, zone: string): string {
-  return new Intl.DateTimeFormat(undefined, { timeZone: zone, hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(undefined, { timeZone: zone, hour: '2-digit', minute: '2-digit' }).format(
+    new Date(iso),
+  );
 }
 
 function when(iso: string, zone: string, now: string): string {
   const sameDay = iso.slice(0, 10) === now.slice(0, 10);
   if (sameDay) return clock(iso, zone);
-  const day = new Intl.DateTimeFormat(undefined, { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short' }).format(new Date(iso));
+  const day = new Intl.DateTimeFormat(undefined, {
+    timeZone: zone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+  }).format(new Date(iso));
   return `${day} ${clock(iso, zone)}`;
 }
 
@@ -31,7 +38,9 @@ export function describeStatus(status: StatusView): string {
   const zone = status.timeZone;
   const lines: string[] = [];
   if (status.mode === 'focus' && status.focus) {
-    lines.push(`Focusing until ${clock(status.focus.endsAt, zone)} (${minutesBetween(status.now, status.focus.endsAt)} min left).`);
+    lines.push(
+      `Focusing until ${clock(status.focus.endsAt, zone)} (${minutesBetween(status.now, status.focus.endsAt)} min left).`,
+    );
   } else if (status.mode === 'meeting' && status.meeting) {
     lines.push(`In a meeting (${status.meeting.title}) until ${clock(status.meeting.endsAt, zone)}.`);
   } else if (status.mode === 'lunch' && status.until) {
@@ -43,24 +52,38 @@ export function describeStatus(status: StatusView): string {
     lines.push(`${OFF_WORDS[status.reason] ?? 'Off'}.${back}`);
   }
   for (const prompt of status.prompts) {
-    lines.push(prompt.kind === 'lunch' ? 'Lunch is due: cadence lunch start | snooze | skip.' : 'Time to close the day: cadence shutdown --note "…".');
+    lines.push(
+      prompt.kind === 'lunch'
+        ? 'Lunch is due: cadence lunch start | snooze | skip.'
+        : 'Time to close the day: cadence shutdown --note "…".',
+    );
   }
-  lines.push(`Time zone: ${zone}${status.systemTimeZone !== zone ? ` (this computer is in ${status.systemTimeZone})` : ''}.`);
+  lines.push(
+    `Time zone: ${zone}${status.systemTimeZone !== zone ? ` (this computer is in ${status.systemTimeZone})` : ''}.`,
+  );
   for (const problem of status.problems) lines.push(`! ${problem}`);
   return lines.join('\n');
 }
 
 export function describePlan(plan: DayPlanView): string {
   const zone = plan.timeZone;
-  const lines = [`${plan.date} (${plan.timeZone})${plan.holiday ? ` — ${plan.holiday}` : ''}${plan.dayKind !== 'workday' ? ` — ${plan.dayKind}` : ''}`];
-  if (plan.priorities.length) lines.push(`Top priorities: ${plan.priorities.map((p, i) => `${i + 1}. ${p}`).join('  ')}`);
+  const lines = [
+    `${plan.date} (${plan.timeZone})${plan.holiday ? ` — ${plan.holiday}` : ''}${plan.dayKind !== 'workday' ? ` — ${plan.dayKind}` : ''}`,
+  ];
+  if (plan.priorities.length)
+    lines.push(`Top priorities: ${plan.priorities.map((p, i) => `${i + 1}. ${p}`).join('  ')}`);
   for (const item of plan.items) {
     const span = `${clock(item.start, zone)}–${clock(item.end, zone)}`;
     const label =
-      item.kind === 'work' ? 'working hours' : item.kind === 'meeting' ? `meeting: ${item.title}` : `${item.kind} (${item.state})`;
+      item.kind === 'work'
+        ? 'working hours'
+        : item.kind === 'meeting'
+          ? `meeting: ${item.title}`
+          : `${item.kind} (${item.state})`;
     lines.push(`  ${span}  ${label}`);
   }
-  if (plan.endOfDay) lines.push(`  End of day: ${clock(plan.endOfDay, zone)}${plan.closed ? ' (closed)' : ''}`);
+  if (plan.endOfDay)
+    lines.push(`  End of day: ${clock(plan.endOfDay, zone)}${plan.closed ? ' (closed)' : ''}`);
   if (plan.items.length === 0) lines.push('  No work planned.');
   return lines.join('\n');
 }

@@ -1,7 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { type Availability, availabilityAt, isDayClosed, lunchInterval, lunchOn } from '../../shared/availability';
+import {
+  type Availability,
+  availabilityAt,
+  isDayClosed,
+  lunchInterval,
+  lunchOn,
+} from '../../shared/availability';
 import type { CalendarEvent } from '../../shared/calendar';
-import { atLocalTime, DAY, type Instant, isoInZone, localDate, MINUTE, minutesOfDay } from '../../shared/clockTime';
+import {
+  atLocalTime,
+  DAY,
+  type Instant,
+  isoInZone,
+  localDate,
+  MINUTE,
+  minutesOfDay,
+} from '../../shared/clockTime';
 import {
   type ApiResult,
   type CommandName,
@@ -21,9 +35,16 @@ import type { HeldNotification, Intents, Teammate } from '../../shared/intents';
 import { decide } from '../../shared/notificationPolicy';
 import { duePrompts, nextDeadline, type Prompt, shutdownTimes } from '../../shared/prompts';
 import { applySettingsPatch, type Settings } from '../../shared/settings';
-import { type PromptView, type StatusView, toDayPlanView, toStatusView, type TeammateView } from '../../shared/statusView';
+import {
+  type PromptView,
+  type StatusView,
+  toDayPlanView,
+  toStatusView,
+  type TeammateView,
+} from '../../shared/statusView';
 import { glance, overlapSpans } from '../../shared/teammateGlance';
-import { isKnownHolidayCountry, lastWorkdayEnded, patternOf, spanAt } from '../../shared/workPattern';
+import { lastWorkdayEnded, patternOf, spanAt } from '../../shared/workPattern';
+import { installPublicHolidays, isKnownHolidayCountry } from './holidayCalendar';
 import type { DocumentStore } from './documentStore';
 import { Emitter } from './lifetime';
 import type { Disposable } from './lifetime';
@@ -63,6 +84,7 @@ export class CadenceService implements Disposable {
       () => this.refresh(),
     );
     this.lastZone = options.clock.timeZone();
+    installPublicHolidays();
   }
 
   get settings(): Settings {
@@ -96,7 +118,11 @@ export class CadenceService implements Disposable {
   }
 
   problems(): string[] {
-    return [...this.options.settings.problems, ...this.options.intents.problems, ...this.runtimeProblems.values()];
+    return [
+      ...this.options.settings.problems,
+      ...this.options.intents.problems,
+      ...this.runtimeProblems.values(),
+    ];
   }
 
   status(): StatusView {
@@ -109,7 +135,8 @@ export class CadenceService implements Disposable {
   execute(name: string, input: unknown): Outcome {
     if (!isCommandName(name)) return fail('unknown_command', `There is no command called "${name}".`);
     const parsed = commandSchemas[name].safeParse(input ?? {});
-    if (!parsed.success) return fail('invalid_input', `The ${name} command's input is not valid.`, issuesOf(parsed.error));
+    if (!parsed.success)
+      return fail('invalid_input', `The ${name} command's input is not valid.`, issuesOf(parsed.error));
     const outcome = this.run(name, parsed.data as never);
     if (outcome.ok) this.refresh(name);
     return outcome;
@@ -118,7 +145,8 @@ export class CadenceService implements Disposable {
   query(name: string, input: unknown): Outcome {
     if (!isQueryName(name)) return fail('unknown_query', `There is no query called "${name}".`);
     const parsed = querySchemas[name].safeParse(input ?? {});
-    if (!parsed.success) return fail('invalid_input', `The ${name} query's input is not valid.`, issuesOf(parsed.error));
+    if (!parsed.success)
+      return fail('invalid_input', `The ${name} query's input is not valid.`, issuesOf(parsed.error));
     return this.ask(name, parsed.data as never);
   }
 
@@ -131,7 +159,10 @@ export class CadenceService implements Disposable {
         return { ok: true, value: this.settings };
       case 'plan': {
         const date = input.date ?? localDate(now, this.settings.workTimeZone);
-        return { ok: true, value: toDayPlanView(dayPlan(date, now, this.settings, this.intents, this.calendar())) };
+        return {
+          ok: true,
+          value: toDayPlanView(dayPlan(date, now, this.settings, this.intents, this.calendar())),
+        };
       }
       case 'history': {
         const { from = '', to = '' } = input;
@@ -189,7 +220,12 @@ export class CadenceService implements Disposable {
   }
 
   private time(at: Instant): string {
-    return new Intl.DateTimeFormat('en-GB', { timeZone: this.settings.workTimeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+    return new Intl.DateTimeFormat('en-GB', {
+      timeZone: this.settings.workTimeZone,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(at);
   }
 
   private run(name: CommandName, input: Record<string, never> & Record<string, unknown>): Outcome {
@@ -200,30 +236,58 @@ export class CadenceService implements Disposable {
     switch (name) {
       case 'focus.start': {
         const running = activeFocus(now, this.intents);
-        if (running) return fail('conflict', `A focus block is already running until ${this.time(running.end)}. Extend or stop it first.`);
+        if (running)
+          return fail(
+            'conflict',
+            `A focus block is already running until ${this.time(running.end)}. Extend or stop it first.`,
+          );
         const start = typeof input.at === 'string' ? Math.max(now, Date.parse(input.at)) : now;
-        if (typeof input.at === 'string' && Date.parse(input.at) < now - MINUTE) return fail('invalid_input', 'A focus block cannot start in the past.');
+        if (typeof input.at === 'string' && Date.parse(input.at) < now - MINUTE)
+          return fail('invalid_input', 'A focus block cannot start in the past.');
         let minutes = typeof input.minutes === 'number' ? input.minutes : settings.focus.defaultMinutes;
         if (typeof input.until === 'string') {
           const end = atLocalTime(localDate(start, zone), minutesOfDay(input.until), zone);
-          if (end <= start) return fail('invalid_input', `${input.until} has already passed today; pick a later time.`);
+          if (end <= start)
+            return fail('invalid_input', `${input.until} has already passed today; pick a later time.`);
           minutes = Math.ceil((end - start) / MINUTE);
         }
         const end = start + minutes * MINUTE;
-        const clash = upcomingFocus(now, this.intents).find((block) => block.start < end && block.end > start);
-        if (clash) return fail('conflict', `That overlaps the focus block planned at ${this.time(clash.start)}.`);
-        const block = { id: randomUUID().slice(0, 8), startAt: new Date(start).toISOString(), plannedMinutes: minutes };
-        return this.update((i) => ({ ...i, focus: [...i.focus, block] }), { id: block.id, startAt: isoInZone(start, zone), endsAt: isoInZone(end, zone) });
+        const clash = upcomingFocus(now, this.intents).find(
+          (block) => block.start < end && block.end > start,
+        );
+        if (clash)
+          return fail('conflict', `That overlaps the focus block planned at ${this.time(clash.start)}.`);
+        const block = {
+          id: randomUUID().slice(0, 8),
+          startAt: new Date(start).toISOString(),
+          plannedMinutes: minutes,
+        };
+        return this.update((i) => ({ ...i, focus: [...i.focus, block] }), {
+          id: block.id,
+          startAt: isoInZone(start, zone),
+          endsAt: isoInZone(end, zone),
+        });
       }
       case 'focus.extend': {
         const running = activeFocus(now, this.intents);
         if (!running) return fail('conflict', 'No focus block is running, so there is nothing to extend.');
         const extra = input.minutes as unknown as number;
         const newEnd = running.end + extra * MINUTE;
-        const clash = upcomingFocus(now, this.intents).find((block) => block.start < newEnd && block.id !== running.id);
-        if (clash) return fail('conflict', `Extending would run into the focus block planned at ${this.time(clash.start)}.`);
+        const clash = upcomingFocus(now, this.intents).find(
+          (block) => block.start < newEnd && block.id !== running.id,
+        );
+        if (clash)
+          return fail(
+            'conflict',
+            `Extending would run into the focus block planned at ${this.time(clash.start)}.`,
+          );
         return this.update(
-          (i) => ({ ...i, focus: i.focus.map((b) => (b.id === running.id ? { ...b, plannedMinutes: b.plannedMinutes + extra } : b)) }),
+          (i) => ({
+            ...i,
+            focus: i.focus.map((b) =>
+              b.id === running.id ? { ...b, plannedMinutes: b.plannedMinutes + extra } : b,
+            ),
+          }),
           { id: running.id, endsAt: isoInZone(newEnd, zone) },
         );
       }
@@ -231,16 +295,24 @@ export class CadenceService implements Disposable {
         const running = activeFocus(now, this.intents);
         if (!running) return fail('conflict', 'No focus block is running.');
         return this.update(
-          (i) => ({ ...i, focus: i.focus.map((b) => (b.id === running.id ? { ...b, stoppedAt: nowIso } : b)) }),
+          (i) => ({
+            ...i,
+            focus: i.focus.map((b) => (b.id === running.id ? { ...b, stoppedAt: nowIso } : b)),
+          }),
           { id: running.id, focusedMinutes: Math.round((now - running.start) / MINUTE) },
         );
       }
       case 'lunch.start': {
         const workday = this.currentWorkday(now);
         const existing = lunchInterval(lunchOn(workday, this.intents));
-        if (existing && existing.end > now) return fail('conflict', `You are already at lunch until ${this.time(existing.end)}.`);
+        if (existing && existing.end > now)
+          return fail('conflict', `You are already at lunch until ${this.time(existing.end)}.`);
         const running = activeFocus(now, this.intents);
-        if (running) return fail('conflict', `You are focusing until ${this.time(running.end)}; stop the block before lunch.`);
+        if (running)
+          return fail(
+            'conflict',
+            `You are focusing until ${this.time(running.end)}; stop the block before lunch.`,
+          );
         const minutes = typeof input.minutes === 'number' ? input.minutes : settings.lunch.minutes;
         const record = { date: workday, status: 'taken' as const, startedAt: nowIso, minutes };
         return this.update(
@@ -251,17 +323,29 @@ export class CadenceService implements Disposable {
       case 'lunch.snooze': {
         const workday = this.currentWorkday(now);
         const until = new Date(now + (input.minutes as unknown as number) * MINUTE).toISOString();
-        return this.update((i) => ({ ...i, lunchSnoozes: [...i.lunchSnoozes.filter((s) => s.date !== workday), { date: workday, until }] }), { until });
+        return this.update(
+          (i) => ({
+            ...i,
+            lunchSnoozes: [...i.lunchSnoozes.filter((s) => s.date !== workday), { date: workday, until }],
+          }),
+          { until },
+        );
       }
       case 'lunch.skip': {
         const workday = this.currentWorkday(now);
-        return this.update((i) => ({ ...i, lunches: [...i.lunches.filter((l) => l.date !== workday), { date: workday, status: 'skipped' }] }));
+        return this.update((i) => ({
+          ...i,
+          lunches: [...i.lunches.filter((l) => l.date !== workday), { date: workday, status: 'skipped' }],
+        }));
       }
       case 'lunch.done': {
         const workday = this.currentWorkday(now);
         const lunch = lunchInterval(lunchOn(workday, this.intents));
         if (!lunch || lunch.end <= now) return fail('conflict', 'You are not at lunch right now.');
-        return this.update((i) => ({ ...i, lunches: i.lunches.map((l) => (l.date === workday ? { ...l, endedAt: nowIso } : l)) }));
+        return this.update((i) => ({
+          ...i,
+          lunches: i.lunches.map((l) => (l.date === workday ? { ...l, endedAt: nowIso } : l)),
+        }));
       }
       case 'shutdown.begin': {
         const workday = this.closingWorkday(now);
@@ -276,11 +360,26 @@ export class CadenceService implements Disposable {
         if (!times) return fail('conflict', 'There is no workday to close today.');
         const until = now + (input.minutes as unknown as number) * MINUTE;
         const limitText = `${this.time(times.snoozeLimit)} (${settings.shutdown.maxSnoozeMinutes} minutes past the end of your day at ${this.time(times.end)})`;
-        if (now >= times.snoozeLimit) return fail('snooze_limit', `No more snoozing: it is ${Math.round((now - times.end) / MINUTE)} minutes past the end of your day. Time to close it.`);
-        if (until > times.snoozeLimit) return fail('snooze_limit', `You can snooze the end of the day until ${limitText} at most.`);
+        if (now >= times.snoozeLimit)
+          return fail(
+            'snooze_limit',
+            `No more snoozing: it is ${Math.round((now - times.end) / MINUTE)} minutes past the end of your day. Time to close it.`,
+          );
+        if (until > times.snoozeLimit)
+          return fail('snooze_limit', `You can snooze the end of the day until ${limitText} at most.`);
         const previous = this.intents.shutdownSnoozes.find((s) => s.date === workday);
-        const record = { date: workday, until: new Date(until).toISOString(), totalMinutes: (previous?.totalMinutes ?? 0) + (input.minutes as unknown as number) };
-        return this.update((i) => ({ ...i, shutdownSnoozes: [...i.shutdownSnoozes.filter((s) => s.date !== workday), record] }), { until: isoInZone(until, zone) });
+        const record = {
+          date: workday,
+          until: new Date(until).toISOString(),
+          totalMinutes: (previous?.totalMinutes ?? 0) + (input.minutes as unknown as number),
+        };
+        return this.update(
+          (i) => ({
+            ...i,
+            shutdownSnoozes: [...i.shutdownSnoozes.filter((s) => s.date !== workday), record],
+          }),
+          { until: isoInZone(until, zone) },
+        );
       }
       case 'shutdown.complete': {
         const workday = this.closingWorkday(now);
@@ -295,7 +394,9 @@ export class CadenceService implements Disposable {
         };
         const outcome = this.update((i) => ({
           ...i,
-          focus: running ? i.focus.map((b) => (b.id === running.id ? { ...b, stoppedAt: nowIso } : b)) : i.focus,
+          focus: running
+            ? i.focus.map((b) => (b.id === running.id ? { ...b, stoppedAt: nowIso } : b))
+            : i.focus,
           shutdowns: [...i.shutdowns, record],
         }));
         if (!outcome.ok) return outcome;
@@ -305,7 +406,10 @@ export class CadenceService implements Disposable {
       case 'away.set': {
         const until = Date.parse(input.until as unknown as string);
         if (until <= now) return fail('invalid_input', 'Away needs an end in the future.');
-        return this.update((i) => ({ ...i, away: { from: nowIso, until: new Date(until).toISOString(), reason: String(input.reason ?? '') } }));
+        return this.update((i) => ({
+          ...i,
+          away: { from: nowIso, until: new Date(until).toISOString(), reason: String(input.reason ?? '') },
+        }));
       }
       case 'away.clear':
         return this.update((i) => ({ ...i, away: null }));
@@ -325,29 +429,42 @@ export class CadenceService implements Disposable {
         return outcome;
       }
       case 'teammates.remove': {
-        if (!this.intents.teammates.some((t) => t.id === input.id)) return fail('not_found', 'No teammate has that id.');
-        const outcome = this.update((i) => ({ ...i, teammates: i.teammates.filter((t) => t.id !== input.id) }));
+        if (!this.intents.teammates.some((t) => t.id === input.id))
+          return fail('not_found', 'No teammate has that id.');
+        const outcome = this.update((i) => ({
+          ...i,
+          teammates: i.teammates.filter((t) => t.id !== input.id),
+        }));
         if (outcome.ok) this.emit('teammates.changed', null);
         return outcome;
       }
       case 'notify':
-        return this.gateNotification(input as unknown as { title: string; body: string; urgent?: boolean; from?: string });
+        return this.gateNotification(
+          input as unknown as { title: string; body: string; urgent?: boolean; from?: string },
+        );
     }
   }
 
   private updateSettings(patch: Partial<Settings>): Outcome {
     const result = applySettingsPatch(this.settings, patch);
-    if (!result.ok) return fail('invalid_settings', 'Those settings were not saved; nothing changed.', result.problems);
+    if (!result.ok)
+      return fail('invalid_settings', 'Those settings were not saved; nothing changed.', result.problems);
     const { country, region } = result.settings.holidays;
     if (country && !isKnownHolidayCountry(country, region)) {
       return fail('invalid_settings', 'Those settings were not saved; nothing changed.', [
-        { path: 'holidays', message: `no public holiday calendar for ${country}${region ? `-${region}` : ''}` },
+        {
+          path: 'holidays',
+          message: `no public holiday calendar for ${country}${region ? `-${region}` : ''}`,
+        },
       ]);
     }
     try {
       this.options.settings.write(result.settings);
     } catch (error) {
-      return fail('storage', `Could not save your settings: ${(error as Error).message}. Nothing was changed.`);
+      return fail(
+        'storage',
+        `Could not save your settings: ${(error as Error).message}. Nothing was changed.`,
+      );
     }
     this.emit('settings.changed', result.settings);
     return { ok: true, value: result.settings };
@@ -357,7 +474,12 @@ export class CadenceService implements Disposable {
     const decision = decide({ ...input, kind: 'message' }, this.availability(), this.settings);
     if (decision.action === 'deliver') void this.deliver(input.title, input.body);
     if (decision.action === 'hold') {
-      const held: HeldNotification = { title: input.title, body: input.body, until: new Date(decision.until).toISOString(), ...(input.from ? { from: input.from } : {}) };
+      const held: HeldNotification = {
+        title: input.title,
+        body: input.body,
+        until: new Date(decision.until).toISOString(),
+        ...(input.from ? { from: input.from } : {}),
+      };
       const saved = this.save({ ...this.intents, held: [...this.intents.held, held] });
       if (saved) return saved;
     }
@@ -374,7 +496,11 @@ export class CadenceService implements Disposable {
   /** The workday a shutdown ritual closes now: the one in progress, else the last one that ended today. */
   private closingWorkday(now: Instant): string {
     const pattern = patternOf(this.settings);
-    return spanAt(now, pattern)?.workday ?? lastWorkdayEnded(now, pattern) ?? localDate(now, this.settings.workTimeZone);
+    return (
+      spanAt(now, pattern)?.workday ??
+      lastWorkdayEnded(now, pattern) ??
+      localDate(now, this.settings.workTimeZone)
+    );
   }
 
   private shutdownPrompt(workday: string): PromptView {
@@ -439,7 +565,15 @@ export class CadenceService implements Disposable {
     const body = late
       ? `Your ${minutes}-minute block ended at ${this.time(block.end)}, while your computer was asleep.`
       : `${minutes} minutes of focus done. Stand up, stretch, look away from the screen.`;
-    this.emit('prompt.raised', { kind: 'focusEnded', key: `focusEnded:${block.id}`, workday: localDate(block.start, this.settings.workTimeZone), endOfDay: null, snoozeLimit: null, windowEnd: null, endedAt: isoInZone(block.end, this.settings.workTimeZone) });
+    this.emit('prompt.raised', {
+      kind: 'focusEnded',
+      key: `focusEnded:${block.id}`,
+      workday: localDate(block.start, this.settings.workTimeZone),
+      endOfDay: null,
+      snoozeLimit: null,
+      windowEnd: null,
+      endedAt: isoInZone(block.end, this.settings.workTimeZone),
+    });
     void this.deliver('Focus block finished', body);
   }
 
@@ -451,8 +585,16 @@ export class CadenceService implements Disposable {
     for (const [index, prompt] of prompts.entries()) {
       if (this.raised.has(prompt.key)) continue;
       this.emit('prompt.raised', views[index]);
-      if (prompt.kind === 'lunch') void this.deliver('Time for lunch', 'Step away for a proper break. Start, snooze or skip it in Cadence.');
-      else void this.deliver('Time to close the day', 'Wrap up: what got done, what carries over, and tomorrow\'s top three.');
+      if (prompt.kind === 'lunch')
+        void this.deliver(
+          'Time for lunch',
+          'Step away for a proper break. Start, snooze or skip it in Cadence.',
+        );
+      else
+        void this.deliver(
+          'Time to close the day',
+          "Wrap up: what got done, what carries over, and tomorrow's top three.",
+        );
     }
     this.raised = current;
   }

@@ -1,4 +1,5 @@
-import notifier from 'node-notifier';
+import { createRequire } from 'node:module';
+import type NodeNotifierModule from 'node-notifier';
 import type { DesktopNotification, Notifier, NotifyOutcome } from './ports';
 
 /**
@@ -6,19 +7,25 @@ import type { DesktopNotification, Notifier, NotifyOutcome } from './ports';
  * outcome says why, and the prompt still reaches the user through the window's event stream.
  */
 export class NodeNotifier implements Notifier {
+  private module: typeof NodeNotifierModule | null = null;
+
   notify(notification: DesktopNotification): Promise<NotifyOutcome> {
     return new Promise((resolve) => {
       try {
-        notifier.notify({ title: notification.title, message: notification.message, appName: 'Cadence' } as never, (error) => {
-          if (!error) return resolve({ delivered: true });
-          const text = String(error.message ?? error);
-          resolve({
-            delivered: false,
-            reason: /not found: notify-send/.test(text)
-              ? 'notify-send is not installed; on Debian or Ubuntu run "sudo apt install libnotify-bin"'
-              : text.split('\n')[0] ?? text,
-          });
-        });
+        this.module ??= createRequire(import.meta.url)('node-notifier') as typeof NodeNotifierModule;
+        this.module.notify(
+          { title: notification.title, message: notification.message, appName: 'Cadence' } as never,
+          (error) => {
+            if (!error) return resolve({ delivered: true });
+            const text = String(error.message ?? error);
+            resolve({
+              delivered: false,
+              reason: /not found: notify-send/.test(text)
+                ? 'notify-send is not installed; on Debian or Ubuntu run "sudo apt install libnotify-bin"'
+                : (text.split('\n')[0] ?? text),
+            });
+          },
+        );
       } catch (error) {
         resolve({ delivered: false, reason: (error as Error).message });
       }

@@ -38,7 +38,9 @@ export class DocumentStore<T> {
       text = fs.readFileSync(options.file, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-        this.problems.push(`Could not read your ${options.label} file ${options.file}: ${(error as Error).message}.`);
+        this.problems.push(
+          `Could not read your ${options.label} file ${options.file}: ${(error as Error).message}.`,
+        );
       }
     }
     if (text !== null) {
@@ -64,7 +66,9 @@ export class DocumentStore<T> {
       try {
         this.write(parsed.value);
       } catch (error) {
-        this.problems.push(`Could not save your ${options.label} in ${path.dirname(options.file)}: ${(error as Error).message}.`);
+        this.problems.push(
+          `Could not save your ${options.label} in ${path.dirname(options.file)}: ${(error as Error).message}.`,
+        );
       }
     }
   }

@@ -46,11 +46,14 @@ export class SystemClock implements Clock {
     const arm = (): void => {
       const wait = Math.max(0, at - Date.now());
       const cap = this.options.guardMs > 0 ? Math.min(this.options.guardMs, MAX_TIMEOUT) : MAX_TIMEOUT;
-      handle = setTimeout(() => {
-        this.wakeUps++;
-        if (Date.now() >= at) callback();
-        else arm();
-      }, Math.min(wait, cap));
+      handle = setTimeout(
+        () => {
+          this.wakeUps++;
+          if (Date.now() >= at) callback();
+          else arm();
+        },
+        Math.min(wait, cap),
+      );
       handle.unref?.();
     };
     arm();

@@ -6,7 +6,11 @@ import { startHost } from './startHeadless';
 
 function builtRendererDir(): string | null {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  for (const candidate of [path.join(here, '../renderer'), path.join(here, '../../out/renderer')]) {
+  for (const candidate of [
+    path.join(here, '../renderer'),
+    path.join(here, '../../renderer'),
+    path.join(here, '../../../out/renderer'),
+  ]) {
     if (fs.existsSync(path.join(candidate, 'index.html'))) return candidate;
   }
   return null;
@@ -16,7 +20,9 @@ async function alreadyRunning(dataDir: string): Promise<string | null> {
   const existing = readConnection(dataDir);
   if (!existing) return null;
   try {
-    const response = await fetch(`http://127.0.0.1:${existing.port}/api/health`, { signal: AbortSignal.timeout(1000) });
+    const response = await fetch(`http://127.0.0.1:${existing.port}/api/health`, {
+      signal: AbortSignal.timeout(1000),
+    });
     return response.ok ? existing.url : null;
   } catch {
     return null;
@@ -46,7 +52,11 @@ export async function serve(options: { dataDir: string; port?: number; quiet?: b
   }
   const problems = host.service.problems();
   console.log(`Cadence is running headless (data in ${options.dataDir}).`);
-  console.log(rendererDir ? `Open the Cadence window at: ${host.windowUrl}` : 'The window is not built; run "npm run build" to serve it.');
+  console.log(
+    rendererDir
+      ? `Open the Cadence window at: ${host.windowUrl}`
+      : 'The window is not built; run "npm run build" to serve it.',
+  );
   for (const problem of problems) console.log(`! ${problem}`);
   console.log('ready');
   await new Promise<void>((resolve) => {

@@ -46,7 +46,10 @@ export function parseSettingsFor(systemZone: string): (raw: unknown) => Parsed<S
     const loaded = loadSettings(raw ?? {}, systemZone);
     return {
       value: loaded.settings,
-      problems: raw === undefined ? [] : loaded.problems.map((problem) => `${problem.path || 'file'}: ${problem.message}`),
+      problems:
+        raw === undefined
+          ? []
+          : loaded.problems.map((problem) => `${problem.path || 'file'}: ${problem.message}`),
     };
   };
 }
@@ -76,7 +79,12 @@ export async function startHost(options: HostOptions): Promise<CadenceHost> {
     open: () => open(dataDir, 'intents'),
     now,
   });
-  const service = new CadenceService({ clock, settings, intents, notifier: options.notifier ?? defaultNotifier() });
+  const service = new CadenceService({
+    clock,
+    settings,
+    intents,
+    notifier: options.notifier ?? defaultNotifier(),
+  });
   const token = apiToken(dataDir);
   const api = new LocalApi({
     service,

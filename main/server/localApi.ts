@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { WebSocketServer, type WebSocket } from 'ws';
+import type { WebSocket, WebSocketServer } from 'ws';
 import type { ApiResult } from '../../shared/contract';
 import type { CadenceService } from '../core/cadenceService';
 import type { Disposable } from '../core/lifetime';
@@ -52,7 +52,11 @@ function sameToken(given: string, expected: string): boolean {
 
 function send(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
   res.end(text);
 }
 
@@ -60,7 +64,9 @@ function refuse(res: http.ServerResponse, status: number, error: string, message
   send(res, status, { ok: false, error, message });
 }
 
-function readBody(req: http.IncomingMessage): Promise<{ ok: true; text: string } | { ok: false; status: number; message: string }> {
+function readBody(
+  req: http.IncomingMessage,
+): Promise<{ ok: true; text: string } | { ok: false; status: number; message: string }> {
   return new Promise((resolve) => {
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > MAX_BODY_BYTES) {
@@ -78,7 +84,9 @@ function readBody(req: http.IncomingMessage): Promise<{ ok: true; text: string }
       } else chunks.push(chunk);
     });
     req.on('end', () => resolve({ ok: true, text: Buffer.concat(chunks).toString('utf8') }));
-    req.on('error', () => resolve({ ok: false, status: 400, message: 'The request body could not be read.' }));
+    req.on('error', () =>
+      resolve({ ok: false, status: 400, message: 'The request body could not be read.' }),
+    );
   });
 }
 
@@ -89,25 +97,31 @@ function readBody(req: http.IncomingMessage): Promise<{ ok: true; text: string }
  */
 export class LocalApi implements Disposable {
   private readonly server: http.Server;
-  private readonly sockets: WebSocketServer;
+  /** Loaded on the first event subscriber: ws costs memory that a CLI-only user never needs. */
+  private sockets: Promise<WebSocketServer> | null = null;
+  private readonly clients = new Set<WebSocket>();
   private readonly subscription: Disposable;
   private port = 0;
 
   constructor(private readonly options: LocalApiOptions) {
     this.server = http.createServer((req, res) => void this.handle(req, res));
     this.server.requestTimeout = 10_000;
-    this.sockets = new WebSocketServer({ noServer: true, maxPayload: 4096 });
     this.server.on('upgrade', (req, socket, head) => {
       const problem = this.check(req, new URL(req.url ?? '/', 'http://x').searchParams.get('token'));
       if (problem || !req.url?.startsWith('/api/events')) {
-        socket.end(`HTTP/1.1 ${problem?.status ?? 404} ${problem ? 'Refused' : 'Not Found'}\r\nConnection: close\r\n\r\n`);
+        socket.end(
+          `HTTP/1.1 ${problem?.status ?? 404} ${problem ? 'Refused' : 'Not Found'}\r\nConnection: close\r\n\r\n`,
+        );
         return;
       }
-      this.sockets.handleUpgrade(req, socket, head, (ws) => this.welcome(ws));
+      this.sockets ??= import('ws').then(
+        ({ WebSocketServer: Server }) => new Server({ noServer: true, maxPayload: 4096 }),
+      );
+      void this.sockets.then((sockets) => sockets.handleUpgrade(req, socket, head, (ws) => this.welcome(ws)));
     });
     this.subscription = options.service.onEvent((event) => {
       const text = JSON.stringify(event);
-      for (const client of this.sockets.clients) if (client.readyState === client.OPEN) client.send(text);
+      for (const client of this.clients) if (client.readyState === client.OPEN) client.send(text);
     });
   }
 
@@ -125,23 +139,40 @@ export class LocalApi implements Disposable {
   }
 
   private welcome(ws: WebSocket): void {
+    this.clients.add(ws);
+    ws.on('close', () => this.clients.delete(ws));
     ws.send(JSON.stringify({ name: 'availability.changed', data: this.options.service.status() }));
     ws.on('message', () => ws.close(1003, 'events only'));
   }
 
   private allowedOrigins(): string[] {
-    return [`http://127.0.0.1:${this.port}`, `http://localhost:${this.port}`, ...(this.options.allowedOrigins ?? [])];
+    return [
+      `http://127.0.0.1:${this.port}`,
+      `http://localhost:${this.port}`,
+      ...(this.options.allowedOrigins ?? []),
+    ];
   }
 
   /** The Host, Origin and token checks every API request passes. */
-  private check(req: http.IncomingMessage, token: string | null): { status: number; error: string; message: string } | null {
+  private check(
+    req: http.IncomingMessage,
+    token: string | null,
+  ): { status: number; error: string; message: string } | null {
     const host = req.headers.host ?? '';
     if (host !== `127.0.0.1:${this.port}` && host !== `localhost:${this.port}`) {
-      return { status: 421, error: 'bad_host', message: `Requests must be addressed to 127.0.0.1:${this.port}.` };
+      return {
+        status: 421,
+        error: 'bad_host',
+        message: `Requests must be addressed to 127.0.0.1:${this.port}.`,
+      };
     }
     const origin = req.headers.origin;
     if (origin !== undefined && !this.allowedOrigins().includes(origin)) {
-      return { status: 403, error: 'bad_origin', message: 'Web pages from other origins may not use the Cadence API.' };
+      return {
+        status: 403,
+        error: 'bad_origin',
+        message: 'Web pages from other origins may not use the Cadence API.',
+      };
     }
     if (!token || !sameToken(token, this.options.token)) {
       return { status: 401, error: 'unauthorized', message: 'Missing or wrong API token.' };
@@ -152,7 +183,8 @@ export class LocalApi implements Disposable {
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://x');
     if (!url.pathname.startsWith('/api/')) return this.serveStatic(url.pathname, req, res);
-    if (url.pathname === '/api/health') return send(res, 200, { ok: true, value: { name: 'cadence', pid: process.pid } });
+    if (url.pathname === '/api/health')
+      return send(res, 200, { ok: true, value: { name: 'cadence', pid: process.pid } });
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? null;
     const problem = this.check(req, bearer);
     if (problem) return refuse(res, problem.status, problem.error, problem.message);
@@ -163,7 +195,8 @@ export class LocalApi implements Disposable {
       return refuse(res, 415, 'unsupported_media_type', 'Send the body as application/json.');
     }
     const body = await readBody(req);
-    if (!body.ok) return refuse(res, body.status, body.status === 413 ? 'too_large' : 'bad_request', body.message);
+    if (!body.ok)
+      return refuse(res, body.status, body.status === 413 ? 'too_large' : 'bad_request', body.message);
     let input: unknown = {};
     if (body.text.trim()) {
       try {
@@ -174,7 +207,9 @@ export class LocalApi implements Disposable {
     }
     const [, kind, name = ''] = match;
     const result: ApiResult<unknown> =
-      kind === 'command' ? this.options.service.execute(name, input) : this.options.service.query(name, input);
+      kind === 'command'
+        ? this.options.service.execute(name, input)
+        : this.options.service.query(name, input);
     send(res, result.ok ? 200 : (STATUS_BY_ERROR[result.error] ?? 400), result);
   }
 
@@ -192,7 +227,8 @@ export class LocalApi implements Disposable {
     const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
     const file = path.resolve(root, relative);
     const inside = file.startsWith(path.resolve(root) + path.sep);
-    const target = inside && fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(root, 'index.html');
+    const target =
+      inside && fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(root, 'index.html');
     const headers = {
       'content-type': MIME[path.extname(target)] ?? 'application/octet-stream',
       'content-security-policy': CONTENT_SECURITY_POLICY,
@@ -207,8 +243,8 @@ export class LocalApi implements Disposable {
 
   dispose(): void {
     this.subscription.dispose();
-    for (const client of this.sockets.clients) client.terminate();
-    this.sockets.close();
+    for (const client of this.clients) client.terminate();
+    void this.sockets?.then((sockets) => sockets.close());
     this.server.closeAllConnections();
     this.server.close();
   }

@@ -27,7 +27,10 @@ export function tempDir(prefix = 'cadence-test-'): string {
 /** Writes onboarded settings for a zone into a data folder, as a user who finished onboarding would have. */
 export function seedSettings(dir: string, zone: string, patch: Partial<Settings> = {}): void {
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ ...defaultSettings(zone), onboarded: true, ...patch }));
+  fs.writeFileSync(
+    path.join(dir, 'settings.json'),
+    JSON.stringify({ ...defaultSettings(zone), onboarded: true, ...patch }),
+  );
 }
 
 /** The real service on a temporary data folder, with a fake clock and a notifier that records. */
@@ -52,5 +55,12 @@ export function startService(dir: string, clock: FakeClock): Harness {
   const events: CompanionEvent[] = [];
   service.onEvent((event) => events.push(event));
   service.start();
-  return { dir, clock, notifier, service, events, reopen: () => (service.dispose(), startService(dir, clock)) };
+  return {
+    dir,
+    clock,
+    notifier,
+    service,
+    events,
+    reopen: () => (service.dispose(), startService(dir, clock)),
+  };
 }

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { installPublicHolidays } from '../../../main/core/holidayCalendar';
 import { availabilityAt } from '../../../shared/availability';
 import { emptyIntents } from '../../../shared/intents';
 import { spansOn } from '../../../shared/workPattern';
@@ -6,6 +7,8 @@ import { patternOf } from '../../../shared/workPattern';
 import { at, everyDay, iso, settingsIn, withFocus } from './domainFixtures';
 
 const BERLIN = 'Europe/Berlin';
+
+beforeAll(installPublicHolidays);
 const NY = 'America/New_York';
 
 describe('availabilityAt: the working week', () => {
@@ -43,7 +46,10 @@ describe('availabilityAt: the working week', () => {
   });
 
   it('keeps a 22:00–06:00 night shift together across midnight', () => {
-    const night = settingsIn(BERLIN, { week: { ...everyDay([{ start: '22:00', end: '06:00' }]) }, weekendDays: [6, 7] });
+    const night = settingsIn(BERLIN, {
+      week: { ...everyDay([{ start: '22:00', end: '06:00' }]) },
+      weekendDays: [6, 7],
+    });
     const tuesdayNight = availabilityAt(at('2026-11-24T02:00', BERLIN), night, emptyIntents());
     expect(tuesdayNight.mode).toBe('working');
     expect(tuesdayNight.workday).toBe('2026-11-23');
@@ -62,9 +68,9 @@ describe('availabilityAt: the working week', () => {
     expect(iso(christmas.nextWorkStart, BERLIN)).toBe('2026-12-28T09:00:00+01:00');
     expect(availabilityAt(at('2026-12-23T10:00', BERLIN), german, emptyIntents()).reason).toBe('dayOff');
     // 24 December is a working day in Germany, but 26 is Saturday and 28 is the next start.
-    expect(iso(availabilityAt(at('2026-12-22T18:00', BERLIN), german, emptyIntents()).nextWorkStart, BERLIN)).toBe(
-      '2026-12-24T09:00:00+01:00',
-    );
+    expect(
+      iso(availabilityAt(at('2026-12-22T18:00', BERLIN), german, emptyIntents()).nextWorkStart, BERLIN),
+    ).toBe('2026-12-24T09:00:00+01:00');
   });
 });
 
@@ -87,7 +93,8 @@ describe('availabilityAt: daylight saving time', () => {
   });
 
   it('gives night shifts their real length on change nights', () => {
-    const night = (zone: string) => settingsIn(zone, { week: everyDay([{ start: '22:00', end: '06:00' }]), weekendDays: [] });
+    const night = (zone: string) =>
+      settingsIn(zone, { week: everyDay([{ start: '22:00', end: '06:00' }]), weekendDays: [] });
     const hours = (zone: string, date: string) => {
       const span = spansOn(date, patternOf(night(zone)))[0]!;
       return (span.end - span.start) / 3_600_000;
@@ -102,7 +109,10 @@ describe('availabilityAt: daylight saving time', () => {
 
   it('keeps a working day right through the US fall-back morning', () => {
     const zone = NY;
-    const settings = settingsIn(zone, { week: everyDay([{ start: '00:30', end: '09:00' }]), weekendDays: [] });
+    const settings = settingsIn(zone, {
+      week: everyDay([{ start: '00:30', end: '09:00' }]),
+      weekendDays: [],
+    });
     const span = spansOn('2026-11-01', patternOf(settings))[0]!;
     expect((span.end - span.start) / 3_600_000).toBe(9.5);
     const a = availabilityAt(at('2026-11-01T01:30', zone), settings, emptyIntents());
@@ -137,7 +147,13 @@ describe('availabilityAt: intents', () => {
 
   it('is off after the shutdown ritual until the next workday, even inside working hours', () => {
     const intents = emptyIntents();
-    intents.shutdowns.push({ date: '2026-11-27', completedAt: new Date(at('2026-11-27T17:10', BERLIN)).toISOString(), done: '', carryOver: '', priorities: [] });
+    intents.shutdowns.push({
+      date: '2026-11-27',
+      completedAt: new Date(at('2026-11-27T17:10', BERLIN)).toISOString(),
+      done: '',
+      carryOver: '',
+      priorities: [],
+    });
     const a = availabilityAt(at('2026-11-27T17:20', BERLIN), settings, intents);
     expect([a.mode, a.reason]).toEqual(['off', 'dayClosed']);
     expect(iso(a.nextWorkStart, BERLIN)).toBe('2026-11-30T09:00:00+01:00');
@@ -146,7 +162,12 @@ describe('availabilityAt: intents', () => {
   it('shows lunch while it runs and work once it is done early', () => {
     const intents = emptyIntents();
     const start = at('2026-11-25T12:10', BERLIN);
-    intents.lunches.push({ date: '2026-11-25', status: 'taken', startedAt: new Date(start).toISOString(), minutes: 45 });
+    intents.lunches.push({
+      date: '2026-11-25',
+      status: 'taken',
+      startedAt: new Date(start).toISOString(),
+      minutes: 45,
+    });
     const lunch = availabilityAt(start + 20 * 60_000, settings, intents);
     expect(lunch.mode).toBe('lunch');
     expect(iso(lunch.until, BERLIN)).toBe('2026-11-25T12:55:00+01:00');
@@ -171,7 +192,9 @@ describe('availabilityAt: intents', () => {
 
   it('is in a meeting while a calendar event runs', () => {
     const start = at('2026-11-25T14:00', BERLIN);
-    const calendar = [{ id: 'm', title: 'Planning', start, end: start + 30 * 60_000, source: 'manual' as const }];
+    const calendar = [
+      { id: 'm', title: 'Planning', start, end: start + 30 * 60_000, source: 'manual' as const },
+    ];
     const a = availabilityAt(start + 60_000, settings, emptyIntents(), calendar);
     expect([a.mode, a.meeting?.title]).toEqual(['meeting', 'Planning']);
     expect(availabilityAt(start - 60 * 60_000, settings, emptyIntents(), calendar).until).toBe(start);
@@ -179,7 +202,11 @@ describe('availabilityAt: intents', () => {
 
   it('is away until the chosen moment, then back within hours', () => {
     const intents = emptyIntents();
-    intents.away = { from: new Date(at('2026-11-25T10:00', BERLIN)).toISOString(), until: new Date(at('2026-11-25T11:00', BERLIN)).toISOString(), reason: 'doctor' };
+    intents.away = {
+      from: new Date(at('2026-11-25T10:00', BERLIN)).toISOString(),
+      until: new Date(at('2026-11-25T11:00', BERLIN)).toISOString(),
+      reason: 'doctor',
+    };
     const a = availabilityAt(at('2026-11-25T10:30', BERLIN), settings, intents);
     expect([a.mode, a.reason]).toEqual(['off', 'away']);
     expect(iso(a.nextWorkStart, BERLIN)).toBe('2026-11-25T11:00:00+01:00');

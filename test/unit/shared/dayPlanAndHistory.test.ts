@@ -16,7 +16,13 @@ describe('dayPlan', () => {
     intents.focus.push({ id: 'a', startAt: isoAt('2026-11-25T09:30'), plannedMinutes: 50 });
     intents.focus.push({ id: 'b', startAt: isoAt('2026-11-25T11:00'), plannedMinutes: 50 });
     intents.focus.push({ id: 'c', startAt: isoAt('2026-11-25T15:00'), plannedMinutes: 25 });
-    intents.shutdowns.push({ date: '2026-11-24', completedAt: isoAt('2026-11-24T17:30'), done: 'x', carryOver: '', priorities: ['Ship', 'Review'] });
+    intents.shutdowns.push({
+      date: '2026-11-24',
+      completedAt: isoAt('2026-11-24T17:30'),
+      done: 'x',
+      carryOver: '',
+      priorities: ['Ship', 'Review'],
+    });
     const plan = dayPlan('2026-11-25', at('2026-11-25T11:10', ZONE), settings, intents);
     expect(plan.items.map((i) => (i.kind === 'focus' ? `focus:${i.state}` : `${i.kind}`))).toEqual([
       'work',
@@ -40,10 +46,27 @@ describe('history', () => {
     const intents = emptyIntents();
     intents.focus.push({ id: 'a', startAt: isoAt('2026-11-25T10:00'), plannedMinutes: 60 });
     intents.focus.push({ id: 'b', startAt: isoAt('2026-11-25T17:00'), plannedMinutes: 60 });
-    intents.lunches.push({ date: '2026-11-25', status: 'taken', startedAt: isoAt('2026-11-25T12:15'), minutes: 45 });
-    intents.shutdowns.push({ date: '2026-11-25', completedAt: isoAt('2026-11-25T18:20'), done: '', carryOver: '', priorities: [] });
+    intents.lunches.push({
+      date: '2026-11-25',
+      status: 'taken',
+      startedAt: isoAt('2026-11-25T12:15'),
+      minutes: 45,
+    });
+    intents.shutdowns.push({
+      date: '2026-11-25',
+      completedAt: isoAt('2026-11-25T18:20'),
+      done: '',
+      carryOver: '',
+      priorities: [],
+    });
     const day = daySummary('2026-11-25', at('2026-11-26T09:00', ZONE), settings, intents);
-    expect(day).toMatchObject({ focusMinutes: 120, lunchTaken: true, afterHoursMinutes: 50, weekendMinutes: 0, shutdownAt: '18:20' });
+    expect(day).toMatchObject({
+      focusMinutes: 120,
+      lunchTaken: true,
+      afterHoursMinutes: 50,
+      weekendMinutes: 0,
+      shutdownAt: '18:20',
+    });
   });
 
   it('counts Saturday work as weekend minutes', () => {
@@ -57,7 +80,9 @@ describe('history', () => {
       { focusMinutes: 600, meetingMinutes: 0, lunches: 3, afterHoursMinutes: 90, weekendMinutes: 0 },
       { focusMinutes: 780, meetingMinutes: 0, lunches: 5, afterHoursMinutes: 30, weekendMinutes: 0 },
     );
-    expect(sentence).toBe('Focus time rose by 3 h to 13 h, you worked 60 min less after hours, and you took 5 lunches (3 the week before).');
+    expect(sentence).toBe(
+      'Focus time rose by 3 h to 13 h, you worked 60 min less after hours, and you took 5 lunches (3 the week before).',
+    );
   });
 });
 
@@ -66,13 +91,26 @@ describe('teammate glance', () => {
     const now = at('2026-11-25T16:00', ZONE); // 10:00 in New York, 00:00 in Tokyo
     const mine = overlapSpans(now, patternOf(settings));
     const week = settings.week;
-    const ny = glance({ id: '1', name: 'Ana', timeZone: 'America/New_York', week, weekendDays: [6, 7], source: 'manual' }, now, ZONE, mine);
+    const ny = glance(
+      { id: '1', name: 'Ana', timeZone: 'America/New_York', week, weekendDays: [6, 7], source: 'manual' },
+      now,
+      ZONE,
+      mine,
+    );
     expect([ny.localTime, ny.offsetFromYou, ny.state]).toEqual(['10:00', -360, 'available']);
     expect(ny.nextOverlap?.start).toBe(now);
-    const tokyo = glance({ id: '2', name: 'Ken', timeZone: 'Asia/Tokyo', week, weekendDays: [6, 7], source: 'manual' }, now, ZONE, mine);
+    const tokyo = glance(
+      { id: '2', name: 'Ken', timeZone: 'Asia/Tokyo', week, weekendDays: [6, 7], source: 'manual' },
+      now,
+      ZONE,
+      mine,
+    );
     expect([tokyo.localTime, tokyo.state, tokyo.inWorkingHours]).toEqual(['00:00', 'off', false]);
     expect(tokyo.nextAvailable).toBe(at('2026-11-26T09:00', 'Asia/Tokyo'));
     // Tokyo's 09:00–17:30 is 01:00–09:30 in Berlin: they never overlap with Berlin's 09:00–17:30 … except 09:00–09:30.
-    expect(tokyo.nextOverlap).toEqual({ start: at('2026-11-26T09:00', ZONE), end: at('2026-11-26T09:30', ZONE) });
+    expect(tokyo.nextOverlap).toEqual({
+      start: at('2026-11-26T09:00', ZONE),
+      end: at('2026-11-26T09:30', ZONE),
+    });
   });
 });

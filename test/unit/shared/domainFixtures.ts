@@ -9,7 +9,9 @@ export function at(local: string, zone: string): number {
 }
 
 export function iso(instant: number | null, zone: string): string | null {
-  return instant === null ? null : DateTime.fromMillis(instant, { zone }).toISO({ suppressMilliseconds: true });
+  return instant === null
+    ? null
+    : DateTime.fromMillis(instant, { zone }).toISO({ suppressMilliseconds: true });
 }
 
 export function settingsIn(zone: string, patch: Partial<Settings> = {}): Settings {
@@ -22,6 +24,11 @@ export function everyDay(spans: WorkSpan[]): Settings['week'] {
 
 export function withFocus(startIso: string, minutes: number, stoppedAt?: string): Intents {
   const intents = emptyIntents();
-  intents.focus.push({ id: 'f1', startAt: new Date(startIso).toISOString(), plannedMinutes: minutes, ...(stoppedAt ? { stoppedAt } : {}) });
+  intents.focus.push({
+    id: 'f1',
+    startAt: new Date(startIso).toISOString(),
+    plannedMinutes: minutes,
+    ...(stoppedAt ? { stoppedAt } : {}),
+  });
   return intents;
 }

@@ -26,7 +26,11 @@ describe('notification policy', () => {
 
   it('holds until a focus block ends, and drops what would be stale by then', () => {
     const now = at('2026-11-25T10:05', ZONE);
-    const a = availabilityAt(now, settings, withFocus(new Date(at('2026-11-25T10:00', ZONE)).toISOString(), 50));
+    const a = availabilityAt(
+      now,
+      settings,
+      withFocus(new Date(at('2026-11-25T10:00', ZONE)).toISOString(), 50),
+    );
     const held = decide(message, a, settings);
     expect(held.action === 'hold' && iso(held.until, ZONE)).toBe('2026-11-25T10:50:00+01:00');
     expect(decide({ ...message, expiresAt: now + 10 * 60_000 }, a, settings).action).toBe('drop');

@@ -3,12 +3,18 @@ import { applySettingsPatch, defaultSettings, loadSettings } from '../../../shar
 
 describe('settings', () => {
   it('keeps valid fields and resets only the broken ones, saying which', () => {
-    const raw = { ...defaultSettings('Europe/Berlin'), lunch: { minutes: 'forty' }, homeTimeZone: 'Mars/Olympus' };
+    const raw = {
+      ...defaultSettings('Europe/Berlin'),
+      lunch: { minutes: 'forty' },
+      homeTimeZone: 'Mars/Olympus',
+    };
     const loaded = loadSettings(raw, 'UTC');
     expect(loaded.settings.lunch.minutes).toBe(45);
     expect(loaded.settings.workTimeZone).toBe('Europe/Berlin');
     expect(loaded.settings.homeTimeZone).toBe('UTC');
-    expect(loaded.problems.map((p) => p.path).sort()).toEqual(['homeTimeZone', 'lunch.earliestStart', 'lunch.enabled', 'lunch.latestStart', 'lunch.minutes'].sort());
+    expect(loaded.problems.map((p) => p.path).sort()).toEqual(
+      ['homeTimeZone', 'lunch.earliestStart', 'lunch.enabled', 'lunch.latestStart', 'lunch.minutes'].sort(),
+    );
   });
 
   it('migrates version 1 files (one zone) to the current version', () => {
@@ -23,7 +29,9 @@ describe('settings', () => {
 
   it('applies a patch all or nothing', () => {
     const current = defaultSettings('UTC');
-    const bad = applySettingsPatch(current, { lunch: { ...current.lunch, earliestStart: '14:00', latestStart: '12:00' } });
+    const bad = applySettingsPatch(current, {
+      lunch: { ...current.lunch, earliestStart: '14:00', latestStart: '12:00' },
+    });
     expect(bad.ok).toBe(false);
     expect(!bad.ok && bad.problems[0]?.path).toBe('lunch.latestStart');
     const good = applySettingsPatch(current, { workTimeZone: 'America/Chicago' });

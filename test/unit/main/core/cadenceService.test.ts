@@ -54,7 +54,9 @@ describe('CadenceService: focus', () => {
     expect(h.notifier.shown).toEqual([]);
     h.clock.advanceTo(at('2026-11-25T10:26', ZONE));
     expect(h.notifier.shown.map((n) => n.title)).toEqual(['Focus block finished']);
-    expect(h.events.some((e) => e.name === 'prompt.raised' && (e.data as { kind: string }).kind === 'focusEnded')).toBe(true);
+    expect(
+      h.events.some((e) => e.name === 'prompt.raised' && (e.data as { kind: string }).kind === 'focusEnded'),
+    ).toBe(true);
   });
 
   it('ends a block that finished while the laptop slept, with its real end', () => {
@@ -65,7 +67,11 @@ describe('CadenceService: focus', () => {
     expect(status(h).mode).toBe('working');
     expect(h.notifier.shown[0]?.message).toMatch(/ended at 10:25, while your computer was asleep/);
     const plan = h.service.query('plan', {});
-    const focus = plan.ok && (plan.value as { items: { kind: string; end: string; state?: string }[] }).items.find((i) => i.kind === 'focus');
+    const focus =
+      plan.ok &&
+      (plan.value as { items: { kind: string; end: string; state?: string }[] }).items.find(
+        (i) => i.kind === 'focus',
+      );
     expect(focus).toMatchObject({ state: 'done', end: '2026-11-25T10:25:00.000+01:00' });
   });
 
@@ -101,18 +107,33 @@ describe('CadenceService: lunch and the end of the day', () => {
     h.clock.advanceTo(at('2026-11-27T17:45', ZONE));
     const tooLong = run(h, 'shutdown.snooze', { minutes: 30 });
     expect(tooLong).toMatchObject({ ok: false, error: 'snooze_limit' });
-    expect(!tooLong.ok && tooLong.message).toMatch(/until 18:00 .*30 minutes past the end of your day at 17:30/);
-    const closed = run(h, 'shutdown.complete', { done: 'Shipped the importer', carryOver: 'Docs', priorities: ['Review PR', 'Plan sprint'] });
-    expect(closed).toEqual({ ok: true, value: { workday: '2026-11-27', offUntil: '2026-11-30T09:00:00.000+01:00' } });
+    expect(!tooLong.ok && tooLong.message).toMatch(
+      /until 18:00 .*30 minutes past the end of your day at 17:30/,
+    );
+    const closed = run(h, 'shutdown.complete', {
+      done: 'Shipped the importer',
+      carryOver: 'Docs',
+      priorities: ['Review PR', 'Plan sprint'],
+    });
+    expect(closed).toEqual({
+      ok: true,
+      value: { workday: '2026-11-27', offUntil: '2026-11-30T09:00:00.000+01:00' },
+    });
     expect(status(h)).toMatchObject({ mode: 'off', nextWorkStart: '2026-11-30T09:00:00.000+01:00' });
     const monday = h.service.query('plan', { date: '2026-11-30' });
-    expect(monday.ok && (monday.value as { priorities: string[] }).priorities).toEqual(['Review PR', 'Plan sprint']);
+    expect(monday.ok && (monday.value as { priorities: string[] }).priorities).toEqual([
+      'Review PR',
+      'Plan sprint',
+    ]);
   });
 
   it('holds a message sent after hours and delivers it when work starts', () => {
     const h = open('2026-11-27T20:00');
     const sent = run(h, 'notify', { title: 'Deploy done', body: 'v2 is live' });
-    expect(sent).toMatchObject({ ok: true, value: { action: 'hold', until: '2026-11-30T09:00:00.000+01:00' } });
+    expect(sent).toMatchObject({
+      ok: true,
+      value: { action: 'hold', until: '2026-11-30T09:00:00.000+01:00' },
+    });
     h.clock.advanceTo(at('2026-11-30T08:59', ZONE));
     expect(h.notifier.shown.filter((n) => n.title === 'Deploy done')).toEqual([]);
     h.clock.advanceTo(at('2026-11-30T09:01', ZONE));
@@ -136,7 +157,11 @@ describe('CadenceService: bad input and bad disks', () => {
     const unknown = run(h, 'focus.teleport', {});
     expect(unknown).toMatchObject({ ok: false, error: 'unknown_command' });
     const settings = run(h, 'settings.update', { patch: { workTimeZone: 'Mars/Base' } });
-    expect(settings).toMatchObject({ ok: false, error: 'invalid_settings', issues: [{ path: 'workTimeZone' }] });
+    expect(settings).toMatchObject({
+      ok: false,
+      error: 'invalid_settings',
+      issues: [{ path: 'workTimeZone' }],
+    });
     expect(h.service.settings.workTimeZone).toBe(ZONE);
   });
 

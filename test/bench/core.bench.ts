@@ -1,0 +1,142 @@
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import { it } from 'vitest';
+import { availabilityAt } from '../../shared/availability';
+import { dayPlan } from '../../shared/dayPlan';
+import { emptyIntents } from '../../shared/intents';
+import { nextDeadline } from '../../shared/prompts';
+import { defaultSettings } from '../../shared/settings';
+import { glance, overlapSpans } from '../../shared/teammateGlance';
+import { patternOf } from '../../shared/workPattern';
+import { CLI, serve } from '../fakes/processHarness';
+import { seedSettings, tempDir } from '../fakes/serviceHarness';
+import { median, percentile, perCall, report, SHORT } from './report';
+
+function procStats(pid: number): { cpuMs: number; rssMb: number; switches: number } {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  const ticks = Number(stat[11]) + Number(stat[12]);
+  let switches = 0;
+  for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
+    const status = fs.readFileSync(`/proc/${pid}/task/${task}/status`, 'utf8');
+    switches += Number(/voluntary_ctxt_switches:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    switches += Number(/nonvoluntary_ctxt_switches:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  }
+  const rss = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+  const hz = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+  return { cpuMs: (ticks / hz) * 1000, rssMb: rss / 1024, switches };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+it('service: start, round trip, idle memory, idle wake-ups', async () => {
+  const dir = tempDir('cadence-bench-');
+  seedSettings(dir, 'UTC');
+  const starts: number[] = [];
+  for (let i = 0; i < (SHORT ? 3 : 7); i++) {
+    const begin = performance.now();
+    const service = await serve(dir);
+    starts.push(performance.now() - begin);
+    await service.stop();
+  }
+  const service = await serve(dir);
+  const trips: number[] = [];
+  for (let i = 0; i < (SHORT ? 5 : 20); i++) {
+    const begin = performance.now();
+    execFileSync(process.execPath, [CLI, 'status', '--data-dir', dir]);
+    trips.push(performance.now() - begin);
+  }
+  const idleMs = SHORT ? 10_000 : 60_000;
+  await sleep(10_000); // V8's memory reducer runs for a few seconds after activity: measure the idle that follows
+  const pid = service.process.pid!;
+  const before = procStats(pid);
+  const ticker = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)']);
+  await sleep(500);
+  const tickerBefore = procStats(ticker.pid!);
+  await sleep(idleMs);
+  const after = procStats(pid);
+  const tickerAfter = procStats(ticker.pid!);
+  ticker.kill();
+  await service.stop();
+  const wakeUps = after.switches - before.switches;
+  const tickerWakeUps = tickerAfter.switches - tickerBefore.switches;
+  report('Core service', [
+    {
+      name: 'start to ready (median)',
+      value: median(starts),
+      unit: 'ms',
+      target: '< 300 ms',
+      note: 'spawn of `cadence serve` until "ready"',
+    },
+    {
+      name: '`cadence status` round trip (median)',
+      value: median(trips),
+      unit: 'ms',
+      target: '< 150 ms',
+      note: 'a whole CLI process',
+    },
+    { name: '`cadence status` round trip (p95)', value: percentile(trips, 95), unit: 'ms' },
+    { name: 'idle resident memory', value: after.rssMb, unit: 'MB', target: '< 60 MB' },
+    { name: `CPU time over ${idleMs / 1000} s idle`, value: after.cpuMs - before.cpuMs, unit: 'ms' },
+    {
+      name: `thread wake-ups over ${idleMs / 1000} s idle`,
+      value: wakeUps,
+      unit: '',
+      note: 'context switches of all threads',
+    },
+    {
+      name: 'same for a once-a-second ticker',
+      value: tickerWakeUps,
+      unit: '',
+      note: `ratio ${(wakeUps / Math.max(1, tickerWakeUps)).toFixed(2)}`,
+    },
+  ]);
+});
+
+it('domain: cost per call', () => {
+  const zone = 'Europe/Berlin';
+  const settings = { ...defaultSettings(zone), holidays: { country: 'DE', region: 'BE' } };
+  const intents = emptyIntents();
+  const base = Date.parse('2026-11-23T08:00:00+01:00');
+  for (let i = 0; i < 300; i++) {
+    intents.focus.push({
+      id: `f${i}`,
+      startAt: new Date(base - i * 86_400_000 + 3_600_000).toISOString(),
+      plannedMinutes: 50,
+    });
+  }
+  const n = SHORT ? 2000 : 20000;
+  const step = 7 * 60_000;
+  const teammates = Array.from({ length: 2000 }, (_, i) => ({
+    id: String(i),
+    name: `T${i}`,
+    timeZone: ['America/New_York', 'Asia/Tokyo', 'Europe/Lisbon', 'Australia/Sydney'][i % 4]!,
+    week: settings.week,
+    weekendDays: [6, 7],
+    source: 'manual' as const,
+  }));
+  const teammatesUs = (() => {
+    const begin = performance.now();
+    const mine = overlapSpans(base, patternOf(settings));
+    for (const teammate of teammates) glance(teammate, base, zone, mine);
+    return performance.now() - begin;
+  })();
+  report('Domain', [
+    {
+      name: 'availabilityAt',
+      value: perCall((i) => availabilityAt(base + i * step, settings, intents), n),
+      unit: 'µs/call',
+      note: '300 focus blocks of history',
+    },
+    {
+      name: 'nextDeadline',
+      value: perCall((i) => nextDeadline(base + i * step, settings, intents), n / 4),
+      unit: 'µs/call',
+    },
+    {
+      name: 'dayPlan',
+      value: perCall((i) => dayPlan('2026-11-25', base + i * step, settings, intents), n / 4),
+      unit: 'µs/call',
+    },
+    { name: 'teammates glance, 2,000 teammates', value: teammatesUs, unit: 'ms' },
+  ]);
+});

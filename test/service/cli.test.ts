@@ -1,0 +1,129 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { seedSettings, tempDir } from '../fakes/serviceHarness';
+import { everyDay } from '../unit/shared/domainFixtures';
+import { api, cli, type RunningService, serve } from '../fakes/processHarness';
+
+const running: RunningService[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((service) => service.stop('SIGKILL')));
+});
+
+async function start(dir: string, options = {}): Promise<RunningService> {
+  const service = await serve(dir, options);
+  running.push(service);
+  return service;
+}
+
+describe('the cadence CLI against the real headless service', () => {
+  it('says the service is not running, and how to start it', async () => {
+    const result = await cli(tempDir(), ['status']);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/Cadence is not running/);
+    expect(result.stderr).toMatch(/cadence serve --data-dir/);
+  });
+
+  it('starts focus, reports it as JSON with offsets, extends and stops it', async () => {
+    const dir = tempDir();
+    seedSettings(dir, 'UTC', {
+      week: everyDay([{ start: '00:00', end: '23:59' }]),
+      weekendDays: [],
+    });
+    await start(dir);
+    expect((await cli(dir, ['focus', '25'])).stdout).toMatch(/Focusing until/);
+    const status = JSON.parse((await cli(dir, ['status', '--json'])).stdout) as Record<string, unknown> & {
+      focus: { startedAt: string; endsAt: string };
+    };
+    expect(status.mode).toBe('focus');
+    expect(status).toHaveProperty('reason', 'focus');
+    expect(status).toHaveProperty('timeZone', 'UTC');
+    expect(status).toHaveProperty('nextWorkStart');
+    expect(status.focus.endsAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+00:00$/);
+    expect(Date.parse(status.focus.endsAt) - Date.parse(status.focus.startedAt)).toBe(25 * 60_000);
+    await cli(dir, ['focus', 'extend', '5']);
+    const extended = JSON.parse((await cli(dir, ['status', '--json'])).stdout) as typeof status;
+    expect(Date.parse(extended.focus.endsAt) - Date.parse(extended.focus.startedAt)).toBe(30 * 60_000);
+    expect((await cli(dir, ['focus', 'stop'])).code).toBe(0);
+    const again = await cli(dir, ['focus', 'stop']);
+    expect([again.code, again.stderr.trim()]).toEqual([1, 'No focus block is running.']);
+    expect((await cli(dir, ['focus', 'banana'])).stderr).toMatch(/focus needs a whole number of minutes/);
+  });
+
+  it('closes the day with notes and shows the priorities on the next plan', async () => {
+    const dir = tempDir();
+    seedSettings(dir, 'UTC', {
+      week: everyDay([{ start: '00:00', end: '23:59' }]),
+      weekendDays: [],
+    });
+    await start(dir);
+    const closed = await cli(dir, [
+      'shutdown',
+      '--note',
+      'Fixed login',
+      '--priority',
+      'Write tests',
+      '--priority',
+      'Ship v1',
+    ]);
+    expect(closed.stdout).toMatch(/Day closed. You are off until/);
+    const status = JSON.parse((await cli(dir, ['status', '--json'])).stdout) as {
+      mode: string;
+      reason: string;
+    };
+    expect([status.mode, status.reason]).toEqual(['off', 'dayClosed']);
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const plan = JSON.parse((await cli(dir, ['plan', '--date', tomorrow, '--json'])).stdout) as {
+      priorities: string[];
+    };
+    expect(plan.priorities).toEqual(['Write tests', 'Ship v1']);
+  });
+
+  it('starts with a corrupt settings file, keeps it, and says so', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'settings.json'), 'not json at all');
+    const service = await start(dir);
+    expect(service.output.join('')).toMatch(/settings file was not valid JSON/);
+    const status = JSON.parse((await cli(dir, ['status', '--json'])).stdout) as { problems: string[] };
+    expect(status.problems[0]).toMatch(/kept as .*settings\.invalid-/);
+    expect(fs.readdirSync(dir).some((name) => name.startsWith('settings.invalid-'))).toBe(true);
+  });
+
+  it('loses no acknowledged intent when killed with SIGKILL mid-write, and restarts cleanly', async () => {
+    const dir = tempDir();
+    seedSettings(dir, 'UTC');
+    let acknowledged = 0;
+    for (let round = 0; round < 3; round++) {
+      const service = await start(dir);
+      const writes = (async () => {
+        for (;;) {
+          const result = await api(service, '/api/command/teammates.add', {
+            name: `T${acknowledged}`,
+            timeZone: 'Asia/Tokyo',
+          }).catch(() => null);
+          if (!result || result.status !== 200) return;
+          acknowledged++;
+        }
+      })();
+      await new Promise((resolve) => setTimeout(resolve, 150 + round * 70));
+      service.process.kill('SIGKILL');
+      await writes;
+      running.splice(running.indexOf(service), 1);
+    }
+    const intents = JSON.parse(fs.readFileSync(path.join(dir, 'intents.json'), 'utf8')) as {
+      teammates: unknown[];
+    };
+    expect(acknowledged).toBeGreaterThan(10);
+    expect(intents.teammates.length).toBeGreaterThanOrEqual(acknowledged);
+    expect(intents.teammates.length).toBeLessThanOrEqual(acknowledged + 3);
+    await start(dir);
+    const status = JSON.parse((await cli(dir, ['status', '--json'])).stdout) as { problems: string[] };
+    expect(status.problems).toEqual([]);
+  });
+
+  it('refuses a second service on the same data folder', async () => {
+    const dir = tempDir();
+    await start(dir);
+    await expect(serve(dir)).rejects.toThrow(/already running/);
+  });
+});
