@@ -18,7 +18,7 @@ export interface RunningService {
 
 export interface ServeOptions {
   env?: Record<string, string>;
-  /** A libfaketime spec such as "@2026-03-08 01:30:00": the real service at another instant. */
+  /** A libfaketime start such as "2026-03-08 01:30:00": the real service at another instant. */
   faketime?: string;
   args?: string[];
 }
