@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dayPlan } from '../../../shared/dayPlan';
-import { daySummary, weekChangeSentence } from '../../../shared/history';
+import { daySummary } from '../../../shared/history';
+import { weekChangeSentence } from '../../../shared/weekReview';
 import { emptyIntents } from '../../../shared/intents';
 import { glance, overlapSpans } from '../../../shared/teammateGlance';
 import { patternOf } from '../../../shared/workPattern';

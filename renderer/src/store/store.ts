@@ -1,0 +1,146 @@
+import { createStore } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import type { ApiResult, CommandName, CompanionEvent } from '../../../shared/contract';
+import type { DaySummary } from '../../../shared/history';
+import type { Settings } from '../../../shared/settings';
+import type { DayPlanView, PromptView, StatusView, TeammateView } from '../../../shared/statusView';
+import type { CompanionBridge, ConnectionState } from '../bridge/bridge';
+
+export type View = 'today' | 'teammates' | 'week' | 'settings';
+
+export interface Notice {
+  kind: 'error' | 'info';
+  text: string;
+}
+
+export interface CadenceState {
+  connection: ConnectionState;
+  status: StatusView | null;
+  plan: DayPlanView | null;
+  settings: Settings | null;
+  teammates: TeammateView[];
+  history: DaySummary[] | null;
+  view: View;
+  ritualOpen: boolean;
+  focusEnded: (PromptView & { endedAt?: string }) | null;
+  notice: Notice | null;
+}
+
+export const initialState: CadenceState = {
+  connection: 'connecting',
+  status: null,
+  plan: null,
+  settings: null,
+  teammates: [],
+  history: null,
+  view: 'today',
+  ritualOpen: false,
+  focusEnded: null,
+  notice: null,
+};
+
+export const cadenceStore = createStore<CadenceState>()(() => initialState);
+
+export function useCadence<T>(selector: (state: CadenceState) => T): T {
+  return useStore(cadenceStore, selector);
+}
+
+let bridge: CompanionBridge | null = null;
+
+const set = (patch: Partial<CadenceState>): void => cadenceStore.setState(patch);
+
+async function load<T>(result: Promise<ApiResult<T>>, apply: (value: T) => void): Promise<void> {
+  const outcome = await result;
+  if (outcome.ok) apply(outcome.value);
+}
+
+export async function refreshStatus(): Promise<void> {
+  if (!bridge) return;
+  await Promise.all([
+    load(bridge.query<StatusView>('status'), (status) => set({ status })),
+    load(bridge.query<DayPlanView>('plan'), (plan) => set({ plan })),
+  ]);
+}
+
+export async function refreshTeammates(): Promise<void> {
+  if (bridge) await load(bridge.query<TeammateView[]>('teammates'), (teammates) => set({ teammates }));
+}
+
+export async function refreshSettings(): Promise<void> {
+  if (bridge) await load(bridge.query<Settings>('settings'), (settings) => set({ settings }));
+}
+
+export async function refreshHistory(from: string, to: string): Promise<void> {
+  if (bridge) await load(bridge.query<DaySummary[]>('history', { from, to }), (history) => set({ history }));
+}
+
+export async function refreshAll(): Promise<void> {
+  await Promise.all([refreshStatus(), refreshSettings(), refreshTeammates()]);
+}
+
+/** Runs a command; a refusal becomes a notice in the user's words, and the caller gets the result. */
+export async function run<T = unknown>(name: CommandName, input: unknown = {}): Promise<ApiResult<T>> {
+  if (!bridge) return { ok: false, error: 'offline', message: 'Not connected to Cadence yet.' };
+  const result = await bridge.command<T>(name, input);
+  if (!result.ok && name !== 'settings.update') set({ notice: { kind: 'error', text: result.message } });
+  if (result.ok) set({ notice: null });
+  await refreshStatus();
+  return result;
+}
+
+export function showView(view: View): void {
+  set({ view });
+}
+
+export function openRitual(open: boolean): void {
+  set({ ritualOpen: open });
+}
+
+export function dismissNotice(): void {
+  set({ notice: null, focusEnded: null });
+}
+
+function onEvent(event: CompanionEvent): void {
+  switch (event.name) {
+    case 'availability.changed':
+      set({ status: event.data as StatusView });
+      void refreshStatus();
+      break;
+    case 'plan.changed':
+      void refreshStatus();
+      break;
+    case 'prompt.raised': {
+      const prompt = event.data as PromptView;
+      if (prompt.kind === 'focusEnded') set({ focusEnded: prompt });
+      if (prompt.kind === 'shutdown' && prompt.key.endsWith(':manual')) set({ ritualOpen: true });
+      void refreshStatus();
+      break;
+    }
+    case 'prompt.cleared':
+      void refreshStatus();
+      break;
+    case 'teammates.changed':
+      void refreshTeammates();
+      break;
+    case 'settings.changed':
+      set({ settings: event.data as Settings });
+      void refreshStatus();
+      void refreshTeammates();
+      break;
+  }
+}
+
+/** Connects the store to a bridge: events in, a full refresh on every (re)connection. */
+export function connect(next: CompanionBridge): () => void {
+  bridge = next;
+  const offEvents = next.onEvent(onEvent);
+  const offConnection = next.onConnection((connection) => {
+    set({ connection });
+    if (connection === 'open') void refreshAll();
+  });
+  return () => {
+    offEvents();
+    offConnection();
+    bridge = null;
+  };
+}

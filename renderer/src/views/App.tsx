@@ -1,0 +1,110 @@
+import { lazy, Suspense } from 'react';
+import { dismissNotice, showView, useCadence, type View } from '../store/store';
+import { countdown } from '../timeFormat';
+import { MODE_LABEL } from './modeWords';
+import { Onboarding } from './Onboarding';
+import { SettingsView } from './SettingsView';
+import { ShutdownRitual } from './ShutdownRitual';
+import { Teammates } from './Teammates';
+import { Today } from './Today';
+import { useNow } from './useNow';
+
+const WeekReview = lazy(() => import('./WeekReview'));
+
+const VIEWS: { id: View; label: string }[] = [
+  { id: 'today', label: 'Today' },
+  { id: 'teammates', label: 'Teammates' },
+  { id: 'week', label: 'Week' },
+  { id: 'settings', label: 'Settings' },
+];
+
+const NO_PROBLEMS: string[] = [];
+
+function StatusPill() {
+  const mode = useCadence((s) => s.status?.mode ?? null);
+  const endsAt = useCadence((s) => s.status?.focus?.endsAt ?? null);
+  const now = useNow(1000);
+  if (!mode) return null;
+  return (
+    <span className={`pill mode-${mode}`} aria-label={`Status: ${MODE_LABEL[mode]}`}>
+      <span className="dot" aria-hidden="true" />
+      {MODE_LABEL[mode]}
+      {endsAt ? ` · ${countdown(endsAt, now)}` : ''}
+    </span>
+  );
+}
+
+function Notices() {
+  const connection = useCadence((s) => s.connection);
+  const notice = useCadence((s) => s.notice);
+  const focusEnded = useCadence((s) => s.focusEnded);
+  const problems = useCadence((s) => s.status?.problems ?? NO_PROBLEMS);
+  return (
+    <>
+      {connection === 'lost' ? (
+        <div className="banner warning" role="alert">
+          Lost the connection to Cadence. Reconnecting…
+        </div>
+      ) : null}
+      {problems.map((problem) => (
+        <div className="banner warning" role="status" key={problem}>
+          {problem}
+        </div>
+      ))}
+      {focusEnded ? (
+        <div className="banner info" role="status">
+          <span>Focus block finished. Stand up, stretch, look away from the screen.</span>
+          <button type="button" className="quiet small" onClick={dismissNotice}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+      {notice ? (
+        <div className={`banner ${notice.kind === 'error' ? 'error-banner' : 'info'}`} role="alert">
+          <span>{notice.text}</span>
+          <button type="button" className="quiet small" onClick={dismissNotice}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+export function App() {
+  const view = useCadence((s) => s.view);
+  return (
+    <div className="app">
+      <header className="topbar">
+        <span className="brand">Cadence</span>
+        <StatusPill />
+        <nav aria-label="Views">
+          {VIEWS.map((item) => (
+            <button
+              type="button"
+              key={item.id}
+              className="tab"
+              aria-current={view === item.id ? 'page' : undefined}
+              onClick={() => showView(item.id)}
+            >
+              {item.label}
+            </button>
+          ))}
+        </nav>
+      </header>
+      <main>
+        <Notices />
+        {view === 'today' ? <Today /> : null}
+        {view === 'teammates' ? <Teammates /> : null}
+        {view === 'week' ? (
+          <Suspense fallback={<p className="loading">Loading charts…</p>}>
+            <WeekReview />
+          </Suspense>
+        ) : null}
+        {view === 'settings' ? <SettingsView /> : null}
+      </main>
+      <ShutdownRitual />
+      <Onboarding />
+    </div>
+  );
+}

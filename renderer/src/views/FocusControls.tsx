@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import type { StatusView } from '../../../shared/statusView';
+import { run, useCadence } from '../store/store';
+import { countdown } from '../timeFormat';
+import { useNow } from './useNow';
+
+const DEFAULT_LENGTHS = [25, 50, 90];
+
+function RunningFocus({ focus }: { focus: NonNullable<StatusView['focus']> }) {
+  const now = useNow(1000);
+  return (
+    <div className="focus-running">
+      <p className="countdown" aria-live="polite" aria-label="Focus time left">
+        {countdown(focus.endsAt, now)}
+        <span className="countdown-label"> left</span>
+      </p>
+      <div className="button-row">
+        <button type="button" onClick={() => void run('focus.extend', { minutes: 10 })}>
+          +10 min
+        </button>
+        <button type="button" onClick={() => void run('focus.extend', { minutes: 25 })}>
+          +25 min
+        </button>
+        <button type="button" className="quiet" onClick={() => void run('focus.stop')}>
+          Stop focus
+        </button>
+      </div>
+    </div>
+  );
+}
+
+export function FocusControls() {
+  const focus = useCadence((s) => s.status?.focus ?? null);
+  const lengths = useCadence((s) => s.settings?.focus.lengths ?? DEFAULT_LENGTHS);
+  const [custom, setCustom] = useState('');
+  const [until, setUntil] = useState('');
+  if (focus) return <RunningFocus focus={focus} />;
+  const startCustom = (event: React.FormEvent) => {
+    event.preventDefault();
+    if (until) void run('focus.start', { until });
+    else if (custom) void run('focus.start', { minutes: Number(custom) });
+  };
+  return (
+    <div className="focus-start">
+      <div className="button-row" role="group" aria-label="Start a focus block">
+        {lengths.map((minutes) => (
+          <button
+            type="button"
+            className="primary"
+            key={minutes}
+            onClick={() => void run('focus.start', { minutes })}
+          >
+            Focus {minutes} min
+          </button>
+        ))}
+      </div>
+      <form className="inline-form" onSubmit={startCustom}>
+        <label>
+          Minutes
+          <input
+            type="number"
+            min={1}
+            max={720}
+            inputMode="numeric"
+            value={custom}
+            onChange={(e) => setCustom(e.target.value)}
+          />
+        </label>
+        <span className="or">or until</span>
+        <label>
+          <span className="visually-hidden">Focus until</span>
+          <input
+            type="time"
+            value={until}
+            onChange={(e) => setUntil(e.target.value)}
+            aria-label="Focus until"
+          />
+        </label>
+        <button type="submit" disabled={!custom && !until}>
+          Start
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import { openRitual, run, useCadence } from '../store/store';
+import { clockTime, minutesLeft } from '../timeFormat';
+import { useNow } from './useNow';
+
+export function LunchBanner() {
+  const due = useCadence((s) => s.status?.prompts.some((p) => p.kind === 'lunch') ?? false);
+  const lunchUntil = useCadence((s) => (s.status?.mode === 'lunch' ? s.status.until : null));
+  const zone = useCadence((s) => s.status?.timeZone ?? 'UTC');
+  const minutes = useCadence((s) => s.settings?.lunch.minutes ?? 45);
+  if (lunchUntil) {
+    return (
+      <section className="banner lunch" aria-label="Lunch">
+        <p>
+          <strong>Enjoy your lunch.</strong> Back at {clockTime(lunchUntil, zone)}.
+        </p>
+        <button type="button" onClick={() => void run('lunch.done')}>
+          I'm back
+        </button>
+      </section>
+    );
+  }
+  if (!due) return null;
+  return (
+    <section className="banner lunch" role="alert" aria-label="Lunch prompt">
+      <p>
+        <strong>Time for lunch.</strong> Step away for {minutes} minutes; your status will say so.
+      </p>
+      <div className="button-row">
+        <button type="button" className="primary" onClick={() => void run('lunch.start')}>
+          Start lunch
+        </button>
+        <button type="button" onClick={() => void run('lunch.snooze', { minutes: 15 })}>
+          In 15 min
+        </button>
+        <button type="button" className="quiet" onClick={() => void run('lunch.skip')}>
+          Skip today
+        </button>
+      </div>
+    </section>
+  );
+}
+
+export function ShutdownBanner() {
+  const prompt = useCadence((s) => s.status?.prompts.find((p) => p.kind === 'shutdown') ?? null);
+  const zone = useCadence((s) => s.status?.timeZone ?? 'UTC');
+  const now = useNow(30_000);
+  if (!prompt?.endOfDay) return null;
+  const past = Math.round((now - Date.parse(prompt.endOfDay)) / 60_000);
+  return (
+    <section className="banner shutdown" role="alert" aria-label="End of day">
+      <p>
+        <strong>
+          {past > 0
+            ? `${past} minutes past the end of your day.`
+            : `Your day ends at ${clockTime(prompt.endOfDay, zone)}.`}
+        </strong>{' '}
+        Take five minutes to wrap up.
+      </p>
+      <div className="button-row">
+        <button type="button" className="primary" onClick={() => openRitual(true)}>
+          Close the day
+        </button>
+        {prompt.snoozeLimit && minutesLeft(prompt.snoozeLimit, now) >= 10 ? (
+          <button type="button" onClick={() => void run('shutdown.snooze', { minutes: 10 })}>
+            10 more minutes
+          </button>
+        ) : null}
+      </div>
+    </section>
+  );
+}

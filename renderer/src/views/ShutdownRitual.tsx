@@ -1,0 +1,189 @@
+import { useEffect, useRef, useState } from 'react';
+import { openRitual, run, useCadence } from '../store/store';
+import { clockTime, whenText } from '../timeFormat';
+import { useNow } from './useNow';
+
+const STEPS = ['Done today', 'Carry over', 'Tomorrow', 'Close'] as const;
+
+export function ShutdownRitual() {
+  const open = useCadence((s) => s.ritualOpen);
+  const plan = useCadence((s) => s.plan);
+  const zone = useCadence((s) => s.status?.timeZone ?? 'UTC');
+  const prompt = useCadence((s) => s.status?.prompts.find((p) => p.kind === 'shutdown') ?? null);
+  const now = useNow(30_000);
+  const [step, setStep] = useState(0);
+  const [done, setDone] = useState('');
+  const [carryOver, setCarryOver] = useState('');
+  const [priorities, setPriorities] = useState(['', '', '']);
+  const [offUntil, setOffUntil] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    if (open) heading.current?.focus();
+  }, [open, step]);
+  useEffect(() => {
+    if (!open) {
+      setStep(0);
+      setOffUntil(null);
+      setError(null);
+    }
+  }, [open]);
+  if (!open) return null;
+
+  const focusDone = (plan?.items ?? []).filter((item) => item.kind === 'focus' && item.state !== 'planned');
+  const close = async () => {
+    const result = await run<{ offUntil: string | null }>('shutdown.complete', {
+      done,
+      carryOver,
+      priorities: priorities.map((p) => p.trim()).filter(Boolean),
+    });
+    if (result.ok) setOffUntil(result.value.offUntil ?? '');
+    else setError(result.message);
+  };
+  const snooze = async () => {
+    const result = await run('shutdown.snooze', { minutes: 10 });
+    if (result.ok) openRitual(false);
+    else setError(result.message);
+  };
+  const pastEnd = prompt?.endOfDay ? Math.round((now - Date.parse(prompt.endOfDay)) / 60_000) : null;
+
+  return (
+    <div className="overlay" role="presentation" onKeyDown={(e) => e.key === 'Escape' && openRitual(false)}>
+      <div className="dialog ritual" role="dialog" aria-modal="true" aria-labelledby="ritual-title">
+        {offUntil !== null ? (
+          <>
+            <h2 id="ritual-title" ref={heading} tabIndex={-1}>
+              Day closed. Well done.
+            </h2>
+            <p className="lead">
+              {offUntil
+                ? `You are off until ${whenText(offUntil, zone, now)}. Your status says so too.`
+                : 'You are off.'}
+            </p>
+            <button type="button" className="primary" onClick={() => openRitual(false)}>
+              Done
+            </button>
+          </>
+        ) : (
+          <>
+            <ol className="steps" aria-label="Shutdown steps">
+              {STEPS.map((name, index) => (
+                <li
+                  key={name}
+                  aria-current={index === step ? 'step' : undefined}
+                  className={index < step ? 'done' : ''}
+                >
+                  {name}
+                </li>
+              ))}
+            </ol>
+            {pastEnd !== null && pastEnd > 0 ? (
+              <p className="hint">It is {pastEnd} minutes past the end of your day.</p>
+            ) : null}
+            {step === 0 ? (
+              <>
+                <h2 id="ritual-title" ref={heading} tabIndex={-1}>
+                  What got done today?
+                </h2>
+                {focusDone.length ? (
+                  <ul className="focus-list" aria-label="Today's focus blocks">
+                    {focusDone.map((item) => (
+                      <li key={`${item.start}`}>
+                        Focus {clockTime(item.start, zone)}–{clockTime(item.end, zone)}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+                <label className="field">
+                  Done today
+                  <textarea
+                    rows={4}
+                    value={done}
+                    onChange={(e) => setDone(e.target.value)}
+                    maxLength={4000}
+                  />
+                </label>
+              </>
+            ) : null}
+            {step === 1 ? (
+              <>
+                <h2 id="ritual-title" ref={heading} tabIndex={-1}>
+                  What carries over?
+                </h2>
+                <label className="field">
+                  Carry over
+                  <textarea
+                    rows={4}
+                    value={carryOver}
+                    onChange={(e) => setCarryOver(e.target.value)}
+                    maxLength={4000}
+                  />
+                </label>
+              </>
+            ) : null}
+            {step === 2 ? (
+              <>
+                <h2 id="ritual-title" ref={heading} tabIndex={-1}>
+                  Tomorrow's top three
+                </h2>
+                {priorities.map((value, index) => (
+                  <label className="field" key={index}>
+                    Priority {index + 1}
+                    <input
+                      value={value}
+                      maxLength={200}
+                      onChange={(e) =>
+                        setPriorities(priorities.map((p, i) => (i === index ? e.target.value : p)))
+                      }
+                    />
+                  </label>
+                ))}
+              </>
+            ) : null}
+            {step === 3 ? (
+              <>
+                <h2 id="ritual-title" ref={heading} tabIndex={-1}>
+                  Ready to close the day?
+                </h2>
+                <p className="lead">
+                  Cadence will set you off until your next working period, and tomorrow's Today view will show
+                  your priorities.
+                </p>
+              </>
+            ) : null}
+            {error ? (
+              <p className="error" role="alert">
+                {error}
+              </p>
+            ) : null}
+            <div className="button-row dialog-actions">
+              {step > 0 ? (
+                <button type="button" onClick={() => setStep(step - 1)}>
+                  Back
+                </button>
+              ) : null}
+              {step < 3 ? (
+                <button type="button" className="primary" onClick={() => setStep(step + 1)}>
+                  Next
+                </button>
+              ) : (
+                <button type="button" className="primary" onClick={() => void close()}>
+                  Close the day
+                </button>
+              )}
+              {prompt ? (
+                <button type="button" className="quiet" onClick={() => void snooze()}>
+                  Snooze 10 min
+                </button>
+              ) : null}
+              <button type="button" className="quiet" onClick={() => openRitual(false)}>
+                Not now
+              </button>
+            </div>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,224 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef, useState } from 'react';
+import type { TeammateView } from '../../../shared/statusView';
+import { refreshTeammates, run, useCadence } from '../store/store';
+import { clockTime, offsetText, whenText } from '../timeFormat';
+import { type SortKey, teammateRows } from './teammateRows';
+import { useNow } from './useNow';
+
+const ROW_HEIGHT = 64;
+const ZONES: string[] =
+  typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+
+const STATE_WORDS: Record<TeammateView['state'], string> = {
+  available: 'Available',
+  off: 'Off',
+  focusing: 'Focusing',
+  meeting: 'In a meeting',
+  lunch: 'At lunch',
+  dnd: 'Do not disturb',
+};
+
+function DayBar({ teammate }: { teammate: TeammateView }) {
+  return (
+    <div className="daybar" aria-hidden="true">
+      {teammate.todayBar.map((span, index) => (
+        <span
+          key={index}
+          className="daybar-work"
+          style={{ left: `${span.from * 100}%`, width: `${(span.to - span.from) * 100}%` }}
+        />
+      ))}
+      <span className="daybar-now" style={{ left: `${teammate.dayFraction * 100}%` }} />
+    </div>
+  );
+}
+
+function TeammateRow({ teammate, zone, now }: { teammate: TeammateView; zone: string; now: number }) {
+  const next =
+    teammate.state === 'available'
+      ? 'now'
+      : teammate.nextAvailable
+        ? whenText(teammate.nextAvailable, zone, now)
+        : '—';
+  return (
+    <div className="teammate-row" role="row">
+      <div role="cell" className="teammate-name">
+        <strong>{teammate.name}</strong>
+        <span className="muted">{teammate.timeZone}</span>
+      </div>
+      <div role="cell" className="teammate-time">
+        <strong>{clockTime(now, teammate.timeZone)}</strong>
+        <span className="muted">{offsetText(teammate.offsetFromYou)}</span>
+      </div>
+      <div role="cell" className="teammate-bar">
+        <DayBar teammate={teammate} />
+      </div>
+      <div role="cell" className="teammate-state">
+        <span className={`pill state-${teammate.state}`}>{STATE_WORDS[teammate.state]}</span>
+        <span className="muted">{teammate.state === 'available' ? '' : `back ${next}`}</span>
+      </div>
+      <div role="cell" className="teammate-overlap muted">
+        {teammate.nextOverlap
+          ? `Overlap ${whenText(teammate.nextOverlap.start, zone, now)}–${clockTime(teammate.nextOverlap.end, zone)}`
+          : 'No overlap soon'}
+      </div>
+      <div role="cell">
+        {teammate.source === 'manual' ? (
+          <button
+            type="button"
+            className="quiet small"
+            aria-label={`Remove ${teammate.name}`}
+            onClick={() => void run('teammates.remove', { id: teammate.id }).then(refreshTeammates)}
+          >
+            Remove
+          </button>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+function AddTeammate() {
+  const [name, setName] = useState('');
+  const [timeZone, setTimeZone] = useState('');
+  const [start, setStart] = useState('09:00');
+  const [end, setEnd] = useState('17:00');
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    const spans = [{ start, end }];
+    const week = { '1': spans, '2': spans, '3': spans, '4': spans, '5': spans, '6': [], '7': [] };
+    const result = await run('teammates.add', { name, timeZone, week });
+    if (!result.ok) {
+      setError(result.issues?.map((i) => `${i.path}: ${i.message}`).join('; ') || result.message);
+      return;
+    }
+    setError(null);
+    setName('');
+    await refreshTeammates();
+  };
+  return (
+    <form className="add-teammate" onSubmit={(e) => void submit(e)} aria-label="Add a teammate">
+      <label>
+        Name
+        <input required value={name} onChange={(e) => setName(e.target.value)} maxLength={80} />
+      </label>
+      <label>
+        Time zone
+        <input
+          required
+          list="zones"
+          value={timeZone}
+          onChange={(e) => setTimeZone(e.target.value)}
+          placeholder="Europe/Lisbon"
+        />
+      </label>
+      <datalist id="zones">
+        {ZONES.map((zone) => (
+          <option key={zone} value={zone} />
+        ))}
+      </datalist>
+      <label>
+        From
+        <input type="time" value={start} onChange={(e) => setStart(e.target.value)} />
+      </label>
+      <label>
+        To
+        <input type="time" value={end} onChange={(e) => setEnd(e.target.value)} />
+      </label>
+      <button type="submit" className="primary">
+        Add
+      </button>
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+export function Teammates() {
+  const teammates = useCadence((s) => s.teammates);
+  const zone = useCadence((s) => s.status?.timeZone ?? 'UTC');
+  const now = useNow(30_000);
+  const [filter, setFilter] = useState('');
+  const [sort, setSort] = useState<SortKey>('available');
+  const [group, setGroup] = useState(false);
+  const rows = useMemo(() => teammateRows(teammates, filter, sort, group), [teammates, filter, sort, group]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: (index) => (rows[index]?.kind === 'header' ? 36 : ROW_HEIGHT),
+    overscan: 8,
+  });
+  return (
+    <div className="teammates">
+      <h1>Teammates</h1>
+      <AddTeammate />
+      <div className="toolbar">
+        <label>
+          Filter
+          <input
+            type="search"
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+            placeholder="Name"
+          />
+        </label>
+        <label>
+          Sort by
+          <select value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>
+            <option value="available">Available now</option>
+            <option value="zone">Time zone</option>
+            <option value="name">Name</option>
+          </select>
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={group} onChange={(e) => setGroup(e.target.checked)} /> Group by zone
+        </label>
+        <span className="muted" aria-live="polite">
+          {rows.filter((r) => r.kind === 'teammate').length} of {teammates.length}
+        </span>
+      </div>
+      {teammates.length === 0 ? (
+        <p className="empty">
+          No teammates yet. Add them above, or connect Slack, Google or Microsoft 365 in Settings.
+        </p>
+      ) : (
+        <div
+          className="teammate-list"
+          ref={scroller}
+          role="table"
+          aria-label="Teammates"
+          aria-rowcount={rows.length}
+        >
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }} role="rowgroup">
+            {virtualizer.getVirtualItems().map((item) => {
+              const row = rows[item.index]!;
+              return (
+                <div
+                  key={item.key}
+                  className="virtual-row"
+                  style={{ transform: `translateY(${item.start}px)`, height: item.size }}
+                >
+                  {row.kind === 'header' ? (
+                    <div className="zone-header" role="row">
+                      <span role="cell">
+                        {row.zone} · {row.count}
+                      </span>
+                    </div>
+                  ) : (
+                    <TeammateRow teammate={row.teammate} zone={zone} now={now} />
+                  )}
+                </div>
+              );
+            })}
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,138 @@
+import type { DayPlanView, PlanItemView } from '../../../shared/statusView';
+import { run } from '../store/store';
+import { clockTime, durationText } from '../timeFormat';
+
+const HOUR_PX = 44;
+
+interface Gap {
+  start: number;
+  end: number;
+}
+
+/** Free time inside working spans, from now on: where a focus block could go. */
+export function freeGaps(plan: DayPlanView, now: number, minimumMinutes = 20): Gap[] {
+  const busy = plan.items
+    .filter((item) => item.kind !== 'work' && !(item.kind === 'lunch' && item.state === 'skipped'))
+    .map((item) => [Date.parse(item.start), Date.parse(item.end)] as const)
+    .sort((a, b) => a[0] - b[0]);
+  const gaps: Gap[] = [];
+  for (const work of plan.items.filter((item) => item.kind === 'work')) {
+    let cursor = Math.max(Date.parse(work.start), now);
+    const end = Date.parse(work.end);
+    for (const [start, stop] of busy) {
+      if (stop <= cursor || start >= end) continue;
+      if (start > cursor) gaps.push({ start: cursor, end: start });
+      cursor = Math.max(cursor, stop);
+    }
+    if (end > cursor) gaps.push({ start: cursor, end });
+  }
+  return gaps.filter((gap) => gap.end - gap.start >= minimumMinutes * 60_000);
+}
+
+function label(item: PlanItemView): string {
+  switch (item.kind) {
+    case 'work':
+      return 'Working hours';
+    case 'meeting':
+      return item.title;
+    case 'focus':
+      return item.state === 'running'
+        ? 'Focus (now)'
+        : item.state === 'planned'
+          ? 'Focus (planned)'
+          : item.state === 'stopped'
+            ? 'Focus (stopped early)'
+            : 'Focus';
+    case 'lunch':
+      return item.state === 'skipped'
+        ? 'Lunch (skipped)'
+        : item.state === 'planned'
+          ? 'Lunch (planned)'
+          : 'Lunch';
+  }
+}
+
+export function Timeline({
+  plan,
+  now,
+  defaultMinutes,
+}: {
+  plan: DayPlanView;
+  now: number;
+  defaultMinutes: number;
+}) {
+  const zone = plan.timeZone;
+  if (!plan.items.length) return <p className="empty">No working hours today.</p>;
+  const starts = plan.items.map((item) => Date.parse(item.start));
+  const ends = plan.items.map((item) => Date.parse(item.end));
+  const first = Math.floor(Math.min(...starts) / 3_600_000) * 3_600_000;
+  const last = Math.ceil(Math.max(...ends) / 3_600_000) * 3_600_000;
+  const px = (at: number) => ((at - first) / 3_600_000) * HOUR_PX;
+  const hours: number[] = [];
+  for (let at = first; at <= last; at += 3_600_000) hours.push(at);
+  const gaps = freeGaps(plan, now);
+  return (
+    <div className="timeline-wrap">
+      <div className="timeline" style={{ height: px(last) + 8 }} aria-label="Today's timeline" role="list">
+        {hours.map((at) => (
+          <div className="hour" key={at} style={{ top: px(at) }} aria-hidden="true">
+            <span>{clockTime(at, zone)}</span>
+          </div>
+        ))}
+        {plan.items.map((item, index) => {
+          const start = Date.parse(item.start);
+          const end = Date.parse(item.end);
+          const minutes = Math.round((end - start) / 60_000);
+          return (
+            <div
+              role="listitem"
+              key={`${item.kind}-${index}`}
+              className={`block block-${item.kind}${'state' in item ? ` state-${item.state}` : ''}`}
+              style={{ top: px(start), height: Math.max(14, px(end) - px(start)) }}
+              title={`${label(item)} ${clockTime(start, zone)}–${clockTime(end, zone)}`}
+            >
+              {item.kind === 'work' ? null : (
+                <span>
+                  {label(item)} · {clockTime(start, zone)}–{clockTime(end, zone)} · {durationText(minutes)}
+                </span>
+              )}
+            </div>
+          );
+        })}
+        {now >= first && now <= last ? (
+          <div className="now-line" style={{ top: px(now) }} aria-label={`Now, ${clockTime(now, zone)}`} />
+        ) : null}
+      </div>
+      {gaps.length ? (
+        <div className="gaps">
+          <h3>Free time</h3>
+          <ul>
+            {gaps.slice(0, 6).map((gap) => {
+              const minutes = Math.min(defaultMinutes, Math.floor((gap.end - gap.start) / 60_000));
+              return (
+                <li key={gap.start}>
+                  <span>
+                    {clockTime(gap.start, zone)}–{clockTime(gap.end, zone)}
+                  </span>
+                  <button
+                    type="button"
+                    onClick={() =>
+                      void run(
+                        'focus.start',
+                        gap.start <= now + 60_000
+                          ? { minutes }
+                          : { at: new Date(gap.start).toISOString(), minutes },
+                      )
+                    }
+                  >
+                    Plan {minutes} min focus
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ) : null}
+    </div>
+  );
+}

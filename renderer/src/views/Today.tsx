@@ -1,0 +1,55 @@
+import { openRitual, useCadence } from '../store/store';
+import { dayTitle, userLocale } from '../timeFormat';
+import { FocusControls } from './FocusControls';
+import { headline } from './modeWords';
+import { LunchBanner, ShutdownBanner } from './PromptBanners';
+import { Timeline } from './Timeline';
+import { useNow } from './useNow';
+
+export function Today() {
+  const status = useCadence((s) => s.status);
+  const plan = useCadence((s) => s.plan);
+  const locale = useCadence((s) => userLocale(s.settings?.locale));
+  const defaultMinutes = useCadence((s) => s.settings?.focus.defaultMinutes ?? 50);
+  const now = useNow(30_000);
+  if (!status || !plan) return <p className="loading">Loading your day…</p>;
+  const working = status.mode !== 'off';
+  return (
+    <div className="today">
+      <section className={`hero mode-${status.mode}`} aria-labelledby="headline">
+        <h1 id="headline">{headline(status, now, locale)}</h1>
+        {working || status.mode === 'off' ? <FocusControls /> : null}
+        {working && !plan.closed ? (
+          <button type="button" className="quiet close-day" onClick={() => openRitual(true)}>
+            Close the day…
+          </button>
+        ) : null}
+      </section>
+      <LunchBanner />
+      <ShutdownBanner />
+      {plan.priorities.length ? (
+        <section className="card priorities" aria-labelledby="priorities-title">
+          <h2 id="priorities-title">Today's priorities</h2>
+          <ol>
+            {plan.priorities.map((priority) => (
+              <li key={priority}>{priority}</li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+      <section className="card" aria-labelledby="plan-title">
+        <h2 id="plan-title">
+          {dayTitle(plan.date, locale)}
+          {plan.holiday
+            ? ` · ${plan.holiday}`
+            : plan.dayKind === 'weekend'
+              ? ' · weekend'
+              : plan.dayKind === 'dayOff'
+                ? ' · day off'
+                : ''}
+        </h2>
+        <Timeline plan={plan} now={now} defaultMinutes={defaultMinutes} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import { ROOT, type RunningService, serve, type ServeOptions } from '../fakes/processHarness';
+import { seedSettings, tempDir } from '../fakes/serviceHarness';
+import type { Settings } from '../../shared/settings';
+
+export const SCREENSHOTS = path.join(ROOT, 'test-output', 'screenshots');
+
+export interface CadenceFixture {
+  /** Starts the real headless service on a fresh data folder and opens its window. */
+  open(options?: {
+    zone?: string;
+    settings?: Partial<Settings> | null;
+    serve?: ServeOptions;
+  }): Promise<{ page: Page; service: RunningService; dir: string }>;
+  shot(name: string): Promise<void>;
+}
+
+export const test = base.extend<{ cadence: CadenceFixture }>({
+  cadence: async ({ page }, use) => {
+    const services: RunningService[] = [];
+    await use({
+      async open(options = {}) {
+        const dir = tempDir('cadence-e2e-');
+        const zone = options.zone ?? 'UTC';
+        if (options.settings !== null) seedSettings(dir, zone, options.settings ?? {});
+        const service = await serve(dir, { ...options.serve, env: { TZ: zone, ...options.serve?.env } });
+        services.push(service);
+        await page.goto(service.windowUrl);
+        return { page, service, dir };
+      },
+      async shot(name) {
+        fs.mkdirSync(SCREENSHOTS, { recursive: true });
+        await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+      },
+    });
+    await Promise.all(services.map((service) => service.stop('SIGKILL')));
+  },
+});
+
+export { expect };
