@@ -9,4 +9,7 @@ if (!existsSync(built)) {
   process.exit(1);
 }
 const { main } = await import(pathToFileURL(built).href);
-process.exitCode = await main(process.argv.slice(2));
+const code = await main(process.argv.slice(2));
+// `serve` may leave sockets from departing clients behind; once it has shut down, nothing is left to wait for.
+if (process.argv[2] === 'serve') process.exit(code);
+process.exitCode = code;

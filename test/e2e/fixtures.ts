@@ -3,6 +3,7 @@ import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { ROOT, type RunningService, serve, type ServeOptions } from '../fakes/processHarness';
 import { seedSettings, tempDir } from '../fakes/serviceHarness';
+import type { Intents } from '../../shared/intents';
 import type { Settings } from '../../shared/settings';
 
 export const SCREENSHOTS = path.join(ROOT, 'test-output', 'screenshots');
@@ -25,6 +26,8 @@ export const test = base.extend<{ cadence: CadenceFixture }>({
         const dir = tempDir('cadence-e2e-');
         const zone = options.zone ?? 'UTC';
         if (options.settings !== null) seedSettings(dir, zone, options.settings ?? {});
+        if (options.intents)
+          fs.writeFileSync(path.join(dir, 'intents.json'), JSON.stringify(options.intents));
         const service = await serve(dir, { ...options.serve, env: { TZ: zone, ...options.serve?.env } });
         services.push(service);
         await page.goto(service.windowUrl);

@@ -24,6 +24,8 @@ export interface CadenceState {
   ritualOpen: boolean;
   focusEnded: (PromptView & { endedAt?: string }) | null;
   notice: Notice | null;
+  /** The core's clock minus this window's clock: the core's time is the one that counts. */
+  clockOffset: number;
 }
 
 export const initialState: CadenceState = {
@@ -37,6 +39,7 @@ export const initialState: CadenceState = {
   ritualOpen: false,
   focusEnded: null,
   notice: null,
+  clockOffset: 0,
 };
 
 export const cadenceStore = createStore<CadenceState>()(() => initialState);
@@ -47,7 +50,10 @@ export function useCadence<T>(selector: (state: CadenceState) => T): T {
 
 let bridge: CompanionBridge | null = null;
 
-const set = (patch: Partial<CadenceState>): void => cadenceStore.setState(patch);
+const set = (patch: Partial<CadenceState>): void => {
+  const status = patch.status;
+  cadenceStore.setState(status ? { ...patch, clockOffset: Date.parse(status.now) - Date.now() } : patch);
+};
 
 async function load<T>(result: Promise<ApiResult<T>>, apply: (value: T) => void): Promise<void> {
   const outcome = await result;

@@ -22,7 +22,8 @@ export function Onboarding() {
   const [end, setEnd] = useState('17:30');
   const [lunchAt, setLunchAt] = useState('12:00');
   const [lunchMinutes, setLunchMinutes] = useState(45);
-  const [zone, setZone] = useState(systemZone);
+  const [chosenZone, setZone] = useState<string | null>(null);
+  const zone = chosenZone ?? systemZone;
   const [error, setError] = useState<string | null>(null);
   if (!settings || settings.onboarded) return null;
   const weekend = localeWeekend(typeof navigator === 'undefined' ? undefined : navigator.language);

@@ -1,0 +1,61 @@
+import { expect, test } from './fixtures';
+
+test.describe('at the right moments (the real service under libfaketime)', () => {
+  test('the lunch prompt appears when the window opens, and lunch runs', async ({ cadence }) => {
+    const { page } = await cadence.open({
+      zone: 'Europe/Berlin',
+      serve: { faketime: '2026-11-25 11:59:57' },
+    });
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Working until');
+    await expect(page.getByLabel('Lunch prompt')).toHaveCount(0);
+    await expect(page.getByLabel('Lunch prompt')).toBeVisible({ timeout: 15_000 });
+    await cadence.shot('today-lunch-prompt');
+    await page.getByRole('button', { name: 'Start lunch' }).click();
+    await expect(page.getByLabel('Lunch', { exact: true })).toContainText(/Back at 12:4\d/);
+    await expect(page.getByLabel('Status: At lunch')).toBeVisible();
+  });
+
+  test('the full shutdown ritual closes Friday until Monday, and Monday shows the priorities', async ({
+    cadence,
+  }) => {
+    const { page, service } = await cadence.open({
+      zone: 'Europe/Berlin',
+      serve: { faketime: '2026-11-27 17:25:00' },
+    });
+    await expect(page.getByLabel('End of day')).toContainText('Your day ends at 17:30');
+    await page.getByRole('button', { name: 'Close the day' }).first().click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.getByRole('heading')).toHaveText('What got done today?');
+    await dialog.getByLabel('Done today').fill('Shipped the importer');
+    await dialog.getByRole('button', { name: 'Next' }).click();
+    await dialog.getByLabel('Carry over').fill('Docs for the importer');
+    await dialog.getByRole('button', { name: 'Next' }).click();
+    await dialog.getByLabel('Priority 1').fill('Review Ana’s PR');
+    await dialog.getByLabel('Priority 2').fill('Plan the sprint');
+    await cadence.shot('ritual-priorities');
+    await dialog.getByRole('button', { name: 'Next' }).click();
+    await dialog.getByRole('button', { name: 'Close the day' }).click();
+    await expect(dialog).toContainText('You are off until Mon 30 Nov, 9:00');
+    await cadence.shot('ritual-closed');
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'You closed the day. Work resumes Mon 30 Nov, 9:00.',
+    );
+    await expect(page.getByLabel('Status: Off')).toBeVisible();
+    const monday = await fetch(`${service.url}/api/query/plan`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${service.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ date: '2026-11-30' }),
+    }).then((r) => r.json() as Promise<{ value: { priorities: string[] } }>);
+    expect(monday.value.priorities).toEqual(['Review Ana’s PR', 'Plan the sprint']);
+  });
+
+  test('snoozing the end of the day stops at the limit', async ({ cadence }) => {
+    const { page } = await cadence.open({
+      zone: 'Europe/Berlin',
+      serve: { faketime: '2026-11-27 17:52:00' },
+    });
+    await expect(page.getByLabel('End of day')).toContainText('22 minutes past the end of your day');
+    await expect(page.getByRole('button', { name: '10 more minutes' })).toHaveCount(0);
+  });
+});

@@ -1,0 +1,156 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { emptyIntents } from '../../shared/intents';
+import { serve } from '../fakes/processHarness';
+import { expect, test } from './fixtures';
+
+async function noSeriousAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+test('first run: onboarding sets the working hours, lunch and zone', async ({ cadence }) => {
+  const { page, service } = await cadence.open({ zone: 'Asia/Tokyo', settings: null });
+  const dialog = page.getByRole('dialog', { name: 'Welcome to Cadence' });
+  await expect(dialog.getByLabel('Your time zone')).toHaveValue('Asia/Tokyo');
+  await cadence.shot('onboarding');
+  await noSeriousAxeViolations(page);
+  await dialog.getByLabel('Start').fill('08:00');
+  await dialog.getByLabel('End').fill('16:00');
+  await dialog.getByRole('button', { name: 'Start using Cadence' }).click();
+  await expect(dialog).toHaveCount(0);
+  const settings = await fetch(`${service.url}/api/query/settings`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${service.token}`, 'content-type': 'application/json' },
+    body: '{}',
+  }).then(
+    (r) =>
+      r.json() as Promise<{
+        value: { week: Record<string, unknown>; workTimeZone: string; onboarded: boolean };
+      }>,
+  );
+  expect(settings.value.week['1']).toEqual([{ start: '08:00', end: '16:00' }]);
+  expect(settings.value.workTimeZone).toBe('Asia/Tokyo');
+  expect(settings.value.onboarded).toBe(true);
+});
+
+test('teammates: add people, read their local time, filter and group', async ({ cadence }) => {
+  const { page } = await cadence.open({ zone: 'Europe/Berlin', serve: { faketime: '2026-11-25 16:00:00' } });
+  await page.getByRole('button', { name: 'Teammates' }).click();
+  const form = page.getByRole('form', { name: 'Add a teammate' });
+  for (const [name, zone] of [
+    ['Ana', 'America/New_York'],
+    ['Ken', 'Asia/Tokyo'],
+    ['Lea', 'Europe/Berlin'],
+  ] as const) {
+    await form.getByLabel('Name').fill(name);
+    await form.getByLabel('Time zone').fill(zone);
+    await form.getByRole('button', { name: 'Add' }).click();
+    await expect(page.getByRole('row').filter({ hasText: name })).toBeVisible();
+  }
+  const ana = page.getByRole('row').filter({ hasText: 'Ana' });
+  await expect(ana).toContainText('−6 h');
+  await expect(ana).toContainText('Available');
+  await expect(page.getByRole('row').filter({ hasText: 'Ken' })).toContainText('Off');
+  await cadence.shot('teammates');
+  await noSeriousAxeViolations(page);
+  await page.getByLabel('Filter').fill('ke');
+  await expect(page.getByRole('row')).toHaveCount(1);
+  await page.getByLabel('Filter').fill('');
+  await page.getByLabel('Group by zone').check();
+  await expect(page.getByRole('row').first()).toContainText('America/New_York · 1');
+  await form.getByLabel('Name').fill('Zed');
+  await form.getByLabel('Time zone').fill('Mars/Base');
+  await form.getByRole('button', { name: 'Add' }).click();
+  await expect(form.getByRole('alert')).toContainText('timeZone: not a known IANA time zone');
+});
+
+test('teammates: 2,000 people render as a virtual list and filter at once', async ({ cadence }) => {
+  const intents = emptyIntents();
+  const day = [{ start: '09:00', end: '17:00' }];
+  const zones = ['America/New_York', 'Asia/Tokyo', 'Europe/Lisbon', 'Australia/Sydney', 'Asia/Kolkata'];
+  for (let i = 0; i < 2000; i++) {
+    const week = { '1': day, '2': day, '3': day, '4': day, '5': day, '6': [], '7': [] };
+    intents.teammates.push({
+      id: `t${i}`,
+      name: `Person ${i}`,
+      timeZone: zones[i % zones.length]!,
+      week,
+      weekendDays: [6, 7],
+      source: 'manual',
+    });
+  }
+  const { page } = await cadence.open({ zone: 'Europe/Berlin', intents });
+  await page.getByRole('button', { name: 'Teammates' }).click();
+  await expect(page.getByText('2000 of 2000')).toBeVisible();
+  const rendered = await page.getByRole('row').count();
+  expect(rendered).toBeGreaterThan(5);
+  expect(rendered).toBeLessThan(40);
+  await page.getByLabel('Filter').fill('Person 1999');
+  await expect(page.getByRole('row')).toHaveCount(1);
+  await expect(page.getByText('1 of 2000')).toBeVisible();
+});
+
+test('settings: invalid values are refused with a message by the field, and nothing is saved', async ({
+  cadence,
+}) => {
+  const { page } = await cadence.open({ zone: 'Europe/Berlin' });
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('Earliest start').fill('14:00');
+  await page.getByLabel('Latest start').fill('12:00');
+  await page.getByLabel('Working day runs on').fill('Mars/Base');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Those settings were not saved' })).toBeVisible();
+  await expect(page.locator('.field-error').filter({ hasText: 'not a known IANA time zone' })).toBeVisible();
+  await cadence.shot('settings-errors');
+  await page.getByRole('button', { name: 'Discard changes' }).click();
+  await expect(page.getByLabel('Earliest start')).toHaveValue('12:00');
+  await page.getByLabel('Length (minutes)', { exact: true }).fill('30');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+  await page.reload();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByLabel('Length (minutes)', { exact: true })).toHaveValue('30');
+  await noSeriousAxeViolations(page);
+});
+
+test('week review: charts of the last weeks and one sentence of change', async ({ cadence }) => {
+  const { page, dir, service } = await cadence.open({ zone: 'UTC' });
+  await service.stop();
+  const intents = emptyIntents();
+  const today = Date.now();
+  for (let back = 1; back < 21; back++) {
+    const day = new Date(today - back * 86_400_000);
+    if (day.getUTCDay() === 0 || day.getUTCDay() === 6) continue;
+    const at = (h: number) =>
+      new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), h)).toISOString();
+    intents.focus.push({ id: `a${back}`, startAt: at(10), plannedMinutes: back < 7 ? 90 : 50 });
+    intents.lunches.push({ date: at(0).slice(0, 10), status: 'taken', startedAt: at(12), minutes: 45 });
+  }
+  fs.writeFileSync(path.join(dir, 'intents.json'), JSON.stringify(intents));
+  const again = await serve(dir, { env: { TZ: 'UTC' } });
+  await page.goto(again.windowUrl);
+  await page.getByRole('button', { name: 'Week' }).click();
+  await expect(page.getByText(/^Focus time (rose|fell|held)/)).toBeVisible();
+  await expect(page.locator('.chart canvas')).toHaveCount(2);
+  await cadence.shot('week-review');
+  await noSeriousAxeViolations(page);
+  await again.stop();
+});
+
+test('a lost connection shows a banner and reconnects by itself', async ({ cadence }) => {
+  const { page, dir, service } = await cadence.open({ zone: 'UTC' });
+  await expect(page.getByLabel(/^Status:/)).toBeVisible();
+  await service.stop('SIGKILL');
+  await expect(page.getByRole('alert').filter({ hasText: 'Lost the connection to Cadence' })).toBeVisible();
+  await cadence.shot('connection-lost');
+  const again = await serve(dir, { env: { TZ: 'UTC' }, args: ['--port', String(service.port)] });
+  await expect(page.getByRole('alert').filter({ hasText: 'Lost the connection' })).toHaveCount(0, {
+    timeout: 15_000,
+  });
+  await expect(page.getByLabel(/^Status:/)).toBeVisible();
+  await again.stop();
+});
