@@ -13,6 +13,7 @@ export interface CadenceFixture {
   open(options?: {
     zone?: string;
     settings?: Partial<Settings> | null;
+    intents?: Intents;
     serve?: ServeOptions;
   }): Promise<{ page: Page; service: RunningService; dir: string }>;
   shot(name: string): Promise<void>;

@@ -55,29 +55,37 @@ const set = (patch: Partial<CadenceState>): void => {
   cadenceStore.setState(status ? { ...patch, clockOffset: Date.parse(status.now) - Date.now() } : patch);
 };
 
-async function load<T>(result: Promise<ApiResult<T>>, apply: (value: T) => void): Promise<void> {
+const latestRequest = new Map<string, number>();
+let requests = 0;
+
+/** Applies a query's answer unless a newer request for the same thing was sent meanwhile (answers can overtake). */
+async function load<T>(key: string, result: Promise<ApiResult<T>>, apply: (value: T) => void): Promise<void> {
+  const id = ++requests;
+  latestRequest.set(key, id);
   const outcome = await result;
-  if (outcome.ok) apply(outcome.value);
+  if (outcome.ok && latestRequest.get(key) === id) apply(outcome.value);
 }
 
 export async function refreshStatus(): Promise<void> {
   if (!bridge) return;
   await Promise.all([
-    load(bridge.query<StatusView>('status'), (status) => set({ status })),
-    load(bridge.query<DayPlanView>('plan'), (plan) => set({ plan })),
+    load('status', bridge.query<StatusView>('status'), (status) => set({ status })),
+    load('plan', bridge.query<DayPlanView>('plan'), (plan) => set({ plan })),
   ]);
 }
 
 export async function refreshTeammates(): Promise<void> {
-  if (bridge) await load(bridge.query<TeammateView[]>('teammates'), (teammates) => set({ teammates }));
+  if (bridge)
+    await load('teammates', bridge.query<TeammateView[]>('teammates'), (teammates) => set({ teammates }));
 }
 
 export async function refreshSettings(): Promise<void> {
-  if (bridge) await load(bridge.query<Settings>('settings'), (settings) => set({ settings }));
+  if (bridge) await load('settings', bridge.query<Settings>('settings'), (settings) => set({ settings }));
 }
 
 export async function refreshHistory(from: string, to: string): Promise<void> {
-  if (bridge) await load(bridge.query<DaySummary[]>('history', { from, to }), (history) => set({ history }));
+  if (bridge)
+    await load('history', bridge.query<DaySummary[]>('history', { from, to }), (history) => set({ history }));
 }
 
 export async function refreshAll(): Promise<void> {
