@@ -17,7 +17,11 @@ export default defineConfig({
   preload: {
     build: {
       outDir: 'out/preload',
-      rollupOptions: { input: { index: resolve(__dirname, 'main/electron/preload.ts') } },
+      // Sandboxed preloads must be CommonJS.
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'main/electron/preload.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
     },
   },
   renderer: {

@@ -42,6 +42,13 @@ if (existsSync(e2eDir)) {
     counts.failed += report.stats.unexpected;
     counts.skipped += report.stats.skipped;
     for (const error of report.errors ?? []) console.log(`Playwright: ${error.message ?? error}`);
+    const skips = [];
+    const visit = (suite) => {
+      for (const spec of suite.specs ?? []) for (const t of spec.tests ?? []) for (const a of t.annotations ?? []) if (a.type === 'skip') skips.push(`${spec.title}: ${a.description}`);
+      for (const child of suite.suites ?? []) visit(child);
+    };
+    for (const suite of report.suites ?? []) visit(suite);
+    for (const skip of skips) console.log(`Skipped — ${skip}`);
     if ((report.errors ?? []).length) failures.push('playwright setup');
   } catch {
     failures.push('playwright (no report)');

@@ -1,0 +1,95 @@
+import type { BrowserWindowConstructorOptions } from 'electron';
+
+export const APP_ORIGIN = 'app://cadence';
+
+/** Pages Cadence may open in the system browser: the providers' sign-in pages and help. */
+export const EXTERNAL_ALLOWLIST = [
+  'https://slack.com/',
+  'https://accounts.google.com/',
+  'https://login.microsoftonline.com/',
+  'https://github.com/',
+];
+
+export function isAllowedExternal(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' && EXTERNAL_ALLOWLIST.some((prefix) => url.startsWith(prefix));
+  } catch {
+    return false;
+  }
+}
+
+/** Only Cadence's own pages, served from app://cadence, may talk to the core over IPC. */
+export function isTrustedSender(frameUrl: string | undefined): boolean {
+  if (!frameUrl) return false;
+  try {
+    const url = new URL(frameUrl);
+    return `${url.protocol}//${url.host}` === APP_ORIGIN;
+  } catch {
+    return false;
+  }
+}
+
+export function windowOptions(
+  preload: string,
+  bounds?: { x?: number; y?: number; width: number; height: number },
+): BrowserWindowConstructorOptions {
+  return {
+    width: bounds?.width ?? 1040,
+    height: bounds?.height ?? 760,
+    ...(bounds?.x !== undefined && bounds.y !== undefined ? { x: bounds.x, y: bounds.y } : {}),
+    minWidth: 520,
+    minHeight: 480,
+    show: false,
+    title: 'Cadence',
+    backgroundColor: '#f7f7f5',
+    webPreferences: {
+      preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+    },
+  };
+}
+
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+
+/** The parts of Electron's webContents and session that the hardening touches: real ones in the app, fakes in tests. */
+export interface ContentsLike {
+  on(event: 'will-navigate', listener: (event: { preventDefault(): void }, url: string) => void): unknown;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
+}
+
+export interface SessionLike {
+  setPermissionRequestHandler(
+    handler:
+      ((webContents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null,
+  ): void;
+  setPermissionCheckHandler(handler: ((webContents: unknown, permission: string) => boolean) | null): void;
+}
+
+/** Navigation and new windows are denied; allowed external links go to the system browser. */
+export function hardenContents(contents: ContentsLike, openExternal: (url: string) => void): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isAllowedExternal(url)) openExternal(url);
+    return { action: 'deny' };
+  });
+}
+
+/** Every permission request (camera, notifications from the page, geolocation…) is refused. */
+export function hardenSession(session: SessionLike): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+}

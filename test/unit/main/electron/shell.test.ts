@@ -1,0 +1,237 @@
+import { EventEmitter } from 'node:events';
+import { describe, expect, it } from 'vitest';
+import {
+  type CompanionCore,
+  INVOKE_CHANNEL,
+  type IpcMainLike,
+  serveCompanionIpc,
+} from '../../../../main/electron/companionIpc';
+import { feedPowerEvents } from '../../../../main/electron/powerEvents';
+import {
+  type ContentsLike,
+  hardenContents,
+  hardenSession,
+  isTrustedSender,
+  type SessionLike,
+  windowOptions,
+} from '../../../../main/electron/security';
+import { claimSingleInstance } from '../../../../main/electron/singleInstance';
+import { MODE_COLOURS, trayBitmap } from '../../../../main/electron/trayIcon';
+import { clickAction, trayMenu, trayTitle, trayTooltip } from '../../../../main/electron/trayModel';
+import type { StatusView } from '../../../../shared/statusView';
+
+const base: StatusView = {
+  mode: 'working',
+  reason: 'working',
+  since: '2026-11-25T09:00:00.000+01:00',
+  until: '2026-11-25T17:30:00.000+01:00',
+  timeZone: 'Europe/Berlin',
+  systemTimeZone: 'Europe/Berlin',
+  now: '2026-11-25T10:00:00.000+01:00',
+  focus: null,
+  meeting: null,
+  nextWorkStart: '2026-11-25T10:00:00.000+01:00',
+  workday: '2026-11-25',
+  prompts: [],
+  problems: [],
+};
+const focusing: StatusView = {
+  ...base,
+  mode: 'focus',
+  reason: 'focus',
+  until: '2026-11-25T10:50:00.000+01:00',
+  focus: {
+    id: 'f',
+    startedAt: '2026-11-25T10:00:00.000+01:00',
+    endsAt: '2026-11-25T10:50:00.000+01:00',
+    plannedEndsAt: '2026-11-25T10:50:00.000+01:00',
+  },
+};
+const now = Date.parse('2026-11-25T10:12:30+01:00');
+const labels = (status: StatusView) =>
+  trayMenu(status, [25, 50, 90], 'en-GB').map((item) => ('separator' in item ? '—' : item.label));
+
+describe('tray', () => {
+  it('offers focus lengths when available and extend/stop while focusing', () => {
+    expect(labels(base)).toEqual([
+      'Workday ends at 17:30',
+      '—',
+      'Start focus 25 min',
+      'Start focus 50 min',
+      'Start focus 90 min',
+      'Focus until…',
+      '—',
+      'Start lunch',
+      'Close the day…',
+      '—',
+      'Open Cadence',
+      'Quit Cadence',
+    ]);
+    expect(labels(focusing)).toEqual([
+      'Focus ends at 10:50',
+      '—',
+      'Extend 10 minutes',
+      'Extend 25 minutes',
+      'Stop focus',
+      '—',
+      'Start lunch',
+      'Close the day…',
+      '—',
+      'Open Cadence',
+      'Quit Cadence',
+    ]);
+    const lunch = trayMenu(focusing, [25]).find((item) => 'label' in item && item.label === 'Start lunch');
+    expect(lunch && 'enabled' in lunch && lunch.enabled).toBe(false);
+  });
+
+  it('toggles focus with a click', () => {
+    expect(clickAction(base)).toEqual({ type: 'focus.start' });
+    expect(clickAction(focusing)).toEqual({ type: 'focus.stop' });
+  });
+
+  it('shows whole minutes left in the title and the tooltip', () => {
+    expect(trayTitle(focusing, now)).toBe('38m');
+    expect(trayTitle(base, now)).toBe('');
+    expect(trayTooltip(focusing, now, 'en-GB')).toBe('Cadence — Focusing · 38 min left');
+    const off = {
+      ...base,
+      mode: 'off' as const,
+      reason: 'afterHours' as const,
+      nextWorkStart: '2026-11-26T09:00:00.000+01:00',
+    };
+    expect(trayTooltip(off, now, 'en-GB')).toBe('Cadence — Off · back 9:00');
+  });
+
+  it('draws one icon per state in the window’s colours, with a hole for off', () => {
+    const pixel = (buffer: Buffer, size: number, x: number, y: number) => [
+      ...buffer.subarray((y * size + x) * 4, (y * size + x) * 4 + 4),
+    ];
+    const focus = trayBitmap('focus', 16);
+    expect(pixel(focus, 16, 8, 8)).toEqual([0xc0, 0x48, 0x5a, 255]);
+    expect(pixel(focus, 16, 0, 0)[3]).toBe(0);
+    expect(pixel(trayBitmap('off', 16), 16, 8, 8)[3]).toBe(0);
+    expect(new Set(Object.values(MODE_COLOURS)).size).toBe(5);
+    expect(pixel(trayBitmap('working', 32, true), 32, 16, 16)).toEqual([0, 0, 0, 255]);
+  });
+});
+
+describe('security checklist', () => {
+  it('creates windows isolated, sandboxed and without Node', () => {
+    const prefs = windowOptions('/p/preload.cjs').webPreferences!;
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      allowRunningInsecureContent: false,
+      preload: '/p/preload.cjs',
+    });
+  });
+
+  it('denies navigation away from app:// and new windows; only allowlisted links open outside', () => {
+    const handlers: {
+      navigate?: (event: { preventDefault(): void }, url: string) => void;
+      open?: (details: { url: string }) => { action: 'deny' };
+    } = {};
+    const contents: ContentsLike = {
+      on: (_event, listener) => (handlers.navigate = listener),
+      setWindowOpenHandler: (handler) => (handlers.open = handler),
+    };
+    const opened: string[] = [];
+    hardenContents(contents, (url) => opened.push(url));
+    let prevented = 0;
+    handlers.navigate!({ preventDefault: () => prevented++ }, 'https://evil.example/');
+    handlers.navigate!({ preventDefault: () => prevented++ }, 'app://cadence/index.html');
+    expect(prevented).toBe(1);
+    expect(handlers.open!({ url: 'https://accounts.google.com/o/oauth2' })).toEqual({ action: 'deny' });
+    expect(handlers.open!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    expect(handlers.open!({ url: 'http://slack.com/' })).toEqual({ action: 'deny' });
+    expect(opened).toEqual(['https://accounts.google.com/o/oauth2']);
+  });
+
+  it('refuses every permission request', () => {
+    const answers: boolean[] = [];
+    let check: ((contents: unknown, permission: string) => boolean) | null = null;
+    const session: SessionLike = {
+      setPermissionRequestHandler: (handler) => handler?.(null, 'media', (granted) => answers.push(granted)),
+      setPermissionCheckHandler: (handler) => (check = handler),
+    };
+    hardenSession(session);
+    expect(answers).toEqual([false]);
+    expect(check!(null, 'notifications')).toBe(false);
+  });
+});
+
+describe('IPC', () => {
+  function fakeIpc() {
+    const handlers = new Map<
+      string,
+      (event: { senderFrame: { url: string } | null }, ...args: unknown[]) => unknown
+    >();
+    const ipc: IpcMainLike = {
+      handle: (channel, listener) => handlers.set(channel, listener),
+      removeHandler: (channel) => handlers.delete(channel),
+    };
+    return { ipc, handlers };
+  }
+  const calls: string[] = [];
+  const core: CompanionCore = {
+    execute: (name) => (calls.push(`command ${name}`), { ok: true, value: null }),
+    query: (name) => (calls.push(`query ${name}`), { ok: true, value: null }),
+    onEvent: () => ({ dispose: () => undefined }),
+  };
+
+  it('answers Cadence’s own window and refuses any other sender', () => {
+    const { ipc, handlers } = fakeIpc();
+    const lifetime = serveCompanionIpc(ipc, core, () => undefined);
+    const invoke = handlers.get(INVOKE_CHANNEL)!;
+    expect(
+      invoke({ senderFrame: { url: 'app://cadence/index.html' } }, 'command', 'focus.start', {}),
+    ).toEqual({ ok: true, value: null });
+    expect(
+      invoke({ senderFrame: { url: 'https://evil.example/' } }, 'command', 'focus.start', {}),
+    ).toMatchObject({ ok: false, error: 'forbidden' });
+    expect(invoke({ senderFrame: null }, 'query', 'status', {})).toMatchObject({
+      ok: false,
+      error: 'forbidden',
+    });
+    expect(invoke({ senderFrame: { url: 'app://cadence/' } }, 'exec', 'rm', {})).toMatchObject({
+      ok: false,
+      error: 'invalid_input',
+    });
+    expect(calls).toEqual(['command focus.start']);
+    lifetime.dispose();
+    expect(handlers.size).toBe(0);
+    expect(isTrustedSender('app://cadence.evil/')).toBe(false);
+  });
+});
+
+describe('power and instances', () => {
+  it('recomputes on resume and unlock, and stops listening when disposed', () => {
+    const power = new EventEmitter();
+    let resyncs = 0;
+    const lifetime = feedPowerEvents(power as never, { resync: () => resyncs++ });
+    power.emit('suspend');
+    power.emit('resume');
+    power.emit('unlock-screen');
+    expect(resyncs).toBe(2);
+    lifetime.dispose();
+    power.emit('resume');
+    expect(resyncs).toBe(2);
+  });
+
+  it('hands a second launch over to the first instance', () => {
+    const first = new EventEmitter() as EventEmitter & { requestSingleInstanceLock(): boolean; quit(): void };
+    let shown = 0;
+    let quits = 0;
+    first.requestSingleInstanceLock = () => true;
+    first.quit = () => quits++;
+    expect(claimSingleInstance(first, () => shown++)).toBe(true);
+    first.emit('second-instance');
+    expect(shown).toBe(1);
+    const second = { requestSingleInstanceLock: () => false, on: () => undefined, quit: () => quits++ };
+    expect(claimSingleInstance(second, () => shown++)).toBe(false);
+    expect(quits).toBe(1);
+  });
+});
