@@ -4,7 +4,6 @@ import path from 'node:path';
 import { _electron as electron } from '@playwright/test';
 import { ROOT } from '../fakes/processHarness';
 import { tempDir } from '../fakes/serviceHarness';
-import type {} from '../../renderer/src/bridge/bridge';
 import { expect, test } from './fixtures';
 
 function electronBinary(): string | null {
@@ -34,7 +33,13 @@ test('desktop smoke: starts, focus toggles through IPC, the window shows it, qui
   });
   const page = await app.firstWindow();
   await expect(page.getByLabel(/^Status:/)).toBeVisible();
-  await page.evaluate(() => window.cadence?.invoke('command', 'focus.start', { minutes: 25 }));
+  await page.evaluate(() =>
+    (
+      globalThis as unknown as {
+        cadence: { invoke(kind: string, name: string, input: unknown): Promise<unknown> };
+      }
+    ).cadence.invoke('command', 'focus.start', { minutes: 25 }),
+  );
   await expect(page.getByLabel('Status: Focusing')).toBeVisible();
   await app.evaluate(({ app: electronApp }) => electronApp.quit());
   await app.close();
