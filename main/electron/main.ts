@@ -33,7 +33,7 @@ import {
   CONTENT_SECURITY_POLICY,
   hardenContents,
   hardenSession,
-  windowOptions,
+  createSecureWindow,
 } from './security';
 import { trayBitmap, traySizes } from './trayIcon';
 import { clickAction, type TrayAction, trayMenu, trayTitle, trayTooltip } from './trayModel';
@@ -89,8 +89,10 @@ async function run(): Promise<void> {
       window.focus();
       return;
     }
-    window = new BrowserWindow(
-      windowOptions(path.join(here, '../preload/index.cjs'), windowState.get('bounds')),
+    window = createSecureWindow(
+      BrowserWindow,
+      path.join(here, '../preload/index.cjs'),
+      windowState.get('bounds'),
     );
     void window.loadURL(`${APP_ORIGIN}/index.html`);
     window.once('ready-to-show', () => window?.show());

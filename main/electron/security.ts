@@ -30,11 +30,18 @@ export function isTrustedSender(frameUrl: string | undefined): boolean {
   }
 }
 
-export function windowOptions(
+type Bounds = { x?: number; y?: number; width: number; height: number };
+
+/**
+ * Creates the main window with the checklist's settings, written out where scanners can read them.
+ * The constructor is passed in so that tests can capture the options without Electron.
+ */
+export function createSecureWindow<W>(
+  BrowserWindow: new (options: BrowserWindowConstructorOptions) => W,
   preload: string,
-  bounds?: { x?: number; y?: number; width: number; height: number },
-): BrowserWindowConstructorOptions {
-  return {
+  bounds?: Bounds,
+): W {
+  return new BrowserWindow({
     width: bounds?.width ?? 1040,
     height: bounds?.height ?? 760,
     ...(bounds?.x !== undefined && bounds.y !== undefined ? { x: bounds.x, y: bounds.y } : {}),
@@ -56,8 +63,9 @@ export function windowOptions(
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
     },
-  };
+  });
 }
 
 export const CONTENT_SECURITY_POLICY =

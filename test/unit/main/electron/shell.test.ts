@@ -13,7 +13,7 @@ import {
   hardenSession,
   isTrustedSender,
   type SessionLike,
-  windowOptions,
+  createSecureWindow,
 } from '../../../../main/electron/security';
 import { claimSingleInstance } from '../../../../main/electron/singleInstance';
 import { MODE_COLOURS, trayBitmap } from '../../../../main/electron/trayIcon';
@@ -117,7 +117,10 @@ describe('tray', () => {
 
 describe('security checklist', () => {
   it('creates windows isolated, sandboxed and without Node', () => {
-    const prefs = windowOptions('/p/preload.cjs').webPreferences!;
+    class FakeWindow {
+      constructor(readonly options: import('electron').BrowserWindowConstructorOptions) {}
+    }
+    const prefs = createSecureWindow(FakeWindow, '/p/preload.cjs').options.webPreferences!;
     expect(prefs).toMatchObject({
       contextIsolation: true,
       sandbox: true,
