@@ -44,6 +44,8 @@ export const commandSchemas = {
     .partial({ week: true, weekendDays: true })
     .strict(),
   'teammates.remove': z.object({ id: z.string().min(1).max(60) }).strict(),
+  'integration.connect': z.object({ provider: z.enum(['slack', 'google', 'microsoft']) }).strict(),
+  'integration.disconnect': z.object({ provider: z.enum(['slack', 'google', 'microsoft']) }).strict(),
   notify: z
     .object({
       title: z.string().min(1).max(200),
@@ -60,6 +62,7 @@ export const querySchemas = {
   teammates: z.object({}).strict(),
   history: z.object({ from: isoDate, to: isoDate }).strict(),
   settings: z.object({}).strict(),
+  integrations: z.object({}).strict(),
 } as const;
 
 export type CommandName = keyof typeof commandSchemas;
@@ -74,6 +77,7 @@ export const EVENT_NAMES = [
   'prompt.cleared',
   'teammates.changed',
   'settings.changed',
+  'integration.health.changed',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 

@@ -55,6 +55,10 @@ export const teammateSchema = z.object({
   week: weekSchema,
   weekendDays: z.array(z.number().int().min(1).max(7)).max(7),
   source: z.enum(['manual', 'slack', 'google', 'microsoft']),
+  /** What a connected service says right now (Slack DND, a Graph schedule), when it says anything. */
+  presence: z
+    .object({ state: z.enum(['dnd', 'focusing', 'meeting', 'lunch', 'off']), until: z.string().optional() })
+    .optional(),
 });
 export type Teammate = z.infer<typeof teammateSchema>;
 

@@ -83,7 +83,17 @@ export function glance(
     localTime: local.toFormat('HH:mm'),
     offsetFromYou: offsetMinutes(at, teammate.timeZone) - offsetMinutes(at, userZone),
     inWorkingHours: span !== null,
-    state: span ? 'available' : 'off',
+    state:
+      teammate.presence?.state === 'dnd' ||
+      teammate.presence?.state === 'focusing' ||
+      teammate.presence?.state === 'meeting' ||
+      teammate.presence?.state === 'lunch'
+        ? teammate.presence.state === 'focusing'
+          ? 'focusing'
+          : teammate.presence.state
+        : span
+          ? 'available'
+          : 'off',
     nextAvailable: span ? at : (nextSpan(at, pattern)?.start ?? null),
     nextOverlap: nextOverlap(at, mine, pattern),
     todayBar,

@@ -16,6 +16,9 @@ const USAGE = `Usage: cadence <command> [options]
   plan [--date YYYY-MM-DD] [--json]    the day's timeline
   teammates [--json] | teammates add NAME ZONE | teammates remove ID
   notify TITLE [BODY] [--urgent] [--from NAME]   send a notification through Cadence's gate
+  connect slack|google|microsoft       sign in to a service (opens your browser)
+  disconnect slack|google|microsoft    forget a service's sign-in
+  integrations [--json]                each service's health
   serve [--port N]                     run Cadence headless and serve the window locally
 
 Options: --data-dir DIR (or CADENCE_DATA_DIR) chooses where data lives.`;
@@ -84,6 +87,11 @@ function commandFor(
       if (rest[0] === 'remove') return { name: 'teammates.remove', input: { id: rest[1] ?? '' } };
       break;
     }
+    case 'connect':
+    case 'disconnect':
+      if (!rest[0] || !['slack', 'google', 'microsoft'].includes(rest[0]))
+        throw new UsageError(`${verb} needs slack, google or microsoft.`);
+      return { name: `integration.${verb}`, input: { provider: rest[0] } };
     case 'notify':
       if (!rest[0]) throw new UsageError('notify needs a title.');
       return {
@@ -127,6 +135,10 @@ function describeOutcome(name: string, value: unknown): string {
       return `Enjoy lunch; back at ${at(v.until)}.`;
     case 'shutdown.complete':
       return v.offUntil ? `Day closed. You are off until ${v.offUntil}.` : 'Day closed.';
+    case 'integration.connect':
+      return `Open this address to sign in (Cadence finishes by itself once you approve):\n${String(v.authorizeUrl)}`;
+    case 'integration.disconnect':
+      return 'Disconnected; the sign-in was forgotten.';
     case 'notify':
       return v.action === 'hold'
         ? `Held until ${String(v.until)} (${String(v.why)}).`
@@ -206,6 +218,19 @@ export async function main(argv: string[]): Promise<number> {
           console.log(`${t.localTime}  ${t.name} (${t.timeZone}) — ${t.state}  [${t.id}]`);
       if (!values.json && !result.value.length)
         console.log('No teammates yet: cadence teammates add NAME ZONE');
+      return 0;
+    }
+    if (verb === 'integrations') {
+      const result = await client.call<
+        { name: string; connected: boolean; health: { state: string; message: string } | null }[]
+      >('query', 'integrations');
+      if (!result.ok) return report(result);
+      if (values.json) console.log(JSON.stringify(result.value, null, 2));
+      else
+        for (const i of result.value)
+          console.log(
+            `${i.name}: ${i.connected ? `${i.health?.state ?? 'ok'} — ${i.health?.message ?? ''}` : 'not connected'}`,
+          );
       return 0;
     }
     const { name, input } = commandFor(positionals, values);

@@ -61,6 +61,16 @@ export interface CadenceServiceOptions {
   calendar?: () => readonly CalendarEvent[];
 }
 
+/** What the service needs from the connected services (main/core/integrations.ts). */
+export interface IntegrationsPort {
+  connect(id: 'slack' | 'google' | 'microsoft'): Promise<ApiResult<unknown>>;
+  disconnect(id: 'slack' | 'google' | 'microsoft'): ApiResult<unknown>;
+  list(): unknown[];
+  problems(): string[];
+  calendar(): readonly CalendarEvent[];
+  teammates(): readonly Teammate[];
+}
+
 type Outcome = ApiResult<unknown>;
 
 const fail = (error: string, message: string, issues?: { path: string; message: string }[]): Outcome =>
@@ -76,6 +86,7 @@ export class CadenceService implements Disposable {
   private raised = new Map<string, Prompt>();
   private lastZone: string;
   private readonly runtimeProblems = new Map<string, string>();
+  private integrations: IntegrationsPort | null = null;
 
   constructor(private readonly options: CadenceServiceOptions) {
     this.scheduler = new Scheduler(
@@ -96,7 +107,19 @@ export class CadenceService implements Disposable {
   }
 
   private calendar(): readonly CalendarEvent[] {
-    return this.options.calendar?.() ?? [];
+    return this.integrations?.calendar() ?? this.options.calendar?.() ?? [];
+  }
+
+  /** Connects the services; their health changes are pushed to clients as events. */
+  attachIntegrations(
+    integrations: IntegrationsPort,
+    onDidChange: (listener: () => void) => Disposable,
+  ): void {
+    this.integrations = integrations;
+    onDidChange(() => {
+      this.emit('integration.health.changed', integrations.list());
+      this.refresh();
+    });
   }
 
   /** When the next timer fires, for tests and the tray. */
@@ -132,11 +155,18 @@ export class CadenceService implements Disposable {
     return toStatusView(now, availability, prompts, this.problems(), this.options.clock.timeZone());
   }
 
-  execute(name: string, input: unknown): Outcome {
+  execute(name: string, input: unknown): Outcome | Promise<Outcome> {
     if (!isCommandName(name)) return fail('unknown_command', `There is no command called "${name}".`);
     const parsed = commandSchemas[name].safeParse(input ?? {});
     if (!parsed.success)
       return fail('invalid_input', `The ${name} command's input is not valid.`, issuesOf(parsed.error));
+    if (name === 'integration.connect' || name === 'integration.disconnect') {
+      const { provider } = parsed.data as { provider: 'slack' | 'google' | 'microsoft' };
+      if (!this.integrations) return fail('not_available', 'Integrations are not available in this build.');
+      return name === 'integration.connect'
+        ? this.integrations.connect(provider)
+        : this.integrations.disconnect(provider);
+    }
     const outcome = this.run(name, parsed.data as never);
     if (outcome.ok) this.refresh(name);
     return outcome;
@@ -174,13 +204,15 @@ export class CadenceService implements Disposable {
       }
       case 'teammates':
         return { ok: true, value: this.teammates(now) };
+      case 'integrations':
+        return { ok: true, value: this.integrations?.list() ?? [] };
     }
   }
 
   teammates(now: Instant = this.options.clock.now()): TeammateView[] {
     const mine = overlapSpans(now, patternOf(this.settings));
     const zone = this.settings.workTimeZone;
-    return this.intents.teammates.map((teammate) => {
+    return [...this.intents.teammates, ...(this.integrations?.teammates() ?? [])].map((teammate) => {
       const view = glance(teammate, now, zone, mine);
       return {
         ...view,
@@ -438,6 +470,9 @@ export class CadenceService implements Disposable {
         if (outcome.ok) this.emit('teammates.changed', null);
         return outcome;
       }
+      case 'integration.connect':
+      case 'integration.disconnect':
+        return fail('not_available', 'Handled before.');
       case 'notify':
         return this.gateNotification(
           input as unknown as { title: string; body: string; urgent?: boolean; from?: string },

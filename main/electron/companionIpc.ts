@@ -16,7 +16,7 @@ export interface IpcMainLike {
 }
 
 export interface CompanionCore {
-  execute(name: string, input: unknown): ApiResult<unknown>;
+  execute(name: string, input: unknown): ApiResult<unknown> | Promise<ApiResult<unknown>>;
   query(name: string, input: unknown): ApiResult<unknown>;
   onEvent(listener: (event: CompanionEvent) => void): Disposable;
 }
@@ -30,7 +30,7 @@ export function serveCompanionIpc(
   core: CompanionCore,
   broadcast: (event: CompanionEvent) => void,
 ): Disposable {
-  ipc.handle(INVOKE_CHANNEL, (event, kind, name, input): ApiResult<unknown> => {
+  ipc.handle(INVOKE_CHANNEL, (event, kind, name, input): ApiResult<unknown> | Promise<ApiResult<unknown>> => {
     if (!isTrustedSender(event.senderFrame?.url)) {
       return { ok: false, error: 'forbidden', message: 'Only Cadence’s own window may use this channel.' };
     }

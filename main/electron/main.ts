@@ -10,6 +10,7 @@ import {
   net,
   powerMonitor,
   protocol,
+  safeStorage,
   session,
   shell,
   Tray,
@@ -113,6 +114,12 @@ async function run(): Promise<void> {
       rendererDir: null,
       notifier: new ElectronNotifier(openWindow),
       openBackend: electronStore,
+      cipher: safeStorage.isEncryptionAvailable()
+        ? {
+            encrypt: (text) => safeStorage.encryptString(text),
+            decrypt: (data) => safeStorage.decryptString(data),
+          }
+        : null,
     });
   } catch (error) {
     console.error(`Cadence could not start: ${(error as Error).message}`);

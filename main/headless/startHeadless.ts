@@ -2,7 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { emptyIntents, type Intents, intentsSchema } from '../../shared/intents';
 import { loadSettings, type Settings } from '../../shared/settings';
+import { type Cipher, FileVault } from '../auth/vault';
 import { CadenceService } from '../core/cadenceService';
+import { Integrations } from '../core/integrations';
+import { type ProviderConfig, providerConfigs } from '../providers/endpoints';
+import type { ProviderId } from '../providers/provider';
 import { openConf } from '../core/confBackend';
 import { NodeNotifier, MemoryNotifier } from '../core/desktopNotifier';
 import { DocumentStore, type Parsed } from '../core/documentStore';
@@ -13,6 +17,7 @@ import { LocalApi } from '../server/localApi';
 
 export interface CadenceHost {
   service: CadenceService;
+  integrations: Integrations;
   api: LocalApi;
   url: string;
   /** The address that opens the window, token included (in the fragment, never sent to a server). */
@@ -29,6 +34,11 @@ export interface HostOptions {
   allowedOrigins?: readonly string[];
   /** How a document is kept: conf in headless mode, electron-store in Electron. */
   openBackend?: (directory: string, name: string) => DocumentBackend;
+  /** Encrypts the token vault (Electron's safeStorage); headless mode keeps a 0600 file. */
+  cipher?: Cipher | null;
+  /** Provider endpoints; by default the public ones, overridden by CADENCE_* environment variables. */
+  providers?: Record<ProviderId, ProviderConfig>;
+  coalesceMs?: number;
 }
 
 export function parseIntents(raw: unknown): Parsed<Intents> {
@@ -85,6 +95,13 @@ export async function startHost(options: HostOptions): Promise<CadenceHost> {
     intents,
     notifier: options.notifier ?? defaultNotifier(),
   });
+  const integrations = new Integrations({
+    clock,
+    vault: new FileVault(dataDir, options.cipher ?? null),
+    configs: options.providers ?? providerConfigs(),
+    ...(options.coalesceMs !== undefined ? { coalesceMs: options.coalesceMs } : {}),
+  });
+  service.attachIntegrations(integrations, integrations.onDidChange);
   const token = apiToken(dataDir);
   const api = new LocalApi({
     service,
@@ -95,15 +112,18 @@ export async function startHost(options: HostOptions): Promise<CadenceHost> {
   });
   const port = await api.listen();
   service.start();
+  integrations.attach(service);
   writeConnection(dataDir, { port, token, pid: process.pid, url: api.url });
   return {
     service,
+    integrations,
     api,
     url: api.url,
     windowUrl: `${api.url}/#token=${token}`,
     dispose: () => {
       removeConnection(dataDir, process.pid);
       api.dispose();
+      integrations.dispose();
       service.dispose();
     },
   };

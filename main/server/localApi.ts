@@ -24,6 +24,8 @@ const STATUS_BY_ERROR: Record<string, number> = {
   unknown_command: 404,
   unknown_query: 404,
   not_found: 404,
+  not_configured: 409,
+  not_available: 501,
   invalid_input: 400,
   invalid_settings: 422,
   conflict: 409,
@@ -208,7 +210,7 @@ export class LocalApi implements Disposable {
     const [, kind, name = ''] = match;
     const result: ApiResult<unknown> =
       kind === 'command'
-        ? this.options.service.execute(name, input)
+        ? await this.options.service.execute(name, input)
         : this.options.service.query(name, input);
     send(res, result.ok ? 200 : (STATUS_BY_ERROR[result.error] ?? 400), result);
   }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ApiResult } from '../../../../shared/contract';
 import type { StatusView } from '../../../../shared/statusView';
 import { FakeClock } from '../../../fakes/fakeClock';
 import { type Harness, seedSettings, startService, tempDir } from '../../../fakes/serviceHarness';
@@ -17,7 +18,11 @@ function open(local: string, patch = {}): Harness {
 }
 
 const status = (h: Harness): StatusView => h.service.status();
-const run = (h: Harness, name: string, input: unknown = {}) => h.service.execute(name, input);
+const run = (h: Harness, name: string, input: unknown = {}): ApiResult<unknown> => {
+  const outcome = h.service.execute(name, input);
+  if (outcome instanceof Promise) throw new Error(`${name} answered asynchronously`);
+  return outcome;
+};
 
 afterEach(() => {
   harness?.service.dispose();

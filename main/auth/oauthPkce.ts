@@ -1,0 +1,163 @@
+import { createHash, randomBytes } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { TokenSet } from '../providers/provider';
+
+/** An OAuth 2 public client for a native app (RFC 8252): system browser, loopback redirect, PKCE S256, state. */
+export interface OAuthClient {
+  authorizeUrl: string;
+  tokenUrl: string;
+  clientId: string;
+  scopes: string[];
+  /** Slack asks for user scopes under `user_scope`. */
+  scopeParameter?: 'scope' | 'user_scope';
+  /** Where the access token sits in the token response (Slack: authed_user.access_token). */
+  tokenPath?: string[];
+  extraAuthorizeParams?: Record<string, string>;
+}
+
+const base64url = (buffer: Buffer): string => buffer.toString('base64url');
+
+export function pkcePair(): { verifier: string; challenge: string } {
+  const verifier = base64url(randomBytes(32));
+  return { verifier, challenge: base64url(createHash('sha256').update(verifier).digest()) };
+}
+
+function pick(body: Record<string, unknown>, path: string[] | undefined): Record<string, unknown> {
+  let node: unknown = body;
+  for (const key of path ?? []) node = (node as Record<string, unknown> | undefined)?.[key];
+  return (node ?? {}) as Record<string, unknown>;
+}
+
+export function tokensFrom(body: Record<string, unknown>, client: OAuthClient, now: number): TokenSet {
+  const node = pick(body, client.tokenPath);
+  const accessToken = node.access_token;
+  if (typeof accessToken !== 'string')
+    throw new Error(`the token response had no access token${body.error ? ` (${String(body.error)})` : ''}`);
+  const expiresIn = Number(node.expires_in ?? body.expires_in);
+  const refreshToken = node.refresh_token ?? body.refresh_token;
+  return {
+    accessToken,
+    ...(typeof refreshToken === 'string' ? { refreshToken } : {}),
+    ...(Number.isFinite(expiresIn) && expiresIn > 0 ? { expiresAt: now + expiresIn * 1000 } : {}),
+  };
+}
+
+async function postForm(url: string, form: Record<string, string>): Promise<Record<string, unknown>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+    body: new URLSearchParams(form).toString(),
+    signal: AbortSignal.timeout(15_000),
+  });
+  const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  if (!response.ok || body.ok === false)
+    throw new Error(
+      `the sign-in was refused: ${String(body.error_description ?? body.error ?? response.status)}`,
+    );
+  return body;
+}
+
+export async function refreshTokens(
+  client: OAuthClient,
+  refreshToken: string,
+  now: number,
+): Promise<TokenSet> {
+  const body = await postForm(client.tokenUrl, {
+    grant_type: 'refresh_token',
+    refresh_token: refreshToken,
+    client_id: client.clientId,
+  });
+  const tokens = tokensFrom(body, client, now);
+  return tokens.refreshToken ? tokens : { ...tokens, refreshToken };
+}
+
+const PAGE = (title: string, text: string) =>
+  `<!doctype html><meta charset="utf-8"><title>${title}</title><body style="font-family:system-ui;margin:4em auto;max-width:32em"><h1>${title}</h1><p>${text}</p></body>`;
+
+export interface PendingAuthorization {
+  url: string;
+  /** Settles with the tokens once the browser comes back, or fails (wrong state, refusal, timeout). */
+  result: Promise<TokenSet>;
+  cancel(): void;
+}
+
+/** Starts a sign-in: a one-shot loopback server on 127.0.0.1 waits for the redirect. */
+export async function beginAuthorization(
+  client: OAuthClient,
+  now: () => number,
+  timeoutMs = 5 * 60_000,
+): Promise<PendingAuthorization> {
+  const { verifier, challenge } = pkcePair();
+  const state = base64url(randomBytes(16));
+  const server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const redirectUri = `http://127.0.0.1:${(server.address() as AddressInfo).port}/callback`;
+  const params = new URLSearchParams({
+    response_type: 'code',
+    client_id: client.clientId,
+    redirect_uri: redirectUri,
+    [client.scopeParameter ?? 'scope']: client.scopes.join(
+      client.scopeParameter === 'user_scope' ? ',' : ' ',
+    ),
+    state,
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+    ...client.extraAuthorizeParams,
+  });
+  let settle: { resolve(tokens: TokenSet): void; reject(error: Error): void } | null = null;
+  const result = new Promise<TokenSet>((resolve, reject) => (settle = { resolve, reject }));
+  const finish = (error: Error | null, tokens?: TokenSet) => {
+    clearTimeout(timer);
+    server.close();
+    server.closeAllConnections();
+    if (error) settle?.reject(error);
+    else if (tokens) settle?.resolve(tokens);
+  };
+  const timer = setTimeout(() => finish(new Error('the sign-in was not completed in time')), timeoutMs);
+  timer.unref();
+  server.on('request', (req, res) => {
+    const url = new URL(req.url ?? '/', redirectUri);
+    if (url.pathname !== '/callback') {
+      res.writeHead(404).end();
+      return;
+    }
+    const reply = (status: number, title: string, text: string) =>
+      res.writeHead(status, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE(title, text));
+    if (url.searchParams.get('state') !== state) {
+      reply(
+        400,
+        'Sign-in refused',
+        'This sign-in did not come from the request Cadence made. Nothing was changed.',
+      );
+      return;
+    }
+    const code = url.searchParams.get('code');
+    if (!code) {
+      reply(400, 'Sign-in cancelled', 'You can close this tab.');
+      finish(new Error(`the sign-in was cancelled (${url.searchParams.get('error') ?? 'no code'})`));
+      return;
+    }
+    postForm(client.tokenUrl, {
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: redirectUri,
+      client_id: client.clientId,
+      code_verifier: verifier,
+    })
+      .then((body) => {
+        const tokens = tokensFrom(body, client, now());
+        reply(200, 'Cadence is connected', 'You can close this tab and go back to Cadence.');
+        finish(null, tokens);
+      })
+      .catch((error: Error) => {
+        reply(400, 'Sign-in failed', error.message);
+        finish(error);
+      });
+  });
+  return {
+    url: `${client.authorizeUrl}?${params}`,
+    result,
+    cancel: () => finish(new Error('the sign-in was cancelled')),
+  };
+}

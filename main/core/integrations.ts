@@ -1,0 +1,228 @@
+import type { CalendarEvent } from '../../shared/calendar';
+import { DAY, type Instant } from '../../shared/clockTime';
+import type { ApiResult } from '../../shared/contract';
+import { desiredState } from '../../shared/desired';
+import type { Teammate } from '../../shared/intents';
+import { beginAuthorization, type PendingAuthorization, refreshTokens } from '../auth/oauthPkce';
+import type { Vault } from '../auth/vault';
+import type { ProviderConfig } from '../providers/endpoints';
+import { GoogleCalendarProvider } from '../providers/google/googleCalendarProvider';
+import { GraphProvider } from '../providers/microsoft/graphProvider';
+import {
+  type Provider,
+  type ProviderId,
+  PROVIDER_IDS,
+  PROVIDER_NAMES,
+  type TokenSource,
+} from '../providers/provider';
+import { SlackProvider } from '../providers/slack/slackProvider';
+import type { CadenceService } from './cadenceService';
+import { type Disposable, Emitter } from './lifetime';
+import type { Clock } from './ports';
+import { type Health, Reconciler } from './reconciler';
+
+export interface IntegrationView {
+  id: ProviderId;
+  name: string;
+  connected: boolean;
+  health: Health | null;
+}
+
+const REMOTE_REFRESH_MS = 30 * 60_000;
+
+interface Connection {
+  provider: Provider;
+  reconciler: Reconciler;
+}
+
+export interface IntegrationsOptions {
+  clock: Clock;
+  vault: Vault;
+  configs: Record<ProviderId, ProviderConfig>;
+  coalesceMs?: number;
+}
+
+/** The connected services: one reconciler each, their meetings and teammates, and the sign-in flow. */
+export class Integrations implements Disposable {
+  private readonly connections = new Map<ProviderId, Connection>();
+  private readonly pending = new Map<ProviderId, PendingAuthorization>();
+  private meetingCache = new Map<ProviderId, CalendarEvent[]>();
+  private teammateCache = new Map<ProviderId, Teammate[]>();
+  private service: CadenceService | null = null;
+  private refreshTimer: Disposable | null = null;
+  private subscription: Disposable | null = null;
+  private readonly changed = new Emitter<void>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly options: IntegrationsOptions) {}
+
+  /** Starts every service that has a token, following the core's changes from now on. */
+  attach(service: CadenceService): void {
+    this.service = service;
+    this.subscription = service.onEvent((event) => {
+      if (event.name === 'availability.changed' || event.name === 'settings.changed') this.pokeAll();
+    });
+    for (const id of PROVIDER_IDS) if (this.options.vault.get(id)) this.open(id);
+    void this.refreshRemote();
+  }
+
+  private tokenSource(id: ProviderId): TokenSource {
+    const { vault, configs, clock } = this.options;
+    return {
+      token: async () => {
+        const tokens = vault.get(id);
+        if (!tokens) throw new Error('not connected');
+        return tokens.accessToken;
+      },
+      refresh: async () => {
+        const tokens = vault.get(id);
+        if (!tokens?.refreshToken) return false;
+        try {
+          vault.set(id, await refreshTokens(configs[id].oauth, tokens.refreshToken, clock.now()));
+          return true;
+        } catch {
+          return false;
+        }
+      },
+    };
+  }
+
+  private create(id: ProviderId): Provider {
+    const { apiUrl } = this.options.configs[id];
+    const tokens = this.tokenSource(id);
+    if (id === 'slack') return new SlackProvider(apiUrl, tokens);
+    if (id === 'google') return new GoogleCalendarProvider(apiUrl, tokens);
+    return new GraphProvider(apiUrl, tokens);
+  }
+
+  private open(id: ProviderId): Connection {
+    const provider = this.create(id);
+    const reconciler = new Reconciler({
+      clock: this.options.clock,
+      provider,
+      current: () => {
+        const service = this.service!;
+        const now = this.options.clock.now();
+        return {
+          desired: desiredState(service.availability(now), service.settings, now),
+          settings: service.settings,
+        };
+      },
+      onHealth: () => this.changed.fire(),
+      ...(this.options.coalesceMs !== undefined ? { coalesceMs: this.options.coalesceMs } : {}),
+    });
+    const connection = { provider, reconciler };
+    this.connections.set(id, connection);
+    reconciler.restart();
+    return connection;
+  }
+
+  pokeAll(): void {
+    for (const { reconciler } of this.connections.values()) reconciler.poke();
+  }
+
+  /** Begins a sign-in and returns the address to open in the browser. */
+  async connect(id: ProviderId): Promise<ApiResult<{ authorizeUrl: string }>> {
+    const config = this.options.configs[id];
+    if (!config.oauth.clientId) {
+      return {
+        ok: false,
+        error: 'not_configured',
+        message: `${PROVIDER_NAMES[id]} needs an OAuth client id: set CADENCE_${id.toUpperCase()}_CLIENT_ID (see the README).`,
+      };
+    }
+    this.pending.get(id)?.cancel();
+    const pending = await beginAuthorization(config.oauth, () => this.options.clock.now());
+    this.pending.set(id, pending);
+    pending.result.then(
+      (tokens) => {
+        this.pending.delete(id);
+        this.options.vault.set(id, tokens);
+        const existing = this.connections.get(id);
+        if (existing) existing.reconciler.restart();
+        else this.open(id);
+        void this.refreshRemote();
+        this.changed.fire();
+      },
+      () => {
+        this.pending.delete(id);
+        this.changed.fire();
+      },
+    );
+    return { ok: true, value: { authorizeUrl: pending.url } };
+  }
+
+  disconnect(id: ProviderId): ApiResult<null> {
+    this.pending.get(id)?.cancel();
+    this.connections.get(id)?.reconciler.dispose();
+    this.connections.delete(id);
+    this.meetingCache.delete(id);
+    this.teammateCache.delete(id);
+    this.options.vault.delete(id);
+    this.changed.fire();
+    return { ok: true, value: null };
+  }
+
+  list(): IntegrationView[] {
+    return PROVIDER_IDS.map((id) => ({
+      id,
+      name: PROVIDER_NAMES[id],
+      connected: this.connections.has(id),
+      health: this.connections.get(id)?.reconciler.health ?? null,
+    }));
+  }
+
+  /** One line per connected service whose health needs the user, for `status`. */
+  problems(): string[] {
+    return this.list()
+      .filter((view) => view.health && (view.health.state === 'reconnect' || view.health.state === 'error'))
+      .map((view) => `${view.name}: ${view.health!.message}`);
+  }
+
+  calendar(): CalendarEvent[] {
+    return [...this.meetingCache.values()].flat();
+  }
+
+  teammates(): Teammate[] {
+    return [...this.teammateCache.values()].flat();
+  }
+
+  /** Reads meetings and teammates from every connected service (on connect, then every half hour). */
+  async refreshRemote(): Promise<void> {
+    this.refreshTimer?.dispose();
+    const now: Instant = this.options.clock.now();
+    await Promise.all(
+      [...this.connections.entries()].map(async ([id, { provider }]) => {
+        try {
+          if (provider.meetings) this.meetingCache.set(id, await provider.meetings(now - DAY, now + 8 * DAY));
+          if (provider.teammates) this.teammateCache.set(id, await provider.teammates(now));
+        } catch {
+          // the reconciler reports this service's health; stale meetings are better than none
+        }
+      }),
+    );
+    if (this.connections.size) {
+      this.service?.resync();
+      this.changed.fire();
+    }
+    this.refreshTimer = this.options.clock.setTimer(now + REMOTE_REFRESH_MS, () => void this.refreshRemote());
+  }
+
+  /** Resolves when every service has pushed what it had to push. */
+  async settled(): Promise<void> {
+    await Promise.all([...this.connections.values()].map(({ reconciler }) => reconciler.whenIdle()));
+  }
+
+  health(id: ProviderId): Health | null {
+    return this.connections.get(id)?.reconciler.health ?? null;
+  }
+
+  dispose(): void {
+    this.subscription?.dispose();
+    this.refreshTimer?.dispose();
+    for (const pending of this.pending.values()) pending.cancel();
+    for (const { reconciler } of this.connections.values()) reconciler.dispose();
+    this.connections.clear();
+    this.changed.dispose();
+  }
+}

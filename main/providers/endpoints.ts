@@ -1,0 +1,71 @@
+import type { OAuthClient } from '../auth/oauthPkce';
+import type { ProviderId } from './provider';
+
+export interface ProviderConfig {
+  apiUrl: string;
+  oauth: OAuthClient;
+}
+
+const DEFAULTS: Record<ProviderId, ProviderConfig> = {
+  slack: {
+    apiUrl: 'https://slack.com/api',
+    oauth: {
+      authorizeUrl: 'https://slack.com/oauth/v2/authorize',
+      tokenUrl: 'https://slack.com/api/oauth.v2.access',
+      clientId: '',
+      scopes: [
+        'users.profile:read',
+        'users.profile:write',
+        'dnd:read',
+        'dnd:write',
+        'users:read',
+        'users:write',
+      ],
+      scopeParameter: 'user_scope',
+      tokenPath: ['authed_user'],
+    },
+  },
+  google: {
+    apiUrl: 'https://www.googleapis.com/calendar/v3',
+    oauth: {
+      authorizeUrl: 'https://accounts.google.com/o/oauth2/v2/auth',
+      tokenUrl: 'https://oauth2.googleapis.com/token',
+      clientId: '',
+      scopes: ['https://www.googleapis.com/auth/calendar'],
+      extraAuthorizeParams: { access_type: 'offline', prompt: 'consent' },
+    },
+  },
+  microsoft: {
+    apiUrl: 'https://graph.microsoft.com/v1.0',
+    oauth: {
+      authorizeUrl: 'https://login.microsoftonline.com/common/oauth2/v2.0/authorize',
+      tokenUrl: 'https://login.microsoftonline.com/common/oauth2/v2.0/token',
+      clientId: '',
+      scopes: ['Presence.ReadWrite', 'MailboxSettings.ReadWrite', 'Calendars.Read', 'offline_access'],
+    },
+  },
+};
+
+/**
+ * Each provider's API base, sign-in endpoints and client id: the public defaults, overridden by
+ * CADENCE_<SLACK|GOOGLE|MICROSOFT>_<API_URL|AUTHORIZE_URL|TOKEN_URL|CLIENT_ID> (tests, self-hosting).
+ */
+export function providerConfigs(
+  env: Record<string, string | undefined> = process.env,
+): Record<ProviderId, ProviderConfig> {
+  const result = {} as Record<ProviderId, ProviderConfig>;
+  for (const id of Object.keys(DEFAULTS) as ProviderId[]) {
+    const prefix = `CADENCE_${id.toUpperCase()}_`;
+    const base = DEFAULTS[id];
+    result[id] = {
+      apiUrl: env[`${prefix}API_URL`] ?? base.apiUrl,
+      oauth: {
+        ...base.oauth,
+        authorizeUrl: env[`${prefix}AUTHORIZE_URL`] ?? base.oauth.authorizeUrl,
+        tokenUrl: env[`${prefix}TOKEN_URL`] ?? base.oauth.tokenUrl,
+        clientId: env[`${prefix}CLIENT_ID`] ?? base.oauth.clientId,
+      },
+    };
+  }
+  return result;
+}

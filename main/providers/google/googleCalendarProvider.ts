@@ -1,0 +1,162 @@
+import type { CalendarEvent } from '../../../shared/calendar';
+import type { Instant } from '../../../shared/clockTime';
+import type { Desired } from '../../../shared/desired';
+import { authorizedCall, checkJsonError } from '../authorizedCall';
+import type { Provider, TokenSource } from '../provider';
+
+interface FocusEvent {
+  focusId: string;
+  eventId: string;
+  end: Instant;
+}
+
+const SERVICE = 'Google Calendar';
+
+/** Google Calendar v3: each focus block is one focusTime event, kept in step; meetings are read back. */
+export class GoogleCalendarProvider implements Provider {
+  readonly id = 'google' as const;
+  private current: FocusEvent | null = null;
+  private appliedZone: string | null = null;
+  /** Consumer accounts have no focus time; after the first refusal Cadence writes plain busy events. */
+  focusTimeSupported = true;
+
+  constructor(
+    private readonly apiUrl: string,
+    private readonly tokens: TokenSource,
+  ) {}
+
+  reset(): void {
+    this.appliedZone = null;
+  }
+
+  private url(path: string): string {
+    return `${this.apiUrl.replace(/\/$/, '')}${path}`;
+  }
+
+  async apply(desired: Desired, now: Instant): Promise<void> {
+    if (this.appliedZone !== desired.timeZone) {
+      const response = await authorizedCall(
+        this.tokens,
+        { method: 'PATCH', url: this.url('/calendars/primary'), json: { timeZone: desired.timeZone } },
+        SERVICE,
+      );
+      checkJsonError(response, SERVICE, 'change the calendar time zone');
+      this.appliedZone = desired.timeZone;
+    }
+    const focus = desired.focus;
+    const current = this.current;
+    if (current && (!focus || focus.id !== current.focusId)) {
+      if (focus === null || current.end > focus.start)
+        await this.setEnd(current, Math.min(current.end, focus?.start ?? now));
+      this.current = null;
+    }
+    if (!focus) return;
+    if (this.current?.focusId === focus.id) {
+      if (this.current.end !== focus.end) await this.setEnd(this.current, focus.end);
+      return;
+    }
+    this.current = { focusId: focus.id, eventId: await this.create(desired, focus), end: focus.end };
+  }
+
+  private event(
+    desired: Desired,
+    focus: NonNullable<Desired['focus']>,
+    asFocusTime: boolean,
+  ): Record<string, unknown> {
+    const times = {
+      start: { dateTime: new Date(focus.start).toISOString(), timeZone: desired.timeZone },
+      end: { dateTime: new Date(focus.end).toISOString(), timeZone: desired.timeZone },
+    };
+    const tag = { extendedProperties: { private: { cadenceFocusId: focus.id } } };
+    if (!asFocusTime) return { summary: 'Focus time', transparency: 'opaque', ...times, ...tag };
+    return {
+      summary: 'Focus time',
+      eventType: 'focusTime',
+      focusTimeProperties: {
+        autoDeclineMode: desired.autoDecline,
+        chatStatus: desired.chatDoNotDisturb ? 'doNotDisturb' : 'available',
+        declineMessage: 'Declined because I am in focus time (set by Cadence).',
+      },
+      ...times,
+      ...tag,
+    };
+  }
+
+  private async create(desired: Desired, focus: NonNullable<Desired['focus']>): Promise<string> {
+    if (this.focusTimeSupported) {
+      const response = await authorizedCall(
+        this.tokens,
+        { url: this.url('/calendars/primary/events'), json: this.event(desired, focus, true) },
+        SERVICE,
+      );
+      if (response.status !== 400) {
+        checkJsonError(response, SERVICE, 'add the focus block');
+        return String((response.body as { id: string }).id);
+      }
+      this.focusTimeSupported = false;
+    }
+    const response = await authorizedCall(
+      this.tokens,
+      { url: this.url('/calendars/primary/events'), json: this.event(desired, focus, false) },
+      SERVICE,
+    );
+    checkJsonError(response, SERVICE, 'add the focus block');
+    return String((response.body as { id: string }).id);
+  }
+
+  private async setEnd(event: FocusEvent, end: Instant): Promise<void> {
+    const response = await authorizedCall(
+      this.tokens,
+      {
+        method: 'PATCH',
+        url: this.url(`/calendars/primary/events/${encodeURIComponent(event.eventId)}`),
+        json: { end: { dateTime: new Date(end).toISOString() } },
+      },
+      SERVICE,
+    );
+    checkJsonError(response, SERVICE, 'update the focus block');
+    event.end = end;
+  }
+
+  async meetings(from: Instant, to: Instant): Promise<CalendarEvent[]> {
+    const query = new URLSearchParams({
+      timeMin: new Date(from).toISOString(),
+      timeMax: new Date(to).toISOString(),
+      singleEvents: 'true',
+      orderBy: 'startTime',
+      maxResults: '250',
+    });
+    const response = await authorizedCall(
+      this.tokens,
+      { url: this.url(`/calendars/primary/events?${query}`) },
+      SERVICE,
+    );
+    checkJsonError(response, SERVICE, 'read your meetings');
+    const items = ((response.body as { items?: Record<string, unknown>[] }).items ?? []) as {
+      id: string;
+      summary?: string;
+      status?: string;
+      transparency?: string;
+      eventType?: string;
+      start?: { dateTime?: string };
+      end?: { dateTime?: string };
+    }[];
+    return items
+      .filter(
+        (item) =>
+          item.status !== 'cancelled' &&
+          item.transparency !== 'transparent' &&
+          (item.eventType ?? 'default') === 'default' &&
+          item.start?.dateTime &&
+          item.end?.dateTime,
+      )
+      .filter((item) => item.summary !== 'Focus time')
+      .map((item) => ({
+        id: `google:${item.id}`,
+        title: item.summary ?? 'Busy',
+        start: Date.parse(item.start!.dateTime!),
+        end: Date.parse(item.end!.dateTime!),
+        source: 'google' as const,
+      }));
+  }
+}

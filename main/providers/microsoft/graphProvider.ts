@@ -1,0 +1,143 @@
+import type { CalendarEvent } from '../../../shared/calendar';
+import type { Instant } from '../../../shared/clockTime';
+import type { Desired } from '../../../shared/desired';
+import type { Settings } from '../../../shared/settings';
+import { authorizedCall, checkJsonError } from '../authorizedCall';
+import type { Provider, TokenSource } from '../provider';
+
+const SERVICE = 'Microsoft 365';
+const PRESENCE: Record<Desired['mode'], { availability: string; activity: string } | null> = {
+  focus: { availability: 'DoNotDisturb', activity: 'DoNotDisturb' },
+  meeting: { availability: 'Busy', activity: 'Busy' },
+  lunch: { availability: 'Away', activity: 'Away' },
+  off: { availability: 'Offline', activity: 'OffWork' },
+  working: null,
+};
+const DAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+/** Graph caps a preferred presence at a week. */
+const MAX_PRESENCE_MS = 7 * 24 * 3_600_000;
+
+/** An ISO 8601 duration in whole minutes, e.g. PT1H5M. */
+export function isoDuration(ms: number): string {
+  const minutes = Math.max(5, Math.ceil(ms / 60_000));
+  const hours = Math.floor(minutes / 60);
+  return `PT${hours ? `${hours}H` : ''}${minutes % 60 ? `${minutes % 60}M` : ''}`;
+}
+
+/** Microsoft Graph: preferred presence and status message with expiry; mailbox zone and working hours. */
+export class GraphProvider implements Provider {
+  readonly id = 'microsoft' as const;
+  private appliedPresence: string | null = null;
+  private appliedMessage: string | null = null;
+  private appliedMailbox: string | null = null;
+
+  constructor(
+    private readonly apiUrl: string,
+    private readonly tokens: TokenSource,
+  ) {}
+
+  reset(): void {
+    this.appliedPresence = null;
+    this.appliedMessage = null;
+    this.appliedMailbox = null;
+  }
+
+  private async post(path: string, body: unknown, what: string, method = 'POST'): Promise<void> {
+    const response = await authorizedCall(
+      this.tokens,
+      { method, url: `${this.apiUrl.replace(/\/$/, '')}${path}`, json: body },
+      SERVICE,
+    );
+    checkJsonError(response, SERVICE, what);
+  }
+
+  async apply(desired: Desired, now: Instant, settings: Settings): Promise<void> {
+    const presence = PRESENCE[desired.mode];
+    const presenceKey = JSON.stringify([presence, desired.until]);
+    if (presenceKey !== this.appliedPresence) {
+      if (presence) {
+        const expiration = isoDuration(Math.min(MAX_PRESENCE_MS, (desired.until ?? now + 3_600_000) - now));
+        await this.post(
+          '/me/presence/setUserPreferredPresence',
+          { ...presence, expirationDuration: expiration },
+          'set your presence',
+        );
+      } else if (this.appliedPresence !== null) {
+        await this.post('/me/presence/clearUserPreferredPresence', {}, 'clear your presence');
+      }
+      this.appliedPresence = presenceKey;
+    }
+    const messageKey = JSON.stringify([desired.statusText, desired.until]);
+    if (messageKey !== this.appliedMessage) {
+      const expiry = desired.until
+        ? {
+            expiryDateTime: { dateTime: new Date(desired.until).toISOString().slice(0, 19), timeZone: 'UTC' },
+          }
+        : {};
+      await this.post(
+        '/me/presence/setStatusMessage',
+        { statusMessage: { message: { content: desired.statusText, contentType: 'text' }, ...expiry } },
+        'set your status message',
+      );
+      this.appliedMessage = messageKey;
+    }
+    const mailbox = this.mailboxSettings(settings);
+    const mailboxKey = JSON.stringify(mailbox);
+    if (mailboxKey !== this.appliedMailbox) {
+      await this.post('/me/mailboxSettings', mailbox, 'update your working hours', 'PATCH');
+      this.appliedMailbox = mailboxKey;
+    }
+  }
+
+  /** Graph has one span per week: the earliest start and latest end over the working days. */
+  private mailboxSettings(settings: Settings): Record<string, unknown> {
+    const spans = Object.entries(settings.week).filter(
+      ([day, list]) => list.length && !settings.weekendDays.includes(Number(day)),
+    );
+    const starts = spans.flatMap(([, list]) => list.map((s) => s.start)).sort();
+    const ends = spans.flatMap(([, list]) => list.map((s) => s.end)).sort();
+    return {
+      timeZone: settings.workTimeZone,
+      workingHours: {
+        daysOfWeek: spans.map(([day]) => DAY_NAMES[Number(day) - 1]),
+        startTime: `${starts[0] ?? '09:00'}:00.0000000`,
+        endTime: `${ends.at(-1) ?? '17:00'}:00.0000000`,
+        timeZone: { name: settings.workTimeZone },
+      },
+    };
+  }
+
+  async meetings(from: Instant, to: Instant): Promise<CalendarEvent[]> {
+    const query = new URLSearchParams({
+      startDateTime: new Date(from).toISOString(),
+      endDateTime: new Date(to).toISOString(),
+      $top: '250',
+    });
+    const response = await authorizedCall(
+      this.tokens,
+      {
+        url: `${this.apiUrl.replace(/\/$/, '')}/me/calendarView?${query}`,
+        headers: { prefer: 'outlook.timezone="UTC"' },
+      },
+      SERVICE,
+    );
+    checkJsonError(response, SERVICE, 'read your meetings');
+    const items = ((response.body as { value?: unknown[] }).value ?? []) as {
+      id: string;
+      subject?: string;
+      isCancelled?: boolean;
+      showAs?: string;
+      start: { dateTime: string };
+      end: { dateTime: string };
+    }[];
+    return items
+      .filter((item) => !item.isCancelled && item.showAs !== 'free')
+      .map((item) => ({
+        id: `microsoft:${item.id}`,
+        title: item.subject ?? 'Busy',
+        start: Date.parse(`${item.start.dateTime.slice(0, 23)}Z`),
+        end: Date.parse(`${item.end.dateTime.slice(0, 23)}Z`),
+        source: 'microsoft' as const,
+      }));
+  }
+}

@@ -1,0 +1,39 @@
+import type { CalendarEvent } from '../../shared/calendar';
+import type { Instant } from '../../shared/clockTime';
+import type { Desired } from '../../shared/desired';
+import type { Teammate } from '../../shared/intents';
+import type { Settings } from '../../shared/settings';
+
+export type ProviderId = 'slack' | 'google' | 'microsoft';
+export const PROVIDER_IDS: readonly ProviderId[] = ['slack', 'google', 'microsoft'];
+export const PROVIDER_NAMES: Record<ProviderId, string> = {
+  slack: 'Slack',
+  google: 'Google Calendar',
+  microsoft: 'Microsoft 365',
+};
+
+/** One outside service, reconciled to the desired state. Every method throws only ProviderError. */
+export interface Provider {
+  readonly id: ProviderId;
+  /** Makes the service show `desired`; pushes only what differs from what it applied last. */
+  apply(desired: Desired, now: Instant, settings: Settings): Promise<void>;
+  /** Meetings on the user's calendar between two instants. */
+  meetings?(from: Instant, to: Instant): Promise<CalendarEvent[]>;
+  /** Teammates as the service knows them. */
+  teammates?(now: Instant): Promise<Teammate[]>;
+  /** Forget what was applied, so the next apply pushes everything (after reconnecting). */
+  reset(): void;
+}
+
+export interface TokenSet {
+  accessToken: string;
+  refreshToken?: string;
+  expiresAt?: number;
+}
+
+/** Gives a provider its current token, refreshing it when the service says it expired. */
+export interface TokenSource {
+  token(): Promise<string>;
+  /** Called after a 401: refreshes if possible; returns false when the user must reconnect. */
+  refresh(): Promise<boolean>;
+}
