@@ -27,6 +27,7 @@ export interface Availability {
   since: Instant | null;
   /** When this mode ends by itself (null: not within the next year). */
   until: Instant | null;
+  /** When the working period that is under way began, or when the next one begins (null: none within a year). */
   nextWorkStart: Instant | null;
   timeZone: string;
   /** The workday now belongs to, when inside working hours. */
@@ -175,7 +176,7 @@ export function availabilityAt(
     since: span.start,
     until: nextChange(span.end),
     focus: null,
-    nextWorkStart: at,
+    nextWorkStart: span.start,
   };
 }
 
@@ -186,7 +187,7 @@ function workStartFrom(
   pattern: WorkPattern,
   nextStart: (afterWorkday?: string) => Instant | null,
 ): Instant | null {
-  if (span && !closed) return at;
+  if (span && !closed) return span.start;
   if (span && closed) return nextStart(span.workday);
   return nextSpan(at, pattern)?.start ?? null;
 }

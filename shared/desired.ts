@@ -14,6 +14,8 @@ export interface Desired {
   away: boolean;
   timeZone: string;
   focus: { id: string; start: Instant; end: Instant } | null;
+  /** The block that ended last, with its real end: a calendar entry is cut back to it. */
+  endedFocus: { id: string; end: Instant } | null;
   autoDecline: Settings['focus']['autoDecline'];
   chatDoNotDisturb: boolean;
 }
@@ -46,7 +48,12 @@ export function fitStatus(main: string, hint: string, limit = SLACK_STATUS_LIMIT
   return `${main.slice(0, limit - 1)}…`;
 }
 
-export function desiredState(availability: Availability, settings: Settings, now: Instant): Desired {
+export function desiredState(
+  availability: Availability,
+  settings: Settings,
+  now: Instant,
+  endedFocus: { id: string; end: Instant } | null = null,
+): Desired {
   const zone = availability.timeZone;
   const hint = settings.urgency.rule.trim();
   const base = {
@@ -56,6 +63,7 @@ export function desiredState(availability: Availability, settings: Settings, now
     focus: availability.focus
       ? { id: availability.focus.id, start: availability.focus.start, end: availability.focus.end }
       : null,
+    endedFocus,
     autoDecline: settings.focus.autoDecline,
     chatDoNotDisturb: settings.focus.chatDoNotDisturb,
   };

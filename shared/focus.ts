@@ -34,3 +34,13 @@ export function upcomingFocus(at: Instant, intents: Intents): FocusInterval[] {
     .filter((interval) => interval.start > at && interval.end > interval.start)
     .sort((a, b) => a.start - b.start);
 }
+
+/** The focus block that ended most recently before `at`, if any. */
+export function lastEndedFocus(at: Instant, intents: Intents): FocusInterval | null {
+  let last: FocusInterval | null = null;
+  for (const interval of focusIntervals(intents)) {
+    if (interval.end <= at && interval.end > interval.start && (!last || interval.end > last.end))
+      last = interval;
+  }
+  return last;
+}

@@ -55,6 +55,13 @@ export function nextOverlap(
   return null;
 }
 
+/** What a connected service reports wins; otherwise working hours decide. */
+function stateOf(teammate: Teammate, working: boolean): TeammateState {
+  const reported = teammate.presence?.state;
+  if (reported) return reported;
+  return working ? 'available' : 'off';
+}
+
 /** Your own spans for the overlap horizon: computed once for a whole list of teammates. */
 export function overlapSpans(at: Instant, mine: WorkPattern): Span[] {
   return [...spansFrom(at, mine, OVERLAP_HORIZON_DAYS)];
@@ -83,17 +90,7 @@ export function glance(
     localTime: local.toFormat('HH:mm'),
     offsetFromYou: offsetMinutes(at, teammate.timeZone) - offsetMinutes(at, userZone),
     inWorkingHours: span !== null,
-    state:
-      teammate.presence?.state === 'dnd' ||
-      teammate.presence?.state === 'focusing' ||
-      teammate.presence?.state === 'meeting' ||
-      teammate.presence?.state === 'lunch'
-        ? teammate.presence.state === 'focusing'
-          ? 'focusing'
-          : teammate.presence.state
-        : span
-          ? 'available'
-          : 'off',
+    state: stateOf(teammate, span !== null),
     nextAvailable: span ? at : (nextSpan(at, pattern)?.start ?? null),
     nextOverlap: nextOverlap(at, mine, pattern),
     todayBar,

@@ -145,6 +145,7 @@ export class CadenceService implements Disposable {
       ...this.options.settings.problems,
       ...this.options.intents.problems,
       ...this.runtimeProblems.values(),
+      ...(this.integrations?.problems() ?? []),
     ];
   }
 

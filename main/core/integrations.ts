@@ -2,6 +2,7 @@ import type { CalendarEvent } from '../../shared/calendar';
 import { DAY, type Instant } from '../../shared/clockTime';
 import type { ApiResult } from '../../shared/contract';
 import { desiredState } from '../../shared/desired';
+import { lastEndedFocus } from '../../shared/focus';
 import type { Teammate } from '../../shared/intents';
 import { beginAuthorization, type PendingAuthorization, refreshTokens } from '../auth/oauthPkce';
 import type { Vault } from '../auth/vault';
@@ -103,8 +104,14 @@ export class Integrations implements Disposable {
       current: () => {
         const service = this.service!;
         const now = this.options.clock.now();
+        const ended = lastEndedFocus(now, service.intents);
         return {
-          desired: desiredState(service.availability(now), service.settings, now),
+          desired: desiredState(
+            service.availability(now),
+            service.settings,
+            now,
+            ended ? { id: ended.id, end: ended.end } : null,
+          ),
           settings: service.settings,
         };
       },
@@ -187,8 +194,18 @@ export class Integrations implements Disposable {
     return [...this.teammateCache.values()].flat();
   }
 
+  private refreshing: Promise<void> | null = null;
+
   /** Reads meetings and teammates from every connected service (on connect, then every half hour). */
-  async refreshRemote(): Promise<void> {
+  refreshRemote(): Promise<void> {
+    const run = this.readRemote().finally(() => {
+      if (this.refreshing === run) this.refreshing = null;
+    });
+    this.refreshing = run;
+    return run;
+  }
+
+  private async readRemote(): Promise<void> {
     this.refreshTimer?.dispose();
     const now: Instant = this.options.clock.now();
     await Promise.all(
@@ -211,6 +228,19 @@ export class Integrations implements Disposable {
   /** Resolves when every service has pushed what it had to push. */
   async settled(): Promise<void> {
     await Promise.all([...this.connections.values()].map(({ reconciler }) => reconciler.whenIdle()));
+  }
+
+  /** No push scheduled or in flight anywhere. */
+  get idle(): boolean {
+    return !this.refreshing && [...this.connections.values()].every(({ reconciler }) => reconciler.idle);
+  }
+
+  /** When the next push is due, if one is scheduled. */
+  get nextPushAt(): Instant | null {
+    const times = [...this.connections.values()]
+      .map(({ reconciler }) => reconciler.pendingAt)
+      .filter((t): t is Instant => t !== null);
+    return times.length ? Math.min(...times) : null;
   }
 
   health(id: ProviderId): Health | null {

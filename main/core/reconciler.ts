@@ -142,6 +142,11 @@ export class Reconciler implements Disposable {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
+  /** Nothing scheduled and nothing in flight. */
+  get idle(): boolean {
+    return !this.timer && !this.running;
+  }
+
   get pendingAt(): Instant | null {
     return this.timerAt;
   }

@@ -43,7 +43,7 @@ export async function httpCall(request: HttpRequest, service: string): Promise<H
   let response: Response;
   try {
     response = await fetch(request.url, {
-      method: request.method ?? (body ? 'POST' : 'GET'),
+      method: request.method ?? (body !== undefined ? 'POST' : 'GET'),
       headers,
       ...(body !== undefined ? { body } : {}),
       signal: AbortSignal.timeout(request.timeoutMs ?? 10_000),

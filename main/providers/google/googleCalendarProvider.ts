@@ -46,8 +46,9 @@ export class GoogleCalendarProvider implements Provider {
     const focus = desired.focus;
     const current = this.current;
     if (current && (!focus || focus.id !== current.focusId)) {
-      if (focus === null || current.end > focus.start)
-        await this.setEnd(current, Math.min(current.end, focus?.start ?? now));
+      const realEnd = desired.endedFocus?.id === current.focusId ? desired.endedFocus.end : now;
+      const end = Math.min(current.end, focus?.start ?? realEnd);
+      if (end !== current.end) await this.setEnd(current, end);
       this.current = null;
     }
     if (!focus) return;

@@ -71,6 +71,8 @@ export class SlackProvider implements Provider {
 
   private async applyStatus(desired: Desired): Promise<void> {
     const ours = desired.statusText !== '';
+    // Cadence leaves the user's own status alone until it has one of its own to show.
+    if (!ours && this.cadenceText === null) return;
     if (ours && this.cadenceText === null) {
       const current = await this.call('users.profile.get');
       const profile = (current.profile ?? {}) as Record<string, unknown>;

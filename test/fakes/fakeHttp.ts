@@ -1,0 +1,174 @@
+import { createHash, randomBytes } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface FakeRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: http.IncomingHttpHeaders;
+  body: Record<string, unknown>;
+  token: string | null;
+}
+
+export interface FakeReply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface Injection {
+  status: number;
+  body?: unknown;
+  retryAfter?: number;
+}
+
+/**
+ * A real HTTP server on 127.0.0.1 for a provider fake: parses JSON and form bodies, records every
+ * call, and has switches for 429s, 5xx, slowness and malformed answers.
+ */
+export class FakeServer {
+  readonly calls: FakeRequest[] = [];
+  private server: http.Server;
+  private injections: Injection[] = [];
+  delayMs = 0;
+  down = false;
+  url = '';
+
+  constructor(private readonly route: (request: FakeRequest) => FakeReply | Promise<FakeReply>) {
+    this.server = http.createServer((req, res) => void this.handle(req, res));
+  }
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  /** The next `count` calls get this answer instead of the real one. */
+  inject(injection: Injection, count = 1): void {
+    for (let i = 0; i < count; i++) this.injections.push(injection);
+  }
+
+  callsTo(path: string | RegExp): FakeRequest[] {
+    return this.calls.filter((call) =>
+      typeof path === 'string' ? call.path === path : path.test(call.path),
+    );
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (this.down) {
+      req.socket.destroy();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(req.url ?? '/', 'http://fake');
+    let body: Record<string, unknown> = {};
+    const type = req.headers['content-type'] ?? '';
+    if (text && type.startsWith('application/json')) body = JSON.parse(text) as Record<string, unknown>;
+    else if (text) body = Object.fromEntries(new URLSearchParams(text));
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? null;
+    const request: FakeRequest = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: url.searchParams,
+      headers: req.headers,
+      body,
+      token,
+    };
+    this.calls.push(request);
+    if (this.delayMs) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+    const injected = this.injections.shift();
+    const reply: FakeReply = injected
+      ? {
+          status: injected.status,
+          body: injected.body ?? {},
+          headers: injected.retryAfter !== undefined ? { 'retry-after': String(injected.retryAfter) } : {},
+        }
+      : await this.route(request);
+    const headers: Record<string, string> = { ...reply.headers };
+    let payload = '';
+    if (reply.body !== undefined && reply.status !== 204 && reply.status !== 302) {
+      payload = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
+      headers['content-type'] ??= 'application/json; charset=utf-8';
+    }
+    res.writeHead(reply.status, headers);
+    res.end(payload);
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise((resolve) => this.server.close(resolve));
+  }
+}
+
+/** The authorization-code + PKCE part every provider fake shares: checks the verifier, redirect URI and code reuse. */
+export class FakeAuthorizationServer {
+  private codes = new Map<
+    string,
+    { challenge: string; redirectUri: string; clientId: string; method: string }
+  >();
+  private refreshTokens = new Set<string>();
+  readonly accessTokens = new Set<string>();
+  issued = 0;
+
+  constructor(
+    readonly clientId: string,
+    private readonly prefix: string,
+  ) {}
+
+  issueToken(): string {
+    const token = `${this.prefix}${randomBytes(8).toString('hex')}`;
+    this.accessTokens.add(token);
+    this.issued++;
+    return token;
+  }
+
+  revokeAll(): void {
+    this.accessTokens.clear();
+    this.refreshTokens.clear();
+  }
+
+  /** The user approves in the browser: the fake redirects back with a code, or refuses a bad request. */
+  authorize(query: URLSearchParams): FakeReply {
+    const redirectUri = query.get('redirect_uri') ?? '';
+    if (query.get('client_id') !== this.clientId) return { status: 400, body: { error: 'invalid_client' } };
+    if (!/^http:\/\/(127\.0\.0\.1|localhost):\d+\//.test(redirectUri))
+      return { status: 400, body: { error: 'invalid_redirect_uri' } };
+    if (query.get('code_challenge_method') !== 'S256' || !query.get('code_challenge'))
+      return { status: 400, body: { error: 'pkce_required' } };
+    const code = randomBytes(12).toString('hex');
+    this.codes.set(code, {
+      challenge: query.get('code_challenge')!,
+      redirectUri,
+      clientId: this.clientId,
+      method: 'S256',
+    });
+    const target = new URL(redirectUri);
+    target.searchParams.set('code', code);
+    target.searchParams.set('state', query.get('state') ?? '');
+    return { status: 302, headers: { location: target.toString() } };
+  }
+
+  /** The token endpoint: code + verifier, or a refresh token. Returns an OAuth error string on refusal. */
+  exchange(body: Record<string, unknown>): { error: string } | { accessToken: string; refreshToken: string } {
+    if (body.grant_type === 'refresh_token') {
+      if (!this.refreshTokens.has(String(body.refresh_token))) return { error: 'invalid_grant' };
+      return { accessToken: this.issueToken(), refreshToken: String(body.refresh_token) };
+    }
+    const grant = this.codes.get(String(body.code));
+    if (!grant) return { error: 'invalid_grant' };
+    this.codes.delete(String(body.code));
+    if (body.redirect_uri !== grant.redirectUri) return { error: 'redirect_uri_mismatch' };
+    if (body.client_id !== grant.clientId) return { error: 'invalid_client' };
+    const challenge = createHash('sha256')
+      .update(String(body.code_verifier ?? ''))
+      .digest('base64url');
+    if (challenge !== grant.challenge) return { error: 'invalid_code_verifier' };
+    const refreshToken = `refresh-${randomBytes(8).toString('hex')}`;
+    this.refreshTokens.add(refreshToken);
+    return { accessToken: this.issueToken(), refreshToken };
+  }
+}

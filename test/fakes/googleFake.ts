@@ -1,0 +1,135 @@
+import { randomBytes } from 'node:crypto';
+import { FakeAuthorizationServer, type FakeReply, type FakeRequest, FakeServer } from './fakeHttp';
+
+export interface GoogleEvent {
+  id: string;
+  summary?: string;
+  eventType: string;
+  status: string;
+  start: { dateTime: string; timeZone?: string };
+  end: { dateTime: string; timeZone?: string };
+  focusTimeProperties?: Record<string, unknown>;
+  transparency?: string;
+}
+
+const googleError = (code: number, message: string, reason: string): FakeReply => ({
+  status: code,
+  body: { error: { code, message, errors: [{ domain: 'global', reason, message }] } },
+});
+
+/** A fake of Google Calendar v3 (primary calendar events, focusTime, calendar zone) and Google's OAuth with PKCE. */
+export class GoogleFake {
+  readonly auth = new FakeAuthorizationServer('google-client', 'ya29.');
+  readonly server: FakeServer;
+  events = new Map<string, GoogleEvent>();
+  calendarTimeZone = 'UTC';
+  /** Consumer (gmail.com) accounts cannot create focusTime events. */
+  focusTimeSupported = true;
+
+  constructor() {
+    this.server = new FakeServer((request) => this.route(request));
+  }
+
+  async start(): Promise<this> {
+    await this.server.start();
+    return this;
+  }
+
+  get apiUrl(): string {
+    return `${this.server.url}/calendar/v3`;
+  }
+
+  writes(): FakeRequest[] {
+    return this.server.calls.filter((c) => c.path.startsWith('/calendar/v3') && c.method !== 'GET');
+  }
+
+  addMeeting(summary: string, start: number, end: number): void {
+    const id = randomBytes(6).toString('hex');
+    this.events.set(id, {
+      id,
+      summary,
+      eventType: 'default',
+      status: 'confirmed',
+      start: { dateTime: new Date(start).toISOString() },
+      end: { dateTime: new Date(end).toISOString() },
+    });
+  }
+
+  private route(request: FakeRequest): FakeReply {
+    if (request.path === '/o/oauth2/v2/auth') return this.auth.authorize(request.query);
+    if (request.path === '/token') {
+      const result = this.auth.exchange(request.body);
+      if ('error' in result)
+        return {
+          status: 400,
+          body: { error: result.error, error_description: `Bad Request: ${result.error}` },
+        };
+      return {
+        status: 200,
+        body: {
+          access_token: result.accessToken,
+          refresh_token: result.refreshToken,
+          expires_in: 3599,
+          token_type: 'Bearer',
+        },
+      };
+    }
+    if (!request.token || !this.auth.accessTokens.has(request.token))
+      return googleError(401, 'Invalid Credentials', 'authError');
+    const path = request.path.replace(/^\/calendar\/v3/, '');
+    if (path === '/calendars/primary' && request.method === 'PATCH') {
+      this.calendarTimeZone = String(request.body.timeZone ?? this.calendarTimeZone);
+      return { status: 200, body: { id: 'primary', timeZone: this.calendarTimeZone } };
+    }
+    if (path === '/users/me/settings/timezone')
+      return {
+        status: 200,
+        body: { kind: 'calendar#setting', id: 'timezone', value: this.calendarTimeZone },
+      };
+    if (path === '/calendars/primary/events' && request.method === 'POST') {
+      const body = request.body as unknown as GoogleEvent;
+      if (!body.start?.dateTime || !body.end?.dateTime) return googleError(400, 'Missing time', 'required');
+      if (body.eventType === 'focusTime' && !this.focusTimeSupported)
+        return googleError(400, 'Focus time is not available for this calendar', 'invalid');
+      const event: GoogleEvent = {
+        ...body,
+        id: randomBytes(6).toString('hex'),
+        status: 'confirmed',
+        eventType: body.eventType ?? 'default',
+      };
+      this.events.set(event.id, event);
+      return { status: 200, body: event };
+    }
+    if (path === '/calendars/primary/events' && request.method === 'GET') {
+      const from = Date.parse(request.query.get('timeMin') ?? '') || 0;
+      const to = Date.parse(request.query.get('timeMax') ?? '') || Infinity;
+      const items = [...this.events.values()].filter(
+        (e) => Date.parse(e.end.dateTime) > from && Date.parse(e.start.dateTime) < to,
+      );
+      return { status: 200, body: { kind: 'calendar#events', items } };
+    }
+    const match = /^\/calendars\/primary\/events\/([^/]+)$/.exec(path);
+    if (match) {
+      const event = this.events.get(decodeURIComponent(match[1]!));
+      if (!event) return googleError(404, 'Not Found', 'notFound');
+      if (request.method === 'DELETE') {
+        this.events.delete(event.id);
+        return { status: 204 };
+      }
+      if (request.method === 'PATCH') {
+        const patch = request.body as Partial<GoogleEvent>;
+        if (patch.eventType && patch.eventType !== event.eventType)
+          return googleError(400, 'Event type cannot be changed.', 'eventTypeRestriction');
+        const updated = {
+          ...event,
+          ...patch,
+          start: { ...event.start, ...patch.start },
+          end: { ...event.end, ...patch.end },
+        } as GoogleEvent;
+        this.events.set(event.id, updated);
+        return { status: 200, body: updated };
+      }
+    }
+    return googleError(404, 'Not Found', 'notFound');
+  }
+}

@@ -1,0 +1,125 @@
+import { FakeAuthorizationServer, type FakeReply, type FakeRequest, FakeServer } from './fakeHttp';
+
+const PAIRS = new Set([
+  'Available/Available',
+  'Busy/Busy',
+  'Busy/InACall',
+  'Busy/InAConferenceCall',
+  'DoNotDisturb/Presenting',
+  'DoNotDisturb/DoNotDisturb',
+  'BeRightBack/BeRightBack',
+  'Away/Away',
+  'Offline/OffWork',
+]);
+const graphError = (status: number, code: string, message: string): FakeReply => ({
+  status,
+  body: { error: { code, message } },
+});
+
+/** A fake of Microsoft Graph v1.0 (presence, status message, mailbox settings, calendar view) and the identity platform's PKCE flow. */
+export class GraphFake {
+  readonly auth = new FakeAuthorizationServer('graph-client', 'eyJ0eXAi.');
+  readonly server: FakeServer;
+  preferredPresence: { availability: string; activity: string; expiresAt: number } | null = null;
+  statusMessage: { content: string; expiry: string | null } | null = null;
+  mailbox: Record<string, unknown> = {};
+  meetings: { id: string; subject: string; start: string; end: string }[] = [];
+  now = () => Date.now();
+
+  constructor() {
+    this.server = new FakeServer((request) => this.route(request));
+  }
+
+  async start(): Promise<this> {
+    await this.server.start();
+    return this;
+  }
+
+  get apiUrl(): string {
+    return `${this.server.url}/v1.0`;
+  }
+
+  writes(): FakeRequest[] {
+    return this.server.calls.filter((c) => c.path.startsWith('/v1.0') && c.method !== 'GET');
+  }
+
+  private route(request: FakeRequest): FakeReply {
+    if (request.path === '/common/oauth2/v2.0/authorize') return this.auth.authorize(request.query);
+    if (request.path === '/common/oauth2/v2.0/token') {
+      const result = this.auth.exchange(request.body);
+      if ('error' in result)
+        return { status: 400, body: { error: result.error, error_description: `AADSTS: ${result.error}` } };
+      return {
+        status: 200,
+        body: {
+          access_token: result.accessToken,
+          refresh_token: result.refreshToken,
+          expires_in: 3600,
+          token_type: 'Bearer',
+        },
+      };
+    }
+    if (!request.token || !this.auth.accessTokens.has(request.token))
+      return graphError(401, 'InvalidAuthenticationToken', 'Access token has expired or is not yet valid.');
+    const path = request.path.replace(/^\/v1\.0/, '');
+    const body = request.body;
+    switch (`${request.method} ${path}`) {
+      case 'POST /me/presence/setUserPreferredPresence': {
+        const pair = `${String(body.availability)}/${String(body.activity)}`;
+        if (!PAIRS.has(pair))
+          return graphError(400, 'InvalidRequest', `Invalid availability/activity pair ${pair}`);
+        const duration = /^PT(?:(\d+)H)?(?:(\d+)M)?$/.exec(String(body.expirationDuration ?? 'PT7D'));
+        const ms = duration
+          ? (Number(duration[1] ?? 0) * 60 + Number(duration[2] ?? 0)) * 60_000
+          : 7 * 86_400_000;
+        this.preferredPresence = {
+          availability: String(body.availability),
+          activity: String(body.activity),
+          expiresAt: this.now() + ms,
+        };
+        return { status: 200 };
+      }
+      case 'POST /me/presence/clearUserPreferredPresence':
+        this.preferredPresence = null;
+        return { status: 200 };
+      case 'POST /me/presence/setStatusMessage': {
+        const message = (body.statusMessage ?? {}) as {
+          message?: { content?: string };
+          expiryDateTime?: { dateTime?: string };
+        };
+        if (message.message?.content === undefined)
+          return graphError(400, 'InvalidRequest', 'statusMessage.message is required');
+        this.statusMessage = {
+          content: message.message.content,
+          expiry: message.expiryDateTime?.dateTime ?? null,
+        };
+        return { status: 200 };
+      }
+      case 'PATCH /me/mailboxSettings': {
+        const zone = String(body.timeZone ?? '');
+        if (zone && !Intl.supportedValuesOf('timeZone').includes(zone) && zone !== 'UTC')
+          return graphError(400, 'InvalidTimeZone', `${zone} is not a valid time zone`);
+        this.mailbox = { ...this.mailbox, ...body };
+        return { status: 200, body: this.mailbox };
+      }
+      case 'GET /me/calendarView': {
+        const from = Date.parse(request.query.get('startDateTime') ?? '');
+        const to = Date.parse(request.query.get('endDateTime') ?? '');
+        if (Number.isNaN(from) || Number.isNaN(to))
+          return graphError(400, 'ErrorInvalidParameter', 'startDateTime and endDateTime are required');
+        const value = this.meetings
+          .filter((m) => Date.parse(m.end) > from && Date.parse(m.start) < to)
+          .map((m) => ({
+            id: m.id,
+            subject: m.subject,
+            isCancelled: false,
+            showAs: 'busy',
+            start: { dateTime: m.start.replace('Z', '0000'), timeZone: 'UTC' },
+            end: { dateTime: m.end.replace('Z', '0000'), timeZone: 'UTC' },
+          }));
+        return { status: 200, body: { value } };
+      }
+    }
+    return graphError(404, 'ResourceNotFound', `No such path ${path}`);
+  }
+}

@@ -1,0 +1,159 @@
+import { FakeAuthorizationServer, type FakeReply, type FakeRequest, FakeServer } from './fakeHttp';
+
+/** Slack's per-method rate tiers (calls per minute), as documented. */
+const TIER: Record<string, number> = {
+  'users.profile.set': 50,
+  'users.profile.get': 100,
+  'dnd.setSnooze': 50,
+  'dnd.endSnooze': 50,
+  'users.setPresence': 20,
+  'users.list': 20,
+  'dnd.teamInfo': 50,
+};
+
+export interface SlackMember {
+  id: string;
+  name: string;
+  real_name: string;
+  tz: string;
+  deleted?: boolean;
+  is_bot?: boolean;
+}
+
+/** A fake of Slack's Web API and OAuth v2 (user tokens, PKCE), following the documented shapes and errors. */
+export class SlackFake {
+  readonly auth = new FakeAuthorizationServer('slack-client', 'xoxp-');
+  readonly server: FakeServer;
+  profile = { status_text: '', status_emoji: '', status_expiration: 0 };
+  snoozeEndTime: number | null = null;
+  presence: 'auto' | 'away' = 'auto';
+  members: SlackMember[] = [];
+  /** Users currently inside their DND hours. */
+  dndUsers = new Set<string>();
+  now = () => Date.now();
+  private readonly recentCalls = new Map<string, number[]>();
+
+  constructor() {
+    this.server = new FakeServer((request) => this.route(request));
+  }
+
+  async start(): Promise<this> {
+    await this.server.start();
+    return this;
+  }
+
+  get apiUrl(): string {
+    return `${this.server.url}/api`;
+  }
+
+  /** Whether Do Not Disturb is snoozed right now (a snooze ends by itself at its end time). */
+  dndActive(): boolean {
+    return this.snoozeEndTime !== null && this.snoozeEndTime * 1000 > this.now();
+  }
+
+  /** Calls to Web API methods (not OAuth), in order. */
+  methodCalls(): string[] {
+    return this.server.calls
+      .filter((c) => c.path.startsWith('/api/') && c.path !== '/api/oauth.v2.access')
+      .map((c) => c.path.slice(5));
+  }
+
+  private ok(body: Record<string, unknown> = {}): FakeReply {
+    return { status: 200, body: { ok: true, ...body } };
+  }
+
+  private error(error: string): FakeReply {
+    return { status: 200, body: { ok: false, error } };
+  }
+
+  private route(request: FakeRequest): FakeReply {
+    if (request.path === '/oauth/v2/authorize') return this.auth.authorize(request.query);
+    if (request.path === '/api/oauth.v2.access') {
+      const result = this.auth.exchange(request.body);
+      if ('error' in result) return this.error(result.error);
+      return this.ok({
+        authed_user: {
+          id: 'U0ME',
+          scope: 'users.profile:write,dnd:write',
+          access_token: result.accessToken,
+          token_type: 'user',
+        },
+      });
+    }
+    const method = request.path.replace(/^\/api\//, '');
+    if (!(method in TIER)) return { status: 404, body: { ok: false, error: 'unknown_method' } };
+    if (!request.token) return this.error('not_authed');
+    if (!this.auth.accessTokens.has(request.token)) return this.error('token_revoked');
+    const recent = (this.recentCalls.get(method) ?? []).filter((at) => at > this.now() - 60_000);
+    this.recentCalls.set(method, [...recent, this.now()]);
+    if (recent.length >= TIER[method]!)
+      return { status: 429, headers: { 'retry-after': '30' }, body: { ok: false, error: 'ratelimited' } };
+    const body = request.body;
+    switch (method) {
+      case 'users.profile.get':
+        return this.ok({ profile: { ...this.profile, real_name: 'Me' } });
+      case 'users.profile.set': {
+        const profile = (typeof body.profile === 'string' ? JSON.parse(body.profile) : body.profile) as
+          Record<string, unknown> | undefined;
+        if (!profile) return this.error('invalid_profile');
+        const text = String(profile.status_text ?? '');
+        if (text.length > 100) return this.error('too_long');
+        this.profile = {
+          status_text: text,
+          status_emoji: String(profile.status_emoji ?? ''),
+          status_expiration: Number(profile.status_expiration ?? 0),
+        };
+        return this.ok({ profile: this.profile });
+      }
+      case 'dnd.setSnooze': {
+        const minutes = Number(body.num_minutes);
+        if (!Number.isInteger(minutes) || minutes < 1) return this.error('invalid_arguments');
+        this.snoozeEndTime = Math.floor(this.now() / 1000) + minutes * 60;
+        return this.ok({
+          snooze_enabled: true,
+          snooze_endtime: this.snoozeEndTime,
+          snooze_remaining: minutes * 60,
+        });
+      }
+      case 'dnd.endSnooze':
+        if (this.snoozeEndTime === null || this.snoozeEndTime * 1000 <= this.now())
+          return this.error('snooze_not_active');
+        this.snoozeEndTime = null;
+        return this.ok({ dnd_enabled: true, snooze_enabled: false });
+      case 'users.setPresence':
+        if (body.presence !== 'auto' && body.presence !== 'away') return this.error('invalid_presence');
+        this.presence = body.presence;
+        return this.ok();
+      case 'users.list': {
+        const limit = Math.min(1000, Number(body.limit ?? 100) || 100);
+        const start = body.cursor
+          ? Number(Buffer.from(String(body.cursor), 'base64').toString().replace('offset:', ''))
+          : 0;
+        const page = this.members.slice(start, start + limit);
+        const next =
+          start + limit < this.members.length
+            ? Buffer.from(`offset:${start + limit}`).toString('base64')
+            : '';
+        return this.ok({ members: page, response_metadata: { next_cursor: next } });
+      }
+      case 'dnd.teamInfo': {
+        const users = String(body.users ?? '')
+          .split(',')
+          .filter(Boolean);
+        if (users.length > 50) return this.error('too_many_users');
+        const seconds = Math.floor(this.now() / 1000);
+        return this.ok({
+          users: Object.fromEntries(
+            users.map((user) => [
+              user,
+              this.dndUsers.has(user)
+                ? { dnd_enabled: true, next_dnd_start_ts: seconds - 600, next_dnd_end_ts: seconds + 3600 }
+                : { dnd_enabled: false, next_dnd_start_ts: 1, next_dnd_end_ts: 1 },
+            ]),
+          ),
+        });
+      }
+    }
+    return this.error('unknown_method');
+  }
+}

@@ -1,0 +1,314 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type IntegrationWorld, integrationWorld } from '../fakes/integrationHarness';
+import { at } from '../unit/shared/domainFixtures';
+
+const ZONE = 'Europe/Berlin';
+let world: IntegrationWorld | null = null;
+afterEach(async () => {
+  await world?.stop();
+  world = null;
+});
+
+async function connectedWorld(local: string): Promise<IntegrationWorld> {
+  world = await integrationWorld(at(local, ZONE), ZONE);
+  for (const id of ['slack', 'google', 'microsoft'] as const) await world.connect(id);
+  return world;
+}
+
+const epoch = (local: string) => Math.floor(at(local, ZONE) / 1000);
+
+describe('sign-in (OAuth 2 for native apps)', () => {
+  it('uses PKCE S256, state and a loopback redirect, and keeps tokens out of settings', async () => {
+    world = await integrationWorld(at('2026-11-23T10:00', ZONE), ZONE);
+    const outcome = await world.host.service.execute('integration.connect', { provider: 'slack' });
+    const url = new URL((outcome as { value: { authorizeUrl: string } }).value.authorizeUrl);
+    expect(url.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(url.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(url.searchParams.get('redirect_uri')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback$/);
+    expect(url.searchParams.get('user_scope')).toContain('users.profile:write');
+    const forged = new URL(url.searchParams.get('redirect_uri')!);
+    forged.searchParams.set('code', 'stolen');
+    forged.searchParams.set('state', 'not-the-state');
+    expect((await fetch(forged)).status).toBe(400);
+    expect((await fetch(url)).status).toBe(200);
+    await world.settle();
+    expect(world.host.integrations.list().find((v) => v.id === 'slack')).toMatchObject({
+      connected: true,
+      health: { state: 'ok' },
+    });
+    const token = [...world.slack.auth.accessTokens][0]!;
+    expect(fs.statSync(path.join(world.dir, 'tokens.json')).mode & 0o777).toBe(0o600);
+    for (const file of ['settings.json', 'intents.json', 'service.json'])
+      expect(fs.readFileSync(path.join(world.dir, file), 'utf8')).not.toContain(token);
+    expect(JSON.stringify(world.host.service.status())).not.toContain(token);
+  });
+
+  it('says what is missing when no client id is configured', async () => {
+    world = await integrationWorld(at('2026-11-23T10:00', ZONE), ZONE);
+    const configs = (
+      world.host.integrations as unknown as {
+        options: { configs: { slack: { oauth: { clientId: string } } } };
+      }
+    ).options.configs;
+    configs.slack.oauth.clientId = '';
+    const outcome = await world.host.service.execute('integration.connect', { provider: 'slack' });
+    expect(outcome).toMatchObject({ ok: false, error: 'not_configured' });
+    expect((outcome as { message: string }).message).toMatch(/CADENCE_SLACK_CLIENT_ID/);
+  });
+});
+
+describe('a full day, pushed to all three services', () => {
+  it('off, working, focus (extended, stopped), lunch, the shutdown ritual, and the next morning', async () => {
+    const w = await connectedWorld('2026-11-23T08:50');
+    expect(w.slack.profile.status_text).toMatch(/^Off until 09:00 CET \(08:00 UTC\) · Urgent\? Call me/);
+    expect(w.slack.presence).toBe('away');
+    expect(w.slack.snoozeEndTime).toBe(epoch('2026-11-23T09:00'));
+    expect(w.graph.preferredPresence).toMatchObject({ availability: 'Offline', activity: 'OffWork' });
+    expect(w.google.calendarTimeZone).toBe(ZONE);
+    expect(w.graph.mailbox).toMatchObject({
+      timeZone: ZONE,
+      workingHours: {
+        daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
+        startTime: '09:00:00.0000000',
+      },
+    });
+
+    await w.advanceTo(at('2026-11-23T09:01', ZONE));
+    expect(w.slack.profile.status_text).toBe('');
+    expect(w.slack.presence).toBe('auto');
+    expect(w.slack.dndActive()).toBe(false);
+    expect(w.graph.preferredPresence).toBeNull();
+
+    await w.advanceTo(at('2026-11-23T10:00', ZONE));
+    await w.run('focus.start', { minutes: 50 });
+    expect(w.slack.profile).toMatchObject({
+      status_emoji: ':dart:',
+      status_expiration: epoch('2026-11-23T10:50'),
+    });
+    expect(w.slack.profile.status_text).toMatch(/^Focusing until 10:50 CET/);
+    expect(w.slack.snoozeEndTime).toBe(epoch('2026-11-23T10:50'));
+    expect([...w.google.events.values()]).toMatchObject([
+      { eventType: 'focusTime', focusTimeProperties: { chatStatus: 'doNotDisturb' } },
+    ]);
+    expect(w.graph.preferredPresence?.availability).toBe('DoNotDisturb');
+    expect(w.graph.preferredPresence!.expiresAt - at('2026-11-23T10:50', ZONE)).toBeLessThan(60_000);
+    expect(w.graph.writes().at(-2)?.body).toMatchObject({ expirationDuration: 'PT50M' });
+
+    await w.run('focus.extend', { minutes: 10 });
+    const [focusEvent] = [...w.google.events.values()];
+    expect(w.google.events.size).toBe(1);
+    expect(Date.parse(focusEvent!.end.dateTime)).toBe(at('2026-11-23T11:00', ZONE));
+    expect(w.slack.profile.status_expiration).toBe(epoch('2026-11-23T11:00'));
+
+    await w.advanceTo(at('2026-11-23T10:30', ZONE));
+    await w.run('focus.stop');
+    expect(w.google.events.size).toBe(1);
+    expect(Date.parse([...w.google.events.values()][0]!.end.dateTime)).toBe(at('2026-11-23T10:30', ZONE));
+    expect(w.slack.profile.status_text).toBe('');
+
+    await w.advanceTo(at('2026-11-23T12:10', ZONE));
+    await w.run('lunch.start');
+    expect(w.slack.profile).toMatchObject({
+      status_emoji: ':sandwich:',
+      status_expiration: epoch('2026-11-23T12:55'),
+    });
+    expect(w.graph.preferredPresence).toMatchObject({ availability: 'Away', activity: 'Away' });
+    await w.advanceTo(at('2026-11-23T13:00', ZONE));
+    expect(w.slack.profile.status_text).toBe('');
+
+    await w.advanceTo(at('2026-11-23T17:25', ZONE));
+    await w.run('shutdown.complete', { done: 'Importer', priorities: ['Docs'] });
+    expect(w.slack.profile.status_text).toMatch(/^Off until Tue 09:00 CET \(Tue 08:00 UTC\)/);
+    expect(w.slack.profile.status_expiration).toBe(epoch('2026-11-24T09:00'));
+    expect(w.slack.presence).toBe('away');
+    expect(w.graph.preferredPresence).toMatchObject({ availability: 'Offline', activity: 'OffWork' });
+    expect(Math.abs(w.graph.preferredPresence!.expiresAt - at('2026-11-24T09:00', ZONE))).toBeLessThan(
+      60_000,
+    );
+    expect(w.graph.statusMessage?.expiry).toBe(
+      new Date(at('2026-11-24T09:00', ZONE)).toISOString().slice(0, 19),
+    );
+
+    await w.advanceTo(at('2026-11-24T09:01', ZONE));
+    expect(w.slack.profile.status_text).toBe('');
+    expect(w.slack.presence).toBe('auto');
+    expect(w.graph.preferredPresence).toBeNull();
+  }, 60_000);
+
+  it('puts back the custom status the user had before Cadence set its own', async () => {
+    world = await integrationWorld(at('2026-11-23T10:00', ZONE), ZONE);
+    world.slack.profile = { status_text: 'Commuting', status_emoji: ':bus:', status_expiration: 0 };
+    await world.connect('slack');
+    await world.run('focus.start', { minutes: 25 });
+    expect(world.slack.profile.status_emoji).toBe(':dart:');
+    await world.run('focus.stop');
+    expect(world.slack.profile).toMatchObject({ status_text: 'Commuting', status_emoji: ':bus:' });
+  });
+});
+
+describe('under stress', () => {
+  it('coalesces 100 rapid toggles into a few calls', async () => {
+    const w = await connectedWorld('2026-11-23T10:00');
+    const before = {
+      slack: w.slack.methodCalls().length,
+      google: w.google.writes().length,
+      graph: w.graph.writes().length,
+    };
+    for (let i = 0; i < 100; i++) {
+      await w.host.service.execute(i % 2 ? 'focus.stop' : 'focus.start', {
+        ...(i % 2 ? {} : { minutes: 25 }),
+      });
+      w.clock.advance(10);
+    }
+    await w.settle();
+    const calls = {
+      slack: w.slack.methodCalls().length - before.slack,
+      google: w.google.writes().length - before.google,
+      graph: w.graph.writes().length - before.graph,
+    };
+    expect(calls.slack).toBeLessThanOrEqual(6);
+    expect(calls.google).toBeLessThanOrEqual(3);
+    expect(calls.graph).toBeLessThanOrEqual(4);
+    expect(w.host.service.status().mode).toBe('working');
+    expect(w.slack.profile.status_text).toBe('');
+  });
+
+  it('waits out a 429 storm with no extra calls', async () => {
+    world = await integrationWorld(at('2026-11-23T10:00', ZONE), ZONE);
+    const w = world;
+    await w.connect('slack');
+    w.slack.server.inject({ status: 429, retryAfter: 30, body: { ok: false, error: 'ratelimited' } }, 3);
+    const start = w.clock.now();
+    const before = w.slack.methodCalls().length;
+    await w.host.service.execute('focus.start', { minutes: 50 });
+    w.clock.advance(300);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(w.host.integrations.health('slack')).toMatchObject({ state: 'waiting' });
+    await w.settle();
+    expect(w.clock.now() - start).toBeGreaterThanOrEqual(90_000);
+    // three refused, then users.profile.get, users.profile.set and dnd.setSnooze once each
+    expect(w.slack.methodCalls().length - before).toBe(3 + 3);
+    expect(w.slack.profile.status_emoji).toBe(':dart:');
+    expect(w.host.integrations.health('slack')).toMatchObject({ state: 'ok' });
+  });
+
+  it('turns a revoked token into "reconnect", keeps the desired state, and catches up after reconnecting', async () => {
+    const w = await connectedWorld('2026-11-23T10:00');
+    w.slack.auth.revokeAll();
+    await w.run('focus.start', { minutes: 50 });
+    expect(w.host.integrations.health('slack')).toMatchObject({ state: 'reconnect' });
+    expect(w.host.service.status().problems.join(' ')).toMatch(
+      /Slack refused the token \(token_revoked\); reconnect Slack/,
+    );
+    expect(w.host.service.status().mode).toBe('focus');
+    const calls = w.slack.methodCalls().length;
+    await w.run('focus.extend', { minutes: 5 });
+    expect(w.slack.methodCalls().length).toBe(calls);
+    expect(w.graph.preferredPresence?.availability).toBe('DoNotDisturb');
+    await w.connect('slack');
+    expect(w.slack.profile.status_emoji).toBe(':dart:');
+    expect(w.slack.profile.status_expiration).toBe(epoch('2026-11-23T10:55'));
+  });
+
+  it('refreshes an expired Google token by itself', async () => {
+    const w = await connectedWorld('2026-11-23T10:00');
+    w.google.auth.accessTokens.clear();
+    await w.run('focus.start', { minutes: 25 });
+    expect(w.host.integrations.health('google')).toMatchObject({ state: 'ok' });
+    expect(w.google.events.size).toBe(1);
+    expect(w.google.auth.issued).toBe(2);
+  });
+
+  it('after an hour offline, converges with one push of the state as it is then', async () => {
+    const w = await connectedWorld('2026-11-23T10:00');
+    w.slack.server.down = true;
+    await w.host.service.execute('focus.start', { minutes: 120 });
+    await w.advanceTo(at('2026-11-23T11:00', ZONE));
+    expect(w.host.integrations.health('slack')).toMatchObject({
+      state: 'offline',
+      message: 'Slack is unreachable (offline?); retrying',
+    });
+    expect(w.host.service.status().mode).toBe('focus');
+    w.slack.server.down = false;
+    const before = w.slack.server.calls.length;
+    await w.advanceTo(at('2026-11-23T11:06', ZONE));
+    const after = w.slack.server.calls.slice(before).map((c) => c.path);
+    expect(after.filter((p) => p === '/api/users.profile.set')).toHaveLength(1);
+    expect(w.slack.profile).toMatchObject({
+      status_emoji: ':dart:',
+      status_expiration: epoch('2026-11-23T12:00'),
+    });
+    expect(w.slack.dndActive()).toBe(true);
+    expect(w.host.integrations.health('slack')).toMatchObject({ state: 'ok' });
+  });
+
+  it('recovers from a provider that answers malformed JSON', async () => {
+    const w = await connectedWorld('2026-11-23T10:00');
+    w.graph.server.inject({ status: 200, body: '{"oops' }, 1);
+    await w.run('focus.start', { minutes: 25 });
+    expect(w.graph.preferredPresence?.availability).toBe('DoNotDisturb');
+    expect(w.host.integrations.health('microsoft')).toMatchObject({ state: 'ok' });
+  });
+
+  it('falls back to a busy event where the calendar has no focus time', async () => {
+    world = await integrationWorld(at('2026-11-23T10:00', ZONE), ZONE);
+    world.google.focusTimeSupported = false;
+    await world.connect('google');
+    await world.run('focus.start', { minutes: 25 });
+    expect([...world.google.events.values()]).toMatchObject([
+      { eventType: 'default', transparency: 'opaque', summary: 'Focus time' },
+    ]);
+  });
+});
+
+describe('reading back', () => {
+  it('loads 2,000 Slack teammates across pages with DND in batches of 50', async () => {
+    world = await integrationWorld(at('2026-11-23T16:00', ZONE), ZONE);
+    const zones = ['America/New_York', 'Asia/Tokyo', 'Europe/Lisbon', 'Asia/Kolkata'];
+    world.slack.members = Array.from({ length: 2000 }, (_, i) => ({
+      id: `U${i}`,
+      name: `p${i}`,
+      real_name: `Person ${i}`,
+      tz: zones[i % 4]!,
+    }));
+    world.slack.members.push({ id: 'B1', name: 'bot', real_name: 'Bot', tz: 'UTC', is_bot: true });
+    world.slack.dndUsers.add('U7');
+    await world.connect('slack');
+    const teammates = world.host.service.teammates();
+    expect(teammates).toHaveLength(2000);
+    expect(world.slack.server.callsTo('/api/users.list')).toHaveLength(11);
+    expect(world.slack.server.callsTo('/api/dnd.teamInfo')).toHaveLength(40);
+    expect(teammates.find((t) => t.name === 'Person 7')).toMatchObject({
+      state: 'dnd',
+      timeZone: 'Asia/Kolkata',
+    });
+    expect(teammates.find((t) => t.name === 'Person 0')).toMatchObject({
+      localTime: '10:00',
+      state: 'available',
+    });
+  });
+
+  it('shows meetings from Google and Microsoft in the day and in the availability', async () => {
+    world = await integrationWorld(at('2026-11-23T10:00', ZONE), ZONE);
+    world.google.addMeeting('Planning', at('2026-11-23T14:00', ZONE), at('2026-11-23T14:30', ZONE));
+    world.graph.meetings.push({
+      id: 'm1',
+      subject: 'Customer call',
+      start: new Date(at('2026-11-23T15:00', ZONE)).toISOString(),
+      end: new Date(at('2026-11-23T15:45', ZONE)).toISOString(),
+    });
+    await world.connect('google');
+    await world.connect('microsoft');
+    const plan = world.host.service.query('plan', {});
+    const titles = (plan as { value: { items: { kind: string; title?: string }[] } }).value.items
+      .filter((i) => i.kind === 'meeting')
+      .map((i) => i.title);
+    expect(titles).toEqual(['Planning', 'Customer call']);
+    await world.advanceTo(at('2026-11-23T14:05', ZONE));
+    expect(world.host.service.status()).toMatchObject({ mode: 'meeting', meeting: { title: 'Planning' } });
+    expect(world.slack.profile.status_text).toBe('');
+    expect(world.graph.preferredPresence).toMatchObject({ availability: 'Busy' });
+  });
+});
