@@ -8,6 +8,18 @@ import type { CompanionBridge, ConnectionState } from '../bridge/bridge';
 
 export type View = 'today' | 'teammates' | 'week' | 'settings';
 
+export interface IntegrationView {
+  id: 'slack' | 'google' | 'microsoft';
+  name: string;
+  connected: boolean;
+  health: {
+    state: 'ok' | 'syncing' | 'waiting' | 'offline' | 'reconnect' | 'error';
+    message: string;
+    retryAt: number | null;
+    lastSyncAt: number | null;
+  } | null;
+}
+
 export interface Notice {
   kind: 'error' | 'info';
   text: string;
@@ -20,6 +32,7 @@ export interface CadenceState {
   settings: Settings | null;
   teammates: TeammateView[];
   history: DaySummary[] | null;
+  integrations: IntegrationView[];
   view: View;
   ritualOpen: boolean;
   focusEnded: (PromptView & { endedAt?: string }) | null;
@@ -35,6 +48,7 @@ export const initialState: CadenceState = {
   settings: null,
   teammates: [],
   history: null,
+  integrations: [],
   view: 'today',
   ritualOpen: false,
   focusEnded: null,
@@ -88,8 +102,15 @@ export async function refreshHistory(from: string, to: string): Promise<void> {
     await load('history', bridge.query<DaySummary[]>('history', { from, to }), (history) => set({ history }));
 }
 
+export async function refreshIntegrations(): Promise<void> {
+  if (bridge)
+    await load('integrations', bridge.query<IntegrationView[]>('integrations'), (integrations) =>
+      set({ integrations }),
+    );
+}
+
 export async function refreshAll(): Promise<void> {
-  await Promise.all([refreshStatus(), refreshSettings(), refreshTeammates()]);
+  await Promise.all([refreshStatus(), refreshSettings(), refreshTeammates(), refreshIntegrations()]);
 }
 
 /** Runs a command; a refusal becomes a notice in the user's words, and the caller gets the result. */
@@ -134,6 +155,10 @@ function onEvent(event: CompanionEvent): void {
       void refreshStatus();
       break;
     case 'teammates.changed':
+      void refreshTeammates();
+      break;
+    case 'integration.health.changed':
+      set({ integrations: event.data as IntegrationView[] });
       void refreshTeammates();
       break;
     case 'settings.changed':

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Settings, WeekdayKey, WorkSpan } from '../../../shared/settings';
 import { run, useCadence } from '../store/store';
+import { IntegrationsSettings } from './IntegrationsSettings';
 
 const DAY_NAMES: Record<WeekdayKey, string> = {
   '1': 'Monday',
@@ -336,6 +337,8 @@ export function SettingsView() {
           />
         </label>
       </fieldset>
+
+      <IntegrationsSettings />
 
       <fieldset>
         <legend>App</legend>
