@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { type Instant, offsetMinutes } from './clockTime';
+import type { Instant } from './clockTime';
 import type { Teammate } from './intents';
 import { nextSpan, type Span, spanAt, spansFrom, spansOn, type WorkPattern } from './workPattern';
 
@@ -67,17 +67,44 @@ export function overlapSpans(at: Instant, mine: WorkPattern): Span[] {
   return [...spansFrom(at, mine, OVERLAP_HORIZON_DAYS)];
 }
 
+/** What one zone looks like at one instant: shared by every teammate in that zone. */
+interface ZoneMoment {
+  date: string;
+  localTime: string;
+  offset: number;
+  dayStart: Instant;
+  dayLength: number;
+}
+
+export type ZoneMoments = Map<string, ZoneMoment>;
+
+function zoneMoment(at: Instant, zone: string, cache: ZoneMoments): ZoneMoment {
+  let moment = cache.get(zone);
+  if (!moment) {
+    const local = DateTime.fromMillis(at, { zone });
+    const dayStart = local.startOf('day').toMillis();
+    moment = {
+      date: local.toISODate() ?? '',
+      localTime: local.toFormat('HH:mm'),
+      offset: local.offset,
+      dayStart,
+      dayLength: local.endOf('day').toMillis() + 1 - dayStart,
+    };
+    cache.set(zone, moment);
+  }
+  return moment;
+}
+
+/** One teammate at `at`. Pass the same `moments` map for a whole list: zones are then computed once each. */
 export function glance(
   teammate: Teammate,
   at: Instant,
   userZone: string,
   mine: readonly Span[],
+  moments: ZoneMoments = new Map(),
 ): TeammateGlance {
   const pattern = teammatePattern(teammate);
-  const local = DateTime.fromMillis(at, { zone: teammate.timeZone });
-  const date = local.toISODate() ?? '';
-  const dayStart = local.startOf('day').toMillis();
-  const dayLength = local.endOf('day').toMillis() + 1 - dayStart;
+  const { date, dayStart, dayLength, localTime, offset } = zoneMoment(at, teammate.timeZone, moments);
   const span = spanAt(at, pattern);
   const todayBar = spansOn(date, pattern).map((s) => ({
     from: Math.max(0, (s.start - dayStart) / dayLength),
@@ -87,8 +114,8 @@ export function glance(
     id: teammate.id,
     name: teammate.name,
     timeZone: teammate.timeZone,
-    localTime: local.toFormat('HH:mm'),
-    offsetFromYou: offsetMinutes(at, teammate.timeZone) - offsetMinutes(at, userZone),
+    localTime,
+    offsetFromYou: offset - zoneMoment(at, userZone, moments).offset,
     inWorkingHours: span !== null,
     state: stateOf(teammate, span !== null),
     nextAvailable: span ? at : (nextSpan(at, pattern)?.start ?? null),

@@ -44,9 +44,34 @@ function patternKey(pattern: WorkPattern): string {
   return key;
 }
 
-/** Spans by pattern and date: pure, so cached; bounded so a long-running service does not grow. */
-const spanCache = new Map<string, Span[]>();
+/**
+ * Spans by pattern and date: pure, so cached. Patterns with the same content share one table (found
+ * once per pattern object); the whole cache is bounded so a long-running service does not grow.
+ */
+const spanCache = new Map<string, Map<string, Span[]>>();
+const tables = new WeakMap<WorkPattern, Map<string, Span[]>>();
+let cachedDays = 0;
 const SPAN_CACHE_LIMIT = 50_000;
+
+function clearSpanCache(): void {
+  for (const table of spanCache.values()) table.clear();
+  spanCache.clear();
+  cachedDays = 0;
+}
+
+function spanTable(pattern: WorkPattern): Map<string, Span[]> {
+  let table = tables.get(pattern);
+  if (!table) {
+    const key = patternKey(pattern);
+    table = spanCache.get(key);
+    if (!table) {
+      table = new Map();
+      spanCache.set(key, table);
+    }
+    tables.set(pattern, table);
+  }
+  return table;
+}
 
 export type DayKind = 'workday' | 'weekend' | 'holiday' | 'dayOff';
 
@@ -71,7 +96,7 @@ const holidayYears = new Map<string, ReadonlyMap<string, string>>();
 export function setHolidaySource(source: HolidaySource | null): void {
   holidaySource = source;
   holidayYears.clear();
-  spanCache.clear();
+  clearSpanCache();
 }
 
 /** The public holiday on a date in the pattern's country and region, if any. */
@@ -97,12 +122,13 @@ export function dayKind(date: string, pattern: WorkPattern): DayKind {
 
 /** The working spans of one local date, as instants; none on weekends, holidays and days off. */
 export function spansOn(date: string, pattern: WorkPattern): Span[] {
-  const key = `${patternKey(pattern)}|${date}`;
-  let spans = spanCache.get(key);
+  if (cachedDays >= SPAN_CACHE_LIMIT) clearSpanCache();
+  const table = spanTable(pattern);
+  let spans = table.get(date);
   if (!spans) {
-    if (spanCache.size >= SPAN_CACHE_LIMIT) spanCache.clear();
     spans = computeSpans(date, pattern);
-    spanCache.set(key, spans);
+    table.set(date, spans);
+    cachedDays++;
   }
   return spans;
 }

@@ -213,8 +213,9 @@ export class CadenceService implements Disposable {
   teammates(now: Instant = this.options.clock.now()): TeammateView[] {
     const mine = overlapSpans(now, patternOf(this.settings));
     const zone = this.settings.workTimeZone;
+    const moments = new Map();
     return [...this.intents.teammates, ...(this.integrations?.teammates() ?? [])].map((teammate) => {
-      const view = glance(teammate, now, zone, mine);
+      const view = glance(teammate, now, zone, mine, moments);
       return {
         ...view,
         source: teammate.source,

@@ -109,8 +109,10 @@ export async function refreshIntegrations(): Promise<void> {
     );
 }
 
+/** Everything the window shows; teammates only once their view has been opened (the list can be long). */
 export async function refreshAll(): Promise<void> {
-  await Promise.all([refreshStatus(), refreshSettings(), refreshTeammates(), refreshIntegrations()]);
+  const teammates = cadenceStore.getState().view === 'teammates' ? [refreshTeammates()] : [];
+  await Promise.all([refreshStatus(), refreshSettings(), refreshIntegrations(), ...teammates]);
 }
 
 /** Runs a command; a refusal becomes a notice in the user's words, and the caller gets the result. */
@@ -125,6 +127,7 @@ export async function run<T = unknown>(name: CommandName, input: unknown = {}): 
 
 export function showView(view: View): void {
   set({ view });
+  if (view === 'teammates') void refreshTeammates();
 }
 
 export function openRitual(open: boolean): void {
@@ -159,12 +162,12 @@ function onEvent(event: CompanionEvent): void {
       break;
     case 'integration.health.changed':
       set({ integrations: event.data as IntegrationView[] });
-      void refreshTeammates();
+      if (cadenceStore.getState().view === 'teammates') void refreshTeammates();
       break;
     case 'settings.changed':
       set({ settings: event.data as Settings });
       void refreshStatus();
-      void refreshTeammates();
+      if (cadenceStore.getState().view === 'teammates') void refreshTeammates();
       break;
   }
 }
@@ -172,6 +175,9 @@ function onEvent(event: CompanionEvent): void {
 /** Connects the store to a bridge: events in, a full refresh on every (re)connection. */
 export function connect(next: CompanionBridge): () => void {
   bridge = next;
+  // Ask for the day at once; the event socket may still be opening.
+  void refreshStatus();
+  void refreshSettings();
   const offEvents = next.onEvent(onEvent);
   const offConnection = next.onConnection((connection) => {
     set({ connection });

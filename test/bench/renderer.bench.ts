@@ -1,0 +1,125 @@
+/// <reference lib="dom" />
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { it } from 'vitest';
+import { emptyIntents } from '../../shared/intents';
+import { ROOT, serve } from '../fakes/processHarness';
+import { seedSettings, tempDir } from '../fakes/serviceHarness';
+import { median, report, SHORT } from './report';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+it('renderer in Chromium: bundle, first render, 2,000 teammates', async () => {
+  const assets = path.join(ROOT, 'out', 'renderer', 'assets');
+  const files = fs.readdirSync(assets).filter((name) => name.endsWith('.js'));
+  const gz = (name: string) => zlib.gzipSync(fs.readFileSync(path.join(assets, name))).length / 1024;
+  const initial = files.filter((name) => name.startsWith('index-')).reduce((sum, name) => sum + gz(name), 0);
+  const lazy = files.filter((name) => !name.startsWith('index-')).reduce((sum, name) => sum + gz(name), 0);
+
+  const dir = tempDir('cadence-rbench-');
+  seedSettings(dir, 'Europe/Berlin');
+  const intents = emptyIntents();
+  const day = [{ start: '09:00', end: '17:00' }];
+  const zones = ['America/New_York', 'Asia/Tokyo', 'Europe/Lisbon', 'Australia/Sydney', 'Asia/Kolkata'];
+  for (let i = 0; i < 2000; i++) {
+    intents.teammates.push({
+      id: `t${i}`,
+      name: `Person ${i}`,
+      timeZone: zones[i % 5]!,
+      week: { '1': day, '2': day, '3': day, '4': day, '5': day, '6': [], '7': [] },
+      weekendDays: [6, 7],
+      source: 'manual',
+    });
+  }
+  fs.writeFileSync(path.join(dir, 'intents.json'), JSON.stringify(intents));
+  const service = await serve(dir, { env: { TZ: 'Europe/Berlin' } });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+  });
+  const firstRenders: number[] = [];
+  const listRenders: number[] = [];
+  const fetchAndRenders: number[] = [];
+  const filters: number[] = [];
+  for (let run = 0; run < (SHORT ? 3 : 8); run++) {
+    const page = await browser.newPage();
+    // Records the moment the Today headline is first in the DOM, from inside the page.
+    await page.addInitScript(() => {
+      new MutationObserver((_records, observer) => {
+        if (document.getElementById('headline')) {
+          (window as unknown as { firstRender: number }).firstRender = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(service.windowUrl);
+    await page.waitForSelector('#headline');
+    firstRenders.push(await page.evaluate(() => (window as unknown as { firstRender: number }).firstRender));
+    const openTeammates = () =>
+      page.evaluate(async () => {
+        const tab = (name: string) =>
+          [...document.querySelectorAll('nav button')].find(
+            (b) => b.textContent === name,
+          ) as HTMLButtonElement;
+        tab('Today').click();
+        while (document.querySelector('.teammate-row'))
+          await new Promise((resolve) => requestAnimationFrame(resolve));
+        const begin = performance.now();
+        tab('Teammates').click();
+        while (!document.querySelector('.teammate-row'))
+          await new Promise((resolve) => requestAnimationFrame(resolve));
+        return performance.now() - begin;
+      });
+    fetchAndRenders.push(await openTeammates());
+    await page.waitForTimeout(300);
+    listRenders.push(await openTeammates());
+    filters.push(
+      await page.evaluate(async () => {
+        const input = document.querySelector('input[type=search]') as HTMLInputElement;
+        const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+        const begin = performance.now();
+        setter.call(input, 'Person 1999');
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        while (document.querySelectorAll('.teammate-row').length !== 1)
+          await new Promise((resolve) => requestAnimationFrame(resolve));
+        return performance.now() - begin;
+      }),
+    );
+    await page.close();
+  }
+  await browser.close();
+  await service.stop();
+  report('Renderer (Chromium, headless)', [
+    { name: 'initial JS, gzipped', value: initial, unit: 'KB', target: '≤ 150 KB' },
+    { name: 'lazy week-review chunk, gzipped', value: lazy, unit: 'KB', note: 'charts load on first visit' },
+    {
+      name: 'first render (navigation → Today headline in the DOM)',
+      value: median(firstRenders),
+      unit: 'ms',
+      target: '< 300 ms',
+      note: 'includes the status and plan queries',
+    },
+    {
+      name: 'teammates list, 2,000, fetched (click → rows painted)',
+      value: median(fetchAndRenders),
+      unit: 'ms',
+      note: 'the service computes 2,000 glances, sends them, the list renders',
+    },
+    {
+      name: 'teammates list, 2,000, render (click → rows painted)',
+      value: median(listRenders),
+      unit: 'ms',
+      target: '< 50 ms',
+      note: 'includes one animation frame',
+    },
+    {
+      name: 'filter 2,000 teammates (input → one row painted)',
+      value: median(filters),
+      unit: 'ms',
+      target: 'one frame',
+      note: 'includes one animation frame',
+    },
+  ]);
+}, 180_000);

@@ -1,0 +1,92 @@
+import { it } from 'vitest';
+import { emptyIntents, type Teammate } from '../../shared/intents';
+import { FakeClock } from '../fakes/fakeClock';
+import { seedSettings, startService, tempDir } from '../fakes/serviceHarness';
+import { at } from '../unit/shared/domainFixtures';
+import { report, SHORT } from './report';
+
+const ZONE = 'Europe/Berlin';
+const DAY = 86_400_000;
+
+function heapMb(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().heapUsed / 1048576;
+}
+
+it('scale: simulated days, a year of history, 10,000 teammates', () => {
+  const dir = tempDir('cadence-scale-');
+  seedSettings(dir, ZONE);
+  const clock = new FakeClock(at('2026-01-05T08:55', ZONE), ZONE);
+  const h = startService(dir, clock);
+  const cycles = SHORT ? 1000 : 10_000;
+  let warm = 0;
+  const begin = performance.now();
+  for (let i = 0; i < cycles; i++) {
+    const day = at('2026-01-05T00:00', ZONE) + i * DAY;
+    clock.advanceTo(day + 10 * 3_600_000);
+    h.service.execute('focus.start', { minutes: 50 });
+    clock.advanceTo(day + 11 * 3_600_000);
+    clock.advanceTo(day + 12.25 * 3_600_000);
+    h.service.execute('lunch.start', {});
+    clock.advanceTo(day + 17.5 * 3_600_000 - 300_000);
+    h.service.execute('shutdown.complete', { done: 'x', priorities: ['a'] });
+    if (i === Math.floor(cycles / 10)) warm = heapMb();
+  }
+  const perCycleMs = (performance.now() - begin) / cycles;
+  const end = heapMb();
+  const intentsSize = JSON.stringify(h.service.intents).length / 1024;
+
+  const now = clock.now();
+  const yearStart = new Date(now - 364 * DAY).toISOString().slice(0, 10);
+  const historyBegin = performance.now();
+  h.service.query('history', { from: yearStart, to: new Date(now).toISOString().slice(0, 10) });
+  const historyMs = performance.now() - historyBegin;
+
+  const intents = emptyIntents();
+  const zones = [
+    'America/New_York',
+    'Asia/Tokyo',
+    'Europe/Lisbon',
+    'Australia/Sydney',
+    'Asia/Kolkata',
+    'America/Sao_Paulo',
+    'Africa/Lagos',
+  ];
+  const week = h.service.settings.week;
+  const teammates: Teammate[] = Array.from({ length: 10_000 }, (_, i) => ({
+    id: `t${i}`,
+    name: `Person ${i}`,
+    timeZone: zones[i % zones.length]!,
+    week,
+    weekendDays: [6, 7],
+    source: 'manual',
+  }));
+  (h.service as unknown as { options: { intents: { write(v: unknown): void } } }).options.intents.write({
+    ...intents,
+    teammates,
+  });
+  const glanceBegin = performance.now();
+  h.service.teammates();
+  const glanceMs = performance.now() - glanceBegin;
+  h.service.dispose();
+
+  report('Scale and memory', [
+    { name: `simulated workdays (focus, lunch, shutdown)`, value: cycles, unit: 'days' },
+    {
+      name: 'cost per simulated day',
+      value: perCycleMs,
+      unit: 'ms',
+      note: '3 commands, each an atomic write',
+    },
+    { name: 'heap after 10% of the days', value: warm, unit: 'MB' },
+    {
+      name: 'heap at the end',
+      value: end,
+      unit: 'MB',
+      note: `growth ${(end - warm).toFixed(1)} MB (intents keep 400 days)`,
+    },
+    { name: 'saved intents at the end', value: intentsSize, unit: 'KB' },
+    { name: 'history query, one year', value: historyMs, unit: 'ms' },
+    { name: 'teammates glance, 10,000 (service)', value: glanceMs, unit: 'ms' },
+  ]);
+}, 600_000);
