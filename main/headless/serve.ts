@@ -4,6 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { readConnection } from '../server/connectionFile';
 import { startHost } from './startHeadless';
 
+/** The usual address of the headless window: http://127.0.0.1:47110 (another port if it is taken). */
+const DEFAULT_PORT = Number(process.env.CADENCE_PORT ?? 47110);
+
 function builtRendererDir(): string | null {
   const here = path.dirname(fileURLToPath(import.meta.url));
   for (const candidate of [
@@ -42,7 +45,7 @@ export async function serve(options: { dataDir: string; port?: number; quiet?: b
   try {
     host = await startHost({
       dataDir: options.dataDir,
-      ...(options.port !== undefined ? { port: options.port } : {}),
+      ...(options.port !== undefined ? { port: options.port } : { preferredPort: DEFAULT_PORT }),
       rendererDir,
       allowedOrigins: origins,
     });

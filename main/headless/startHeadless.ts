@@ -28,6 +28,7 @@ export interface CadenceHost {
 export interface HostOptions {
   dataDir: string;
   port?: number;
+  preferredPort?: number;
   clock?: Clock;
   notifier?: Notifier;
   rendererDir?: string | null;
@@ -107,6 +108,7 @@ export async function startHost(options: HostOptions): Promise<CadenceHost> {
     service,
     token,
     ...(options.port !== undefined ? { port: options.port } : {}),
+    ...(options.preferredPort !== undefined ? { preferredPort: options.preferredPort } : {}),
     rendererDir: options.rendererDir ?? null,
     ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
   });

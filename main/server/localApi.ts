@@ -14,6 +14,8 @@ export interface LocalApiOptions {
   service: CadenceService;
   token: string;
   port?: number;
+  /** A port to try first (so the window's address stays the same between runs); any free one if taken. */
+  preferredPort?: number;
   /** The built renderer to serve at /, if any. */
   rendererDir?: string | null;
   /** Extra origins allowed to call the API (a renderer dev server). */
@@ -127,11 +129,23 @@ export class LocalApi implements Disposable {
     });
   }
 
+  /** Listens on the chosen port; a preferred port that is taken falls back to a free one. */
   async listen(): Promise<number> {
-    await new Promise<void>((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen(this.options.port ?? 0, '127.0.0.1', () => resolve());
-    });
+    const attempt = (port: number) =>
+      new Promise<void>((resolve, reject) => {
+        this.server.once('error', reject);
+        this.server.listen(port, '127.0.0.1', () => {
+          this.server.off('error', reject);
+          resolve();
+        });
+      });
+    try {
+      await attempt(this.options.port ?? this.options.preferredPort ?? 0);
+    } catch (error) {
+      if (this.options.port !== undefined || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE')
+        throw error;
+      await attempt(0);
+    }
     this.port = (this.server.address() as AddressInfo).port;
     return this.port;
   }
