@@ -51,7 +51,7 @@ function patternKey(pattern: WorkPattern): string {
 const spanCache = new Map<string, Map<string, Span[]>>();
 const tables = new WeakMap<WorkPattern, Map<string, Span[]>>();
 let cachedDays = 0;
-const SPAN_CACHE_LIMIT = 50_000;
+const SPAN_CACHE_LIMIT = 8_000;
 
 function clearSpanCache(): void {
   for (const table of spanCache.values()) table.clear();
