@@ -69,27 +69,38 @@ export function defaultNotifier(): Notifier {
   return process.env.CADENCE_NOTIFIER === 'memory' ? new MemoryNotifier() : new NodeNotifier();
 }
 
+/** The two documents of a data folder, validated at the boundary. */
+export function openDocuments(
+  dataDir: string,
+  clock: Clock,
+  open: (directory: string, name: string) => DocumentBackend = openConf,
+): { settings: DocumentStore<Settings>; intents: DocumentStore<Intents> } {
+  const now = () => clock.now();
+  return {
+    settings: new DocumentStore<Settings>({
+      file: path.join(dataDir, 'settings.json'),
+      label: 'settings',
+      parse: parseSettingsFor(clock.timeZone()),
+      open: () => open(dataDir, 'settings'),
+      now,
+    }),
+    intents: new DocumentStore<Intents>({
+      file: path.join(dataDir, 'intents.json'),
+      label: 'saved activity',
+      parse: parseIntents,
+      open: () => open(dataDir, 'intents'),
+      now,
+    }),
+  };
+}
+
 /** Opens the data folder, starts the core and the local API: the composition root of headless mode. */
 export async function startHost(options: HostOptions): Promise<CadenceHost> {
   const { dataDir } = options;
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const clock = options.clock ?? new SystemClock();
   const open = options.openBackend ?? openConf;
-  const now = () => clock.now();
-  const settings = new DocumentStore<Settings>({
-    file: path.join(dataDir, 'settings.json'),
-    label: 'settings',
-    parse: parseSettingsFor(clock.timeZone()),
-    open: () => open(dataDir, 'settings'),
-    now,
-  });
-  const intents = new DocumentStore<Intents>({
-    file: path.join(dataDir, 'intents.json'),
-    label: 'saved activity',
-    parse: parseIntents,
-    open: () => open(dataDir, 'intents'),
-    now,
-  });
+  const { settings, intents } = openDocuments(dataDir, clock, open);
   const service = new CadenceService({
     clock,
     settings,

@@ -11,6 +11,7 @@ import { patternOf } from '../../shared/workPattern';
 import { CLI, serve } from '../fakes/processHarness';
 import { seedSettings, tempDir } from '../fakes/serviceHarness';
 import { median, percentile, perCall, report, SHORT } from './report';
+import { manyTeammates } from '../fakes/teammateFixtures';
 
 function procStats(pid: number): { cpuMs: number; rssMb: number; switches: number } {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
@@ -106,14 +107,11 @@ it('domain: cost per call', () => {
   }
   const n = SHORT ? 2000 : 20000;
   const step = 7 * 60_000;
-  const teammates = Array.from({ length: 2000 }, (_, i) => ({
-    id: String(i),
-    name: `T${i}`,
-    timeZone: ['America/New_York', 'Asia/Tokyo', 'Europe/Lisbon', 'Australia/Sydney'][i % 4]!,
-    week: settings.week,
-    weekendDays: [6, 7],
-    source: 'manual' as const,
-  }));
+  const teammates = manyTeammates(
+    2000,
+    ['America/New_York', 'Asia/Tokyo', 'Europe/Lisbon', 'Australia/Sydney'],
+    settings.week,
+  );
   const teammatesUs = (() => {
     const begin = performance.now();
     const mine = overlapSpans(base, patternOf(settings));

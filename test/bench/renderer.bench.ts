@@ -8,6 +8,7 @@ import { emptyIntents } from '../../shared/intents';
 import { ROOT, serve } from '../fakes/processHarness';
 import { seedSettings, tempDir } from '../fakes/serviceHarness';
 import { median, report, SHORT } from './report';
+import { manyTeammates } from '../fakes/teammateFixtures';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -20,19 +21,7 @@ it('renderer in Chromium: bundle, first render, 2,000 teammates', async () => {
 
   const dir = tempDir('cadence-rbench-');
   seedSettings(dir, 'Europe/Berlin');
-  const intents = emptyIntents();
-  const day = [{ start: '09:00', end: '17:00' }];
-  const zones = ['America/New_York', 'Asia/Tokyo', 'Europe/Lisbon', 'Australia/Sydney', 'Asia/Kolkata'];
-  for (let i = 0; i < 2000; i++) {
-    intents.teammates.push({
-      id: `t${i}`,
-      name: `Person ${i}`,
-      timeZone: zones[i % 5]!,
-      week: { '1': day, '2': day, '3': day, '4': day, '5': day, '6': [], '7': [] },
-      weekendDays: [6, 7],
-      source: 'manual',
-    });
-  }
+  const intents = { ...emptyIntents(), teammates: manyTeammates(2000) };
   fs.writeFileSync(path.join(dir, 'intents.json'), JSON.stringify(intents));
   const service = await serve(dir, { env: { TZ: 'Europe/Berlin' } });
   const browser = await chromium.launch({

@@ -1,9 +1,10 @@
 import { it } from 'vitest';
-import { emptyIntents, type Teammate } from '../../shared/intents';
+import { emptyIntents } from '../../shared/intents';
 import { FakeClock } from '../fakes/fakeClock';
 import { seedSettings, startService, tempDir } from '../fakes/serviceHarness';
 import { at } from '../unit/shared/domainFixtures';
 import { report, SHORT } from './report';
+import { manyTeammates } from '../fakes/teammateFixtures';
 
 const ZONE = 'Europe/Berlin';
 const DAY = 86_400_000;
@@ -60,14 +61,7 @@ it('scale: simulated days, a year of history, 10,000 teammates', () => {
     'Africa/Lagos',
   ];
   const week = h.service.settings.week;
-  const teammates: Teammate[] = Array.from({ length: 10_000 }, (_, i) => ({
-    id: `t${i}`,
-    name: `Person ${i}`,
-    timeZone: zones[i % zones.length]!,
-    week,
-    weekendDays: [6, 7],
-    source: 'manual',
-  }));
+  const teammates = manyTeammates(10_000, zones, week);
   (h.service as unknown as { options: { intents: { write(v: unknown): void } } }).options.intents.write({
     ...intents,
     teammates,

@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import { emptyIntents } from '../../shared/intents';
 import { serve } from '../fakes/processHarness';
 import { expect, test } from './fixtures';
+import { manyTeammates } from '../fakes/teammateFixtures';
 
 async function noSeriousAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
@@ -69,20 +70,7 @@ test('teammates: add people, read their local time, filter and group', async ({ 
 });
 
 test('teammates: 2,000 people render as a virtual list and filter at once', async ({ cadence }) => {
-  const intents = emptyIntents();
-  const day = [{ start: '09:00', end: '17:00' }];
-  const zones = ['America/New_York', 'Asia/Tokyo', 'Europe/Lisbon', 'Australia/Sydney', 'Asia/Kolkata'];
-  for (let i = 0; i < 2000; i++) {
-    const week = { '1': day, '2': day, '3': day, '4': day, '5': day, '6': [], '7': [] };
-    intents.teammates.push({
-      id: `t${i}`,
-      name: `Person ${i}`,
-      timeZone: zones[i % zones.length]!,
-      week,
-      weekendDays: [6, 7],
-      source: 'manual',
-    });
-  }
+  const intents = { ...emptyIntents(), teammates: manyTeammates(2000) };
   const { page } = await cadence.open({ zone: 'Europe/Berlin', intents });
   await page.getByRole('button', { name: 'Teammates' }).click();
   await expect(page.getByText('2000 of 2000')).toBeVisible();

@@ -2,12 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CadenceService } from '../../main/core/cadenceService';
-import { openConf } from '../../main/core/confBackend';
 import { MemoryNotifier } from '../../main/core/desktopNotifier';
-import { DocumentStore } from '../../main/core/documentStore';
-import { parseIntents, parseSettingsFor } from '../../main/headless/startHeadless';
+import { openDocuments } from '../../main/headless/startHeadless';
 import type { CompanionEvent } from '../../shared/contract';
-import type { Intents } from '../../shared/intents';
 import { defaultSettings, type Settings } from '../../shared/settings';
 import { FakeClock } from './fakeClock';
 
@@ -36,21 +33,7 @@ export function seedSettings(dir: string, zone: string, patch: Partial<Settings>
 /** The real service on a temporary data folder, with a fake clock and a notifier that records. */
 export function startService(dir: string, clock: FakeClock): Harness {
   const notifier = new MemoryNotifier();
-  const now = () => clock.now();
-  const settings = new DocumentStore<Settings>({
-    file: path.join(dir, 'settings.json'),
-    label: 'settings',
-    parse: parseSettingsFor(clock.timeZone()),
-    open: () => openConf(dir, 'settings'),
-    now,
-  });
-  const intents = new DocumentStore<Intents>({
-    file: path.join(dir, 'intents.json'),
-    label: 'saved activity',
-    parse: parseIntents,
-    open: () => openConf(dir, 'intents'),
-    now,
-  });
+  const { settings, intents } = openDocuments(dir, clock);
   const service = new CadenceService({ clock, settings, intents, notifier });
   const events: CompanionEvent[] = [];
   service.onEvent((event) => events.push(event));

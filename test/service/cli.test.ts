@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedSettings, tempDir } from '../fakes/serviceHarness';
 import { everyDay } from '../unit/shared/domainFixtures';
-import { api, cli, type RunningService, serve } from '../fakes/processHarness';
+import { cli, type RunningService, serve } from '../fakes/processHarness';
 
 const running: RunningService[] = [];
 afterEach(async () => {
@@ -87,38 +87,6 @@ describe('the cadence CLI against the real headless service', () => {
     const status = JSON.parse((await cli(dir, ['status', '--json'])).stdout) as { problems: string[] };
     expect(status.problems[0]).toMatch(/kept as .*settings\.invalid-/);
     expect(fs.readdirSync(dir).some((name) => name.startsWith('settings.invalid-'))).toBe(true);
-  });
-
-  it('loses no acknowledged intent when killed with SIGKILL mid-write, and restarts cleanly', async () => {
-    const dir = tempDir();
-    seedSettings(dir, 'UTC');
-    let acknowledged = 0;
-    for (let round = 0; round < 3; round++) {
-      const service = await start(dir);
-      const writes = (async () => {
-        for (;;) {
-          const result = await api(service, '/api/command/teammates.add', {
-            name: `T${acknowledged}`,
-            timeZone: 'Asia/Tokyo',
-          }).catch(() => null);
-          if (!result || result.status !== 200) return;
-          acknowledged++;
-        }
-      })();
-      await new Promise((resolve) => setTimeout(resolve, 150 + round * 70));
-      service.process.kill('SIGKILL');
-      await writes;
-      running.splice(running.indexOf(service), 1);
-    }
-    const intents = JSON.parse(fs.readFileSync(path.join(dir, 'intents.json'), 'utf8')) as {
-      teammates: unknown[];
-    };
-    expect(acknowledged).toBeGreaterThan(10);
-    expect(intents.teammates.length).toBeGreaterThanOrEqual(acknowledged);
-    expect(intents.teammates.length).toBeLessThanOrEqual(acknowledged + 3);
-    await start(dir);
-    const status = JSON.parse((await cli(dir, ['status', '--json'])).stdout) as { problems: string[] };
-    expect(status.problems).toEqual([]);
   });
 
   it('refuses a second service on the same data folder', async () => {
