@@ -1,0 +1,131 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { CompanionBridge, ConnectionState } from '../../../renderer/src/bridge/bridge';
+import { cadenceStore, connect, initialState, run, showView } from '../../../renderer/src/store/store';
+import type { ApiResult, CompanionEvent } from '../../../shared/contract';
+
+/** A bridge whose answers the test controls: no network, no DOM. */
+class FakeBridge implements CompanionBridge {
+  readonly queries: string[] = [];
+  readonly commands: string[] = [];
+  answers = new Map<string, unknown>();
+  /** Queries held back until released, to let a later answer overtake an earlier one. */
+  held: { name: string; release: () => void }[] = [];
+  hold = false;
+  private events = new Set<(event: CompanionEvent) => void>();
+  private connections = new Set<(state: ConnectionState) => void>();
+
+  async query<T>(name: string): Promise<ApiResult<T>> {
+    this.queries.push(name);
+    const value = this.answers.get(name);
+    if (this.hold) await new Promise<void>((resolve) => this.held.push({ name, release: resolve }));
+    return { ok: true, value: value as T };
+  }
+
+  async command<T>(name: string): Promise<ApiResult<T>> {
+    this.commands.push(name);
+    return name === 'focus.stop'
+      ? { ok: false, error: 'conflict', message: 'No focus block is running.' }
+      : { ok: true, value: null as T };
+  }
+
+  onEvent(listener: (event: CompanionEvent) => void) {
+    this.events.add(listener);
+    return () => this.events.delete(listener);
+  }
+
+  onConnection(listener: (state: ConnectionState) => void) {
+    this.connections.add(listener);
+    return () => this.connections.delete(listener);
+  }
+
+  emit(event: CompanionEvent): void {
+    for (const listener of this.events) listener(event);
+  }
+
+  setConnection(state: ConnectionState): void {
+    for (const listener of this.connections) listener(state);
+  }
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+const status = (mode: string, now: string) => ({
+  mode,
+  now,
+  focus: null,
+  prompts: [],
+  problems: [],
+  timeZone: 'UTC',
+});
+
+let bridge: FakeBridge;
+let disconnect: () => void;
+beforeEach(() => {
+  disconnect?.();
+  cadenceStore.setState(initialState, true);
+  bridge = new FakeBridge();
+  bridge.answers.set('status', status('working', new Date().toISOString()));
+  disconnect = connect(bridge);
+});
+
+describe('the window store', () => {
+  it('asks for the day at once and refreshes everything on every (re)connection', async () => {
+    await flush();
+    expect(bridge.queries.sort()).toEqual(['plan', 'settings', 'status']);
+    bridge.queries.length = 0;
+    bridge.setConnection('open');
+    await flush();
+    expect(bridge.queries.sort()).toEqual(['integrations', 'plan', 'settings', 'status']);
+    bridge.setConnection('lost');
+    expect(cadenceStore.getState().connection).toBe('lost');
+  });
+
+  it('takes the core’s clock as the one that counts', async () => {
+    bridge.emit({
+      name: 'availability.changed',
+      data: status('focus', new Date(Date.now() + 3_600_000).toISOString()),
+    });
+    expect(cadenceStore.getState().status?.mode).toBe('focus');
+    expect(Math.round(cadenceStore.getState().clockOffset / 60_000)).toBe(60);
+  });
+
+  it('keeps the newest answer when an older one arrives late', async () => {
+    await flush();
+    bridge.hold = true;
+    bridge.answers.set('status', status('working', new Date().toISOString()));
+    const first = run('focus.start');
+    await flush();
+    bridge.answers.set('status', status('focus', new Date().toISOString()));
+    const second = run('focus.extend');
+    await flush();
+    const statusQueries = bridge.held.filter((h) => h.name === 'status');
+    statusQueries[1]!.release();
+    await flush();
+    statusQueries[0]!.release();
+    for (const h of bridge.held) h.release();
+    await Promise.all([first, second]);
+    expect(cadenceStore.getState().status?.mode).toBe('focus');
+  });
+
+  it('turns a refusal into a notice in the core’s words', async () => {
+    await run('focus.stop');
+    expect(cadenceStore.getState().notice).toEqual({ kind: 'error', text: 'No focus block is running.' });
+    await run('focus.start');
+    expect(cadenceStore.getState().notice).toBeNull();
+  });
+
+  it('loads teammates only once their view is opened', async () => {
+    bridge.setConnection('open');
+    await flush();
+    expect(bridge.queries).not.toContain('teammates');
+    showView('teammates');
+    await flush();
+    expect(bridge.queries).toContain('teammates');
+  });
+
+  it('opens the shutdown ritual when the tray asks for it, and notes a finished block', () => {
+    bridge.emit({ name: 'prompt.raised', data: { kind: 'shutdown', key: 'shutdown:2026-11-25:manual' } });
+    expect(cadenceStore.getState().ritualOpen).toBe(true);
+    bridge.emit({ name: 'prompt.raised', data: { kind: 'focusEnded', key: 'focusEnded:x' } });
+    expect(cadenceStore.getState().focusEnded?.key).toBe('focusEnded:x');
+  });
+});

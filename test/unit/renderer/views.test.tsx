@@ -1,0 +1,141 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { cadenceStore, initialState } from '../../../renderer/src/store/store';
+import { localeWeekend } from '../../../renderer/src/views/Onboarding';
+import { teammateRows } from '../../../renderer/src/views/teammateRows';
+import { freeGaps } from '../../../renderer/src/views/Timeline';
+import { Today } from '../../../renderer/src/views/Today';
+import { defaultSettings } from '../../../shared/settings';
+import type { DayPlanView, StatusView, TeammateView } from '../../../shared/statusView';
+
+const zone = 'UTC';
+const iso = (hhmm: string) => `2026-11-25T${hhmm}:00.000+00:00`;
+const plan: DayPlanView = {
+  date: '2026-11-25',
+  timeZone: zone,
+  dayKind: 'workday',
+  holiday: null,
+  endOfDay: iso('17:30'),
+  closed: false,
+  priorities: ['Review the PR', 'Plan the sprint'],
+  shutdown: null,
+  items: [
+    { kind: 'work', start: iso('09:00'), end: iso('17:30') },
+    { kind: 'focus', id: 'a', start: iso('09:30'), end: iso('10:20'), state: 'done' },
+    { kind: 'lunch', start: iso('12:00'), end: iso('12:45'), state: 'planned' },
+    { kind: 'meeting', id: 'm', title: 'Planning', start: iso('14:00'), end: iso('15:00') },
+  ],
+};
+
+const status = (patch: Partial<StatusView>): StatusView => ({
+  mode: 'working',
+  reason: 'working',
+  since: iso('09:00'),
+  until: iso('17:30'),
+  timeZone: zone,
+  systemTimeZone: zone,
+  now: iso('11:00'),
+  focus: null,
+  meeting: null,
+  nextWorkStart: iso('09:00'),
+  workday: '2026-11-25',
+  prompts: [],
+  problems: [],
+  ...patch,
+});
+
+beforeEach(() => {
+  cadenceStore.setState(initialState, true);
+  // Server rendering reads the store's initial snapshot; point it at the state each test sets.
+  cadenceStore.getInitialState = () => cadenceStore.getState();
+});
+
+describe('Today', () => {
+  it('shows the headline, the priorities, the timeline and free time', () => {
+    cadenceStore.setState({ status: status({}), plan });
+    const html = renderToStaticMarkup(<Today />);
+    expect(html).toContain('Working until');
+    expect(html).toContain('Review the PR');
+    expect(html).toContain('Planning');
+    expect(html).toContain('Focus 25 min');
+  });
+
+  it('says plainly when work resumes while off', () => {
+    cadenceStore.setState({
+      settings: { ...defaultSettings('UTC'), locale: 'en-GB' },
+      status: status({ mode: 'off', reason: 'weekend', nextWorkStart: '2026-11-30T09:00:00.000+00:00' }),
+      plan: { ...plan, items: [], dayKind: 'weekend' },
+    });
+    const html = renderToStaticMarkup(<Today />);
+    expect(html.match(/<h1[^>]*>([^<]*)</)?.[1]).toBe('It is the weekend. Work resumes Mon 30 Nov, 9:00.');
+  });
+
+  it('shows the lunch prompt with start, snooze and skip when lunch is due', () => {
+    cadenceStore.setState({
+      status: status({
+        prompts: [
+          {
+            kind: 'lunch',
+            key: 'l',
+            workday: '2026-11-25',
+            endOfDay: null,
+            snoozeLimit: null,
+            windowEnd: iso('13:30'),
+          },
+        ],
+      }),
+      plan,
+    });
+    const html = renderToStaticMarkup(<Today />);
+    expect(html).toContain('Time for lunch.');
+    for (const label of ['Start lunch', 'In 15 min', 'Skip today']) expect(html).toContain(label);
+  });
+});
+
+describe('view helpers', () => {
+  it('finds free time between meetings and focus from now on', () => {
+    const gaps = freeGaps(plan, Date.parse(iso('11:00'))).map((g) => [
+      new Date(g.start).toISOString().slice(11, 16),
+      new Date(g.end).toISOString().slice(11, 16),
+    ]);
+    expect(gaps).toEqual([
+      ['11:00', '12:00'],
+      ['12:45', '14:00'],
+      ['15:00', '17:30'],
+    ]);
+  });
+
+  it('sorts, filters and groups teammates', () => {
+    const t = (name: string, timeZone: string, inWorkingHours: boolean, offsetFromYou: number) =>
+      ({
+        id: name,
+        name,
+        timeZone,
+        inWorkingHours,
+        offsetFromYou,
+        nextAvailable: null,
+        state: inWorkingHours ? 'available' : 'off',
+      }) as unknown as TeammateView;
+    const list = [
+      t('Ken', 'Asia/Tokyo', false, 480),
+      t('Ana', 'America/New_York', true, -360),
+      t('Bo', 'America/New_York', false, -360),
+    ];
+    expect(
+      teammateRows(list, '', 'available', false).map((r) =>
+        r.kind === 'teammate' ? r.teammate.name : r.zone,
+      ),
+    ).toEqual(['Ana', 'Bo', 'Ken']);
+    expect(teammateRows(list, 'k', 'name', false)).toHaveLength(1);
+    expect(
+      teammateRows(list, '', 'name', true).map((r) =>
+        r.kind === 'header' ? `${r.zone}:${r.count}` : r.teammate.name,
+      ),
+    ).toEqual(['America/New_York:2', 'Ana', 'Bo', 'Asia/Tokyo:1', 'Ken']);
+  });
+
+  it('takes the weekend from the locale where the runtime knows it', () => {
+    expect(localeWeekend('en-GB')).toEqual([6, 7]);
+    expect(localeWeekend('ar-SA')).toEqual([5, 6]);
+  });
+});
