@@ -89,11 +89,11 @@ export class Integrations implements Disposable {
   }
 
   private create(id: ProviderId): Provider {
-    const { apiUrl } = this.options.configs[id];
+    const { apiUrl, timeoutMs } = this.options.configs[id];
     const tokens = this.tokenSource(id);
-    if (id === 'slack') return new SlackProvider(apiUrl, tokens);
-    if (id === 'google') return new GoogleCalendarProvider(apiUrl, tokens);
-    return new GraphProvider(apiUrl, tokens);
+    if (id === 'slack') return new SlackProvider(apiUrl, tokens, timeoutMs);
+    if (id === 'google') return new GoogleCalendarProvider(apiUrl, tokens, timeoutMs);
+    return new GraphProvider(apiUrl, tokens, timeoutMs);
   }
 
   private open(id: ProviderId): Connection {

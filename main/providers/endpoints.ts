@@ -3,6 +3,8 @@ import type { ProviderId } from './provider';
 
 export interface ProviderConfig {
   apiUrl: string;
+  /** Per call; a slower answer counts as a network failure and is retried with backoff. */
+  timeoutMs?: number;
   oauth: OAuthClient;
 }
 

@@ -263,6 +263,62 @@ describe('under stress', () => {
   });
 });
 
+describe('more faults', () => {
+  it('rides out 5xx answers and slow answers beyond the timeout', async () => {
+    world = await integrationWorld(at('2026-11-23T10:00', ZONE), ZONE);
+    const w = world;
+    await w.connect('slack');
+    w.slack.server.inject({ status: 503, body: 'upstream unavailable' }, 2);
+    await w.run('focus.start', { minutes: 50 });
+    expect(w.slack.profile.status_emoji).toBe(':dart:');
+    expect(w.host.integrations.health('slack')).toMatchObject({ state: 'ok' });
+    w.slack.server.delayMs = 1000;
+    await w.host.service.execute('focus.stop', {});
+    w.clock.advance(300);
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(w.host.integrations.health('slack')).toMatchObject({
+      state: 'offline',
+      message: 'Slack did not answer in time; retrying',
+    });
+    w.slack.server.delayMs = 0;
+    await w.settle();
+    expect(w.slack.profile.status_text).toBe('');
+    expect(w.host.integrations.health('slack')).toMatchObject({ state: 'ok' });
+  });
+
+  it('refuses a replayed sign-in callback, and never shows a token to anything the window can read', async () => {
+    const w = await connectedWorld('2026-11-23T10:00');
+    const outcome = await w.host.service.execute('integration.connect', { provider: 'google' });
+    const authorize = new URL((outcome as { value: { authorizeUrl: string } }).value.authorizeUrl);
+    const approved = await fetch(authorize, { redirect: 'manual' });
+    const callback = approved.headers.get('location')!;
+    expect((await fetch(callback)).status).toBe(200);
+    await expect(fetch(callback)).rejects.toThrow();
+    await w.run('focus.start', { minutes: 25 });
+    const tokens = [
+      ...w.slack.auth.accessTokens,
+      ...w.google.auth.accessTokens,
+      ...w.graph.auth.accessTokens,
+    ];
+    expect(tokens.length).toBeGreaterThanOrEqual(3);
+    const visible = JSON.stringify([
+      w.host.service.status(),
+      w.host.service.query('settings', {}),
+      w.host.service.query('integrations', {}),
+      w.host.service.query('teammates', {}),
+      w.host.service.query('plan', {}),
+    ]);
+    const files = fs
+      .readdirSync(w.dir)
+      .filter((name) => !name.startsWith('tokens.'))
+      .map((name) => fs.readFileSync(path.join(w.dir, name), 'utf8'));
+    for (const token of tokens) {
+      expect(visible).not.toContain(token);
+      for (const file of files) expect(file).not.toContain(token);
+    }
+  });
+});
+
 describe('reading back', () => {
   it('loads 2,000 Slack teammates across pages with DND in batches of 50', async () => {
     world = await integrationWorld(at('2026-11-23T16:00', ZONE), ZONE);

@@ -23,6 +23,8 @@ export class GoogleCalendarProvider implements Provider {
   constructor(
     private readonly apiUrl: string,
     private readonly tokens: TokenSource,
+    /** How long one call may take before it counts as a network failure. */
+    private readonly timeoutMs = 10_000,
   ) {}
 
   reset(): void {
@@ -37,7 +39,12 @@ export class GoogleCalendarProvider implements Provider {
     if (this.appliedZone !== desired.timeZone) {
       const response = await authorizedCall(
         this.tokens,
-        { method: 'PATCH', url: this.url('/calendars/primary'), json: { timeZone: desired.timeZone } },
+        {
+          timeoutMs: this.timeoutMs,
+          method: 'PATCH',
+          url: this.url('/calendars/primary'),
+          json: { timeZone: desired.timeZone },
+        },
         SERVICE,
       );
       checkJsonError(response, SERVICE, 'change the calendar time zone');
@@ -87,7 +94,11 @@ export class GoogleCalendarProvider implements Provider {
     if (this.focusTimeSupported) {
       const response = await authorizedCall(
         this.tokens,
-        { url: this.url('/calendars/primary/events'), json: this.event(desired, focus, true) },
+        {
+          timeoutMs: this.timeoutMs,
+          url: this.url('/calendars/primary/events'),
+          json: this.event(desired, focus, true),
+        },
         SERVICE,
       );
       if (response.status !== 400) {
@@ -98,7 +109,11 @@ export class GoogleCalendarProvider implements Provider {
     }
     const response = await authorizedCall(
       this.tokens,
-      { url: this.url('/calendars/primary/events'), json: this.event(desired, focus, false) },
+      {
+        timeoutMs: this.timeoutMs,
+        url: this.url('/calendars/primary/events'),
+        json: this.event(desired, focus, false),
+      },
       SERVICE,
     );
     checkJsonError(response, SERVICE, 'add the focus block');
@@ -109,6 +124,7 @@ export class GoogleCalendarProvider implements Provider {
     const response = await authorizedCall(
       this.tokens,
       {
+        timeoutMs: this.timeoutMs,
         method: 'PATCH',
         url: this.url(`/calendars/primary/events/${encodeURIComponent(event.eventId)}`),
         json: { end: { dateTime: new Date(end).toISOString() } },
@@ -129,7 +145,7 @@ export class GoogleCalendarProvider implements Provider {
     });
     const response = await authorizedCall(
       this.tokens,
-      { url: this.url(`/calendars/primary/events?${query}`) },
+      { timeoutMs: this.timeoutMs, url: this.url(`/calendars/primary/events?${query}`) },
       SERVICE,
     );
     checkJsonError(response, SERVICE, 'read your meetings');

@@ -34,6 +34,8 @@ export class GraphProvider implements Provider {
   constructor(
     private readonly apiUrl: string,
     private readonly tokens: TokenSource,
+    /** How long one call may take before it counts as a network failure. */
+    private readonly timeoutMs = 10_000,
   ) {}
 
   reset(): void {
@@ -45,7 +47,7 @@ export class GraphProvider implements Provider {
   private async post(path: string, body: unknown, what: string, method = 'POST'): Promise<void> {
     const response = await authorizedCall(
       this.tokens,
-      { method, url: `${this.apiUrl.replace(/\/$/, '')}${path}`, json: body },
+      { timeoutMs: this.timeoutMs, method, url: `${this.apiUrl.replace(/\/$/, '')}${path}`, json: body },
       SERVICE,
     );
     checkJsonError(response, SERVICE, what);
@@ -116,6 +118,7 @@ export class GraphProvider implements Provider {
     const response = await authorizedCall(
       this.tokens,
       {
+        timeoutMs: this.timeoutMs,
         url: `${this.apiUrl.replace(/\/$/, '')}/me/calendarView?${query}`,
         headers: { prefer: 'outlook.timezone="UTC"' },
       },

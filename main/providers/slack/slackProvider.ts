@@ -37,6 +37,8 @@ export class SlackProvider implements Provider {
   constructor(
     private readonly apiUrl: string,
     private readonly tokens: TokenSource,
+    /** How long one call may take before it counts as a network failure. */
+    private readonly timeoutMs = 10_000,
   ) {}
 
   reset(): void {
@@ -47,7 +49,12 @@ export class SlackProvider implements Provider {
 
   private async call(method: string, form: Record<string, string> = {}): Promise<Record<string, unknown>> {
     const response = await httpCall(
-      { url: `${this.apiUrl.replace(/\/$/, '')}/${method}`, token: await this.tokens.token(), form },
+      {
+        timeoutMs: this.timeoutMs,
+        url: `${this.apiUrl.replace(/\/$/, '')}/${method}`,
+        token: await this.tokens.token(),
+        form,
+      },
       'Slack',
     );
     const body = (response.body ?? {}) as Record<string, unknown>;
