@@ -81,6 +81,13 @@ export const settingsSchema = z.object({
   focus: focusSchema,
   urgency: urgencySchema,
   launchAtLogin: z.boolean(),
+  /** The desktop app's global shortcut that toggles focus (an Electron accelerator). */
+  focusShortcut: z
+    .string()
+    .regex(
+      /^((CommandOrControl|CmdOrCtrl|Command|Cmd|Control|Ctrl|Alt|Option|AltGr|Shift|Super|Meta)\+)+([A-Z0-9]|F([1-9]|1[0-9]|2[0-4])|Space|Tab|Enter|Up|Down|Left|Right)$/,
+      'use a shortcut like CommandOrControl+Alt+F',
+    ),
   locale: z.string().max(35).nullable(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
@@ -111,6 +118,7 @@ export function defaultSettings(systemTimeZone: string): Settings {
     focus: { lengths: [25, 50, 90], defaultMinutes: 50, autoDecline: 'declineNone', chatDoNotDisturb: true },
     urgency: { rule: 'Urgent? Call me, or @mention me with !urgent.', keywords: ['!urgent'], alwaysFrom: [] },
     launchAtLogin: false,
+    focusShortcut: 'CommandOrControl+Alt+F',
     locale: null,
   };
 }

@@ -41,7 +41,6 @@ import { clickAction, type TrayAction, trayMenu, trayTitle, trayTooltip } from '
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '../renderer');
-const FOCUS_SHORTCUT = 'CommandOrControl+Alt+F';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -173,13 +172,24 @@ async function run(): Promise<void> {
   disposables.add(
     serveCompanionIpc(ipcMain, service, (event) => {
       if (event.name === 'availability.changed') refreshTray(event.data as StatusView);
-      if (event.name === 'settings.changed')
-        app.setLoginItemSettings({ openAtLogin: (event.data as Settings).launchAtLogin });
+      if (event.name === 'settings.changed') {
+        const settings = event.data as Settings;
+        app.setLoginItemSettings({ openAtLogin: settings.launchAtLogin });
+        registerShortcut(settings.focusShortcut);
+      }
       for (const target of BrowserWindow.getAllWindows()) target.webContents.send(EVENT_CHANNEL, event);
     }),
   );
   disposables.add(feedPowerEvents(powerMonitor, service));
-  globalShortcut.register(FOCUS_SHORTCUT, () => perform(clickAction(service.status())));
+  let shortcut: string | null = null;
+  const registerShortcut = (accelerator: string): void => {
+    if (accelerator === shortcut) return;
+    if (shortcut) globalShortcut.unregister(shortcut);
+    shortcut = globalShortcut.register(accelerator, () => perform(clickAction(service.status())))
+      ? accelerator
+      : null;
+  };
+  registerShortcut((service.settings as Settings).focusShortcut);
 
   showWindow = openWindow;
   app.on('activate', openWindow);

@@ -4,6 +4,7 @@ import { emptyIntents, type Intents, intentsSchema } from '../../shared/intents'
 import { loadSettings, type Settings } from '../../shared/settings';
 import { type Cipher, FileVault } from '../auth/vault';
 import { CadenceService } from '../core/cadenceService';
+import { FileLog } from '../core/fileLog';
 import { Integrations } from '../core/integrations';
 import { type ProviderConfig, providerConfigs } from '../providers/endpoints';
 import type { ProviderId } from '../providers/provider';
@@ -114,6 +115,15 @@ export async function startHost(options: HostOptions): Promise<CadenceHost> {
     ...(options.coalesceMs !== undefined ? { coalesceMs: options.coalesceMs } : {}),
   });
   service.attachIntegrations(integrations, integrations.onDidChange);
+  const log = new FileLog(dataDir, () => clock.now());
+  const lastHealth = new Map<string, string>();
+  integrations.onDidChange(() => {
+    for (const view of integrations.list()) {
+      const state = view.connected ? `${view.health?.state}: ${view.health?.message}` : 'not connected';
+      if (lastHealth.get(view.id) !== state) log.info(`${view.name} ${state}`);
+      lastHealth.set(view.id, state);
+    }
+  });
   const token = apiToken(dataDir);
   const api = new LocalApi({
     service,
@@ -126,6 +136,8 @@ export async function startHost(options: HostOptions): Promise<CadenceHost> {
   const port = await api.listen();
   service.start();
   integrations.attach(service);
+  log.info(`started (pid ${process.pid}, port ${port})`);
+  for (const problem of service.problems()) log.warn(problem);
   writeConnection(dataDir, { port, token, pid: process.pid, url: api.url });
   return {
     service,

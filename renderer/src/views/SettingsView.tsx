@@ -350,6 +350,11 @@ export function SettingsView() {
           />{' '}
           Launch Cadence at login (desktop app)
         </label>
+        <label className="field">
+          Shortcut that toggles focus (desktop app)
+          <input value={draft.focusShortcut} onChange={(e) => update({ focusShortcut: e.target.value })} />
+          <FieldError issues={issues} path="focusShortcut" />
+        </label>
       </fieldset>
 
       <div className="save-bar">

@@ -27,6 +27,13 @@ describe('settings', () => {
     expect(loaded.problems).toEqual([]);
   });
 
+  it('accepts a desktop shortcut only in accelerator form', () => {
+    const current = defaultSettings('UTC');
+    expect(applySettingsPatch(current, { focusShortcut: 'Ctrl+Shift+F9' }).ok).toBe(true);
+    const bad = applySettingsPatch(current, { focusShortcut: 'press F' });
+    expect(!bad.ok && bad.problems).toEqual([{ path: 'focusShortcut', message: 'use a shortcut like CommandOrControl+Alt+F' }]);
+  });
+
   it('applies a patch all or nothing', () => {
     const current = defaultSettings('UTC');
     const bad = applySettingsPatch(current, {
