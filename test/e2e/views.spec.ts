@@ -142,3 +142,21 @@ test('a lost connection shows a banner and reconnects by itself', async ({ caden
   await expect(page.getByLabel(/^Status:/)).toBeVisible();
   await again.stop();
 });
+
+test('after travel, Today asks once whether to move the working day', async ({ cadence }) => {
+  const { page, service } = await cadence.open({
+    zone: 'America/New_York',
+    settings: { homeTimeZone: 'Europe/Berlin', workTimeZone: 'Europe/Berlin' },
+  });
+  const banner = page.getByRole('alert', { name: 'Time zone changed' });
+  await expect(banner).toContainText('Your computer is now on America/New_York time.');
+  await cadence.shot('today-travel');
+  await banner.getByRole('button', { name: 'Move to America/New_York' }).click();
+  await expect(banner).toHaveCount(0);
+  const status = await fetch(`${service.url}/api/query/status`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${service.token}`, 'content-type': 'application/json' },
+    body: '{}',
+  }).then((r) => r.json() as Promise<{ value: { timeZone: string } }>);
+  expect(status.value.timeZone).toBe('America/New_York');
+});

@@ -9,6 +9,7 @@ export interface GoogleEvent {
   start: { dateTime: string; timeZone?: string };
   end: { dateTime: string; timeZone?: string };
   focusTimeProperties?: Record<string, unknown>;
+  extendedProperties?: { private?: Record<string, string> };
   transparency?: string;
 }
 
@@ -89,6 +90,11 @@ export class GoogleFake {
     if (path === '/calendars/primary/events' && request.method === 'POST') {
       const body = request.body as unknown as GoogleEvent;
       if (!body.start?.dateTime || !body.end?.dateTime) return googleError(400, 'Missing time', 'required');
+      if (
+        body.eventType === 'outOfOffice' &&
+        !(body as { outOfOfficeProperties?: unknown }).outOfOfficeProperties
+      )
+        return googleError(400, 'outOfOfficeProperties are required', 'required');
       if (body.eventType === 'focusTime' && !this.focusTimeSupported)
         return googleError(400, 'Focus time is not available for this calendar', 'invalid');
       const event: GoogleEvent = {

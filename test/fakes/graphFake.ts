@@ -99,6 +99,15 @@ export class GraphFake {
         const zone = String(body.timeZone ?? '');
         if (zone && !Intl.supportedValuesOf('timeZone').includes(zone) && zone !== 'UTC')
           return graphError(400, 'InvalidTimeZone', `${zone} is not a valid time zone`);
+        const replies = body.automaticRepliesSetting as
+          { status?: string; scheduledStartDateTime?: unknown; scheduledEndDateTime?: unknown } | undefined;
+        if (replies && !['disabled', 'alwaysEnabled', 'scheduled'].includes(String(replies.status)))
+          return graphError(400, 'ErrorInvalidParameter', 'Invalid automatic replies status');
+        if (
+          replies?.status === 'scheduled' &&
+          (!replies.scheduledStartDateTime || !replies.scheduledEndDateTime)
+        )
+          return graphError(400, 'ErrorInvalidParameter', 'A scheduled reply needs a start and an end');
         this.mailbox = { ...this.mailbox, ...body };
         return { status: 200, body: this.mailbox };
       }

@@ -263,6 +263,66 @@ describe('under stress', () => {
   });
 });
 
+describe('days off and automatic replies', () => {
+  it('puts days off on the calendar as out of office, once, and takes them off again', async () => {
+    world = await integrationWorld(at('2026-11-23T10:00', ZONE), ZONE, {
+      daysOff: ['2026-11-27', '2026-12-24'],
+    });
+    const w = world;
+    await w.connect('google');
+    const ooo = () => [...w.google.events.values()].filter((e) => e.eventType === 'outOfOffice');
+    expect(ooo().map((e) => [e.start.dateTime, e.end.dateTime])).toEqual([
+      [
+        new Date(at('2026-11-27T00:00', ZONE)).toISOString(),
+        new Date(at('2026-11-28T00:00', ZONE)).toISOString(),
+      ],
+      [
+        new Date(at('2026-12-24T00:00', ZONE)).toISOString(),
+        new Date(at('2026-12-25T00:00', ZONE)).toISOString(),
+      ],
+    ]);
+    await w.run('focus.start', { minutes: 25 });
+    expect(ooo()).toHaveLength(2);
+    await w.run('settings.update', { patch: { daysOff: ['2026-12-24'] } });
+    expect(ooo().map((e) => e.start.dateTime)).toEqual([
+      new Date(at('2026-12-24T00:00', ZONE)).toISOString(),
+    ]);
+  });
+
+  it('does not duplicate a focus block on the calendar after a restart', async () => {
+    world = await integrationWorld(at('2026-11-23T10:00', ZONE), ZONE);
+    const w = world;
+    await w.connect('google');
+    await w.run('focus.start', { minutes: 50 });
+    (
+      w.host.integrations as unknown as { connections: Map<string, { provider: { current: unknown } }> }
+    ).connections.get('google')!.provider.current = null;
+    await w.run('focus.extend', { minutes: 10 });
+    expect(w.google.events.size).toBe(1);
+    expect(Date.parse([...w.google.events.values()][0]!.end.dateTime)).toBe(at('2026-11-23T11:00', ZONE));
+  });
+
+  it('sends an automatic reply while off, when the user asked for it, ending when work starts', async () => {
+    world = await integrationWorld(at('2026-11-23T17:20', ZONE), ZONE, { offHoursAutoReply: true });
+    const w = world;
+    await w.connect('microsoft');
+    expect(w.graph.mailbox.automaticRepliesSetting).toBeUndefined();
+    await w.run('shutdown.complete', { done: '' });
+    expect(w.graph.mailbox.automaticRepliesSetting).toMatchObject({
+      status: 'scheduled',
+      scheduledEndDateTime: {
+        dateTime: new Date(at('2026-11-24T09:00', ZONE)).toISOString().slice(0, 19),
+        timeZone: 'UTC',
+      },
+    });
+    expect(
+      (w.graph.mailbox.automaticRepliesSetting as { externalReplyMessage: string }).externalReplyMessage,
+    ).toMatch(/^Off until Tue 09:00 CET .*\. Urgent\? Call me/);
+    await w.advanceTo(at('2026-11-24T09:05', ZONE));
+    expect(w.graph.mailbox.automaticRepliesSetting).toMatchObject({ status: 'disabled' });
+  });
+});
+
 describe('more faults', () => {
   it('rides out 5xx answers and slow answers beyond the timeout', async () => {
     world = await integrationWorld(at('2026-11-23T10:00', ZONE), ZONE);

@@ -1,6 +1,7 @@
 import type { CalendarEvent } from '../../../shared/calendar';
-import type { Instant } from '../../../shared/clockTime';
+import { addDays, atLocalTime, DAY, type Instant } from '../../../shared/clockTime';
 import type { Desired } from '../../../shared/desired';
+import type { Settings } from '../../../shared/settings';
 import { authorizedCall, checkJsonError } from '../authorizedCall';
 import type { Provider, TokenSource } from '../provider';
 
@@ -11,12 +12,17 @@ interface FocusEvent {
 }
 
 const SERVICE = 'Google Calendar';
+/** How far ahead days off are put on the calendar. */
+const DAYS_OFF_HORIZON = 60;
 
 /** Google Calendar v3: each focus block is one focusTime event, kept in step; meetings are read back. */
 export class GoogleCalendarProvider implements Provider {
   readonly id = 'google' as const;
   private current: FocusEvent | null = null;
   private appliedZone: string | null = null;
+  private appliedDaysOff: string | null = null;
+  /** Day off → its out-of-office event; null until looked up once. */
+  private daysOff: Map<string, string> | null = null;
   /** Consumer accounts have no focus time; after the first refusal Cadence writes plain busy events. */
   focusTimeSupported = true;
 
@@ -29,13 +35,105 @@ export class GoogleCalendarProvider implements Provider {
 
   reset(): void {
     this.appliedZone = null;
+    this.appliedDaysOff = null;
   }
 
   private url(path: string): string {
     return `${this.apiUrl.replace(/\/$/, '')}${path}`;
   }
 
-  async apply(desired: Desired, now: Instant): Promise<void> {
+  async apply(desired: Desired, now: Instant, settings: Settings): Promise<void> {
+    await this.applyFocus(desired, now);
+    await this.applyDaysOff(desired, now, settings);
+  }
+
+  /** Events Cadence made earlier (perhaps before a restart), found by the tag it put on them. */
+  private async tagged(tag: string, from: Instant, to: Instant): Promise<{ id: string; end: Instant }[]> {
+    const query = new URLSearchParams({
+      privateExtendedProperty: tag,
+      timeMin: new Date(from).toISOString(),
+      timeMax: new Date(to).toISOString(),
+      singleEvents: 'true',
+    });
+    const response = await authorizedCall(
+      this.tokens,
+      { timeoutMs: this.timeoutMs, url: this.url(`/calendars/primary/events?${query}`) },
+      SERVICE,
+    );
+    checkJsonError(response, SERVICE, 'look up its own events');
+    return (
+      ((response.body as { items?: { id: string; end?: { dateTime?: string } }[] }).items ?? []) as {
+        id: string;
+        end?: { dateTime?: string };
+      }[]
+    ).map((item) => ({
+      id: item.id,
+      end: Date.parse(item.end?.dateTime ?? ''),
+    }));
+  }
+
+  /** Days off in the coming weeks become out-of-office events; a day no longer off loses its event. */
+  private async applyDaysOff(desired: Desired, now: Instant, settings: Settings): Promise<void> {
+    const horizon = now + DAYS_OFF_HORIZON * DAY;
+    const wanted = settings.daysOff
+      .map((date) => ({
+        date,
+        start: atLocalTime(date, 0, desired.timeZone),
+        end: atLocalTime(addDays(date, 1), 0, desired.timeZone),
+      }))
+      .filter((day) => day.end > now && day.start < horizon);
+    const key = JSON.stringify(wanted);
+    if (key === this.appliedDaysOff) return;
+    if (this.daysOff === null) {
+      this.daysOff = new Map();
+      for (const date of settings.daysOff) {
+        const [found] = await this.tagged(`cadenceDayOff=${date}`, now - DAY, horizon + 2 * DAY);
+        if (found) this.daysOff.set(date, found.id);
+      }
+    }
+    for (const day of wanted) {
+      if (this.daysOff.has(day.date)) continue;
+      const response = await authorizedCall(
+        this.tokens,
+        {
+          timeoutMs: this.timeoutMs,
+          url: this.url('/calendars/primary/events'),
+          json: {
+            summary: 'Day off',
+            eventType: 'outOfOffice',
+            outOfOfficeProperties: {
+              autoDeclineMode: 'declineAllConflictingInvitations',
+              declineMessage: `I am off today. ${settings.urgency.rule}`.trim(),
+            },
+            start: { dateTime: new Date(day.start).toISOString(), timeZone: desired.timeZone },
+            end: { dateTime: new Date(day.end).toISOString(), timeZone: desired.timeZone },
+            extendedProperties: { private: { cadenceDayOff: day.date } },
+          },
+        },
+        SERVICE,
+      );
+      checkJsonError(response, SERVICE, 'mark your day off');
+      this.daysOff.set(day.date, String((response.body as { id: string }).id));
+    }
+    for (const [date, eventId] of this.daysOff) {
+      if (wanted.some((day) => day.date === date) || settings.daysOff.includes(date)) continue;
+      const response = await authorizedCall(
+        this.tokens,
+        {
+          timeoutMs: this.timeoutMs,
+          method: 'DELETE',
+          url: this.url(`/calendars/primary/events/${encodeURIComponent(eventId)}`),
+        },
+        SERVICE,
+      );
+      if (response.status !== 404 && response.status !== 410)
+        checkJsonError(response, SERVICE, 'remove a day off');
+      this.daysOff.delete(date);
+    }
+    this.appliedDaysOff = key;
+  }
+
+  private async applyFocus(desired: Desired, now: Instant): Promise<void> {
     if (this.appliedZone !== desired.timeZone) {
       const response = await authorizedCall(
         this.tokens,
@@ -91,6 +189,12 @@ export class GoogleCalendarProvider implements Provider {
   }
 
   private async create(desired: Desired, focus: NonNullable<Desired['focus']>): Promise<string> {
+    const [existing] = await this.tagged(`cadenceFocusId=${focus.id}`, focus.start - DAY, focus.end + DAY);
+    if (existing) {
+      if (existing.end !== focus.end)
+        await this.setEnd({ focusId: focus.id, eventId: existing.id, end: existing.end }, focus.end);
+      return existing.id;
+    }
     if (this.focusTimeSupported) {
       const response = await authorizedCall(
         this.tokens,

@@ -30,6 +30,7 @@ export class GraphProvider implements Provider {
   private appliedPresence: string | null = null;
   private appliedMessage: string | null = null;
   private appliedMailbox: string | null = null;
+  private appliedAutoReply: string | null = null;
 
   constructor(
     private readonly apiUrl: string,
@@ -42,6 +43,7 @@ export class GraphProvider implements Provider {
     this.appliedPresence = null;
     this.appliedMessage = null;
     this.appliedMailbox = null;
+    this.appliedAutoReply = null;
   }
 
   private async post(path: string, body: unknown, what: string, method = 'POST'): Promise<void> {
@@ -83,12 +85,39 @@ export class GraphProvider implements Provider {
       );
       this.appliedMessage = messageKey;
     }
+    await this.applyAutoReply(desired, now, settings);
     const mailbox = this.mailboxSettings(settings);
     const mailboxKey = JSON.stringify(mailbox);
     if (mailboxKey !== this.appliedMailbox) {
       await this.post('/me/mailboxSettings', mailbox, 'update your working hours', 'PATCH');
       this.appliedMailbox = mailboxKey;
     }
+  }
+
+  /** While off, a scheduled automatic reply that ends by itself when work starts again. */
+  private async applyAutoReply(desired: Desired, now: Instant, settings: Settings): Promise<void> {
+    const wanted = settings.offHoursAutoReply && desired.mode === 'off' && desired.until !== null;
+    const key = wanted ? JSON.stringify([desired.until, desired.statusText]) : null;
+    if (key === this.appliedAutoReply || (!wanted && this.appliedAutoReply === null)) return;
+    const utc = (at: Instant) => ({ dateTime: new Date(at).toISOString().slice(0, 19), timeZone: 'UTC' });
+    const message = `${desired.statusText.replace(/ · /, '. ')}.`;
+    const setting = wanted
+      ? {
+          status: 'scheduled',
+          externalAudience: 'contactsOnly',
+          scheduledStartDateTime: utc(now),
+          scheduledEndDateTime: utc(desired.until!),
+          internalReplyMessage: message,
+          externalReplyMessage: message,
+        }
+      : { status: 'disabled' };
+    await this.post(
+      '/me/mailboxSettings',
+      { automaticRepliesSetting: setting },
+      'set your automatic reply',
+      'PATCH',
+    );
+    this.appliedAutoReply = key;
   }
 
   /** Graph has one span per week: the earliest start and latest end over the working days. */

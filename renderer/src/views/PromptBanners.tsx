@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { openRitual, run, useCadence } from '../store/store';
 import { clockTime, minutesLeft } from '../timeFormat';
 import { useNow } from './useNow';
@@ -65,6 +66,42 @@ export function ShutdownBanner() {
             10 more minutes
           </button>
         ) : null}
+      </div>
+    </section>
+  );
+}
+
+const KEPT_ZONE = 'cadence.keptZone';
+
+/** After travel: asks once per new zone whether the working day should move with you. */
+export function TravelBanner() {
+  const systemZone = useCadence((s) => s.status?.systemTimeZone ?? null);
+  const workZone = useCadence((s) => s.status?.timeZone ?? null);
+  const [kept, setKept] = useState(() =>
+    typeof localStorage === 'undefined' ? null : localStorage.getItem(KEPT_ZONE),
+  );
+  if (!systemZone || !workZone || systemZone === workZone || kept === systemZone) return null;
+  const keep = () => {
+    localStorage.setItem(KEPT_ZONE, systemZone);
+    setKept(systemZone);
+  };
+  return (
+    <section className="banner info" role="alert" aria-label="Time zone changed">
+      <p>
+        <strong>Your computer is now on {systemZone} time.</strong> Move your working day there too? Connected
+        calendars and Microsoft 365 follow; Slack shows the zone in your status.
+      </p>
+      <div className="button-row">
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void run('settings.update', { patch: { workTimeZone: systemZone } })}
+        >
+          Move to {systemZone}
+        </button>
+        <button type="button" className="quiet" onClick={keep}>
+          Keep {workZone}
+        </button>
       </div>
     </section>
   );

@@ -339,6 +339,15 @@ export function SettingsView() {
       </fieldset>
 
       <IntegrationsSettings />
+      <label className="check auto-reply">
+        <input
+          type="checkbox"
+          checked={draft.offHoursAutoReply}
+          onChange={(e) => update({ offHoursAutoReply: e.target.checked })}
+        />{' '}
+        Microsoft 365: reply automatically while I am off, saying when I am back and how to reach me if it is
+        urgent
+      </label>
 
       <fieldset>
         <legend>App</legend>

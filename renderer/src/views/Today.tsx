@@ -2,7 +2,7 @@ import { openRitual, useCadence } from '../store/store';
 import { dayTitle, userLocale } from '../timeFormat';
 import { FocusControls } from './FocusControls';
 import { headline } from './modeWords';
-import { LunchBanner, ShutdownBanner } from './PromptBanners';
+import { LunchBanner, ShutdownBanner, TravelBanner } from './PromptBanners';
 import { Timeline } from './Timeline';
 import { useNow } from './useNow';
 
@@ -25,6 +25,7 @@ export function Today() {
           </button>
         ) : null}
       </section>
+      <TravelBanner />
       <LunchBanner />
       <ShutdownBanner />
       {plan.priorities.length ? (

@@ -31,7 +31,9 @@ describe('settings', () => {
     const current = defaultSettings('UTC');
     expect(applySettingsPatch(current, { focusShortcut: 'Ctrl+Shift+F9' }).ok).toBe(true);
     const bad = applySettingsPatch(current, { focusShortcut: 'press F' });
-    expect(!bad.ok && bad.problems).toEqual([{ path: 'focusShortcut', message: 'use a shortcut like CommandOrControl+Alt+F' }]);
+    expect(!bad.ok && bad.problems).toEqual([
+      { path: 'focusShortcut', message: 'use a shortcut like CommandOrControl+Alt+F' },
+    ]);
   });
 
   it('applies a patch all or nothing', () => {
