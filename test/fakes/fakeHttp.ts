@@ -172,3 +172,26 @@ export class FakeAuthorizationServer {
     return { accessToken: this.issueToken(), refreshToken };
   }
 }
+
+/** What every provider fake is: one FakeServer routed by the fake, and its sign-in server. */
+export abstract class ProviderFake {
+  readonly server: FakeServer;
+  abstract readonly auth: FakeAuthorizationServer;
+  /** The path under which the provider's API lives, e.g. /api for Slack. */
+  protected abstract readonly apiPath: string;
+
+  constructor() {
+    this.server = new FakeServer((request) => this.route(request));
+  }
+
+  protected abstract route(request: FakeRequest): FakeReply | Promise<FakeReply>;
+
+  async start(): Promise<this> {
+    await this.server.start();
+    return this;
+  }
+
+  get apiUrl(): string {
+    return `${this.server.url}${this.apiPath}`;
+  }
+}

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { FakeAuthorizationServer, type FakeReply, type FakeRequest, FakeServer } from './fakeHttp';
+import { FakeAuthorizationServer, type FakeReply, type FakeRequest, ProviderFake } from './fakeHttp';
 
 export interface GoogleEvent {
   id: string;
@@ -19,26 +19,13 @@ const googleError = (code: number, message: string, reason: string): FakeReply =
 });
 
 /** A fake of Google Calendar v3 (primary calendar events, focusTime, calendar zone) and Google's OAuth with PKCE. */
-export class GoogleFake {
+export class GoogleFake extends ProviderFake {
+  protected readonly apiPath = '/calendar/v3';
   readonly auth = new FakeAuthorizationServer('google-client', 'ya29.');
-  readonly server: FakeServer;
   events = new Map<string, GoogleEvent>();
   calendarTimeZone = 'UTC';
   /** Consumer (gmail.com) accounts cannot create focusTime events. */
   focusTimeSupported = true;
-
-  constructor() {
-    this.server = new FakeServer((request) => this.route(request));
-  }
-
-  async start(): Promise<this> {
-    await this.server.start();
-    return this;
-  }
-
-  get apiUrl(): string {
-    return `${this.server.url}/calendar/v3`;
-  }
 
   writes(): FakeRequest[] {
     return this.server.calls.filter((c) => c.path.startsWith('/calendar/v3') && c.method !== 'GET');
@@ -56,7 +43,7 @@ export class GoogleFake {
     });
   }
 
-  private route(request: FakeRequest): FakeReply {
+  protected route(request: FakeRequest): FakeReply {
     if (request.path === '/o/oauth2/v2/auth') return this.auth.authorize(request.query);
     if (request.path === '/token') {
       const result = this.auth.exchange(request.body);

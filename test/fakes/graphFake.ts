@@ -1,4 +1,4 @@
-import { FakeAuthorizationServer, type FakeReply, type FakeRequest, FakeServer } from './fakeHttp';
+import { FakeAuthorizationServer, type FakeReply, type FakeRequest, ProviderFake } from './fakeHttp';
 
 const PAIRS = new Set([
   'Available/Available',
@@ -17,33 +17,20 @@ const graphError = (status: number, code: string, message: string): FakeReply =>
 });
 
 /** A fake of Microsoft Graph v1.0 (presence, status message, mailbox settings, calendar view) and the identity platform's PKCE flow. */
-export class GraphFake {
+export class GraphFake extends ProviderFake {
+  protected readonly apiPath = '/v1.0';
   readonly auth = new FakeAuthorizationServer('graph-client', 'eyJ0eXAi.');
-  readonly server: FakeServer;
   preferredPresence: { availability: string; activity: string; expiresAt: number } | null = null;
   statusMessage: { content: string; expiry: string | null } | null = null;
   mailbox: Record<string, unknown> = {};
   meetings: { id: string; subject: string; start: string; end: string }[] = [];
   now = () => Date.now();
 
-  constructor() {
-    this.server = new FakeServer((request) => this.route(request));
-  }
-
-  async start(): Promise<this> {
-    await this.server.start();
-    return this;
-  }
-
-  get apiUrl(): string {
-    return `${this.server.url}/v1.0`;
-  }
-
   writes(): FakeRequest[] {
     return this.server.calls.filter((c) => c.path.startsWith('/v1.0') && c.method !== 'GET');
   }
 
-  private route(request: FakeRequest): FakeReply {
+  protected route(request: FakeRequest): FakeReply {
     if (request.path === '/common/oauth2/v2.0/authorize') return this.auth.authorize(request.query);
     if (request.path === '/common/oauth2/v2.0/token') {
       const result = this.auth.exchange(request.body);

@@ -1,4 +1,4 @@
-import { FakeAuthorizationServer, type FakeReply, type FakeRequest, FakeServer } from './fakeHttp';
+import { FakeAuthorizationServer, type FakeReply, type FakeRequest, ProviderFake } from './fakeHttp';
 
 /** Slack's per-method rate tiers (calls per minute), as documented. */
 const TIER: Record<string, number> = {
@@ -21,9 +21,9 @@ export interface SlackMember {
 }
 
 /** A fake of Slack's Web API and OAuth v2 (user tokens, PKCE), following the documented shapes and errors. */
-export class SlackFake {
+export class SlackFake extends ProviderFake {
+  protected readonly apiPath = '/api';
   readonly auth = new FakeAuthorizationServer('slack-client', 'xoxp-');
-  readonly server: FakeServer;
   profile = { status_text: '', status_emoji: '', status_expiration: 0 };
   snoozeEndTime: number | null = null;
   presence: 'auto' | 'away' = 'auto';
@@ -32,19 +32,6 @@ export class SlackFake {
   dndUsers = new Set<string>();
   now = () => Date.now();
   private readonly recentCalls = new Map<string, number[]>();
-
-  constructor() {
-    this.server = new FakeServer((request) => this.route(request));
-  }
-
-  async start(): Promise<this> {
-    await this.server.start();
-    return this;
-  }
-
-  get apiUrl(): string {
-    return `${this.server.url}/api`;
-  }
 
   /** Whether Do Not Disturb is snoozed right now (a snooze ends by itself at its end time). */
   dndActive(): boolean {
@@ -66,7 +53,7 @@ export class SlackFake {
     return { status: 200, body: { ok: false, error } };
   }
 
-  private route(request: FakeRequest): FakeReply {
+  protected route(request: FakeRequest): FakeReply {
     if (request.path === '/oauth/v2/authorize') return this.auth.authorize(request.query);
     if (request.path === '/api/oauth.v2.access') {
       const result = this.auth.exchange(request.body);
