@@ -31,6 +31,7 @@ it('renderer in Chromium: bundle, first render, 2,000 teammates', async () => {
   const firstRenders: number[] = [];
   const listRenders: number[] = [];
   const fetchAndRenders: number[] = [];
+  const toggles: number[] = [];
   const filters: number[] = [];
   for (let run = 0; run < (SHORT ? 3 : 8); run++) {
     const page = await browser.newPage();
@@ -61,6 +62,25 @@ it('renderer in Chromium: bundle, first render, 2,000 teammates', async () => {
           await new Promise((resolve) => requestAnimationFrame(resolve));
         return performance.now() - begin;
       });
+    toggles.push(
+      await page.evaluate(async () => {
+        const button = [...document.querySelectorAll('button')].find(
+          (b) => b.textContent === 'Focus 25 min',
+        ) as HTMLButtonElement;
+        const begin = performance.now();
+        button.click();
+        while (!document.querySelector('[aria-label="Status: Focusing"]'))
+          await new Promise((resolve) => requestAnimationFrame(resolve));
+        const shown = performance.now() - begin;
+        const stop = [...document.querySelectorAll('button')].find(
+          (b) => b.textContent === 'Stop focus',
+        ) as HTMLButtonElement;
+        stop.click();
+        while (!document.querySelector('[aria-label="Status: Working"]'))
+          await new Promise((resolve) => requestAnimationFrame(resolve));
+        return shown;
+      }),
+    );
     fetchAndRenders.push(await openTeammates());
     await page.waitForTimeout(300);
     listRenders.push(await openTeammates());
@@ -89,6 +109,12 @@ it('renderer in Chromium: bundle, first render, 2,000 teammates', async () => {
       unit: 'ms',
       target: '< 300 ms',
       note: 'includes the status and plan queries',
+    },
+    {
+      name: 'focus toggle → window shows it (click → pill painted)',
+      value: median(toggles),
+      unit: 'ms',
+      note: 'command, core, event and query round trips',
     },
     {
       name: 'teammates list, 2,000, fetched (click → rows painted)',

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 
 test.describe('at the right moments (the real service under libfaketime)', () => {
@@ -33,6 +34,10 @@ test.describe('at the right moments (the real service under libfaketime)', () =>
     await dialog.getByLabel('Priority 1').fill('Review Ana’s PR');
     await dialog.getByLabel('Priority 2').fill('Plan the sprint');
     await cadence.shot('ritual-priorities');
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(
+      results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+    ).toEqual([]);
     await dialog.getByRole('button', { name: 'Next' }).click();
     await dialog.getByRole('button', { name: 'Close the day' }).click();
     await expect(dialog).toContainText('You are off until Mon 30 Nov, 9:00');

@@ -26,7 +26,7 @@ function StatusPill() {
   const now = useNow(1000);
   if (!mode) return null;
   return (
-    <span className={`pill mode-${mode}`} aria-label={`Status: ${MODE_LABEL[mode]}`}>
+    <span className={`pill mode-${mode}`} role="img" aria-label={`Status: ${MODE_LABEL[mode]}`}>
       <span className="dot" aria-hidden="true" />
       {MODE_LABEL[mode]}
       {endsAt ? ` · ${countdown(endsAt, now)}` : ''}

@@ -10,7 +10,7 @@ function RunningFocus({ focus }: { focus: NonNullable<StatusView['focus']> }) {
   const now = useNow(1000);
   return (
     <div className="focus-running">
-      <p className="countdown" aria-live="polite" aria-label="Focus time left">
+      <p className="countdown" role="timer" aria-label="Focus time left">
         {countdown(focus.endsAt, now)}
         <span className="countdown-label"> left</span>
       </p>

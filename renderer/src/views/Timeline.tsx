@@ -100,7 +100,7 @@ export function Timeline({
           );
         })}
         {now >= first && now <= last ? (
-          <div className="now-line" style={{ top: px(now) }} aria-label={`Now, ${clockTime(now, zone)}`} />
+          <div className="now-line" style={{ top: px(now) }} aria-hidden="true" />
         ) : null}
       </div>
       {gaps.length ? (
