@@ -40,7 +40,7 @@ export const commandSchemas = {
   // The patch is checked as a whole against the settings schema by applySettingsPatch.
   'settings.update': z.object({ patch: z.record(z.string(), z.unknown()) }).strict(),
   'teammates.add': teammateSchema
-    .omit({ id: true, source: true })
+    .omit({ id: true, source: true, presence: true })
     .partial({ week: true, weekendDays: true })
     .strict(),
   'teammates.remove': z.object({ id: z.string().min(1).max(60) }).strict(),

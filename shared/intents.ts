@@ -55,6 +55,8 @@ export const teammateSchema = z.object({
   week: weekSchema,
   weekendDays: z.array(z.number().int().min(1).max(7)).max(7),
   source: z.enum(['manual', 'slack', 'google', 'microsoft']),
+  /** Lets connected calendars tell their busy times and working hours. */
+  email: z.email().max(254).optional(),
   /** What a connected service says right now (Slack DND, a Graph schedule), when it says anything. */
   presence: z
     .object({ state: z.enum(['dnd', 'focusing', 'meeting', 'lunch', 'off']), until: z.string().optional() })

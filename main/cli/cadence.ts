@@ -14,7 +14,7 @@ const USAGE = `Usage: cadence <command> [options]
   shutdown [--note TEXT] [--carry TEXT] [--priority TEXT]...   close the day
   shutdown snooze MINUTES
   plan [--date YYYY-MM-DD] [--json]    the day's timeline
-  teammates [--json] | teammates add NAME ZONE | teammates remove ID
+  teammates [--json] | teammates add NAME ZONE [EMAIL] | teammates remove ID
   notify TITLE [BODY] [--urgent] [--from NAME]   send a notification through Cadence's gate
   connect slack|google|microsoft       sign in to a service (opens your browser)
   disconnect slack|google|microsoft    forget a service's sign-in
@@ -82,7 +82,10 @@ function commandFor(
           throw new UsageError(
             'teammates add needs a name and a time zone, e.g. teammates add Ana Europe/Lisbon',
           );
-        return { name: 'teammates.add', input: { name: rest[1], timeZone: rest[2] } };
+        return {
+          name: 'teammates.add',
+          input: { name: rest[1], timeZone: rest[2], ...(rest[3] ? { email: rest[3] } : {}) },
+        };
       }
       if (rest[0] === 'remove') return { name: 'teammates.remove', input: { id: rest[1] ?? '' } };
       break;

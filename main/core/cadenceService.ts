@@ -69,6 +69,7 @@ export interface IntegrationsPort {
   problems(): string[];
   calendar(): readonly CalendarEvent[];
   teammates(): readonly Teammate[];
+  enrich(teammate: Teammate): Teammate;
 }
 
 type Outcome = ApiResult<unknown>;
@@ -214,7 +215,11 @@ export class CadenceService implements Disposable {
     const mine = overlapSpans(now, patternOf(this.settings));
     const zone = this.settings.workTimeZone;
     const moments = new Map();
-    return [...this.intents.teammates, ...(this.integrations?.teammates() ?? [])].map((teammate) => {
+    const integrations = this.integrations;
+    const own = integrations
+      ? this.intents.teammates.map((t) => integrations.enrich(t))
+      : this.intents.teammates;
+    return [...own, ...(integrations?.teammates() ?? [])].map((teammate) => {
       const view = glance(teammate, now, zone, mine, moments);
       return {
         ...view,
@@ -456,6 +461,7 @@ export class CadenceService implements Disposable {
           timeZone: String(input.timeZone),
           week: (input.week as unknown as Teammate['week']) ?? defaultTeammateWeek(),
           weekendDays: (input.weekendDays as unknown as number[]) ?? [6, 7],
+          ...(typeof input.email === 'string' ? { email: input.email } : {}),
           source: 'manual',
         };
         const outcome = this.update((i) => ({ ...i, teammates: [...i.teammates, teammate] }), teammate);

@@ -14,6 +14,7 @@ import {
   type ProviderId,
   PROVIDER_IDS,
   PROVIDER_NAMES,
+  type TeammateUpdate,
   type TokenSource,
 } from '../providers/provider';
 import { SlackProvider } from '../providers/slack/slackProvider';
@@ -49,6 +50,7 @@ export class Integrations implements Disposable {
   private readonly pending = new Map<ProviderId, PendingAuthorization>();
   private meetingCache = new Map<ProviderId, CalendarEvent[]>();
   private teammateCache = new Map<ProviderId, Teammate[]>();
+  private enrichments = new Map<ProviderId, Map<string, TeammateUpdate>>();
   private service: CadenceService | null = null;
   private refreshTimer: Disposable | null = null;
   private subscription: Disposable | null = null;
@@ -62,6 +64,7 @@ export class Integrations implements Disposable {
     this.service = service;
     this.subscription = service.onEvent((event) => {
       if (event.name === 'availability.changed' || event.name === 'settings.changed') this.pokeAll();
+      if (event.name === 'teammates.changed' && this.connections.size) void this.refreshRemote();
     });
     for (const id of PROVIDER_IDS) if (this.options.vault.get(id)) this.open(id);
     void this.refreshRemote();
@@ -165,6 +168,7 @@ export class Integrations implements Disposable {
     this.connections.delete(id);
     this.meetingCache.delete(id);
     this.teammateCache.delete(id);
+    this.enrichments.delete(id);
     this.options.vault.delete(id);
     this.changed.fire();
     return { ok: true, value: null };
@@ -194,6 +198,16 @@ export class Integrations implements Disposable {
     return [...this.teammateCache.values()].flat();
   }
 
+  /** A teammate you added, with what connected calendars say of them (Microsoft's working hours first). */
+  enrich(teammate: Teammate): Teammate {
+    let result = teammate;
+    for (const id of ['google', 'microsoft'] as const) {
+      const update = this.enrichments.get(id)?.get(teammate.id);
+      if (update) result = { ...result, ...update, presence: update.presence ?? result.presence };
+    }
+    return result;
+  }
+
   private refreshing: Promise<void> | null = null;
 
   /** Reads meetings and teammates from every connected service (on connect, then every half hour). */
@@ -213,6 +227,8 @@ export class Integrations implements Disposable {
         try {
           if (provider.meetings) this.meetingCache.set(id, await provider.meetings(now - DAY, now + 8 * DAY));
           if (provider.teammates) this.teammateCache.set(id, await provider.teammates(now));
+          if (provider.enrich && this.service)
+            this.enrichments.set(id, await provider.enrich(this.service.intents.teammates, now));
         } catch {
           // the reconciler reports this service's health; stale meetings are better than none
         }

@@ -21,9 +21,13 @@ export interface Provider {
   meetings?(from: Instant, to: Instant): Promise<CalendarEvent[]>;
   /** Teammates as the service knows them. */
   teammates?(now: Instant): Promise<Teammate[]>;
+  /** What the service's calendar says of teammates you added with an email: busy now, and working hours. */
+  enrich?(people: readonly Teammate[], now: Instant): Promise<Map<string, TeammateUpdate>>;
   /** Forget what was applied, so the next apply pushes everything (after reconnecting). */
   reset(): void;
 }
+
+export type TeammateUpdate = Partial<Pick<Teammate, 'presence' | 'week' | 'timeZone' | 'weekendDays'>>;
 
 export interface TokenSet {
   accessToken: string;

@@ -26,6 +26,8 @@ export class GoogleFake extends ProviderFake {
   calendarTimeZone = 'UTC';
   /** Consumer (gmail.com) accounts cannot create focusTime events. */
   focusTimeSupported = true;
+  /** Other people's busy times, by email, as freeBusy reports them. */
+  busy = new Map<string, { start: string; end: string }[]>();
 
   writes(): FakeRequest[] {
     return this.server.calls.filter((c) => c.path.startsWith('/calendar/v3') && c.method !== 'GET');
@@ -68,6 +70,30 @@ export class GoogleFake extends ProviderFake {
     if (path === '/calendars/primary' && request.method === 'PATCH') {
       this.calendarTimeZone = String(request.body.timeZone ?? this.calendarTimeZone);
       return { status: 200, body: { id: 'primary', timeZone: this.calendarTimeZone } };
+    }
+    if (path === '/freeBusy' && request.method === 'POST') {
+      const items = (request.body.items ?? []) as { id: string }[];
+      if (!request.body.timeMin || !request.body.timeMax)
+        return googleError(400, 'Missing timeMin or timeMax', 'required');
+      if (items.length > 50)
+        return googleError(400, 'Too many calendars requested', 'tooManyCalendarsRequestedForFreeBusy');
+      const calendars = Object.fromEntries(
+        items.map(({ id }) => [
+          id,
+          this.busy.has(id)
+            ? { busy: this.busy.get(id) }
+            : { busy: [], errors: [{ domain: 'global', reason: 'notFound' }] },
+        ]),
+      );
+      return {
+        status: 200,
+        body: {
+          kind: 'calendar#freeBusy',
+          timeMin: request.body.timeMin,
+          timeMax: request.body.timeMax,
+          calendars,
+        },
+      };
     }
     if (path === '/users/me/settings/timezone')
       return {

@@ -24,6 +24,11 @@ export class GraphFake extends ProviderFake {
   statusMessage: { content: string; expiry: string | null } | null = null;
   mailbox: Record<string, unknown> = {};
   meetings: { id: string; subject: string; start: string; end: string }[] = [];
+  /** Other people's schedules by email, as getSchedule reports them. */
+  schedules = new Map<
+    string,
+    { items: { status: string; start: string; end: string }[]; workingHours: Record<string, unknown> }
+  >();
   now = () => Date.now();
 
   writes(): FakeRequest[] {
@@ -97,6 +102,33 @@ export class GraphFake extends ProviderFake {
           return graphError(400, 'ErrorInvalidParameter', 'A scheduled reply needs a start and an end');
         this.mailbox = { ...this.mailbox, ...body };
         return { status: 200, body: this.mailbox };
+      }
+      case 'POST /me/calendar/getSchedule': {
+        const schedules = (body.schedules ?? []) as string[];
+        if (!schedules.length || !body.startTime || !body.endTime)
+          return graphError(400, 'ErrorInvalidParameter', 'schedules, startTime and endTime are required');
+        const value = schedules.map((scheduleId) => {
+          const known = this.schedules.get(scheduleId);
+          if (!known)
+            return {
+              scheduleId,
+              error: {
+                message: 'The specified mailbox could not be found.',
+                responseCode: 'ErrorMailRecipientNotFound',
+              },
+            };
+          return {
+            scheduleId,
+            availabilityView: '',
+            scheduleItems: known.items.map((i) => ({
+              status: i.status,
+              start: { dateTime: i.start.replace('Z', '0000'), timeZone: 'UTC' },
+              end: { dateTime: i.end.replace('Z', '0000'), timeZone: 'UTC' },
+            })),
+            workingHours: known.workingHours,
+          };
+        });
+        return { status: 200, body: { value } };
       }
       case 'GET /me/calendarView': {
         const from = Date.parse(request.query.get('startDateTime') ?? '');

@@ -406,6 +406,35 @@ describe('reading back', () => {
     });
   });
 
+  it('tells teammates’ busy times and working hours from Google and Microsoft calendars', async () => {
+    world = await integrationWorld(at('2026-11-23T16:00', ZONE), ZONE);
+    const w = world;
+    const iso = (local: string) => new Date(at(local, ZONE)).toISOString();
+    w.google.busy.set('ana@example.com', [{ start: iso('2026-11-23T15:30'), end: iso('2026-11-23T16:30') }]);
+    w.graph.schedules.set('lea@example.com', {
+      items: [{ status: 'oof', start: iso('2026-11-23T12:00'), end: iso('2026-11-24T09:00') }],
+      workingHours: {
+        daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday'],
+        startTime: '07:00:00.0000000',
+        endTime: '15:00:00.0000000',
+        timeZone: { name: 'Europe/Lisbon' },
+      },
+    });
+    await w.run('teammates.add', { name: 'Ana', timeZone: 'America/New_York', email: 'ana@example.com' });
+    await w.run('teammates.add', { name: 'Lea', timeZone: 'UTC', email: 'lea@example.com' });
+    await w.run('teammates.add', { name: 'Bo', timeZone: 'Europe/Berlin' });
+    await w.connect('google');
+    await w.connect('microsoft');
+    const byName = Object.fromEntries(w.host.service.teammates().map((t) => [t.name, t]));
+    expect(byName.Ana).toMatchObject({ state: 'meeting' });
+    expect(byName.Lea).toMatchObject({ state: 'off', timeZone: 'Europe/Lisbon', localTime: '15:00' });
+    expect(byName.Lea!.todayBar).toEqual([{ from: 7 / 24, to: 15 / 24 }]);
+    expect(byName.Bo).toMatchObject({ state: 'available' });
+    expect(w.google.server.callsTo('/calendar/v3/freeBusy')[0]?.body).toMatchObject({
+      items: [{ id: 'ana@example.com' }, { id: 'lea@example.com' }],
+    });
+  });
+
   it('shows meetings from Google and Microsoft in the day and in the availability', async () => {
     world = await integrationWorld(at('2026-11-23T10:00', ZONE), ZONE);
     world.google.addMeeting('Planning', at('2026-11-23T14:00', ZONE), at('2026-11-23T14:30', ZONE));

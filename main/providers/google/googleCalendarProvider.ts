@@ -3,7 +3,8 @@ import { addDays, atLocalTime, DAY, type Instant } from '../../../shared/clockTi
 import type { Desired } from '../../../shared/desired';
 import type { Settings } from '../../../shared/settings';
 import { authorizedCall, checkJsonError } from '../authorizedCall';
-import type { Provider, TokenSource } from '../provider';
+import type { Provider, TeammateUpdate, TokenSource } from '../provider';
+import type { Teammate } from '../../../shared/intents';
 
 interface FocusEvent {
   focusId: string;
@@ -237,6 +238,39 @@ export class GoogleCalendarProvider implements Provider {
     );
     checkJsonError(response, SERVICE, 'update the focus block');
     event.end = end;
+  }
+
+  /** freeBusy for teammates with an email: who is busy right now, and until when. */
+  async enrich(people: readonly Teammate[], now: Instant): Promise<Map<string, TeammateUpdate>> {
+    const withEmail = people.filter((person) => person.email);
+    const updates = new Map<string, TeammateUpdate>();
+    for (let i = 0; i < withEmail.length; i += 50) {
+      const batch = withEmail.slice(i, i + 50);
+      const response = await authorizedCall(
+        this.tokens,
+        {
+          timeoutMs: this.timeoutMs,
+          url: this.url('/freeBusy'),
+          json: {
+            timeMin: new Date(now).toISOString(),
+            timeMax: new Date(now + DAY).toISOString(),
+            items: batch.map((p) => ({ id: p.email })),
+          },
+        },
+        SERVICE,
+      );
+      checkJsonError(response, SERVICE, "read teammates' busy times");
+      const calendars =
+        (response.body as { calendars?: Record<string, { busy?: { start: string; end: string }[] }> })
+          .calendars ?? {};
+      for (const person of batch) {
+        const busyNow = calendars[person.email!]?.busy?.find(
+          (b) => Date.parse(b.start) <= now && now < Date.parse(b.end),
+        );
+        if (busyNow) updates.set(person.id, { presence: { state: 'meeting', until: busyNow.end } });
+      }
+    }
+    return updates;
   }
 
   async meetings(from: Instant, to: Instant): Promise<CalendarEvent[]> {

@@ -1,9 +1,10 @@
 import type { CalendarEvent } from '../../../shared/calendar';
-import type { Instant } from '../../../shared/clockTime';
+import { type Instant, isTimeZone } from '../../../shared/clockTime';
 import type { Desired } from '../../../shared/desired';
 import type { Settings } from '../../../shared/settings';
 import { authorizedCall, checkJsonError } from '../authorizedCall';
-import type { Provider, TokenSource } from '../provider';
+import type { Provider, TeammateUpdate, TokenSource } from '../provider';
+import type { Teammate } from '../../../shared/intents';
 
 const SERVICE = 'Microsoft 365';
 const PRESENCE: Record<Desired['mode'], { availability: string; activity: string } | null> = {
@@ -136,6 +137,72 @@ export class GraphProvider implements Provider {
         timeZone: { name: settings.workTimeZone },
       },
     };
+  }
+
+  /** getSchedule for teammates with an email: busy or away now, and their working hours and zone. */
+  async enrich(people: readonly Teammate[], now: Instant): Promise<Map<string, TeammateUpdate>> {
+    const withEmail = people.filter((person) => person.email);
+    const updates = new Map<string, TeammateUpdate>();
+    const utc = (at: Instant) => ({ dateTime: new Date(at).toISOString().slice(0, 19), timeZone: 'UTC' });
+    for (let i = 0; i < withEmail.length; i += 20) {
+      const batch = withEmail.slice(i, i + 20);
+      const response = await authorizedCall(
+        this.tokens,
+        {
+          timeoutMs: this.timeoutMs,
+          url: `${this.apiUrl.replace(/\/$/, '')}/me/calendar/getSchedule`,
+          json: {
+            schedules: batch.map((p) => p.email),
+            startTime: utc(now),
+            endTime: utc(now + 24 * 3_600_000),
+            availabilityViewInterval: 30,
+          },
+          headers: { prefer: 'outlook.timezone="UTC"' },
+        },
+        SERVICE,
+      );
+      checkJsonError(response, SERVICE, "read teammates' schedules");
+      const schedules = ((response.body as { value?: unknown[] }).value ?? []) as {
+        scheduleId: string;
+        scheduleItems?: { status: string; start: { dateTime: string }; end: { dateTime: string } }[];
+        workingHours?: {
+          daysOfWeek?: string[];
+          startTime?: string;
+          endTime?: string;
+          timeZone?: { name?: string };
+        };
+      }[];
+      for (const schedule of schedules) {
+        const person = batch.find((p) => p.email?.toLowerCase() === schedule.scheduleId.toLowerCase());
+        if (!person) continue;
+        const update: TeammateUpdate = {};
+        const current = (schedule.scheduleItems ?? []).find((item) => {
+          const start = Date.parse(`${item.start.dateTime.slice(0, 23)}Z`);
+          const end = Date.parse(`${item.end.dateTime.slice(0, 23)}Z`);
+          return start <= now && now < end && item.status !== 'free';
+        });
+        if (current)
+          update.presence = {
+            state: current.status === 'oof' ? 'off' : 'meeting',
+            until: `${current.end.dateTime.slice(0, 19)}Z`,
+          };
+        const hours = schedule.workingHours;
+        const zone = hours?.timeZone?.name;
+        if (hours?.daysOfWeek?.length && hours.startTime && hours.endTime && zone && isTimeZone(zone)) {
+          const span = [{ start: hours.startTime.slice(0, 5), end: hours.endTime.slice(0, 5) }];
+          const days = hours.daysOfWeek
+            .map((day) => DAY_NAMES.indexOf(day.toLowerCase()) + 1)
+            .filter((d) => d > 0);
+          update.timeZone = zone;
+          update.week = Object.fromEntries(
+            ['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, days.includes(Number(d)) ? span : []]),
+          ) as Teammate['week'];
+          update.weekendDays = [1, 2, 3, 4, 5, 6, 7].filter((d) => !days.includes(d));
+        }
+        updates.set(person.id, update);
+      }
+    }
+    return updates;
   }
 
   async meetings(from: Instant, to: Instant): Promise<CalendarEvent[]> {

@@ -69,15 +69,19 @@ const set = (patch: Partial<CadenceState>): void => {
   cadenceStore.setState(status ? { ...patch, clockOffset: Date.parse(status.now) - Date.now() } : patch);
 };
 
-const latestRequest = new Map<string, number>();
+const appliedRequest = new Map<string, number>();
 let requests = 0;
 
-/** Applies a query's answer unless a newer request for the same thing was sent meanwhile (answers can overtake). */
+/**
+ * Applies a query's answer unless the answer to a later request for the same thing is already shown:
+ * answers can overtake each other, and an older one must never replace a newer one.
+ */
 async function load<T>(key: string, result: Promise<ApiResult<T>>, apply: (value: T) => void): Promise<void> {
   const id = ++requests;
-  latestRequest.set(key, id);
   const outcome = await result;
-  if (outcome.ok && latestRequest.get(key) === id) apply(outcome.value);
+  if (!outcome.ok || (appliedRequest.get(key) ?? 0) > id) return;
+  appliedRequest.set(key, id);
+  apply(outcome.value);
 }
 
 export async function refreshStatus(): Promise<void> {

@@ -84,18 +84,25 @@ function AddTeammate() {
   const [timeZone, setTimeZone] = useState('');
   const [start, setStart] = useState('09:00');
   const [end, setEnd] = useState('17:00');
+  const [email, setEmail] = useState('');
   const [error, setError] = useState<string | null>(null);
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     const spans = [{ start, end }];
     const week = { '1': spans, '2': spans, '3': spans, '4': spans, '5': spans, '6': [], '7': [] };
-    const result = await run('teammates.add', { name, timeZone, week });
+    const result = await run('teammates.add', {
+      name,
+      timeZone,
+      week,
+      ...(email.trim() ? { email: email.trim() } : {}),
+    });
     if (!result.ok) {
       setError(result.issues?.map((i) => `${i.path}: ${i.message}`).join('; ') || result.message);
       return;
     }
     setError(null);
     setName('');
+    setEmail('');
     await refreshTeammates();
   };
   return (
@@ -113,6 +120,10 @@ function AddTeammate() {
           onChange={(e) => setTimeZone(e.target.value)}
           placeholder="Europe/Lisbon"
         />
+      </label>
+      <label>
+        Email (optional, for calendars)
+        <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} maxLength={254} />
       </label>
       <datalist id="zones">
         {ZONES.map((zone) => (
