@@ -160,3 +160,20 @@ test('after travel, Today asks once whether to move the working day', async ({ c
   }).then((r) => r.json() as Promise<{ value: { timeZone: string } }>);
   expect(status.value.timeZone).toBe('America/New_York');
 });
+
+test('follows the dark theme, with readable contrast', async ({ cadence, page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const allDay = [{ start: '00:00', end: '23:59' }];
+  await cadence.open({
+    settings: {
+      week: { '1': allDay, '2': allDay, '3': allDay, '4': allDay, '5': allDay, '6': allDay, '7': allDay },
+      weekendDays: [],
+    },
+  });
+  await page.getByRole('button', { name: 'Focus 50 min' }).click();
+  await expect(page.getByLabel('Status: Focusing')).toBeVisible();
+  const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  expect(background).toBe('rgb(21, 23, 28)');
+  await cadence.shot('today-dark');
+  await noSeriousAxeViolations(page);
+});
