@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { type IntegrationView, refreshIntegrations, run, useCadence } from '../store/store';
+import { ErrorText } from './ErrorText';
 
 const HEALTH_WORDS: Record<NonNullable<IntegrationView['health']>['state'], string> = {
   ok: 'Connected and up to date',
@@ -43,11 +44,7 @@ function IntegrationRow({ integration }: { integration: IntegrationView }) {
             </a>
           </p>
         ) : null}
-        {error ? (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <ErrorText message={error} />
       </div>
       <div className="button-row">
         {!integration.connected || health?.state === 'reconnect' ? (

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Settings } from '../../../shared/settings';
 import { run, useCadence } from '../store/store';
+import { ErrorText } from './ErrorText';
 
 /** The locale's weekend (e.g. Friday–Saturday in much of the Middle East), where the browser knows it. */
 export function localeWeekend(locale: string | undefined): number[] {
@@ -95,11 +96,7 @@ export function Onboarding() {
           Your time zone
           <input value={zone} onChange={(e) => setZone(e.target.value)} required />
         </label>
-        {error ? (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <ErrorText message={error} />
         <button type="submit" className="primary">
           Start using Cadence
         </button>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { openRitual, run, useCadence } from '../store/store';
 import { clockTime, whenText } from '../timeFormat';
 import { useNow } from './useNow';
+import { ErrorText } from './ErrorText';
 
 const STEPS = ['Done today', 'Carry over', 'Tomorrow', 'Close'] as const;
 
@@ -152,11 +153,7 @@ export function ShutdownRitual() {
                 </p>
               </>
             ) : null}
-            {error ? (
-              <p className="error" role="alert">
-                {error}
-              </p>
-            ) : null}
+            <ErrorText message={error} />
             <div className="button-row dialog-actions">
               {step > 0 ? (
                 <button type="button" onClick={() => setStep(step - 1)}>

@@ -5,6 +5,7 @@ import { refreshTeammates, run, useCadence } from '../store/store';
 import { clockTime, offsetText, whenText } from '../timeFormat';
 import { type SortKey, teammateRows } from './teammateRows';
 import { useNow } from './useNow';
+import { ErrorText } from './ErrorText';
 
 const ROW_HEIGHT = 64;
 const ZONES: string[] =
@@ -141,11 +142,7 @@ function AddTeammate() {
       <button type="submit" className="primary">
         Add
       </button>
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorText message={error} />
     </form>
   );
 }
