@@ -41,6 +41,25 @@ export function localDate(at: Instant, zone: string): string {
   return format.format(at);
 }
 
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+
+/** 24-hour wall-clock time in a zone, "17:30" (or "17:30 CET" with the zone's short name). */
+export function wallClock(at: Instant, zone: string, withZoneName = false): string {
+  const key = `${zone}|${withZoneName}`;
+  let format = wallClocks.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', {
+      timeZone: zone,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      ...(withZoneName ? { timeZoneName: 'short' as const } : {}),
+    });
+    wallClocks.set(key, format);
+  }
+  return format.format(at);
+}
+
 /** ISO weekday 1 (Monday) … 7 (Sunday) of a local date. */
 export function weekdayOf(date: string): number {
   return new Date(`${date}T00:00:00Z`).getUTCDay() || 7;

@@ -1,5 +1,5 @@
 import type { Availability, Mode } from './availability';
-import type { Instant } from './clockTime';
+import { type Instant, localDate, wallClock } from './clockTime';
 import type { Settings } from './settings';
 
 /** What every connected service should show, derived from the availability: providers reconcile to this. */
@@ -22,21 +22,10 @@ export interface Desired {
 
 export const SLACK_STATUS_LIMIT = 100;
 
-function clock(at: Instant, zone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone: zone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'short',
-  }).format(at);
-}
+const clock = (at: Instant, zone: string): string => wallClock(at, zone, true);
 
 function dayClock(at: Instant, zone: string, now: Instant): string {
-  const sameDay =
-    new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(at) ===
-    new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(now);
-  if (sameDay) return clock(at, zone);
+  if (localDate(at, zone) === localDate(now, zone)) return clock(at, zone);
   return `${new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'short' }).format(at)} ${clock(at, zone)}`;
 }
 

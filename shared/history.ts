@@ -1,6 +1,6 @@
 import { lunchOn } from './availability';
 import type { CalendarEvent } from './calendar';
-import { addDays, atLocalTime, type Instant, MINUTE, parseInstant } from './clockTime';
+import { addDays, atLocalTime, type Instant, MINUTE, parseInstant, wallClock } from './clockTime';
 import { focusIntervals } from './focus';
 import type { Intents } from './intents';
 import type { Settings } from './settings';
@@ -99,14 +99,7 @@ export function daySummary(
     lunchTaken: lunchOn(date, intents)?.status === 'taken',
     afterHoursMinutes: workday ? minutes(outside) : 0,
     weekendMinutes: workday ? 0 : minutes(outside),
-    shutdownAt: shutdown
-      ? new Intl.DateTimeFormat('en-GB', {
-          timeZone: zone,
-          hour: '2-digit',
-          minute: '2-digit',
-          hourCycle: 'h23',
-        }).format(parseInstant(shutdown.completedAt))
-      : null,
+    shutdownAt: shutdown ? wallClock(parseInstant(shutdown.completedAt), zone) : null,
   };
 }
 

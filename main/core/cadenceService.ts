@@ -15,6 +15,7 @@ import {
   localDate,
   MINUTE,
   minutesOfDay,
+  wallClock,
 } from '../../shared/clockTime';
 import {
   type ApiResult,
@@ -259,15 +260,13 @@ export class CadenceService implements Disposable {
   }
 
   private time(at: Instant): string {
-    return new Intl.DateTimeFormat('en-GB', {
-      timeZone: this.settings.workTimeZone,
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }).format(at);
+    return wallClock(at, this.settings.workTimeZone);
   }
 
-  private run(name: CommandName, input: Record<string, never> & Record<string, unknown>): Outcome {
+  private run(
+    name: Exclude<CommandName, 'integration.connect' | 'integration.disconnect'>,
+    input: Record<string, never> & Record<string, unknown>,
+  ): Outcome {
     const now = this.options.clock.now();
     const settings = this.settings;
     const zone = settings.workTimeZone;
@@ -478,9 +477,6 @@ export class CadenceService implements Disposable {
         if (outcome.ok) this.emit('teammates.changed', null);
         return outcome;
       }
-      case 'integration.connect':
-      case 'integration.disconnect':
-        return fail('not_available', 'Handled before.');
       case 'notify':
         return this.gateNotification(
           input as unknown as { title: string; body: string; urgent?: boolean; from?: string },
