@@ -119,14 +119,8 @@ function report(result: ApiResult<unknown>): number {
 
 function describeOutcome(name: string, value: unknown): string {
   const v = (value ?? {}) as Record<string, string | null | undefined>;
-  const at = (iso: string | null | undefined): string =>
-    iso
-      ? new Intl.DateTimeFormat(undefined, {
-          hour: '2-digit',
-          minute: '2-digit',
-          timeZone: iso.slice(-6) === 'Z' ? 'UTC' : undefined,
-        }).format(new Date(iso))
-      : '';
+  // The service writes instants with the working zone's offset, so their wall time is the one to show.
+  const at = (iso: string | null | undefined): string => (iso ? iso.slice(11, 16) : '');
   switch (name) {
     case 'focus.start':
       return `Focusing until ${at(v.endsAt)}.`;

@@ -58,6 +58,12 @@ describe.skipIf(!hasFaketime)('the real service at chosen instants (libfaketime)
     expect(await run('shutdown', '--note', 'Wrapped up')).toMatch(/off until 2026-11-30T09:00:00.000\+01:00/);
   });
 
+  it('answers commands in the working zone, whatever zone the terminal is in', async () => {
+    const { dir } = await at('Europe/Berlin', '2026-11-27 10:00:00');
+    const result = await cli(dir, ['focus', '25'], { TZ: 'America/Los_Angeles' });
+    expect(result.stdout.trim()).toBe('Focusing until 10:25.');
+  });
+
   it('shows the night shift of Lord Howe Island across its half-hour change', async () => {
     const { run } = await at('Australia/Lord_Howe', '2026-04-05 01:45:00', {
       week: everyDay([{ start: '22:00', end: '06:00' }]),
