@@ -1,6 +1,14 @@
 import tseslint from 'typescript-eslint';
 
 const electronOnly = { name: 'electron', message: 'Only main/electron/ may import electron.' };
+const noEscapeCasts = [
+  'error',
+  { selector: "TSAsExpression[typeAnnotation.type='TSNeverKeyword']", message: 'No `as never`: narrow on the contract instead.' },
+  {
+    selector: "TSAsExpression > TSAsExpression[typeAnnotation.type='TSUnknownKeyword']",
+    message: 'No `as unknown as`: narrow on the contract instead.',
+  },
+];
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'http', 'crypto', 'child_process', 'net', 'url', 'util'];
 
 export default tseslint.config(
@@ -51,10 +59,17 @@ export default tseslint.config(
         'error',
         {
           paths: [electronOnly],
-          patterns: [{ group: ['**/electron/**', '../server/*', '../headless/*'], message: 'main/core/ sits below the shells.' }],
+          patterns: [
+            { group: ['**/electron/**', '../server/*', '../headless/*'], message: 'main/core/ sits below the shells.' },
+            {
+              group: ['../providers/slack/*', '../providers/google/*', '../providers/microsoft/*', '../providers/createProvider'],
+              message: 'The core gets its providers from the composition root (a ProviderFactory).',
+            },
+          ],
         },
       ],
     },
   },
   { files: ['main/electron/**/*.ts'], rules: { 'no-restricted-imports': 'off' } },
+  { files: ['main/**/*.ts', 'renderer/**/*.{ts,tsx}'], rules: { 'no-restricted-syntax': noEscapeCasts } },
 );

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { isHourMinute } from './clockTime';
-import { teammateSchema } from './intents';
+import type { DaySummary } from './history';
+import type { IntegrationView } from './integrationView';
+import { type Teammate, teammateSchema } from './intents';
+import type { Settings } from './settings';
+import type { DayPlanView, PromptView, StatusView, TeammateView } from './statusView';
 
 const minutes = z
   .number()
@@ -66,34 +70,124 @@ export const querySchemas = {
 } as const;
 
 export type CommandName = keyof typeof commandSchemas;
+/** What a client sends. */
 export type CommandInput<C extends CommandName> = z.input<(typeof commandSchemas)[C]>;
+/** What a handler receives: the input once validated, defaults filled in. */
+export type CommandData<C extends CommandName> = z.output<(typeof commandSchemas)[C]>;
 export type QueryName = keyof typeof querySchemas;
 export type QueryInput<Q extends QueryName> = z.input<(typeof querySchemas)[Q]>;
+export type QueryData<Q extends QueryName> = z.output<(typeof querySchemas)[Q]>;
 
-export const EVENT_NAMES = [
-  'availability.changed',
-  'plan.changed',
-  'prompt.raised',
-  'prompt.cleared',
-  'teammates.changed',
-  'settings.changed',
-  'integration.health.changed',
-] as const;
-export type EventName = (typeof EVENT_NAMES)[number];
+/** The schemas, typed by name so a generic caller gets the exact data type back. */
+export const commandInputSchemas: { [C in CommandName]: z.ZodType<CommandData<C>, CommandInput<C>> } =
+  commandSchemas;
+export const queryInputSchemas: { [Q in QueryName]: z.ZodType<QueryData<Q>, QueryInput<Q>> } = querySchemas;
 
-export interface CompanionEvent {
-  name: EventName;
-  data: unknown;
+/** What a notification sent through Cadence's gate became. */
+export type NotifyOutcomeView =
+  { action: 'deliver' | 'drop'; why: string } | { action: 'hold'; why: string; until: string };
+
+/** What each command answers when it succeeds. */
+export interface CommandResults {
+  'focus.start': { id: string; startAt: string; endsAt: string };
+  'focus.extend': { id: string; endsAt: string };
+  'focus.stop': { id: string; focusedMinutes: number };
+  'lunch.start': { until: string };
+  'lunch.snooze': { until: string };
+  'lunch.skip': null;
+  'lunch.done': null;
+  'shutdown.begin': PromptView;
+  'shutdown.snooze': { until: string };
+  'shutdown.complete': { workday: string; offUntil: string | null };
+  'away.set': null;
+  'away.clear': null;
+  'settings.update': Settings;
+  'teammates.add': Teammate;
+  'teammates.remove': null;
+  'integration.connect': { authorizeUrl: string };
+  'integration.disconnect': null;
+  notify: NotifyOutcomeView;
+}
+export type CommandResult<C extends CommandName> = CommandResults[C];
+
+/** What each query answers. */
+export interface QueryResults {
+  status: StatusView;
+  plan: DayPlanView;
+  teammates: TeammateView[];
+  history: DaySummary[];
+  settings: Settings;
+  integrations: IntegrationView[];
+}
+export type QueryResult<Q extends QueryName> = QueryResults[Q];
+
+/** Every event a client may receive, told apart by name. */
+export type CompanionEvent =
+  | { name: 'availability.changed'; data: StatusView }
+  | { name: 'plan.changed'; data: { cause: CommandName } }
+  | { name: 'prompt.raised'; data: PromptView }
+  | { name: 'prompt.cleared'; data: { kind: PromptView['kind']; key: string } }
+  | { name: 'teammates.changed'; data: null }
+  | { name: 'settings.changed'; data: Settings }
+  | { name: 'integration.health.changed'; data: IntegrationView[] };
+export type EventName = CompanionEvent['name'];
+export type EventData<E extends EventName> = Extract<CompanionEvent, { name: E }>['data'];
+
+const EVENT_NAME_LIST: { [E in EventName]: true } = {
+  'availability.changed': true,
+  'plan.changed': true,
+  'prompt.raised': true,
+  'prompt.cleared': true,
+  'teammates.changed': true,
+  'settings.changed': true,
+  'integration.health.changed': true,
+};
+export const EVENT_NAMES = Object.keys(EVENT_NAME_LIST) as readonly EventName[];
+
+/** Every way a request can fail; transports map each to a status of their own. */
+export type ErrorCode =
+  // refusals by the core
+  | 'unknown_command'
+  | 'unknown_query'
+  | 'invalid_input'
+  | 'invalid_settings'
+  | 'conflict'
+  | 'snooze_limit'
+  | 'not_found'
+  | 'not_configured'
+  | 'not_available'
+  | 'storage'
+  // refusals by a transport
+  | 'bad_host'
+  | 'bad_origin'
+  | 'unauthorized'
+  | 'method_not_allowed'
+  | 'unsupported_media_type'
+  | 'too_large'
+  | 'bad_request'
+  | 'malformed_json'
+  | 'forbidden'
+  | 'offline'
+  | 'internal';
+
+export interface Issue {
+  path: string;
+  message: string;
 }
 
 /** A problem with a request, in words a user can act on. */
 export interface ApiError {
-  error: string;
+  error: ErrorCode;
   message: string;
-  issues?: { path: string; message: string }[];
+  issues?: Issue[];
 }
 
-export type ApiResult<T> = { ok: true; value: T } | ({ ok: false } & ApiError);
+export type Refusal = { ok: false } & ApiError;
+export type ApiResult<T> = { ok: true; value: T } | Refusal;
+
+export function refusal(error: ErrorCode, message: string, issues?: Issue[]): Refusal {
+  return issues ? { ok: false, error, message, issues } : { ok: false, error, message };
+}
 
 export function isCommandName(name: string): name is CommandName {
   return Object.hasOwn(commandSchemas, name);
@@ -103,6 +197,6 @@ export function isQueryName(name: string): name is QueryName {
   return Object.hasOwn(querySchemas, name);
 }
 
-export function issuesOf(error: z.ZodError): { path: string; message: string }[] {
+export function issuesOf(error: z.ZodError): Issue[] {
   return error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
 }

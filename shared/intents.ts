@@ -64,6 +64,19 @@ export const teammateSchema = z.object({
 });
 export type Teammate = z.infer<typeof teammateSchema>;
 
+const NINE_TO_FIVE = [{ start: '09:00', end: '17:00' }];
+/** A teammate's week until someone says otherwise: nine to five, Monday to Friday. */
+export const DEFAULT_TEAMMATE_WEEK: Teammate['week'] = {
+  '1': NINE_TO_FIVE,
+  '2': NINE_TO_FIVE,
+  '3': NINE_TO_FIVE,
+  '4': NINE_TO_FIVE,
+  '5': NINE_TO_FIVE,
+  '6': [],
+  '7': [],
+};
+export const DEFAULT_TEAMMATE_WEEKEND: readonly number[] = [6, 7];
+
 /** A notification held back by the policy, delivered when its time comes. */
 export const heldNotificationSchema = z.object({
   title: z.string().max(200),

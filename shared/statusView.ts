@@ -28,6 +28,8 @@ export interface PromptView {
   endOfDay: string | null;
   snoozeLimit: string | null;
   windowEnd: string | null;
+  /** When a focus block ended (focusEnded prompts only). */
+  endedAt?: string;
 }
 
 export function toStatusView(

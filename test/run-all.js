@@ -1,19 +1,70 @@
 #!/usr/bin/env node
-// `npm test`: build, type-check, lint, then every test suite; ends with one "N passed, N failed" line.
+// `npm test`: build, type-check, lint, then every test suite; checks that no process the tests started is
+// still running; ends with one "N passed, N failed" line.
+// `node test/run-all.js --leak-check-only=MARKER` runs only that last check, for processes carrying MARKER.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  canScan,
+  describeLeaks,
+  killMarkedProcesses,
+  MARKER_VARIABLE,
+  newMarker,
+  waitForMarkedProcesses,
+} from './processLeaks.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'test-output');
 mkdirSync(out, { recursive: true });
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 
+/**
+ * Every process this run starts, and every process those start, carries this marker in its environment:
+ * whatever still carries it at the end was left behind.
+ */
+const marker = newMarker();
+
+/** Names each process still carrying the marker and ends it; true when there were none. */
+async function noProcessesLeft(runMarker) {
+  console.log('\n── processes left behind');
+  if (!canScan()) {
+    console.log('Not checked: this system has no /proc to look for them in.');
+    return true;
+  }
+  // A service being stopped as a step returned gets a moment to finish.
+  const leaks = await waitForMarkedProcesses(runMarker, { graceMs: 2000 });
+  if (!leaks.length) {
+    console.log('None.');
+    return true;
+  }
+  for (const line of describeLeaks(leaks)) console.log(line);
+  const survivors = await killMarkedProcesses(runMarker);
+  const ended = leaks.length - survivors.length;
+  console.log(`${leaks.length} process(es) outlived the tests that started them; ended ${ended}.`);
+  for (const { pid, command } of survivors) console.log(`Could not end ${pid}: ${command}`);
+  return false;
+}
+
+const leakCheckOnly = process.argv.find((arg) => arg.startsWith('--leak-check-only='));
+if (leakCheckOnly) process.exit((await noProcessesLeft(leakCheckOnly.slice('--leak-check-only='.length))) ? 0 : 1);
+
 function step(title, command, args, env = {}) {
   console.log(`\n── ${title}`);
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...env, [MARKER_VARIABLE]: marker },
+  });
   return result.status === 0;
+}
+
+/** Test files that failed without a failing test in them (did not load, a hook threw): each counts once. */
+function filesFailedOutsideTests(report) {
+  return (report.testResults ?? []).filter(
+    (file) => file.status === 'failed' && !(file.assertionResults ?? []).some((test) => test.status === 'failed'),
+  ).length;
 }
 
 const failures = [];
@@ -23,12 +74,16 @@ if (!step('lint', bin('eslint'), ['.'])) failures.push('lint');
 if (!step('format', bin('prettier'), ['--check', '--log-level', 'warn', '{main,renderer,shared,test}/**/*.{ts,tsx}'])) failures.push('format');
 
 const counts = { passed: 0, failed: 0, skipped: 0 };
-step('unit and service tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${join(out, 'vitest.json')}`]);
+const vitestOk = step('unit and service tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${join(out, 'vitest.json')}`]);
 try {
   const report = JSON.parse(readFileSync(join(out, 'vitest.json'), 'utf8'));
+  // A failing test is one failure; its file and describe blocks (numFailedTestSuites) are not more.
+  const failed = report.numFailedTests + filesFailedOutsideTests(report);
   counts.passed += report.numPassedTests;
-  counts.failed += report.numFailedTests + (report.numFailedTestSuites ?? 0);
+  counts.failed += failed;
   counts.skipped += report.numPendingTests + report.numTodoTests;
+  // e.g. an unhandled error between tests: vitest fails the run though every test passed.
+  if (!vitestOk && !failed) failures.push('vitest (errors outside tests)');
 } catch {
   failures.push('vitest (no report)');
 }
@@ -54,6 +109,8 @@ if (existsSync(e2eDir)) {
     failures.push('playwright (no report)');
   }
 }
+
+if (!(await noProcessesLeft(marker))) failures.push('processes left behind');
 
 if (failures.length) console.log(`\nFailed steps: ${failures.join(', ')}`);
 console.log(`\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);

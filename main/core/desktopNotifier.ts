@@ -13,19 +13,23 @@ export class NodeNotifier implements Notifier {
     return new Promise((resolve) => {
       try {
         this.module ??= createRequire(import.meta.url)('node-notifier') as typeof NodeNotifierModule;
-        this.module.notify(
-          { title: notification.title, message: notification.message, appName: 'Cadence' } as never,
-          (error) => {
-            if (!error) return resolve({ delivered: true });
-            const text = String(error.message ?? error);
-            resolve({
-              delivered: false,
-              reason: /not found: notify-send/.test(text)
-                ? 'notify-send is not installed; on Debian or Ubuntu run "sudo apt install libnotify-bin"'
-                : (text.split('\n')[0] ?? text),
-            });
-          },
-        );
+        // notify-send names the sender with 'app-name'; Windows reads appName.
+        const options: NodeNotifierModule.Notification & { appName: string; 'app-name': string } = {
+          title: notification.title,
+          message: notification.message,
+          appName: 'Cadence',
+          'app-name': 'Cadence',
+        };
+        this.module.notify(options, (error) => {
+          if (!error) return resolve({ delivered: true });
+          const text = String(error.message ?? error);
+          resolve({
+            delivered: false,
+            reason: /not found: notify-send/.test(text)
+              ? 'notify-send is not installed; on Debian or Ubuntu run "sudo apt install libnotify-bin"'
+              : (text.split('\n')[0] ?? text),
+          });
+        });
       } catch (error) {
         resolve({ delivered: false, reason: (error as Error).message });
       }

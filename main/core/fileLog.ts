@@ -4,6 +4,7 @@ import path from 'node:path';
 export interface Log {
   info(message: string): void;
   warn(message: string): void;
+  error(message: string): void;
 }
 
 const TOKEN_LIKE = /\b(xox[a-z]-[\w-]+|ya29\.[\w.-]+|eyJ[\w-]+\.[\w.-]*|Bearer\s+\S+|refresh-[\w-]+)/g;
@@ -50,5 +51,9 @@ export class FileLog implements Log {
 
   warn(message: string): void {
     this.write('warn', message);
+  }
+
+  error(message: string): void {
+    this.write('error', message);
   }
 }

@@ -1,33 +1,37 @@
 import type { CalendarEvent } from '../../shared/calendar';
 import { DAY, type Instant } from '../../shared/clockTime';
-import type { ApiResult } from '../../shared/contract';
-import { desiredState } from '../../shared/desired';
-import { lastEndedFocus } from '../../shared/focus';
+import { type ApiResult, refusal } from '../../shared/contract';
+import type { Desired } from '../../shared/desired';
 import type { Teammate } from '../../shared/intents';
-import { beginAuthorization, type PendingAuthorization, refreshTokens } from '../auth/oauthPkce';
-import type { Vault } from '../auth/vault';
-import type { ProviderConfig } from '../providers/endpoints';
-import { GoogleCalendarProvider } from '../providers/google/googleCalendarProvider';
-import { GraphProvider } from '../providers/microsoft/graphProvider';
 import {
-  type Provider,
+  type Health,
+  type IntegrationView,
   type ProviderId,
   PROVIDER_IDS,
   PROVIDER_NAMES,
-  type TeammateUpdate,
-  type TokenSource,
-} from '../providers/provider';
-import { SlackProvider } from '../providers/slack/slackProvider';
-import type { CadenceService } from './cadenceService';
-import { type Disposable, Emitter } from './lifetime';
+} from '../../shared/integrationView';
+import type { Settings } from '../../shared/settings';
+import { beginAuthorization, type PendingAuthorization, refreshTokens } from '../auth/oauthPkce';
+import type { Vault } from '../auth/vault';
+import type { ProviderConfig } from '../providers/endpoints';
+import type { Provider, TeammateUpdate, TokenSource } from '../providers/provider';
+import { Disposable, Emitter, type IDisposable } from './lifetime';
 import type { Clock } from './ports';
-import { type Health, Reconciler } from './reconciler';
+import { Reconciler } from './reconciler';
 
-export interface IntegrationView {
-  id: ProviderId;
-  name: string;
-  connected: boolean;
-  health: Health | null;
+/** Builds the provider for a service: the composition root decides which classes those are. */
+export type ProviderFactory = (id: ProviderId, config: ProviderConfig, tokens: TokenSource) => Provider;
+
+/** What the integrations read of the core: the state to push, and when it changes. */
+export interface IntegrationState {
+  /** What every service should show now, and the settings it was derived from. */
+  desired(now: Instant): { desired: Desired; settings: Settings };
+  /** The teammates the user added, for calendars that tell their busy times. */
+  ownTeammates(): readonly Teammate[];
+  /** `status` when what to push may have changed; `teammates` when the user's list changed. */
+  readonly onDidChange: (listener: (what: 'status' | 'teammates') => void) => IDisposable;
+  /** Meetings or teammates were read anew: the core recomputes from them. */
+  remoteChanged(): void;
 }
 
 const REMOTE_REFRESH_MS = 30 * 60_000;
@@ -41,31 +45,35 @@ export interface IntegrationsOptions {
   clock: Clock;
   vault: Vault;
   configs: Record<ProviderId, ProviderConfig>;
+  createProvider: ProviderFactory;
   coalesceMs?: number;
 }
 
 /** The connected services: one reconciler each, their meetings and teammates, and the sign-in flow. */
-export class Integrations implements Disposable {
+export class Integrations extends Disposable {
   private readonly connections = new Map<ProviderId, Connection>();
   private readonly pending = new Map<ProviderId, PendingAuthorization>();
   private meetingCache = new Map<ProviderId, CalendarEvent[]>();
   private teammateCache = new Map<ProviderId, Teammate[]>();
   private enrichments = new Map<ProviderId, Map<string, TeammateUpdate>>();
-  private service: CadenceService | null = null;
-  private refreshTimer: Disposable | null = null;
-  private subscription: Disposable | null = null;
-  private readonly changed = new Emitter<void>();
+  private state: IntegrationState | null = null;
+  private refreshTimer: IDisposable | null = null;
+  private readonly changed = this.register(new Emitter<void>());
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly options: IntegrationsOptions) {}
+  constructor(private readonly options: IntegrationsOptions) {
+    super();
+  }
 
   /** Starts every service that has a token, following the core's changes from now on. */
-  attach(service: CadenceService): void {
-    this.service = service;
-    this.subscription = service.onEvent((event) => {
-      if (event.name === 'availability.changed' || event.name === 'settings.changed') this.pokeAll();
-      if (event.name === 'teammates.changed' && this.connections.size) void this.refreshRemote();
-    });
+  attach(state: IntegrationState): void {
+    this.state = state;
+    this.register(
+      state.onDidChange((what) => {
+        if (what === 'status') this.pokeAll();
+        else if (this.connections.size) void this.refreshRemote();
+      }),
+    );
     for (const id of PROVIDER_IDS) if (this.options.vault.get(id)) this.open(id);
     void this.refreshRemote();
   }
@@ -91,32 +99,14 @@ export class Integrations implements Disposable {
     };
   }
 
-  private create(id: ProviderId): Provider {
-    const { apiUrl, timeoutMs } = this.options.configs[id];
-    const tokens = this.tokenSource(id);
-    if (id === 'slack') return new SlackProvider(apiUrl, tokens, timeoutMs);
-    if (id === 'google') return new GoogleCalendarProvider(apiUrl, tokens, timeoutMs);
-    return new GraphProvider(apiUrl, tokens, timeoutMs);
-  }
-
   private open(id: ProviderId): Connection {
-    const provider = this.create(id);
+    const provider = this.options.createProvider(id, this.options.configs[id], this.tokenSource(id));
     const reconciler = new Reconciler({
       clock: this.options.clock,
       provider,
       current: () => {
-        const service = this.service!;
-        const now = this.options.clock.now();
-        const ended = lastEndedFocus(now, service.intents);
-        return {
-          desired: desiredState(
-            service.availability(now),
-            service.settings,
-            now,
-            ended ? { id: ended.id, end: ended.end } : null,
-          ),
-          settings: service.settings,
-        };
+        if (!this.state) throw new Error('Integrations pushed before they were attached to the core.');
+        return this.state.desired(this.options.clock.now());
       },
       onHealth: () => this.changed.fire(),
       ...(this.options.coalesceMs !== undefined ? { coalesceMs: this.options.coalesceMs } : {}),
@@ -134,13 +124,11 @@ export class Integrations implements Disposable {
   /** Begins a sign-in and returns the address to open in the browser. */
   async connect(id: ProviderId): Promise<ApiResult<{ authorizeUrl: string }>> {
     const config = this.options.configs[id];
-    if (!config.oauth.clientId) {
-      return {
-        ok: false,
-        error: 'not_configured',
-        message: `${PROVIDER_NAMES[id]} needs an OAuth client id: set CADENCE_${id.toUpperCase()}_CLIENT_ID (see the README).`,
-      };
-    }
+    if (!config.oauth.clientId)
+      return refusal(
+        'not_configured',
+        `${PROVIDER_NAMES[id]} needs an OAuth client id: set CADENCE_${id.toUpperCase()}_CLIENT_ID (see the README).`,
+      );
     this.pending.get(id)?.cancel();
     const pending = await beginAuthorization(config.oauth, () => this.options.clock.now());
     this.pending.set(id, pending);
@@ -227,15 +215,15 @@ export class Integrations implements Disposable {
         try {
           if (provider.meetings) this.meetingCache.set(id, await provider.meetings(now - DAY, now + 8 * DAY));
           if (provider.teammates) this.teammateCache.set(id, await provider.teammates(now));
-          if (provider.enrich && this.service)
-            this.enrichments.set(id, await provider.enrich(this.service.intents.teammates, now));
+          if (provider.enrich && this.state)
+            this.enrichments.set(id, await provider.enrich(this.state.ownTeammates(), now));
         } catch {
           // the reconciler reports this service's health; stale meetings are better than none
         }
       }),
     );
     if (this.connections.size) {
-      this.service?.resync();
+      this.state?.remoteChanged();
       this.changed.fire();
     }
     this.refreshTimer = this.options.clock.setTimer(now + REMOTE_REFRESH_MS, () => void this.refreshRemote());
@@ -263,12 +251,11 @@ export class Integrations implements Disposable {
     return this.connections.get(id)?.reconciler.health ?? null;
   }
 
-  dispose(): void {
-    this.subscription?.dispose();
+  override dispose(): void {
     this.refreshTimer?.dispose();
     for (const pending of this.pending.values()) pending.cancel();
     for (const { reconciler } of this.connections.values()) reconciler.dispose();
     this.connections.clear();
-    this.changed.dispose();
+    super.dispose();
   }
 }

@@ -1,5 +1,5 @@
 import type { Instant } from '../../shared/clockTime';
-import type { Disposable } from './lifetime';
+import type { IDisposable } from './lifetime';
 
 /** The world's time, as the core sees it. Real in the app, fake in tests. */
 export interface Clock {
@@ -7,7 +7,7 @@ export interface Clock {
   /** The system's current IANA zone. */
   timeZone(): string;
   /** Calls back once the wall clock reaches `at` (or soon after, when the machine slept). */
-  setTimer(at: Instant, callback: () => void): Disposable;
+  setTimer(at: Instant, callback: () => void): IDisposable;
 }
 
 /** Where a JSON document lives: conf in headless mode, electron-store in Electron. */

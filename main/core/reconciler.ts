@@ -1,20 +1,13 @@
 import type { Instant } from '../../shared/clockTime';
 import type { Desired } from '../../shared/desired';
+import type { Health } from '../../shared/integrationView';
 import type { Settings } from '../../shared/settings';
 import { ProviderError } from '../providers/providerError';
 import type { Provider } from '../providers/provider';
-import type { Disposable } from './lifetime';
+import type { IDisposable } from './lifetime';
 import type { Clock } from './ports';
 
-export type HealthState = 'ok' | 'syncing' | 'waiting' | 'offline' | 'reconnect' | 'error';
-
-export interface Health {
-  state: HealthState;
-  message: string;
-  retryAt: Instant | null;
-  lastSyncAt: Instant | null;
-}
-
+export type { Health, HealthState } from '../../shared/integrationView';
 export interface ReconcilerOptions {
   clock: Clock;
   provider: Provider;
@@ -32,8 +25,8 @@ const MAX_BACKOFF_MS = 5 * 60_000;
  * Keeps one service in line with the desired state: coalesces bursts, pushes the state as it is at
  * push time (never a stale one), waits out rate limits, backs off when offline, stops on auth errors.
  */
-export class Reconciler implements Disposable {
-  private timer: Disposable | null = null;
+export class Reconciler implements IDisposable {
+  private timer: IDisposable | null = null;
   private timerAt: Instant | null = null;
   private running = false;
   private again = false;

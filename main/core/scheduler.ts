@@ -1,13 +1,13 @@
 import type { Instant } from '../../shared/clockTime';
-import type { Disposable } from './lifetime';
+import type { IDisposable } from './lifetime';
 import type { Clock } from './ports';
 
 /**
  * One timer, armed for the nearest deadline. Whatever happens in between (sleep, a clock jump, a new
  * zone), calling `resync()` recomputes from the wall clock instead of counting ticks.
  */
-export class Scheduler implements Disposable {
-  private timer: Disposable | null = null;
+export class Scheduler implements IDisposable {
+  private timer: IDisposable | null = null;
   private armedFor: Instant | null = null;
 
   constructor(

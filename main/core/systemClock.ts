@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Instant } from '../../shared/clockTime';
-import type { Disposable } from './lifetime';
+import type { IDisposable } from './lifetime';
 import type { Clock } from './ports';
 
 /** Node's timers cap at about 24.8 days. */
@@ -41,7 +41,7 @@ export class SystemClock implements Clock {
     return systemTimeZone();
   }
 
-  setTimer(at: Instant, callback: () => void): Disposable {
+  setTimer(at: Instant, callback: () => void): IDisposable {
     let handle: NodeJS.Timeout | undefined;
     const arm = (): void => {
       const wait = Math.max(0, at - Date.now());

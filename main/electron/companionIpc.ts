@@ -1,5 +1,5 @@
 import type { ApiResult, CompanionEvent } from '../../shared/contract';
-import type { Disposable } from '../core/lifetime';
+import type { IDisposable } from '../core/lifetime';
 import { isTrustedSender } from './security';
 
 export const INVOKE_CHANNEL = 'cadence:invoke';
@@ -18,7 +18,7 @@ export interface IpcMainLike {
 export interface CompanionCore {
   execute(name: string, input: unknown): ApiResult<unknown> | Promise<ApiResult<unknown>>;
   query(name: string, input: unknown): ApiResult<unknown>;
-  onEvent(listener: (event: CompanionEvent) => void): Disposable;
+  onEvent(listener: (event: CompanionEvent) => void): IDisposable;
 }
 
 /**
@@ -29,7 +29,7 @@ export function serveCompanionIpc(
   ipc: IpcMainLike,
   core: CompanionCore,
   broadcast: (event: CompanionEvent) => void,
-): Disposable {
+): IDisposable {
   ipc.handle(INVOKE_CHANNEL, (event, kind, name, input): ApiResult<unknown> | Promise<ApiResult<unknown>> => {
     if (!isTrustedSender(event.senderFrame?.url)) {
       return { ok: false, error: 'forbidden', message: 'Only Cadence’s own window may use this channel.' };

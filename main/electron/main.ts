@@ -18,8 +18,6 @@ import {
 } from 'electron';
 import ElectronStore from 'electron-store';
 import type { Mode } from '../../shared/availability';
-import type { CommandName } from '../../shared/contract';
-import type { Settings } from '../../shared/settings';
 import type { StatusView } from '../../shared/statusView';
 import { DisposableStore } from '../core/lifetime';
 import type { DocumentBackend } from '../core/ports';
@@ -50,12 +48,21 @@ let showWindow: () => void = () => undefined;
 if (claimSingleInstance(app, () => showWindow())) void run();
 
 function electronStore(directory: string, name: string): DocumentBackend {
-  return new ElectronStore<Record<string, unknown>>({
+  const store = new ElectronStore<Record<string, unknown>>({
     cwd: directory,
     name,
     accessPropertiesByDotNotation: false,
     clearInvalidConfig: false,
-  }) as unknown as DocumentBackend;
+  });
+  return {
+    path: store.path,
+    get store() {
+      return store.store;
+    },
+    set store(value) {
+      store.store = value;
+    },
+  };
 }
 
 async function run(): Promise<void> {
@@ -142,7 +149,7 @@ async function run(): Promise<void> {
         return;
       default: {
         const { type, ...input } = action;
-        service.execute(type as CommandName, input);
+        void service.handleCommand(type, input);
       }
     }
   };
@@ -153,7 +160,7 @@ async function run(): Promise<void> {
     tray.setImage(icon(status.mode));
     tray.setToolTip(trayTooltip(status, now));
     if (process.platform === 'darwin') tray.setTitle(trayTitle(status, now));
-    const lengths = (service.settings as Settings).focus.lengths;
+    const lengths = service.settings.focus.lengths;
     const template: MenuItemConstructorOptions[] = trayMenu(status, lengths).map((item) =>
       'separator' in item
         ? { type: 'separator' }
@@ -171,9 +178,9 @@ async function run(): Promise<void> {
 
   disposables.add(
     serveCompanionIpc(ipcMain, service, (event) => {
-      if (event.name === 'availability.changed') refreshTray(event.data as StatusView);
+      if (event.name === 'availability.changed') refreshTray(event.data);
       if (event.name === 'settings.changed') {
-        const settings = event.data as Settings;
+        const settings = event.data;
         app.setLoginItemSettings({ openAtLogin: settings.launchAtLogin });
         registerShortcut(settings.focusShortcut);
       }
@@ -189,7 +196,7 @@ async function run(): Promise<void> {
       ? accelerator
       : null;
   };
-  registerShortcut((service.settings as Settings).focusShortcut);
+  registerShortcut(service.settings.focusShortcut);
 
   showWindow = openWindow;
   app.on('activate', openWindow);

@@ -1,4 +1,4 @@
-import type { Disposable } from '../core/lifetime';
+import type { IDisposable } from '../core/lifetime';
 
 export interface PowerMonitorLike {
   on(event: 'resume' | 'unlock-screen' | 'suspend', listener: () => void): unknown;
@@ -13,7 +13,7 @@ export function feedPowerEvents(
   power: PowerMonitorLike,
   core: { resync(): void },
   log: (line: string) => void = () => undefined,
-): Disposable {
+): IDisposable {
   const resync = (): void => core.resync();
   const suspend = (): void => log('system suspending');
   power.on('resume', resync);

@@ -3,8 +3,8 @@ import type { CompanionEvent } from '../../shared/contract';
 
 // The one narrow object the window gets: never ipcRenderer itself.
 contextBridge.exposeInMainWorld('cadence', {
-  invoke: (kind: 'command' | 'query', name: string, input: unknown) =>
-    ipcRenderer.invoke('cadence:invoke', kind, name, input),
+  command: (name: string, input: unknown) => ipcRenderer.invoke('cadence:invoke', 'command', name, input),
+  query: (name: string, input: unknown) => ipcRenderer.invoke('cadence:invoke', 'query', name, input),
   onEvent: (listener: (event: CompanionEvent) => void) => {
     const forward = (_event: IpcRendererEvent, data: CompanionEvent) => listener(data);
     ipcRenderer.on('cadence:event', forward);

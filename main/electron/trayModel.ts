@@ -1,5 +1,5 @@
-import type { Mode } from '../../shared/availability';
 import type { StatusView } from '../../shared/statusView';
+import { clockTime, MODE_WORDS } from '../../shared/words';
 
 /** A menu as data, so it can be tested without Electron; `main.ts` turns it into a real Menu. */
 export type TrayAction =
@@ -12,20 +12,6 @@ export type TrayAction =
   | { type: 'quit' };
 
 export type TrayMenuItem = { label: string; enabled: boolean; action?: TrayAction } | { separator: true };
-
-const MODE_WORDS: Record<Mode, string> = {
-  focus: 'Focusing',
-  meeting: 'In a meeting',
-  lunch: 'At lunch',
-  working: 'Available',
-  off: 'Off',
-};
-
-function clock(iso: string, zone: string, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: zone, hour: 'numeric', minute: '2-digit' }).format(
-    new Date(iso),
-  );
-}
 
 /** Minutes left, shown whole: the tray updates once a minute, not every second. */
 export function minutesLeft(status: StatusView, now: number): number | null {
@@ -46,22 +32,23 @@ export function trayTooltip(status: StatusView, now: number, locale?: string): s
   const parts = [`Cadence — ${MODE_WORDS[status.mode]}`];
   if (left !== null) parts.push(`${left} min left`);
   else if (status.mode === 'off' && status.nextWorkStart)
-    parts.push(`back ${clock(status.nextWorkStart, zone, locale)}`);
+    parts.push(`back ${clockTime(status.nextWorkStart, zone, locale)}`);
   else if (status.mode === 'working' && status.until)
-    parts.push(`until ${clock(status.until, zone, locale)}`);
+    parts.push(`until ${clockTime(status.until, zone, locale)}`);
   return parts.join(' · ');
 }
 
 /** What the next deadline is, in words, for the menu. */
 export function nextDeadlineText(status: StatusView, locale?: string): string {
   const zone = status.timeZone;
-  if (status.focus) return `Focus ends at ${clock(status.focus.endsAt, zone, locale)}`;
-  if (status.mode === 'lunch' && status.until) return `Lunch ends at ${clock(status.until, zone, locale)}`;
+  if (status.focus) return `Focus ends at ${clockTime(status.focus.endsAt, zone, locale)}`;
+  if (status.mode === 'lunch' && status.until)
+    return `Lunch ends at ${clockTime(status.until, zone, locale)}`;
   if (status.mode === 'off')
     return status.nextWorkStart
       ? `Work resumes ${new Intl.DateTimeFormat(locale, { timeZone: zone, weekday: 'short', hour: 'numeric', minute: '2-digit' }).format(new Date(status.nextWorkStart))}`
       : 'Off';
-  return status.until ? `Workday ends at ${clock(status.until, zone, locale)}` : 'Working';
+  return status.until ? `Workday ends at ${clockTime(status.until, zone, locale)}` : 'Working';
 }
 
 export function trayMenu(status: StatusView, lengths: readonly number[], locale?: string): TrayMenuItem[] {

@@ -5,7 +5,11 @@ import { loadSettings, type Settings } from '../../shared/settings';
 import { type Cipher, FileVault } from '../auth/vault';
 import { CadenceService } from '../core/cadenceService';
 import { FileLog } from '../core/fileLog';
+import { isKnownHolidayCountry, publicHolidays } from '../core/holidayCalendar';
+import { integrationStateOf } from '../core/integrationState';
 import { Integrations } from '../core/integrations';
+import { DisposableStore, type IDisposable, setUnexpectedErrorHandler } from '../core/lifetime';
+import { createProvider } from '../providers/createProvider';
 import { type ProviderConfig, providerConfigs } from '../providers/endpoints';
 import type { ProviderId } from '../providers/provider';
 import { openConf } from '../core/confBackend';
@@ -13,17 +17,18 @@ import { NodeNotifier, MemoryNotifier } from '../core/desktopNotifier';
 import { DocumentStore, type Parsed } from '../core/documentStore';
 import type { Clock, DocumentBackend, Notifier } from '../core/ports';
 import { SystemClock } from '../core/systemClock';
+import { setHolidaySource } from '../../shared/workPattern';
 import { apiToken, removeConnection, writeConnection } from '../server/connectionFile';
 import { LocalApi } from '../server/localApi';
 
-export interface CadenceHost {
+/** A running Cadence: the core, its integrations and its local API, disposed together (last first). */
+export interface CadenceHost extends IDisposable {
   service: CadenceService;
   integrations: Integrations;
   api: LocalApi;
   url: string;
   /** The address that opens the window, token included (in the fragment, never sent to a server). */
   windowUrl: string;
-  dispose(): void;
 }
 
 export interface HostOptions {
@@ -102,40 +107,63 @@ export async function startHost(options: HostOptions): Promise<CadenceHost> {
   const clock = options.clock ?? new SystemClock();
   const open = options.openBackend ?? openConf;
   const { settings, intents } = openDocuments(dataDir, clock, open);
-  const service = new CadenceService({
-    clock,
-    settings,
-    intents,
-    notifier: options.notifier ?? defaultNotifier(),
-  });
-  const integrations = new Integrations({
-    clock,
-    vault: new FileVault(dataDir, options.cipher ?? null),
-    configs: options.providers ?? providerConfigs(),
-    ...(options.coalesceMs !== undefined ? { coalesceMs: options.coalesceMs } : {}),
-  });
-  service.attachIntegrations(integrations, integrations.onDidChange);
+  const store = new DisposableStore();
   const log = new FileLog(dataDir, () => clock.now());
+  store.add(
+    setUnexpectedErrorHandler((error) =>
+      log.error(`unexpected: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+    ),
+  );
+  setHolidaySource(publicHolidays);
+  const service = store.add(
+    new CadenceService({
+      clock,
+      settings,
+      intents,
+      notifier: options.notifier ?? defaultNotifier(),
+      knowsHolidays: isKnownHolidayCountry,
+    }),
+  );
+  const integrations = store.add(
+    new Integrations({
+      clock,
+      vault: new FileVault(dataDir, options.cipher ?? null),
+      configs: options.providers ?? providerConfigs(),
+      createProvider,
+      ...(options.coalesceMs !== undefined ? { coalesceMs: options.coalesceMs } : {}),
+    }),
+  );
+  service.attachIntegrations(integrations);
   const lastHealth = new Map<string, string>();
-  integrations.onDidChange(() => {
-    for (const view of integrations.list()) {
-      const state = view.connected ? `${view.health?.state}: ${view.health?.message}` : 'not connected';
-      if (lastHealth.get(view.id) !== state) log.info(`${view.name} ${state}`);
-      lastHealth.set(view.id, state);
-    }
-  });
+  store.add(
+    integrations.onDidChange(() => {
+      for (const view of integrations.list()) {
+        const state = view.connected ? `${view.health?.state}: ${view.health?.message}` : 'not connected';
+        if (lastHealth.get(view.id) !== state) log.info(`${view.name} ${state}`);
+        lastHealth.set(view.id, state);
+      }
+    }),
+  );
   const token = apiToken(dataDir);
-  const api = new LocalApi({
-    service,
-    token,
-    ...(options.port !== undefined ? { port: options.port } : {}),
-    ...(options.preferredPort !== undefined ? { preferredPort: options.preferredPort } : {}),
-    rendererDir: options.rendererDir ?? null,
-    ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
-  });
-  const port = await api.listen();
+  const api = store.add(
+    new LocalApi({
+      service,
+      token,
+      ...(options.port !== undefined ? { port: options.port } : {}),
+      ...(options.preferredPort !== undefined ? { preferredPort: options.preferredPort } : {}),
+      rendererDir: options.rendererDir ?? null,
+      ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
+    }),
+  );
+  let port: number;
+  try {
+    port = await api.listen();
+  } catch (error) {
+    store.dispose();
+    throw error;
+  }
   service.start();
-  integrations.attach(service);
+  integrations.attach(integrationStateOf(service));
   log.info(`started (pid ${process.pid}, port ${port})`);
   for (const problem of service.problems()) log.warn(problem);
   writeConnection(dataDir, { port, token, pid: process.pid, url: api.url });
@@ -147,9 +175,7 @@ export async function startHost(options: HostOptions): Promise<CadenceHost> {
     windowUrl: `${api.url}/#token=${token}`,
     dispose: () => {
       removeConnection(dataDir, process.pid);
-      api.dispose();
-      integrations.dispose();
-      service.dispose();
+      store.dispose();
     },
   };
 }

@@ -4,13 +4,9 @@ import type { Desired } from '../../shared/desired';
 import type { Teammate } from '../../shared/intents';
 import type { Settings } from '../../shared/settings';
 
-export type ProviderId = 'slack' | 'google' | 'microsoft';
-export const PROVIDER_IDS: readonly ProviderId[] = ['slack', 'google', 'microsoft'];
-export const PROVIDER_NAMES: Record<ProviderId, string> = {
-  slack: 'Slack',
-  google: 'Google Calendar',
-  microsoft: 'Microsoft 365',
-};
+import type { ProviderId } from '../../shared/integrationView';
+
+export { type ProviderId, PROVIDER_IDS, PROVIDER_NAMES } from '../../shared/integrationView';
 
 /** One outside service, reconciled to the desired state. Every method throws only ProviderError. */
 export interface Provider {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { WebSocket, WebSocketServer } from 'ws';
 import type { ApiResult } from '../../shared/contract';
 import type { CadenceService } from '../core/cadenceService';
-import type { Disposable } from '../core/lifetime';
+import type { IDisposable } from '../core/lifetime';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -99,12 +99,12 @@ function readBody(
  * call needs the per-install token; the Host and Origin checks keep web pages (and DNS rebinding)
  * from driving it.
  */
-export class LocalApi implements Disposable {
+export class LocalApi implements IDisposable {
   private readonly server: http.Server;
   /** Loaded on the first event subscriber: ws costs memory that a CLI-only user never needs. */
   private sockets: Promise<WebSocketServer> | null = null;
   private readonly clients = new Set<WebSocket>();
-  private readonly subscription: Disposable;
+  private readonly subscription: IDisposable;
   private port = 0;
 
   constructor(private readonly options: LocalApiOptions) {
@@ -224,8 +224,8 @@ export class LocalApi implements Disposable {
     const [, kind, name = ''] = match;
     const result: ApiResult<unknown> =
       kind === 'command'
-        ? await this.options.service.execute(name, input)
-        : this.options.service.query(name, input);
+        ? await this.options.service.handleCommand(name, input)
+        : this.options.service.handleQuery(name, input);
     send(res, result.ok ? 200 : (STATUS_BY_ERROR[result.error] ?? 400), result);
   }
 

@@ -36,9 +36,9 @@ test('desktop smoke: starts, focus toggles through IPC, the window shows it, qui
   await page.evaluate(() =>
     (
       globalThis as unknown as {
-        cadence: { invoke(kind: string, name: string, input: unknown): Promise<unknown> };
+        cadence: { command(name: string, input: unknown): Promise<unknown> };
       }
-    ).cadence.invoke('command', 'focus.start', { minutes: 25 }),
+    ).cadence.command('focus.start', { minutes: 25 }),
   );
   await expect(page.getByLabel('Status: Focusing')).toBeVisible();
   await app.evaluate(({ app: electronApp }) => electronApp.quit());

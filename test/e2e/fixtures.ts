@@ -1,7 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
-import { ROOT, type RunningService, serve, type ServeOptions } from '../fakes/processHarness';
+import {
+  ROOT,
+  type RunningService,
+  serve,
+  type ServeOptions,
+  stopAllServices,
+} from '../fakes/processHarness';
 import { seedSettings, tempDir } from '../fakes/serviceHarness';
 import type { Intents } from '../../shared/intents';
 import type { Settings } from '../../shared/settings';
@@ -21,7 +27,6 @@ export interface CadenceFixture {
 
 export const test = base.extend<{ cadence: CadenceFixture }>({
   cadence: async ({ page }, use) => {
-    const services: RunningService[] = [];
     await use({
       async open(options = {}) {
         const dir = tempDir('cadence-e2e-');
@@ -30,7 +35,6 @@ export const test = base.extend<{ cadence: CadenceFixture }>({
         if (options.intents)
           fs.writeFileSync(path.join(dir, 'intents.json'), JSON.stringify(options.intents));
         const service = await serve(dir, { ...options.serve, env: { TZ: zone, ...options.serve?.env } });
-        services.push(service);
         await page.goto(service.windowUrl);
         return { page, service, dir };
       },
@@ -39,7 +43,9 @@ export const test = base.extend<{ cadence: CadenceFixture }>({
         await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
       },
     });
-    await Promise.all(services.map((service) => service.stop('SIGKILL')));
+    // Every service the test started, including those it started itself with serve(), and under faketime
+    // the service as well as its wrapper.
+    await stopAllServices('SIGKILL');
   },
 });
 

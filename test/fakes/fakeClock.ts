@@ -1,5 +1,5 @@
 import type { Instant } from '../../shared/clockTime';
-import type { Disposable } from '../../main/core/lifetime';
+import type { IDisposable } from '../../main/core/lifetime';
 import type { Clock } from '../../main/core/ports';
 
 interface Timer {
@@ -26,7 +26,7 @@ export class FakeClock implements Clock {
     return this.zone;
   }
 
-  setTimer(at: Instant, callback: () => void): Disposable {
+  setTimer(at: Instant, callback: () => void): IDisposable {
     const timer: Timer = { at, callback, live: true };
     this.timers.push(timer);
     return { dispose: () => (timer.live = false) };

@@ -87,7 +87,7 @@ export async function integrationWorld(
     graph,
     dir,
     run: async (name, input = {}) => {
-      const result = await host.service.execute(name, input);
+      const result = await host.service.handleCommand(name, input);
       await settle();
       return result as { ok: boolean; value?: unknown; message?: string };
     },
@@ -100,9 +100,9 @@ export async function integrationWorld(
       }
     },
     connect: async (id) => {
-      const outcome = await host.service.execute('integration.connect', { provider: id });
+      const outcome = await host.service.command('integration.connect', { provider: id });
       if (!outcome.ok) throw new Error(outcome.message);
-      const page = await fetch((outcome.value as { authorizeUrl: string }).authorizeUrl);
+      const page = await fetch(outcome.value.authorizeUrl);
       if (!page.ok) throw new Error(`sign-in failed: ${await page.text()}`);
       for (let i = 0; i < 100 && !host.integrations.list().find((v) => v.id === id)?.connected; i++)
         await pause(5);

@@ -3,18 +3,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedSettings, tempDir } from '../fakes/serviceHarness';
 import { everyDay } from '../unit/shared/domainFixtures';
-import { cli, type RunningService, serve } from '../fakes/processHarness';
+import { cli, serve, stopAllServices } from '../fakes/processHarness';
 
-const running: RunningService[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((service) => service.stop('SIGKILL')));
-});
-
-async function start(dir: string, options = {}): Promise<RunningService> {
-  const service = await serve(dir, options);
-  running.push(service);
-  return service;
-}
+afterEach(() => stopAllServices());
 
 describe('the cadence CLI against the real headless service', () => {
   it('says the service is not running, and how to start it', async () => {
@@ -30,7 +21,7 @@ describe('the cadence CLI against the real headless service', () => {
       week: everyDay([{ start: '00:00', end: '23:59' }]),
       weekendDays: [],
     });
-    await start(dir);
+    await serve(dir);
     expect((await cli(dir, ['focus', '25'])).stdout).toMatch(/Focusing until/);
     const status = JSON.parse((await cli(dir, ['status', '--json'])).stdout) as Record<string, unknown> & {
       focus: { startedAt: string; endsAt: string };
@@ -56,7 +47,7 @@ describe('the cadence CLI against the real headless service', () => {
       week: everyDay([{ start: '00:00', end: '23:59' }]),
       weekendDays: [],
     });
-    await start(dir);
+    await serve(dir);
     const closed = await cli(dir, [
       'shutdown',
       '--note',
@@ -82,7 +73,7 @@ describe('the cadence CLI against the real headless service', () => {
   it('starts with a corrupt settings file, keeps it, and says so', async () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'settings.json'), 'not json at all');
-    const service = await start(dir);
+    const service = await serve(dir);
     expect(service.output.join('')).toMatch(/settings file was not valid JSON/);
     const status = JSON.parse((await cli(dir, ['status', '--json'])).stdout) as { problems: string[] };
     expect(status.problems[0]).toMatch(/kept as .*settings\.invalid-/);
@@ -91,7 +82,7 @@ describe('the cadence CLI against the real headless service', () => {
 
   it('refuses a second service on the same data folder', async () => {
     const dir = tempDir();
-    await start(dir);
+    await serve(dir);
     await expect(serve(dir)).rejects.toThrow(/already running/);
   });
 });

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedSettings, tempDir } from '../fakes/serviceHarness';
-import { cli, type RunningService, serve } from '../fakes/processHarness';
+import { cli, serve, stopAllServices } from '../fakes/processHarness';
 import { everyDay } from '../unit/shared/domainFixtures';
 
 const hasFaketime = (() => {
@@ -13,10 +13,8 @@ const hasFaketime = (() => {
   }
 })();
 
-const running: RunningService[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((service) => service.stop('SIGKILL')));
-});
+// Under faketime the service is the wrapper's child: stopAllServices ends both, not just the wrapper.
+afterEach(() => stopAllServices());
 
 /** The real service and CLI at another instant and zone, through libfaketime. */
 async function at(
@@ -27,7 +25,7 @@ async function at(
   const dir = tempDir();
   seedSettings(dir, zone, patch);
   const env = { TZ: zone };
-  running.push(await serve(dir, { faketime: instant, env }));
+  await serve(dir, { faketime: instant, env });
   const run = async (...args: string[]) => {
     const result = await cli(dir, args, env);
     if (result.code !== 0) throw new Error(result.stderr);

@@ -5,15 +5,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { commandSchemas } from '../../shared/contract';
 import { intentsSchema } from '../../shared/intents';
 import { FakeClock } from '../fakes/fakeClock';
-import { api, serve } from '../fakes/processHarness';
+import { api, serve, stopAllServices } from '../fakes/processHarness';
 import { type Harness, seedSettings, startService, tempDir } from '../fakes/serviceHarness';
 import { at } from '../unit/shared/domainFixtures';
 
 const ZONE = 'Europe/Berlin';
 let harness: Harness | null = null;
-afterEach(() => {
+afterEach(async () => {
   harness?.service.dispose();
   harness = null;
+  await stopAllServices(); // the services of a test that failed before stopping them
 });
 
 describe('kill -9 during writes', () => {
@@ -68,7 +69,7 @@ describe('hostile input', () => {
         ),
         (name, payload) => {
           const before = JSON.stringify([h.service.intents, h.service.settings]);
-          const outcome = h.service.execute(name, payload);
+          const outcome = h.service.handleCommand(name, payload);
           if (outcome instanceof Promise) return true;
           if (!outcome.ok) expect(JSON.stringify([h.service.intents, h.service.settings])).toBe(before);
           expect(typeof outcome.ok).toBe('boolean');

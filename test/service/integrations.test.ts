@@ -22,7 +22,7 @@ const epoch = (local: string) => Math.floor(at(local, ZONE) / 1000);
 describe('sign-in (OAuth 2 for native apps)', () => {
   it('uses PKCE S256, state and a loopback redirect, and keeps tokens out of settings', async () => {
     world = await integrationWorld(at('2026-11-23T10:00', ZONE), ZONE);
-    const outcome = await world.host.service.execute('integration.connect', { provider: 'slack' });
+    const outcome = await world.host.service.command('integration.connect', { provider: 'slack' });
     const url = new URL((outcome as { value: { authorizeUrl: string } }).value.authorizeUrl);
     expect(url.searchParams.get('code_challenge_method')).toBe('S256');
     expect(url.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -53,7 +53,7 @@ describe('sign-in (OAuth 2 for native apps)', () => {
       }
     ).options.configs;
     configs.slack.oauth.clientId = '';
-    const outcome = await world.host.service.execute('integration.connect', { provider: 'slack' });
+    const outcome = await world.host.service.command('integration.connect', { provider: 'slack' });
     expect(outcome).toMatchObject({ ok: false, error: 'not_configured' });
     expect((outcome as { message: string }).message).toMatch(/CADENCE_SLACK_CLIENT_ID/);
   });
@@ -348,7 +348,7 @@ describe('more faults', () => {
 
   it('refuses a replayed sign-in callback, and never shows a token to anything the window can read', async () => {
     const w = await connectedWorld('2026-11-23T10:00');
-    const outcome = await w.host.service.execute('integration.connect', { provider: 'google' });
+    const outcome = await w.host.service.command('integration.connect', { provider: 'google' });
     const authorize = new URL((outcome as { value: { authorizeUrl: string } }).value.authorizeUrl);
     const approved = await fetch(authorize, { redirect: 'manual' });
     const callback = approved.headers.get('location')!;

@@ -2,7 +2,7 @@ import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { seedSettings, tempDir } from '../fakes/serviceHarness';
-import { api, type RunningService, serve } from '../fakes/processHarness';
+import { api, type RunningService, serve, stopAllServices } from '../fakes/processHarness';
 
 let service: RunningService;
 
@@ -12,7 +12,8 @@ beforeAll(async () => {
   service = await serve(dir);
 });
 afterAll(async () => {
-  await service.stop();
+  await service?.stop();
+  await stopAllServices();
 });
 
 /** A raw request, so the Host header can be forged as a DNS-rebinding page would. */

@@ -1,6 +1,6 @@
 import type { Instant } from '../../../shared/clockTime';
 import type { Desired } from '../../../shared/desired';
-import type { Teammate } from '../../../shared/intents';
+import { DEFAULT_TEAMMATE_WEEK, DEFAULT_TEAMMATE_WEEKEND, type Teammate } from '../../../shared/intents';
 import { httpCall, ProviderError } from '../providerError';
 import type { Provider, TokenSource } from '../provider';
 
@@ -18,11 +18,6 @@ interface SlackStatus {
   emoji: string;
   expiration: number;
 }
-
-const DEFAULT_WEEK: Teammate['week'] = (() => {
-  const day = [{ start: '09:00', end: '17:00' }];
-  return { '1': day, '2': day, '3': day, '4': day, '5': day, '6': [], '7': [] };
-})();
 
 /** Slack's Web API (user token): status with expiry, Do Not Disturb, presence; teammates from users.list. */
 export class SlackProvider implements Provider {
@@ -145,8 +140,8 @@ export class SlackProvider implements Provider {
           id: `slack:${String(member.id)}`,
           name: String(profile.real_name || member.real_name || member.name || member.id).slice(0, 80),
           timeZone: member.tz,
-          week: DEFAULT_WEEK,
-          weekendDays: [6, 7],
+          week: DEFAULT_TEAMMATE_WEEK,
+          weekendDays: [...DEFAULT_TEAMMATE_WEEKEND],
           source: 'slack',
         });
       }

@@ -35,7 +35,8 @@ export function createHttpBridge(base: string, token: string): CompanionBridge {
       setState('open');
     };
     socket.onmessage = (message) => {
-      const event = JSON.parse(String(message.data)) as CompanionEvent;
+      // The core's own socket, token-checked: its events follow the contract.
+      const event: CompanionEvent = JSON.parse(String(message.data));
       for (const listener of eventListeners) listener(event);
     };
     socket.onclose = () => {
@@ -53,7 +54,8 @@ export function createHttpBridge(base: string, token: string): CompanionBridge {
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body: JSON.stringify(input ?? {}),
       });
-      return (await response.json()) as ApiResult<T>;
+      const answer: ApiResult<T> = await response.json();
+      return answer;
     } catch {
       setState('lost');
       return { ok: false, error: 'offline', message: 'Cadence is not reachable. Is it still running?' };
@@ -61,8 +63,8 @@ export function createHttpBridge(base: string, token: string): CompanionBridge {
   };
 
   return {
-    command: (name, input) => call('command', name, input),
-    query: (name, input) => call('query', name, input),
+    command: (name, ...[input]) => call('command', name, input),
+    query: (name, ...[input]) => call('query', name, input),
     onEvent(listener) {
       eventListeners.add(listener);
       return () => eventListeners.delete(listener);

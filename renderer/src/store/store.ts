@@ -1,24 +1,21 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import type { ApiResult, CommandName, CompanionEvent } from '../../../shared/contract';
+import type {
+  ApiResult,
+  CommandInput,
+  CommandName,
+  CommandResult,
+  CompanionEvent,
+} from '../../../shared/contract';
 import type { DaySummary } from '../../../shared/history';
+import type { IntegrationView } from '../../../shared/integrationView';
 import type { Settings } from '../../../shared/settings';
 import type { DayPlanView, PromptView, StatusView, TeammateView } from '../../../shared/statusView';
-import type { CompanionBridge, ConnectionState } from '../bridge/bridge';
+import type { CompanionBridge, ConnectionState, InputArgs } from '../bridge/bridge';
 
 export type View = 'today' | 'teammates' | 'week' | 'settings';
 
-export interface IntegrationView {
-  id: 'slack' | 'google' | 'microsoft';
-  name: string;
-  connected: boolean;
-  health: {
-    state: 'ok' | 'syncing' | 'waiting' | 'offline' | 'reconnect' | 'error';
-    message: string;
-    retryAt: number | null;
-    lastSyncAt: number | null;
-  } | null;
-}
+export type { IntegrationView };
 
 export interface Notice {
   kind: 'error' | 'info';
@@ -35,7 +32,7 @@ export interface CadenceState {
   integrations: IntegrationView[];
   view: View;
   ritualOpen: boolean;
-  focusEnded: (PromptView & { endedAt?: string }) | null;
+  focusEnded: PromptView | null;
   notice: Notice | null;
   /** The core's clock minus this window's clock: the core's time is the one that counts. */
   clockOffset: number;
@@ -87,30 +84,26 @@ async function load<T>(key: string, result: Promise<ApiResult<T>>, apply: (value
 export async function refreshStatus(): Promise<void> {
   if (!bridge) return;
   await Promise.all([
-    load('status', bridge.query<StatusView>('status'), (status) => set({ status })),
-    load('plan', bridge.query<DayPlanView>('plan'), (plan) => set({ plan })),
+    load('status', bridge.query('status'), (status) => set({ status })),
+    load('plan', bridge.query('plan'), (plan) => set({ plan })),
   ]);
 }
 
 export async function refreshTeammates(): Promise<void> {
-  if (bridge)
-    await load('teammates', bridge.query<TeammateView[]>('teammates'), (teammates) => set({ teammates }));
+  if (bridge) await load('teammates', bridge.query('teammates'), (teammates) => set({ teammates }));
 }
 
 export async function refreshSettings(): Promise<void> {
-  if (bridge) await load('settings', bridge.query<Settings>('settings'), (settings) => set({ settings }));
+  if (bridge) await load('settings', bridge.query('settings'), (settings) => set({ settings }));
 }
 
 export async function refreshHistory(from: string, to: string): Promise<void> {
-  if (bridge)
-    await load('history', bridge.query<DaySummary[]>('history', { from, to }), (history) => set({ history }));
+  if (bridge) await load('history', bridge.query('history', { from, to }), (history) => set({ history }));
 }
 
 export async function refreshIntegrations(): Promise<void> {
   if (bridge)
-    await load('integrations', bridge.query<IntegrationView[]>('integrations'), (integrations) =>
-      set({ integrations }),
-    );
+    await load('integrations', bridge.query('integrations'), (integrations) => set({ integrations }));
 }
 
 /** Everything the window shows; teammates only once their view has been opened (the list can be long). */
@@ -120,9 +113,12 @@ export async function refreshAll(): Promise<void> {
 }
 
 /** Runs a command; a refusal becomes a notice in the user's words, and the caller gets the result. */
-export async function run<T = unknown>(name: CommandName, input: unknown = {}): Promise<ApiResult<T>> {
+export async function run<C extends CommandName>(
+  name: C,
+  ...input: InputArgs<CommandInput<C>>
+): Promise<ApiResult<CommandResult<C>>> {
   if (!bridge) return { ok: false, error: 'offline', message: 'Not connected to Cadence yet.' };
-  const result = await bridge.command<T>(name, input);
+  const result = await bridge.command(name, ...input);
   if (!result.ok && name !== 'settings.update') set({ notice: { kind: 'error', text: result.message } });
   if (result.ok) set({ notice: null });
   await refreshStatus();
@@ -145,14 +141,14 @@ export function dismissNotice(): void {
 function onEvent(event: CompanionEvent): void {
   switch (event.name) {
     case 'availability.changed':
-      set({ status: event.data as StatusView });
+      set({ status: event.data });
       void refreshStatus();
       break;
     case 'plan.changed':
       void refreshStatus();
       break;
     case 'prompt.raised': {
-      const prompt = event.data as PromptView;
+      const prompt = event.data;
       if (prompt.kind === 'focusEnded') set({ focusEnded: prompt });
       if (prompt.kind === 'shutdown' && prompt.key.endsWith(':manual')) set({ ritualOpen: true });
       void refreshStatus();
@@ -165,11 +161,11 @@ function onEvent(event: CompanionEvent): void {
       void refreshTeammates();
       break;
     case 'integration.health.changed':
-      set({ integrations: event.data as IntegrationView[] });
+      set({ integrations: event.data });
       if (cadenceStore.getState().view === 'teammates') void refreshTeammates();
       break;
     case 'settings.changed':
-      set({ settings: event.data as Settings });
+      set({ settings: event.data });
       void refreshStatus();
       if (cadenceStore.getState().view === 'teammates') void refreshTeammates();
       break;

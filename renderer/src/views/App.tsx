@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { dismissNotice, showView, useCadence, type View } from '../store/store';
-import { countdown } from '../timeFormat';
-import { MODE_LABEL } from './modeWords';
+import { countdown } from '../../../shared/words';
+import { MODE_WORDS } from '../../../shared/words';
 import { Onboarding } from './Onboarding';
 import { SettingsView } from './SettingsView';
 import { ShutdownRitual } from './ShutdownRitual';
@@ -26,9 +26,9 @@ function StatusPill() {
   const now = useNow(1000);
   if (!mode) return null;
   return (
-    <span className={`pill mode-${mode}`} role="img" aria-label={`Status: ${MODE_LABEL[mode]}`}>
+    <span className={`pill mode-${mode}`} role="img" aria-label={`Status: ${MODE_WORDS[mode]}`}>
       <span className="dot" aria-hidden="true" />
-      {MODE_LABEL[mode]}
+      {MODE_WORDS[mode]}
       {endsAt ? ` · ${countdown(endsAt, now)}` : ''}
     </span>
   );

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { StatusView } from '../../../shared/statusView';
 import { run, useCadence } from '../store/store';
-import { countdown } from '../timeFormat';
+import { countdown } from '../../../shared/words';
 import { useNow } from './useNow';
 
 const DEFAULT_LENGTHS = [25, 50, 90];

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { type IntegrationView, refreshIntegrations, run, useCadence } from '../store/store';
+import type { IntegrationView } from '../../../shared/integrationView';
+import { refreshIntegrations, run, useCadence } from '../store/store';
 import { ErrorText } from './ErrorText';
 
 const HEALTH_WORDS: Record<NonNullable<IntegrationView['health']>['state'], string> = {
@@ -15,7 +16,7 @@ function IntegrationRow({ integration }: { integration: IntegrationView }) {
   const [link, setLink] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const connect = async () => {
-    const result = await run<{ authorizeUrl: string }>('integration.connect', { provider: integration.id });
+    const result = await run('integration.connect', { provider: integration.id });
     if (!result.ok) return setError(result.message);
     setError(null);
     setLink(result.value.authorizeUrl);

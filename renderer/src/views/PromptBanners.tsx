@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { openRitual, run, useCadence } from '../store/store';
-import { clockTime, minutesLeft } from '../timeFormat';
+import { clockTime, minutesLeft } from '../../../shared/words';
 import { useNow } from './useNow';
 
 export function LunchBanner() {

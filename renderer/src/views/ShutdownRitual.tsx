@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { openRitual, run, useCadence } from '../store/store';
-import { clockTime, whenText } from '../timeFormat';
+import { clockTime, whenText } from '../../../shared/words';
 import { useNow } from './useNow';
 import { ErrorText } from './ErrorText';
 
@@ -34,7 +34,7 @@ export function ShutdownRitual() {
 
   const focusDone = (plan?.items ?? []).filter((item) => item.kind === 'focus' && item.state !== 'planned');
   const close = async () => {
-    const result = await run<{ offUntil: string | null }>('shutdown.complete', {
+    const result = await run('shutdown.complete', {
       done,
       carryOver,
       priorities: priorities.map((p) => p.trim()).filter(Boolean),

@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import type { TeammateView } from '../../../shared/statusView';
 import { refreshTeammates, run, useCadence } from '../store/store';
-import { clockTime, offsetText, whenText } from '../timeFormat';
+import { clockTime, offsetText, TEAMMATE_STATE_WORDS, whenText } from '../../../shared/words';
 import { type SortKey, teammateRows } from './teammateRows';
 import { useNow } from './useNow';
 import { ErrorText } from './ErrorText';
@@ -10,15 +10,6 @@ import { ErrorText } from './ErrorText';
 const ROW_HEIGHT = 64;
 const ZONES: string[] =
   typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
-
-const STATE_WORDS: Record<TeammateView['state'], string> = {
-  available: 'Available',
-  off: 'Off',
-  focusing: 'Focusing',
-  meeting: 'In a meeting',
-  lunch: 'At lunch',
-  dnd: 'Do not disturb',
-};
 
 function DayBar({ teammate }: { teammate: TeammateView }) {
   return (
@@ -56,7 +47,7 @@ function TeammateRow({ teammate, zone, now }: { teammate: TeammateView; zone: st
         <DayBar teammate={teammate} />
       </div>
       <div role="cell" className="teammate-state">
-        <span className={`pill state-${teammate.state}`}>{STATE_WORDS[teammate.state]}</span>
+        <span className={`pill state-${teammate.state}`}>{TEAMMATE_STATE_WORDS[teammate.state]}</span>
         <span className="muted">{teammate.state === 'available' ? '' : `back ${next}`}</span>
       </div>
       <div role="cell" className="teammate-overlap muted">

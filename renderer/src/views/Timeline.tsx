@@ -1,6 +1,6 @@
 import type { DayPlanView, PlanItemView } from '../../../shared/statusView';
 import { run } from '../store/store';
-import { clockTime, durationText } from '../timeFormat';
+import { clockTime, durationText } from '../../../shared/words';
 
 const HOUR_PX = 44;
 

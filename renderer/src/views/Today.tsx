@@ -1,7 +1,8 @@
 import { openRitual, useCadence } from '../store/store';
-import { dayTitle, userLocale } from '../timeFormat';
+import { dayTitle } from '../../../shared/words';
+import { userLocale } from '../userLocale';
 import { FocusControls } from './FocusControls';
-import { headline } from './modeWords';
+import { headline } from '../../../shared/words';
 import { LunchBanner, ShutdownBanner, TravelBanner } from './PromptBanners';
 import { Timeline } from './Timeline';
 import { useNow } from './useNow';

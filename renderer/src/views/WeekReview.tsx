@@ -4,7 +4,7 @@ import 'uplot/dist/uPlot.min.css';
 import type { DaySummary } from '../../../shared/history';
 import { weekChangeSentence, weekTotals } from '../../../shared/weekReview';
 import { refreshHistory, useCadence } from '../store/store';
-import { durationText } from '../timeFormat';
+import { durationText } from '../../../shared/words';
 
 const WEEKS = 4;
 

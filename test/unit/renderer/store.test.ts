@@ -1,7 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CompanionBridge, ConnectionState } from '../../../renderer/src/bridge/bridge';
 import { cadenceStore, connect, initialState, run, showView } from '../../../renderer/src/store/store';
-import type { ApiResult, CompanionEvent } from '../../../shared/contract';
+import type {
+  ApiResult,
+  CommandName,
+  CommandResult,
+  CompanionEvent,
+  QueryName,
+  QueryResult,
+} from '../../../shared/contract';
+import type { PromptView, StatusView } from '../../../shared/statusView';
 
 /** A bridge whose answers the test controls: no network, no DOM. */
 class FakeBridge implements CompanionBridge {
@@ -14,18 +22,18 @@ class FakeBridge implements CompanionBridge {
   private events = new Set<(event: CompanionEvent) => void>();
   private connections = new Set<(state: ConnectionState) => void>();
 
-  async query<T>(name: string): Promise<ApiResult<T>> {
+  async query<Q extends QueryName>(name: Q, ..._input: unknown[]): Promise<ApiResult<QueryResult<Q>>> {
     this.queries.push(name);
-    const value = this.answers.get(name);
+    const value = this.answers.get(name) as QueryResult<Q>;
     if (this.hold) await new Promise<void>((resolve) => this.held.push({ name, release: resolve }));
-    return { ok: true, value: value as T };
+    return { ok: true, value };
   }
 
-  async command<T>(name: string): Promise<ApiResult<T>> {
+  async command<C extends CommandName>(name: C, ..._input: unknown[]): Promise<ApiResult<CommandResult<C>>> {
     this.commands.push(name);
     return name === 'focus.stop'
       ? { ok: false, error: 'conflict', message: 'No focus block is running.' }
-      : { ok: true, value: null as T };
+      : { ok: true, value: null as CommandResult<C> };
   }
 
   onEvent(listener: (event: CompanionEvent) => void) {
@@ -48,13 +56,28 @@ class FakeBridge implements CompanionBridge {
 }
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
-const status = (mode: string, now: string) => ({
+const status = (mode: StatusView['mode'], now: string): StatusView => ({
   mode,
+  reason: mode === 'off' ? 'afterHours' : mode,
+  since: null,
+  until: null,
   now,
   focus: null,
+  meeting: null,
+  nextWorkStart: null,
+  workday: null,
   prompts: [],
   problems: [],
   timeZone: 'UTC',
+  systemTimeZone: 'UTC',
+});
+const prompt = (kind: PromptView['kind'], key: string): PromptView => ({
+  kind,
+  key,
+  workday: '2026-11-25',
+  endOfDay: null,
+  snoozeLimit: null,
+  windowEnd: null,
 });
 
 let bridge: FakeBridge;
@@ -95,7 +118,7 @@ describe('the window store', () => {
     const first = run('focus.start');
     await flush();
     bridge.answers.set('status', status('focus', new Date().toISOString()));
-    const second = run('focus.extend');
+    const second = run('focus.extend', { minutes: 10 });
     await flush();
     const statusQueries = bridge.held.filter((h) => h.name === 'status');
     statusQueries[1]!.release();
@@ -123,9 +146,9 @@ describe('the window store', () => {
   });
 
   it('opens the shutdown ritual when the tray asks for it, and notes a finished block', () => {
-    bridge.emit({ name: 'prompt.raised', data: { kind: 'shutdown', key: 'shutdown:2026-11-25:manual' } });
+    bridge.emit({ name: 'prompt.raised', data: prompt('shutdown', 'shutdown:2026-11-25:manual') });
     expect(cadenceStore.getState().ritualOpen).toBe(true);
-    bridge.emit({ name: 'prompt.raised', data: { kind: 'focusEnded', key: 'focusEnded:x' } });
+    bridge.emit({ name: 'prompt.raised', data: prompt('focusEnded', 'focusEnded:x') });
     expect(cadenceStore.getState().focusEnded?.key).toBe('focusEnded:x');
   });
 });

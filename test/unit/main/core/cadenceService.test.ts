@@ -19,7 +19,7 @@ function open(local: string, patch = {}): Harness {
 
 const status = (h: Harness): StatusView => h.service.status();
 const run = (h: Harness, name: string, input: unknown = {}): ApiResult<unknown> => {
-  const outcome = h.service.execute(name, input);
+  const outcome = h.service.handleCommand(name, input);
   if (outcome instanceof Promise) throw new Error(`${name} answered asynchronously`);
   return outcome;
 };

@@ -1,0 +1,90 @@
+import { DAY, type Instant, isoInZone, localDate } from '../../shared/clockTime';
+import {
+  type ApiResult,
+  issuesOf,
+  type QueryData,
+  queryInputSchemas,
+  type QueryName,
+  type QueryResult,
+  refusal,
+} from '../../shared/contract';
+import { dayPlan } from '../../shared/dayPlan';
+import { history } from '../../shared/history';
+import { KEEP_DAYS } from '../../shared/retention';
+import { toDayPlanView, type TeammateView } from '../../shared/statusView';
+import { glance, overlapSpans, type ZoneMoments } from '../../shared/teammateGlance';
+import { patternOf } from '../../shared/workPattern';
+import type { CadenceService } from './cadenceService';
+
+export interface QueryMoment {
+  now: Instant;
+  /** The computer's zone, which may differ from the working zone while travelling. */
+  systemZone: string;
+}
+
+type Source = Pick<CadenceService, 'settings' | 'intents' | 'integrations' | 'calendar' | 'status'>;
+
+type QueryHandler<Q extends QueryName> = (
+  source: Source,
+  input: QueryData<Q>,
+  moment: QueryMoment,
+) => ApiResult<QueryResult<Q>>;
+
+const ok = <T>(value: T): ApiResult<T> => ({ ok: true, value });
+
+const queryHandlers: { [Q in QueryName]: QueryHandler<Q> } = {
+  status: (source) => ok(source.status()),
+  settings: (source) => ok(source.settings),
+  plan: (source, { date }, { now }) => {
+    const day = date ?? localDate(now, source.settings.workTimeZone);
+    return ok(toDayPlanView(dayPlan(day, now, source.settings, source.intents, source.calendar())));
+  },
+  history: (source, { from, to }, { now }) => {
+    if (from > to) return refusal('invalid_input', 'The history range ends before it starts.');
+    if (Date.parse(to) - Date.parse(from) > KEEP_DAYS * DAY)
+      return refusal('invalid_input', `Ask for at most ${KEEP_DAYS} days of history at once.`);
+    return ok(history(from, to, now, source.settings, source.intents, source.calendar()));
+  },
+  teammates: (source, _input, { now }) => ok(teammateViews(source, now)),
+  integrations: (source) => ok(source.integrations?.list() ?? []),
+};
+
+/** Answers a query from the service's current documents: validated input, typed answer. */
+export function answerQuery<Q extends QueryName>(
+  source: Source,
+  name: Q,
+  input: unknown,
+  moment: QueryMoment,
+): ApiResult<QueryResult<Q>> {
+  const parsed = queryInputSchemas[name].safeParse(input ?? {});
+  if (!parsed.success)
+    return refusal('invalid_input', `The ${name} query's input is not valid.`, issuesOf(parsed.error));
+  const handler: QueryHandler<Q> = queryHandlers[name];
+  return handler(source, parsed.data, moment);
+}
+
+/** The teammates glance: yours and the connected services', each with what their calendars say. */
+export function teammateViews(
+  source: Pick<Source, 'settings' | 'intents' | 'integrations'>,
+  now: Instant,
+): TeammateView[] {
+  const settings = source.settings;
+  const mine = overlapSpans(now, patternOf(settings));
+  const zone = settings.workTimeZone;
+  const moments: ZoneMoments = new Map();
+  const integrations = source.integrations;
+  const own = integrations
+    ? source.intents.teammates.map((t) => integrations.enrich(t))
+    : source.intents.teammates;
+  return [...own, ...(integrations?.teammates() ?? [])].map((teammate) => {
+    const view = glance(teammate, now, zone, mine, moments);
+    return {
+      ...view,
+      source: teammate.source,
+      nextAvailable: view.nextAvailable === null ? null : isoInZone(view.nextAvailable, zone),
+      nextOverlap: view.nextOverlap
+        ? { start: isoInZone(view.nextOverlap.start, zone), end: isoInZone(view.nextOverlap.end, zone) }
+        : null,
+    };
+  });
+}

@@ -1,0 +1,44 @@
+import type { CalendarEvent } from '../calendar';
+import type { Instant } from '../clockTime';
+import type { CommandData, CommandName, CommandResult, Refusal } from '../contract';
+import type { Intents } from '../intents';
+import type { Settings } from '../settings';
+import type { PromptView } from '../statusView';
+
+/** Everything a command may read: pure data, plus the two things the host supplies. */
+export interface CommandContext {
+  readonly intents: Intents;
+  readonly settings: Settings;
+  readonly now: Instant;
+  readonly calendar: readonly CalendarEvent[];
+  /** A fresh id for a new record. */
+  newId(): string;
+  /** Whether a public holiday calendar exists for the country (and region). */
+  knowsHolidays(country: string, region: string | null): boolean;
+}
+
+/** What the host does once a command's new state is saved. */
+export type Effect = { kind: 'notify'; title: string; body: string } | { kind: 'prompt'; prompt: PromptView };
+
+/** A command that went through: the new documents (when they changed), its answer, and what follows. */
+export interface Handled<V> {
+  ok: true;
+  value: V;
+  intents?: Intents;
+  settings?: Settings;
+  effects?: readonly Effect[];
+}
+
+export type HandlerOutcome<V> = Handled<V> | Refusal;
+
+/** Commands that only change Cadence's own documents (the sign-in commands talk to the world). */
+export type DocumentCommand = Exclude<CommandName, 'integration.connect' | 'integration.disconnect'>;
+
+export type CommandHandler<C extends DocumentCommand> = (
+  context: CommandContext,
+  input: CommandData<C>,
+) => HandlerOutcome<CommandResult<C>>;
+
+export function handled<V>(value: V, change: Omit<Handled<V>, 'ok' | 'value'> = {}): Handled<V> {
+  return { ok: true, value, ...change };
+}

@@ -1,0 +1,37 @@
+import { awayClear } from './awayClear';
+import { awaySet } from './awaySet';
+import type { CommandHandler, DocumentCommand } from './command';
+import { focusExtend } from './focusExtend';
+import { focusStart } from './focusStart';
+import { focusStop } from './focusStop';
+import { lunchDone } from './lunchDone';
+import { lunchSkip } from './lunchSkip';
+import { lunchSnooze } from './lunchSnooze';
+import { lunchStart } from './lunchStart';
+import { notify } from './notify';
+import { settingsUpdate } from './settingsUpdate';
+import { shutdownBegin } from './shutdownBegin';
+import { shutdownComplete } from './shutdownComplete';
+import { shutdownSnooze } from './shutdownSnooze';
+import { teammatesAdd } from './teammatesAdd';
+import { teammatesRemove } from './teammatesRemove';
+
+/** Every command that changes Cadence's documents, by name: a new command is one file and one line here. */
+export const commandHandlers: { [C in DocumentCommand]: CommandHandler<C> } = {
+  'focus.start': focusStart,
+  'focus.extend': focusExtend,
+  'focus.stop': focusStop,
+  'lunch.start': lunchStart,
+  'lunch.snooze': lunchSnooze,
+  'lunch.skip': lunchSkip,
+  'lunch.done': lunchDone,
+  'shutdown.begin': shutdownBegin,
+  'shutdown.snooze': shutdownSnooze,
+  'shutdown.complete': shutdownComplete,
+  'away.set': awaySet,
+  'away.clear': awayClear,
+  'settings.update': settingsUpdate,
+  'teammates.add': teammatesAdd,
+  'teammates.remove': teammatesRemove,
+  notify,
+};

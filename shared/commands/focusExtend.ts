@@ -1,0 +1,27 @@
+import { isoInZone, MINUTE, wallClock } from '../clockTime';
+import { refusal } from '../contract';
+import { activeFocus, upcomingFocus } from '../focus';
+import { type CommandHandler, handled } from './command';
+
+export const focusExtend: CommandHandler<'focus.extend'> = ({ intents, settings, now }, { minutes }) => {
+  const running = activeFocus(now, intents);
+  if (!running) return refusal('conflict', 'No focus block is running, so there is nothing to extend.');
+  const newEnd = running.end + minutes * MINUTE;
+  const clash = upcomingFocus(now, intents).find((block) => block.start < newEnd && block.id !== running.id);
+  if (clash)
+    return refusal(
+      'conflict',
+      `Extending would run into the focus block planned at ${wallClock(clash.start, settings.workTimeZone)}.`,
+    );
+  return handled(
+    { id: running.id, endsAt: isoInZone(newEnd, settings.workTimeZone) },
+    {
+      intents: {
+        ...intents,
+        focus: intents.focus.map((block) =>
+          block.id === running.id ? { ...block, plannedMinutes: block.plannedMinutes + minutes } : block,
+        ),
+      },
+    },
+  );
+};

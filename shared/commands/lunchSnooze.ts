@@ -1,0 +1,18 @@
+import { isoInZone, MINUTE } from '../clockTime';
+import { type CommandHandler, handled } from './command';
+import { currentWorkday } from './workdays';
+
+export const lunchSnooze: CommandHandler<'lunch.snooze'> = ({ intents, settings, now }, { minutes }) => {
+  const workday = currentWorkday(now, settings);
+  const until = now + minutes * MINUTE;
+  const snooze = { date: workday, until: new Date(until).toISOString() };
+  return handled(
+    { until: isoInZone(until, settings.workTimeZone) },
+    {
+      intents: {
+        ...intents,
+        lunchSnoozes: [...intents.lunchSnoozes.filter((s) => s.date !== workday), snooze],
+      },
+    },
+  );
+};

@@ -1,0 +1,41 @@
+import { isoInZone, MINUTE, wallClock } from '../clockTime';
+import { refusal } from '../contract';
+import { shutdownTimes } from '../prompts';
+import { type CommandHandler, handled } from './command';
+import { closingWorkday } from './workdays';
+
+export const shutdownSnooze: CommandHandler<'shutdown.snooze'> = (
+  { intents, settings, now },
+  { minutes },
+) => {
+  const zone = settings.workTimeZone;
+  const workday = closingWorkday(now, settings);
+  const times = shutdownTimes(workday, settings);
+  if (!times) return refusal('conflict', 'There is no workday to close today.');
+  if (now >= times.snoozeLimit)
+    return refusal(
+      'snooze_limit',
+      `No more snoozing: it is ${Math.round((now - times.end) / MINUTE)} minutes past the end of your day. Time to close it.`,
+    );
+  const until = now + minutes * MINUTE;
+  if (until > times.snoozeLimit)
+    return refusal(
+      'snooze_limit',
+      `You can snooze the end of the day until ${wallClock(times.snoozeLimit, zone)} (${settings.shutdown.maxSnoozeMinutes} minutes past the end of your day at ${wallClock(times.end, zone)}) at most.`,
+    );
+  const previous = intents.shutdownSnoozes.find((s) => s.date === workday);
+  const record = {
+    date: workday,
+    until: new Date(until).toISOString(),
+    totalMinutes: (previous?.totalMinutes ?? 0) + minutes,
+  };
+  return handled(
+    { until: isoInZone(until, zone) },
+    {
+      intents: {
+        ...intents,
+        shutdownSnoozes: [...intents.shutdownSnoozes.filter((s) => s.date !== workday), record],
+      },
+    },
+  );
+};

@@ -1,0 +1,27 @@
+import type { Instant } from './clockTime';
+
+export type ProviderId = 'slack' | 'google' | 'microsoft';
+export const PROVIDER_IDS: readonly ProviderId[] = ['slack', 'google', 'microsoft'];
+export const PROVIDER_NAMES: Record<ProviderId, string> = {
+  slack: 'Slack',
+  google: 'Google Calendar',
+  microsoft: 'Microsoft 365',
+};
+
+export type HealthState = 'ok' | 'syncing' | 'waiting' | 'offline' | 'reconnect' | 'error';
+
+/** How a connected service is doing, in words the user can act on. */
+export interface Health {
+  state: HealthState;
+  message: string;
+  retryAt: Instant | null;
+  lastSyncAt: Instant | null;
+}
+
+/** One service as every client shows it: the window, the CLI and the tray. */
+export interface IntegrationView {
+  id: ProviderId;
+  name: string;
+  connected: boolean;
+  health: Health | null;
+}

@@ -1,0 +1,146 @@
+import type { Mode, Reason } from './availability';
+import type { PromptKind } from './prompts';
+import type { StatusView } from './statusView';
+import type { TeammateState } from './teammateGlance';
+
+/**
+ * Every word the user reads about their state, keyed by the domain's types: a new mode, reason or
+ * teammate state does not compile until it has words here. The window, the tray, the CLI and the
+ * desktop notifications all read from this one module.
+ */
+
+export const MODE_WORDS: Record<Mode, string> = {
+  focus: 'Focusing',
+  meeting: 'In a meeting',
+  lunch: 'At lunch',
+  working: 'Working',
+  off: 'Off',
+};
+
+/** Why the user is in their mode, as a sentence. */
+export const REASON_WORDS: Record<Reason, string> = {
+  focus: 'You are focusing.',
+  meeting: 'You are in a meeting.',
+  lunch: 'You are at lunch.',
+  working: 'You are working.',
+  away: 'You are away.',
+  dayClosed: 'You closed the day.',
+  beforeHours: 'Your workday has not started yet.',
+  betweenSpans: 'You are between working hours.',
+  afterHours: 'Your workday is over.',
+  weekend: 'It is the weekend.',
+  holiday: 'It is a public holiday.',
+  dayOff: 'It is your day off.',
+};
+
+export const TEAMMATE_STATE_WORDS: Record<TeammateState, string> = {
+  available: 'Available',
+  off: 'Off',
+  focusing: 'Focusing',
+  meeting: 'In a meeting',
+  lunch: 'At lunch',
+  dnd: 'Do not disturb',
+};
+
+/** The desktop notification each prompt raises. */
+export const PROMPT_NOTIFICATIONS: Record<PromptKind | 'focusEnded', { title: string; body: string }> = {
+  lunch: {
+    title: 'Time for lunch',
+    body: 'Step away for a proper break. Start, snooze or skip it in Cadence.',
+  },
+  shutdown: {
+    title: 'Time to close the day',
+    body: "Wrap up: what got done, what carries over, and tomorrow's top three.",
+  },
+  focusEnded: {
+    title: 'Focus block finished',
+    body: 'Stand up, stretch, look away from the screen.',
+  },
+};
+
+// Clock formats: Intl in the user's locale and working zone, one cached formatter per shape.
+const cache = new Map<string, Intl.DateTimeFormat>();
+
+function format(
+  locale: string | undefined,
+  zone: string,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  const key = `${locale}|${zone}|${JSON.stringify(options)}`;
+  let formatter = cache.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, { timeZone: zone, ...options });
+    cache.set(key, formatter);
+  }
+  return formatter;
+}
+
+export function clockTime(iso: string | number, zone: string, locale?: string): string {
+  return format(locale, zone, { hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
+}
+
+/** "14:00" today, "Mon 09:00" on another day. */
+export function whenText(iso: string, zone: string, now: number, locale?: string): string {
+  const day = format(locale, zone, { year: 'numeric', month: '2-digit', day: '2-digit' });
+  if (day.format(new Date(iso)) === day.format(now)) return clockTime(iso, zone, locale);
+  const weekday = format(locale, zone, { weekday: 'short', day: 'numeric', month: 'short' }).format(
+    new Date(iso),
+  );
+  return `${weekday}, ${clockTime(iso, zone, locale)}`;
+}
+
+export function dayTitle(date: string, locale?: string): string {
+  return format(locale, 'UTC', { weekday: 'long', day: 'numeric', month: 'long' }).format(
+    new Date(`${date}T12:00:00Z`),
+  );
+}
+
+export function minutesLeft(untilIso: string, now: number): number {
+  return Math.max(0, Math.ceil((Date.parse(untilIso) - now) / 60_000));
+}
+
+export function countdown(untilIso: string, now: number): string {
+  const seconds = Math.max(0, Math.round((Date.parse(untilIso) - now) / 1000));
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  return h
+    ? `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`
+    : `${m}:${String(s).padStart(2, '0')}`;
+}
+
+export function offsetText(minutes: number): string {
+  if (minutes === 0) return 'same time';
+  const sign = minutes > 0 ? '+' : '−';
+  const abs = Math.abs(minutes);
+  return `${sign}${Math.floor(abs / 60)}${abs % 60 ? `:${String(abs % 60).padStart(2, '0')}` : ''} h`;
+}
+
+export function durationText(minutes: number): string {
+  if (minutes < 60) return `${minutes} min`;
+  const h = Math.floor(minutes / 60);
+  return minutes % 60 ? `${h} h ${minutes % 60} min` : `${h} h`;
+}
+
+/** One plain sentence of where the user stands: the window's headline, the tray's and the CLI's first line. */
+export function headline(status: StatusView, now: number, locale?: string): string {
+  const zone = status.timeZone;
+  switch (status.mode) {
+    case 'focus':
+      return status.focus ? `Focusing until ${clockTime(status.focus.endsAt, zone, locale)}.` : 'Focusing.';
+    case 'meeting':
+      return status.meeting
+        ? `In “${status.meeting.title}” until ${clockTime(status.meeting.endsAt, zone, locale)}.`
+        : 'In a meeting.';
+    case 'lunch':
+      return status.until ? `At lunch until ${clockTime(status.until, zone, locale)}.` : 'At lunch.';
+    case 'working':
+      return status.until ? `Working until ${whenText(status.until, zone, now, locale)}.` : 'Working.';
+    case 'off': {
+      const back = status.nextWorkStart
+        ? ` Work resumes ${whenText(status.nextWorkStart, zone, now, locale)}.`
+        : '';
+      return `${REASON_WORDS[status.reason]}${back}`;
+    }
+  }
+}
