@@ -144,3 +144,19 @@ export function headline(status: StatusView, now: number, locale?: string): stri
     }
   }
 }
+
+/** The wall time written in an ISO instant with an offset ("…T16:30:00.000+01:00" → 4:30 PM), in the locale. */
+export function offsetClockTime(iso: string, locale?: string): string {
+  return clockTime(wallAsUtc(iso), 'UTC', locale);
+}
+
+/** The day and wall time written in an ISO instant with an offset, e.g. "Mon, 30 Nov, 09:00". */
+export function offsetDayTime(iso: string, locale?: string): string {
+  const at = wallAsUtc(iso);
+  const day = format(locale, 'UTC', { weekday: 'short', day: 'numeric', month: 'short' }).format(at);
+  return `${day}, ${clockTime(at, 'UTC', locale)}`;
+}
+
+function wallAsUtc(iso: string): number {
+  return Date.parse(`${iso.slice(0, 19)}Z`);
+}

@@ -1,5 +1,13 @@
 import http from 'node:http';
-import type { ApiResult } from '../../shared/contract';
+import type {
+  ApiResult,
+  CommandInput,
+  CommandName,
+  CommandResult,
+  QueryInput,
+  QueryName,
+  QueryResult,
+} from '../../shared/contract';
 import { type Connection, readConnection } from '../server/connectionFile';
 
 export class NotRunningError extends Error {}
@@ -14,7 +22,16 @@ export class ApiClient {
     return new ApiClient(connection);
   }
 
-  call<T>(kind: 'command' | 'query', name: string, input: unknown = {}): Promise<ApiResult<T>> {
+  command<C extends CommandName>(name: C, input: CommandInput<C>): Promise<ApiResult<CommandResult<C>>> {
+    return this.post(`/api/command/${name}`, input);
+  }
+
+  query<Q extends QueryName>(name: Q, input: QueryInput<Q>): Promise<ApiResult<QueryResult<Q>>> {
+    return this.post(`/api/query/${name}`, input);
+  }
+
+  /** The service answers in the contract's shapes; what it sends is trusted as the contract's. */
+  private post<T>(path: string, input: unknown): Promise<ApiResult<T>> {
     const body = JSON.stringify(input);
     const { port, token, url } = this.connection;
     return new Promise((resolve, reject) => {
@@ -22,7 +39,7 @@ export class ApiClient {
         {
           host: '127.0.0.1',
           port,
-          path: `/api/${kind}/${name}`,
+          path,
           method: 'POST',
           timeout: 5000,
           headers: {
@@ -35,13 +52,16 @@ export class ApiClient {
           const chunks: Buffer[] = [];
           response.on('data', (chunk: Buffer) => chunks.push(chunk));
           response.on('end', () => {
+            let answer: ApiResult<T>;
             try {
-              resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as ApiResult<T>);
+              answer = JSON.parse(Buffer.concat(chunks).toString('utf8'));
             } catch {
               reject(
                 new Error(`Cadence answered with something that is not JSON (HTTP ${response.statusCode}).`),
               );
+              return;
             }
+            resolve(answer);
           });
         },
       );

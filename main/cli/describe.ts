@@ -1,5 +1,6 @@
-import type { DayPlanView, StatusView } from '../../shared/statusView';
-import { clockTime, headline } from '../../shared/words';
+import type { IntegrationView } from '../../shared/integrationView';
+import type { DayPlanView, StatusView, TeammateView } from '../../shared/statusView';
+import { clockTime, headline, TEAMMATE_STATE_WORDS } from '../../shared/words';
 
 function clock(iso: string, zone: string): string {
   return clockTime(iso, zone);
@@ -50,4 +51,20 @@ export function describePlan(plan: DayPlanView): string {
     lines.push(`  End of day: ${clock(plan.endOfDay, zone)}${plan.closed ? ' (closed)' : ''}`);
   if (plan.items.length === 0) lines.push('  No work planned.');
   return lines.join('\n');
+}
+
+export function describeTeammates(teammates: readonly TeammateView[]): string {
+  if (!teammates.length) return 'No teammates yet: cadence teammates add NAME ZONE';
+  return teammates
+    .map((t) => `${t.localTime}  ${t.name} (${t.timeZone}) — ${TEAMMATE_STATE_WORDS[t.state]}  [${t.id}]`)
+    .join('\n');
+}
+
+export function describeIntegrations(integrations: readonly IntegrationView[]): string {
+  return integrations
+    .map(
+      (i) =>
+        `${i.name}: ${i.connected ? `${i.health?.state ?? 'ok'} — ${i.health?.message ?? ''}` : 'not connected'}`,
+    )
+    .join('\n');
 }

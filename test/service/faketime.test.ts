@@ -24,7 +24,7 @@ async function at(
 ): Promise<{ dir: string; run: (...args: string[]) => Promise<string> }> {
   const dir = tempDir();
   seedSettings(dir, zone, patch);
-  const env = { TZ: zone };
+  const env = { TZ: zone, LC_ALL: 'en_GB.UTF-8' };
   await serve(dir, { faketime: instant, env });
   const run = async (...args: string[]) => {
     const result = await cli(dir, args, env);
@@ -53,13 +53,15 @@ describe.skipIf(!hasFaketime)('the real service at chosen instants (libfaketime)
     const { run } = await at('Europe/Berlin', '2026-11-27 17:25:00');
     const status = JSON.parse(await run('status', '--json')) as { prompts: { kind: string }[] };
     expect(status.prompts.map((p) => p.kind)).toEqual(['shutdown']);
-    expect(await run('shutdown', '--note', 'Wrapped up')).toMatch(/off until 2026-11-30T09:00:00.000\+01:00/);
+    expect(await run('shutdown', '--note', 'Wrapped up')).toMatch(/off until Mon 30 Nov, 9:00\./);
   });
 
   it('answers commands in the working zone, whatever zone the terminal is in', async () => {
     const { dir } = await at('Europe/Berlin', '2026-11-27 10:00:00');
-    const result = await cli(dir, ['focus', '25'], { TZ: 'America/Los_Angeles' });
+    const result = await cli(dir, ['focus', '25'], { TZ: 'America/Los_Angeles', LC_ALL: 'en_GB.UTF-8' });
     expect(result.stdout.trim()).toBe('Focusing until 10:25.');
+    const american = await cli(dir, ['focus', 'extend', '5'], { TZ: 'Asia/Tokyo', LC_ALL: 'en_US.UTF-8' });
+    expect(american.stdout.trim()).toBe('Focus extended until 10:30 AM.');
   });
 
   it('shows the night shift of Lord Howe Island across its half-hour change', async () => {
