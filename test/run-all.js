@@ -14,6 +14,7 @@ import {
   newMarker,
   waitForMarkedProcesses,
 } from './processLeaks.js';
+import { ensureSystemPackages } from './systemPackages.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'test-output');
@@ -66,6 +67,12 @@ function filesFailedOutsideTests(report) {
     (file) => file.status === 'failed' && !(file.assertionResults ?? []).some((test) => test.status === 'failed'),
   ).length;
 }
+
+if (!existsSync(bin('vitest'))) {
+  console.error('The npm packages are not installed: run "npm install" (or "npm ci") first.');
+  process.exit(1);
+}
+if (!ensureSystemPackages()) process.exit(1);
 
 const failures = [];
 if (!step('build', bin('electron-vite'), ['build'])) failures.push('build');
