@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { onUnexpectedError } from '../core/lifetime';
+import { requestTarget } from '../net/requestTarget';
 import type { TokenSet } from '../providers/provider';
 
 /** An OAuth 2 public client for a native app (RFC 8252): system browser, loopback redirect, PKCE S256, state. */
@@ -72,8 +74,10 @@ export async function refreshTokens(
   return tokens.refreshToken ? tokens : { ...tokens, refreshToken };
 }
 
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
 const PAGE = (title: string, text: string) =>
-  `<!doctype html><meta charset="utf-8"><title>${title}</title><body style="font-family:system-ui;margin:4em auto;max-width:32em"><h1>${title}</h1><p>${text}</p></body>`;
+  `<!doctype html><meta charset="utf-8"><title>${escapeHtml(title)}</title><body style="font-family:system-ui;margin:4em auto;max-width:32em"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p></body>`;
 
 export interface PendingAuthorization {
   url: string;
@@ -116,10 +120,23 @@ export async function beginAuthorization(
   };
   const timer = setTimeout(() => finish(new Error('the sign-in was not completed in time')), timeoutMs);
   timer.unref();
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
   server.on('request', (req, res) => {
-    const url = new URL(req.url ?? '/', redirectUri);
-    if (url.pathname !== '/callback') {
-      res.writeHead(404).end();
+    try {
+      answerCallback(req, res);
+    } catch (error) {
+      onUnexpectedError(error);
+      if (!res.headersSent) res.writeHead(500).end();
+      else res.destroy();
+    }
+  });
+  const answerCallback = (req: http.IncomingMessage, res: http.ServerResponse): void => {
+    const url = requestTarget(req.url);
+    if (!url || url.pathname !== '/callback') {
+      res.writeHead(url ? 404 : 400).end();
       return;
     }
     const reply = (status: number, title: string, text: string) =>
@@ -154,7 +171,7 @@ export async function beginAuthorization(
         reply(400, 'Sign-in failed', error.message);
         finish(error);
       });
-  });
+  };
   return {
     url: `${client.authorizeUrl}?${params}`,
     result,

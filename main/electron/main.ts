@@ -21,6 +21,8 @@ import type { Mode } from '../../shared/availability';
 import type { StatusView } from '../../shared/statusView';
 import { DisposableStore } from '../core/lifetime';
 import type { DocumentBackend } from '../core/ports';
+import { FileLog } from '../core/fileLog';
+import { installLastResort } from '../headless/lastResort';
 import { type CadenceHost, startHost } from '../headless/startHeadless';
 import { resolveDataDir } from '../server/connectionFile';
 import { EVENT_CHANNEL, serveCompanionIpc } from './companionIpc';
@@ -113,10 +115,17 @@ async function run(): Promise<void> {
     window.on('closed', () => (window = null));
   };
 
+  const dataDir = resolveDataDir();
+  disposables.add(
+    installLastResort(new FileLog(dataDir, () => Date.now()), () => {
+      app.relaunch();
+      app.exit(0);
+    }),
+  );
   let host: CadenceHost;
   try {
     host = await startHost({
-      dataDir: resolveDataDir(),
+      dataDir,
       rendererDir: null,
       notifier: new ElectronNotifier(openWindow),
       openBackend: electronStore,

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readConnection } from '../server/connectionFile';
-import { startHost } from './startHeadless';
+import { FileLog } from '../core/fileLog';
+import { installLastResort } from './lastResort';
+import { type CadenceHost, startHost } from './startHeadless';
 
 /** The usual address of the headless window: http://127.0.0.1:47110 (another port if it is taken). */
 const DEFAULT_PORT = Number(process.env.CADENCE_PORT ?? 47110);
@@ -41,18 +43,38 @@ export async function serve(options: { dataDir: string; port?: number; quiet?: b
   }
   const rendererDir = builtRendererDir();
   const origins = process.env.CADENCE_DEV_ORIGIN ? [process.env.CADENCE_DEV_ORIGIN] : [];
-  let host;
-  try {
-    host = await startHost({
+  const start = () =>
+    startHost({
       dataDir: options.dataDir,
       ...(options.port !== undefined ? { port: options.port } : { preferredPort: DEFAULT_PORT }),
       rendererDir,
       allowedOrigins: origins,
     });
+  let host: CadenceHost;
+  try {
+    host = await start();
   } catch (error) {
     console.error(`Cadence could not start: ${(error as Error).message}`);
     return 1;
   }
+  const log = new FileLog(options.dataDir, () => Date.now());
+  let restarting = false;
+  const lastResort = installLastResort(log, () => {
+    if (restarting) return;
+    restarting = true;
+    host.dispose();
+    start().then(
+      (fresh) => {
+        host = fresh;
+        restarting = false;
+        log.info('service restarted');
+      },
+      (error: unknown) => {
+        log.error(`could not restart: ${(error as Error).message}`);
+        process.exit(1);
+      },
+    );
+  });
   const problems = host.service.problems();
   console.log(`Cadence is running headless (data in ${options.dataDir}).`);
   console.log(
@@ -66,6 +88,7 @@ export async function serve(options: { dataDir: string; port?: number; quiet?: b
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+  lastResort.dispose();
   host.dispose();
   return 0;
 }

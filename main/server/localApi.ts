@@ -4,9 +4,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { WebSocket, WebSocketServer } from 'ws';
-import type { ApiResult } from '../../shared/contract';
+import type { ApiResult, ErrorCode } from '../../shared/contract';
 import type { CadenceService } from '../core/cadenceService';
-import type { IDisposable } from '../core/lifetime';
+import { type IDisposable, onUnexpectedError } from '../core/lifetime';
+import { decodedPath, requestTarget } from '../net/requestTarget';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -22,7 +23,7 @@ export interface LocalApiOptions {
   allowedOrigins?: readonly string[];
 }
 
-const STATUS_BY_ERROR: Record<string, number> = {
+const STATUS_BY_ERROR: Partial<Record<ErrorCode, number>> = {
   unknown_command: 404,
   unknown_query: 404,
   not_found: 404,
@@ -64,7 +65,7 @@ function send(res: http.ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-function refuse(res: http.ServerResponse, status: number, error: string, message: string): void {
+function refuse(res: http.ServerResponse, status: number, error: ErrorCode, message: string): void {
   send(res, status, { ok: false, error, message });
 }
 
@@ -108,25 +109,55 @@ export class LocalApi implements IDisposable {
   private port = 0;
 
   constructor(private readonly options: LocalApiOptions) {
-    this.server = http.createServer((req, res) => void this.handle(req, res));
+    this.server = http.createServer((req, res) => {
+      this.handle(req, res).catch((error: unknown) => this.failed(error, res));
+    });
     this.server.requestTimeout = 10_000;
+    this.server.on('clientError', (_error, socket) => {
+      if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+      else socket.destroy();
+    });
     this.server.on('upgrade', (req, socket, head) => {
-      const problem = this.check(req, new URL(req.url ?? '/', 'http://x').searchParams.get('token'));
-      if (problem || !req.url?.startsWith('/api/events')) {
-        socket.end(
-          `HTTP/1.1 ${problem?.status ?? 404} ${problem ? 'Refused' : 'Not Found'}\r\nConnection: close\r\n\r\n`,
-        );
-        return;
+      socket.on('error', () => socket.destroy());
+      try {
+        this.upgrade(req, socket, head);
+      } catch (error) {
+        onUnexpectedError(error);
+        socket.destroy();
       }
-      this.sockets ??= import('ws').then(
-        ({ WebSocketServer: Server }) => new Server({ noServer: true, maxPayload: 4096 }),
-      );
-      void this.sockets.then((sockets) => sockets.handleUpgrade(req, socket, head, (ws) => this.welcome(ws)));
     });
     this.subscription = options.service.onEvent((event) => {
       const text = JSON.stringify(event);
       for (const client of this.clients) if (client.readyState === client.OPEN) client.send(text);
     });
+  }
+
+  private upgrade(req: http.IncomingMessage, socket: import('node:stream').Duplex, head: Buffer): void {
+    const target = requestTarget(req.url);
+    const problem = target ? this.check(req, target.searchParams.get('token')) : null;
+    if (!target || problem || target.pathname !== '/api/events') {
+      const status = !target ? 400 : (problem?.status ?? 404);
+      socket.end(
+        `HTTP/1.1 ${status} ${status === 404 ? 'Not Found' : 'Refused'}\r\nConnection: close\r\n\r\n`,
+      );
+      return;
+    }
+    this.sockets ??= import('ws').then(
+      ({ WebSocketServer: Server }) => new Server({ noServer: true, maxPayload: 4096 }),
+    );
+    this.sockets
+      .then((sockets) => sockets.handleUpgrade(req, socket, head, (ws) => this.welcome(ws)))
+      .catch((error: unknown) => {
+        onUnexpectedError(error);
+        socket.destroy();
+      });
+  }
+
+  /** A request that failed inside Cadence: reported, answered 500 when still possible, never fatal. */
+  private failed(error: unknown, res: http.ServerResponse): void {
+    onUnexpectedError(error);
+    if (!res.headersSent) refuse(res, 500, 'internal', 'Cadence could not handle that request.');
+    else res.destroy();
   }
 
   /** Listens on the chosen port; a preferred port that is taken falls back to a free one. */
@@ -173,7 +204,7 @@ export class LocalApi implements IDisposable {
   private check(
     req: http.IncomingMessage,
     token: string | null,
-  ): { status: number; error: string; message: string } | null {
+  ): { status: number; error: ErrorCode; message: string } | null {
     const host = req.headers.host ?? '';
     if (host !== `127.0.0.1:${this.port}` && host !== `localhost:${this.port}`) {
       return {
@@ -197,7 +228,8 @@ export class LocalApi implements IDisposable {
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://x');
+    const url = requestTarget(req.url);
+    if (!url) return refuse(res, 400, 'bad_request', 'The request target is not a path.');
     if (!url.pathname.startsWith('/api/')) return this.serveStatic(url.pathname, req, res);
     if (url.pathname === '/api/health')
       return send(res, 200, { ok: true, value: { name: 'cadence', pid: process.pid } });
@@ -240,7 +272,9 @@ export class LocalApi implements IDisposable {
       res.end('The Cadence window is not built. Run "npm run build", then start Cadence again.');
       return;
     }
-    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const decoded = decodedPath(pathname);
+    if (decoded === null) return refuse(res, 400, 'bad_request', 'The path is not a valid address.');
+    const relative = pathname === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
     const file = path.resolve(root, relative);
     const inside = file.startsWith(path.resolve(root) + path.sep);
     const target =
@@ -253,8 +287,10 @@ export class LocalApi implements IDisposable {
       'referrer-policy': 'no-referrer',
       'cache-control': target.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
     };
+    const stream = fs.createReadStream(target);
+    stream.on('error', () => res.destroy());
     res.writeHead(200, headers);
-    fs.createReadStream(target).pipe(res);
+    stream.pipe(res);
   }
 
   dispose(): void {
