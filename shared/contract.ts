@@ -12,7 +12,7 @@ const minutes = z
   .min(1)
   .max(12 * 60);
 const instant = z.iso.datetime({ offset: true });
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date like 2026-03-09');
+const isoDate = z.iso.date({ message: 'use a real date like 2026-03-09' });
 const hourMinute = z.string().refine(isHourMinute, { message: 'use a 24-hour time like 16:30' });
 
 /** Every command any client (window, CLI, tray, preload) may send, with its payload schema. */

@@ -5,7 +5,7 @@ import { weekSchema } from './settings';
 export const INTENTS_VERSION = 1;
 
 const instant = z.iso.datetime({ offset: true });
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const isoDate = z.iso.date();
 
 export const focusBlockSchema = z.object({
   id: z.string().min(1).max(40),

@@ -7,7 +7,7 @@ const hourMinute = z.string().refine(isHourMinute, { message: 'use a 24-hour tim
 const timeZone = z
   .string()
   .refine(isTimeZone, { message: 'not a known IANA time zone (e.g. Europe/Berlin)' });
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date like 2026-12-24');
+const isoDate = z.iso.date({ message: 'use a real date like 2026-12-24' });
 
 /** A span of work in local time; an end at or before the start runs past midnight (a night shift). */
 export const workSpanSchema = z

@@ -80,6 +80,21 @@ describe('the cadence CLI against the real headless service', () => {
     expect(fs.readdirSync(dir).some((name) => name.startsWith('settings.invalid-'))).toBe(true);
   });
 
+  it('answers an impossible date with the field and what to type, not a stack trace', async () => {
+    const dir = tempDir();
+    seedSettings(dir, 'UTC');
+    const service = await serve(dir);
+    for (const date of ['2026-13-01', '2026-02-30']) {
+      const result = await cli(dir, ['plan', '--date', date]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(
+        "The plan query's input is not valid.\n  date: use a real date like 2026-03-09\n",
+      );
+    }
+    expect((await cli(dir, ['status'])).code).toBe(0);
+    expect(service.process.exitCode).toBeNull();
+  });
+
   it('refuses a second service on the same data folder', async () => {
     const dir = tempDir();
     await serve(dir);

@@ -198,3 +198,33 @@ describe('CadenceService: bad input and bad disks', () => {
     }
   });
 });
+
+describe('CadenceService: dates and times that do not exist', () => {
+  it('refuses them with a clear message wherever they are accepted, and changes nothing', () => {
+    const h = open('2026-11-25T10:00');
+    const before = JSON.stringify([h.service.intents, h.service.settings]);
+    for (const date of ['2026-13-01', '2026-02-30', '2026-11-31']) {
+      expect(h.service.handleQuery('plan', { date })).toMatchObject({
+        ok: false,
+        error: 'invalid_input',
+        issues: [{ path: 'date', message: 'use a real date like 2026-03-09' }],
+      });
+    }
+    expect(h.service.handleQuery('history', { from: '2026-02-29', to: '2026-03-01' })).toMatchObject({
+      ok: false,
+      issues: [{ path: 'from' }],
+    });
+    expect(run(h, 'away.set', { until: '2026-02-30T10:00:00+01:00' })).toMatchObject({
+      ok: false,
+      error: 'invalid_input',
+    });
+    expect(run(h, 'focus.start', { until: '24:30' })).toMatchObject({ ok: false, error: 'invalid_input' });
+    expect(run(h, 'settings.update', { patch: { daysOff: ['2026-04-31'] } })).toMatchObject({
+      ok: false,
+      error: 'invalid_settings',
+      issues: [{ path: 'daysOff.0', message: 'use a real date like 2026-12-24' }],
+    });
+    expect(JSON.stringify([h.service.intents, h.service.settings])).toBe(before);
+    expect(h.service.handleQuery('plan', { date: '2028-02-29' }).ok).toBe(true);
+  });
+});
