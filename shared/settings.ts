@@ -190,7 +190,7 @@ export function applySettingsPatch(
   current: Settings,
   patch: SettingsPatch | Record<string, unknown>,
 ): { ok: true; settings: Settings } | { ok: false; problems: SettingsProblem[] } {
-  const unknown = Object.keys(patch).filter((key) => !(key in current) || key === 'version');
+  const unknown = Object.keys(patch).filter((key) => !Object.hasOwn(current, key) || key === 'version');
   if (unknown.length)
     return { ok: false, problems: unknown.map((key) => ({ path: key, message: 'not a setting' })) };
   const result = settingsSchema.safeParse({ ...current, ...patch, version: SETTINGS_VERSION });

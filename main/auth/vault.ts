@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ProviderId, TokenSet } from '../providers/provider';
+import { keepOwnerOnly } from './ownerOnly';
 
 /** Where tokens live. Never in settings, logs or anything the window can read. */
 export interface Vault {
@@ -22,6 +23,8 @@ export interface Cipher {
  */
 export class FileVault implements Vault {
   readonly warning: string | null;
+  /** Set when the file was readable by others and had to be tightened. */
+  readonly permissionWarning: string | null;
   private readonly file: string;
 
   constructor(
@@ -29,6 +32,7 @@ export class FileVault implements Vault {
     private readonly cipher: Cipher | null = null,
   ) {
     this.file = path.join(directory, cipher ? 'tokens.bin' : 'tokens.json');
+    this.permissionWarning = keepOwnerOnly(this.file);
     this.warning = cipher
       ? null
       : `Integration tokens are stored unencrypted in ${this.file} (readable only by your user). The desktop app encrypts them with your system keychain.`;

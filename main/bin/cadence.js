@@ -5,7 +5,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const built = fileURLToPath(new URL('../../out/main/cli.js', import.meta.url));
 if (!existsSync(built)) {
-  console.error('Cadence is not built yet. Run "npm run build" in the Cadence folder (npm install does it too).');
+  console.error(
+    'Cadence is not built yet. Run "npm run build" in the Cadence folder (npm install does it too).',
+  );
   process.exit(1);
 }
 const { main } = await import(pathToFileURL(built).href);

@@ -36,7 +36,8 @@ if (!binary && !process.env.CADENCE_HEADLESS) {
   binary = fetched.status === 0 ? electronBinary() : null;
 }
 
-const canShowWindows = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+const canShowWindows =
+  process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 if (binary && canShowWindows) {
   console.log('Starting the Cadence desktop app.');
   const child = spawn(binary, [root, ...process.argv.slice(2)], { stdio: 'inherit' });
@@ -46,9 +47,13 @@ if (binary && canShowWindows) {
     ? "Electron's binary could not be installed here"
     : 'there is no display to show a desktop window on';
   console.log(`Running Cadence headless, because ${why}. Same core, window in your browser:`);
-  const child = spawn(process.execPath, [join(root, 'main', 'bin', 'cadence.js'), 'serve', ...process.argv.slice(2)], {
-    stdio: 'inherit',
-  });
+  const child = spawn(
+    process.execPath,
+    [join(root, 'main', 'bin', 'cadence.js'), 'serve', ...process.argv.slice(2)],
+    {
+      stdio: 'inherit',
+    },
+  );
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code) => process.exit(code ?? 0));
 }

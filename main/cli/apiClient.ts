@@ -9,17 +9,32 @@ import type {
   QueryResult,
 } from '../../shared/contract';
 import { type Connection, readConnection } from '../server/connectionFile';
+import { provesToken } from '../server/healthProof';
 
 export class NotRunningError extends Error {}
 
 /** Talks to a running Cadence service through its local API (node:http: it starts faster than fetch). */
 export class ApiClient {
-  private constructor(private readonly connection: Connection) {}
+  private proof: Promise<boolean> | null = null;
+
+  private constructor(
+    private readonly connection: Connection,
+    private readonly dataDir: string,
+  ) {}
 
   static open(dataDir: string): ApiClient {
     const connection = readConnection(dataDir);
     if (!connection) throw new NotRunningError(`Cadence is not running (no service found for ${dataDir}).`);
-    return new ApiClient(connection);
+    return new ApiClient(connection, dataDir);
+  }
+
+  /** The token goes only to a service that has proved it holds it (service.json may be stale). */
+  private async proven(): Promise<void> {
+    this.proof ??= provesToken(this.connection.port, this.connection.token, 3000);
+    if (await this.proof) return;
+    throw new NotRunningError(
+      `Cadence is not running for ${this.dataDir} (what answers at ${this.connection.url} is not it; your token was not sent).`,
+    );
   }
 
   command<C extends CommandName>(name: C, input: CommandInput<C>): Promise<ApiResult<CommandResult<C>>> {
@@ -31,7 +46,8 @@ export class ApiClient {
   }
 
   /** The service answers in the contract's shapes; what it sends is trusted as the contract's. */
-  private post<T>(path: string, input: unknown): Promise<ApiResult<T>> {
+  private async post<T>(path: string, input: unknown): Promise<ApiResult<T>> {
+    await this.proven();
     const body = JSON.stringify(input);
     const { port, token, url } = this.connection;
     return new Promise((resolve, reject) => {

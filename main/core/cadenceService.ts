@@ -41,6 +41,8 @@ export interface CadenceServiceOptions {
   /** Whether a public holiday calendar exists for a country (and region); none by default. */
   knowsHolidays?: (country: string, region: string | null) => boolean;
   newId?: () => string;
+  /** What the host found wrong while starting (a token file others could read), shown in `status`. */
+  startupProblems?: readonly string[];
 }
 
 /** What the service needs from the connected services (main/core/integrations.ts). */
@@ -134,6 +136,7 @@ export class CadenceService extends Disposable {
 
   problems(): string[] {
     return [
+      ...(this.options.startupProblems ?? []),
       ...this.options.settings.problems,
       ...this.options.intents.problems,
       ...this.runtimeProblems.values(),
@@ -196,7 +199,7 @@ export class CadenceService extends Disposable {
     name: 'integration.connect' | 'integration.disconnect',
     input: unknown,
   ): Promise<ApiResult<CommandResult<'integration.connect' | 'integration.disconnect'>>> {
-    const parsed = commandInputSchemas[name].safeParse(input ?? {});
+    const parsed = commandInputSchemas[name].safeParse(input === undefined ? {} : input);
     if (!parsed.success)
       return refusal('invalid_input', `The ${name} command's input is not valid.`, issuesOf(parsed.error));
     const integrations = this.integrationsPort;
@@ -212,7 +215,7 @@ export class CadenceService extends Disposable {
   }
 
   private runTyped<C extends DocumentCommand>(name: C, input: unknown): ApiResult<CommandResult<C>> {
-    const parsed = commandInputSchemas[name].safeParse(input ?? {});
+    const parsed = commandInputSchemas[name].safeParse(input === undefined ? {} : input);
     if (!parsed.success)
       return refusal('invalid_input', `The ${name} command's input is not valid.`, issuesOf(parsed.error));
     const handler = commandHandlers[name];

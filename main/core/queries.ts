@@ -56,7 +56,7 @@ export function answerQuery<Q extends QueryName>(
   input: unknown,
   moment: QueryMoment,
 ): ApiResult<QueryResult<Q>> {
-  const parsed = queryInputSchemas[name].safeParse(input ?? {});
+  const parsed = queryInputSchemas[name].safeParse(input === undefined ? {} : input);
   if (!parsed.success)
     return refusal('invalid_input', `The ${name} query's input is not valid.`, issuesOf(parsed.error));
   const handler: QueryHandler<Q> = queryHandlers[name];

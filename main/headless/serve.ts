@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readConnection } from '../server/connectionFile';
 import { FileLog } from '../core/fileLog';
 import { installLastResort } from './lastResort';
-import { type CadenceHost, startHost } from './startHeadless';
+import { AlreadyRunningError, type CadenceHost, startHost } from './startHeadless';
 
 /** The usual address of the headless window: http://127.0.0.1:47110 (another port if it is taken). */
 const DEFAULT_PORT = Number(process.env.CADENCE_PORT ?? 47110);
@@ -21,26 +20,8 @@ function builtRendererDir(): string | null {
   return null;
 }
 
-async function alreadyRunning(dataDir: string): Promise<string | null> {
-  const existing = readConnection(dataDir);
-  if (!existing) return null;
-  try {
-    const response = await fetch(`http://127.0.0.1:${existing.port}/api/health`, {
-      signal: AbortSignal.timeout(1000),
-    });
-    return response.ok ? existing.url : null;
-  } catch {
-    return null;
-  }
-}
-
 /** `cadence serve`: runs the core headless until interrupted, with the window served on a local address. */
 export async function serve(options: { dataDir: string; port?: number; quiet?: boolean }): Promise<number> {
-  const running = await alreadyRunning(options.dataDir);
-  if (running) {
-    console.error(`Cadence is already running for ${options.dataDir} at ${running}.`);
-    return 1;
-  }
   const rendererDir = builtRendererDir();
   const origins = process.env.CADENCE_DEV_ORIGIN ? [process.env.CADENCE_DEV_ORIGIN] : [];
   const start = () =>
@@ -54,7 +35,11 @@ export async function serve(options: { dataDir: string; port?: number; quiet?: b
   try {
     host = await start();
   } catch (error) {
-    console.error(`Cadence could not start: ${(error as Error).message}`);
+    console.error(
+      error instanceof AlreadyRunningError
+        ? error.message
+        : `Cadence could not start: ${(error as Error).message}`,
+    );
     return 1;
   }
   const log = new FileLog(options.dataDir, () => Date.now());

@@ -18,8 +18,19 @@ import { DocumentStore, type Parsed } from '../core/documentStore';
 import type { Clock, DocumentBackend, Notifier } from '../core/ports';
 import { SystemClock } from '../core/systemClock';
 import { setHolidaySource } from '../../shared/workPattern';
-import { apiToken, removeConnection, writeConnection } from '../server/connectionFile';
+import {
+  apiToken,
+  readApiToken,
+  readConnection,
+  removeConnection,
+  writeConnection,
+} from '../server/connectionFile';
+import { provesToken } from '../server/healthProof';
+import { FolderLockedError, LOCK_FILE, lockDataFolder } from './folderLock';
 import { LocalApi } from '../server/localApi';
+
+/** Another Cadence holds the data folder; the message says where it is. */
+export class AlreadyRunningError extends Error {}
 
 /** A running Cadence: the core, its integrations and its local API, disposed together (last first). */
 export interface CadenceHost extends IDisposable {
@@ -104,11 +115,69 @@ export function openDocuments(
 export async function startHost(options: HostOptions): Promise<CadenceHost> {
   const { dataDir } = options;
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  refuseFoldersInPlaceOfFiles(dataDir);
+  const store = new DisposableStore();
+  try {
+    store.add(await lockDataFolder(dataDir));
+  } catch (error) {
+    if (error instanceof FolderLockedError) throw new AlreadyRunningError(await whoHolds(dataDir));
+    throw error;
+  }
+  try {
+    return await startLocked(options, store);
+  } catch (error) {
+    store.dispose();
+    throw error;
+  }
+}
+
+/** Says where the Cadence that holds a folder is, once it has proved it holds this folder's token. */
+async function whoHolds(dataDir: string): Promise<string> {
+  const connection = readConnection(dataDir);
+  const token = readApiToken(dataDir);
+  if (connection && token && isAlive(connection.pid) && (await provesToken(connection.port, token)))
+    return `Cadence is already running for ${dataDir} at ${connection.url} (process ${connection.pid}).`;
+  return `Cadence is already running for ${dataDir}: another process holds ${path.join(dataDir, LOCK_FILE)} and is still starting.`;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+const DATA_FILES = [
+  'settings.json',
+  'intents.json',
+  'api-token',
+  'service.json',
+  'tokens.json',
+  'tokens.bin',
+  'cadence.log',
+];
+
+function refuseFoldersInPlaceOfFiles(dataDir: string): void {
+  for (const name of [...DATA_FILES, LOCK_FILE]) {
+    const file = path.join(dataDir, name);
+    if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory())
+      throw new Error(
+        `${file} is a folder, but Cadence keeps a file there. Move it away, then start Cadence again.`,
+      );
+  }
+}
+
+async function startLocked(options: HostOptions, store: DisposableStore): Promise<CadenceHost> {
+  const { dataDir } = options;
   const clock = options.clock ?? new SystemClock();
   const open = options.openBackend ?? openConf;
   const { settings, intents } = openDocuments(dataDir, clock, open);
-  const store = new DisposableStore();
   const log = new FileLog(dataDir, () => clock.now());
+  const { token, warning: tokenWarning } = apiToken(dataDir);
+  const vault = new FileVault(dataDir, options.cipher ?? null);
+  const startupProblems = [tokenWarning, vault.permissionWarning].filter((p): p is string => p !== null);
   store.add(
     setUnexpectedErrorHandler((error) =>
       log.error(`unexpected: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
@@ -122,12 +191,13 @@ export async function startHost(options: HostOptions): Promise<CadenceHost> {
       intents,
       notifier: options.notifier ?? defaultNotifier(),
       knowsHolidays: isKnownHolidayCountry,
+      startupProblems,
     }),
   );
   const integrations = store.add(
     new Integrations({
       clock,
-      vault: new FileVault(dataDir, options.cipher ?? null),
+      vault,
       configs: options.providers ?? providerConfigs(),
       createProvider,
       ...(options.coalesceMs !== undefined ? { coalesceMs: options.coalesceMs } : {}),
@@ -144,7 +214,6 @@ export async function startHost(options: HostOptions): Promise<CadenceHost> {
       }
     }),
   );
-  const token = apiToken(dataDir);
   const api = store.add(
     new LocalApi({
       service,
@@ -155,13 +224,7 @@ export async function startHost(options: HostOptions): Promise<CadenceHost> {
       ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
     }),
   );
-  let port: number;
-  try {
-    port = await api.listen();
-  } catch (error) {
-    store.dispose();
-    throw error;
-  }
+  const port = await api.listen();
   service.start();
   integrations.attach(integrationStateOf(service));
   log.info(`started (pid ${process.pid}, port ${port})`);

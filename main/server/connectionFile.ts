@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { keepOwnerOnly } from '../auth/ownerOnly';
 
 /** Where Cadence keeps its data: --data-dir, else CADENCE_DATA_DIR, else the platform's usual place. */
 export function resolveDataDir(flag?: string): string {
@@ -23,19 +24,27 @@ export interface Connection {
 const TOKEN_FILE = 'api-token';
 const CONNECTION_FILE = 'service.json';
 
-/** The per-install API token, created once with owner-only permissions. */
-export function apiToken(dataDir: string): string {
-  const file = path.join(dataDir, TOKEN_FILE);
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{32,}$/;
+
+/** The folder's API token as it is on disk, without creating one. */
+export function readApiToken(dataDir: string): string | null {
   try {
-    const token = fs.readFileSync(file, 'utf8').trim();
-    if (/^[A-Za-z0-9_-]{32,}$/.test(token)) return token;
+    const token = fs.readFileSync(path.join(dataDir, TOKEN_FILE), 'utf8').trim();
+    return TOKEN_PATTERN.test(token) ? token : null;
   } catch {
-    // first run: create it below
+    return null;
   }
+}
+
+/** The per-install API token, created once with owner-only permissions (and kept so). */
+export function apiToken(dataDir: string): { token: string; warning: string | null } {
+  const file = path.join(dataDir, TOKEN_FILE);
+  const existing = readApiToken(dataDir);
+  if (existing) return { token: existing, warning: keepOwnerOnly(file) };
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const token = randomBytes(32).toString('base64url');
   fs.writeFileSync(file, token, { mode: 0o600 });
-  return token;
+  return { token, warning: null };
 }
 
 export function writeConnection(dataDir: string, connection: Connection): void {

@@ -8,6 +8,7 @@ import type { ApiResult, ErrorCode } from '../../shared/contract';
 import type { CadenceService } from '../core/cadenceService';
 import { type IDisposable, onUnexpectedError } from '../core/lifetime';
 import { decodedPath, requestTarget } from '../net/requestTarget';
+import { CHALLENGE_PATTERN, healthProof } from './healthProof';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -231,8 +232,7 @@ export class LocalApi implements IDisposable {
     const url = requestTarget(req.url);
     if (!url) return refuse(res, 400, 'bad_request', 'The request target is not a path.');
     if (!url.pathname.startsWith('/api/')) return this.serveStatic(url.pathname, req, res);
-    if (url.pathname === '/api/health')
-      return send(res, 200, { ok: true, value: { name: 'cadence', pid: process.pid } });
+    if (url.pathname === '/api/health') return this.health(url, req, res);
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? null;
     const problem = this.check(req, bearer);
     if (problem) return refuse(res, problem.status, problem.error, problem.message);
@@ -259,6 +259,23 @@ export class LocalApi implements IDisposable {
         ? await this.options.service.handleCommand(name, input)
         : this.options.service.handleQuery(name, input);
     send(res, result.ok ? 200 : (STATUS_BY_ERROR[result.error] ?? 400), result);
+  }
+
+  /** Says it is Cadence; proves it holds this folder's token when challenged; the pid only to a caller with the token. */
+  private health(url: URL, req: http.IncomingMessage, res: http.ServerResponse): void {
+    const challenge = url.searchParams.get('challenge');
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? null;
+    const trusted = bearer !== null && this.check(req, bearer) === null;
+    send(res, 200, {
+      ok: true,
+      value: {
+        name: 'cadence',
+        ...(challenge !== null && CHALLENGE_PATTERN.test(challenge)
+          ? { proof: healthProof(this.options.token, challenge) }
+          : {}),
+        ...(trusted ? { pid: process.pid } : {}),
+      },
+    });
   }
 
   private serveStatic(pathname: string, req: http.IncomingMessage, res: http.ServerResponse): void {
