@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { isHourMinute } from './clockTime';
 import type { DaySummary } from './history';
 import type { IntegrationView } from './integrationView';
-import { type Teammate, teammateSchema } from './intents';
-import type { Settings } from './settings';
+import { lunchRecordSchema, type Teammate, teammateSchema } from './intents';
+import { type Settings, settingsPatchSchema } from './settings';
 import type { DayPlanView, PromptView, StatusView, TeammateView } from './statusView';
 
 const minutes = z
@@ -15,6 +15,19 @@ const instant = z.iso.datetime({ offset: true });
 const isoDate = z.iso.date({ message: 'use a real date like 2026-03-09' });
 const hourMinute = z.string().refine(isHourMinute, { message: 'use a 24-hour time like 16:30' });
 
+const SETTING_KEYS = new Set(Object.keys(settingsPatchSchema.shape));
+
+/** A settings patch as sent: an object whose own keys (`__proto__` included) are all settings. */
+const settingsPatchInput = z
+  .custom<Record<string, unknown>>(
+    (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+    { message: 'expected an object of settings' },
+  )
+  .superRefine((patch, context) => {
+    for (const key of Object.keys(patch))
+      if (!SETTING_KEYS.has(key)) context.addIssue({ code: 'custom', path: [key], message: 'not a setting' });
+  });
+
 /** Every command any client (window, CLI, tray, preload) may send, with its payload schema. */
 export const commandSchemas = {
   'focus.start': z
@@ -23,7 +36,8 @@ export const commandSchemas = {
     .refine((p) => !(p.minutes && p.until), { message: 'give minutes or until, not both' }),
   'focus.extend': z.object({ minutes }).strict(),
   'focus.stop': z.object({}).strict(),
-  'lunch.start': z.object({ minutes: minutes.optional() }).strict(),
+  // The stored lunch record is the one source of the limit.
+  'lunch.start': z.object({ minutes: lunchRecordSchema.shape.minutes }).strict(),
   'lunch.snooze': z.object({ minutes: z.number().int().min(5).max(90) }).strict(),
   'lunch.skip': z.object({}).strict(),
   'lunch.done': z.object({}).strict(),
@@ -41,8 +55,8 @@ export const commandSchemas = {
     .strict(),
   'away.set': z.object({ until: instant, reason: z.string().max(200).default('') }).strict(),
   'away.clear': z.object({}).strict(),
-  // The patch is checked as a whole against the settings schema by applySettingsPatch.
-  'settings.update': z.object({ patch: z.record(z.string(), z.unknown()) }).strict(),
+  // Each key must be a setting; the values are checked as a whole by applySettingsPatch.
+  'settings.update': z.object({ patch: settingsPatchInput }).strict(),
   'teammates.add': teammateSchema
     .omit({ id: true, source: true, presence: true })
     .partial({ week: true, weekendDays: true })

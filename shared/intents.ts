@@ -7,14 +7,13 @@ export const INTENTS_VERSION = 1;
 const instant = z.iso.datetime({ offset: true });
 const isoDate = z.iso.date();
 
+/** The longest a focus block may last, extensions included. */
+export const MAX_FOCUS_MINUTES = 24 * 60;
+
 export const focusBlockSchema = z.object({
   id: z.string().min(1).max(40),
   startAt: instant,
-  plannedMinutes: z
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 60),
+  plannedMinutes: z.number().int().min(1).max(MAX_FOCUS_MINUTES),
   /** Set when the user stopped the block early, or when it was cancelled before it began. */
   stoppedAt: instant.optional(),
 });
@@ -86,6 +85,12 @@ export const heldNotificationSchema = z.object({
 });
 export type HeldNotification = z.infer<typeof heldNotificationSchema>;
 
+/** How many records of each list the stored document holds at most. */
+export const INTENT_LIMITS = {
+  teammates: 20_000,
+  held: 500,
+} as const;
+
 export const intentsSchema = z.object({
   version: z.literal(INTENTS_VERSION),
   focus: z.array(focusBlockSchema),
@@ -94,8 +99,8 @@ export const intentsSchema = z.object({
   shutdowns: z.array(shutdownRecordSchema),
   shutdownSnoozes: z.array(shutdownSnoozeSchema),
   away: z.object({ from: instant, until: instant, reason: z.string().max(200) }).nullable(),
-  teammates: z.array(teammateSchema).max(20_000),
-  held: z.array(heldNotificationSchema).max(500).default([]),
+  teammates: z.array(teammateSchema).max(INTENT_LIMITS.teammates),
+  held: z.array(heldNotificationSchema).max(INTENT_LIMITS.held).default([]),
 });
 export type Intents = z.infer<typeof intentsSchema>;
 
@@ -111,4 +116,85 @@ export function emptyIntents(): Intents {
     teammates: [],
     held: [],
   };
+}
+
+const RECORD_SCHEMAS = {
+  focus: focusBlockSchema,
+  lunches: lunchRecordSchema,
+  lunchSnoozes: lunchSnoozeSchema,
+  shutdowns: shutdownRecordSchema,
+  shutdownSnoozes: shutdownSnoozeSchema,
+  teammates: teammateSchema,
+  held: heldNotificationSchema,
+} as const;
+type RecordList = keyof typeof RECORD_SCHEMAS;
+const RECORD_LISTS = Object.keys(RECORD_SCHEMAS) as RecordList[];
+const awaySchema = intentsSchema.shape.away;
+
+export interface SalvagedIntents {
+  intents: Intents;
+  /** One line per record set aside, in words. */
+  problems: string[];
+}
+
+/**
+ * Reads a stored intents document record by record: a record that does not fit its schema is set
+ * aside with a message and every other record is kept, as settings are kept field by field.
+ */
+export function salvageIntents(raw: unknown): SalvagedIntents {
+  const whole = intentsSchema.safeParse(raw);
+  if (whole.success) return { intents: whole.data, problems: [] };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return { intents: emptyIntents(), problems: ['the file holds no saved activity; it starts empty'] };
+  const source = raw as Record<string, unknown>;
+  const intents = emptyIntents();
+  const problems: string[] = [];
+  if (source.version !== INTENTS_VERSION)
+    problems.push(`version ${String(source.version)} read as ${INTENTS_VERSION}`);
+  for (const list of RECORD_LISTS) {
+    const items = source[list];
+    if (items === undefined) continue;
+    if (!Array.isArray(items)) {
+      problems.push(`${list}: not a list; set aside`);
+      continue;
+    }
+    const kept: unknown[] = [];
+    items.forEach((item, index) => {
+      const parsed = RECORD_SCHEMAS[list].safeParse(item);
+      if (parsed.success) kept.push(parsed.data);
+      else problems.push(`${list}[${index}]: ${parsed.error.issues[0]?.message ?? 'not valid'}; set aside`);
+    });
+    const limit = list in INTENT_LIMITS ? INTENT_LIMITS[list as keyof typeof INTENT_LIMITS] : Infinity;
+    if (kept.length > limit)
+      problems.push(`${list}: ${kept.length - limit} beyond the ${limit} kept set aside`);
+    (intents[list] as unknown[]) = kept.slice(-limit);
+  }
+  const away = awaySchema.safeParse(source.away ?? null);
+  if (away.success) intents.away = away.data;
+  else problems.push('away: not valid; set aside');
+  return { intents, problems };
+}
+
+/**
+ * Whether a command's new intents can be stored and read back: the stored schema is the one source of
+ * every limit. Only records that are new or changed are checked, so a command's cost does not grow
+ * with the history.
+ */
+export function unstorable(before: Intents, after: Intents): string | null {
+  for (const list of RECORD_LISTS) {
+    const items: readonly unknown[] = after[list];
+    const limit = list in INTENT_LIMITS ? INTENT_LIMITS[list as keyof typeof INTENT_LIMITS] : Infinity;
+    if (items.length > limit) return `Cadence keeps at most ${limit} ${list}.`;
+    const old = new Set<unknown>(before[list]);
+    for (const item of items) {
+      if (old.has(item)) continue;
+      const parsed = RECORD_SCHEMAS[list].safeParse(item);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        return `${list}${issue?.path.length ? `.${issue.path.join('.')}` : ''}: ${issue?.message ?? 'not valid'}`;
+      }
+    }
+  }
+  if (after.away !== before.away && !awaySchema.safeParse(after.away).success) return 'away: not valid';
+  return null;
 }

@@ -4,7 +4,7 @@ import { PROVIDER_IDS, type ProviderId } from '../../shared/integrationView';
 import { offsetClockTime, offsetDayTime } from '../../shared/words';
 import { resolveDataDir } from '../server/connectionFile';
 import { ApiClient, NotRunningError } from './apiClient';
-import { describeIntegrations, describePlan, describeStatus, describeTeammates } from './describe';
+import { describeIntegrations, describePlan, describeStatus, describeTeammates, printable } from './describe';
 
 const OPTIONS = {
   json: { type: 'boolean' },
@@ -37,8 +37,9 @@ interface Verb {
 }
 
 function positiveMinutes(text: string | undefined, what: string): number {
-  const value = Number(text);
-  if (!text || !Number.isInteger(value) || value < 1)
+  // Decimal digits only: Number() would read "0x10" as 16 and "1e2" as 100.
+  const value = text !== undefined && /^\d{1,6}$/.test(text) ? Number(text) : NaN;
+  if (!Number.isInteger(value) || value < 1)
     throw new UsageError(`${what} needs a whole number of minutes, e.g. 25.`);
   return value;
 }
@@ -180,7 +181,7 @@ const VERBS: Record<string, Verb> = {
           invocation,
           'teammates.add',
           { name, timeZone, ...(email ? { email } : {}) },
-          (v) => `Added ${v.name} (${v.timeZone}) [${v.id}].`,
+          (v) => `Added ${printable(v.name)} (${v.timeZone}) [${v.id}].`,
         );
       }
       if (args[0] === 'remove') return send(invocation, 'teammates.remove', { id: args[1] ?? '' }, done);

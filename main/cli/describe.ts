@@ -2,6 +2,14 @@ import type { IntegrationView } from '../../shared/integrationView';
 import type { DayPlanView, StatusView, TeammateView } from '../../shared/statusView';
 import { clockTime, headline, TEAMMATE_STATE_WORDS } from '../../shared/words';
 
+// Bidirectional overrides and isolates (and other controls) in a name could make a terminal show text
+// that is not what was stored: each is shown as its code point instead.
+const HIDDEN = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+export function printable(text: string): string {
+  return text.replace(HIDDEN, (c) => `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`);
+}
+
 function clock(iso: string, zone: string): string {
   return clockTime(iso, zone);
 }
@@ -15,7 +23,7 @@ export function describeStatus(status: StatusView): string {
   const zone = status.timeZone;
   const now = Date.parse(status.now);
   const left = status.focus ? ` ${minutesBetween(status.now, status.focus.endsAt)} min left.` : '';
-  const lines = [`${headline(status, now)}${left}`];
+  const lines = [`${printable(headline(status, now))}${left}`];
   for (const prompt of status.prompts) {
     lines.push(
       prompt.kind === 'lunch'
@@ -43,7 +51,7 @@ export function describePlan(plan: DayPlanView): string {
       item.kind === 'work'
         ? 'working hours'
         : item.kind === 'meeting'
-          ? `meeting: ${item.title}`
+          ? `meeting: ${printable(item.title)}`
           : `${item.kind} (${item.state})`;
     lines.push(`  ${span}  ${label}`);
   }
@@ -56,7 +64,10 @@ export function describePlan(plan: DayPlanView): string {
 export function describeTeammates(teammates: readonly TeammateView[]): string {
   if (!teammates.length) return 'No teammates yet: cadence teammates add NAME ZONE';
   return teammates
-    .map((t) => `${t.localTime}  ${t.name} (${t.timeZone}) — ${TEAMMATE_STATE_WORDS[t.state]}  [${t.id}]`)
+    .map(
+      (t) =>
+        `${t.localTime}  ${printable(t.name)} (${t.timeZone}) — ${TEAMMATE_STATE_WORDS[t.state]}  [${printable(t.id)}]`,
+    )
     .join('\n');
 }
 

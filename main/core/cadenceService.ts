@@ -19,7 +19,7 @@ import {
   type QueryResult,
   refusal,
 } from '../../shared/contract';
-import type { Intents, Teammate } from '../../shared/intents';
+import { type Intents, type Teammate, unstorable } from '../../shared/intents';
 import type { IntegrationView, ProviderId } from '../../shared/integrationView';
 import { duePrompts, nextDeadline } from '../../shared/prompts';
 import { pruneIntents } from '../../shared/retention';
@@ -222,6 +222,8 @@ export class CadenceService extends Disposable {
     const context = this.context();
     const outcome: HandlerOutcome<CommandResult<C>> = handler(context, parsed.data);
     if (!outcome.ok) return outcome;
+    const problem = outcome.intents ? unstorable(context.intents, outcome.intents) : null;
+    if (problem) return refusal('invalid_input', `That was not saved: ${problem}`);
     const failed = this.persist(outcome.intents, outcome.settings);
     if (failed) return failed;
     this.follow(name, outcome, context.intents);

@@ -57,7 +57,7 @@ export class DocumentStore<T> {
     if (text !== null && raw !== undefined && parsed.problems.length) {
       const backup = this.backup();
       this.problems.push(
-        `Some ${options.label} were invalid and were reset to defaults (${parsed.problems.join('; ')}); the original file was kept as ${backup}.`,
+        `Part of your ${options.label} could not be used (${parsed.problems.join('; ')}); the rest was kept, and the original file was kept as ${backup}.`,
       );
     }
     this.current = parsed.value;

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { emptyIntents, type Intents, intentsSchema } from '../../shared/intents';
+import { emptyIntents, type Intents, salvageIntents } from '../../shared/intents';
 import { loadSettings, type Settings } from '../../shared/settings';
 import { type Cipher, FileVault } from '../auth/vault';
 import { CadenceService } from '../core/cadenceService';
@@ -61,12 +61,8 @@ export interface HostOptions {
 
 export function parseIntents(raw: unknown): Parsed<Intents> {
   if (raw === undefined) return { value: emptyIntents(), problems: [] };
-  const parsed = intentsSchema.safeParse(raw);
-  if (parsed.success) return { value: parsed.data, problems: [] };
-  return {
-    value: emptyIntents(),
-    problems: parsed.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.')}: ${issue.message}`),
-  };
+  const { intents, problems } = salvageIntents(raw);
+  return { value: intents, problems };
 }
 
 export function parseSettingsFor(systemZone: string): (raw: unknown) => Parsed<Settings> {

@@ -1,7 +1,7 @@
 import { availabilityAt } from '../availability';
 import { isoInZone } from '../clockTime';
 import type { NotifyOutcomeView } from '../contract';
-import type { HeldNotification } from '../intents';
+import { type HeldNotification, INTENT_LIMITS } from '../intents';
 import { decide } from '../notificationPolicy';
 import { type CommandHandler, handled } from './command';
 
@@ -25,6 +25,11 @@ export const notify: CommandHandler<'notify'> = ({ intents, settings, now, calen
       { effects: [{ kind: 'notify', title: input.title, body: input.body }] },
     );
   if (decision.action === 'drop') return handled<NotifyOutcomeView>({ action: 'drop', why: decision.why });
+  if (intents.held.length >= INTENT_LIMITS.held)
+    return handled<NotifyOutcomeView>({
+      action: 'drop',
+      why: `${INTENT_LIMITS.held} notifications are already held for your next working time; this one was not kept`,
+    });
   const held: HeldNotification = {
     title: input.title,
     body: input.body,

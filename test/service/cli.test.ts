@@ -101,3 +101,25 @@ describe('the cadence CLI against the real headless service', () => {
     await expect(serve(dir)).rejects.toThrow(/already running/);
   });
 });
+
+describe('the CLI reads what it is given literally', () => {
+  it('takes minutes in decimal only, and shows hidden direction marks in names instead of obeying them', async () => {
+    const dir = tempDir();
+    seedSettings(dir, 'UTC', { week: everyDay([{ start: '00:00', end: '23:59' }]), weekendDays: [] });
+    await serve(dir);
+    for (const words of [
+      ['focus', '0x10'],
+      ['focus', '1e2'],
+      ['lunch', 'start', '0b11'],
+    ]) {
+      const result = await cli(dir, words);
+      expect(result.code, words.join(' ')).toBe(2);
+      expect(result.stderr).toMatch(/needs a whole number of minutes/);
+    }
+    const sneaky = 'Ana\u202Egnp.exe';
+    await cli(dir, ['teammates', 'add', sneaky, 'Europe/Lisbon']);
+    const listed = (await cli(dir, ['teammates'])).stdout;
+    expect(listed).toContain('Ana<U+202E>gnp.exe');
+    expect(listed).not.toContain('\u202E');
+  });
+});

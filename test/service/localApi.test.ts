@@ -73,6 +73,24 @@ describe('the local API refuses what it must', () => {
     expect(wrong.status).toBe(400);
     expect((wrong.body.issues as { path: string }[]).map((i) => i.path).sort()).toEqual(['', 'minutes']);
   });
+
+  it('a body of null, and patch keys that are not settings such as __proto__', async () => {
+    const nothing = await api(service, '/api/command/focus.start', 'null');
+    expect([nothing.status, nothing.body.error]).toEqual([400, 'invalid_input']);
+    const status = await api(service, '/api/query/status', {});
+    expect((status.body.value as { mode: string }).mode).not.toBe('focus');
+    for (const key of ['__proto__', 'constructor', 'toString']) {
+      const patched = await api(
+        service,
+        '/api/command/settings.update',
+        `{"patch":{"${key}":{"onboarded":false}}}`,
+      );
+      expect([patched.status, patched.body.issues]).toEqual([
+        400,
+        [{ path: `patch.${key}`, message: 'not a setting' }],
+      ]);
+    }
+  });
 });
 
 describe('events', () => {

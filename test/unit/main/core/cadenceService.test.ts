@@ -228,3 +228,22 @@ describe('CadenceService: dates and times that do not exist', () => {
     expect(h.service.handleQuery('plan', { date: '2028-02-29' }).ok).toBe(true);
   });
 });
+
+describe('CadenceService: saved activity with one bad record', () => {
+  it('sets that record aside with a message and keeps teammates, history and the running block', () => {
+    const h = open('2026-11-25T10:00');
+    run(h, 'teammates.add', { name: 'Ana', timeZone: 'Europe/Lisbon' });
+    run(h, 'focus.start', { minutes: 50 });
+    h.service.dispose();
+    const file = path.join(h.dir, 'intents.json');
+    const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as { focus: unknown[] };
+    saved.focus.push({ id: 'broken', startAt: 'not a time', plannedMinutes: 25 });
+    fs.writeFileSync(file, JSON.stringify(saved));
+    harness = startService(h.dir, h.clock);
+    expect(harness.service.intents.teammates.map((t) => t.name)).toEqual(['Ana']);
+    expect(status(harness).mode).toBe('focus');
+    expect(harness.service.problems()[0]).toMatch(
+      /Part of your saved activity could not be used \(focus\[1\]: .*; set aside\); the rest was kept, and the original file was kept as .*intents\.invalid-/,
+    );
+  });
+});

@@ -23,3 +23,19 @@ describe('focus.extend', () => {
     ).toMatchObject({ ok: false, message: 'Extending would run into the focus block planned at 10:30.' });
   });
 });
+
+describe('focus.extend limits', () => {
+  it('refuses to grow a block past 24 hours, saying how much is left', () => {
+    const context = contextAt('2026-11-25T10:10', { intents: withFocus('2026-11-25T10:00+01:00', 720) });
+    const grown = accepted(apply(focusExtend, 'focus.extend', context, { minutes: 700 }));
+    expect(
+      apply(focusExtend, 'focus.extend', contextAt('2026-11-25T10:20', { intents: grown.intents! }), {
+        minutes: 30,
+      }),
+    ).toEqual({
+      ok: false,
+      error: 'invalid_input',
+      message: 'A focus block lasts 24 hours at most; this one can grow by 20 more minutes.',
+    });
+  });
+});
