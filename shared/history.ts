@@ -2,24 +2,11 @@ import { lunchOn } from './availability';
 import type { CalendarEvent } from './calendar';
 import { addDays, atLocalTime, type Instant, MINUTE, parseInstant, wallClock } from './clockTime';
 import { focusIntervals } from './focus';
-import type { Intents } from './intents';
+import type { DaySummary, Intents } from './intents';
 import type { Settings } from './settings';
 import { dayKind, patternOf, spansOn, workdayEnd } from './workPattern';
 
-export interface DaySummary {
-  date: string;
-  workday: boolean;
-  focusMinutes: number;
-  meetingMinutes: number;
-  meetings: number;
-  lunchTaken: boolean;
-  /** Minutes of work outside working hours on a workday: focus after hours, and closing the day late. */
-  afterHoursMinutes: number;
-  /** Minutes of work on a weekend, holiday or day off. */
-  weekendMinutes: number;
-  /** When the day was closed, in the work zone's wall-clock time (HH:MM), if it was. */
-  shutdownAt: string | null;
-}
+export type { DaySummary };
 
 type Interval = [Instant, Instant];
 
@@ -111,9 +98,10 @@ export function history(
   intents: Intents,
   calendar: readonly CalendarEvent[] = [],
 ): DaySummary[] {
+  const frozen = new Map(intents.days.map((day) => [day.date, day]));
   const days: DaySummary[] = [];
   for (let date = from; date <= to && days.length < 800; date = addDays(date, 1)) {
-    days.push(daySummary(date, at, settings, intents, calendar));
+    days.push(frozen.get(date) ?? daySummary(date, at, settings, intents, calendar));
   }
   return days;
 }

@@ -85,10 +85,28 @@ export const heldNotificationSchema = z.object({
 });
 export type HeldNotification = z.infer<typeof heldNotificationSchema>;
 
+/** A past day as the look-back shows it, kept once its raw records are compacted away. */
+export const daySummarySchema = z.object({
+  date: isoDate,
+  workday: z.boolean(),
+  focusMinutes: z.number().int().min(0).max(1440),
+  meetingMinutes: z.number().int().min(0).max(1440),
+  meetings: z.number().int().min(0),
+  lunchTaken: z.boolean(),
+  /** Minutes of work outside working hours on a workday: focus after hours, and closing the day late. */
+  afterHoursMinutes: z.number().int().min(0).max(1440),
+  /** Minutes of work on a weekend, holiday or day off. */
+  weekendMinutes: z.number().int().min(0).max(1440),
+  /** When the day was closed, in the work zone's wall-clock time (HH:MM), if it was. */
+  shutdownAt: z.string().max(8).nullable(),
+});
+export type DaySummary = z.infer<typeof daySummarySchema>;
+
 /** How many records of each list the stored document holds at most. */
 export const INTENT_LIMITS = {
   teammates: 20_000,
   held: 500,
+  days: 1_000,
 } as const;
 
 export const intentsSchema = z.object({
@@ -101,6 +119,8 @@ export const intentsSchema = z.object({
   away: z.object({ from: instant, until: instant, reason: z.string().max(200) }).nullable(),
   teammates: z.array(teammateSchema).max(INTENT_LIMITS.teammates),
   held: z.array(heldNotificationSchema).max(INTENT_LIMITS.held).default([]),
+  /** Days older than the raw records kept, summarised (see shared/retention.ts). */
+  days: z.array(daySummarySchema).max(INTENT_LIMITS.days).default([]),
 });
 export type Intents = z.infer<typeof intentsSchema>;
 
@@ -115,6 +135,7 @@ export function emptyIntents(): Intents {
     away: null,
     teammates: [],
     held: [],
+    days: [],
   };
 }
 
@@ -126,6 +147,7 @@ const RECORD_SCHEMAS = {
   shutdownSnoozes: shutdownSnoozeSchema,
   teammates: teammateSchema,
   held: heldNotificationSchema,
+  days: daySummarySchema,
 } as const;
 type RecordList = keyof typeof RECORD_SCHEMAS;
 const RECORD_LISTS = Object.keys(RECORD_SCHEMAS) as RecordList[];

@@ -1,19 +1,69 @@
-import { DAY, type Instant, localDate } from './clockTime';
+import type { CalendarEvent } from './calendar';
+import { DAY, type Instant, localDate, parseInstant } from './clockTime';
+import { focusInterval } from './focus';
+import { daySummary } from './history';
 import type { Intents } from './intents';
+import type { Settings } from './settings';
 
 /** How far back Cadence keeps what the user did: a year of look-backs, and a little more. */
 export const KEEP_DAYS = 400;
 
-/** The intents without records older than KEEP_DAYS; teammates, away and held items are kept. */
-export function pruneIntents(intents: Intents, now: Instant, zone: string): Intents {
-  const cutoff = now - KEEP_DAYS * DAY;
-  const cutoffDate = localDate(cutoff, zone);
-  return {
+/** Raw records (each focus block, lunch, shutdown) are kept this many days; older days become summaries. */
+export const RAW_DAYS = 14;
+
+/**
+ * What is stored, kept small: days older than RAW_DAYS are summarised into `days` (exactly what the
+ * look-back shows for them) and their raw records dropped, so a command's cost and the file's size do
+ * not grow with the history; summaries older than KEEP_DAYS go. Teammates, away and held items stay.
+ */
+export function compactIntents(
+  intents: Intents,
+  now: Instant,
+  settings: Settings,
+  calendar: readonly CalendarEvent[] = [],
+): Intents {
+  const zone = settings.workTimeZone;
+  const rawFrom = localDate(now - RAW_DAYS * DAY, zone);
+  const keepFrom = localDate(now - KEEP_DAYS * DAY, zone);
+  const blockDays = intents.focus.map((block) => {
+    const interval = focusInterval(block);
+    return { block, first: localDate(interval.start, zone), last: localDate(interval.end, zone) };
+  });
+  const old = new Set<string>();
+  // Blocks last a day at most: their first and last day are every day they touch.
+  for (const { first, last } of blockDays)
+    for (const date of [first, last]) if (date < rawFrom) old.add(date);
+  for (const { date } of intents.lunches) if (date < rawFrom) old.add(date);
+  for (const { date } of intents.shutdowns) if (date < rawFrom) old.add(date);
+  const rawSnoozes = (until: string) => parseInstant(until) >= now - RAW_DAYS * DAY;
+  const lunchSnoozes = intents.lunchSnoozes.filter((s) => rawSnoozes(s.until));
+  const shutdownSnoozes = intents.shutdownSnoozes.filter((s) => rawSnoozes(s.until));
+  const expired = intents.days.some((day) => day.date < keepFrom);
+  if (
+    !old.size &&
+    !expired &&
+    lunchSnoozes.length === intents.lunchSnoozes.length &&
+    shutdownSnoozes.length === intents.shutdownSnoozes.length
+  )
+    return intents;
+  const known = new Set(intents.days.map((day) => day.date));
+  const summarised = [...old]
+    .filter((date) => !known.has(date) && date >= keepFrom)
+    .map((date) => daySummary(date, now, settings, intents, calendar));
+  const compacted: Intents = {
     ...intents,
-    focus: intents.focus.filter((block) => Date.parse(block.startAt) >= cutoff),
-    lunches: intents.lunches.filter((record) => record.date >= cutoffDate),
-    lunchSnoozes: intents.lunchSnoozes.filter((record) => Date.parse(record.until) >= cutoff),
-    shutdowns: intents.shutdowns.filter((record) => record.date >= cutoffDate),
-    shutdownSnoozes: intents.shutdownSnoozes.filter((record) => Date.parse(record.until) >= cutoff),
+    // A block that runs into a day still kept raw stays until that day is summarised too.
+    focus: blockDays.filter(({ last }) => last >= rawFrom).map(({ block }) => block),
+    lunches: intents.lunches.filter((record) => record.date >= rawFrom),
+    shutdowns: intents.shutdowns.filter((record) => record.date >= rawFrom),
+    lunchSnoozes,
+    shutdownSnoozes,
+    days: [...intents.days.filter((day) => day.date >= keepFrom), ...summarised].sort((a, b) =>
+      a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
+    ),
   };
+  const unchanged = (
+    ['focus', 'lunches', 'shutdowns', 'lunchSnoozes', 'shutdownSnoozes', 'days'] as const
+  ).every((list) => compacted[list].length === intents[list].length);
+  return unchanged && !summarised.length ? intents : compacted;
 }

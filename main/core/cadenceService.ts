@@ -22,7 +22,7 @@ import {
 import { type Intents, type Teammate, unstorable } from '../../shared/intents';
 import type { IntegrationView, ProviderId } from '../../shared/integrationView';
 import { duePrompts, nextDeadline } from '../../shared/prompts';
-import { pruneIntents } from '../../shared/retention';
+import { compactIntents } from '../../shared/retention';
 import type { Settings } from '../../shared/settings';
 import { type StatusView, toStatusView, type TeammateView } from '../../shared/statusView';
 import type { DocumentStore } from './documentStore';
@@ -257,7 +257,9 @@ export class CadenceService extends Disposable {
 
   private save(next: Intents): ApiResult<never> | null {
     try {
-      this.options.intents.write(pruneIntents(next, this.options.clock.now(), this.settings.workTimeZone));
+      this.options.intents.write(
+        compactIntents(next, this.options.clock.now(), this.settings, this.calendar()),
+      );
       this.setProblem('storage', null);
       return null;
     } catch (error) {
