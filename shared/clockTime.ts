@@ -80,9 +80,20 @@ export function atLocalTime(date: string, minutes: number, zone: string): Instan
   return shifted.toMillis();
 }
 
+/** A small memo: long lists (the teammates glance) repeat the same instants in the same zone. */
+const ISO_MEMO_LIMIT = 4096;
+const isoMemo = new Map<string, string>();
+
 /** ISO 8601 with the zone's offset, e.g. 2026-03-09T11:02:00.000+01:00. */
 export function isoInZone(at: Instant, zone: string): string {
-  return DateTime.fromMillis(at, { zone }).toFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZZ");
+  const key = `${at}|${zone}`;
+  let iso = isoMemo.get(key);
+  if (iso === undefined) {
+    iso = DateTime.fromMillis(at, { zone }).toFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZZ");
+    if (isoMemo.size >= ISO_MEMO_LIMIT) isoMemo.clear();
+    isoMemo.set(key, iso);
+  }
+  return iso;
 }
 
 export function parseInstant(iso: string): Instant {
@@ -95,4 +106,25 @@ export function parseInstant(iso: string): Instant {
 
 export function offsetMinutes(at: Instant, zone: string): number {
   return DateTime.fromMillis(at, { zone }).offset;
+}
+
+/** What one zone looks like at one instant: its local date and time, offset and the day's bounds. */
+export interface ZonedDay {
+  date: string;
+  localTime: string;
+  offset: number;
+  dayStart: Instant;
+  dayLength: number;
+}
+
+export function zonedDay(at: Instant, zone: string): ZonedDay {
+  const local = DateTime.fromMillis(at, { zone });
+  const dayStart = local.startOf('day').toMillis();
+  return {
+    date: local.toISODate() ?? '',
+    localTime: local.toFormat('HH:mm'),
+    offset: local.offset,
+    dayStart,
+    dayLength: local.endOf('day').toMillis() + 1 - dayStart,
+  };
 }

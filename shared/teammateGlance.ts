@@ -1,7 +1,15 @@
-import { DateTime } from 'luxon';
-import type { Instant } from './clockTime';
+import { type Instant, type ZonedDay, zonedDay } from './clockTime';
 import type { Teammate } from './intents';
-import { nextSpan, type Span, spanAt, spansFrom, spansOn, type WorkPattern } from './workPattern';
+import {
+  nextSpan,
+  weekendKey,
+  weekKey,
+  type Span,
+  spanAt,
+  spansFrom,
+  spansOn,
+  type WorkPattern,
+} from './workPattern';
 
 const OVERLAP_HORIZON_DAYS = 15;
 
@@ -10,6 +18,8 @@ export type TeammateState = 'available' | 'off' | 'focusing' | 'meeting' | 'lunc
 export interface TeammateGlance {
   id: string;
   name: string;
+  /** Where the teammate comes from: added by hand, or a connected service. */
+  source: string;
   timeZone: string;
   localTime: string;
   /** Their offset minus yours, in minutes. */
@@ -67,35 +77,95 @@ export function overlapSpans(at: Instant, mine: WorkPattern): Span[] {
   return [...spansFrom(at, mine, OVERLAP_HORIZON_DAYS)];
 }
 
-/** What one zone looks like at one instant: shared by every teammate in that zone. */
-interface ZoneMoment {
-  date: string;
+/**
+ * What a list of teammates shares at one instant: each zone's day, computed once, and the glance of
+ * each distinct working pattern (most teammates share a handful), computed once. Pass the same map
+ * for a whole list; a new instant, zone of yours or set of your spans starts afresh.
+ */
+export type ZoneMoments = Map<string, unknown>;
+
+/** The part of a glance that depends only on the pattern, the instant and you: shared, read-only. */
+interface PatternGlance {
   localTime: string;
-  offset: number;
-  dayStart: Instant;
-  dayLength: number;
+  offsetFromYou: number;
+  inWorkingHours: boolean;
+  nextAvailable: Instant | null;
+  nextOverlap: { start: Instant; end: Instant } | null;
+  todayBar: { from: number; to: number }[];
+  dayFraction: number;
 }
 
-export type ZoneMoments = Map<string, ZoneMoment>;
+interface SharedGlances {
+  at: Instant;
+  userZone: string;
+  mine: readonly Span[];
+  zones: Map<string, ZonedDay>;
+  /** By zone, week (weekKey) and weekend days (weekendKey): what a teammate's pattern is made of. */
+  byPattern: Map<string, Map<string, Map<number | string, PatternGlance>>>;
+}
 
-function zoneMoment(at: Instant, zone: string, cache: ZoneMoments): ZoneMoment {
-  let moment = cache.get(zone);
+const SHARED = '\u0000glances';
+
+function zoneMoment(zone: string, shared: SharedGlances): ZonedDay {
+  let moment = shared.zones.get(zone);
   if (!moment) {
-    const local = DateTime.fromMillis(at, { zone });
-    const dayStart = local.startOf('day').toMillis();
-    moment = {
-      date: local.toISODate() ?? '',
-      localTime: local.toFormat('HH:mm'),
-      offset: local.offset,
-      dayStart,
-      dayLength: local.endOf('day').toMillis() + 1 - dayStart,
-    };
-    cache.set(zone, moment);
+    moment = zonedDay(shared.at, zone);
+    shared.zones.set(zone, moment);
   }
   return moment;
 }
 
-/** One teammate at `at`. Pass the same `moments` map for a whole list: zones are then computed once each. */
+function patternGlance(
+  teammate: Teammate,
+  at: Instant,
+  userZone: string,
+  mine: readonly Span[],
+  cache: ZoneMoments,
+): PatternGlance {
+  let shared = cache.get(SHARED) as SharedGlances | undefined;
+  if (!shared || shared.at !== at || shared.userZone !== userZone || shared.mine !== mine) {
+    shared = { at, userZone, mine, zones: new Map(), byPattern: new Map() };
+    cache.set(SHARED, shared);
+  }
+  // Nested maps rather than one string key: no string is built per teammate
+  let byWeek = shared.byPattern.get(teammate.timeZone);
+  if (!byWeek) shared.byPattern.set(teammate.timeZone, (byWeek = new Map()));
+  const week = weekKey(teammate.week);
+  let byWeekend = byWeek.get(week);
+  if (!byWeekend) byWeek.set(week, (byWeekend = new Map()));
+  const weekend = weekendKey(teammate.weekendDays);
+  let found = byWeekend.get(weekend);
+  if (!found) {
+    const pattern = teammatePattern(teammate);
+    const { date, dayStart, dayLength, localTime, offset } = zoneMoment(pattern.timeZone, shared);
+    const span = spanAt(at, pattern);
+    const overlap = nextOverlap(at, mine, pattern);
+    found = {
+      localTime,
+      offsetFromYou: offset - zoneMoment(userZone, shared).offset,
+      inWorkingHours: span !== null,
+      nextAvailable: span ? at : (nextSpan(at, pattern)?.start ?? null),
+      // shared by every teammate with this pattern: frozen, so that no one changes it for the others
+      nextOverlap: overlap && Object.freeze(overlap),
+      todayBar: Object.freeze(
+        spansOn(date, pattern).map((s) =>
+          Object.freeze({
+            from: Math.max(0, (s.start - dayStart) / dayLength),
+            to: Math.min(1, (s.end - dayStart) / dayLength),
+          }),
+        ),
+      ) as PatternGlance['todayBar'],
+      dayFraction: (at - dayStart) / dayLength,
+    };
+    byWeekend.set(weekend, found);
+  }
+  return found;
+}
+
+/**
+ * One teammate at `at`. Pass the same `moments` map for a whole list: zones and patterns are then
+ * computed once each, and teammates with the same pattern share `nextOverlap` and `todayBar`.
+ */
 export function glance(
   teammate: Teammate,
   at: Instant,
@@ -103,24 +173,19 @@ export function glance(
   mine: readonly Span[],
   moments: ZoneMoments = new Map(),
 ): TeammateGlance {
-  const pattern = teammatePattern(teammate);
-  const { date, dayStart, dayLength, localTime, offset } = zoneMoment(at, teammate.timeZone, moments);
-  const span = spanAt(at, pattern);
-  const todayBar = spansOn(date, pattern).map((s) => ({
-    from: Math.max(0, (s.start - dayStart) / dayLength),
-    to: Math.min(1, (s.end - dayStart) / dayLength),
-  }));
+  const shared = patternGlance(teammate, at, userZone, mine, moments);
   return {
     id: teammate.id,
     name: teammate.name,
+    source: teammate.source,
     timeZone: teammate.timeZone,
-    localTime,
-    offsetFromYou: offset - zoneMoment(at, userZone, moments).offset,
-    inWorkingHours: span !== null,
-    state: stateOf(teammate, span !== null),
-    nextAvailable: span ? at : (nextSpan(at, pattern)?.start ?? null),
-    nextOverlap: nextOverlap(at, mine, pattern),
-    todayBar,
-    dayFraction: (at - dayStart) / dayLength,
+    localTime: shared.localTime,
+    offsetFromYou: shared.offsetFromYou,
+    inWorkingHours: shared.inWorkingHours,
+    state: stateOf(teammate, shared.inWorkingHours),
+    nextAvailable: shared.nextAvailable,
+    nextOverlap: shared.nextOverlap,
+    todayBar: shared.todayBar,
+    dayFraction: shared.dayFraction,
   };
 }

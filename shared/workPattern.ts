@@ -1,4 +1,12 @@
-import { addDays, atLocalTime, type Instant, localDate, minutesOfDay, weekdayOf } from './clockTime';
+import {
+  addDays,
+  atLocalTime,
+  type Instant,
+  isHourMinute,
+  localDate,
+  minutesOfDay,
+  weekdayOf,
+} from './clockTime';
 import type { Settings, WeekdayKey, WorkSpan } from './settings';
 
 /** What decides when someone works: the user's settings, or a teammate's pattern. */
@@ -7,10 +15,25 @@ export interface WorkPattern {
   week: Partial<Record<WeekdayKey, WorkSpan[]>>;
   weekendDays: number[];
   holidays?: { country: string | null; region: string | null };
+  /** Where the names of public holidays come from; without one, no date is a holiday. */
+  holidaySource?: HolidaySource;
   daysOff?: string[];
 }
 
 const patterns = new WeakMap<Settings, WorkPattern>();
+const settingsHolidays = new WeakMap<Settings, HolidaySource>();
+
+/**
+ * Gives these settings a holiday calendar: the pattern derived from them carries it, so every pure
+ * function handed the settings sees the same holidays. The host supplies the source (main/core).
+ */
+export function withHolidays(settings: Settings, source: HolidaySource): Settings {
+  if (settingsHolidays.get(settings) !== source) {
+    settingsHolidays.set(settings, source);
+    patterns.delete(settings);
+  }
+  return settings;
+}
 const patternKeys = new WeakMap<WorkPattern, string>();
 
 /** The user's pattern: the same object for the same settings, so what derives from it can be cached. */
@@ -24,21 +47,84 @@ export function patternOf(settings: Settings): WorkPattern {
       holidays: settings.holidays,
       daysOff: settings.daysOff,
     };
+    const source = settingsHolidays.get(settings);
+    if (source) pattern.holidaySource = source;
     patterns.set(settings, pattern);
   }
   return pattern;
 }
 
+const WEEKDAY_KEYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
+const weekKeys = new WeakMap<object, string>();
+
+/**
+ * A week's spans as a short string: "[09:0017:00]" a day, "-" for a day without an entry. Each
+ * teammate read from a file has a week object of its own, so this runs once per teammate: it must
+ * be cheaper than JSON. Anything but valid "HH:MM" spans falls back to JSON (marked "J").
+ */
+export function weekKey(week: WorkPattern['week']): string {
+  let key = weekKeys.get(week);
+  if (key === undefined) {
+    key = compactWeek(week) ?? `J${JSON.stringify(week)}`;
+    weekKeys.set(week, key);
+  }
+  return key;
+}
+
+function compactWeek(week: WorkPattern['week']): string | null {
+  let text = '';
+  for (const day of WEEKDAY_KEYS) {
+    const spans: unknown = week[day];
+    if (spans === undefined) {
+      text += '-';
+      continue;
+    }
+    if (!Array.isArray(spans)) return null;
+    text += '[';
+    for (const span of spans) {
+      const { start, end } = (span ?? {}) as { start?: unknown; end?: unknown };
+      if (typeof start !== 'string' || typeof end !== 'string' || !isHourMinute(start) || !isHourMinute(end))
+        return null;
+      text += start + end;
+    }
+    text += ']';
+  }
+  return text;
+}
+
+/**
+ * Weekend days as a number, one bit a day, when they are days 0…30 (always, once validated): they
+ * only ever answer `includes`, which order and repeats do not change. Anything else as JSON.
+ */
+export function weekendKey(days: readonly unknown[]): number | string {
+  let bits = 0;
+  for (let i = 0; i < days.length; i++) {
+    const day = days[i];
+    if (typeof day !== 'number' || !Number.isInteger(day) || day < 0 || day > 30)
+      return `J${JSON.stringify(days)}`;
+    bits |= 1 << day;
+  }
+  return bits;
+}
+
+/**
+ * What decides a pattern's spans, as a string: patterns with the same key have the same spans on
+ * every date (the span tables are shared by key). Each part delimits itself (the zone by its
+ * length), so different patterns never share a key.
+ */
+export function patternKeyOf(pattern: WorkPattern): string {
+  const rest =
+    pattern.holidays === undefined && pattern.daysOff === undefined
+      ? ''
+      : JSON.stringify([pattern.holidays ?? null, pattern.daysOff ?? null, sourceId(pattern.holidaySource)]);
+  const weekend = weekendKey(pattern.weekendDays);
+  return `${pattern.timeZone.length}:${pattern.timeZone}${weekKey(pattern.week)}${typeof weekend === 'number' ? `w${weekend};` : weekend}${rest}`;
+}
+
 function patternKey(pattern: WorkPattern): string {
   let key = patternKeys.get(pattern);
   if (key === undefined) {
-    key = JSON.stringify([
-      pattern.timeZone,
-      pattern.week,
-      pattern.weekendDays,
-      pattern.holidays,
-      pattern.daysOff,
-    ]);
+    key = patternKeyOf(pattern);
     patternKeys.set(pattern, key);
   }
   return key;
@@ -89,26 +175,31 @@ export type HolidaySource = (
   year: number,
 ) => ReadonlyMap<string, string>;
 
-let holidaySource: HolidaySource | null = null;
-const holidayYears = new Map<string, ReadonlyMap<string, string>>();
+/** Each source's answers by country, region and year: a source is pure, so they are kept. */
+const holidayYears = new WeakMap<HolidaySource, Map<string, ReadonlyMap<string, string>>>();
+const sourceIds = new WeakMap<HolidaySource, number>();
+let lastSourceId = 0;
 
-/** Installs the holiday calendar; without one, no date is a holiday. */
-export function setHolidaySource(source: HolidaySource | null): void {
-  holidaySource = source;
-  holidayYears.clear();
-  clearSpanCache();
+function sourceId(source: HolidaySource | undefined): number {
+  if (!source) return 0;
+  let id = sourceIds.get(source);
+  if (id === undefined) sourceIds.set(source, (id = ++lastSourceId));
+  return id;
 }
 
 /** The public holiday on a date in the pattern's country and region, if any. */
 export function holidayOn(date: string, pattern: WorkPattern): string | null {
   const country = pattern.holidays?.country;
-  if (!country || !holidaySource) return null;
+  const source = pattern.holidaySource;
+  if (!country || !source) return null;
   const region = pattern.holidays?.region ?? null;
   const key = `${country}/${region ?? ''}/${date.slice(0, 4)}`;
-  let names = holidayYears.get(key);
+  let years = holidayYears.get(source);
+  if (!years) holidayYears.set(source, (years = new Map()));
+  let names = years.get(key);
   if (!names) {
-    names = holidaySource(country, region, Number(date.slice(0, 4)));
-    holidayYears.set(key, names);
+    names = source(country, region, Number(date.slice(0, 4)));
+    years.set(key, names);
   }
   return names.get(date) ?? null;
 }

@@ -49,7 +49,8 @@ async function noProcessesLeft(runMarker) {
 }
 
 const leakCheckOnly = process.argv.find((arg) => arg.startsWith('--leak-check-only='));
-if (leakCheckOnly) process.exit((await noProcessesLeft(leakCheckOnly.slice('--leak-check-only='.length))) ? 0 : 1);
+if (leakCheckOnly)
+  process.exit((await noProcessesLeft(leakCheckOnly.slice('--leak-check-only='.length))) ? 0 : 1);
 
 function step(title, command, args, env = {}) {
   console.log(`\n── ${title}`);
@@ -64,7 +65,8 @@ function step(title, command, args, env = {}) {
 /** Test files that failed without a failing test in them (did not load, a hook threw): each counts once. */
 function filesFailedOutsideTests(report) {
   return (report.testResults ?? []).filter(
-    (file) => file.status === 'failed' && !(file.assertionResults ?? []).some((test) => test.status === 'failed'),
+    (file) =>
+      file.status === 'failed' && !(file.assertionResults ?? []).some((test) => test.status === 'failed'),
   ).length;
 }
 
@@ -76,12 +78,29 @@ if (!ensureSystemPackages()) process.exit(1);
 
 const failures = [];
 if (!step('build', bin('electron-vite'), ['build'])) failures.push('build');
-if (!step('type-check', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit']) || !step('type-check (web)', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit'])) failures.push('type-check');
+if (
+  !step('type-check', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit']) ||
+  !step('type-check (web)', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit'])
+)
+  failures.push('type-check');
 if (!step('lint', bin('eslint'), ['.'])) failures.push('lint');
-if (!step('format', bin('prettier'), ['--check', '--log-level', 'warn', '{main,renderer,shared,test}/**/*.{ts,tsx}'])) failures.push('format');
+if (
+  !step('format', bin('prettier'), [
+    '--check',
+    '--log-level',
+    'warn',
+    '{main,renderer,shared,test}/**/*.{ts,tsx}',
+  ])
+)
+  failures.push('format');
 
 const counts = { passed: 0, failed: 0, skipped: 0 };
-const vitestOk = step('unit and service tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${join(out, 'vitest.json')}`]);
+const vitestOk = step('unit and service tests (vitest)', bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile=${join(out, 'vitest.json')}`,
+]);
 try {
   const report = JSON.parse(readFileSync(join(out, 'vitest.json'), 'utf8'));
   // A failing test is one failure; its file and describe blocks (numFailedTestSuites) are not more.
@@ -97,7 +116,9 @@ try {
 
 const e2eDir = join(root, 'test', 'e2e');
 if (existsSync(e2eDir)) {
-  step('end-to-end tests (Playwright, Chromium)', bin('playwright'), ['test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: join(out, 'playwright.json') });
+  step('end-to-end tests (Playwright, Chromium)', bin('playwright'), ['test'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: join(out, 'playwright.json'),
+  });
   try {
     const report = JSON.parse(readFileSync(join(out, 'playwright.json'), 'utf8'));
     counts.passed += report.stats.expected + report.stats.flaky;
@@ -106,7 +127,10 @@ if (existsSync(e2eDir)) {
     for (const error of report.errors ?? []) console.log(`Playwright: ${error.message ?? error}`);
     const skips = [];
     const visit = (suite) => {
-      for (const spec of suite.specs ?? []) for (const t of spec.tests ?? []) for (const a of t.annotations ?? []) if (a.type === 'skip') skips.push(`${spec.title}: ${a.description}`);
+      for (const spec of suite.specs ?? [])
+        for (const t of spec.tests ?? [])
+          for (const a of t.annotations ?? [])
+            if (a.type === 'skip') skips.push(`${spec.title}: ${a.description}`);
       for (const child of suite.suites ?? []) visit(child);
     };
     for (const suite of report.suites ?? []) visit(suite);

@@ -24,14 +24,21 @@ export function ensureSystemPackages() {
   const command = `apt-get install -y --no-install-recommends ${missing.join(' ')}`;
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!root || !onPath('apt-get')) {
-    console.error(`npm test needs ${missing.join(' and ')}, which ${missing.length > 1 ? 'are' : 'is'} not installed.`);
-    console.error(onPath('apt-get') ? `Install with: sudo ${command}` : `Install ${missing.join(' and ')} with your system's package manager.`);
+    console.error(
+      `npm test needs ${missing.join(' and ')}, which ${missing.length > 1 ? 'are' : 'is'} not installed.`,
+    );
+    console.error(
+      onPath('apt-get')
+        ? `Install with: sudo ${command}`
+        : `Install ${missing.join(' and ')} with your system's package manager.`,
+    );
     return false;
   }
   console.log(`── installing from Debian: ${missing.join(', ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  const install = update.status === 0 && spawnSync('apt-get', command.split(' ').slice(1), { stdio: 'inherit', env });
+  const install =
+    update.status === 0 && spawnSync('apt-get', command.split(' ').slice(1), { stdio: 'inherit', env });
   if (!install || install.status !== 0 || missingPackages().length) {
     console.error(`Could not install ${missing.join(' and ')}; run: ${command}`);
     return false;

@@ -25,6 +25,7 @@ import { duePrompts, nextDeadline } from '../../shared/prompts';
 import { compactIntents } from '../../shared/retention';
 import type { Settings } from '../../shared/settings';
 import { type StatusView, toStatusView, type TeammateView } from '../../shared/statusView';
+import { type HolidaySource, withHolidays } from '../../shared/workPattern';
 import type { DocumentStore } from './documentStore';
 import { Disposable, Emitter, type IDisposable } from './lifetime';
 import type { Clock, Notifier } from './ports';
@@ -38,6 +39,8 @@ export interface CadenceServiceOptions {
   intents: DocumentStore<Intents>;
   notifier: Notifier;
   calendar?: () => readonly CalendarEvent[];
+  /** Public holidays by country, region and year; without it, no date is a holiday. */
+  holidays?: HolidaySource;
   /** Whether a public holiday calendar exists for a country (and region); none by default. */
   knowsHolidays?: (country: string, region: string | null) => boolean;
   newId?: () => string;
@@ -89,8 +92,10 @@ export class CadenceService extends Disposable {
     this.lastZone = options.clock.timeZone();
   }
 
+  /** The settings, carrying the holiday calendar the host gave: every pure function sees the same holidays. */
   get settings(): Settings {
-    return this.options.settings.value;
+    const settings = this.options.settings.value;
+    return this.options.holidays ? withHolidays(settings, this.options.holidays) : settings;
   }
 
   get intents(): Intents {

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type HolidaysType from 'date-holidays';
-import { type HolidaySource, setHolidaySource } from '../../shared/workPattern';
+import type { HolidaySource } from '../../shared/workPattern';
 
 type HolidaysClass = typeof HolidaysType;
 
@@ -26,8 +26,4 @@ export function isKnownHolidayCountry(country: string, region: string | null): b
   const calendar = new (holidaysClass())();
   if (!(country in (calendar.getCountries() ?? {}))) return false;
   return !region || region in (calendar.getStates(country) ?? {});
-}
-
-export function installPublicHolidays(): void {
-  setHolidaySource(publicHolidays);
 }

@@ -17,7 +17,6 @@ import { NodeNotifier, MemoryNotifier } from '../core/desktopNotifier';
 import { DocumentStore, type Parsed } from '../core/documentStore';
 import type { Clock, DocumentBackend, Notifier } from '../core/ports';
 import { SystemClock } from '../core/systemClock';
-import { setHolidaySource } from '../../shared/workPattern';
 import {
   apiToken,
   readApiToken,
@@ -179,13 +178,13 @@ async function startLocked(options: HostOptions, store: DisposableStore): Promis
       log.error(`unexpected: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
     ),
   );
-  setHolidaySource(publicHolidays);
   const service = store.add(
     new CadenceService({
       clock,
       settings,
       intents,
       notifier: options.notifier ?? defaultNotifier(),
+      holidays: publicHolidays,
       knowsHolidays: isKnownHolidayCountry,
       startupProblems,
     }),

@@ -1,4 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import http from 'node:http';
 
 /** A fresh challenge for `/api/health?challenge=…`. */
 export function newChallenge(): string {
@@ -22,19 +23,39 @@ export function isProof(token: string, challenge: string, proof: unknown): boole
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-/** Asks whatever listens on a port whether it is the Cadence of this token; never sends the token. */
-export async function provesToken(port: number, token: string, timeoutMs = 1000): Promise<boolean> {
+/**
+ * Asks whatever listens on a port whether it is the Cadence of this token; never sends the token.
+ * (node:http rather than fetch: the CLI starts faster without fetch's parser.)
+ */
+export function provesToken(port: number, token: string, timeoutMs = 1000): Promise<boolean> {
   const challenge = newChallenge();
+  return new Promise((resolve) => {
+    const request = http.get(
+      { host: '127.0.0.1', port, path: `/api/health?challenge=${challenge}`, timeout: timeoutMs },
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => {
+          text += chunk;
+          if (text.length > 4096) request.destroy();
+        });
+        response.on('end', () =>
+          resolve(response.statusCode === 200 && isProof(token, challenge, proofIn(text))),
+        );
+        response.on('error', () => resolve(false));
+      },
+    );
+    request.on('timeout', () => request.destroy());
+    request.on('error', () => resolve(false));
+  });
+}
+
+function proofIn(text: string): unknown {
   try {
-    const response = await fetch(`http://127.0.0.1:${port}/api/health?challenge=${challenge}`, {
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    if (!response.ok) return false;
-    const body: unknown = await response.json();
+    const body: unknown = JSON.parse(text);
     const value = typeof body === 'object' && body !== null && 'value' in body ? body.value : null;
-    const proof = typeof value === 'object' && value !== null && 'proof' in value ? value.proof : null;
-    return isProof(token, challenge, proof);
+    return typeof value === 'object' && value !== null && 'proof' in value ? value.proof : null;
   } catch {
-    return false;
+    return null;
   }
 }

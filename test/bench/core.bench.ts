@@ -48,8 +48,9 @@ it('service: start, round trip, idle memory, idle wake-ups', async () => {
   }
   const idleMs = SHORT ? 10_000 : 60_000;
   await sleep(10_000); // V8's memory reducer runs for a few seconds after activity: measure the idle that follows
-  const pid = service.process.pid!;
+  const pid = service.pid;
   const before = procStats(pid);
+  // Bare Node, measured in the same run: what the service's memory and wake-ups are compared with.
   const ticker = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)']);
   await sleep(500);
   const tickerBefore = procStats(ticker.pid!);
@@ -66,6 +67,7 @@ it('service: start, round trip, idle memory, idle wake-ups', async () => {
       value: median(starts),
       unit: 'ms',
       target: '< 300 ms',
+      limit: { max: 300 },
       note: 'spawn of `cadence serve` until "ready"',
     },
     {
@@ -73,22 +75,26 @@ it('service: start, round trip, idle memory, idle wake-ups', async () => {
       value: median(trips),
       unit: 'ms',
       target: '< 150 ms',
+      limit: { max: 150 },
       note: 'a whole CLI process',
     },
     { name: '`cadence status` round trip (p95)', value: percentile(trips, 95), unit: 'ms' },
-    { name: 'idle resident memory', value: after.rssMb, unit: 'MB', target: '< 60 MB' },
+    {
+      name: 'idle resident memory',
+      value: after.rssMb,
+      unit: 'MB',
+      bare: tickerAfter.rssMb,
+      target: `≤ 1.5× bare node (${(1.5 * tickerAfter.rssMb).toFixed(1)} MB)`,
+      limit: { max: 1.5, inclusive: true, of: 'ratio' },
+      note: 'bare node: a once-a-second ticker',
+    },
     { name: `CPU time over ${idleMs / 1000} s idle`, value: after.cpuMs - before.cpuMs, unit: 'ms' },
     {
       name: `thread wake-ups over ${idleMs / 1000} s idle`,
       value: wakeUps,
       unit: '',
-      note: 'context switches of all threads',
-    },
-    {
-      name: 'same for a once-a-second ticker',
-      value: tickerWakeUps,
-      unit: '',
-      note: `ratio ${(wakeUps / Math.max(1, tickerWakeUps)).toFixed(2)}`,
+      bare: Math.max(1, tickerWakeUps),
+      note: 'context switches of all threads; bare node: a once-a-second ticker',
     },
   ]);
 });
@@ -112,13 +118,16 @@ it('domain: cost per call', () => {
     ['America/New_York', 'Asia/Tokyo', 'Europe/Lisbon', 'Australia/Sydney'],
     settings.week,
   );
-  const teammatesUs = (() => {
+  const glanceAt = (at: number): number => {
     const begin = performance.now();
-    const mine = overlapSpans(base, patternOf(settings));
+    const mine = overlapSpans(at, patternOf(settings));
     const moments = new Map();
-    for (const teammate of teammates) glance(teammate, base, zone, mine, moments);
+    for (const teammate of teammates) glance(teammate, at, zone, mine, moments);
     return performance.now() - begin;
-  })();
+  };
+  const firstGlanceMs = glanceAt(base);
+  // each at another hour, so nothing from the last glance can be reused
+  const teammatesUs = median([1, 2, 3, 4, 5].map((hour) => glanceAt(base + hour * 3_600_000)));
   report('Domain', [
     {
       name: 'availabilityAt',
@@ -136,6 +145,19 @@ it('domain: cost per call', () => {
       value: perCall((i) => dayPlan('2026-11-25', base + i * step, settings, intents), n / 4),
       unit: 'µs/call',
     },
-    { name: 'teammates glance, 2,000 teammates', value: teammatesUs, unit: 'ms' },
+    {
+      name: 'teammates glance, 2,000 teammates',
+      value: teammatesUs,
+      unit: 'ms',
+      target: '< 20 ms',
+      limit: { max: 20 },
+      note: 'the glance alone, median of 5 at other hours; the service figure is under Integrations',
+    },
+    {
+      name: 'teammates glance, 2,000, first',
+      value: firstGlanceMs,
+      unit: 'ms',
+      note: 'includes compiling the code paths on first use',
+    },
   ]);
 });

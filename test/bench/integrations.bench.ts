@@ -43,9 +43,14 @@ it('integrations: calls per 100 toggles, toggle to all services updated, 2,000 t
   const loadBegin = performance.now();
   await t.connect('slack');
   const loadMs = performance.now() - loadBegin;
-  const glanceBegin = performance.now();
-  t.host.service.teammates();
-  const glanceMs = performance.now() - glanceBegin;
+  const glances: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    const glanceBegin = performance.now();
+    t.host.service.teammates();
+    glances.push(performance.now() - glanceBegin);
+    t.clock.advance(3_600_000); // another instant: nothing from the last glance can be reused
+  }
+  const [firstGlanceMs = 0, ...later] = glances;
   await t.stop();
 
   report('Integrations (fakes on 127.0.0.1)', [
@@ -71,6 +76,19 @@ it('integrations: calls per 100 toggles, toggle to all services updated, 2,000 t
       unit: 'ms',
       note: '11 pages + 40 DND batches',
     },
-    { name: '2,000 teammates glance (service)', value: glanceMs, unit: 'ms' },
+    {
+      name: '2,000 teammates glance (service)',
+      value: median(later),
+      unit: 'ms',
+      target: '< 20 ms',
+      limit: { max: 20 },
+      note: 'median of 5, each at another hour',
+    },
+    {
+      name: '2,000 teammates glance, first after sign-in',
+      value: firstGlanceMs,
+      unit: 'ms',
+      note: 'includes compiling the code paths on first use',
+    },
   ]);
 }, 120_000);

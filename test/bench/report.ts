@@ -8,29 +8,61 @@ export interface Figure {
   name: string;
   value: number;
   unit: string;
+  /** The target in words, e.g. "< 300 ms"; with `limit`, it is also checked. */
   target?: string;
+  /** The figure meets its target when below this (or at it, with `inclusive`); compared with `ratio` when `of` is "ratio". */
+  limit?: { max: number; inclusive?: boolean; of?: 'value' | 'ratio' };
+  /** The same figure for a bare `node` process measured in the same run; the table shows the ratio. */
+  bare?: number;
   note?: string;
+}
+
+/** The figure divided by bare Node's, when there is one. */
+export function ratioOf(figure: Figure): number | null {
+  return figure.bare ? figure.value / figure.bare : null;
+}
+
+/** Whether the figure meets its target: null when it has no checkable one. */
+export function meets(figure: Figure): boolean | null {
+  if (!figure.limit) return null;
+  const measured = figure.limit.of === 'ratio' ? ratioOf(figure) : figure.value;
+  if (measured === null || Number.isNaN(measured)) return false;
+  return figure.limit.inclusive ? measured <= figure.limit.max : measured < figure.limit.max;
 }
 
 const file = path.join(ROOT, 'test-output', 'bench.json');
 
+function formatValue(f: Figure): string {
+  return `${Number.isInteger(f.value) ? f.value : f.value.toFixed(f.value < 10 ? 3 : 1)}${f.unit ? ` ${f.unit}` : ''}`;
+}
+
+/** Rows of figure, value, target (with met or missed), ratio to bare Node, note. */
+export function table(figures: Figure[]): string[] {
+  const rows = figures.map((f) => {
+    const met = meets(f);
+    const ratio = ratioOf(f);
+    return {
+      figure: f.name,
+      value: formatValue(f),
+      target: `${f.target ?? ''}${met === null ? '' : met ? '  ✓ met' : '  ✗ MISSED'}`,
+      'vs bare node':
+        ratio === null ? '' : `${ratio.toFixed(2)}× (node: ${formatValue({ ...f, value: f.bare! })})`,
+      note: f.note ?? '',
+    };
+  });
+  const keys = ['figure', 'value', 'target', 'vs bare node', 'note'] as const;
+  const widths = keys.map((key) => Math.max(key.length, ...rows.map((row) => row[key].length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => cell.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
+  return [line([...keys]), ...rows.map((r) => line(keys.map((key) => r[key])))];
+}
+
 /** Prints a table of figures and merges them into test-output/bench.json. */
 export function report(section: string, figures: Figure[]): void {
-  const rows = figures.map((f) => ({
-    figure: f.name,
-    value: `${Number.isInteger(f.value) ? f.value : f.value.toFixed(f.value < 10 ? 3 : 1)} ${f.unit}`,
-    target: f.target ?? '',
-    note: f.note ?? '',
-  }));
-  const widths = ['figure', 'value', 'target', 'note'].map((key) =>
-    Math.max(key.length, ...rows.map((row) => row[key as keyof typeof row].length)),
-  );
-  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ');
-  const text = [
-    `\n${section}${SHORT ? ' (short mode)' : ''}`,
-    line(['figure', 'value', 'target', 'note']),
-    ...rows.map((r) => line(Object.values(r))),
-  ];
+  const text = [`\n${section}${SHORT ? ' (short mode)' : ''}`, ...table(figures)];
   process.stdout.write(`${text.join('\n')}\n`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   let all: Record<string, Figure[]> = {};
@@ -39,7 +71,11 @@ export function report(section: string, figures: Figure[]): void {
   } catch {
     // first section of this run
   }
-  all[section] = figures;
+  all[section] = figures.map((f) => ({
+    ...f,
+    ...(f.bare ? { ratioToBareNode: ratioOf(f) } : {}),
+    ...(f.limit ? { met: meets(f) } : {}),
+  }));
   fs.writeFileSync(file, JSON.stringify(all, null, 2));
 }
 

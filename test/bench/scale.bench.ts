@@ -3,7 +3,7 @@ import { emptyIntents } from '../../shared/intents';
 import { FakeClock } from '../fakes/fakeClock';
 import { seedSettings, startService, tempDir } from '../fakes/serviceHarness';
 import { at } from '../unit/shared/domainFixtures';
-import { report, SHORT } from './report';
+import { median, report, SHORT } from './report';
 import { manyTeammates } from '../fakes/teammateFixtures';
 
 const ZONE = 'Europe/Berlin';
@@ -68,9 +68,14 @@ it('scale: simulated days, a year of history, 10,000 teammates', async () => {
     ...intents,
     teammates,
   });
-  const glanceBegin = performance.now();
-  h.service.teammates();
-  const glanceMs = performance.now() - glanceBegin;
+  const glances: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    const glanceBegin = performance.now();
+    h.service.teammates();
+    glances.push(performance.now() - glanceBegin);
+    h.clock.advance(3_600_000); // another instant: nothing from the last glance can be reused
+  }
+  const [firstGlanceMs = 0, ...later] = glances;
   h.service.dispose();
 
   if (samples.length) console.log(samples.join(' '));
@@ -92,6 +97,19 @@ it('scale: simulated days, a year of history, 10,000 teammates', async () => {
     },
     { name: 'saved intents at the end', value: intentsSize, unit: 'KB' },
     { name: 'history query, one year', value: historyMs, unit: 'ms' },
-    { name: 'teammates glance, 10,000 (service)', value: glanceMs, unit: 'ms' },
+    {
+      name: 'teammates glance, 10,000 (service)',
+      value: median(later),
+      unit: 'ms',
+      target: '< 100 ms',
+      limit: { max: 100 },
+      note: 'median of 5, each at another hour: seven zones, one pattern',
+    },
+    {
+      name: 'teammates glance, 10,000, first after start',
+      value: firstGlanceMs,
+      unit: 'ms',
+      note: 'includes compiling the code paths on first use',
+    },
   ]);
 }, 600_000);

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { CadenceService } from '../../main/core/cadenceService';
 import { MemoryNotifier } from '../../main/core/desktopNotifier';
+import { isKnownHolidayCountry, publicHolidays } from '../../main/core/holidayCalendar';
 import { openDocuments } from '../../main/headless/startHeadless';
 import type { CompanionEvent } from '../../shared/contract';
 import { defaultSettings, type Settings } from '../../shared/settings';
@@ -34,7 +35,14 @@ export function seedSettings(dir: string, zone: string, patch: Partial<Settings>
 export function startService(dir: string, clock: FakeClock): Harness {
   const notifier = new MemoryNotifier();
   const { settings, intents } = openDocuments(dir, clock);
-  const service = new CadenceService({ clock, settings, intents, notifier });
+  const service = new CadenceService({
+    clock,
+    settings,
+    intents,
+    notifier,
+    holidays: publicHolidays,
+    knowsHolidays: isKnownHolidayCountry,
+  });
   const events: CompanionEvent[] = [];
   service.onEvent((event) => events.push(event));
   service.start();

@@ -1,5 +1,6 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { installPublicHolidays } from '../../../main/core/holidayCalendar';
+import { describe, expect, it } from 'vitest';
+import { publicHolidays } from '../../../main/core/holidayCalendar';
+import { withHolidays } from '../../../shared/workPattern';
 import { availabilityAt } from '../../../shared/availability';
 import { emptyIntents } from '../../../shared/intents';
 import { spansOn } from '../../../shared/workPattern';
@@ -8,7 +9,6 @@ import { at, everyDay, iso, settingsIn, withFocus } from './domainFixtures';
 
 const BERLIN = 'Europe/Berlin';
 
-beforeAll(installPublicHolidays);
 const NY = 'America/New_York';
 
 describe('availabilityAt: the working week', () => {
@@ -62,7 +62,10 @@ describe('availabilityAt: the working week', () => {
   });
 
   it('is off on a public holiday and on a personal day off', () => {
-    const german = settingsIn(BERLIN, { holidays: { country: 'DE', region: 'BE' }, daysOff: ['2026-12-23'] });
+    const german = withHolidays(
+      settingsIn(BERLIN, { holidays: { country: 'DE', region: 'BE' }, daysOff: ['2026-12-23'] }),
+      publicHolidays,
+    );
     const christmas = availabilityAt(at('2026-12-25T10:00', BERLIN), german, emptyIntents());
     expect([christmas.mode, christmas.reason]).toEqual(['off', 'holiday']);
     expect(iso(christmas.nextWorkStart, BERLIN)).toBe('2026-12-28T09:00:00+01:00');

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiResult } from '../../../../shared/contract';
 import type { StatusView } from '../../../../shared/statusView';
+import { CadenceService } from '../../../../main/core/cadenceService';
+import { openDocuments } from '../../../../main/headless/startHeadless';
 import { FakeClock } from '../../../fakes/fakeClock';
 import { type Harness, seedSettings, startService, tempDir } from '../../../fakes/serviceHarness';
 import { at } from '../../shared/domainFixtures';
@@ -245,5 +247,21 @@ describe('CadenceService: saved activity with one bad record', () => {
     expect(harness.service.problems()[0]).toMatch(
       /Part of your saved activity could not be used \(focus\[1\]: .*; set aside\); the rest was kept, and the original file was kept as .*intents\.invalid-/,
     );
+  });
+});
+
+describe('CadenceService: public holidays', () => {
+  it('comes from the holiday calendar the host hands in, and follows a change of country', () => {
+    const h = open('2026-12-25T10:00', { holidays: { country: 'DE', region: 'BE' } });
+    expect([status(h).mode, status(h).reason]).toEqual(['off', 'holiday']);
+    const plan = h.service.query('plan', { date: '2026-12-25' });
+    expect(plan.ok && plan.value.holiday).toBe('1. Weihnachtstag');
+    // Another service in the same process, handed no calendar, sees no holiday: nothing is global.
+    const documents = openDocuments(h.dir, h.clock);
+    const bare = new CadenceService({ clock: h.clock, ...documents, notifier: h.notifier });
+    expect(bare.status().reason).toBe('working');
+    bare.dispose();
+    run(h, 'settings.update', { patch: { holidays: { country: null, region: null } } });
+    expect(status(h).mode).toBe('working');
   });
 });
