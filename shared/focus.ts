@@ -18,8 +18,16 @@ export function focusInterval(block: FocusBlock): FocusInterval {
   return { id: block.id, start, plannedEnd, end, stopped: stoppedAt !== null && stoppedAt < plannedEnd };
 }
 
-export function focusIntervals(intents: Intents): FocusInterval[] {
-  return intents.focus.map(focusInterval);
+const intervalsOf = new WeakMap<Intents['focus'], readonly FocusInterval[]>();
+
+/** The blocks as intervals; intents are never changed in place, so one list serves every caller. */
+export function focusIntervals(intents: Intents): readonly FocusInterval[] {
+  let intervals = intervalsOf.get(intents.focus);
+  if (!intervals) {
+    intervals = Object.freeze(intents.focus.map((block) => Object.freeze(focusInterval(block))));
+    intervalsOf.set(intents.focus, intervals);
+  }
+  return intervals;
 }
 
 export function activeFocus(at: Instant, intents: Intents): FocusInterval | null {

@@ -205,6 +205,7 @@ export function salvageIntents(raw: unknown): SalvagedIntents {
 export function unstorable(before: Intents, after: Intents): string | null {
   for (const list of RECORD_LISTS) {
     const items: readonly unknown[] = after[list];
+    if (items === before[list]) continue;
     const limit = list in INTENT_LIMITS ? INTENT_LIMITS[list as keyof typeof INTENT_LIMITS] : Infinity;
     if (items.length > limit) return `Cadence keeps at most ${limit} ${list}.`;
     const old = new Set<unknown>(before[list]);

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SERVICE_NODE_FLAGS } from './nodeFlags.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
@@ -49,7 +50,7 @@ if (binary && canShowWindows) {
   console.log(`Running Cadence headless, because ${why}. Same core, window in your browser:`);
   const child = spawn(
     process.execPath,
-    [join(root, 'main', 'bin', 'cadence.js'), 'serve', ...process.argv.slice(2)],
+    [...SERVICE_NODE_FLAGS, join(root, 'main', 'bin', 'cadence.js'), 'serve', ...process.argv.slice(2)],
     {
       stdio: 'inherit',
     },

@@ -88,7 +88,7 @@ export function openConf(directory: string, name: string): DocumentBackend {
     },
     set store(value) {
       fs.mkdirSync(path.dirname(file), { recursive: true });
-      const data = JSON.stringify(value, undefined, '\t');
+      const data = JSON.stringify(value);
       // a Snap's confinement does not allow the temporary file (conf's workaround)
       if (process.env.SNAP) fs.writeFileSync(file, data, { mode: FILE_MODE });
       else writeFileAtomically(file, data);

@@ -1,5 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import { it } from 'vitest';
 import { availabilityAt } from '../../shared/availability';
 import { dayPlan } from '../../shared/dayPlan';
@@ -8,7 +9,7 @@ import { nextDeadline } from '../../shared/prompts';
 import { defaultSettings } from '../../shared/settings';
 import { glance, overlapSpans } from '../../shared/teammateGlance';
 import { patternOf } from '../../shared/workPattern';
-import { CLI, serve } from '../fakes/processHarness';
+import { api, CLI, serve } from '../fakes/processHarness';
 import { seedSettings, tempDir } from '../fakes/serviceHarness';
 import { median, percentile, perCall, report, SHORT } from './report';
 import { manyTeammates } from '../fakes/teammateFixtures';
@@ -58,7 +59,43 @@ it('service: start, round trip, idle memory, idle wake-ups', async () => {
   const after = procStats(pid);
   const tickerAfter = procStats(ticker.pid!);
   ticker.kill();
+  // Growth: 2,000 focus commands (start, stop, …) through the API, then idle again.
+  const commandMs: number[] = [];
+  for (let i = 0; i < 2000; i++) {
+    const begin = performance.now();
+    await api(service, `/api/command/${i % 2 ? 'focus.stop' : 'focus.start'}`, i % 2 ? {} : { minutes: 25 });
+    commandMs.push(performance.now() - begin);
+  }
+  await sleep(30_000); // V8's memory reducer hands memory back some seconds after a burst
+  const afterCommands = procStats(pid);
   await service.stop();
+  // The same data folder, freshly started: what "settled" is compared with (the 1,000 blocks stay).
+  const restarted = await serve(dir);
+  await sleep(10_000);
+  const freshWithData = procStats(restarted.pid);
+  await restarted.stop();
+  // A year of history: 4,000 blocks over 400 days, as a heavy user leaves them.
+  const yearDir = tempDir('cadence-bench-year-');
+  seedSettings(yearDir, 'UTC');
+  const day = 86_400_000;
+  const focus = Array.from({ length: 4000 }, (_, i) => ({
+    id: `y${i}`,
+    startAt: new Date(Date.now() - Math.floor(i / 10) * day - (i % 10) * 3_600_000 - day).toISOString(),
+    plannedMinutes: 25,
+  }));
+  fs.writeFileSync(path.join(yearDir, 'intents.json'), JSON.stringify({ ...emptyIntents(), focus }));
+  const yearService = await serve(yearDir);
+  const yearMs: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const begin = performance.now();
+    await api(
+      yearService,
+      `/api/command/${i % 2 ? 'focus.stop' : 'focus.start'}`,
+      i % 2 ? {} : { minutes: 25 },
+    );
+    yearMs.push(performance.now() - begin);
+  }
+  await yearService.stop();
   const wakeUps = after.switches - before.switches;
   const tickerWakeUps = tickerAfter.switches - tickerBefore.switches;
   report('Core service', [
@@ -87,6 +124,34 @@ it('service: start, round trip, idle memory, idle wake-ups', async () => {
       target: `≤ 1.5× bare node (${(1.5 * tickerAfter.rssMb).toFixed(1)} MB)`,
       limit: { max: 1.5, inclusive: true, of: 'ratio' },
       note: 'bare node: a once-a-second ticker',
+    },
+    {
+      name: 'idle resident memory after 2,000 focus commands',
+      value: afterCommands.rssMb,
+      unit: 'MB',
+      target: `≤ 1.15× a fresh start on the same data (${(freshWithData.rssMb * 1.15).toFixed(1)} MB)`,
+      limit: { max: freshWithData.rssMb * 1.15, inclusive: true },
+      note: `30 s after the last command; fresh start on the same data ${freshWithData.rssMb.toFixed(1)} MB`,
+    },
+    {
+      name: 'one focus command, first 100 (median)',
+      value: median(commandMs.slice(0, 100)),
+      unit: 'ms',
+      note: 'HTTP round trip, an atomic write',
+    },
+    {
+      name: 'one focus command, last 100 of 2,000 (median)',
+      value: median(commandMs.slice(-100)),
+      unit: 'ms',
+      note: '1,000 blocks on one day stored by then',
+    },
+    {
+      name: 'one focus command with a year of history (median)',
+      value: median(yearMs.slice(10)),
+      unit: 'ms',
+      target: '≤ 1.5× a fresh folder',
+      limit: { max: 1.5 * median(commandMs.slice(0, 100)), inclusive: true },
+      note: '4,000 blocks over 400 days, compacted into day summaries at the first write',
     },
     { name: `CPU time over ${idleMs / 1000} s idle`, value: after.cpuMs - before.cpuMs, unit: 'ms' },
     {

@@ -8,17 +8,25 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const short = process.argv.includes('--short');
+// `--fuzz`: only the long raw-HTTP run (requests sent, exits observed), not part of the usual figures.
+const fuzz = process.argv.includes('--fuzz');
 const output = join(root, 'test-output', 'bench.json');
 if (!existsSync(join(root, 'out', 'main', 'cli.js')))
   spawnSync(join(root, 'node_modules/.bin/electron-vite'), ['build'], { cwd: root, stdio: 'inherit' });
 rmSync(output, { force: true });
 const result = spawnSync(
   join(root, 'node_modules/.bin/vitest'),
-  ['run', '--config', 'test/bench/vitest.bench.config.ts', '--reporter=dot'],
+  [
+    'run',
+    '--config',
+    'test/bench/vitest.bench.config.ts',
+    '--reporter=dot',
+    ...(fuzz ? ['test/bench/fuzz.bench.ts'] : []),
+  ],
   {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, BENCH_SHORT: short ? '1' : '0' },
+    env: { ...process.env, BENCH_SHORT: short ? '1' : '0', BENCH_FUZZ: fuzz ? '1' : '0' },
   },
 );
 

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SERVICE_NODE_FLAGS } from '../../main/bin/nodeFlags.js';
 import { canScan, findMarkedProcesses } from '../processLeaks.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -127,7 +128,8 @@ export function serve(dataDir: string, options: ServeOptions = {}): Promise<Runn
   const marker = randomUUID();
   const baseEnv = { ...process.env, CADENCE_NOTIFIER: 'memory', ...options.env, [SERVICE_MARKER]: marker };
   const command = options.faketime ? 'faketime' : process.execPath;
-  const args = [CLI, 'serve', '--data-dir', dataDir, ...(options.args ?? [])];
+  // As the `cadence` command and `npm start` run it: with the service's V8 flags.
+  const args = [...SERVICE_NODE_FLAGS, CLI, 'serve', '--data-dir', dataDir, ...(options.args ?? [])];
   const child = spawn(command, options.faketime ? [options.faketime, process.execPath, ...args] : args, {
     env: baseEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
