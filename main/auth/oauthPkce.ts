@@ -45,18 +45,49 @@ export function tokensFrom(body: Record<string, unknown>, client: OAuthClient, n
   };
 }
 
+/**
+ * The token endpoint said no, or could not be reached. `grantRevoked` is true only when the grant
+ * itself is gone (RFC 6749 §5.2 `invalid_grant`; Slack's `invalid_refresh_token`): then, and only
+ * then, the user must sign in again. Anything else (the network, a 5xx, `temporarily_unavailable`)
+ * is worth another try later.
+ */
+export class TokenEndpointError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | null,
+    readonly grantRevoked: boolean,
+  ) {
+    super(message);
+  }
+}
+
+const REVOKED = new Set(['invalid_grant', 'invalid_refresh_token', 'token_revoked', 'invalid_client']);
+
 async function postForm(url: string, form: Record<string, string>): Promise<Record<string, unknown>> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-    body: new URLSearchParams(form).toString(),
-    signal: AbortSignal.timeout(15_000),
-  });
-  const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
-  if (!response.ok || body.ok === false)
-    throw new Error(
-      `the sign-in was refused: ${String(body.error_description ?? body.error ?? response.status)}`,
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: new URLSearchParams(form).toString(),
+      signal: AbortSignal.timeout(15_000),
+    });
+  } catch (error) {
+    throw new TokenEndpointError(
+      `the sign-in service could not be reached (${(error as Error).message})`,
+      null,
+      false,
     );
+  }
+  const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  if (!response.ok || body.ok === false) {
+    const code = typeof body.error === 'string' ? body.error : null;
+    throw new TokenEndpointError(
+      `the sign-in was refused: ${String(body.error_description ?? code ?? response.status)}`,
+      code,
+      code !== null && REVOKED.has(code),
+    );
+  }
   return body;
 }
 
@@ -133,6 +164,7 @@ export async function beginAuthorization(
       else res.destroy();
     }
   });
+  let redeemed = false;
   const answerCallback = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     const url = requestTarget(req.url);
     if (!url || url.pathname !== '/callback') {
@@ -141,7 +173,7 @@ export async function beginAuthorization(
     }
     const reply = (status: number, title: string, text: string) =>
       res.writeHead(status, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE(title, text));
-    if (url.searchParams.get('state') !== state) {
+    if (url.searchParams.get('state') !== state || redeemed) {
       reply(
         400,
         'Sign-in refused',
@@ -149,6 +181,9 @@ export async function beginAuthorization(
       );
       return;
     }
+    // One code, one exchange: a second redirect (a reload, a double click) must not redeem the code
+    // again, or the service revokes the whole grant (RFC 6749 §4.1.2).
+    redeemed = true;
     const code = url.searchParams.get('code');
     if (!code) {
       reply(400, 'Sign-in cancelled', 'You can close this tab.');

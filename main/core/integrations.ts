@@ -11,10 +11,16 @@ import {
   PROVIDER_NAMES,
 } from '../../shared/integrationView';
 import type { Settings } from '../../shared/settings';
-import { beginAuthorization, type PendingAuthorization, refreshTokens } from '../auth/oauthPkce';
+import {
+  beginAuthorization,
+  type PendingAuthorization,
+  refreshTokens,
+  TokenEndpointError,
+} from '../auth/oauthPkce';
 import type { Vault } from '../auth/vault';
 import type { ProviderConfig } from '../providers/endpoints';
 import type { Provider, TeammateUpdate, TokenSource } from '../providers/provider';
+import { ProviderError } from '../providers/providerError';
 import { Disposable, Emitter, type IDisposable } from './lifetime';
 import type { Clock } from './ports';
 import { Reconciler } from './reconciler';
@@ -79,24 +85,41 @@ export class Integrations extends Disposable {
   }
 
   private tokenSource(id: ProviderId): TokenSource {
-    const { vault, configs, clock } = this.options;
+    const { vault } = this.options;
     return {
       token: async () => {
         const tokens = vault.get(id);
         if (!tokens) throw new Error('not connected');
         return tokens.accessToken;
       },
-      refresh: async () => {
-        const tokens = vault.get(id);
-        if (!tokens?.refreshToken) return false;
-        try {
-          vault.set(id, await refreshTokens(configs[id].oauth, tokens.refreshToken, clock.now()));
-          return true;
-        } catch {
-          return false;
+      // One refresh at a time per service: where refresh tokens rotate, a second refresh with the same
+      // token looks like theft and the service revokes the grant. Every waiting call shares the result.
+      refresh: () => {
+        let running = this.refreshes.get(id);
+        if (!running) {
+          running = this.refreshOnce(id).finally(() => this.refreshes.delete(id));
+          this.refreshes.set(id, running);
         }
+        return running;
       },
     };
+  }
+
+  private readonly refreshes = new Map<ProviderId, Promise<boolean>>();
+
+  /** False when the grant is gone and the user must reconnect; a passing failure is thrown as transient. */
+  private async refreshOnce(id: ProviderId): Promise<boolean> {
+    const { vault, configs, clock } = this.options;
+    const tokens = vault.get(id);
+    if (!tokens?.refreshToken) return false;
+    try {
+      vault.set(id, await refreshTokens(configs[id].oauth, tokens.refreshToken, clock.now()));
+      return true;
+    } catch (error) {
+      if (error instanceof TokenEndpointError && !error.grantRevoked)
+        throw new ProviderError('transient', `${PROVIDER_NAMES[id]}: ${error.message}; trying again soon`);
+      return false;
+    }
   }
 
   private open(id: ProviderId): Connection {

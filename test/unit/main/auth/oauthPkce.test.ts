@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { beginAuthorization } from '../../../../main/auth/oauthPkce';
@@ -31,4 +33,39 @@ describe('the sign-in callback server', () => {
     pending.cancel();
     await expect(pending.result).rejects.toThrow('cancelled');
   }, 60_000);
+});
+
+describe('one code, one exchange', () => {
+  it('redeems the code once when the browser comes back twice while the first exchange is in flight', async () => {
+    let exchanges = 0;
+    const tokenServer = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        exchanges++;
+        setTimeout(
+          () =>
+            res
+              .writeHead(200, { 'content-type': 'application/json' })
+              .end('{"access_token":"a","token_type":"Bearer","refresh_token":"r","expires_in":3600}'),
+          100,
+        );
+      });
+    });
+    await new Promise<void>((resolve) => tokenServer.listen(0, '127.0.0.1', resolve));
+    try {
+      const tokenUrl = `http://127.0.0.1:${(tokenServer.address() as AddressInfo).port}/token`;
+      const pending = await beginAuthorization(
+        { authorizeUrl: 'https://auth.example/authorize', tokenUrl, clientId: 'client', scopes: ['a'] },
+        () => 0,
+      );
+      const authorize = new URL(pending.url);
+      const callback = `${authorize.searchParams.get('redirect_uri')}?code=one-code&state=${authorize.searchParams.get('state')}`;
+      const [first, second] = await Promise.all([fetch(callback), fetch(callback)]);
+      expect([first.status, second.status].sort()).toEqual([200, 400]);
+      await expect(pending.result).resolves.toMatchObject({ accessToken: 'a', refreshToken: 'r' });
+      expect(exchanges).toBe(1);
+    } finally {
+      tokenServer.close();
+    }
+  });
 });

@@ -1,0 +1,118 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FileVault } from '../../../../main/auth/vault';
+import { Integrations } from '../../../../main/core/integrations';
+import { providerConfigs } from '../../../../main/providers/endpoints';
+import type { Provider, TokenSource } from '../../../../main/providers/provider';
+import { ProviderError } from '../../../../main/providers/providerError';
+import { FakeClock } from '../../../fakes/fakeClock';
+import { tempDir } from '../../../fakes/serviceHarness';
+
+/**
+ * A token endpoint that rotates refresh tokens and treats a second use of one as theft, revoking the
+ * grant (the stricter reading of RFC 6749 §10.4 and of rotating refresh tokens).
+ */
+function rotatingTokenServer(answer?: (res: http.ServerResponse) => boolean) {
+  let current = 'refresh-1';
+  let revoked = false;
+  const seen: string[] = [];
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      const token = new URLSearchParams(body).get('refresh_token') ?? '';
+      seen.push(token);
+      if (answer?.(res)) return;
+      setTimeout(() => {
+        const json = (status: number, value: object) =>
+          res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
+        if (revoked || token !== current) {
+          revoked = true;
+          return json(400, { error: 'invalid_grant', error_description: 'refresh token reused' });
+        }
+        current = `refresh-${seen.length + 1}`;
+        json(200, {
+          access_token: `access-${seen.length}`,
+          token_type: 'Bearer',
+          refresh_token: current,
+          expires_in: 3600,
+        });
+      }, 30);
+    });
+  });
+  return { server, seen, revoked: () => revoked };
+}
+
+let cleanup: (() => void)[] = [];
+afterEach(() => {
+  for (const step of cleanup.splice(0)) step();
+});
+
+async function integrationsWith(server: http.Server): Promise<TokenSource> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  cleanup.push(() => server.close());
+  const port = (server.address() as AddressInfo).port;
+  const dir = tempDir();
+  const vault = new FileVault(dir);
+  vault.set('microsoft', { accessToken: 'expired', refreshToken: 'refresh-1' });
+  const configs = providerConfigs({
+    CADENCE_MICROSOFT_CLIENT_ID: 'client',
+    CADENCE_MICROSOFT_TOKEN_URL: `http://127.0.0.1:${port}/token`,
+  });
+  let tokens: TokenSource | null = null;
+  const integrations = new Integrations({
+    clock: new FakeClock(Date.parse('2026-11-25T10:00:00Z')),
+    vault,
+    configs,
+    createProvider: (id, _config, source): Provider => {
+      if (id === 'microsoft') tokens = source;
+      return { id, apply: async () => undefined, reset: () => undefined };
+    },
+  });
+  integrations.attach({
+    desired: () => {
+      throw new Error('not needed');
+    },
+    ownTeammates: () => [],
+    onDidChange: () => ({ dispose: () => undefined }),
+    remoteChanged: () => undefined,
+  });
+  cleanup.push(() => integrations.dispose());
+  return tokens!;
+}
+
+describe('refreshing a sign-in', () => {
+  it('runs one refresh at a time: calls that meet an expired token together share it', async () => {
+    const endpoint = rotatingTokenServer();
+    const tokens = await integrationsWith(endpoint.server);
+    const results = await Promise.all([tokens.refresh(), tokens.refresh(), tokens.refresh()]);
+    expect(results).toEqual([true, true, true]);
+    expect(endpoint.seen).toEqual(['refresh-1']);
+    expect(endpoint.revoked()).toBe(false);
+    expect(await tokens.token()).toBe('access-1');
+    expect(await tokens.refresh()).toBe(true);
+    expect(endpoint.seen).toEqual(['refresh-1', 'refresh-2']);
+  });
+
+  it('asks for a reconnect only when the grant is gone; a passing failure is tried again later', async () => {
+    let unavailable = true;
+    const endpoint = rotatingTokenServer((res) => {
+      if (!unavailable) return false;
+      res.writeHead(503, { 'content-type': 'application/json' }).end('{"error":"temporarily_unavailable"}');
+      return true;
+    });
+    const tokens = await integrationsWith(endpoint.server);
+    const failure = await tokens.refresh().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ProviderError);
+    expect((failure as ProviderError).kind).toBe('transient');
+    unavailable = false;
+    expect(await tokens.refresh()).toBe(true);
+    cleanup.splice(0).forEach((step) => step());
+    const revoked = rotatingTokenServer((res) => {
+      res.writeHead(400, { 'content-type': 'application/json' }).end('{"error":"invalid_grant"}');
+      return true;
+    });
+    expect(await (await integrationsWith(revoked.server)).refresh()).toBe(false);
+  });
+});
