@@ -44,7 +44,7 @@ function rotatingTokenServer(answer?: (res: http.ServerResponse) => boolean) {
   return { server, seen, revoked: () => revoked };
 }
 
-let cleanup: (() => void)[] = [];
+const cleanup: (() => void)[] = [];
 afterEach(() => {
   for (const step of cleanup.splice(0)) step();
 });
