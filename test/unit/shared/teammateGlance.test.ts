@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { DateTime } from 'luxon';
+import { zonedDay } from '../../../shared/clockTime';
 import { describe, expect, it } from 'vitest';
 import type { Teammate } from '../../../shared/intents';
 import type { WorkSpan } from '../../../shared/settings';
@@ -14,7 +14,7 @@ import {
 import { nextSpan, patternOf, spanAt, type Span, spansOn } from '../../../shared/workPattern';
 import { at, settingsIn } from './domainFixtures';
 
-/** The glance as it was computed before patterns were shared: each teammate on its own, zones with luxon. */
+/** The glance as it was computed before patterns were shared: each teammate on its own. */
 function referenceGlance(
   teammate: Teammate,
   now: number,
@@ -22,17 +22,7 @@ function referenceGlance(
   mine: readonly Span[],
 ): TeammateGlance {
   const pattern = { timeZone: teammate.timeZone, week: teammate.week, weekendDays: teammate.weekendDays };
-  const moment = (zone: string) => {
-    const local = DateTime.fromMillis(now, { zone });
-    const dayStart = local.startOf('day').toMillis();
-    return {
-      date: local.toISODate() ?? '',
-      localTime: local.toFormat('HH:mm'),
-      offset: local.offset,
-      dayStart,
-      dayLength: local.endOf('day').toMillis() + 1 - dayStart,
-    };
-  };
+  const moment = (zone: string) => zonedDay(now, zone);
   const { date, dayStart, dayLength, localTime, offset } = moment(teammate.timeZone);
   const span = spanAt(now, pattern);
   const reported = teammate.presence?.state;
