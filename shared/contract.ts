@@ -63,6 +63,18 @@ export const commandSchemas = {
     .strict(),
   'teammates.remove': z.object({ id: z.string().min(1).max(60) }).strict(),
   'integration.connect': z.object({ provider: z.enum(['slack', 'google', 'microsoft']) }).strict(),
+  'integration.configure': z
+    .object({
+      provider: z.enum(['slack', 'google', 'microsoft']),
+      clientId: z
+        .string()
+        .trim()
+        .min(1, 'paste the client id of your app')
+        .max(200)
+        .regex(/^[\w.:-]+$/, 'a client id has letters, digits, dots, dashes and underscores only'),
+      clientSecret: z.string().trim().min(1).max(200).optional(),
+    })
+    .strict(),
   'integration.disconnect': z.object({ provider: z.enum(['slack', 'google', 'microsoft']) }).strict(),
   notify: z
     .object({
@@ -119,6 +131,7 @@ export interface CommandResults {
   'teammates.add': Teammate;
   'teammates.remove': null;
   'integration.connect': { authorizeUrl: string };
+  'integration.configure': IntegrationView;
   'integration.disconnect': null;
   notify: NotifyOutcomeView;
 }

@@ -23,5 +23,9 @@ export interface IntegrationView {
   id: ProviderId;
   name: string;
   connected: boolean;
+  /** A client id is known (entered in Settings, or set by the organisation). */
+  configured: boolean;
+  /** Set by the organisation (environment or deployment): Settings shows it but cannot change it. */
+  managed: boolean;
   health: Health | null;
 }

@@ -10,6 +10,8 @@ export interface OAuthClient {
   authorizeUrl: string;
   tokenUrl: string;
   clientId: string;
+  /** Google's "Desktop app" clients must send theirs at the token endpoint, though it is not secret there. */
+  clientSecret?: string;
   scopes: string[];
   /** Slack asks for user scopes under `user_scope`. */
   scopeParameter?: 'scope' | 'user_scope';
@@ -100,6 +102,7 @@ export async function refreshTokens(
     grant_type: 'refresh_token',
     refresh_token: refreshToken,
     client_id: client.clientId,
+    ...(client.clientSecret ? { client_secret: client.clientSecret } : {}),
   });
   const tokens = tokensFrom(body, client, now);
   return tokens.refreshToken ? tokens : { ...tokens, refreshToken };
@@ -195,6 +198,7 @@ export async function beginAuthorization(
       code,
       redirect_uri: redirectUri,
       client_id: client.clientId,
+      ...(client.clientSecret ? { client_secret: client.clientSecret } : {}),
       code_verifier: verifier,
     })
       .then((body) => {

@@ -16,6 +16,7 @@ const OPTIONS = {
   port: { type: 'string' },
   urgent: { type: 'boolean' },
   from: { type: 'string' },
+  'client-secret': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -210,6 +211,22 @@ const VERBS: Record<string, Verb> = {
           v.action === 'hold'
             ? `Held until ${offsetDayTime(v.until)} (${v.why}).`
             : `${v.action === 'deliver' ? 'Delivered' : 'Dropped'}: ${v.why}.`,
+      );
+    },
+  },
+  configure: {
+    usage: ['configure slack|google|microsoft CLIENT_ID [--client-secret S]   your app for a service'],
+    run: (invocation) => {
+      const provider = providerOf(invocation.args[0], 'configure');
+      const clientId = invocation.args[1];
+      if (!clientId)
+        throw new UsageError('configure needs the client id of your app, e.g. configure slack 1234.5678');
+      const secret = invocation.values['client-secret'];
+      return send(
+        invocation,
+        'integration.configure',
+        { provider, clientId, ...(secret ? { clientSecret: secret } : {}) },
+        (v) => `${v.name}: client id saved. Now run: cadence connect ${v.id}`,
       );
     },
   },

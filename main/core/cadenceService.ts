@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { type Availability, availabilityAt } from '../../shared/availability';
 import type { CalendarEvent } from '../../shared/calendar';
 import type { Instant } from '../../shared/clockTime';
-import type { CommandContext, DocumentCommand, Handled, HandlerOutcome } from '../../shared/commands/command';
+import {
+  type CommandContext,
+  type DocumentCommand,
+  type Handled,
+  type HandlerOutcome,
+  type IntegrationCommand,
+  isIntegrationCommand,
+} from '../../shared/commands/command';
 import { commandHandlers } from '../../shared/commands/commandTable';
 import {
   type ApiResult,
@@ -27,6 +34,7 @@ import type { Settings } from '../../shared/settings';
 import { type StatusView, toStatusView, type TeammateView } from '../../shared/statusView';
 import { type HolidaySource, withHolidays } from '../../shared/workPattern';
 import type { DocumentStore } from './documentStore';
+import type { ZodError } from 'zod';
 import { Disposable, Emitter, type IDisposable } from './lifetime';
 import type { Clock, Notifier } from './ports';
 import { PromptWatcher } from './promptWatcher';
@@ -51,6 +59,7 @@ export interface CadenceServiceOptions {
 /** What the service needs from the connected services (main/core/integrations.ts). */
 export interface IntegrationsPort {
   connect(id: ProviderId): Promise<ApiResult<{ authorizeUrl: string }>>;
+  configure(id: ProviderId, setting: { clientId: string; clientSecret?: string }): ApiResult<IntegrationView>;
   disconnect(id: ProviderId): ApiResult<null>;
   list(): IntegrationView[];
   problems(): string[];
@@ -180,7 +189,7 @@ export class CadenceService extends Disposable {
     input: unknown,
   ): ApiResult<CommandResult<CommandName>> | Promise<ApiResult<CommandResult<CommandName>>> {
     if (!isCommandName(name)) return refusal('unknown_command', `There is no command called "${name}".`);
-    if (name === 'integration.connect' || name === 'integration.disconnect') return this.signIn(name, input);
+    if (isIntegrationCommand(name)) return this.integrationCommand(name, input);
     return this.run(name, input);
   }
 
@@ -200,14 +209,23 @@ export class CadenceService extends Disposable {
     return { now: this.options.clock.now(), systemZone: this.options.clock.timeZone() };
   }
 
-  private async signIn(
-    name: 'integration.connect' | 'integration.disconnect',
+  private async integrationCommand(
+    name: IntegrationCommand,
     input: unknown,
-  ): Promise<ApiResult<CommandResult<'integration.connect' | 'integration.disconnect'>>> {
-    const parsed = commandInputSchemas[name].safeParse(input === undefined ? {} : input);
-    if (!parsed.success)
-      return refusal('invalid_input', `The ${name} command's input is not valid.`, issuesOf(parsed.error));
+  ): Promise<ApiResult<CommandResult<IntegrationCommand>>> {
     const integrations = this.integrationsPort;
+    const invalid = (error: ZodError) =>
+      refusal('invalid_input', `The ${name} command's input is not valid.`, issuesOf(error));
+    const data = input === undefined ? {} : input;
+    if (name === 'integration.configure') {
+      const parsed = commandInputSchemas[name].safeParse(data);
+      if (!parsed.success) return invalid(parsed.error);
+      if (!integrations) return refusal('not_available', 'Integrations are not available in this build.');
+      const { provider, clientId, clientSecret } = parsed.data;
+      return integrations.configure(provider, { clientId, ...(clientSecret ? { clientSecret } : {}) });
+    }
+    const parsed = commandInputSchemas[name].safeParse(data);
+    if (!parsed.success) return invalid(parsed.error);
     if (!integrations) return refusal('not_available', 'Integrations are not available in this build.');
     const provider = parsed.data.provider;
     return name === 'integration.connect'

@@ -17,6 +17,7 @@ import {
   refreshTokens,
   TokenEndpointError,
 } from '../auth/oauthPkce';
+import type { ClientSetting, ClientSettings } from '../auth/clientSettings';
 import type { Vault } from '../auth/vault';
 import type { ProviderConfig } from '../providers/endpoints';
 import type { Provider, TeammateUpdate, TokenSource } from '../providers/provider';
@@ -50,7 +51,10 @@ interface Connection {
 export interface IntegrationsOptions {
   clock: Clock;
   vault: Vault;
+  /** Endpoints and, where the organisation set them, client ids; what they leave empty comes from `clients`. */
   configs: Record<ProviderId, ProviderConfig>;
+  /** Client ids the user entered in Settings. */
+  clients?: ClientSettings;
   createProvider: ProviderFactory;
   coalesceMs?: number;
 }
@@ -107,13 +111,47 @@ export class Integrations extends Disposable {
 
   private readonly refreshes = new Map<ProviderId, Promise<boolean>>();
 
+  /** The service's configuration with the client id (and secret) the organisation or the user gave. */
+  private configFor(id: ProviderId): ProviderConfig {
+    const config = this.options.configs[id];
+    if (config.oauth.clientId) return config;
+    const entered = this.options.clients?.get(id);
+    if (!entered) return config;
+    return {
+      ...config,
+      oauth: {
+        ...config.oauth,
+        clientId: entered.clientId,
+        ...(entered.clientSecret ? { clientSecret: entered.clientSecret } : {}),
+      },
+    };
+  }
+
+  /** Keeps the client id (and secret) the user entered for a service. */
+  configure(id: ProviderId, setting: ClientSetting): ApiResult<IntegrationView> {
+    if (this.options.configs[id].oauth.clientId)
+      return refusal(
+        'conflict',
+        `${PROVIDER_NAMES[id]}'s client id is set by your organisation (CADENCE_${id.toUpperCase()}_CLIENT_ID); it cannot be changed here.`,
+      );
+    const clients = this.options.clients;
+    if (!clients) return refusal('not_available', 'Client ids cannot be saved in this build.');
+    try {
+      clients.set(id, setting);
+    } catch (error) {
+      return refusal('storage', `Could not save the client id: ${(error as Error).message}.`);
+    }
+    this.changed.fire();
+    return { ok: true, value: this.view(id) };
+  }
+
   /** False when the grant is gone and the user must reconnect; a passing failure is thrown as transient. */
   private async refreshOnce(id: ProviderId): Promise<boolean> {
-    const { vault, configs, clock } = this.options;
+    const { vault, clock } = this.options;
     const tokens = vault.get(id);
     if (!tokens?.refreshToken) return false;
     try {
-      vault.set(id, await refreshTokens(configs[id].oauth, tokens.refreshToken, clock.now()));
+      vault.set(id, await refreshTokens(this.configFor(id).oauth, tokens.refreshToken, clock.now()));
       return true;
     } catch (error) {
       if (error instanceof TokenEndpointError && !error.grantRevoked)
@@ -123,7 +161,7 @@ export class Integrations extends Disposable {
   }
 
   private open(id: ProviderId): Connection {
-    const provider = this.options.createProvider(id, this.options.configs[id], this.tokenSource(id));
+    const provider = this.options.createProvider(id, this.configFor(id), this.tokenSource(id));
     const reconciler = new Reconciler({
       clock: this.options.clock,
       provider,
@@ -146,11 +184,11 @@ export class Integrations extends Disposable {
 
   /** Begins a sign-in and returns the address to open in the browser. */
   async connect(id: ProviderId): Promise<ApiResult<{ authorizeUrl: string }>> {
-    const config = this.options.configs[id];
+    const config = this.configFor(id);
     if (!config.oauth.clientId)
       return refusal(
         'not_configured',
-        `${PROVIDER_NAMES[id]} needs an OAuth client id: set CADENCE_${id.toUpperCase()}_CLIENT_ID (see the README).`,
+        `${PROVIDER_NAMES[id]} needs the client id of your ${PROVIDER_NAMES[id]} app: enter it in Settings → Integrations (the steps are there and in the README).`,
       );
     this.pending.get(id)?.cancel();
     const pending = await beginAuthorization(config.oauth, () => this.options.clock.now());
@@ -185,13 +223,19 @@ export class Integrations extends Disposable {
     return { ok: true, value: null };
   }
 
-  list(): IntegrationView[] {
-    return PROVIDER_IDS.map((id) => ({
+  private view(id: ProviderId): IntegrationView {
+    return {
       id,
       name: PROVIDER_NAMES[id],
       connected: this.connections.has(id),
+      configured: Boolean(this.configFor(id).oauth.clientId),
+      managed: Boolean(this.options.configs[id].oauth.clientId),
       health: this.connections.get(id)?.reconciler.health ?? null,
-    }));
+    };
+  }
+
+  list(): IntegrationView[] {
+    return PROVIDER_IDS.map((id) => this.view(id));
   }
 
   /** One line per connected service whose health needs the user, for `status`. */

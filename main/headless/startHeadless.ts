@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { emptyIntents, type Intents, salvageIntents } from '../../shared/intents';
 import { loadSettings, type Settings } from '../../shared/settings';
+import { ClientSettingsFile } from '../auth/clientSettings';
 import { type Cipher, FileVault } from '../auth/vault';
 import { CadenceService } from '../core/cadenceService';
 import { FileLog } from '../core/fileLog';
@@ -147,6 +148,7 @@ function isAlive(pid: number): boolean {
 const DATA_FILES = [
   'settings.json',
   'intents.json',
+  'integrations.json',
   'api-token',
   'service.json',
   'tokens.json',
@@ -194,6 +196,7 @@ async function startLocked(options: HostOptions, store: DisposableStore): Promis
       clock,
       vault,
       configs: options.providers ?? providerConfigs(),
+      clients: new ClientSettingsFile(dataDir),
       createProvider,
       ...(options.coalesceMs !== undefined ? { coalesceMs: options.coalesceMs } : {}),
     }),

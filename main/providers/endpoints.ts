@@ -50,7 +50,8 @@ const DEFAULTS: Record<ProviderId, ProviderConfig> = {
 
 /**
  * Each provider's API base, sign-in endpoints and client id: the public defaults, overridden by
- * CADENCE_<SLACK|GOOGLE|MICROSOFT>_<API_URL|AUTHORIZE_URL|TOKEN_URL|CLIENT_ID> (tests, self-hosting).
+ * CADENCE_<SLACK|GOOGLE|MICROSOFT>_<API_URL|AUTHORIZE_URL|TOKEN_URL|CLIENT_ID|CLIENT_SECRET> (organisations
+ * that deploy their own ids, tests). What the user enters in Settings fills what these leave empty.
  */
 export function providerConfigs(
   env: Record<string, string | undefined> = process.env,
@@ -59,6 +60,7 @@ export function providerConfigs(
   for (const id of Object.keys(DEFAULTS) as ProviderId[]) {
     const prefix = `CADENCE_${id.toUpperCase()}_`;
     const base = DEFAULTS[id];
+    const secret = env[`${prefix}CLIENT_SECRET`];
     result[id] = {
       apiUrl: env[`${prefix}API_URL`] ?? base.apiUrl,
       oauth: {
@@ -66,6 +68,7 @@ export function providerConfigs(
         authorizeUrl: env[`${prefix}AUTHORIZE_URL`] ?? base.oauth.authorizeUrl,
         tokenUrl: env[`${prefix}TOKEN_URL`] ?? base.oauth.tokenUrl,
         clientId: env[`${prefix}CLIENT_ID`] ?? base.oauth.clientId,
+        ...(secret ? { clientSecret: secret } : {}),
       },
     };
   }

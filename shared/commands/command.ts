@@ -31,8 +31,17 @@ export interface Handled<V> {
 
 export type HandlerOutcome<V> = Handled<V> | Refusal;
 
-/** Commands that only change Cadence's own documents (the sign-in commands talk to the world). */
-export type DocumentCommand = Exclude<CommandName, 'integration.connect' | 'integration.disconnect'>;
+/** Commands about connected services: they talk to the world and to the token vault, not to the documents. */
+export type IntegrationCommand = 'integration.connect' | 'integration.disconnect' | 'integration.configure';
+
+export function isIntegrationCommand(name: CommandName): name is IntegrationCommand {
+  return (
+    name === 'integration.connect' || name === 'integration.disconnect' || name === 'integration.configure'
+  );
+}
+
+/** Commands that only change Cadence's own documents. */
+export type DocumentCommand = Exclude<CommandName, IntegrationCommand>;
 
 export type CommandHandler<C extends DocumentCommand> = (
   context: CommandContext,

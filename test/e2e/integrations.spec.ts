@@ -1,3 +1,4 @@
+import { GoogleFake } from '../fakes/googleFake';
 import { SlackFake } from '../fakes/slackFake';
 import { expect, test } from './fixtures';
 
@@ -9,7 +10,6 @@ test('connect Slack from Settings, see its health, and the status follow a focus
     CADENCE_SLACK_API_URL: slack.apiUrl,
     CADENCE_SLACK_AUTHORIZE_URL: `${slack.server.url}/oauth/v2/authorize`,
     CADENCE_SLACK_TOKEN_URL: `${slack.apiUrl}/oauth.v2.access`,
-    CADENCE_SLACK_CLIENT_ID: slack.auth.clientId,
   };
   const allDay = Object.fromEntries(
     ['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [{ start: '00:00', end: '23:59' }]]),
@@ -21,6 +21,13 @@ test('connect Slack from Settings, see its health, and the status follow a focus
   await page.getByRole('button', { name: 'Settings' }).click();
   const row = page.locator('.integration').filter({ hasText: 'Slack' });
   await expect(row).toContainText('Not connected');
+  // A person enters their own app's client id: no environment variable, no restart.
+  await expect(row.getByRole('button', { name: 'Connect' })).toHaveCount(0);
+  await row.getByLabel('Slack client ID').fill('not a client id!');
+  await row.getByRole('button', { name: 'Save' }).click();
+  await expect(row).toContainText('a client id has letters, digits, dots, dashes and underscores only');
+  await row.getByLabel('Slack client ID').fill(slack.auth.clientId);
+  await row.getByRole('button', { name: 'Save' }).click();
   const popup = page.waitForEvent('popup');
   await row.getByRole('button', { name: 'Connect' }).click();
   await expect((await popup).getByRole('heading')).toHaveText('Cadence is connected');
@@ -39,4 +46,38 @@ test('connect Slack from Settings, see its health, and the status follow a focus
   await page.getByRole('button', { name: 'Settings' }).click();
   await expect(row.getByRole('button', { name: 'Reconnect' })).toBeVisible();
   await slack.server.stop();
+});
+
+test('connect Google Calendar from Settings with the client id and secret a desktop app needs', async ({
+  cadence,
+}) => {
+  const google = await new GoogleFake().start();
+  const env = {
+    CADENCE_GOOGLE_API_URL: google.apiUrl,
+    CADENCE_GOOGLE_AUTHORIZE_URL: `${google.server.url}/o/oauth2/v2/auth`,
+    CADENCE_GOOGLE_TOKEN_URL: `${google.server.url}/token`,
+  };
+  const allDay = Object.fromEntries(
+    ['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [{ start: '00:00', end: '23:59' }]]),
+  );
+  const { page } = await cadence.open({
+    settings: { week: allDay as never, weekendDays: [] },
+    serve: { env },
+  });
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const row = page.locator('.integration').filter({ hasText: 'Google Calendar' });
+  await expect(row).toContainText('Desktop app');
+  await row.getByLabel('Google Calendar client ID').fill(google.auth.clientId);
+  await row.getByLabel('Google Calendar client secret').fill(google.auth.clientSecret ?? '');
+  await row.getByRole('button', { name: 'Save' }).click();
+  const popup = page.waitForEvent('popup');
+  await row.getByRole('button', { name: 'Connect' }).click();
+  await expect((await popup).getByRole('heading')).toHaveText('Cadence is connected');
+  await expect(row).toContainText('Connected and up to date');
+  await page.getByRole('button', { name: 'Today' }).click();
+  await page.getByRole('button', { name: 'Focus 25 min' }).click();
+  await expect
+    .poll(() => [...google.events.values()].filter((e) => e.eventType === 'focusTime').length)
+    .toBe(1);
+  await google.server.stop();
 });

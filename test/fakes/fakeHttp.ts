@@ -117,6 +117,8 @@ export class FakeAuthorizationServer {
   constructor(
     readonly clientId: string,
     private readonly prefix: string,
+    /** Set when the service requires the client secret at the token endpoint (Google's desktop clients). */
+    readonly clientSecret: string | null = null,
   ) {}
 
   issueToken(): string {
@@ -154,6 +156,8 @@ export class FakeAuthorizationServer {
 
   /** The token endpoint: code + verifier, or a refresh token. Returns an OAuth error string on refusal. */
   exchange(body: Record<string, unknown>): { error: string } | { accessToken: string; refreshToken: string } {
+    if (this.clientSecret !== null && body.client_secret !== this.clientSecret)
+      return { error: 'invalid_client' };
     if (body.grant_type === 'refresh_token') {
       if (!this.refreshTokens.has(String(body.refresh_token))) return { error: 'invalid_grant' };
       return { accessToken: this.issueToken(), refreshToken: String(body.refresh_token) };

@@ -21,7 +21,10 @@ const googleError = (code: number, message: string, reason: string): FakeReply =
 /** A fake of Google Calendar v3 (primary calendar events, focusTime, calendar zone) and Google's OAuth with PKCE. */
 export class GoogleFake extends ProviderFake {
   protected readonly apiPath = '/calendar/v3';
-  readonly auth = new FakeAuthorizationServer('google-client', 'ya29.');
+  // The token endpoint wants client_secret both when a code is exchanged and when a token is refreshed,
+  // for "Desktop app" clients too ("Step 5: Exchange authorization code for refresh and access tokens"
+  // and "Refreshing an access token", https://developers.google.com/identity/protocols/oauth2/native-app).
+  readonly auth = new FakeAuthorizationServer('google-client', 'ya29.', 'google-secret');
   events = new Map<string, GoogleEvent>();
   calendarTimeZone = 'UTC';
   /** Consumer (gmail.com) accounts cannot create focusTime events. */

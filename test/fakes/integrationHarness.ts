@@ -53,6 +53,7 @@ export async function integrationWorld(
     CADENCE_GOOGLE_AUTHORIZE_URL: `${google.server.url}/o/oauth2/v2/auth`,
     CADENCE_GOOGLE_TOKEN_URL: `${google.server.url}/token`,
     CADENCE_GOOGLE_CLIENT_ID: google.auth.clientId,
+    CADENCE_GOOGLE_CLIENT_SECRET: google.auth.clientSecret ?? '',
     CADENCE_MICROSOFT_API_URL: graph.apiUrl,
     CADENCE_MICROSOFT_AUTHORIZE_URL: `${graph.server.url}/common/oauth2/v2.0/authorize`,
     CADENCE_MICROSOFT_TOKEN_URL: `${graph.server.url}/common/oauth2/v2.0/token`,

@@ -40,6 +40,8 @@ const SERVICE_MARKER = 'CADENCE_TEST_SERVICE';
 interface Tracked {
   child: ChildProcess;
   marker: string;
+  /** Started through the faketime wrapper. */
+  faketime: boolean;
   /** The service's pid once it has said where it listens. */
   pid?: number;
 }
@@ -97,7 +99,18 @@ async function end(service: Tracked, name: NodeJS.Signals): Promise<number | nul
   }
   const code = await exited;
   live.delete(service);
+  if (service.faketime && child.pid !== undefined) removeFaketimeLeftovers(child.pid);
   return code;
+}
+
+/**
+ * faketime keeps a shared-memory segment and a semaphore named after its pid, removed only when it
+ * exits normally. Killed, it leaves them in /dev/shm, and a later faketime that gets the same pid
+ * refuses to start ("sem_open: File exists").
+ */
+function removeFaketimeLeftovers(pid: number): void {
+  for (const name of [`faketime_shm_${pid}`, `sem.faketime_sem_${pid}`])
+    fs.rmSync(path.join('/dev/shm', name), { force: true });
 }
 
 /** Stops every service this process started that is still running (for afterEach and fixture teardown). */
@@ -134,7 +147,7 @@ export function serve(dataDir: string, options: ServeOptions = {}): Promise<Runn
     env: baseEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const service: Tracked = { child, marker };
+  const service: Tracked = { child, marker, faketime: Boolean(options.faketime) };
   live.add(service);
   const output: string[] = [];
   return new Promise((resolve, reject) => {

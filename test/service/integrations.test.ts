@@ -55,7 +55,7 @@ describe('sign-in (OAuth 2 for native apps)', () => {
     configs.slack.oauth.clientId = '';
     const outcome = await world.host.service.command('integration.connect', { provider: 'slack' });
     expect(outcome).toMatchObject({ ok: false, error: 'not_configured' });
-    expect((outcome as { message: string }).message).toMatch(/CADENCE_SLACK_CLIENT_ID/);
+    expect((outcome as { message: string }).message).toMatch(/enter it in Settings → Integrations/);
   });
 });
 
