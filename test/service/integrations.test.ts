@@ -324,6 +324,17 @@ describe('days off and automatic replies', () => {
 });
 
 describe('more faults', () => {
+  it('retries what Slack documents as its own passing trouble (ok:false internal_error, fatal_error, …)', async () => {
+    world = await integrationWorld(at('2026-11-23T10:00', ZONE), ZONE);
+    const w = world;
+    await w.connect('slack');
+    w.slack.server.inject({ status: 200, body: { ok: false, error: 'internal_error' } }, 1);
+    w.slack.server.inject({ status: 200, body: { ok: false, error: 'service_unavailable' } }, 1);
+    await w.run('focus.start', { minutes: 50 });
+    expect(w.slack.profile.status_emoji).toBe(':dart:');
+    expect(w.host.integrations.health('slack')).toMatchObject({ state: 'ok' });
+  });
+
   it('rides out 5xx answers and slow answers beyond the timeout', async () => {
     world = await integrationWorld(at('2026-11-23T10:00', ZONE), ZONE);
     const w = world;

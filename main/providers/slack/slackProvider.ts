@@ -19,6 +19,13 @@ interface SlackStatus {
   expiration: number;
 }
 
+/**
+ * Errors every Web API method lists as Slack's own passing trouble, worth another try: `internal_error`
+ * ("likely due to a transient issue on our end"), `fatal_error`, `service_unavailable`, `request_timeout`
+ * (the Errors table of each method, e.g. https://docs.slack.dev/reference/methods/users.profile.set).
+ */
+const TRANSIENT_ERRORS = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
+
 /** Slack's Web API (user token): status with expiry, Do Not Disturb, presence; teammates from users.list. */
 export class SlackProvider implements Provider {
   readonly id = 'slack' as const;
@@ -59,6 +66,8 @@ export class SlackProvider implements Provider {
       throw new ProviderError('auth', `Slack refused the token (${error}); reconnect Slack`);
     if (error === 'ratelimited')
       throw new ProviderError('rateLimited', 'Slack asked us to slow down', 30_000);
+    if (TRANSIENT_ERRORS.has(error))
+      throw new ProviderError('transient', `Slack had a passing problem (${error}); retrying`);
     throw new ProviderError('permanent', `Slack said ${error} to ${method}`);
   }
 
