@@ -9,6 +9,7 @@ export interface GoogleEvent {
   start: { dateTime: string; timeZone?: string };
   end: { dateTime: string; timeZone?: string };
   focusTimeProperties?: Record<string, unknown>;
+  attendees?: { email: string; self?: boolean; responseStatus: string }[];
   extendedProperties?: { private?: Record<string, string> };
   transparency?: string;
 }
@@ -27,6 +28,8 @@ export class GoogleFake extends ProviderFake {
   readonly auth = new FakeAuthorizationServer('google-client', 'ya29.', 'google-secret');
   events = new Map<string, GoogleEvent>();
   calendarTimeZone = 'UTC';
+  /** How many events one page of Events: list holds. */
+  pageSize = 50;
   /** Consumer (gmail.com) accounts cannot create focusTime events. */
   focusTimeSupported = true;
   /** Other people's busy times, by email, as freeBusy reports them. */
@@ -36,7 +39,12 @@ export class GoogleFake extends ProviderFake {
     return this.server.calls.filter((c) => c.path.startsWith('/calendar/v3') && c.method !== 'GET');
   }
 
-  addMeeting(summary: string, start: number, end: number): void {
+  /**
+   * A meeting on the user's calendar. `myResponse` is the user's own attendee entry (`self: true`), whose
+   * `responseStatus` may be "needsAction", "declined", "tentative" or "accepted"
+   * (https://developers.google.com/workspace/calendar/api/v3/reference/events).
+   */
+  addMeeting(summary: string, start: number, end: number, myResponse?: string): void {
     const id = randomBytes(6).toString('hex');
     this.events.set(id, {
       id,
@@ -45,6 +53,14 @@ export class GoogleFake extends ProviderFake {
       status: 'confirmed',
       start: { dateTime: new Date(start).toISOString() },
       end: { dateTime: new Date(end).toISOString() },
+      ...(myResponse
+        ? {
+            attendees: [
+              { email: 'organiser@example.com', responseStatus: 'accepted' },
+              { email: 'me@example.com', self: true, responseStatus: myResponse },
+            ],
+          }
+        : {}),
     });
   }
 
@@ -125,10 +141,20 @@ export class GoogleFake extends ProviderFake {
     if (path === '/calendars/primary/events' && request.method === 'GET') {
       const from = Date.parse(request.query.get('timeMin') ?? '') || 0;
       const to = Date.parse(request.query.get('timeMax') ?? '') || Infinity;
-      const items = [...this.events.values()].filter(
+      const all = [...this.events.values()].filter(
         (e) => Date.parse(e.end.dateTime) > from && Date.parse(e.start.dateTime) < to,
       );
-      return { status: 200, body: { kind: 'calendar#events', items } };
+      // Events: list returns pages: "Incomplete pages can be detected by a non-empty nextPageToken field
+      // in the result", and a page may hold fewer than maxResults
+      // (https://developers.google.com/workspace/calendar/api/v3/reference/events/list). The stricter
+      // reading: pages of PAGE_SIZE, whatever maxResults says.
+      const offset = Number(request.query.get('pageToken') ?? 0) || 0;
+      const items = all.slice(offset, offset + this.pageSize);
+      const next = offset + this.pageSize < all.length ? String(offset + this.pageSize) : undefined;
+      return {
+        status: 200,
+        body: { kind: 'calendar#events', items, ...(next ? { nextPageToken: next } : {}) },
+      };
     }
     const match = /^\/calendars\/primary\/events\/([^/]+)$/.exec(path);
     if (match) {

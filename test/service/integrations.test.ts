@@ -446,6 +446,36 @@ describe('reading back', () => {
     });
   });
 
+  it('reads every page of Google meetings, and a meeting you declined is not a meeting', async () => {
+    world = await integrationWorld(at('2026-11-23T10:00', ZONE), ZONE);
+    // A busy past week fills the first pages; the meetings that matter come after them.
+    for (let i = 0; i < 120; i++) {
+      const start = at('2026-11-22T11:00', ZONE) + i * 5 * 60_000;
+      world.google.addMeeting(`Old ${i}`, start, start + 4 * 60_000);
+    }
+    world.google.addMeeting(
+      'Declined review',
+      at('2026-11-23T13:00', ZONE),
+      at('2026-11-23T13:30', ZONE),
+      'declined',
+    );
+    world.google.addMeeting(
+      'Planning',
+      at('2026-11-23T14:00', ZONE),
+      at('2026-11-23T14:30', ZONE),
+      'accepted',
+    );
+    await world.connect('google');
+    const plan = world.host.service.query('plan', {});
+    const titles = (plan as { value: { items: { kind: string; title?: string }[] } }).value.items
+      .filter((i) => i.kind === 'meeting')
+      .map((i) => i.title);
+    expect(titles).toEqual(['Planning']);
+    expect(
+      world.google.server.callsTo('/calendar/v3/calendars/primary/events').length,
+    ).toBeGreaterThanOrEqual(3);
+  });
+
   it('shows meetings from Google and Microsoft in the day and in the availability', async () => {
     world = await integrationWorld(at('2026-11-23T10:00', ZONE), ZONE);
     world.google.addMeeting('Planning', at('2026-11-23T14:00', ZONE), at('2026-11-23T14:30', ZONE));

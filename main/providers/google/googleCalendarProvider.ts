@@ -12,6 +12,8 @@ interface FocusEvent {
   end: Instant;
 }
 
+/** Meetings are read a week ahead: more pages than this would be a runaway. */
+const MAX_PAGES = 20;
 const SERVICE = 'Google Calendar';
 /** How far ahead days off are put on the calendar. */
 const DAYS_OFF_HORIZON = 60;
@@ -274,20 +276,7 @@ export class GoogleCalendarProvider implements Provider {
   }
 
   async meetings(from: Instant, to: Instant): Promise<CalendarEvent[]> {
-    const query = new URLSearchParams({
-      timeMin: new Date(from).toISOString(),
-      timeMax: new Date(to).toISOString(),
-      singleEvents: 'true',
-      orderBy: 'startTime',
-      maxResults: '250',
-    });
-    const response = await authorizedCall(
-      this.tokens,
-      { timeoutMs: this.timeoutMs, url: this.url(`/calendars/primary/events?${query}`) },
-      SERVICE,
-    );
-    checkJsonError(response, SERVICE, 'read your meetings');
-    const items = ((response.body as { items?: Record<string, unknown>[] }).items ?? []) as {
+    type Item = {
       id: string;
       summary?: string;
       status?: string;
@@ -295,13 +284,40 @@ export class GoogleCalendarProvider implements Provider {
       eventType?: string;
       start?: { dateTime?: string };
       end?: { dateTime?: string };
-    }[];
+      attendees?: { self?: boolean; responseStatus?: string }[];
+    };
+    const items: Item[] = [];
+    let pageToken: string | null = null;
+    // A page may hold fewer events than asked for; nextPageToken says there are more.
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const query = new URLSearchParams({
+        timeMin: new Date(from).toISOString(),
+        timeMax: new Date(to).toISOString(),
+        singleEvents: 'true',
+        orderBy: 'startTime',
+        maxResults: '250',
+        ...(pageToken ? { pageToken } : {}),
+      });
+      const response = await authorizedCall(
+        this.tokens,
+        { timeoutMs: this.timeoutMs, url: this.url(`/calendars/primary/events?${query}`) },
+        SERVICE,
+      );
+      checkJsonError(response, SERVICE, 'read your meetings');
+      const body = (response.body ?? {}) as { items?: Item[]; nextPageToken?: unknown };
+      items.push(...(body.items ?? []));
+      pageToken = typeof body.nextPageToken === 'string' && body.nextPageToken ? body.nextPageToken : null;
+      if (!pageToken) break;
+    }
+    const declined = (item: Item) =>
+      item.attendees?.some((a) => a.self && a.responseStatus === 'declined') ?? false;
     return items
       .filter(
         (item) =>
           item.status !== 'cancelled' &&
           item.transparency !== 'transparent' &&
           (item.eventType ?? 'default') === 'default' &&
+          !declined(item) &&
           item.start?.dateTime &&
           item.end?.dateTime,
       )
