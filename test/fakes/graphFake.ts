@@ -23,7 +23,20 @@ export class GraphFake extends ProviderFake {
   preferredPresence: { availability: string; activity: string; expiresAt: number } | null = null;
   statusMessage: { content: string; expiry: string | null } | null = null;
   mailbox: Record<string, unknown> = {};
-  meetings: { id: string; subject: string; start: string; end: string }[] = [];
+  /**
+   * Events on the user's calendar. `showAs` is one of free, tentative, busy, oof, workingElsewhere,
+   * unknown; `isAllDay` marks all-day events (https://learn.microsoft.com/en-us/graph/api/resources/event).
+   */
+  meetings: {
+    id: string;
+    subject: string;
+    start: string;
+    end: string;
+    showAs?: 'free' | 'tentative' | 'busy' | 'oof' | 'workingElsewhere' | 'unknown';
+    isAllDay?: boolean;
+  }[] = [];
+  /** calendarView answers in pages: the next one is at @odata.nextLink. */
+  pageSize = 10;
   /** Other people's schedules by email, as getSchedule reports them. */
   schedules = new Map<
     string,
@@ -135,17 +148,32 @@ export class GraphFake extends ProviderFake {
         const to = Date.parse(request.query.get('endDateTime') ?? '');
         if (Number.isNaN(from) || Number.isNaN(to))
           return graphError(400, 'ErrorInvalidParameter', 'startDateTime and endDateTime are required');
-        const value = this.meetings
+        const all = this.meetings
           .filter((m) => Date.parse(m.end) > from && Date.parse(m.start) < to)
           .map((m) => ({
             id: m.id,
             subject: m.subject,
             isCancelled: false,
-            showAs: 'busy',
+            isAllDay: m.isAllDay ?? false,
+            showAs: m.showAs ?? 'busy',
             start: { dateTime: m.start.replace('Z', '0000'), timeZone: 'UTC' },
             end: { dateTime: m.end.replace('Z', '0000'), timeZone: 'UTC' },
           }));
-        return { status: 200, body: { value } };
+        // Paging: "the response contains an @odata.nextLink property with a URL to the next page",
+        // and a page may hold fewer items than $top asked for
+        // (https://learn.microsoft.com/en-us/graph/paging). The stricter reading: small pages.
+        const skip = Number(request.query.get('$skiptoken') ?? 0) || 0;
+        const value = all.slice(skip, skip + this.pageSize);
+        const nextQuery = new URLSearchParams(request.query);
+        nextQuery.set('$skiptoken', String(skip + this.pageSize));
+        const more = skip + this.pageSize < all.length;
+        return {
+          status: 200,
+          body: {
+            value,
+            ...(more ? { '@odata.nextLink': `${this.apiUrl}/me/calendarView?${nextQuery}` } : {}),
+          },
+        };
       }
     }
     return graphError(404, 'ResourceNotFound', `No such path ${path}`);

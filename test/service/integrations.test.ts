@@ -476,6 +476,51 @@ describe('reading back', () => {
     ).toBeGreaterThanOrEqual(3);
   });
 
+  it('follows @odata.nextLink, and only time shown as busy is a Microsoft meeting', async () => {
+    world = await integrationWorld(at('2026-11-23T10:00', ZONE), ZONE);
+    const iso = (local: string) => new Date(at(local, ZONE)).toISOString();
+    for (let i = 0; i < 25; i++) {
+      const start = at('2026-11-22T11:00', ZONE) + i * 5 * 60_000;
+      world.graph.meetings.push({
+        id: `old${i}`,
+        subject: `Old ${i}`,
+        start: new Date(start).toISOString(),
+        end: new Date(start + 4 * 60_000).toISOString(),
+      });
+    }
+    world.graph.meetings.push(
+      {
+        id: 't',
+        subject: 'Maybe',
+        start: iso('2026-11-23T11:00'),
+        end: iso('2026-11-23T11:30'),
+        showAs: 'tentative',
+      },
+      {
+        id: 'w',
+        subject: 'At the office',
+        start: iso('2026-11-23T12:00'),
+        end: iso('2026-11-23T13:00'),
+        showAs: 'workingElsewhere',
+      },
+      {
+        id: 'a',
+        subject: 'Conference',
+        start: iso('2026-11-23T00:00'),
+        end: iso('2026-11-24T00:00'),
+        isAllDay: true,
+      },
+      { id: 'b', subject: 'Customer call', start: iso('2026-11-23T15:00'), end: iso('2026-11-23T15:45') },
+    );
+    await world.connect('microsoft');
+    const plan = world.host.service.query('plan', {});
+    const titles = (plan as { value: { items: { kind: string; title?: string }[] } }).value.items
+      .filter((i) => i.kind === 'meeting')
+      .map((i) => i.title);
+    expect(titles).toEqual(['Customer call']);
+    expect(world.graph.server.callsTo('/v1.0/me/calendarView').length).toBeGreaterThanOrEqual(3);
+  });
+
   it('shows meetings from Google and Microsoft in the day and in the availability', async () => {
     world = await integrationWorld(at('2026-11-23T10:00', ZONE), ZONE);
     world.google.addMeeting('Planning', at('2026-11-23T14:00', ZONE), at('2026-11-23T14:30', ZONE));

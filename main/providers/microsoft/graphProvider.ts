@@ -6,6 +6,8 @@ import { authorizedCall, checkJsonError } from '../authorizedCall';
 import type { Provider, TeammateUpdate, TokenSource } from '../provider';
 import type { Teammate } from '../../../shared/intents';
 
+/** Meetings are read a week ahead: more pages than this would be a runaway. */
+const MAX_PAGES = 20;
 const SERVICE = 'Microsoft 365';
 const PRESENCE: Record<Desired['mode'], { availability: string; activity: string } | null> = {
   focus: { availability: 'DoNotDisturb', activity: 'DoNotDisturb' },
@@ -206,37 +208,46 @@ export class GraphProvider implements Provider {
   }
 
   async meetings(from: Instant, to: Instant): Promise<CalendarEvent[]> {
+    type Item = {
+      id: string;
+      subject?: string;
+      isCancelled?: boolean;
+      isAllDay?: boolean;
+      showAs?: string;
+      start: { dateTime: string };
+      end: { dateTime: string };
+    };
     const query = new URLSearchParams({
       startDateTime: new Date(from).toISOString(),
       endDateTime: new Date(to).toISOString(),
       $top: '250',
     });
-    const response = await authorizedCall(
-      this.tokens,
-      {
-        timeoutMs: this.timeoutMs,
-        url: `${this.apiUrl.replace(/\/$/, '')}/me/calendarView?${query}`,
-        headers: { prefer: 'outlook.timezone="UTC"' },
-      },
-      SERVICE,
+    const items: Item[] = [];
+    let url: string | null = `${this.apiUrl.replace(/\/$/, '')}/me/calendarView?${query}`;
+    // A page may hold fewer events than asked for; @odata.nextLink is the next one, used as it is.
+    for (let page = 0; url && page < MAX_PAGES; page++) {
+      const response = await authorizedCall(
+        this.tokens,
+        { timeoutMs: this.timeoutMs, url, headers: { prefer: 'outlook.timezone="UTC"' } },
+        SERVICE,
+      );
+      checkJsonError(response, SERVICE, 'read your meetings');
+      const body = (response.body ?? {}) as { value?: Item[]; '@odata.nextLink'?: unknown };
+      items.push(...(body.value ?? []));
+      const next = body['@odata.nextLink'];
+      url = typeof next === 'string' && next.startsWith(this.apiUrl.replace(/\/$/, '')) ? next : null;
+    }
+    return (
+      items
+        // Only time shown as busy is a meeting: not tentative, not working elsewhere, not all day.
+        .filter((item) => !item.isCancelled && !item.isAllDay && item.showAs === 'busy')
+        .map((item) => ({
+          id: `microsoft:${item.id}`,
+          title: item.subject ?? 'Busy',
+          start: Date.parse(`${item.start.dateTime.slice(0, 23)}Z`),
+          end: Date.parse(`${item.end.dateTime.slice(0, 23)}Z`),
+          source: 'microsoft' as const,
+        }))
     );
-    checkJsonError(response, SERVICE, 'read your meetings');
-    const items = ((response.body as { value?: unknown[] }).value ?? []) as {
-      id: string;
-      subject?: string;
-      isCancelled?: boolean;
-      showAs?: string;
-      start: { dateTime: string };
-      end: { dateTime: string };
-    }[];
-    return items
-      .filter((item) => !item.isCancelled && item.showAs !== 'free')
-      .map((item) => ({
-        id: `microsoft:${item.id}`,
-        title: item.subject ?? 'Busy',
-        start: Date.parse(`${item.start.dateTime.slice(0, 23)}Z`),
-        end: Date.parse(`${item.end.dateTime.slice(0, 23)}Z`),
-        source: 'microsoft' as const,
-      }));
   }
 }
