@@ -27,5 +27,7 @@ export interface IntegrationView {
   configured: boolean;
   /** Set by the organisation (environment or deployment): Settings shows it but cannot change it. */
   managed: boolean;
+  /** A sign-in under way in the browser, or why the last one did not finish. */
+  signIn: { state: 'pending' } | { state: 'failed'; message: string } | null;
   health: Health | null;
 }

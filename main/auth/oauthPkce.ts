@@ -17,6 +17,8 @@ export interface OAuthClient {
   scopeParameter?: 'scope' | 'user_scope';
   /** Where the access token sits in the token response (Slack: authed_user.access_token). */
   tokenPath?: string[];
+  /** The token_type the service answers: "Bearer" (RFC 6750), Slack's user tokens "user". */
+  tokenType?: string;
   extraAuthorizeParams?: Record<string, string>;
 }
 
@@ -38,6 +40,14 @@ export function tokensFrom(body: Record<string, unknown>, client: OAuthClient, n
   const accessToken = node.access_token;
   if (typeof accessToken !== 'string')
     throw new Error(`the token response had no access token${body.error ? ` (${String(body.error)})` : ''}`);
+  // RFC 6749 §5.1: token_type is required and the client must understand it ("Bearer" is compared
+  // without regard to case). A token of another kind cannot be used as Cadence uses it.
+  const type = node.token_type ?? body.token_type;
+  const expected = client.tokenType ?? 'Bearer';
+  if (typeof type !== 'string' || type.toLowerCase() !== expected.toLowerCase())
+    throw new Error(
+      `the token response gave a token of type "${String(type)}", where "${expected}" was expected`,
+    );
   const expiresIn = Number(node.expires_in ?? body.expires_in);
   const refreshToken = node.refresh_token ?? body.refresh_token;
   return {

@@ -75,7 +75,13 @@ export function describeIntegrations(integrations: readonly IntegrationView[]): 
   return integrations
     .map(
       (i) =>
-        `${i.name}: ${i.connected ? `${i.health?.state ?? 'ok'} — ${i.health?.message ?? ''}` : 'not connected'}`,
+        `${i.name}: ${i.connected ? `${i.health?.state ?? 'ok'} — ${i.health?.message ?? ''}` : i.configured ? 'not connected' : 'not set up (cadence configure)'}${
+          i.signIn?.state === 'failed'
+            ? `\n  ${i.signIn.message}`
+            : i.signIn?.state === 'pending'
+              ? '\n  signing in…'
+              : ''
+        }`,
     )
     .join('\n');
 }

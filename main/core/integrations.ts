@@ -110,6 +110,8 @@ export class Integrations extends Disposable {
   }
 
   private readonly refreshes = new Map<ProviderId, Promise<boolean>>();
+  /** Why the last sign-in of a service did not finish, until the next one begins. */
+  private readonly signInProblems = new Map<ProviderId, string>();
 
   /** The service's configuration with the client id (and secret) the organisation or the user gave. */
   private configFor(id: ProviderId): ProviderConfig {
@@ -190,9 +192,13 @@ export class Integrations extends Disposable {
         'not_configured',
         `${PROVIDER_NAMES[id]} needs the client id of your ${PROVIDER_NAMES[id]} app: enter it in Settings → Integrations (the steps are there and in the README).`,
       );
-    this.pending.get(id)?.cancel();
+    const previous = this.pending.get(id);
+    this.pending.delete(id);
+    previous?.cancel();
     const pending = await beginAuthorization(config.oauth, () => this.options.clock.now());
     this.pending.set(id, pending);
+    this.signInProblems.delete(id);
+    this.changed.fire();
     pending.result.then(
       (tokens) => {
         this.pending.delete(id);
@@ -203,8 +209,11 @@ export class Integrations extends Disposable {
         void this.refreshRemote();
         this.changed.fire();
       },
-      () => {
+      (error: unknown) => {
+        // A sign-in replaced by a newer one is not a failure; any other end keeps its reason.
+        if (this.pending.get(id) !== pending) return;
         this.pending.delete(id);
+        this.signInProblems.set(id, `Sign-in did not finish: ${(error as Error).message}.`);
         this.changed.fire();
       },
     );
@@ -212,7 +221,10 @@ export class Integrations extends Disposable {
   }
 
   disconnect(id: ProviderId): ApiResult<null> {
-    this.pending.get(id)?.cancel();
+    const pending = this.pending.get(id);
+    this.pending.delete(id);
+    pending?.cancel();
+    this.signInProblems.delete(id);
     this.connections.get(id)?.reconciler.dispose();
     this.connections.delete(id);
     this.meetingCache.delete(id);
@@ -230,6 +242,11 @@ export class Integrations extends Disposable {
       connected: this.connections.has(id),
       configured: Boolean(this.configFor(id).oauth.clientId),
       managed: Boolean(this.options.configs[id].oauth.clientId),
+      signIn: this.pending.has(id)
+        ? { state: 'pending' }
+        : this.signInProblems.has(id)
+          ? { state: 'failed', message: this.signInProblems.get(id)! }
+          : null,
       health: this.connections.get(id)?.reconciler.health ?? null,
     };
   }
@@ -320,7 +337,9 @@ export class Integrations extends Disposable {
 
   override dispose(): void {
     this.refreshTimer?.dispose();
-    for (const pending of this.pending.values()) pending.cancel();
+    const pending = [...this.pending.values()];
+    this.pending.clear();
+    for (const signIn of pending) signIn.cancel();
     for (const { reconciler } of this.connections.values()) reconciler.dispose();
     this.connections.clear();
     super.dispose();

@@ -206,7 +206,11 @@ async function startLocked(options: HostOptions, store: DisposableStore): Promis
   store.add(
     integrations.onDidChange(() => {
       for (const view of integrations.list()) {
-        const state = view.connected ? `${view.health?.state}: ${view.health?.message}` : 'not connected';
+        const state = view.connected
+          ? `${view.health?.state}: ${view.health?.message}`
+          : view.signIn?.state === 'failed'
+            ? view.signIn.message
+            : 'not connected';
         if (lastHealth.get(view.id) !== state) log.info(`${view.name} ${state}`);
         lastHealth.set(view.id, state);
       }

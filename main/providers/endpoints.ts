@@ -25,6 +25,7 @@ const DEFAULTS: Record<ProviderId, ProviderConfig> = {
       ],
       scopeParameter: 'user_scope',
       tokenPath: ['authed_user'],
+      tokenType: 'user',
     },
   },
   google: {

@@ -45,6 +45,28 @@ describe('sign-in (OAuth 2 for native apps)', () => {
     expect(JSON.stringify(world.host.service.status())).not.toContain(token);
   });
 
+  it('keeps the reason a sign-in was refused, and ends "signing in" when the sign-in ends', async () => {
+    world = await integrationWorld(at('2026-11-23T10:00', ZONE), ZONE);
+    const outcome = await world.host.service.command('integration.connect', { provider: 'google' });
+    if (!outcome.ok) throw new Error(outcome.message);
+    const google = () => world!.host.integrations.list().find((view) => view.id === 'google');
+    expect(google()).toMatchObject({ id: 'google', signIn: { state: 'pending' } });
+    const authorize = new URL(outcome.value.authorizeUrl);
+    const denied = `${authorize.searchParams.get('redirect_uri')}?error=access_denied&state=${authorize.searchParams.get('state')}`;
+    expect((await fetch(denied)).status).toBe(400);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(google()).toMatchObject({
+      connected: false,
+      signIn: {
+        state: 'failed',
+        message: 'Sign-in did not finish: the sign-in was cancelled (access_denied).',
+      },
+    });
+    expect(fs.readFileSync(path.join(world.dir, 'cadence.log'), 'utf8')).toMatch(
+      /Google Calendar Sign-in did not finish: the sign-in was cancelled \(access_denied\)/,
+    );
+  });
+
   it('says what is missing when no client id is configured', async () => {
     world = await integrationWorld(at('2026-11-23T10:00', ZONE), ZONE);
     const configs = (

@@ -111,7 +111,8 @@ function IntegrationRow({ integration }: { integration: IntegrationView }) {
             ? `${HEALTH_WORDS[health.state]}${health.state === 'ok' ? '' : ` — ${health.message}`}`
             : 'Not connected'}
         </p>
-        {link && !integration.connected ? (
+        {integration.signIn?.state === 'failed' ? <ErrorText message={integration.signIn.message} /> : null}
+        {link && integration.signIn?.state === 'pending' ? (
           <p className="muted">
             Finish signing in in your browser.{' '}
             <a href={link} target="_blank" rel="noopener noreferrer">

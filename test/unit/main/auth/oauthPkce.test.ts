@@ -69,3 +69,34 @@ describe('one code, one exchange', () => {
     }
   });
 });
+
+describe('the token response', () => {
+  it('is refused when its token_type is not the one the service issues (RFC 6749 §5.1)', async () => {
+    const tokenServer = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () =>
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end('{"access_token":"a","token_type":"mac"}'),
+      );
+    });
+    await new Promise<void>((resolve) => tokenServer.listen(0, '127.0.0.1', resolve));
+    try {
+      const tokenUrl = `http://127.0.0.1:${(tokenServer.address() as AddressInfo).port}/token`;
+      const pending = await beginAuthorization(
+        { authorizeUrl: 'https://auth.example/authorize', tokenUrl, clientId: 'client', scopes: ['a'] },
+        () => 0,
+      );
+      const outcome = pending.result.catch((error: unknown) => error);
+      const authorize = new URL(pending.url);
+      const page = await fetch(
+        `${authorize.searchParams.get('redirect_uri')}?code=c&state=${authorize.searchParams.get('state')}`,
+      );
+      expect(page.status).toBe(400);
+      expect(await page.text()).toContain('token of type &#34;mac&#34;');
+      expect(String(await outcome)).toContain('where "Bearer" was expected');
+    } finally {
+      tokenServer.close();
+    }
+  });
+});
