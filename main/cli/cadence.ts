@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import type { ApiResult, CommandInput, CommandName, CommandResult } from '../../shared/contract';
 import { PROVIDER_IDS, type ProviderId } from '../../shared/integrationView';
@@ -75,6 +76,27 @@ async function send<C extends CommandName>(
 }
 
 const done = () => 'Done.';
+
+/** Opens an address in the system browser where there is one; false when it cannot (no display). */
+function openInBrowser(url: string): boolean {
+  if (process.env.CADENCE_NO_BROWSER) return false;
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return false;
+  // Without a shell: the address's & and ? stay as they are.
+  const [command, args] =
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['rundll32', ['url.dll,FileProtocolHandler', url]]
+        : ['xdg-open', [url]];
+  try {
+    const child = spawn(command, args, { detached: true, stdio: 'ignore' });
+    child.on('error', () => undefined);
+    child.unref();
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const VERBS: Record<string, Verb> = {
   status: {
@@ -238,7 +260,7 @@ const VERBS: Record<string, Verb> = {
         'integration.connect',
         { provider: providerOf(invocation.args[0], 'connect') },
         (v) =>
-          `Open this address to sign in (Cadence finishes by itself once you approve):\n${v.authorizeUrl}`,
+          `${openInBrowser(v.authorizeUrl) ? 'Your browser opens the sign-in page; if it does not, open' : 'Open'} this address to sign in (Cadence finishes by itself once you approve):\n${v.authorizeUrl}`,
       ),
   },
   disconnect: {

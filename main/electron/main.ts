@@ -24,6 +24,7 @@ import type { DocumentBackend } from '../core/ports';
 import { FileLog } from '../core/fileLog';
 import { installLastResort } from '../headless/lastResort';
 import { type CadenceHost, startHost } from '../headless/startHeadless';
+import { providerConfigs } from '../providers/endpoints';
 import { resolveDataDir } from '../server/connectionFile';
 import { EVENT_CHANNEL, serveCompanionIpc } from './companionIpc';
 import { ElectronNotifier } from './electronNotifier';
@@ -89,7 +90,11 @@ async function run(): Promise<void> {
     return new Response(response.body, { status: response.status, headers });
   });
   app.on('web-contents-created', (_event, contents) =>
-    hardenContents(contents, (url) => void shell.openExternal(url)),
+    hardenContents(
+      contents,
+      (url) => void shell.openExternal(url),
+      Object.values(providerConfigs()).map((config) => config.oauth.authorizeUrl),
+    ),
   );
 
   const openWindow = (): void => {

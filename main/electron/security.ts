@@ -10,10 +10,19 @@ export const EXTERNAL_ALLOWLIST = [
   'https://github.com/',
 ];
 
-export function isAllowedExternal(url: string): boolean {
+/**
+ * Whether a page may open in the system browser: https on the allowlist, or a sign-in page at exactly
+ * one of the authorize addresses Cadence is configured with (an organisation's own sign-in service).
+ */
+export function isAllowedExternal(url: string, authorizeUrls: readonly string[] = []): boolean {
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'https:' && EXTERNAL_ALLOWLIST.some((prefix) => url.startsWith(prefix));
+    if (parsed.protocol === 'https:' && EXTERNAL_ALLOWLIST.some((prefix) => url.startsWith(prefix)))
+      return true;
+    return authorizeUrls.some((authorize) => {
+      const allowed = new URL(authorize);
+      return parsed.origin === allowed.origin && parsed.pathname === allowed.pathname;
+    });
   } catch {
     return false;
   }
@@ -86,12 +95,16 @@ export interface SessionLike {
 }
 
 /** Navigation and new windows are denied; allowed external links go to the system browser. */
-export function hardenContents(contents: ContentsLike, openExternal: (url: string) => void): void {
+export function hardenContents(
+  contents: ContentsLike,
+  openExternal: (url: string) => void,
+  authorizeUrls: readonly string[] = [],
+): void {
   contents.on('will-navigate', (event, url) => {
     if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
   });
   contents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternal(url)) openExternal(url);
+    if (isAllowedExternal(url, authorizeUrls)) openExternal(url);
     return { action: 'deny' };
   });
 }

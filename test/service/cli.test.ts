@@ -123,3 +123,32 @@ describe('the CLI reads what it is given literally', () => {
     expect(listed).not.toContain('\u202E');
   });
 });
+
+describe('cadence connect', () => {
+  it('opens the sign-in page in the system browser where there is a display, and always prints it', async () => {
+    const dir = tempDir();
+    seedSettings(dir, 'UTC');
+    await serve(dir, {
+      env: {
+        CADENCE_SLACK_CLIENT_ID: 'my-app',
+        CADENCE_SLACK_AUTHORIZE_URL: 'https://auth.example/authorize',
+      },
+    });
+    const bin = tempDir('cadence-bin-');
+    const opened = path.join(bin, 'opened.txt');
+    fs.writeFileSync(path.join(bin, 'xdg-open'), `#!/bin/sh\nprintf '%s' "$1" > '${opened}'\n`, {
+      mode: 0o755,
+    });
+    const withDisplay = await cli(dir, ['connect', 'slack'], {
+      PATH: `${bin}:${process.env.PATH}`,
+      DISPLAY: ':99',
+      CADENCE_NO_BROWSER: '',
+    });
+    const url = withDisplay.stdout.trim().split('\n').at(-1)!;
+    expect(url).toMatch(/^https:\/\/auth\.example\/authorize\?/);
+    expect(withDisplay.stdout).toMatch(/Your browser opens the sign-in page/);
+    await expect.poll(() => (fs.existsSync(opened) ? fs.readFileSync(opened, 'utf8') : '')).toBe(url);
+    const headless = await cli(dir, ['connect', 'slack'], { DISPLAY: '', WAYLAND_DISPLAY: '' });
+    expect(headless.stdout).toMatch(/^Open this address to sign in/);
+  });
+});

@@ -153,6 +153,20 @@ describe('security checklist', () => {
     expect(opened).toEqual(['https://accounts.google.com/o/oauth2']);
   });
 
+  it("opens an organisation's own sign-in page, at exactly the configured address", () => {
+    let open: ((details: { url: string }) => { action: 'deny' }) | null = null;
+    const contents: ContentsLike = {
+      on: () => undefined,
+      setWindowOpenHandler: (handler) => (open = handler),
+    };
+    const opened: string[] = [];
+    hardenContents(contents, (url) => opened.push(url), ['https://sso.example.org/oauth2/authorize']);
+    open!({ url: 'https://sso.example.org/oauth2/authorize?client_id=x&state=y' });
+    open!({ url: 'https://sso.example.org/elsewhere' });
+    open!({ url: 'https://sso.example.org.evil.example/oauth2/authorize' });
+    expect(opened).toEqual(['https://sso.example.org/oauth2/authorize?client_id=x&state=y']);
+  });
+
   it('refuses every permission request', () => {
     const answers: boolean[] = [];
     let check: ((contents: unknown, permission: string) => boolean) | null = null;
