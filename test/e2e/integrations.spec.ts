@@ -2,6 +2,14 @@ import { GoogleFake } from '../fakes/googleFake';
 import { SlackFake } from '../fakes/slackFake';
 import { expect, test } from './fixtures';
 
+/** Working all day, every day: whatever hour the test runs at, the user is at work. */
+const ALL_WEEK = {
+  week: Object.fromEntries(
+    ['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [{ start: '00:00', end: '23:59' }]]),
+  ) as never,
+  weekendDays: [],
+};
+
 test('connect Slack from Settings, see its health, and the status follow a focus block', async ({
   cadence,
 }) => {
@@ -11,13 +19,7 @@ test('connect Slack from Settings, see its health, and the status follow a focus
     CADENCE_SLACK_AUTHORIZE_URL: `${slack.server.url}/oauth/v2/authorize`,
     CADENCE_SLACK_TOKEN_URL: `${slack.apiUrl}/oauth.v2.access`,
   };
-  const allDay = Object.fromEntries(
-    ['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [{ start: '00:00', end: '23:59' }]]),
-  );
-  const { page } = await cadence.open({
-    settings: { week: allDay as never, weekendDays: [] },
-    serve: { env },
-  });
+  const { page } = await cadence.open({ settings: ALL_WEEK, serve: { env } });
   await page.getByRole('button', { name: 'Settings' }).click();
   const row = page.locator('.integration').filter({ hasText: 'Slack' });
   await expect(row).toContainText('Not connected');
@@ -57,13 +59,7 @@ test('connect Google Calendar from Settings with the client id and secret a desk
     CADENCE_GOOGLE_AUTHORIZE_URL: `${google.server.url}/o/oauth2/v2/auth`,
     CADENCE_GOOGLE_TOKEN_URL: `${google.server.url}/token`,
   };
-  const allDay = Object.fromEntries(
-    ['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [{ start: '00:00', end: '23:59' }]]),
-  );
-  const { page } = await cadence.open({
-    settings: { week: allDay as never, weekendDays: [] },
-    serve: { env },
-  });
+  const { page } = await cadence.open({ settings: ALL_WEEK, serve: { env } });
   await page.getByRole('button', { name: 'Settings' }).click();
   const row = page.locator('.integration').filter({ hasText: 'Google Calendar' });
   await expect(row).toContainText('Desktop app');

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { beginAuthorization } from '../../../../main/auth/oauthPkce';
 import { rawRequests, sendRaw } from '../../../fakes/rawHttp';
 
@@ -35,68 +35,54 @@ describe('the sign-in callback server', () => {
   }, 60_000);
 });
 
+/** A token endpoint on 127.0.0.1 answering `body` after `delayMs`, and a sign-in begun against it. */
+async function signInAgainst(body: string, delayMs = 0) {
+  const endpoint = { exchanges: 0 };
+  const server = http.createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      endpoint.exchanges++;
+      setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end(body), delayMs);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  cleanup.push(() => server.close());
+  const tokenUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/token`;
+  const pending = await beginAuthorization(
+    { authorizeUrl: 'https://auth.example/authorize', tokenUrl, clientId: 'client', scopes: ['a'] },
+    () => 0,
+  );
+  const authorize = new URL(pending.url);
+  const callback = (code: string) =>
+    `${authorize.searchParams.get('redirect_uri')}?code=${code}&state=${authorize.searchParams.get('state')}`;
+  return { endpoint, pending, callback };
+}
+
+const cleanup: (() => void)[] = [];
+afterEach(() => {
+  for (const step of cleanup.splice(0)) step();
+});
+
 describe('one code, one exchange', () => {
   it('redeems the code once when the browser comes back twice while the first exchange is in flight', async () => {
-    let exchanges = 0;
-    const tokenServer = http.createServer((req, res) => {
-      req.resume();
-      req.on('end', () => {
-        exchanges++;
-        setTimeout(
-          () =>
-            res
-              .writeHead(200, { 'content-type': 'application/json' })
-              .end('{"access_token":"a","token_type":"Bearer","refresh_token":"r","expires_in":3600}'),
-          100,
-        );
-      });
-    });
-    await new Promise<void>((resolve) => tokenServer.listen(0, '127.0.0.1', resolve));
-    try {
-      const tokenUrl = `http://127.0.0.1:${(tokenServer.address() as AddressInfo).port}/token`;
-      const pending = await beginAuthorization(
-        { authorizeUrl: 'https://auth.example/authorize', tokenUrl, clientId: 'client', scopes: ['a'] },
-        () => 0,
-      );
-      const authorize = new URL(pending.url);
-      const callback = `${authorize.searchParams.get('redirect_uri')}?code=one-code&state=${authorize.searchParams.get('state')}`;
-      const [first, second] = await Promise.all([fetch(callback), fetch(callback)]);
-      expect([first.status, second.status].sort()).toEqual([200, 400]);
-      await expect(pending.result).resolves.toMatchObject({ accessToken: 'a', refreshToken: 'r' });
-      expect(exchanges).toBe(1);
-    } finally {
-      tokenServer.close();
-    }
+    const { endpoint, pending, callback } = await signInAgainst(
+      '{"access_token":"a","token_type":"Bearer","refresh_token":"r","expires_in":3600}',
+      100,
+    );
+    const [first, second] = await Promise.all([fetch(callback('one-code')), fetch(callback('one-code'))]);
+    expect([first.status, second.status].sort()).toEqual([200, 400]);
+    await expect(pending.result).resolves.toMatchObject({ accessToken: 'a', refreshToken: 'r' });
+    expect(endpoint.exchanges).toBe(1);
   });
 });
 
 describe('the token response', () => {
   it('is refused when its token_type is not the one the service issues (RFC 6749 §5.1)', async () => {
-    const tokenServer = http.createServer((req, res) => {
-      req.resume();
-      req.on('end', () =>
-        res
-          .writeHead(200, { 'content-type': 'application/json' })
-          .end('{"access_token":"a","token_type":"mac"}'),
-      );
-    });
-    await new Promise<void>((resolve) => tokenServer.listen(0, '127.0.0.1', resolve));
-    try {
-      const tokenUrl = `http://127.0.0.1:${(tokenServer.address() as AddressInfo).port}/token`;
-      const pending = await beginAuthorization(
-        { authorizeUrl: 'https://auth.example/authorize', tokenUrl, clientId: 'client', scopes: ['a'] },
-        () => 0,
-      );
-      const outcome = pending.result.catch((error: unknown) => error);
-      const authorize = new URL(pending.url);
-      const page = await fetch(
-        `${authorize.searchParams.get('redirect_uri')}?code=c&state=${authorize.searchParams.get('state')}`,
-      );
-      expect(page.status).toBe(400);
-      expect(await page.text()).toContain('token of type &#34;mac&#34;');
-      expect(String(await outcome)).toContain('where "Bearer" was expected');
-    } finally {
-      tokenServer.close();
-    }
+    const { pending, callback } = await signInAgainst('{"access_token":"a","token_type":"mac"}');
+    const outcome = pending.result.catch((error: unknown) => error);
+    const page = await fetch(callback('c'));
+    expect(page.status).toBe(400);
+    expect(await page.text()).toContain('token of type &#34;mac&#34;');
+    expect(String(await outcome)).toContain('where "Bearer" was expected');
   });
 });
