@@ -456,15 +456,31 @@ describe('reading back', () => {
     await w.run('teammates.add', { name: 'Ana', timeZone: 'America/New_York', email: 'ana@example.com' });
     await w.run('teammates.add', { name: 'Lea', timeZone: 'UTC', email: 'lea@example.com' });
     await w.run('teammates.add', { name: 'Bo', timeZone: 'Europe/Berlin' });
+    // Graph names zones the Windows way, as in its getSchedule example.
+    w.graph.schedules.set('kai@example.com', {
+      items: [],
+      workingHours: {
+        daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
+        startTime: '08:00:00.0000000',
+        endTime: '16:00:00.0000000',
+        timeZone: { name: 'Pacific Standard Time' },
+      },
+    });
+    await w.run('teammates.add', { name: 'Kai', timeZone: 'UTC', email: 'kai@example.com' });
     await w.connect('google');
     await w.connect('microsoft');
     const byName = Object.fromEntries(w.host.service.teammates().map((t) => [t.name, t]));
+    expect(byName.Kai).toMatchObject({
+      timeZone: 'America/Los_Angeles',
+      localTime: '07:00',
+      inWorkingHours: false,
+    });
     expect(byName.Ana).toMatchObject({ state: 'meeting' });
     expect(byName.Lea).toMatchObject({ state: 'off', timeZone: 'Europe/Lisbon', localTime: '15:00' });
     expect(byName.Lea!.todayBar).toEqual([{ from: 7 / 24, to: 15 / 24 }]);
     expect(byName.Bo).toMatchObject({ state: 'available' });
     expect(w.google.server.callsTo('/calendar/v3/freeBusy')[0]?.body).toMatchObject({
-      items: [{ id: 'ana@example.com' }, { id: 'lea@example.com' }],
+      items: [{ id: 'ana@example.com' }, { id: 'lea@example.com' }, { id: 'kai@example.com' }],
     });
   });
 

@@ -6,6 +6,19 @@ import { authorizedCall, checkJsonError } from '../authorizedCall';
 import type { Provider, TeammateUpdate, TokenSource } from '../provider';
 import type { Teammate } from '../../../shared/intents';
 
+/**
+ * Graph names working-hours zones the Windows way ("Pacific Standard Time"; the getSchedule and
+ * workingHours references, https://learn.microsoft.com/en-us/graph/api/resources/workinghours), and
+ * sometimes the IANA way. windows-iana maps the first; it loads only when a schedule is read.
+ */
+async function ianaZoneOf(name: string | undefined): Promise<string | null> {
+  if (!name) return null;
+  if (isTimeZone(name)) return name;
+  const { findIana } = await import('windows-iana');
+  const zone = findIana(name)[0];
+  return zone && isTimeZone(zone) ? zone : null;
+}
+
 /** Meetings are read a week ahead: more pages than this would be a runaway. */
 const MAX_PAGES = 20;
 const SERVICE = 'Microsoft 365';
@@ -189,8 +202,8 @@ export class GraphProvider implements Provider {
             until: `${current.end.dateTime.slice(0, 19)}Z`,
           };
         const hours = schedule.workingHours;
-        const zone = hours?.timeZone?.name;
-        if (hours?.daysOfWeek?.length && hours.startTime && hours.endTime && zone && isTimeZone(zone)) {
+        const zone = await ianaZoneOf(hours?.timeZone?.name);
+        if (hours?.daysOfWeek?.length && hours.startTime && hours.endTime && zone) {
           const span = [{ start: hours.startTime.slice(0, 5), end: hours.endTime.slice(0, 5) }];
           const days = hours.daysOfWeek
             .map((day) => DAY_NAMES.indexOf(day.toLowerCase()) + 1)
