@@ -104,6 +104,12 @@ export class GraphFake extends ProviderFake {
         const zone = String(body.timeZone ?? '');
         if (zone && !Intl.supportedValuesOf('timeZone').includes(zone) && zone !== 'UTC')
           return graphError(400, 'InvalidTimeZone', `${zone} is not a valid time zone`);
+        // workingHours holds one startTime and one endTime for its days
+        // (https://learn.microsoft.com/en-us/graph/api/resources/workinghours); a start after its end
+        // cannot be a day's hours. The stricter reading: refused, as Graph answers 400.
+        const hours = body.workingHours as { startTime?: string; endTime?: string } | undefined;
+        if (hours?.startTime && hours.endTime && hours.startTime >= hours.endTime)
+          return graphError(400, 'ErrorInvalidParameter', 'The working hours end before they start');
         const replies = body.automaticRepliesSetting as
           { status?: string; scheduledStartDateTime?: unknown; scheduledEndDateTime?: unknown } | undefined;
         if (replies && !['disabled', 'alwaysEnabled', 'scheduled'].includes(String(replies.status)))

@@ -81,6 +81,20 @@ describe('sign-in (OAuth 2 for native apps)', () => {
   });
 });
 
+describe('Microsoft working hours', () => {
+  it('sets only the zone for a night shift, which one start and end a day cannot say, and stays healthy', async () => {
+    const night = [{ start: '22:00', end: '06:00' }];
+    world = await integrationWorld(at('2026-11-23T23:00', ZONE), ZONE, {
+      week: { '1': night, '2': night, '3': night, '4': night, '5': night, '6': [], '7': [] },
+    });
+    await world.connect('microsoft');
+    await world.settle();
+    expect(world.graph.mailbox).toMatchObject({ timeZone: ZONE });
+    expect(world.graph.mailbox.workingHours).toBeUndefined();
+    expect(world.host.integrations.health('microsoft')).toMatchObject({ state: 'ok' });
+  });
+});
+
 describe('a full day, pushed to all three services', () => {
   it('off, working, focus (extended, stopped), lunch, the shutdown ritual, and the next morning', async () => {
     const w = await connectedWorld('2026-11-23T08:50');

@@ -136,13 +136,19 @@ export class GraphProvider implements Provider {
     this.appliedAutoReply = key;
   }
 
-  /** Graph has one span per week: the earliest start and latest end over the working days. */
+  /**
+   * Graph has one span per week: the earliest start and latest end over the working days. Hours that
+   * cross midnight (a night shift) cannot be said that way, so then only the zone is set and the
+   * working hours in Outlook are left as the user has them.
+   */
   private mailboxSettings(settings: Settings): Record<string, unknown> {
     const spans = Object.entries(settings.week).filter(
       ([day, list]) => list.length && !settings.weekendDays.includes(Number(day)),
     );
-    const starts = spans.flatMap(([, list]) => list.map((s) => s.start)).sort();
-    const ends = spans.flatMap(([, list]) => list.map((s) => s.end)).sort();
+    const all = spans.flatMap(([, list]) => list);
+    if (all.some((span) => span.end <= span.start)) return { timeZone: settings.workTimeZone };
+    const starts = all.map((s) => s.start).sort();
+    const ends = all.map((s) => s.end).sort();
     return {
       timeZone: settings.workTimeZone,
       workingHours: {
