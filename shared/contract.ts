@@ -160,17 +160,6 @@ export type CompanionEvent =
 export type EventName = CompanionEvent['name'];
 export type EventData<E extends EventName> = Extract<CompanionEvent, { name: E }>['data'];
 
-const EVENT_NAME_LIST: { [E in EventName]: true } = {
-  'availability.changed': true,
-  'plan.changed': true,
-  'prompt.raised': true,
-  'prompt.cleared': true,
-  'teammates.changed': true,
-  'settings.changed': true,
-  'integration.health.changed': true,
-};
-export const EVENT_NAMES = Object.keys(EVENT_NAME_LIST) as readonly EventName[];
-
 /** Every way a request can fail; transports map each to a status of their own. */
 export type ErrorCode =
   // refusals by the core

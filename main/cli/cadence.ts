@@ -1,6 +1,14 @@
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import type { ApiResult, CommandInput, CommandName, CommandResult } from '../../shared/contract';
+import type {
+  ApiResult,
+  CommandInput,
+  CommandName,
+  CommandResult,
+  QueryInput,
+  QueryName,
+  QueryResult,
+} from '../../shared/contract';
 import { PROVIDER_IDS, type ProviderId } from '../../shared/integrationView';
 import { offsetClockTime, offsetDayTime } from '../../shared/words';
 import { resolveDataDir } from '../server/connectionFile';
@@ -59,9 +67,6 @@ function report(result: ApiResult<unknown> & { ok: false }): number {
   return result.error === 'invalid_input' || result.error === 'invalid_settings' ? 2 : 1;
 }
 
-// The service writes instants with the working zone's offset, so their wall time is the one to show.
-const wallTime = (iso: string): string => offsetClockTime(iso);
-
 /** Sends one command and prints its outcome in words (or as JSON). */
 async function send<C extends CommandName>(
   { client, values }: Invocation,
@@ -69,7 +74,20 @@ async function send<C extends CommandName>(
   input: CommandInput<C>,
   say: (value: CommandResult<C>) => string,
 ): Promise<number> {
-  const result = await client.command(name, input);
+  return print(await client.command(name, input), values, say);
+}
+
+/** Asks one query and prints its answer in words (or as JSON). */
+async function ask<Q extends QueryName>(
+  { client, values }: Invocation,
+  name: Q,
+  input: QueryInput<Q>,
+  say: (value: QueryResult<Q>) => string,
+): Promise<number> {
+  return print(await client.query(name, input), values, say);
+}
+
+function print<T>(result: ApiResult<T>, values: Values, say: (value: T) => string): number {
   if (!result.ok) return report(result);
   console.log(values.json ? JSON.stringify(result.value, null, 2) : say(result.value));
   return 0;
@@ -101,12 +119,7 @@ function openInBrowser(url: string): boolean {
 const VERBS: Record<string, Verb> = {
   status: {
     usage: ['status [--json]                      what you are now, and until when'],
-    run: async ({ client, values }) => {
-      const result = await client.query('status', {});
-      if (!result.ok) return report(result);
-      console.log(values.json ? JSON.stringify(result.value, null, 2) : describeStatus(result.value));
-      return 0;
-    },
+    run: (invocation) => ask(invocation, 'status', {}, describeStatus),
   },
   focus: {
     usage: [
@@ -115,7 +128,8 @@ const VERBS: Record<string, Verb> = {
     ],
     run: (invocation) => {
       const [first, second] = invocation.args;
-      const started = (value: CommandResult<'focus.start'>) => `Focusing until ${wallTime(value.endsAt)}.`;
+      const started = (value: CommandResult<'focus.start'>) =>
+        `Focusing until ${offsetClockTime(value.endsAt)}.`;
       if (first === undefined) return send(invocation, 'focus.start', {}, started);
       if (first === 'stop')
         return send(invocation, 'focus.stop', {}, (v) => `Focus stopped after ${v.focusedMinutes} min.`);
@@ -124,7 +138,7 @@ const VERBS: Record<string, Verb> = {
           invocation,
           'focus.extend',
           { minutes: positiveMinutes(second, 'focus extend') },
-          (v) => `Focus extended until ${wallTime(v.endsAt)}.`,
+          (v) => `Focus extended until ${offsetClockTime(v.endsAt)}.`,
         );
       if (first === 'until') {
         if (!second || !/^\d{1,2}:\d{2}$/.test(second))
@@ -143,14 +157,14 @@ const VERBS: Record<string, Verb> = {
           invocation,
           'lunch.start',
           amount ? { minutes: positiveMinutes(amount, 'lunch start') } : {},
-          (v) => `Enjoy lunch; back at ${wallTime(v.until)}.`,
+          (v) => `Enjoy lunch; back at ${offsetClockTime(v.until)}.`,
         );
       if (action === 'snooze')
         return send(
           invocation,
           'lunch.snooze',
           { minutes: positiveMinutes(amount, 'lunch snooze') },
-          (v) => `Lunch reminder snoozed until ${wallTime(v.until)}.`,
+          (v) => `Lunch reminder snoozed until ${offsetClockTime(v.until)}.`,
         );
       if (action === 'skip') return send(invocation, 'lunch.skip', {}, () => 'Lunch skipped today.');
       if (action === 'done') return send(invocation, 'lunch.done', {}, () => 'Welcome back.');
@@ -169,7 +183,7 @@ const VERBS: Record<string, Verb> = {
           invocation,
           'shutdown.snooze',
           { minutes: positiveMinutes(args[1], 'shutdown snooze') },
-          (v) => `End of day snoozed until ${wallTime(v.until)}.`,
+          (v) => `End of day snoozed until ${offsetClockTime(v.until)}.`,
         );
       return send(
         invocation,
@@ -181,19 +195,18 @@ const VERBS: Record<string, Verb> = {
   },
   plan: {
     usage: ["plan [--date YYYY-MM-DD] [--json]    the day's timeline"],
-    run: async ({ client, values }) => {
+    run: (invocation) => {
+      const { values } = invocation;
       if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date))
         throw new UsageError('--date needs a date like 2026-03-09.');
-      const result = await client.query('plan', values.date ? { date: values.date } : {});
-      if (!result.ok) return report(result);
-      console.log(values.json ? JSON.stringify(result.value, null, 2) : describePlan(result.value));
-      return 0;
+      return ask(invocation, 'plan', values.date ? { date: values.date } : {}, describePlan);
     },
   },
   teammates: {
     usage: ['teammates [--json] | teammates add NAME ZONE [EMAIL] | teammates remove ID'],
-    run: async (invocation) => {
-      const { client, args, values } = invocation;
+    run: (invocation) => {
+      // Not `client` here: reading it opens the connection, and a usage error comes first.
+      const { args } = invocation;
       if (args[0] === 'add') {
         const [, name, timeZone, email] = args;
         if (!name || !timeZone)
@@ -209,10 +222,7 @@ const VERBS: Record<string, Verb> = {
       }
       if (args[0] === 'remove') return send(invocation, 'teammates.remove', { id: args[1] ?? '' }, done);
       if (args.length) throw new UsageError(`Unknown teammates action "${args[0]}": use add or remove.`);
-      const result = await client.query('teammates', {});
-      if (!result.ok) return report(result);
-      console.log(values.json ? JSON.stringify(result.value, null, 2) : describeTeammates(result.value));
-      return 0;
+      return ask(invocation, 'teammates', {}, describeTeammates);
     },
   },
   notify: {
@@ -275,12 +285,7 @@ const VERBS: Record<string, Verb> = {
   },
   integrations: {
     usage: ["integrations [--json]                each service's health"],
-    run: async ({ client, values }) => {
-      const result = await client.query('integrations', {});
-      if (!result.ok) return report(result);
-      console.log(values.json ? JSON.stringify(result.value, null, 2) : describeIntegrations(result.value));
-      return 0;
-    },
+    run: (invocation) => ask(invocation, 'integrations', {}, describeIntegrations),
   },
 };
 

@@ -10,10 +10,6 @@ export function printable(text: string): string {
   return text.replace(HIDDEN, (c) => `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`);
 }
 
-function clock(iso: string, zone: string): string {
-  return clockTime(iso, zone);
-}
-
 function minutesBetween(from: string, to: string): number {
   return Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 60_000));
 }
@@ -46,7 +42,7 @@ export function describePlan(plan: DayPlanView): string {
   if (plan.priorities.length)
     lines.push(`Top priorities: ${plan.priorities.map((p, i) => `${i + 1}. ${p}`).join('  ')}`);
   for (const item of plan.items) {
-    const span = `${clock(item.start, zone)}–${clock(item.end, zone)}`;
+    const span = `${clockTime(item.start, zone)}–${clockTime(item.end, zone)}`;
     const label =
       item.kind === 'work'
         ? 'working hours'
@@ -56,7 +52,7 @@ export function describePlan(plan: DayPlanView): string {
     lines.push(`  ${span}  ${label}`);
   }
   if (plan.endOfDay)
-    lines.push(`  End of day: ${clock(plan.endOfDay, zone)}${plan.closed ? ' (closed)' : ''}`);
+    lines.push(`  End of day: ${clockTime(plan.endOfDay, zone)}${plan.closed ? ' (closed)' : ''}`);
   if (plan.items.length === 0) lines.push('  No work planned.');
   return lines.join('\n');
 }

@@ -160,9 +160,15 @@ export class CadenceService extends Disposable {
 
   status(): StatusView {
     const { now, systemZone } = this.moment();
+    return this.snapshot(now, systemZone).status;
+  }
+
+  /** Where the user stands at `now`: the availability, the prompts due and the view clients get. */
+  private snapshot(now: Instant, systemZone: string) {
     const availability = this.availability(now);
     const prompts = duePrompts(now, this.settings, this.intents, this.calendar(), availability);
-    return toStatusView(now, availability, prompts, this.problems(), systemZone);
+    const status = toStatusView(now, availability, prompts, this.problems(), systemZone);
+    return { availability, prompts, status };
   }
 
   teammates(): TeammateView[] {
@@ -317,9 +323,7 @@ export class CadenceService extends Disposable {
       this.lastZone = zone;
       this.emitter.fire({ name: 'settings.changed', data: this.settings });
     }
-    const availability = this.availability(now);
-    const prompts = duePrompts(now, this.settings, this.intents, this.calendar(), availability);
-    const status = toStatusView(now, availability, prompts, this.problems(), zone);
+    const { availability, prompts, status } = this.snapshot(now, zone);
     const { now: _now, ...comparable } = status;
     const key = JSON.stringify(comparable);
     if (key !== this.lastStatus) {
