@@ -13,6 +13,10 @@ describe('the cadence CLI against the real headless service', () => {
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/Cadence is not running/);
     expect(result.stderr).toMatch(/cadence serve --data-dir/);
+    // A typo is reported as one, before anything is asked of the service.
+    const typo = await cli(tempDir(), ['teammates', 'add', 'Ana']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/^teammates add needs a name and a time zone/);
   });
 
   it('starts focus, reports it as JSON with offsets, extends and stops it', async () => {
