@@ -1,4 +1,4 @@
-import { type CalendarEvent, meetingAt, nextMeetingStart } from './calendar';
+import { awayAt, type CalendarEvent, meetingAt, nextMeetingStart } from './calendar';
 import { type Instant, localDate, parseInstant } from './clockTime';
 import { activeFocus, type FocusInterval, upcomingFocus } from './focus';
 import type { Intents, LunchRecord } from './intents';
@@ -117,14 +117,16 @@ export function availabilityAt(
     };
   }
   const away = intents.away;
-  if (away && parseInstant(away.from) <= at && at < parseInstant(away.until)) {
-    const until = parseInstant(away.until);
+  const outOfOffice = awayAt(at, calendar);
+  if ((away && parseInstant(away.from) <= at && at < parseInstant(away.until)) || outOfOffice) {
+    const from = away && parseInstant(away.from) <= at && at < parseInstant(away.until) ? away : null;
+    const until = Math.max(from ? parseInstant(from.until) : 0, outOfOffice?.end ?? 0);
     return {
       ...base,
       workday: null,
       mode: 'off',
       reason: 'away',
-      since: parseInstant(away.from),
+      since: from ? parseInstant(from.from) : outOfOffice!.start,
       until,
       focus: null,
       nextWorkStart: resumeAfter(until, pattern),

@@ -7,12 +7,24 @@ export interface CalendarEvent {
   start: Instant;
   end: Instant;
   source: 'google' | 'microsoft' | 'manual';
+  /** Time the user marked as out of office on their calendar: they are off then, not in a meeting. */
+  away?: true;
 }
 
 export function meetingAt(at: Instant, calendar: readonly CalendarEvent[]): CalendarEvent | null {
   let found: CalendarEvent | null = null;
   for (const event of calendar) {
-    if (event.start <= at && at < event.end && (!found || event.end > found.end)) found = event;
+    if (!event.away && event.start <= at && at < event.end && (!found || event.end > found.end))
+      found = event;
+  }
+  return found;
+}
+
+/** The out-of-office time on the calendar at an instant, the one that lasts longest. */
+export function awayAt(at: Instant, calendar: readonly CalendarEvent[]): CalendarEvent | null {
+  let found: CalendarEvent | null = null;
+  for (const event of calendar) {
+    if (event.away && event.start <= at && at < event.end && (!found || event.end > found.end)) found = event;
   }
   return found;
 }
@@ -20,6 +32,6 @@ export function meetingAt(at: Instant, calendar: readonly CalendarEvent[]): Cale
 export function nextMeetingStart(after: Instant, calendar: readonly CalendarEvent[]): Instant | null {
   let next: Instant | null = null;
   for (const event of calendar)
-    if (event.start > after && (next === null || event.start < next)) next = event.start;
+    if (!event.away && event.start > after && (next === null || event.start < next)) next = event.start;
   return next;
 }

@@ -58,7 +58,7 @@ export const commandSchemas = {
   // Each key must be a setting; the values are checked as a whole by applySettingsPatch.
   'settings.update': z.object({ patch: settingsPatchInput }).strict(),
   'teammates.add': teammateSchema
-    .omit({ id: true, source: true, presence: true })
+    .omit({ id: true, source: true, presence: true, hoursAssumed: true })
     .partial({ week: true, weekendDays: true })
     .strict(),
   'teammates.remove': z.object({ id: z.string().min(1).max(60) }).strict(),

@@ -63,7 +63,7 @@ export function daySummary(
     ),
   );
   const meetings = clip(
-    calendar.map((e): Interval => [e.start, e.end]),
+    calendar.filter((e) => !e.away).map((e): Interval => [e.start, e.end]),
     from,
     to,
   );

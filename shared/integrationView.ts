@@ -30,4 +30,50 @@ export interface IntegrationView {
   /** A sign-in under way in the browser, or why the last one did not finish. */
   signIn: { state: 'pending' } | { state: 'failed'; message: string } | null;
   health: Health | null;
+  /** The signed-in account in words ("personal Google account (ana@gmail.com): …"), once known. */
+  account: string | null;
+}
+
+/** What kind of account a service is signed in with: it decides what Cadence can push there. */
+export type AccountKind =
+  | 'google-workspace'
+  | 'google-personal'
+  | 'microsoft-work'
+  | 'microsoft-personal'
+  | 'slack-rotating'
+  | 'slack-lasting';
+
+/**
+ * What Cadence learned of the signed-in account and keeps with its tokens: the kind, a label (the
+ * address or workspace), what the account refused, and the status text Cadence itself last set there
+ * (so that after a restart Cadence's own status is never taken for the user's).
+ */
+export interface AccountFacts {
+  kind?: AccountKind;
+  label?: string;
+  /** Google event types the calendar refused ("focusTime", "outOfOffice"): plain busy events instead. */
+  unsupported?: string[];
+  ownStatus?: string;
+}
+
+const KIND_WORDS: Record<AccountKind, string> = {
+  'google-workspace': 'Google Workspace account',
+  'google-personal': 'personal Google account',
+  'microsoft-work': 'work or school Microsoft account',
+  'microsoft-personal': 'personal Microsoft account',
+  'slack-rotating': 'Slack workspace',
+  'slack-lasting': 'Slack workspace',
+};
+
+/** The account in words, with what it means for what Cadence shows there. */
+export function accountWords(facts: AccountFacts | null | undefined): string | null {
+  if (!facts?.kind) return null;
+  const words = `${KIND_WORDS[facts.kind]}${facts.label ? ` (${facts.label})` : ''}`;
+  const limits: string[] = [];
+  if (facts.unsupported?.includes('focusTime')) limits.push('focus blocks appear as busy events');
+  if (facts.unsupported?.includes('outOfOffice')) limits.push('days off appear as all-day busy events');
+  if (facts.kind === 'slack-rotating') limits.push('its sign-in lasts 12 hours and Cadence renews it');
+  if (facts.kind === 'microsoft-personal')
+    limits.push('Teams presence and teammates’ schedules need a work or school account');
+  return limits.length ? `${words}: ${limits.join('; ')}` : words;
 }

@@ -54,6 +54,10 @@ export const teammateSchema = z.object({
   week: weekSchema,
   weekendDays: z.array(z.number().int().min(1).max(7)).max(7),
   source: z.enum(['manual', 'slack', 'google', 'microsoft']),
+  /** The hours are a guess (Slack knows none): nine to five until the user or a calendar says otherwise. */
+  hoursAssumed: z.literal(true).optional(),
+  /** A connected service's teammate (e.g. "slack:U123") this entry stands for, with the hours the user gave. */
+  replaces: z.string().min(1).max(80).optional(),
   /** Lets connected calendars tell their busy times and working hours. */
   email: z.email().max(254).optional(),
   /** What a connected service says right now (Slack DND, a Graph schedule), when it says anything. */

@@ -18,6 +18,8 @@ export type TeammateState = 'available' | 'off' | 'focusing' | 'meeting' | 'lunc
 export interface TeammateGlance {
   id: string;
   name: string;
+  /** The working hours are a guess (Slack knows none), so the glance says "assumed". */
+  hoursAssumed: boolean;
   /** Where the teammate comes from: added by hand, or a connected service. */
   source: string;
   timeZone: string;
@@ -178,6 +180,7 @@ export function glance(
     id: teammate.id,
     name: teammate.name,
     source: teammate.source,
+    hoursAssumed: teammate.hoursAssumed === true,
     timeZone: teammate.timeZone,
     localTime: shared.localTime,
     offsetFromYou: shared.offsetFromYou,

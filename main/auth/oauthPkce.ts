@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { onUnexpectedError } from '../core/lifetime';
 import { requestTarget } from '../net/requestTarget';
-import type { TokenSet } from '../providers/provider';
+import type { SignedInIdentity, TokenSet } from '../providers/provider';
 
 /** An OAuth 2 public client for a native app (RFC 8252): system browser, loopback redirect, PKCE S256, state. */
 export interface OAuthClient {
@@ -36,7 +36,10 @@ function pick(body: Record<string, unknown>, path: string[] | undefined): Record
 }
 
 export function tokensFrom(body: Record<string, unknown>, client: OAuthClient, now: number): TokenSet {
-  const node = pick(body, client.tokenPath);
+  // Slack gives a sign-in's user token under authed_user, but a refreshed one at the top level
+  // ("Using token rotation", https://docs.slack.dev/authentication/using-token-rotation).
+  const nested = pick(body, client.tokenPath);
+  const node = typeof nested.access_token === 'string' ? nested : body;
   const accessToken = node.access_token;
   if (typeof accessToken !== 'string')
     throw new Error(`the token response had no access token${body.error ? ` (${String(body.error)})` : ''}`);
@@ -50,11 +53,34 @@ export function tokensFrom(body: Record<string, unknown>, client: OAuthClient, n
     );
   const expiresIn = Number(node.expires_in ?? body.expires_in);
   const refreshToken = node.refresh_token ?? body.refresh_token;
+  const identity = identityOf(body.id_token);
   return {
     accessToken,
+    ...(identity ? { identity } : {}),
     ...(typeof refreshToken === 'string' ? { refreshToken } : {}),
     ...(Number.isFinite(expiresIn) && expiresIn > 0 ? { expiresAt: now + expiresIn * 1000 } : {}),
   };
+}
+
+/**
+ * The claims Cadence reads from an ID token: the tenant (`tid`) and the address (`preferred_username`).
+ * The token came straight from the token endpoint over TLS, so its signature need not be checked for
+ * this use (OpenID Connect Core 1.0, 3.1.3.7, item 6); it decides words and which features to try, never access.
+ */
+function identityOf(idToken: unknown): SignedInIdentity | null {
+  if (typeof idToken !== 'string') return null;
+  try {
+    const claims = JSON.parse(
+      Buffer.from(idToken.split('.')[1] ?? '', 'base64url').toString('utf8'),
+    ) as Record<string, unknown>;
+    const identity: SignedInIdentity = {};
+    if (typeof claims.tid === 'string') identity.tenant = claims.tid;
+    if (typeof claims.preferred_username === 'string')
+      identity.username = claims.preferred_username.slice(0, 120);
+    return identity.tenant || identity.username ? identity : null;
+  } catch {
+    return null;
+  }
 }
 
 /**

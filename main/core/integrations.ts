@@ -5,6 +5,7 @@ import type { Desired } from '../../shared/desired';
 import type { Teammate } from '../../shared/intents';
 import {
   type Health,
+  accountWords,
   type IntegrationView,
   type ProviderId,
   PROVIDER_IDS,
@@ -20,14 +21,19 @@ import {
 import type { ClientSetting, ClientSettings } from '../auth/clientSettings';
 import type { Vault } from '../auth/vault';
 import type { ProviderConfig } from '../providers/endpoints';
-import type { Provider, TeammateUpdate, TokenSource } from '../providers/provider';
+import type { AccountMemory, Provider, TeammateUpdate, TokenSource } from '../providers/provider';
 import { ProviderError } from '../providers/providerError';
 import { Disposable, Emitter, type IDisposable } from './lifetime';
 import type { Clock } from './ports';
 import { Reconciler } from './reconciler';
 
 /** Builds the provider for a service: the composition root decides which classes those are. */
-export type ProviderFactory = (id: ProviderId, config: ProviderConfig, tokens: TokenSource) => Provider;
+export type ProviderFactory = (
+  id: ProviderId,
+  config: ProviderConfig,
+  tokens: TokenSource,
+  memory: AccountMemory,
+) => Provider;
 
 /** What the integrations read of the core: the state to push, and when it changes. */
 export interface IntegrationState {
@@ -42,6 +48,8 @@ export interface IntegrationState {
 }
 
 const REMOTE_REFRESH_MS = 30 * 60_000;
+/** An access token this close to its expiry is renewed before it is used. */
+const RENEW_AHEAD_MS = 5 * 60_000;
 
 interface Connection {
   provider: Provider;
@@ -90,12 +98,28 @@ export class Integrations extends Disposable {
 
   private tokenSource(id: ProviderId): TokenSource {
     const { vault } = this.options;
-    return {
+    const source: TokenSource = {
       token: async () => {
-        const tokens = vault.get(id);
-        if (!tokens) throw new Error('not connected');
+        let tokens = vault.get(id);
+        if (!tokens) throw new ProviderError('auth', `${PROVIDER_NAMES[id]} is not connected`);
+        // Renewed ahead of its expiry (Slack's rotating tokens last 12 hours), so no call meets an
+        // expired token in the first place.
+        if (
+          tokens.refreshToken &&
+          tokens.expiresAt !== undefined &&
+          tokens.expiresAt - this.options.clock.now() < RENEW_AHEAD_MS
+        ) {
+          if (!(await source.refresh()))
+            throw new ProviderError(
+              'auth',
+              `${PROVIDER_NAMES[id]} no longer accepts Cadence's sign-in; reconnect ${PROVIDER_NAMES[id]}`,
+            );
+          tokens = vault.get(id) ?? tokens;
+        }
         return tokens.accessToken;
       },
+      expiresAt: () => vault.get(id)?.expiresAt ?? null,
+      identity: () => vault.get(id)?.identity ?? null,
       // One refresh at a time per service: where refresh tokens rotate, a second refresh with the same
       // token looks like theft and the service revokes the grant. Every waiting call shares the result.
       refresh: () => {
@@ -105,6 +129,21 @@ export class Integrations extends Disposable {
           this.refreshes.set(id, running);
         }
         return running;
+      },
+    };
+    return source;
+  }
+
+  /** What the provider learned of the account, kept with its tokens. */
+  private accountMemory(id: ProviderId): AccountMemory {
+    const { vault } = this.options;
+    return {
+      read: () => vault.get(id)?.account ?? {},
+      remember: (facts) => {
+        const tokens = vault.get(id);
+        if (!tokens) return;
+        vault.set(id, { ...tokens, account: { ...tokens.account, ...facts } });
+        this.changed.fire();
       },
     };
   }
@@ -153,7 +192,12 @@ export class Integrations extends Disposable {
     const tokens = vault.get(id);
     if (!tokens?.refreshToken) return false;
     try {
-      vault.set(id, await refreshTokens(this.configFor(id).oauth, tokens.refreshToken, clock.now()));
+      const fresh = await refreshTokens(this.configFor(id).oauth, tokens.refreshToken, clock.now());
+      vault.set(id, {
+        ...fresh,
+        ...(tokens.account ? { account: tokens.account } : {}),
+        ...(fresh.identity || !tokens.identity ? {} : { identity: tokens.identity }),
+      });
       return true;
     } catch (error) {
       if (error instanceof TokenEndpointError && !error.grantRevoked)
@@ -163,7 +207,12 @@ export class Integrations extends Disposable {
   }
 
   private open(id: ProviderId): Connection {
-    const provider = this.options.createProvider(id, this.configFor(id), this.tokenSource(id));
+    const provider = this.options.createProvider(
+      id,
+      this.configFor(id),
+      this.tokenSource(id),
+      this.accountMemory(id),
+    );
     const reconciler = new Reconciler({
       clock: this.options.clock,
       provider,
@@ -248,6 +297,7 @@ export class Integrations extends Disposable {
           ? { state: 'failed', message: this.signInProblems.get(id)! }
           : null,
       health: this.connections.get(id)?.reconciler.health ?? null,
+      account: this.connections.has(id) ? accountWords(this.options.vault.get(id)?.account) : null,
     };
   }
 
@@ -321,6 +371,13 @@ export class Integrations extends Disposable {
   /** No push scheduled or in flight anywhere. */
   get idle(): boolean {
     return !this.refreshing && [...this.connections.values()].every(({ reconciler }) => reconciler.idle);
+  }
+
+  /** A push or a reading is under way right now (not merely scheduled). */
+  get busy(): boolean {
+    return (
+      this.refreshing !== null || [...this.connections.values()].some(({ reconciler }) => reconciler.busy)
+    );
   }
 
   /** When the next push is due, if one is scheduled. */

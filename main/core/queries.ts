@@ -76,7 +76,10 @@ export function teammateViews(
   const own = integrations
     ? source.intents.teammates.map((t) => integrations.enrich(t))
     : source.intents.teammates;
-  return [...own, ...(integrations?.teammates() ?? [])].map((teammate) => {
+  // A service's teammate the user gave real hours to is shown once, as the user entered them.
+  const replaced = new Set(own.flatMap((t) => (t.replaces ? [t.replaces] : [])));
+  const fromServices = (integrations?.teammates() ?? []).filter((t) => !replaced.has(t.id));
+  return [...own, ...fromServices].map((teammate) => {
     const view = glance(teammate, now, zone, mine, moments);
     return {
       ...view,

@@ -136,6 +136,11 @@ export class Reconciler implements IDisposable {
   }
 
   /** Nothing scheduled and nothing in flight. */
+  /** A push is under way right now (not merely scheduled). */
+  get busy(): boolean {
+    return this.running;
+  }
+
   get idle(): boolean {
     return !this.timer && !this.running;
   }

@@ -44,7 +44,15 @@ const DEFAULTS: Record<ProviderId, ProviderConfig> = {
       authorizeUrl: 'https://login.microsoftonline.com/common/oauth2/v2.0/authorize',
       tokenUrl: 'https://login.microsoftonline.com/common/oauth2/v2.0/token',
       clientId: '',
-      scopes: ['Presence.ReadWrite', 'MailboxSettings.ReadWrite', 'Calendars.Read', 'offline_access'],
+      // openid and profile: the ID token tells a work account from a personal one (its tid).
+      scopes: [
+        'openid',
+        'profile',
+        'Presence.ReadWrite',
+        'MailboxSettings.ReadWrite',
+        'Calendars.Read',
+        'offline_access',
+      ],
     },
   },
 };

@@ -4,7 +4,7 @@ import type { Desired } from '../../shared/desired';
 import type { Teammate } from '../../shared/intents';
 import type { Settings } from '../../shared/settings';
 
-import type { ProviderId } from '../../shared/integrationView';
+import type { AccountFacts, ProviderId } from '../../shared/integrationView';
 
 export { type ProviderId, PROVIDER_IDS, PROVIDER_NAMES } from '../../shared/integrationView';
 
@@ -29,11 +29,32 @@ export interface TokenSet {
   accessToken: string;
   refreshToken?: string;
   expiresAt?: number;
+  /** What Cadence learned of the account; kept across refreshes, dropped by a new sign-in. */
+  account?: AccountFacts;
+  /** Who signed in, from the OpenID Connect ID token the sign-in returned (where one was asked for). */
+  identity?: SignedInIdentity;
+}
+
+/** Claims of an ID token: `tid` (Microsoft's tenant) and `preferred_username`. */
+export interface SignedInIdentity {
+  tenant?: string;
+  username?: string;
+}
+
+/** What a provider remembers of the signed-in account, across restarts. */
+export interface AccountMemory {
+  read(): AccountFacts;
+  remember(facts: Partial<AccountFacts>): void;
 }
 
 /** Gives a provider its current token, refreshing it when the service says it expired. */
 export interface TokenSource {
+  /** The current access token, renewed first when it is about to expire. */
   token(): Promise<string>;
+  /** When the current access token expires; null when it does not (Slack without rotation). */
+  expiresAt(): number | null;
+  /** Who signed in, when the sign-in said so. */
+  identity(): SignedInIdentity | null;
   /** Called after a 401: refreshes if possible; returns false when the user must reconnect. */
   refresh(): Promise<boolean>;
 }

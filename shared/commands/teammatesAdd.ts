@@ -9,6 +9,7 @@ export const teammatesAdd: CommandHandler<'teammates.add'> = ({ intents, newId }
     week: input.week ?? DEFAULT_TEAMMATE_WEEK,
     weekendDays: input.weekendDays ?? [...DEFAULT_TEAMMATE_WEEKEND],
     ...(input.email !== undefined ? { email: input.email } : {}),
+    ...(input.replaces !== undefined ? { replaces: input.replaces } : {}),
     source: 'manual',
   };
   return handled(teammate, { intents: { ...intents, teammates: [...intents.teammates, teammate] } });

@@ -111,8 +111,20 @@ export class FakeAuthorizationServer {
     { challenge: string; redirectUri: string; clientId: string; method: string }
   >();
   private refreshTokens = new Set<string>();
+  /** Refresh tokens already exchanged, where they rotate: one seen again means the grant was stolen. */
+  private spentRefreshTokens = new Set<string>();
   readonly accessTokens = new Set<string>();
+  /** Access tokens past their lifetime: the API refuses them as expired. */
+  readonly expired = new Set<string>();
   issued = 0;
+  refreshes = 0;
+  /**
+   * Whether each refresh hands out a new refresh token and retires the old one. RFC 6749 §10.4 and the
+   * OAuth 2.0 Security BCP (RFC 9700 §4.14.2): when a retired refresh token is used again, the server
+   * cannot tell the thief from the client and revokes the whole grant. Slack with token rotation and
+   * Microsoft's identity platform rotate.
+   */
+  rotateRefreshTokens = false;
 
   constructor(
     readonly clientId: string,
@@ -131,6 +143,11 @@ export class FakeAuthorizationServer {
   revokeAll(): void {
     this.accessTokens.clear();
     this.refreshTokens.clear();
+  }
+
+  /** Every access token given so far reaches the end of its lifetime. */
+  expireAll(): void {
+    for (const token of this.accessTokens) this.expired.add(token);
   }
 
   /** The user approves in the browser: the fake redirects back with a code, or refuses a bad request. */
@@ -159,8 +176,19 @@ export class FakeAuthorizationServer {
     if (this.clientSecret !== null && body.client_secret !== this.clientSecret)
       return { error: 'invalid_client' };
     if (body.grant_type === 'refresh_token') {
-      if (!this.refreshTokens.has(String(body.refresh_token))) return { error: 'invalid_grant' };
-      return { accessToken: this.issueToken(), refreshToken: String(body.refresh_token) };
+      const presented = String(body.refresh_token);
+      if (this.spentRefreshTokens.has(presented)) {
+        this.revokeAll();
+        return { error: 'invalid_grant' };
+      }
+      if (!this.refreshTokens.has(presented)) return { error: 'invalid_grant' };
+      this.refreshes++;
+      if (!this.rotateRefreshTokens) return { accessToken: this.issueToken(), refreshToken: presented };
+      this.refreshTokens.delete(presented);
+      this.spentRefreshTokens.add(presented);
+      const next = `refresh-${randomBytes(8).toString('hex')}`;
+      this.refreshTokens.add(next);
+      return { accessToken: this.issueToken(), refreshToken: next };
     }
     const grant = this.codes.get(String(body.code));
     if (!grant) return { error: 'invalid_grant' };

@@ -6,8 +6,8 @@ export interface GoogleEvent {
   summary?: string;
   eventType: string;
   status: string;
-  start: { dateTime: string; timeZone?: string };
-  end: { dateTime: string; timeZone?: string };
+  start: { dateTime?: string; date?: string; timeZone?: string };
+  end: { dateTime?: string; date?: string; timeZone?: string };
   focusTimeProperties?: Record<string, unknown>;
   attendees?: { email: string; self?: boolean; responseStatus: string }[];
   extendedProperties?: { private?: Record<string, string> };
@@ -18,6 +18,10 @@ const googleError = (code: number, message: string, reason: string): FakeReply =
   status: code,
   body: { error: { code, message, errors: [{ domain: 'global', reason, message }] } },
 });
+
+/** An event's start or end as an instant: timed events have dateTime, all-day ones a date (taken as UTC here). */
+const instant = (time: { dateTime?: string; date?: string }): number =>
+  Date.parse(time.dateTime ?? `${time.date ?? ''}T00:00:00Z`);
 
 /** A fake of Google Calendar v3 (primary calendar events, focusTime, calendar zone) and Google's OAuth with PKCE. */
 export class GoogleFake extends ProviderFake {
@@ -30,10 +34,35 @@ export class GoogleFake extends ProviderFake {
   calendarTimeZone = 'UTC';
   /** How many events one page of Events: list holds. */
   pageSize = 50;
-  /** Consumer (gmail.com) accounts cannot create focusTime events. */
-  focusTimeSupported = true;
+  /**
+   * A Workspace account, or a personal (gmail.com) one. "These features [focus time, out of office]
+   * are only available on primary calendars, and to some Calendar users"
+   * (https://developers.google.com/workspace/calendar/api/guides/calendar-status): the fake takes the
+   * stricter reading that a personal account has neither, and refuses them with a 400 naming the type.
+   */
+  account: { kind: 'workspace' | 'personal'; address: string } = {
+    kind: 'workspace',
+    address: 'me@example.com',
+  };
+  get focusTimeSupported(): boolean {
+    return this.account.kind === 'workspace';
+  }
   /** Other people's busy times, by email, as freeBusy reports them. */
   busy = new Map<string, { start: string; end: string }[]>();
+
+  /**
+   * The user deletes an event in Google Calendar: it stays, with status "cancelled" (Events resource:
+   * "status ... cancelled - The event is cancelled (deleted)"), and a PATCH to it does not bring it back.
+   */
+  deleteByHand(id: string): void {
+    const event = this.events.get(id);
+    if (event) event.status = 'cancelled';
+  }
+
+  /** Events the user sees on the calendar (not deleted). */
+  visible(): GoogleEvent[] {
+    return [...this.events.values()].filter((e) => e.status !== 'cancelled');
+  }
 
   writes(): FakeRequest[] {
     return this.server.calls.filter((c) => c.path.startsWith('/calendar/v3') && c.method !== 'GET');
@@ -86,6 +115,12 @@ export class GoogleFake extends ProviderFake {
     if (!request.token || !this.auth.accessTokens.has(request.token))
       return googleError(401, 'Invalid Credentials', 'authError');
     const path = request.path.replace(/^\/calendar\/v3/, '');
+    // The primary calendar's id is the account's address (Calendars resource, https://developers.google.com/workspace/calendar/api/v3/reference/calendars).
+    if (path === '/calendars/primary' && request.method === 'GET')
+      return {
+        status: 200,
+        body: { kind: 'calendar#calendar', id: this.account.address, timeZone: this.calendarTimeZone },
+      };
     if (path === '/calendars/primary' && request.method === 'PATCH') {
       this.calendarTimeZone = String(request.body.timeZone ?? this.calendarTimeZone);
       return { status: 200, body: { id: 'primary', timeZone: this.calendarTimeZone } };
@@ -121,14 +156,35 @@ export class GoogleFake extends ProviderFake {
       };
     if (path === '/calendars/primary/events' && request.method === 'POST') {
       const body = request.body as unknown as GoogleEvent;
-      if (!body.start?.dateTime || !body.end?.dateTime) return googleError(400, 'Missing time', 'required');
+      // start/end: "dateTime" for timed events, "date" for all-day ones (Events resource).
+      if (!(body.start?.dateTime ?? body.start?.date) || !(body.end?.dateTime ?? body.end?.date))
+        return googleError(400, 'Missing time', 'required');
+      if (instant(body.end) <= instant(body.start))
+        return {
+          status: 400,
+          body: {
+            error: {
+              code: 400,
+              message: 'The specified time range is empty.',
+              errors: [
+                {
+                  domain: 'calendar',
+                  reason: 'timeRangeEmpty',
+                  message: 'The specified time range is empty.',
+                },
+              ],
+            },
+          },
+        };
+      if (body.eventType === 'outOfOffice' && !this.focusTimeSupported)
+        return googleError(400, 'Event type "outOfOffice" is not available for this calendar.', 'invalid');
       if (
         body.eventType === 'outOfOffice' &&
         !(body as { outOfOfficeProperties?: unknown }).outOfOfficeProperties
       )
         return googleError(400, 'outOfOfficeProperties are required', 'required');
       if (body.eventType === 'focusTime' && !this.focusTimeSupported)
-        return googleError(400, 'Focus time is not available for this calendar', 'invalid');
+        return googleError(400, 'Event type "focusTime" is not available for this calendar.', 'invalid');
       const event: GoogleEvent = {
         ...body,
         id: randomBytes(6).toString('hex'),
@@ -141,8 +197,16 @@ export class GoogleFake extends ProviderFake {
     if (path === '/calendars/primary/events' && request.method === 'GET') {
       const from = Date.parse(request.query.get('timeMin') ?? '') || 0;
       const to = Date.parse(request.query.get('timeMax') ?? '') || Infinity;
+      // Deleted events stay, "cancelled", and are listed only with showDeleted=true (Events: list).
+      const showDeleted = request.query.get('showDeleted') === 'true';
+      const tag = request.query.get('privateExtendedProperty');
+      const [tagKey, tagValue] = tag ? tag.split('=') : [];
       const all = [...this.events.values()].filter(
-        (e) => Date.parse(e.end.dateTime) > from && Date.parse(e.start.dateTime) < to,
+        (e) =>
+          instant(e.end) > from &&
+          instant(e.start) < to &&
+          (showDeleted || e.status !== 'cancelled') &&
+          (!tagKey || e.extendedProperties?.private?.[tagKey] === tagValue),
       );
       // Events: list returns pages: "Incomplete pages can be detected by a non-empty nextPageToken field
       // in the result", and a page may hold fewer than maxResults

@@ -43,6 +43,32 @@ export class GraphFake extends ProviderFake {
     { items: { status: string; start: string; end: string }[]; workingHours: Record<string, unknown> }
   >();
   now = () => Date.now();
+  /**
+   * A work or school account, or a personal one. The ID token's tid names the tenant; personal accounts
+   * have 9188040d-6c67-4c5b-b112-36a304b66dad (https://learn.microsoft.com/en-us/entra/identity-platform/id-token-claims-reference).
+   * Presence and getSchedule say "Delegated (personal Microsoft account): Not supported" under
+   * Permissions (https://learn.microsoft.com/en-us/graph/api/presence-setuserpreferredpresence,
+   * https://learn.microsoft.com/en-us/graph/api/calendar-getschedule): refused here.
+   */
+  account: { kind: 'work' | 'personal'; username: string } = { kind: 'work', username: 'me@contoso.example' };
+
+  /** The user picks a presence in Teams: it is the user's preferred presence, the same one Cadence sets. */
+  userSetsPresence(availability: string, activity: string): void {
+    this.preferredPresence = { availability, activity, expiresAt: this.now() + 7 * 86_400_000 };
+  }
+
+  private idToken(): string {
+    const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const tid =
+      this.account.kind === 'personal'
+        ? '9188040d-6c67-4c5b-b112-36a304b66dad'
+        : '72f988bf-0000-4000-8000-000000000001';
+    return `${part({ typ: 'JWT', alg: 'RS256' })}.${part({
+      aud: this.auth.clientId,
+      tid,
+      preferred_username: this.account.username,
+    })}.c2lnbmF0dXJl`;
+  }
 
   writes(): FakeRequest[] {
     return this.server.calls.filter((c) => c.path.startsWith('/v1.0') && c.method !== 'GET');
@@ -61,6 +87,8 @@ export class GraphFake extends ProviderFake {
           refresh_token: result.refreshToken,
           expires_in: 3600,
           token_type: 'Bearer',
+          // Asked for with the openid scope ("id_token", token endpoint response of the auth code flow).
+          id_token: this.idToken(),
         },
       };
     }
@@ -68,7 +96,29 @@ export class GraphFake extends ProviderFake {
       return graphError(401, 'InvalidAuthenticationToken', 'Access token has expired or is not yet valid.');
     const path = request.path.replace(/^\/v1\.0/, '');
     const body = request.body;
+    if (
+      this.account.kind === 'personal' &&
+      (path.startsWith('/me/presence') || path === '/me/calendar/getSchedule')
+    )
+      return graphError(400, 'BadRequest', 'This API is not supported for personal Microsoft accounts.');
+    if (this.preferredPresence && this.preferredPresence.expiresAt <= this.now())
+      this.preferredPresence = null;
     switch (`${request.method} ${path}`) {
+      // The presence resource: availability, activity and statusMessage
+      // (https://learn.microsoft.com/en-us/graph/api/resources/presence). With no preferred presence set
+      // and no session, the fake's user is Available.
+      case 'GET /me/presence':
+        return {
+          status: 200,
+          body: {
+            id: 'me',
+            availability: this.preferredPresence?.availability ?? 'Available',
+            activity: this.preferredPresence?.activity ?? 'Available',
+            statusMessage: this.statusMessage
+              ? { message: { content: this.statusMessage.content, contentType: 'text' } }
+              : null,
+          },
+        };
       case 'POST /me/presence/setUserPreferredPresence': {
         const pair = `${String(body.availability)}/${String(body.activity)}`;
         if (!PAIRS.has(pair))

@@ -23,6 +23,8 @@ export interface IntegrationWorld {
   /** Moves time forward like a machine that stays awake, letting pushes happen on the way. */
   advanceTo(at: number): Promise<void>;
   connect(id: ProviderId): Promise<void>;
+  /** Ends the host as a quit would and starts a new one on the same folder and fakes. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -61,28 +63,27 @@ export async function integrationWorld(
   });
   // Short enough that a slow fake trips it without slowing the suite down.
   for (const config of Object.values(providers)) config.timeoutMs = 400;
-  const host = await startHost({
-    dataDir: dir,
-    clock,
-    notifier: new MemoryNotifier(),
-    providers,
-    coalesceMs: 250,
-  });
+  const launch = () =>
+    startHost({ dataDir: dir, clock, notifier: new MemoryNotifier(), providers, coalesceMs: 250 });
+  let host = await launch();
   const settle = async (maxMs = 5 * 60_000): Promise<void> => {
     const until = clock.now() + maxMs;
-    for (let i = 0; i < 2000 && clock.now() < until; i++) {
+    // Until nothing is scheduled, or (once the time is up) nothing is under way any more.
+    for (let i = 0; i < 2000 && (clock.now() < until || host.integrations.busy); i++) {
       await pause(2);
       if (host.integrations.idle) {
         await pause(5);
         if (host.integrations.idle) return;
       }
       const next = host.integrations.nextPushAt;
-      if (next !== null) clock.advanceTo(Math.max(clock.now(), Math.min(next, until)));
+      if (next !== null && clock.now() < until) clock.advanceTo(Math.max(clock.now(), Math.min(next, until)));
     }
   };
   const world: IntegrationWorld = {
     clock,
-    host,
+    get host() {
+      return host;
+    },
     slack,
     google,
     graph,
@@ -107,6 +108,11 @@ export async function integrationWorld(
       if (!page.ok) throw new Error(`sign-in failed: ${await page.text()}`);
       for (let i = 0; i < 100 && !host.integrations.list().find((v) => v.id === id)?.connected; i++)
         await pause(5);
+      await settle();
+    },
+    restart: async () => {
+      host.dispose();
+      host = await launch();
       await settle();
     },
     stop: async () => {

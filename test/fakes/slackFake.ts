@@ -8,7 +8,10 @@ const TIER: Record<string, number> = {
   'dnd.endSnooze': 50,
   'users.setPresence': 20,
   'users.list': 20,
-  'dnd.teamInfo': 50,
+  // "Tier 2: 20+ per minute" (https://docs.slack.dev/reference/methods/dnd.teamInfo)
+  'dnd.teamInfo': 20,
+  // "Special rate limits apply" (https://docs.slack.dev/reference/methods/auth.test): bounded here.
+  'auth.test': 100,
 };
 
 export interface SlackMember {
@@ -24,6 +27,20 @@ export interface SlackMember {
 export class SlackFake extends ProviderFake {
   protected readonly apiPath = '/api';
   readonly auth = new FakeAuthorizationServer('slack-client', 'xoxp-');
+  /**
+   * With token rotation on, access tokens "expire every 12 hours" and come with a refresh token; an
+   * expired one is refused with token_expired, and a refresh answers with the new tokens at the top
+   * level (https://docs.slack.dev/authentication/using-token-rotation).
+   */
+  get tokenRotation(): boolean {
+    return this.auth.rotateRefreshTokens;
+  }
+  set tokenRotation(on: boolean) {
+    this.auth.rotateRefreshTokens = on;
+  }
+  team = 'Acme';
+  /** The next call to a method gets this answer instead (e.g. a 429 with Retry-After for one method). */
+  readonly nextAnswer = new Map<string, FakeReply>();
   profile = { status_text: '', status_emoji: '', status_expiration: 0 };
   snoozeEndTime: number | null = null;
   presence: 'auto' | 'away' = 'auto';
@@ -56,14 +73,19 @@ export class SlackFake extends ProviderFake {
   protected route(request: FakeRequest): FakeReply {
     if (request.path === '/oauth/v2/authorize') return this.auth.authorize(request.query);
     if (request.path === '/api/oauth.v2.access') {
+      const refreshing = request.body.grant_type === 'refresh_token';
       const result = this.auth.exchange(request.body);
       if ('error' in result) return this.error(result.error);
+      const lasting = this.tokenRotation ? { refresh_token: result.refreshToken, expires_in: 43_200 } : {};
+      if (refreshing) return this.ok({ access_token: result.accessToken, token_type: 'user', ...lasting });
       return this.ok({
+        team: { id: 'T0ACME', name: this.team },
         authed_user: {
           id: 'U0ME',
           scope: 'users.profile:write,dnd:write',
           access_token: result.accessToken,
           token_type: 'user',
+          ...lasting,
         },
       });
     }
@@ -71,12 +93,26 @@ export class SlackFake extends ProviderFake {
     if (!(method in TIER)) return { status: 404, body: { ok: false, error: 'unknown_method' } };
     if (!request.token) return this.error('not_authed');
     if (!this.auth.accessTokens.has(request.token)) return this.error('token_revoked');
+    if (this.auth.expired.has(request.token)) return this.error('token_expired');
     const recent = (this.recentCalls.get(method) ?? []).filter((at) => at > this.now() - 60_000);
     this.recentCalls.set(method, [...recent, this.now()]);
     if (recent.length >= TIER[method]!)
       return { status: 429, headers: { 'retry-after': '30' }, body: { ok: false, error: 'ratelimited' } };
+    const planned = this.nextAnswer.get(method);
+    if (planned) {
+      this.nextAnswer.delete(method);
+      return planned;
+    }
     const body = request.body;
     switch (method) {
+      case 'auth.test':
+        return this.ok({
+          url: 'https://acme.slack.com/',
+          team: this.team,
+          user: 'me',
+          team_id: 'T0ACME',
+          user_id: 'U0ME',
+        });
       case 'users.profile.get':
         return this.ok({ profile: { ...this.profile, real_name: 'Me' } });
       case 'users.profile.set': {

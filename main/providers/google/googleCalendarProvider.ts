@@ -3,7 +3,8 @@ import { addDays, atLocalTime, DAY, type Instant } from '../../../shared/clockTi
 import type { Desired } from '../../../shared/desired';
 import type { Settings } from '../../../shared/settings';
 import { authorizedCall, checkJsonError } from '../authorizedCall';
-import type { Provider, TeammateUpdate, TokenSource } from '../provider';
+import type { HttpResponse } from '../providerError';
+import type { AccountMemory, Provider, TeammateUpdate, TokenSource } from '../provider';
 import type { Teammate } from '../../../shared/intents';
 
 interface FocusEvent {
@@ -17,6 +18,24 @@ const MAX_PAGES = 20;
 const SERVICE = 'Google Calendar';
 /** How far ahead days off are put on the calendar. */
 const DAYS_OFF_HORIZON = 60;
+/** Addresses of personal (consumer) Google accounts. */
+const PERSONAL_DOMAINS = /@(gmail|googlemail)\.com$/i;
+
+/**
+ * Whether a refused insert says the calendar has no events of this type. focusTime and outOfOffice
+ * "are only available on primary calendars, and to some Calendar users"
+ * (https://developers.google.com/workspace/calendar/api/guides/calendar-status); the refusal is a 400
+ * whose message names the event type. Any other 400 (a bad time range, a missing field) is a real
+ * error and must not turn focus time off for the account.
+ */
+function refusesEventType(response: HttpResponse, type: 'focusTime' | 'outOfOffice'): boolean {
+  if (response.status !== 400) return false;
+  const error = ((response.body ?? {}) as { error?: { message?: string; errors?: { message?: string }[] } })
+    .error;
+  const text = [error?.message, ...(error?.errors ?? []).map((e) => e.message)].join(' ');
+  const names = type === 'focusTime' ? /focus ?time/i : /out ?of ?office/i;
+  return names.test(text) || new RegExp(`event ?type[^.]*${type}|${type}[^.]*event ?type`, 'i').test(text);
+}
 
 /** Google Calendar v3: each focus block is one focusTime event, kept in step; meetings are read back. */
 export class GoogleCalendarProvider implements Provider {
@@ -26,12 +45,12 @@ export class GoogleCalendarProvider implements Provider {
   private appliedDaysOff: string | null = null;
   /** Day off → its out-of-office event; null until looked up once. */
   private daysOff: Map<string, string> | null = null;
-  /** Consumer accounts have no focus time; after the first refusal Cadence writes plain busy events. */
-  focusTimeSupported = true;
 
   constructor(
     private readonly apiUrl: string,
     private readonly tokens: TokenSource,
+    /** Which event types this account refused, and its kind, remembered across restarts. */
+    private readonly memory: AccountMemory,
     /** How long one call may take before it counts as a network failure. */
     private readonly timeoutMs = 10_000,
   ) {}
@@ -45,7 +64,34 @@ export class GoogleCalendarProvider implements Provider {
     return `${this.apiUrl.replace(/\/$/, '')}${path}`;
   }
 
+  private supports(type: 'focusTime' | 'outOfOffice'): boolean {
+    return !this.memory.read().unsupported?.includes(type);
+  }
+
+  private refused(type: 'focusTime' | 'outOfOffice'): void {
+    const unsupported = this.memory.read().unsupported ?? [];
+    this.memory.remember({ unsupported: [...new Set([...unsupported, type])] });
+  }
+
+  /** The account's address and kind, read once: personal accounts have no focus time. */
+  private async learnAccount(): Promise<void> {
+    if (this.memory.read().kind) return;
+    const response = await authorizedCall(
+      this.tokens,
+      { timeoutMs: this.timeoutMs, url: this.url('/calendars/primary') },
+      SERVICE,
+    );
+    checkJsonError(response, SERVICE, 'read your calendar');
+    // The primary calendar's id is the account's address (Calendars resource, "id"; "primary" names it).
+    const address = String((response.body as { id?: unknown }).id ?? '');
+    this.memory.remember({
+      kind: PERSONAL_DOMAINS.test(address) ? 'google-personal' : 'google-workspace',
+      ...(address.includes('@') ? { label: address } : {}),
+    });
+  }
+
   async apply(desired: Desired, now: Instant, settings: Settings): Promise<void> {
+    await this.learnAccount();
     await this.applyFocus(desired, now);
     await this.applyDaysOff(desired, now, settings);
   }
@@ -96,27 +142,7 @@ export class GoogleCalendarProvider implements Provider {
     }
     for (const day of wanted) {
       if (this.daysOff.has(day.date)) continue;
-      const response = await authorizedCall(
-        this.tokens,
-        {
-          timeoutMs: this.timeoutMs,
-          url: this.url('/calendars/primary/events'),
-          json: {
-            summary: 'Day off',
-            eventType: 'outOfOffice',
-            outOfOfficeProperties: {
-              autoDeclineMode: 'declineAllConflictingInvitations',
-              declineMessage: `I am off today. ${settings.urgency.rule}`.trim(),
-            },
-            start: { dateTime: new Date(day.start).toISOString(), timeZone: desired.timeZone },
-            end: { dateTime: new Date(day.end).toISOString(), timeZone: desired.timeZone },
-            extendedProperties: { private: { cadenceDayOff: day.date } },
-          },
-        },
-        SERVICE,
-      );
-      checkJsonError(response, SERVICE, 'mark your day off');
-      this.daysOff.set(day.date, String((response.body as { id: string }).id));
+      this.daysOff.set(day.date, await this.markDayOff(day, desired, settings));
     }
     for (const [date, eventId] of this.daysOff) {
       if (wanted.some((day) => day.date === date) || settings.daysOff.includes(date)) continue;
@@ -134,6 +160,51 @@ export class GoogleCalendarProvider implements Provider {
       this.daysOff.delete(date);
     }
     this.appliedDaysOff = key;
+  }
+
+  private async insert(json: Record<string, unknown>): Promise<HttpResponse> {
+    return authorizedCall(
+      this.tokens,
+      { timeoutMs: this.timeoutMs, url: this.url('/calendars/primary/events'), json },
+      SERVICE,
+    );
+  }
+
+  /** An out-of-office event, or on calendars without them an all-day busy event. */
+  private async markDayOff(
+    day: { date: string; start: Instant; end: Instant },
+    desired: Desired,
+    settings: Settings,
+  ): Promise<string> {
+    const tag = { extendedProperties: { private: { cadenceDayOff: day.date } } };
+    if (this.supports('outOfOffice')) {
+      const response = await this.insert({
+        summary: 'Day off',
+        eventType: 'outOfOffice',
+        outOfOfficeProperties: {
+          autoDeclineMode: 'declineAllConflictingInvitations',
+          declineMessage: `I am off today. ${settings.urgency.rule}`.trim(),
+        },
+        start: { dateTime: new Date(day.start).toISOString(), timeZone: desired.timeZone },
+        end: { dateTime: new Date(day.end).toISOString(), timeZone: desired.timeZone },
+        ...tag,
+      });
+      if (!refusesEventType(response, 'outOfOffice')) {
+        checkJsonError(response, SERVICE, 'mark your day off');
+        return String((response.body as { id: string }).id);
+      }
+      this.refused('outOfOffice');
+    }
+    // An all-day event: start and end are dates, the end exclusive (Events resource, "start.date").
+    const response = await this.insert({
+      summary: 'Day off',
+      transparency: 'opaque',
+      start: { date: day.date },
+      end: { date: addDays(day.date, 1) },
+      ...tag,
+    });
+    checkJsonError(response, SERVICE, 'mark your day off');
+    return String((response.body as { id: string }).id);
   }
 
   private async applyFocus(desired: Desired, now: Instant): Promise<void> {
@@ -161,8 +232,9 @@ export class GoogleCalendarProvider implements Provider {
     }
     if (!focus) return;
     if (this.current?.focusId === focus.id) {
-      if (this.current.end !== focus.end) await this.setEnd(this.current, focus.end);
-      return;
+      if (this.current.end === focus.end || (await this.setEnd(this.current, focus.end))) return;
+      // The user deleted the event by hand, and the block goes on with a new end: it is put back.
+      this.current = null;
     }
     this.current = { focusId: focus.id, eventId: await this.create(desired, focus), end: focus.end };
   }
@@ -198,36 +270,25 @@ export class GoogleCalendarProvider implements Provider {
         await this.setEnd({ focusId: focus.id, eventId: existing.id, end: existing.end }, focus.end);
       return existing.id;
     }
-    if (this.focusTimeSupported) {
-      const response = await authorizedCall(
-        this.tokens,
-        {
-          timeoutMs: this.timeoutMs,
-          url: this.url('/calendars/primary/events'),
-          json: this.event(desired, focus, true),
-        },
-        SERVICE,
-      );
-      if (response.status !== 400) {
+    if (this.supports('focusTime')) {
+      const response = await this.insert(this.event(desired, focus, true));
+      if (!refusesEventType(response, 'focusTime')) {
         checkJsonError(response, SERVICE, 'add the focus block');
         return String((response.body as { id: string }).id);
       }
-      this.focusTimeSupported = false;
+      this.refused('focusTime');
     }
-    const response = await authorizedCall(
-      this.tokens,
-      {
-        timeoutMs: this.timeoutMs,
-        url: this.url('/calendars/primary/events'),
-        json: this.event(desired, focus, false),
-      },
-      SERVICE,
-    );
+    const response = await this.insert(this.event(desired, focus, false));
     checkJsonError(response, SERVICE, 'add the focus block');
     return String((response.body as { id: string }).id);
   }
 
-  private async setEnd(event: FocusEvent, end: Instant): Promise<void> {
+  /**
+   * Moves the end of Cadence's event. False when the user deleted it: Google answers 404 or 410, or
+   * keeps it as "cancelled" ("deleted events ... status cancelled", Events resource), and a change to
+   * it would not bring it back.
+   */
+  private async setEnd(event: FocusEvent, end: Instant): Promise<boolean> {
     const response = await authorizedCall(
       this.tokens,
       {
@@ -238,8 +299,11 @@ export class GoogleCalendarProvider implements Provider {
       },
       SERVICE,
     );
+    if (response.status === 404 || response.status === 410) return false;
     checkJsonError(response, SERVICE, 'update the focus block');
+    if ((response.body as { status?: string } | null)?.status === 'cancelled') return false;
     event.end = end;
+    return true;
   }
 
   /** freeBusy for teammates with an email: who is busy right now, and until when. */
@@ -285,6 +349,7 @@ export class GoogleCalendarProvider implements Provider {
       start?: { dateTime?: string };
       end?: { dateTime?: string };
       attendees?: { self?: boolean; responseStatus?: string }[];
+      extendedProperties?: { private?: Record<string, string> };
     };
     const items: Item[] = [];
     let pageToken: string | null = null;
@@ -309,6 +374,11 @@ export class GoogleCalendarProvider implements Provider {
       pageToken = typeof body.nextPageToken === 'string' && body.nextPageToken ? body.nextPageToken : null;
       if (!pageToken) break;
     }
+    // Cadence's own focus blocks and days off (busy events on calendars without focus time) are not meetings.
+    const ours = (item: Item) =>
+      Boolean(
+        item.extendedProperties?.private?.cadenceFocusId ?? item.extendedProperties?.private?.cadenceDayOff,
+      );
     const declined = (item: Item) =>
       item.attendees?.some((a) => a.self && a.responseStatus === 'declined') ?? false;
     return items
@@ -318,10 +388,10 @@ export class GoogleCalendarProvider implements Provider {
           item.transparency !== 'transparent' &&
           (item.eventType ?? 'default') === 'default' &&
           !declined(item) &&
+          !ours(item) &&
           item.start?.dateTime &&
           item.end?.dateTime,
       )
-      .filter((item) => item.summary !== 'Focus time')
       .map((item) => ({
         id: `google:${item.id}`,
         title: item.summary ?? 'Busy',

@@ -3,7 +3,7 @@ import { type Instant, isTimeZone } from '../../../shared/clockTime';
 import type { Desired } from '../../../shared/desired';
 import type { Settings } from '../../../shared/settings';
 import { authorizedCall, checkJsonError } from '../authorizedCall';
-import type { Provider, TeammateUpdate, TokenSource } from '../provider';
+import type { AccountMemory, Provider, TeammateUpdate, TokenSource } from '../provider';
 import type { Teammate } from '../../../shared/intents';
 
 /**
@@ -30,6 +30,12 @@ const PRESENCE: Record<Desired['mode'], { availability: string; activity: string
   working: null,
 };
 const DAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+/**
+ * The tenant of personal Microsoft accounts: "The GUID that indicates that the user is a consumer user
+ * from a Microsoft account is 9188040d-6c67-4c5b-b112-36a304b66dad" (ID token claims reference,
+ * https://learn.microsoft.com/en-us/entra/identity-platform/id-token-claims-reference).
+ */
+const CONSUMER_TENANT = '9188040d-6c67-4c5b-b112-36a304b66dad';
 /** Graph caps a preferred presence at a week. */
 const MAX_PRESENCE_MS = 7 * 24 * 3_600_000;
 
@@ -51,9 +57,48 @@ export class GraphProvider implements Provider {
   constructor(
     private readonly apiUrl: string,
     private readonly tokens: TokenSource,
+    /** The account's kind and the status message Cadence last set, remembered across restarts. */
+    private readonly memory: AccountMemory,
     /** How long one call may take before it counts as a network failure. */
     private readonly timeoutMs = 10_000,
   ) {}
+
+  /**
+   * Presence (setUserPreferredPresence, setStatusMessage) and getSchedule list "Delegated (personal
+   * Microsoft account): Not supported" under Permissions in their references; a personal account keeps
+   * its working hours, zone, automatic replies and meetings in step.
+   */
+  private get personal(): boolean {
+    if (!this.memory.read().kind) {
+      const identity = this.tokens.identity();
+      if (identity?.tenant)
+        this.memory.remember({
+          kind: identity.tenant === CONSUMER_TENANT ? 'microsoft-personal' : 'microsoft-work',
+          ...(identity.username ? { label: identity.username } : {}),
+        });
+    }
+    return this.memory.read().kind === 'microsoft-personal';
+  }
+
+  /** The user's presence as Teams shows it now, with the status message. */
+  private async presence(): Promise<{ availability?: string; activity?: string; message: string }> {
+    const response = await authorizedCall(
+      this.tokens,
+      { timeoutMs: this.timeoutMs, url: `${this.apiUrl.replace(/\/$/, '')}/me/presence` },
+      SERVICE,
+    );
+    checkJsonError(response, SERVICE, 'read your presence');
+    const body = (response.body ?? {}) as {
+      availability?: string;
+      activity?: string;
+      statusMessage?: { message?: { content?: string } } | null;
+    };
+    return {
+      ...(body.availability ? { availability: body.availability } : {}),
+      ...(body.activity ? { activity: body.activity } : {}),
+      message: body.statusMessage?.message?.content ?? '',
+    };
+  }
 
   reset(): void {
     this.appliedPresence = null;
@@ -72,8 +117,31 @@ export class GraphProvider implements Provider {
   }
 
   async apply(desired: Desired, now: Instant, settings: Settings): Promise<void> {
+    if (!this.personal) await this.applyPresence(desired, now);
+    await this.applyAutoReply(desired, now, settings);
+    const mailbox = this.mailboxSettings(settings);
+    const mailboxKey = JSON.stringify(mailbox);
+    if (mailboxKey !== this.appliedMailbox) {
+      await this.post('/me/mailboxSettings', mailbox, 'update your working hours', 'PATCH');
+      this.appliedMailbox = mailboxKey;
+    }
+  }
+
+  /**
+   * Preferred presence and status message, each with an expiry. Cadence never wipes what the user set
+   * in Teams: before clearing, it reads the presence and clears only a presence and message that are
+   * still the ones it set (a preferred presence "overrides all of the user's sessions", so clearing one
+   * the user chose would undo their choice).
+   */
+  private async applyPresence(desired: Desired, now: Instant): Promise<void> {
     const presence = PRESENCE[desired.mode];
     const presenceKey = JSON.stringify([presence, desired.until]);
+    const messageKey = JSON.stringify([desired.statusText, desired.until]);
+    const ownMessage = this.memory.read().ownStatus || null;
+    const clearing =
+      (!presence && this.appliedPresence !== null && presenceKey !== this.appliedPresence) ||
+      (!desired.statusText && ownMessage !== null && messageKey !== this.appliedMessage);
+    const shown = clearing ? await this.presence() : null;
     if (presenceKey !== this.appliedPresence) {
       if (presence) {
         const expiration = isoDuration(Math.min(MAX_PRESENCE_MS, (desired.until ?? now + 3_600_000) - now));
@@ -83,30 +151,41 @@ export class GraphProvider implements Provider {
           'set your presence',
         );
       } else if (this.appliedPresence !== null) {
-        await this.post('/me/presence/clearUserPreferredPresence', {}, 'clear your presence');
+        const applied = (
+          JSON.parse(this.appliedPresence) as [{ availability: string; activity: string } | null, unknown]
+        )[0];
+        if (applied && shown?.availability === applied.availability)
+          await this.post('/me/presence/clearUserPreferredPresence', {}, 'clear your presence');
       }
       this.appliedPresence = presenceKey;
     }
-    const messageKey = JSON.stringify([desired.statusText, desired.until]);
     if (messageKey !== this.appliedMessage) {
-      const expiry = desired.until
-        ? {
-            expiryDateTime: { dateTime: new Date(desired.until).toISOString().slice(0, 19), timeZone: 'UTC' },
-          }
-        : {};
-      await this.post(
-        '/me/presence/setStatusMessage',
-        { statusMessage: { message: { content: desired.statusText, contentType: 'text' }, ...expiry } },
-        'set your status message',
-      );
+      if (desired.statusText) {
+        const expiry = desired.until
+          ? {
+              expiryDateTime: {
+                dateTime: new Date(desired.until).toISOString().slice(0, 19),
+                timeZone: 'UTC',
+              },
+            }
+          : {};
+        this.memory.remember({ ownStatus: desired.statusText });
+        await this.post(
+          '/me/presence/setStatusMessage',
+          { statusMessage: { message: { content: desired.statusText, contentType: 'text' }, ...expiry } },
+          'set your status message',
+        );
+      } else if (ownMessage !== null) {
+        // Only Cadence's own message is taken down; one the user wrote since stays.
+        if (shown?.message === ownMessage)
+          await this.post(
+            '/me/presence/setStatusMessage',
+            { statusMessage: { message: { content: '', contentType: 'text' } } },
+            'clear your status message',
+          );
+        this.memory.remember({ ownStatus: '' });
+      }
       this.appliedMessage = messageKey;
-    }
-    await this.applyAutoReply(desired, now, settings);
-    const mailbox = this.mailboxSettings(settings);
-    const mailboxKey = JSON.stringify(mailbox);
-    if (mailboxKey !== this.appliedMailbox) {
-      await this.post('/me/mailboxSettings', mailbox, 'update your working hours', 'PATCH');
-      this.appliedMailbox = mailboxKey;
     }
   }
 
@@ -162,7 +241,7 @@ export class GraphProvider implements Provider {
 
   /** getSchedule for teammates with an email: busy or away now, and their working hours and zone. */
   async enrich(people: readonly Teammate[], now: Instant): Promise<Map<string, TeammateUpdate>> {
-    const withEmail = people.filter((person) => person.email);
+    const withEmail = this.personal ? [] : people.filter((person) => person.email);
     const updates = new Map<string, TeammateUpdate>();
     const utc = (at: Instant) => ({ dateTime: new Date(at).toISOString().slice(0, 19), timeZone: 'UTC' });
     for (let i = 0; i < withEmail.length; i += 20) {
@@ -259,13 +338,18 @@ export class GraphProvider implements Provider {
     return (
       items
         // Only time shown as busy is a meeting: not tentative, not working elsewhere, not all day.
-        .filter((item) => !item.isCancelled && !item.isAllDay && item.showAs === 'busy')
+        // Time shown as out of office ("oof", the event resource's showAs) means the user is off.
+        .filter(
+          (item) =>
+            !item.isCancelled && (item.showAs === 'oof' || (!item.isAllDay && item.showAs === 'busy')),
+        )
         .map((item) => ({
           id: `microsoft:${item.id}`,
-          title: item.subject ?? 'Busy',
+          title: item.subject ?? (item.showAs === 'oof' ? 'Out of office' : 'Busy'),
           start: Date.parse(`${item.start.dateTime.slice(0, 23)}Z`),
           end: Date.parse(`${item.end.dateTime.slice(0, 23)}Z`),
           source: 'microsoft' as const,
+          ...(item.showAs === 'oof' ? { away: true as const } : {}),
         }))
     );
   }

@@ -2,16 +2,20 @@ import type { Instant } from '../../../shared/clockTime';
 import type { Desired } from '../../../shared/desired';
 import { DEFAULT_TEAMMATE_WEEK, DEFAULT_TEAMMATE_WEEKEND, type Teammate } from '../../../shared/intents';
 import { httpCall, ProviderError } from '../providerError';
-import type { Provider, TokenSource } from '../provider';
+import type { AccountMemory, Provider, TokenSource } from '../provider';
 
 const AUTH_ERRORS = new Set([
   'invalid_auth',
   'token_revoked',
   'not_authed',
   'account_inactive',
-  'token_expired',
   'missing_scope',
 ]);
+/**
+ * dnd.teamInfo is "Tier 2: 20+ per minute" (https://docs.slack.dev/reference/methods/dnd.teamInfo):
+ * one reading asks about at most this many batches of 50, and the next reading goes on from there.
+ */
+const DND_BATCHES_PER_READ = 10;
 
 interface SlackStatus {
   text: string;
@@ -39,9 +43,17 @@ export class SlackProvider implements Provider {
   constructor(
     private readonly apiUrl: string,
     private readonly tokens: TokenSource,
+    /** The workspace, and the status text Cadence last set (so it is never taken for the user's own). */
+    private readonly memory: AccountMemory,
     /** How long one call may take before it counts as a network failure. */
     private readonly timeoutMs = 10_000,
   ) {}
+
+  /** Where the last reading of teammates' DND stopped, and until when Slack asked us to wait. */
+  private dndCursor = 0;
+  private dndPausedUntil = 0;
+  /** What dnd.teamInfo said of each teammate, kept between readings: user → in DND hours until. */
+  private dndKnown = new Map<string, number>();
 
   reset(): void {
     this.appliedStatus = null;
@@ -49,7 +61,23 @@ export class SlackProvider implements Provider {
     this.appliedAway = null;
   }
 
+  /**
+   * One Web API call. With token rotation an access token lasts 12 hours and an expired one answers
+   * `token_expired` ("Using token rotation", https://docs.slack.dev/authentication/using-token-rotation):
+   * it is renewed once and the call repeated.
+   */
   private async call(method: string, form: Record<string, string> = {}): Promise<Record<string, unknown>> {
+    try {
+      return await this.callOnce(method, form);
+    } catch (error) {
+      if (!(error instanceof ProviderError && error.message.includes('(token_expired)'))) throw error;
+      if (!(await this.tokens.refresh()))
+        throw new ProviderError('auth', 'Slack refused to renew the sign-in; reconnect Slack');
+      return this.callOnce(method, form);
+    }
+  }
+
+  private async callOnce(method: string, form: Record<string, string>): Promise<Record<string, unknown>> {
     const response = await httpCall(
       {
         timeoutMs: this.timeoutMs,
@@ -62,7 +90,7 @@ export class SlackProvider implements Provider {
     const body = (response.body ?? {}) as Record<string, unknown>;
     if (body.ok === true) return body;
     const error = String(body.error ?? `HTTP ${response.status}`);
-    if (AUTH_ERRORS.has(error))
+    if (AUTH_ERRORS.has(error) || error === 'token_expired')
       throw new ProviderError('auth', `Slack refused the token (${error}); reconnect Slack`);
     if (error === 'ratelimited')
       throw new ProviderError('rateLimited', 'Slack asked us to slow down', 30_000);
@@ -71,7 +99,18 @@ export class SlackProvider implements Provider {
     throw new ProviderError('permanent', `Slack said ${error} to ${method}`);
   }
 
+  /** The workspace's name, read once (auth.test), and whether the app's tokens rotate. */
+  private async learnAccount(): Promise<void> {
+    if (this.memory.read().kind) return;
+    const body = await this.call('auth.test');
+    this.memory.remember({
+      kind: this.tokens.expiresAt() !== null ? 'slack-rotating' : 'slack-lasting',
+      ...(typeof body.team === 'string' && body.team ? { label: body.team.slice(0, 80) } : {}),
+    });
+  }
+
   async apply(desired: Desired, now: Instant): Promise<void> {
+    await this.learnAccount();
     await this.applyStatus(desired);
     await this.applyDnd(desired, now);
     if (this.appliedAway !== desired.away) {
@@ -88,7 +127,8 @@ export class SlackProvider implements Provider {
       const current = await this.call('users.profile.get');
       const profile = (current.profile ?? {}) as Record<string, unknown>;
       const text = String(profile.status_text ?? '');
-      if (text)
+      // A status Cadence set before a restart is still there: it is Cadence's, not the user's.
+      if (text && text !== this.memory.read().ownStatus)
         this.ownStatus = {
           text,
           emoji: String(profile.status_emoji ?? ''),
@@ -104,6 +144,7 @@ export class SlackProvider implements Provider {
       : (this.ownStatus ?? { text: '', emoji: '', expiration: 0 });
     const key = JSON.stringify(status);
     if (key === this.appliedStatus) return;
+    if (ours) this.memory.remember({ ownStatus: status.text });
     await this.call('users.profile.set', {
       profile: JSON.stringify({
         status_text: status.text,
@@ -149,30 +190,59 @@ export class SlackProvider implements Provider {
           id: `slack:${String(member.id)}`,
           name: String(profile.real_name || member.real_name || member.name || member.id).slice(0, 80),
           timeZone: member.tz,
+          // Slack has no working hours: nine to five is assumed, and said to be.
           week: DEFAULT_TEAMMATE_WEEK,
           weekendDays: [...DEFAULT_TEAMMATE_WEEKEND],
+          hoursAssumed: true,
           source: 'slack',
         });
       }
       cursor = String(((body.response_metadata ?? {}) as Record<string, unknown>).next_cursor ?? '');
       if (!cursor) break;
     }
-    const inDnd = new Set<string>();
-    for (let i = 0; i < people.length; i += 50) {
-      const batch = people.slice(i, i + 50).map((p) => p.id.slice('slack:'.length));
-      const body = await this.call('dnd.teamInfo', { users: batch.join(',') });
+    await this.readDnd(
+      people.map((p) => p.id.slice('slack:'.length)),
+      now,
+    );
+    return people.map((person) => {
+      const until = this.dndKnown.get(person.id.slice('slack:'.length)) ?? 0;
+      return until > now
+        ? { ...person, presence: { state: 'dnd' as const, until: new Date(until).toISOString() } }
+        : person;
+    });
+  }
+
+  /**
+   * Teammates' Do Not Disturb hours, best effort: a few batches of 50 a reading, going on from where the
+   * last one stopped, and none while Slack asked us to wait. A refusal never costs the teammate list.
+   * Only the DND schedule counts: "All of the snooze_* properties will only be visible if the user being
+   * queried is also the current user" (https://docs.slack.dev/reference/methods/dnd.info), so a
+   * teammate's snooze is never claimed.
+   */
+  private async readDnd(users: string[], now: Instant): Promise<void> {
+    if (now < this.dndPausedUntil || !users.length) return;
+    if (this.dndCursor >= users.length) this.dndCursor = 0;
+    for (let asked = 0; asked < DND_BATCHES_PER_READ && asked * 50 < users.length; asked++) {
+      const batch = users.slice(this.dndCursor, this.dndCursor + 50);
+      let body: Record<string, unknown>;
+      try {
+        body = await this.call('dnd.teamInfo', { users: batch.join(',') });
+      } catch (error) {
+        if (error instanceof ProviderError && error.kind === 'auth') throw error;
+        if (error instanceof ProviderError && error.kind === 'rateLimited')
+          this.dndPausedUntil = now + (error.retryAfterMs ?? 60_000);
+        return;
+      }
+      for (const user of batch) this.dndKnown.delete(user);
       for (const [user, info] of Object.entries(
         (body.users ?? {}) as Record<string, Record<string, unknown>>,
       )) {
         const start = Number(info.next_dnd_start_ts ?? 0) * 1000;
         const end = Number(info.next_dnd_end_ts ?? 0) * 1000;
-        if (info.snooze_enabled || (info.dnd_enabled && start <= now && now < end)) inDnd.add(user);
+        if (info.dnd_enabled === true && start <= now && now < end) this.dndKnown.set(user, end);
       }
+      this.dndCursor += 50;
+      if (this.dndCursor >= users.length) this.dndCursor = 0;
     }
-    return people.map((person) =>
-      inDnd.has(person.id.slice('slack:'.length))
-        ? { ...person, presence: { state: 'dnd' as const } }
-        : person,
-    );
   }
 }

@@ -26,7 +26,24 @@ function DayBar({ teammate }: { teammate: TeammateView }) {
   );
 }
 
-function TeammateRow({ teammate, zone, now }: { teammate: TeammateView; zone: string; now: number }) {
+/** A teammate to add, perhaps standing for a connected service's teammate whose hours were assumed. */
+interface Draft {
+  name: string;
+  timeZone: string;
+  replaces?: string;
+}
+
+function TeammateRow({
+  teammate,
+  zone,
+  now,
+  onSetHours,
+}: {
+  teammate: TeammateView;
+  zone: string;
+  now: number;
+  onSetHours: (draft: Draft) => void;
+}) {
   const next =
     teammate.state === 'available'
       ? 'now'
@@ -37,7 +54,14 @@ function TeammateRow({ teammate, zone, now }: { teammate: TeammateView; zone: st
     <div className="teammate-row" role="row">
       <div role="cell" className="teammate-name">
         <strong>{teammate.name}</strong>
-        <span className="muted">{teammate.timeZone}</span>
+        <span className="muted">
+          {teammate.timeZone}
+          {teammate.hoursAssumed ? (
+            <span title="Slack does not share working hours: nine to five, Monday to Friday, is assumed.">
+              {' · hours assumed'}
+            </span>
+          ) : null}
+        </span>
       </div>
       <div role="cell" className="teammate-time">
         <strong>{clockTime(now, teammate.timeZone)}</strong>
@@ -65,15 +89,26 @@ function TeammateRow({ teammate, zone, now }: { teammate: TeammateView; zone: st
           >
             Remove
           </button>
+        ) : teammate.hoursAssumed ? (
+          <button
+            type="button"
+            className="quiet small"
+            aria-label={`Set ${teammate.name}'s working hours`}
+            onClick={() =>
+              onSetHours({ name: teammate.name, timeZone: teammate.timeZone, replaces: teammate.id })
+            }
+          >
+            Set hours
+          </button>
         ) : null}
       </div>
     </div>
   );
 }
 
-function AddTeammate() {
-  const [name, setName] = useState('');
-  const [timeZone, setTimeZone] = useState('');
+function AddTeammate({ draft, onDone }: { draft: Draft | null; onDone: () => void }) {
+  const [name, setName] = useState(draft?.name ?? '');
+  const [timeZone, setTimeZone] = useState(draft?.timeZone ?? '');
   const [start, setStart] = useState('09:00');
   const [end, setEnd] = useState('17:00');
   const [email, setEmail] = useState('');
@@ -87,6 +122,7 @@ function AddTeammate() {
       timeZone,
       week,
       ...(email.trim() ? { email: email.trim() } : {}),
+      ...(draft?.replaces ? { replaces: draft.replaces } : {}),
     });
     if (!result.ok) {
       setError(result.issues?.map((i) => `${i.path}: ${i.message}`).join('; ') || result.message);
@@ -96,12 +132,23 @@ function AddTeammate() {
     setName('');
     setEmail('');
     await refreshTeammates();
+    onDone();
   };
   return (
-    <form className="add-teammate" onSubmit={(e) => void submit(e)} aria-label="Add a teammate">
+    <form
+      className="add-teammate"
+      onSubmit={(e) => void submit(e)}
+      aria-label={draft?.replaces ? `Set ${draft.name}'s working hours` : 'Add a teammate'}
+    >
       <label>
         Name
-        <input required value={name} onChange={(e) => setName(e.target.value)} maxLength={80} />
+        <input
+          required
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          maxLength={80}
+          autoFocus={Boolean(draft)}
+        />
       </label>
       <label>
         Time zone
@@ -131,8 +178,13 @@ function AddTeammate() {
         <input type="time" value={end} onChange={(e) => setEnd(e.target.value)} />
       </label>
       <button type="submit" className="primary">
-        Add
+        {draft?.replaces ? 'Save hours' : 'Add'}
       </button>
+      {draft ? (
+        <button type="button" className="quiet" onClick={onDone}>
+          Cancel
+        </button>
+      ) : null}
       <ErrorText message={error} />
     </form>
   );
@@ -145,6 +197,7 @@ export function Teammates() {
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<SortKey>('available');
   const [group, setGroup] = useState(false);
+  const [draft, setDraft] = useState<Draft | null>(null);
   const rows = useMemo(() => teammateRows(teammates, filter, sort, group), [teammates, filter, sort, group]);
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -156,7 +209,7 @@ export function Teammates() {
   return (
     <div className="teammates">
       <h1>Teammates</h1>
-      <AddTeammate />
+      <AddTeammate key={draft?.replaces ?? 'new'} draft={draft} onDone={() => setDraft(null)} />
       <div className="toolbar">
         <label>
           Filter
@@ -210,7 +263,7 @@ export function Teammates() {
                       </span>
                     </div>
                   ) : (
-                    <TeammateRow teammate={row.teammate} zone={zone} now={now} />
+                    <TeammateRow teammate={row.teammate} zone={zone} now={now} onSetHours={setDraft} />
                   )}
                 </div>
               );

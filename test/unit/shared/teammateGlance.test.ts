@@ -30,6 +30,7 @@ function referenceGlance(
     id: teammate.id,
     name: teammate.name,
     source: teammate.source,
+    hoursAssumed: teammate.hoursAssumed === true,
     timeZone: teammate.timeZone,
     localTime,
     offsetFromYou: offset - moment(userZone).offset,
