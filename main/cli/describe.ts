@@ -72,6 +72,8 @@ export function describeIntegrations(integrations: readonly IntegrationView[]): 
     .map(
       (i) =>
         `${i.name}: ${i.connected ? `${i.health?.state ?? 'ok'} — ${i.health?.message ?? ''}` : i.configured ? 'not connected' : 'not set up (cadence configure)'}${
+          i.account ? `\n  ${printable(i.account)}` : ''
+        }${
           i.signIn?.state === 'failed'
             ? `\n  ${i.signIn.message}`
             : i.signIn?.state === 'pending'

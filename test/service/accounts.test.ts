@@ -199,6 +199,45 @@ describe('Microsoft: work and personal accounts, and what the user set in Teams'
     expect(w.graph.preferredPresence).toBeNull();
   });
 
+  it('applies hours given in a custom zone only where its bias is the teammate’s own offset', async () => {
+    world = await integrationWorld(at('2026-11-23T18:00', ZONE), ZONE);
+    const w = world;
+    const custom = (bias: number) => ({
+      name: 'Customized Time Zone',
+      bias,
+      standardOffset: { time: '02:00:00.0000000', dayOccurrence: 1, dayOfWeek: 'sunday', month: 11, year: 0 },
+      daylightOffset: {
+        daylightBias: -60,
+        time: '02:00:00.0000000',
+        dayOccurrence: 2,
+        dayOfWeek: 'sunday',
+        month: 3,
+        year: 0,
+      },
+    });
+    const hours = (bias: number) => ({
+      items: [],
+      workingHours: {
+        daysOfWeek: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
+        startTime: '06:00:00.0000000',
+        endTime: '14:00:00.0000000',
+        timeZone: custom(bias),
+      },
+    });
+    // Denver is seven hours behind UTC in winter: a bias of 420, read either way, is its own.
+    w.graph.schedules.set('mia@example.com', hours(420));
+    w.graph.schedules.set('noa@example.com', hours(300));
+    await w.run('teammates.add', { name: 'Mia', timeZone: 'America/Denver', email: 'mia@example.com' });
+    await w.run('teammates.add', { name: 'Noa', timeZone: 'Asia/Tokyo', email: 'noa@example.com' });
+    await w.connect('microsoft');
+    const byName = Object.fromEntries(w.host.service.teammates().map((t) => [t.name, t]));
+    expect(byName.Mia).toMatchObject({ timeZone: 'America/Denver', inWorkingHours: true });
+    expect(byName.Mia!.todayBar).toEqual([{ from: 6 / 24, to: 14 / 24 }]);
+    // Tokyo is nine hours ahead: a bias of 300 is not Tokyo, so Noa keeps the hours the user gave.
+    expect(byName.Noa).toMatchObject({ timeZone: 'Asia/Tokyo' });
+    expect(byName.Noa!.todayBar).toEqual([{ from: 9 / 24, to: 17 / 24 }]);
+  });
+
   it('takes time shown as out of office on the calendar as off, not as a meeting', async () => {
     world = await integrationWorld(at('2026-11-23T10:00', ZONE), ZONE);
     const w = world;

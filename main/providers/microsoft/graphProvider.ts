@@ -1,5 +1,5 @@
 import type { CalendarEvent } from '../../../shared/calendar';
-import { type Instant, isTimeZone } from '../../../shared/clockTime';
+import { type Instant, isTimeZone, offsetMinutes } from '../../../shared/clockTime';
 import type { Desired } from '../../../shared/desired';
 import type { Settings } from '../../../shared/settings';
 import { authorizedCall, checkJsonError } from '../authorizedCall';
@@ -17,6 +17,25 @@ async function ianaZoneOf(name: string | undefined): Promise<string | null> {
   const { findIana } = await import('windows-iana');
   const zone = findIana(name)[0];
   return zone && isTimeZone(zone) ? zone : null;
+}
+
+/**
+ * A "Customized Time Zone" (customTimeZone: a bias in minutes and its own daylight-saving rules,
+ * https://learn.microsoft.com/en-us/graph/api/resources/customtimezone) has no name to map. Its page
+ * says a zone ahead of UTC has a positive bias, while Windows counts the other way; Cadence takes
+ * neither on trust: the hours apply in the teammate's own zone only when that zone's offset (in
+ * winter or summer) is the bias, read either way. Otherwise the hours are left as the user has them.
+ */
+function customZoneMatches(
+  zone: { bias?: unknown } | undefined,
+  teammateZone: string,
+  now: Instant,
+): boolean {
+  const bias = Number(zone?.bias);
+  if (!Number.isFinite(bias) || !isTimeZone(teammateZone)) return false;
+  const year = new Date(now).getUTCFullYear();
+  const offsets = [Date.UTC(year, 0, 15), Date.UTC(year, 6, 15)].map((at) => offsetMinutes(at, teammateZone));
+  return offsets.some((offset) => offset === bias || offset === -bias);
 }
 
 /** Meetings are read a week ahead: more pages than this would be a runaway. */
@@ -269,7 +288,7 @@ export class GraphProvider implements Provider {
           daysOfWeek?: string[];
           startTime?: string;
           endTime?: string;
-          timeZone?: { name?: string };
+          timeZone?: { name?: string; bias?: unknown };
         };
       }[];
       for (const schedule of schedules) {
@@ -287,7 +306,9 @@ export class GraphProvider implements Provider {
             until: `${current.end.dateTime.slice(0, 19)}Z`,
           };
         const hours = schedule.workingHours;
-        const zone = await ianaZoneOf(hours?.timeZone?.name);
+        const zone =
+          (await ianaZoneOf(hours?.timeZone?.name)) ??
+          (customZoneMatches(hours?.timeZone, person.timeZone, now) ? person.timeZone : null);
         if (hours?.daysOfWeek?.length && hours.startTime && hours.endTime && zone) {
           const span = [{ start: hours.startTime.slice(0, 5), end: hours.endTime.slice(0, 5) }];
           const days = hours.daysOfWeek

@@ -111,6 +111,7 @@ function IntegrationRow({ integration }: { integration: IntegrationView }) {
             ? `${HEALTH_WORDS[health.state]}${health.state === 'ok' ? '' : ` — ${health.message}`}`
             : 'Not connected'}
         </p>
+        {integration.account ? <p className="muted account">{integration.account}</p> : null}
         {integration.signIn?.state === 'failed' ? <ErrorText message={integration.signIn.message} /> : null}
         {link && integration.signIn?.state === 'pending' ? (
           <p className="muted">

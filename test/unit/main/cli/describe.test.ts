@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { describeIntegrations } from '../../../../main/cli/describe';
+import { accountWords, type IntegrationView } from '../../../../shared/integrationView';
+
+const view = (patch: Partial<IntegrationView>): IntegrationView => ({
+  id: 'google',
+  name: 'Google Calendar',
+  connected: true,
+  configured: true,
+  managed: false,
+  signIn: null,
+  health: { state: 'ok', message: 'In step', retryAt: null, lastSyncAt: null },
+  account: null,
+  ...patch,
+});
+
+describe('cadence integrations', () => {
+  it('names the account kind and what it means under each connected service', () => {
+    const account = accountWords({
+      kind: 'google-personal',
+      label: 'ana@gmail.com',
+      unsupported: ['focusTime'],
+    });
+    expect(describeIntegrations([view({ account })])).toBe(
+      'Google Calendar: ok — In step\n  personal Google account (ana@gmail.com): focus blocks appear as busy events',
+    );
+  });
+
+  it('shows a direction mark in an account label as a mark, not as an instruction', () => {
+    const account = accountWords({ kind: 'slack-lasting', label: 'Acme\u202Eevil' });
+    expect(describeIntegrations([view({ id: 'slack', name: 'Slack', account })])).not.toContain('\u202E');
+  });
+});
