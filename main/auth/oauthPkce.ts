@@ -99,6 +99,16 @@ export class TokenEndpointError extends Error {
   }
 }
 
+/** The browser came back without a code: the user or the service refused (RFC 6749 §4.1.2.1). */
+export class SignInRefused extends Error {
+  constructor(
+    readonly code: string | null,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 const REVOKED = new Set(['invalid_grant', 'invalid_refresh_token', 'token_revoked', 'invalid_client']);
 
 async function postForm(url: string, form: Record<string, string>): Promise<Record<string, unknown>> {
@@ -225,8 +235,16 @@ export async function beginAuthorization(
     redeemed = true;
     const code = url.searchParams.get('code');
     if (!code) {
-      reply(400, 'Sign-in cancelled', 'You can close this tab.');
-      finish(new Error(`the sign-in was cancelled (${url.searchParams.get('error') ?? 'no code'})`));
+      // RFC 6749 §4.1.2.1: the refusal comes back as error (and perhaps error_description).
+      const refused = url.searchParams.get('error');
+      const description = (url.searchParams.get('error_description') ?? '').slice(0, 300);
+      reply(400, 'Sign-in not finished', 'You can close this tab; Cadence says what to do next.');
+      finish(
+        new SignInRefused(
+          refused,
+          `the service answered ${refused ?? 'without a code'}${description ? `: ${description}` : ''}`,
+        ),
+      );
       return;
     }
     postForm(client.tokenUrl, {

@@ -16,8 +16,10 @@ import {
   beginAuthorization,
   type PendingAuthorization,
   refreshTokens,
+  SignInRefused,
   TokenEndpointError,
 } from '../auth/oauthPkce';
+import { signInAdvice } from '../auth/signInWords';
 import type { ClientSetting, ClientSettings } from '../auth/clientSettings';
 import type { Vault } from '../auth/vault';
 import type { ProviderConfig } from '../providers/endpoints';
@@ -262,7 +264,10 @@ export class Integrations extends Disposable {
         // A sign-in replaced by a newer one is not a failure; any other end keeps its reason.
         if (this.pending.get(id) !== pending) return;
         this.pending.delete(id);
-        this.signInProblems.set(id, `Sign-in did not finish: ${(error as Error).message}.`);
+        const code =
+          error instanceof TokenEndpointError || error instanceof SignInRefused ? error.code : null;
+        const detail = (error as Error).message;
+        this.signInProblems.set(id, `${signInAdvice(id, code, detail)} (Details: ${detail}.)`);
         this.changed.fire();
       },
     );

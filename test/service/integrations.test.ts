@@ -59,11 +59,12 @@ describe('sign-in (OAuth 2 for native apps)', () => {
       connected: false,
       signIn: {
         state: 'failed',
-        message: 'Sign-in did not finish: the sign-in was cancelled (access_denied).',
+        message:
+          'The sign-in was declined, so Google Calendar gave Cadence no access. Press Connect again and choose Allow. (Details: the service answered access_denied.)',
       },
     });
     expect(fs.readFileSync(path.join(world.dir, 'cadence.log'), 'utf8')).toMatch(
-      /Google Calendar Sign-in did not finish: the sign-in was cancelled \(access_denied\)/,
+      /Google Calendar The sign-in was declined.*\(Details: the service answered access_denied\.\)/,
     );
   });
 

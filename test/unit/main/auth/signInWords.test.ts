@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { signInAdvice } from '../../../../main/auth/signInWords';
+
+describe('a refused sign-in, in words with the next step', () => {
+  it.each([
+    ['google', 'redirect_uri_mismatch', 'Bad Request', /"Desktop app"/],
+    ['slack', 'bad_redirect_uri', 'the sign-in was refused: bad_redirect_uri', /Redirect URLs/],
+    [
+      'microsoft',
+      'invalid_request',
+      'AADSTS50011: The redirect URI does not match',
+      /Mobile and desktop applications/,
+    ],
+    ['slack', 'invalid_team_for_non_distributed_app', 'x', /another workspace/],
+    [
+      'microsoft',
+      'access_denied',
+      'AADSTS65001: The user or administrator has not consented',
+      /administrator to approve/,
+    ],
+    [
+      'microsoft',
+      'unauthorized_client',
+      'AADSTS50020: User account from identity provider live.com does not exist in tenant',
+      /work or school accounts only/,
+    ],
+    ['google', 'access_denied', 'the service answered access_denied', /declined.*choose Allow/],
+    ['google', 'org_internal', 'x', /limited to its own organisation/],
+    ['google', 'invalid_client', 'The OAuth client was not found.', /client id and secret/],
+    ['slack', 'invalid_scope', 'x', /scopes listed in the README/],
+  ] as const)('%s %s', (provider, code, detail, words) => {
+    expect(signInAdvice(provider, code, detail)).toMatch(words);
+  });
+
+  it('still says what happened when the reason is unknown', () => {
+    expect(signInAdvice('slack', null, 'the sign-in service could not be reached (ECONNREFUSED)')).toBe(
+      'The sign-in to Slack did not finish: the sign-in service could not be reached (ECONNREFUSED). Press Connect again; if it keeps failing, check your Slack app (api.slack.com/apps).',
+    );
+  });
+});
