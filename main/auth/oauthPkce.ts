@@ -20,6 +20,12 @@ export interface OAuthClient {
   /** The token_type the service answers: "Bearer" (RFC 6750), Slack's user tokens "user". */
   tokenType?: string;
   extraAuthorizeParams?: Record<string, string>;
+  /**
+   * How the loopback redirect is written. RFC 8252 §7.3 prefers the IP literal (http://127.0.0.1:port/path,
+   * the default); Microsoft's app registrations take "http://localhost" for desktop apps and ignore the
+   * port, so Microsoft signs in through http://localhost:port with no path.
+   */
+  loopback?: { host: '127.0.0.1' | 'localhost'; path: string };
 }
 
 const base64url = (buffer: Buffer): string => buffer.toString('base64url');
@@ -176,7 +182,21 @@ export async function beginAuthorization(
   const state = base64url(randomBytes(16));
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const redirectUri = `http://127.0.0.1:${(server.address() as AddressInfo).port}/callback`;
+  const port = (server.address() as AddressInfo).port;
+  const loopback = client.loopback ?? { host: '127.0.0.1', path: '/callback' };
+  // A browser may try "localhost" on IPv6 first: the same port on ::1 answers too, where there is one.
+  const servers = [server];
+  if (loopback.host === 'localhost') {
+    const v6 = http.createServer();
+    await new Promise<void>((resolve) => {
+      v6.once('error', () => resolve());
+      v6.listen(port, '::1', () => {
+        servers.push(v6);
+        resolve();
+      });
+    });
+  }
+  const redirectUri = `http://${loopback.host}:${port}${loopback.path === '/' ? '' : loopback.path}`;
   const params = new URLSearchParams({
     response_type: 'code',
     client_id: client.clientId,
@@ -193,30 +213,34 @@ export async function beginAuthorization(
   const result = new Promise<TokenSet>((resolve, reject) => (settle = { resolve, reject }));
   const finish = (error: Error | null, tokens?: TokenSet) => {
     clearTimeout(timer);
-    server.close();
-    server.closeAllConnections();
+    for (const each of servers) {
+      each.close();
+      each.closeAllConnections();
+    }
     if (error) settle?.reject(error);
     else if (tokens) settle?.resolve(tokens);
   };
   const timer = setTimeout(() => finish(new Error('the sign-in was not completed in time')), timeoutMs);
   timer.unref();
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
-    else socket.destroy();
-  });
-  server.on('request', (req, res) => {
-    try {
-      answerCallback(req, res);
-    } catch (error) {
-      onUnexpectedError(error);
-      if (!res.headersSent) res.writeHead(500).end();
-      else res.destroy();
-    }
-  });
+  for (const each of servers) {
+    each.on('clientError', (_error, socket) => {
+      if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+      else socket.destroy();
+    });
+    each.on('request', (req, res) => {
+      try {
+        answerCallback(req, res);
+      } catch (error) {
+        onUnexpectedError(error);
+        if (!res.headersSent) res.writeHead(500).end();
+        else res.destroy();
+      }
+    });
+  }
   let redeemed = false;
   const answerCallback = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     const url = requestTarget(req.url);
-    if (!url || url.pathname !== '/callback') {
+    if (!url || url.pathname !== loopback.path) {
       res.writeHead(url ? 404 : 400).end();
       return;
     }

@@ -53,6 +53,9 @@ const DEFAULTS: Record<ProviderId, ProviderConfig> = {
         'Calendars.Read',
         'offline_access',
       ],
+      // "Mobile and desktop applications" take http://localhost, on any port
+      // (https://learn.microsoft.com/en-us/entra/identity-platform/reply-url, localhost exceptions).
+      loopback: { host: 'localhost', path: '/' },
     },
   },
 };

@@ -1,4 +1,6 @@
+import type { Page } from '@playwright/test';
 import { GoogleFake } from '../fakes/googleFake';
+import { GraphFake } from '../fakes/graphFake';
 import { SlackFake } from '../fakes/slackFake';
 import { expect, test } from './fixtures';
 
@@ -34,6 +36,7 @@ test('connect Slack from Settings, see its health, and the status follow a focus
   await row.getByRole('button', { name: 'Connect' }).click();
   await expect((await popup).getByRole('heading')).toHaveText('Cadence is connected');
   await expect(row).toContainText('Connected and up to date');
+  await expect(row).toContainText('Slack workspace (Acme)');
   await cadence.shot('settings-integrations');
   await page.getByRole('button', { name: 'Today' }).click();
   await page.getByRole('button', { name: 'Focus 25 min' }).click();
@@ -70,6 +73,7 @@ test('connect Google Calendar from Settings with the client id and secret a desk
   await row.getByRole('button', { name: 'Connect' }).click();
   await expect((await popup).getByRole('heading')).toHaveText('Cadence is connected');
   await expect(row).toContainText('Connected and up to date');
+  await expect(row).toContainText('Google Workspace account (me@example.com)');
   await page.getByRole('button', { name: 'Today' }).click();
   await page.getByRole('button', { name: 'Focus 25 min' }).click();
   await expect
@@ -77,3 +81,102 @@ test('connect Google Calendar from Settings with the client id and secret a desk
     .toBe(1);
   await google.server.stop();
 });
+
+/** Enters the client id (and secret) in Settings → Integrations and signs in in the popup. */
+async function connectFromSettings(page: Page, name: string, clientId: string, secret?: string) {
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const row = page.locator('.integration').filter({ hasText: name });
+  await row.getByLabel(`${name} client ID`).fill(clientId);
+  if (secret !== undefined) await row.getByLabel(`${name} client secret`).fill(secret);
+  await row.getByRole('button', { name: 'Save' }).click();
+  const popup = page.waitForEvent('popup');
+  await row.getByRole('button', { name: 'Connect' }).click();
+  await expect((await popup).getByRole('heading')).toHaveText('Cadence is connected');
+  await expect(row).toContainText('Connected and up to date');
+  return row;
+}
+
+const startFocus = async (page: Page) => {
+  await page.getByRole('button', { name: 'Today' }).click();
+  await page.getByRole('button', { name: 'Focus 25 min' }).click();
+};
+
+test('Slack with token rotation: the window says the sign-in renews itself, and focus reaches Slack', async ({
+  cadence,
+}) => {
+  const slack = await new SlackFake().start();
+  slack.tokenRotation = true;
+  const env = {
+    CADENCE_SLACK_API_URL: slack.apiUrl,
+    CADENCE_SLACK_AUTHORIZE_URL: `${slack.server.url}/oauth/v2/authorize`,
+    CADENCE_SLACK_TOKEN_URL: `${slack.apiUrl}/oauth.v2.access`,
+  };
+  const { page } = await cadence.open({ settings: ALL_WEEK, serve: { env } });
+  const row = await connectFromSettings(page, 'Slack', slack.auth.clientId);
+  await expect(row).toContainText('Slack workspace (Acme): its sign-in lasts 12 hours and Cadence renews it');
+  // Slack ends the token early: Cadence renews it once and the focus block still reaches Slack.
+  slack.auth.expireAll();
+  await startFocus(page);
+  await expect.poll(() => slack.profile.status_emoji).toBe(':dart:');
+  expect(slack.auth.refreshes).toBe(1);
+  await slack.server.stop();
+});
+
+test('a personal Google account: focus and days off become busy events, and Settings says why', async ({
+  cadence,
+}) => {
+  const google = await new GoogleFake().start();
+  google.account = { kind: 'personal', address: 'ana@gmail.com' };
+  const env = {
+    CADENCE_GOOGLE_API_URL: google.apiUrl,
+    CADENCE_GOOGLE_AUTHORIZE_URL: `${google.server.url}/o/oauth2/v2/auth`,
+    CADENCE_GOOGLE_TOKEN_URL: `${google.server.url}/token`,
+  };
+  const { page } = await cadence.open({ settings: ALL_WEEK, serve: { env } });
+  const row = await connectFromSettings(
+    page,
+    'Google Calendar',
+    google.auth.clientId,
+    google.auth.clientSecret ?? '',
+  );
+  await startFocus(page);
+  await expect
+    .poll(() => google.visible().map((e) => [e.summary, e.eventType]))
+    .toEqual([['Focus time', 'default']]);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(row).toContainText(
+    'personal Google account (ana@gmail.com): focus blocks appear as busy events',
+  );
+  await expect(row).toContainText('Connected and up to date');
+  await cadence.shot('settings-google-personal');
+  await google.server.stop();
+});
+
+for (const kind of ['work', 'personal'] as const) {
+  test(`a ${kind} Microsoft account: connect from Settings and start a focus block`, async ({ cadence }) => {
+    const graph = await new GraphFake().start();
+    graph.account = { kind, username: kind === 'work' ? 'ana@contoso.example' : 'ana@outlook.com' };
+    const env = {
+      CADENCE_MICROSOFT_API_URL: graph.apiUrl,
+      CADENCE_MICROSOFT_AUTHORIZE_URL: `${graph.server.url}/common/oauth2/v2.0/authorize`,
+      CADENCE_MICROSOFT_TOKEN_URL: `${graph.server.url}/common/oauth2/v2.0/token`,
+    };
+    const { page } = await cadence.open({ settings: ALL_WEEK, serve: { env } });
+    const row = await connectFromSettings(page, 'Microsoft 365', graph.auth.clientId);
+    await startFocus(page);
+    if (kind === 'work') {
+      await expect.poll(() => graph.preferredPresence?.availability).toBe('DoNotDisturb');
+      await page.getByRole('button', { name: 'Settings' }).click();
+      await expect(row).toContainText('work or school Microsoft account (ana@contoso.example)');
+    } else {
+      await expect.poll(() => graph.server.callsTo('/v1.0/me/mailboxSettings').length).toBeGreaterThan(0);
+      await page.getByRole('button', { name: 'Settings' }).click();
+      await expect(row).toContainText(
+        'personal Microsoft account (ana@outlook.com): Teams presence and teammates’ schedules need a work or school account',
+      );
+      await expect(row).toContainText('Connected and up to date');
+      expect(graph.server.callsTo(/presence/)).toEqual([]);
+    }
+    await graph.server.stop();
+  });
+}

@@ -131,6 +131,8 @@ export class FakeAuthorizationServer {
     private readonly prefix: string,
     /** Set when the service requires the client secret at the token endpoint (Google's desktop clients). */
     readonly clientSecret: string | null = null,
+    /** The redirect URIs the app registration accepts: a loopback address on any port (RFC 8252 §7.3). */
+    private readonly redirects: RegExp = /^http:\/\/127\.0\.0\.1:\d+\/callback$/,
   ) {}
 
   issueToken(): string {
@@ -154,8 +156,7 @@ export class FakeAuthorizationServer {
   authorize(query: URLSearchParams): FakeReply {
     const redirectUri = query.get('redirect_uri') ?? '';
     if (query.get('client_id') !== this.clientId) return { status: 400, body: { error: 'invalid_client' } };
-    if (!/^http:\/\/(127\.0\.0\.1|localhost):\d+\//.test(redirectUri))
-      return { status: 400, body: { error: 'invalid_redirect_uri' } };
+    if (!this.redirects.test(redirectUri)) return { status: 400, body: { error: 'invalid_redirect_uri' } };
     if (query.get('code_challenge_method') !== 'S256' || !query.get('code_challenge'))
       return { status: 400, body: { error: 'pkce_required' } };
     const code = randomBytes(12).toString('hex');

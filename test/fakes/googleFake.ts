@@ -29,7 +29,14 @@ export class GoogleFake extends ProviderFake {
   // The token endpoint wants client_secret both when a code is exchanged and when a token is refreshed,
   // for "Desktop app" clients too ("Step 5: Exchange authorization code for refresh and access tokens"
   // and "Refreshing an access token", https://developers.google.com/identity/protocols/oauth2/native-app).
-  readonly auth = new FakeAuthorizationServer('google-client', 'ya29.', 'google-secret');
+  // Desktop app clients take a loopback IP address on any port and path
+  // (https://developers.google.com/identity/protocols/oauth2/native-app, "Loopback IP address").
+  readonly auth = new FakeAuthorizationServer(
+    'google-client',
+    'ya29.',
+    'google-secret',
+    /^http:\/\/(127\.0\.0\.1|\[::1\]):\d+(\/[^?#]*)?$/,
+  );
   events = new Map<string, GoogleEvent>();
   calendarTimeZone = 'UTC';
   /** How many events one page of Events: list holds. */

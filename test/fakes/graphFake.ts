@@ -19,7 +19,14 @@ const graphError = (status: number, code: string, message: string): FakeReply =>
 /** A fake of Microsoft Graph v1.0 (presence, status message, mailbox settings, calendar view) and the identity platform's PKCE flow. */
 export class GraphFake extends ProviderFake {
   protected readonly apiPath = '/v1.0';
-  readonly auth = new FakeAuthorizationServer('graph-client', 'eyJ0eXAi.');
+  // The registration's redirect is http://localhost under "Mobile and desktop applications"; the port
+  // is ignored and the path must match (https://learn.microsoft.com/en-us/entra/identity-platform/reply-url).
+  readonly auth = new FakeAuthorizationServer(
+    'graph-client',
+    'eyJ0eXAi.',
+    null,
+    /^http:\/\/localhost:\d+\/?$/,
+  );
   preferredPresence: { availability: string; activity: string; expiresAt: number } | null = null;
   statusMessage: { content: string; expiry: string | null } | null = null;
   mailbox: Record<string, unknown> = {};

@@ -102,6 +102,7 @@ async function world(): Promise<World> {
     ...configs.microsoft.oauth,
     scopes: ['openid', 'offline_access'],
     extraAuthorizeParams: { prompt: 'consent' },
+    loopback: { host: '127.0.0.1', path: '/callback' },
   };
   const vault = new FileVault(tempDir('cadence-oidc-'));
   let tokens: TokenSource | null = null;

@@ -18,6 +18,7 @@ const GUIDES: Record<IntegrationView['id'], { steps: string[]; secret: boolean }
     steps: [
       'Open api.slack.com/apps → Create New App → From a manifest, pick your workspace.',
       'Paste the manifest from slack-app-manifest.yml in the Cadence folder, then Create.',
+      'Under OAuth & Permissions, turn on PKCE (Cadence is a desktop app and keeps no secret).',
       'Under Basic Information, copy the Client ID and paste it below.',
     ],
     secret: false,
@@ -33,7 +34,7 @@ const GUIDES: Record<IntegrationView['id'], { steps: string[]; secret: boolean }
   microsoft: {
     steps: [
       'In the Microsoft Entra admin center, App registrations → New registration.',
-      'Add a platform: Mobile and desktop applications, redirect URI http://localhost; allow public client flows.',
+      'Authentication → Add a platform → Mobile and desktop applications, custom redirect URI http://localhost; set "Allow public client flows" to Yes.',
       'Paste the Application (client) ID below.',
     ],
     secret: false,
