@@ -1,13 +1,17 @@
 import { FakeAuthorizationServer, type FakeReply, type FakeRequest, ProviderFake } from './fakeHttp';
 
-/** Slack's per-method rate tiers (calls per minute), as documented. */
+/**
+ * Slack's per-method rate tiers (calls per minute), as each method's page gives them ("Rate limits" in
+ * its facts, https://docs.slack.dev/reference/methods/<method>; tiers: https://docs.slack.dev/apis/web-api/rate-limits):
+ * Tier 2 is 20+, Tier 3 50+, Tier 4 100+ a minute; the fake allows the floor.
+ */
 const TIER: Record<string, number> = {
-  'users.profile.set': 50,
-  'users.profile.get': 100,
-  'dnd.setSnooze': 50,
-  'dnd.endSnooze': 50,
-  'users.setPresence': 20,
-  'users.list': 20,
+  'users.profile.set': 50, // Tier 3
+  'users.profile.get': 100, // Tier 4
+  'dnd.setSnooze': 20, // Tier 2
+  'dnd.endSnooze': 20, // Tier 2
+  'users.setPresence': 20, // Tier 2
+  'users.list': 20, // Tier 2
   // "Tier 2: 20+ per minute" (https://docs.slack.dev/reference/methods/dnd.teamInfo)
   'dnd.teamInfo': 20,
   // "Special rate limits apply" (https://docs.slack.dev/reference/methods/auth.test): bounded here.
