@@ -175,7 +175,7 @@ export class Integrations extends Disposable {
     if (this.options.configs[id].oauth.clientId)
       return refusal(
         'conflict',
-        `${PROVIDER_NAMES[id]}'s client id is set by your organisation (CADENCE_${id.toUpperCase()}_CLIENT_ID); it cannot be changed here.`,
+        `${PROVIDER_NAMES[id]}'s client id is set by your organisation (CADENCE_${id.toUpperCase()}_CLIENT_ID or cadence-organisation.json); it cannot be changed here.`,
       );
     const clients = this.options.clients;
     if (!clients) return refusal('not_available', 'Client ids cannot be saved in this build.');

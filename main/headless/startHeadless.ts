@@ -11,7 +11,12 @@ import { integrationStateOf } from '../core/integrationState';
 import { Integrations } from '../core/integrations';
 import { DisposableStore, type IDisposable, setUnexpectedErrorHandler } from '../core/lifetime';
 import { createProvider } from '../providers/createProvider';
-import { type ProviderConfig, providerConfigs } from '../providers/endpoints';
+import {
+  organisationFile,
+  type ProviderConfig,
+  providerConfigs,
+  readOrganisation,
+} from '../providers/endpoints';
 import type { ProviderId } from '../providers/provider';
 import { openConf } from '../core/confBackend';
 import { NodeNotifier, MemoryNotifier } from '../core/desktopNotifier';
@@ -174,7 +179,10 @@ async function startLocked(options: HostOptions, store: DisposableStore): Promis
   const log = new FileLog(dataDir, () => clock.now());
   const { token, warning: tokenWarning } = apiToken(dataDir);
   const vault = new FileVault(dataDir, options.cipher ?? null);
-  const startupProblems = [tokenWarning, vault.permissionWarning].filter((p): p is string => p !== null);
+  const organisation = options.providers ? null : readOrganisation(organisationFile(dataDir));
+  const startupProblems = [tokenWarning, vault.permissionWarning, organisation?.problem ?? null].filter(
+    (p): p is string => p !== null,
+  );
   store.add(
     setUnexpectedErrorHandler((error) =>
       log.error(`unexpected: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
@@ -195,7 +203,7 @@ async function startLocked(options: HostOptions, store: DisposableStore): Promis
     new Integrations({
       clock,
       vault,
-      configs: options.providers ?? providerConfigs(),
+      configs: options.providers ?? providerConfigs(process.env, organisation?.settings),
       clients: new ClientSettingsFile(dataDir),
       createProvider,
       ...(options.coalesceMs !== undefined ? { coalesceMs: options.coalesceMs } : {}),

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
 import type { OAuthClient } from '../auth/oauthPkce';
 import type { ProviderId } from './provider';
 
@@ -61,25 +64,100 @@ const DEFAULTS: Record<ProviderId, ProviderConfig> = {
 };
 
 /**
+ * What an organisation that deploys Cadence may set for everyone, in `cadence-organisation.json` beside
+ * the data folder (or where CADENCE_ORGANISATION_FILE says): each service's client id (and Google's
+ * secret), and for Microsoft the organisation's own tenant, so that sign-in goes through its authority
+ * (https://login.microsoftonline.com/<tenant>) and only its work accounts are offered.
+ */
+const organisationSchema = z
+  .object({
+    slack: z.object({ clientId: z.string().trim().min(1).max(200) }).strict(),
+    google: z
+      .object({
+        clientId: z.string().trim().min(1).max(200),
+        clientSecret: z.string().trim().min(1).max(200),
+      })
+      .strict(),
+    microsoft: z
+      .object({
+        clientId: z.string().trim().min(1).max(200),
+        tenant: z
+          .string()
+          .regex(/^[\w.-]{1,100}$/, 'a tenant is its id or its domain, like contoso.onmicrosoft.com')
+          .optional(),
+      })
+      .strict(),
+  })
+  .partial()
+  .strict();
+export type OrganisationSettings = z.infer<typeof organisationSchema>;
+
+/** Where the organisation's file is looked for. */
+export function organisationFile(
+  dataDir: string,
+  env: Record<string, string | undefined> = process.env,
+): string {
+  return env.CADENCE_ORGANISATION_FILE
+    ? path.resolve(env.CADENCE_ORGANISATION_FILE)
+    : path.join(path.dirname(path.resolve(dataDir)), 'cadence-organisation.json');
+}
+
+/** The organisation's settings, or none; a file that cannot be used is a problem said in words, never a crash. */
+export function readOrganisation(file: string): { settings: OrganisationSettings; problem: string | null } {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { settings: {}, problem: null };
+    return {
+      settings: {},
+      problem: `${file} could not be read (${(error as Error).message}); it is ignored.`,
+    };
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    return {
+      settings: {},
+      problem: `${file} is not valid JSON (${(error as Error).message}); it is ignored.`,
+    };
+  }
+  const parsed = organisationSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return {
+      settings: {},
+      problem: `${file} is ignored: ${issue?.path.join('.') || 'the file'}: ${issue?.message ?? 'not valid'}.`,
+    };
+  }
+  return { settings: parsed.data, problem: null };
+}
+
+/**
  * Each provider's API base, sign-in endpoints and client id: the public defaults, overridden by
  * CADENCE_<SLACK|GOOGLE|MICROSOFT>_<API_URL|AUTHORIZE_URL|TOKEN_URL|CLIENT_ID|CLIENT_SECRET> (organisations
  * that deploy their own ids, tests). What the user enters in Settings fills what these leave empty.
  */
 export function providerConfigs(
   env: Record<string, string | undefined> = process.env,
+  organisation: OrganisationSettings = {},
 ): Record<ProviderId, ProviderConfig> {
   const result = {} as Record<ProviderId, ProviderConfig>;
   for (const id of Object.keys(DEFAULTS) as ProviderId[]) {
     const prefix = `CADENCE_${id.toUpperCase()}_`;
     const base = DEFAULTS[id];
-    const secret = env[`${prefix}CLIENT_SECRET`];
+    const org = organisation[id] as { clientId?: string; clientSecret?: string; tenant?: string } | undefined;
+    const secret = env[`${prefix}CLIENT_SECRET`] ?? org?.clientSecret;
+    // The organisation's own authority in place of /common/ (Microsoft's multi-tenant endpoint).
+    const authority = (url: string) => (org?.tenant ? url.replace('/common/', `/${org.tenant}/`) : url);
     result[id] = {
       apiUrl: env[`${prefix}API_URL`] ?? base.apiUrl,
       oauth: {
         ...base.oauth,
-        authorizeUrl: env[`${prefix}AUTHORIZE_URL`] ?? base.oauth.authorizeUrl,
-        tokenUrl: env[`${prefix}TOKEN_URL`] ?? base.oauth.tokenUrl,
-        clientId: env[`${prefix}CLIENT_ID`] ?? base.oauth.clientId,
+        authorizeUrl: env[`${prefix}AUTHORIZE_URL`] ?? authority(base.oauth.authorizeUrl),
+        tokenUrl: env[`${prefix}TOKEN_URL`] ?? authority(base.oauth.tokenUrl),
+        clientId: env[`${prefix}CLIENT_ID`] ?? org?.clientId ?? base.oauth.clientId,
         ...(secret ? { clientSecret: secret } : {}),
       },
     };

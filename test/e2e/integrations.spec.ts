@@ -180,3 +180,27 @@ for (const kind of ['work', 'personal'] as const) {
     await graph.server.stop();
   });
 }
+
+test('a Slack teammate’s assumed hours can be set by hand from the glance', async ({ cadence }) => {
+  const slack = await new SlackFake().start();
+  slack.members = [{ id: 'U1', name: 'rui', real_name: 'Rui Costa', tz: 'Europe/Lisbon' }];
+  const env = {
+    CADENCE_SLACK_API_URL: slack.apiUrl,
+    CADENCE_SLACK_AUTHORIZE_URL: `${slack.server.url}/oauth/v2/authorize`,
+    CADENCE_SLACK_TOKEN_URL: `${slack.apiUrl}/oauth.v2.access`,
+  };
+  const { page } = await cadence.open({ settings: ALL_WEEK, serve: { env } });
+  await connectFromSettings(page, 'Slack', slack.auth.clientId);
+  await page.getByRole('button', { name: 'Teammates' }).click();
+  const row = page.getByRole('row').filter({ hasText: 'Rui Costa' });
+  await expect(row).toContainText('hours assumed');
+  await row.getByRole('button', { name: 'Set Rui Costa’s working hours' }).click();
+  const form = page.getByRole('form', { name: 'Set Rui Costa’s working hours' });
+  await expect(form.getByLabel('Time zone')).toHaveValue('Europe/Lisbon');
+  await form.getByLabel('From').fill('12:00');
+  await form.getByLabel('To').fill('20:00');
+  await form.getByRole('button', { name: 'Save hours' }).click();
+  await expect(page.getByRole('row').filter({ hasText: 'Rui Costa' })).toHaveCount(1);
+  await expect(page.getByRole('row').filter({ hasText: 'Rui Costa' })).not.toContainText('hours assumed');
+  await slack.server.stop();
+});

@@ -147,6 +147,25 @@ describe('Slack: token rotation, presence and status across restarts', () => {
     expect(w.slack.presence).toBe('auto');
   });
 
+  it('shows a Slack teammate once, with the hours the user gave in place of the assumed ones', async () => {
+    world = await integrationWorld(at('2026-11-23T10:00', ZONE), ZONE);
+    const w = world;
+    w.slack.members = [{ id: 'U1', name: 'rui', real_name: 'Rui', tz: 'Europe/Lisbon' }];
+    await w.connect('slack');
+    expect(w.host.service.teammates()).toMatchObject([{ name: 'Rui', hoursAssumed: true, source: 'slack' }]);
+    const late = [{ start: '12:00', end: '20:00' }];
+    await w.run('teammates.add', {
+      name: 'Rui',
+      timeZone: 'Europe/Lisbon',
+      week: { '1': late, '2': late, '3': late, '4': late, '5': late, '6': [], '7': [] },
+      replaces: 'slack:U1',
+    });
+    const [rui, ...others] = w.host.service.teammates();
+    expect(others).toEqual([]);
+    expect(rui).toMatchObject({ name: 'Rui', hoursAssumed: false, source: 'manual', inWorkingHours: false });
+    expect(rui!.todayBar).toEqual([{ from: 12 / 24, to: 20 / 24 }]);
+  });
+
   it('never takes its own status, still showing after a restart, for the user’s', async () => {
     world = await integrationWorld(at('2026-11-23T10:00', ZONE), ZONE);
     const w = world;

@@ -84,6 +84,25 @@ describe('the cadence CLI against the real headless service', () => {
     expect(fs.readdirSync(dir).some((name) => name.startsWith('settings.invalid-'))).toBe(true);
   });
 
+  it('names an organisation file it cannot use, and runs on without it', async () => {
+    const parent = tempDir();
+    const dir = path.join(parent, 'Cadence');
+    fs.mkdirSync(dir);
+    seedSettings(dir, 'UTC');
+    fs.writeFileSync(
+      path.join(parent, 'cadence-organisation.json'),
+      JSON.stringify({ microsoft: { clientId: 'org-app', tenant: 'not a tenant' } }),
+    );
+    await serve(dir);
+    const status = JSON.parse((await cli(dir, ['status', '--json'])).stdout) as { problems: string[] };
+    expect(status.problems).toContainEqual(
+      `${path.join(parent, 'cadence-organisation.json')} is ignored: microsoft.tenant: a tenant is its id or its domain, like contoso.onmicrosoft.com.`,
+    );
+    expect((await cli(dir, ['integrations'])).stdout).toContain(
+      'Microsoft 365: not set up (cadence configure)',
+    );
+  });
+
   it('answers an impossible date with the field and what to type, not a stack trace', async () => {
     const dir = tempDir();
     seedSettings(dir, 'UTC');

@@ -93,7 +93,7 @@ function TeammateRow({
           <button
             type="button"
             className="quiet small"
-            aria-label={`Set ${teammate.name}'s working hours`}
+            aria-label={`Set ${teammate.name}’s working hours`}
             onClick={() =>
               onSetHours({ name: teammate.name, timeZone: teammate.timeZone, replaces: teammate.id })
             }
@@ -138,7 +138,7 @@ function AddTeammate({ draft, onDone }: { draft: Draft | null; onDone: () => voi
     <form
       className="add-teammate"
       onSubmit={(e) => void submit(e)}
-      aria-label={draft?.replaces ? `Set ${draft.name}'s working hours` : 'Add a teammate'}
+      aria-label={draft?.replaces ? `Set ${draft.name}’s working hours` : 'Add a teammate'}
     >
       <label>
         Name

@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { organisationFile, providerConfigs, readOrganisation } from '../../../../main/providers/endpoints';
+import { tempDir } from '../../../fakes/serviceHarness';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function organisationBeside(content: string): string {
+  const parent = tempDir('cadence-org-');
+  dirs.push(parent);
+  const dataDir = path.join(parent, 'Cadence');
+  fs.mkdirSync(dataDir);
+  fs.writeFileSync(path.join(parent, 'cadence-organisation.json'), content);
+  return organisationFile(dataDir, {});
+}
+
+describe('an organisation’s own client ids, beside the data folder', () => {
+  it('signs Microsoft in through the organisation’s tenant with its client id', () => {
+    const file = organisationBeside(
+      JSON.stringify({ microsoft: { clientId: 'org-app', tenant: 'contoso.onmicrosoft.com' } }),
+    );
+    const { settings, problem } = readOrganisation(file);
+    expect(problem).toBeNull();
+    const microsoft = providerConfigs({}, settings).microsoft.oauth;
+    expect(microsoft.clientId).toBe('org-app');
+    expect(microsoft.authorizeUrl).toBe(
+      'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/authorize',
+    );
+    expect(microsoft.tokenUrl).toBe(
+      'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token',
+    );
+  });
+
+  it('lets the environment win over the file', () => {
+    const { settings } = readOrganisation(
+      organisationBeside(JSON.stringify({ google: { clientId: 'file-id', clientSecret: 'file-secret' } })),
+    );
+    const google = providerConfigs({ CADENCE_GOOGLE_CLIENT_ID: 'env-id' }, settings).google.oauth;
+    expect(google).toMatchObject({ clientId: 'env-id', clientSecret: 'file-secret' });
+  });
+
+  it('says in words why a file cannot be used, and ignores it', () => {
+    const broken = readOrganisation(organisationBeside('{ "slack": '));
+    expect(broken.settings).toEqual({});
+    expect(broken.problem).toMatch(/cadence-organisation\.json is not valid JSON .*; it is ignored\.$/);
+    const wrong = readOrganisation(
+      organisationBeside(JSON.stringify({ microsoft: { clientId: 'x', tenant: 'a/b' } })),
+    );
+    expect(wrong.problem).toMatch(
+      /cadence-organisation\.json is ignored: microsoft\.tenant: a tenant is its id or its domain, like contoso\.onmicrosoft\.com\.$/,
+    );
+    expect(readOrganisation(path.join(tempDir('cadence-none-'), 'missing.json'))).toEqual({
+      settings: {},
+      problem: null,
+    });
+  });
+});
