@@ -54,6 +54,8 @@ export interface AccountFacts {
   /** Google event types the calendar refused ("focusTime", "outOfOffice"): plain busy events instead. */
   unsupported?: string[];
   ownStatus?: string;
+  /** The user's own status that Cadence covered with its own, to put back afterwards (Slack). */
+  savedStatus?: { text: string; emoji: string; expiration: number } | null;
 }
 
 const KIND_WORDS: Record<AccountKind, string> = {

@@ -176,8 +176,23 @@ describe('Slack: token rotation, presence and status across restarts', () => {
     expect(ours).not.toBe('Commuting');
     await w.restart();
     await w.run('focus.stop');
-    // The user's own status comes back only if Cadence still knew it; its own text is never "restored".
-    expect(w.slack.profile.status_text).not.toBe(ours);
+    // Cadence's own text is never "restored" as the user's: the user's own comes back.
+    expect(w.slack.profile).toMatchObject({ status_text: 'Commuting', status_emoji: ':bus:' });
+    expect(ours).not.toBe('Commuting');
+  });
+
+  it('takes down its own status left from before a restart once the block ended while it was away', async () => {
+    world = await integrationWorld(at('2026-11-23T10:00', ZONE), ZONE);
+    const w = world;
+    await w.connect('slack');
+    await w.run('focus.start', { minutes: 50 });
+    expect(w.slack.profile.status_text).not.toBe('');
+    w.host.dispose();
+    // The block ends while Cadence is not running (and Slack kept the status, as if it had no expiry).
+    w.clock.jumpTo(at('2026-11-23T11:30', ZONE));
+    w.slack.profile.status_expiration = 0;
+    await w.restart();
+    expect(w.slack.profile.status_text).toBe('');
   });
 });
 

@@ -119,22 +119,40 @@ export class SlackProvider implements Provider {
     }
   }
 
+  /** The status showing now. */
+  private async currentStatus(): Promise<SlackStatus> {
+    const profile = ((await this.call('users.profile.get')).profile ?? {}) as Record<string, unknown>;
+    return {
+      text: String(profile.status_text ?? ''),
+      emoji: String(profile.status_emoji ?? ''),
+      expiration: Number(profile.status_expiration ?? 0),
+    };
+  }
+
+  /**
+   * Cadence's status over the user's own, and the user's own back afterwards. What Cadence set last and
+   * the status it covered are kept with the account, so that after a restart Cadence's own status is
+   * never taken for the user's, and the user's comes back all the same.
+   */
   private async applyStatus(desired: Desired): Promise<void> {
     const ours = desired.statusText !== '';
+    const memory = this.memory.read();
+    if (this.cadenceText === null && (ours || memory.ownStatus)) {
+      const showing = await this.currentStatus();
+      if (showing.text && showing.text === memory.ownStatus) {
+        // Cadence's own, left from before a restart.
+        this.cadenceText = showing.text;
+        this.ownStatus = memory.savedStatus ?? null;
+      } else if (ours) {
+        this.ownStatus = showing.text ? showing : null;
+        this.memory.remember({ savedStatus: this.ownStatus });
+      } else {
+        // The user changed their status since (or Cadence's expired): theirs stays.
+        this.memory.remember({ ownStatus: '', savedStatus: null });
+      }
+    }
     // Cadence leaves the user's own status alone until it has one of its own to show.
     if (!ours && this.cadenceText === null) return;
-    if (ours && this.cadenceText === null) {
-      const current = await this.call('users.profile.get');
-      const profile = (current.profile ?? {}) as Record<string, unknown>;
-      const text = String(profile.status_text ?? '');
-      // A status Cadence set before a restart is still there: it is Cadence's, not the user's.
-      if (text && text !== this.memory.read().ownStatus)
-        this.ownStatus = {
-          text,
-          emoji: String(profile.status_emoji ?? ''),
-          expiration: Number(profile.status_expiration ?? 0),
-        };
-    }
     const status: SlackStatus = ours
       ? {
           text: desired.statusText,
@@ -154,7 +172,10 @@ export class SlackProvider implements Provider {
     });
     this.appliedStatus = key;
     this.cadenceText = ours ? status.text : null;
-    if (!ours) this.ownStatus = null;
+    if (!ours) {
+      this.ownStatus = null;
+      this.memory.remember({ ownStatus: '', savedStatus: null });
+    }
   }
 
   private async applyDnd(desired: Desired, now: Instant): Promise<void> {
