@@ -43,14 +43,28 @@ export const TEAMMATE_STATE_WORDS: Record<TeammateState, string> = {
 };
 
 /** The desktop notification each prompt raises. */
-export const PROMPT_NOTIFICATIONS: Record<PromptKind | 'focusEnded', { title: string; body: string }> = {
+/** What a notification's buttons do (where the OS shows buttons): the desktop app maps each to a command. */
+export type NotificationActionId = 'lunch.start' | 'lunch.later' | 'ritual.open' | 'shutdown.later';
+
+export const PROMPT_NOTIFICATIONS: Record<
+  PromptKind | 'focusEnded',
+  { title: string; body: string; actions?: { id: NotificationActionId; label: string }[] }
+> = {
   lunch: {
     title: 'Time for lunch',
     body: 'Step away for a proper break. Start, snooze or skip it in Cadence.',
+    actions: [
+      { id: 'lunch.start', label: 'Start lunch' },
+      { id: 'lunch.later', label: 'In 15 min' },
+    ],
   },
   shutdown: {
     title: 'Time to close the day',
     body: "Wrap up: what got done, what carries over, and tomorrow's top three.",
+    actions: [
+      { id: 'ritual.open', label: 'Close the day' },
+      { id: 'shutdown.later', label: '10 more minutes' },
+    ],
   },
   focusEnded: {
     title: 'Focus block finished',

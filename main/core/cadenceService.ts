@@ -311,6 +311,13 @@ export class CadenceService extends Disposable {
     this.refresh(name);
   }
 
+  /** A problem of the desktop shell (a shortcut taken, launch at login refused), shown until cleared. */
+  reportHostProblem(key: string, problem: string | null): void {
+    if ((this.runtimeProblems.get(`host:${key}`) ?? null) === problem) return;
+    this.setProblem(`host:${key}`, problem);
+    this.refresh();
+  }
+
   private setProblem(key: string, problem: string | null): void {
     if (problem === null) this.runtimeProblems.delete(key);
     else this.runtimeProblems.set(key, problem);

@@ -312,6 +312,11 @@ export class Integrations extends Disposable {
 
   /** One line per connected service whose health needs the user, for `status`. */
   problems(): string[] {
+    const vault = this.options.vault.problem ?? null;
+    return [...(vault ? [vault] : []), ...this.problemsOfServices()];
+  }
+
+  private problemsOfServices(): string[] {
     return this.list()
       .filter((view) => view.health && (view.health.state === 'reconnect' || view.health.state === 'error'))
       .map((view) => `${view.name}: ${view.health!.message}`);

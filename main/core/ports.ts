@@ -1,4 +1,5 @@
 import type { Instant } from '../../shared/clockTime';
+import type { NotificationActionId } from '../../shared/words';
 import type { IDisposable } from './lifetime';
 
 /** The world's time, as the core sees it. Real in the app, fake in tests. */
@@ -16,9 +17,16 @@ export interface DocumentBackend {
   store: Record<string, unknown>;
 }
 
+/** A button on a notification, where the OS offers them; its id says what the app does when pressed. */
+export interface NotificationAction {
+  id: NotificationActionId;
+  label: string;
+}
+
 export interface DesktopNotification {
   title: string;
   message: string;
+  actions?: readonly NotificationAction[];
 }
 
 export type NotifyOutcome = { delivered: true } | { delivered: false; reason: string };

@@ -6,7 +6,7 @@ import type { Intents } from '../../shared/intents';
 import type { Prompt } from '../../shared/prompts';
 import type { PromptView } from '../../shared/statusView';
 import { PROMPT_NOTIFICATIONS } from '../../shared/words';
-import type { Notifier } from './ports';
+import type { NotificationAction, Notifier } from './ports';
 
 export interface PromptWatcherOptions {
   notifier: Notifier;
@@ -38,9 +38,9 @@ export class PromptWatcher {
   }
 
   /** Shows a desktop notification; a failure becomes a problem the window shows, never an exception. */
-  deliver(title: string, message: string): void {
+  deliver(title: string, message: string, actions?: readonly NotificationAction[]): void {
     void this.options.notifier
-      .notify({ title, message })
+      .notify({ title, message, ...(actions ? { actions } : {}) })
       .then((outcome) =>
         this.options.onNotificationProblem(
           outcome.delivered
@@ -87,7 +87,7 @@ export class PromptWatcher {
       if (this.raised.has(prompt.key) || !view) continue;
       this.options.emit({ name: 'prompt.raised', data: view });
       const words = PROMPT_NOTIFICATIONS[prompt.kind];
-      this.deliver(words.title, words.body);
+      this.deliver(words.title, words.body, words.actions);
     }
     this.raised = current;
   }

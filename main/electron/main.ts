@@ -3,11 +3,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   app,
   BrowserWindow,
+  dialog,
   globalShortcut,
   ipcMain,
   Menu,
   nativeImage,
   net,
+  Notification,
   powerMonitor,
   protocol,
   safeStorage,
@@ -19,6 +21,7 @@ import {
 import ElectronStore from 'electron-store';
 import type { Mode } from '../../shared/availability';
 import type { StatusView } from '../../shared/statusView';
+import type { NotificationActionId } from '../../shared/words';
 import { DisposableStore } from '../core/lifetime';
 import type { DocumentBackend } from '../core/ports';
 import { FileLog } from '../core/fileLog';
@@ -26,8 +29,11 @@ import { installLastResort } from '../headless/lastResort';
 import { type CadenceHost, startHost } from '../headless/startHeadless';
 import { providerConfigs } from '../providers/endpoints';
 import { resolveDataDir } from '../server/connectionFile';
+import { resolveAppRequest } from './appProtocol';
 import { EVENT_CHANNEL, serveCompanionIpc } from './companionIpc';
 import { ElectronNotifier } from './electronNotifier';
+import { launchOptions } from './launch';
+import { applyLaunchAtLogin } from './loginItem';
 import { feedPowerEvents } from './powerEvents';
 import { claimSingleInstance } from './singleInstance';
 import {
@@ -39,16 +45,32 @@ import {
 } from './security';
 import { trayBitmap, traySizes } from './trayIcon';
 import { clickAction, type TrayAction, trayMenu, trayTitle, trayTooltip } from './trayModel';
+import { wireTray } from './trayWiring';
+
+/** The installer's app id (electron-builder.yml `appId`): Windows shows notifications only for a known one. */
+export const APP_USER_MODEL_ID = 'app.cadence.desktop';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '../renderer');
+
+// Global shortcuts on Wayland go through the desktop portal, which Chromium uses only when asked
+// (globalShortcut docs, https://www.electronjs.org/docs/latest/api/global-shortcut).
+if (process.platform === 'linux' && process.env.WAYLAND_DISPLAY)
+  app.commandLine.appendSwitch('enable-features', 'GlobalShortcutsPortal');
 
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
 
 let showWindow: () => void = () => undefined;
-if (claimSingleInstance(app, () => showWindow())) void run();
+if (claimSingleInstance(app, () => showWindow()))
+  run().catch((error: unknown) => {
+    // A failed start must not leave a windowless process holding the single-instance lock.
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`Cadence could not start: ${message}`);
+    dialog.showErrorBox('Cadence could not start', message);
+    app.exit(1);
+  });
 
 function electronStore(directory: string, name: string): DocumentBackend {
   const store = new ElectronStore<Record<string, unknown>>({
@@ -68,8 +90,22 @@ function electronStore(directory: string, name: string): DocumentBackend {
   };
 }
 
+/** The window's menu: no Reload or DevTools in an installed app; Edit keeps copy and paste working. */
+function applicationMenu(): Menu {
+  const template: MenuItemConstructorOptions[] = [
+    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+    { role: 'fileMenu' },
+    { role: 'editMenu' },
+    { role: 'windowMenu' },
+  ];
+  return Menu.buildFromTemplate(template);
+}
+
 async function run(): Promise<void> {
+  if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
+  const launch = launchOptions(process.argv);
   await app.whenReady();
+  Menu.setApplicationMenu(applicationMenu());
   const disposables = new DisposableStore();
   let quitting = false;
   let window: BrowserWindow | null = null;
@@ -79,12 +115,9 @@ async function run(): Promise<void> {
 
   hardenSession(session.defaultSession);
   protocol.handle('app', async (request) => {
-    const url = new URL(request.url);
-    const file = path.normalize(path.join(rendererDir, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(rendererDir)) return new Response('Not found', { status: 404 });
-    const response = await net.fetch(
-      pathToFileURL(url.pathname === '/' ? path.join(rendererDir, 'index.html') : file).toString(),
-    );
+    const target = resolveAppRequest(request.url, rendererDir);
+    if ('status' in target) return new Response(target.reason, { status: target.status });
+    const response = await net.fetch(pathToFileURL(target.file).toString());
     const headers = new Headers(response.headers);
     headers.set('content-security-policy', CONTENT_SECURITY_POLICY);
     return new Response(response.body, { status: response.status, headers });
@@ -120,34 +153,37 @@ async function run(): Promise<void> {
     window.on('closed', () => (window = null));
   };
 
-  const dataDir = resolveDataDir();
+  const dataDir = resolveDataDir(launch.dataDir ?? undefined);
   disposables.add(
     installLastResort(new FileLog(dataDir, () => Date.now()), () => {
       app.relaunch();
       app.exit(0);
     }),
   );
-  let host: CadenceHost;
-  try {
-    host = await startHost({
-      dataDir,
-      rendererDir: null,
-      notifier: new ElectronNotifier(openWindow),
-      openBackend: electronStore,
-      cipher: safeStorage.isEncryptionAvailable()
-        ? {
-            encrypt: (text) => safeStorage.encryptString(text),
-            decrypt: (data) => safeStorage.decryptString(data),
-          }
-        : null,
-    });
-  } catch (error) {
-    console.error(`Cadence could not start: ${(error as Error).message}`);
-    app.exit(1);
-    return;
-  }
+  let onNotificationAction: (id: NotificationActionId) => void = () => undefined;
+  const host: CadenceHost = await startHost({
+    dataDir,
+    rendererDir: null,
+    notifier: new ElectronNotifier(Notification, openWindow, (id) => onNotificationAction(id)),
+    openBackend: electronStore,
+    cipher: safeStorage.isEncryptionAvailable()
+      ? {
+          encrypt: (text) => safeStorage.encryptString(text),
+          decrypt: (data) => safeStorage.decryptString(data),
+          weak: process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text',
+        }
+      : null,
+  });
   const service = host.service;
   disposables.add(host);
+
+  onNotificationAction = (id) => {
+    const settings = service.settings;
+    if (id === 'lunch.start') void service.handleCommand('lunch.start', { minutes: settings.lunch.minutes });
+    else if (id === 'lunch.later') void service.handleCommand('lunch.snooze', { minutes: 15 });
+    else if (id === 'shutdown.later') void service.handleCommand('shutdown.snooze', { minutes: 10 });
+    else perform({ type: 'ritual.open' });
+  };
 
   const perform = (action: TrayAction): void => {
     switch (action.type) {
@@ -169,20 +205,26 @@ async function run(): Promise<void> {
   };
 
   const tray = new Tray(icon('working'));
+  const menu = (status: StatusView = service.status()): Menu =>
+    Menu.buildFromTemplate(
+      trayMenu(status, service.settings.focus.lengths).map((item) =>
+        'separator' in item
+          ? { type: 'separator' as const }
+          : { label: item.label, enabled: item.enabled, click: () => item.action && perform(item.action) },
+      ),
+    );
+  const wiring = wireTray(tray, process.platform, {
+    toggle: () => perform(clickAction(service.status())),
+    open: openWindow,
+    menu: () => menu(),
+  });
   const refreshTray = (status: StatusView = service.status()): void => {
     const now = Date.now();
     tray.setImage(icon(status.mode));
     tray.setToolTip(trayTooltip(status, now));
     if (process.platform === 'darwin') tray.setTitle(trayTitle(status, now));
-    const lengths = service.settings.focus.lengths;
-    const template: MenuItemConstructorOptions[] = trayMenu(status, lengths).map((item) =>
-      'separator' in item
-        ? { type: 'separator' }
-        : { label: item.label, enabled: item.enabled, click: () => item.action && perform(item.action) },
-    );
-    tray.setContextMenu(Menu.buildFromTemplate(template));
+    wiring.refreshMenu();
   };
-  tray.on('click', () => perform(clickAction(service.status())));
   refreshTray();
   const minuteTimer = setInterval(() => {
     const status = service.status();
@@ -195,20 +237,49 @@ async function run(): Promise<void> {
       if (event.name === 'availability.changed') refreshTray(event.data);
       if (event.name === 'settings.changed') {
         const settings = event.data;
-        app.setLoginItemSettings({ openAtLogin: settings.launchAtLogin });
+        applyLogin(settings.launchAtLogin);
         registerShortcut(settings.focusShortcut);
       }
       for (const target of BrowserWindow.getAllWindows()) target.webContents.send(EVENT_CHANNEL, event);
     }),
   );
   disposables.add(feedPowerEvents(powerMonitor, service));
+  let launchAtLogin: boolean | null = null;
+  const applyLogin = (enabled: boolean): void => {
+    if (enabled === launchAtLogin) return;
+    launchAtLogin = enabled;
+    service.reportHostProblem(
+      'loginItem',
+      applyLaunchAtLogin(enabled, {
+        platform: process.platform,
+        isPackaged: app.isPackaged,
+        execPath: process.execPath,
+        env: process.env,
+        setLoginItemSettings: (item) => app.setLoginItemSettings(item),
+      }),
+    );
+  };
+  applyLogin(service.settings.launchAtLogin);
   let shortcut: string | null = null;
+  let wanted: string | null = null;
   const registerShortcut = (accelerator: string): void => {
-    if (accelerator === shortcut) return;
+    if (accelerator === wanted) return;
+    wanted = accelerator;
     if (shortcut) globalShortcut.unregister(shortcut);
-    shortcut = globalShortcut.register(accelerator, () => perform(clickAction(service.status())))
-      ? accelerator
-      : null;
+    let registered = false;
+    try {
+      registered = globalShortcut.register(accelerator, () => perform(clickAction(service.status())));
+    } catch {
+      registered = false;
+    }
+    shortcut = registered ? accelerator : null;
+    // Taken by another app, or (Wayland) not offered without the GlobalShortcutsPortal feature.
+    service.reportHostProblem(
+      'shortcut',
+      registered
+        ? null
+        : `The shortcut ${accelerator} could not be registered: another app may use it${process.platform === 'linux' ? ', or your desktop (Wayland) does not let apps set global shortcuts' : ''}. Choose another in Settings, or use the tray.`,
+    );
   };
   registerShortcut(service.settings.focusShortcut);
 
@@ -221,7 +292,8 @@ async function run(): Promise<void> {
     disposables.dispose();
     tray.destroy();
   });
-  if (!app.getLoginItemSettings().wasOpenedAtLogin) openWindow();
+  // Started at login (Windows and Linux pass --hidden; macOS tells by itself): to the tray only.
+  if (!launch.hidden && !app.getLoginItemSettings().wasOpenedAtLogin) openWindow();
 }
 
 function icon(mode: Mode): Electron.NativeImage {

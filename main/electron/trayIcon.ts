@@ -15,8 +15,10 @@ function rgb(hex: string): [number, number, number] {
 }
 
 /**
- * A tray icon as a raw BGRA bitmap (what nativeImage.createFromBitmap takes): a filled disc in the
- * mode's colour; a ring for "off". macOS template images use black, with alpha carrying the shape.
+ * A tray icon as a raw BGRA bitmap (what nativeImage.createFromBitmap takes, with premultiplied alpha,
+ * as Skia's N32 bitmaps are): a filled disc in the mode's colour; a ring for "off". Each colour
+ * channel is scaled by its pixel's coverage, or the anti-aliased edge shows a bright fringe.
+ * macOS template images use black, with alpha carrying the shape.
  */
 export function trayBitmap(mode: Mode, size: number, template = false): Buffer {
   const [r, g, b] = template ? [0, 0, 0] : rgb(MODE_COLOURS[mode]);
@@ -30,9 +32,9 @@ export function trayBitmap(mode: Mode, size: number, template = false): Buffer {
       const coverage =
         Math.max(0, Math.min(1, outer + 0.5 - distance)) * Math.max(0, Math.min(1, distance - inner + 0.5));
       const offset = (y * size + x) * 4;
-      buffer[offset] = b;
-      buffer[offset + 1] = g;
-      buffer[offset + 2] = r;
+      buffer[offset] = Math.round(b * coverage);
+      buffer[offset + 1] = Math.round(g * coverage);
+      buffer[offset + 2] = Math.round(r * coverage);
       buffer[offset + 3] = Math.round(coverage * 255);
     }
   }

@@ -51,16 +51,27 @@ export function nextDeadlineText(status: StatusView, locale?: string): string {
   return status.until ? `Workday ends at ${clockTime(status.until, zone, locale)}` : 'Working';
 }
 
-export function trayMenu(status: StatusView, lengths: readonly number[], locale?: string): TrayMenuItem[] {
+export function trayMenu(
+  status: StatusView,
+  lengths: readonly number[],
+  locale?: string,
+  platform: NodeJS.Platform = process.platform,
+): TrayMenuItem[] {
   const focusing = status.mode === 'focus';
-  const items: TrayMenuItem[] = [
-    { label: nextDeadlineText(status, locale), enabled: false },
-    { separator: true },
-  ];
+  const items: TrayMenuItem[] = [];
+  // On Linux a click on the tray usually opens this menu: its first item is the one-click toggle.
+  if (platform === 'linux')
+    items.push(
+      focusing
+        ? { label: 'Stop focus', enabled: true, action: { type: 'focus.stop' } }
+        : { label: `Start focus (${lengths[0] ?? 25} min)`, enabled: true, action: { type: 'focus.start' } },
+    );
+  items.push({ label: nextDeadlineText(status, locale), enabled: false }, { separator: true });
   if (focusing) {
     items.push({ label: 'Extend 10 minutes', enabled: true, action: { type: 'focus.extend', minutes: 10 } });
     items.push({ label: 'Extend 25 minutes', enabled: true, action: { type: 'focus.extend', minutes: 25 } });
-    items.push({ label: 'Stop focus', enabled: true, action: { type: 'focus.stop' } });
+    if (platform !== 'linux')
+      items.push({ label: 'Stop focus', enabled: true, action: { type: 'focus.stop' } });
   } else {
     for (const minutes of lengths)
       items.push({

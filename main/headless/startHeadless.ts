@@ -180,9 +180,12 @@ async function startLocked(options: HostOptions, store: DisposableStore): Promis
   const { token, warning: tokenWarning } = apiToken(dataDir);
   const vault = new FileVault(dataDir, options.cipher ?? null);
   const organisation = options.providers ? null : readOrganisation(organisationFile(dataDir));
-  const startupProblems = [tokenWarning, vault.permissionWarning, organisation?.problem ?? null].filter(
-    (p): p is string => p !== null,
-  );
+  const startupProblems = [
+    tokenWarning,
+    vault.permissionWarning,
+    vault.alert,
+    organisation?.problem ?? null,
+  ].filter((p): p is string => p !== null);
   store.add(
     setUnexpectedErrorHandler((error) =>
       log.error(`unexpected: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),

@@ -26,10 +26,18 @@ test('desktop smoke: starts, focus toggles through IPC, the window shows it, qui
     "SKIPPED: Electron's binary is not installed on this machine (its download is blocked here); this test runs where it exists.",
   );
   test.skip(!display, 'SKIPPED: no display for a desktop window (set DISPLAY, e.g. under xvfb-run).');
+  // Electron's own profile (cookies, caches, window state) in a folder of the test's, never the user's;
+  // Chromium refuses to run as root without --no-sandbox.
+  const asRoot = process.getuid?.() === 0;
   const app = await electron.launch({
     executablePath: binary!,
-    args: [ROOT],
-    env: { ...process.env, CADENCE_DATA_DIR: tempDir('cadence-electron-') },
+    args: [
+      ...(asRoot ? ['--no-sandbox'] : []),
+      `--user-data-dir=${tempDir('cadence-electron-profile-')}`,
+      ROOT,
+      '--data-dir',
+      tempDir('cadence-electron-'),
+    ],
   });
   const page = await app.firstWindow();
   await expect(page.getByLabel(/^Status:/)).toBeVisible();

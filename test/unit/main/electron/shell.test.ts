@@ -49,7 +49,7 @@ const focusing: StatusView = {
 };
 const now = Date.parse('2026-11-25T10:12:30+01:00');
 const labels = (status: StatusView) =>
-  trayMenu(status, [25, 50, 90], 'en-GB').map((item) => ('separator' in item ? '—' : item.label));
+  trayMenu(status, [25, 50, 90], 'en-GB', 'win32').map((item) => ('separator' in item ? '—' : item.label));
 
 describe('tray', () => {
   it('offers focus lengths when available and extend/stop while focusing', () => {
@@ -80,7 +80,9 @@ describe('tray', () => {
       'Open Cadence',
       'Quit Cadence',
     ]);
-    const lunch = trayMenu(focusing, [25]).find((item) => 'label' in item && item.label === 'Start lunch');
+    const lunch = trayMenu(focusing, [25], undefined, 'darwin').find(
+      (item) => 'label' in item && item.label === 'Start lunch',
+    );
     expect(lunch && 'enabled' in lunch && lunch.enabled).toBe(false);
   });
 
@@ -112,6 +114,13 @@ describe('tray', () => {
     expect(pixel(trayBitmap('off', 16), 16, 8, 8)[3]).toBe(0);
     expect(new Set(Object.values(MODE_COLOURS)).size).toBe(5);
     expect(pixel(trayBitmap('working', 32, true), 32, 16, 16)).toEqual([0, 0, 0, 255]);
+    // Premultiplied: at the anti-aliased edge no channel exceeds the pixel's alpha (no bright fringe).
+    const edge = trayBitmap('lunch', 24);
+    const partial = Array.from({ length: 24 * 24 }, (_, i) =>
+      pixel(edge, 24, i % 24, Math.floor(i / 24)),
+    ).filter(([, , , alpha]) => alpha! > 0 && alpha! < 255);
+    expect(partial.length).toBeGreaterThan(0);
+    for (const [b, g, r, alpha] of partial) expect(Math.max(b!, g!, r!)).toBeLessThanOrEqual(alpha!);
   });
 });
 
