@@ -28,6 +28,8 @@ export interface ServeOptions {
   /** A libfaketime start such as "2026-03-08 01:30:00": the real service at another instant. */
   faketime?: string;
   args?: string[];
+  /** Start through `npm start`'s script (main/bin/start.js), which picks the desktop app or headless. */
+  viaStart?: boolean;
 }
 
 /**
@@ -142,7 +144,9 @@ export function serve(dataDir: string, options: ServeOptions = {}): Promise<Runn
   const baseEnv = { ...process.env, CADENCE_NOTIFIER: 'memory', ...options.env, [SERVICE_MARKER]: marker };
   const command = options.faketime ? 'faketime' : process.execPath;
   // As the `cadence` command and `npm start` run it: with the service's V8 flags.
-  const args = [...SERVICE_NODE_FLAGS, CLI, 'serve', '--data-dir', dataDir, ...(options.args ?? [])];
+  const args = options.viaStart
+    ? [path.join(ROOT, 'main/bin/start.js'), '--data-dir', dataDir, ...(options.args ?? [])]
+    : [...SERVICE_NODE_FLAGS, CLI, 'serve', '--data-dir', dataDir, ...(options.args ?? [])];
   const child = spawn(command, options.faketime ? [options.faketime, process.execPath, ...args] : args, {
     env: baseEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
