@@ -207,7 +207,13 @@ async function run(): Promise<void> {
   const tray = new Tray(icon('working'));
   const menu = (status: StatusView = service.status()): Menu =>
     Menu.buildFromTemplate(
-      trayMenu(status, service.settings.focus.lengths).map((item) =>
+      trayMenu(
+        status,
+        service.settings.focus.lengths,
+        undefined,
+        process.platform,
+        service.settings.focus.defaultMinutes,
+      ).map((item) =>
         'separator' in item
           ? { type: 'separator' as const }
           : { label: item.label, enabled: item.enabled, click: () => item.action && perform(item.action) },

@@ -56,6 +56,8 @@ export function trayMenu(
   lengths: readonly number[],
   locale?: string,
   platform: NodeJS.Platform = process.platform,
+  /** The length a one-click block has (settings.focus.defaultMinutes). */
+  defaultMinutes: number = lengths[0] ?? 25,
 ): TrayMenuItem[] {
   const focusing = status.mode === 'focus';
   const items: TrayMenuItem[] = [];
@@ -64,7 +66,7 @@ export function trayMenu(
     items.push(
       focusing
         ? { label: 'Stop focus', enabled: true, action: { type: 'focus.stop' } }
-        : { label: `Start focus (${lengths[0] ?? 25} min)`, enabled: true, action: { type: 'focus.start' } },
+        : { label: `Start focus (${defaultMinutes} min)`, enabled: true, action: { type: 'focus.start' } },
     );
   items.push({ label: nextDeadlineText(status, locale), enabled: false }, { separator: true });
   if (focusing) {

@@ -97,7 +97,7 @@ describe('the tray, as each OS’s users expect it', () => {
       prompts: [],
       problems: [],
     } as StatusView;
-    expect(trayMenu(status, [50, 25], 'en-GB', 'linux')[0]).toEqual({
+    expect(trayMenu(status, [25, 50], 'en-GB', 'linux', 50)[0]).toEqual({
       label: 'Start focus (50 min)',
       enabled: true,
       action: { type: 'focus.start' },

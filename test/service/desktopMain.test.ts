@@ -1,0 +1,145 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../fakes/processHarness';
+import { tempDir } from '../fakes/serviceHarness';
+
+/**
+ * The built desktop main process (out/main/index.js), booted under plain Node with a recording
+ * stand-in for the electron module (test/fakes/electronStandIn): Electron's binary cannot be had on
+ * this machine, but its main process can still be started, wired and driven. The stand-in asks the
+ * captured app:// handler for pages, clicks the tray and quits; every call lands in a log.
+ */
+interface Entry {
+  api: string;
+  [key: string]: unknown;
+}
+
+async function bootDesktop(
+  env: Record<string, string> = {},
+  args: string[] = [],
+): Promise<{ log: Entry[]; code: number | null }> {
+  const dir = tempDir('cadence-desktop-');
+  const logFile = path.join(dir, 'calls.jsonl');
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      path.join(ROOT, 'test/fakes/electronStandIn/register.mjs'),
+      path.join(ROOT, 'out/main/index.js'),
+      '--data-dir',
+      path.join(dir, 'data'),
+      ...args,
+    ],
+    {
+      env: {
+        ...process.env,
+        CADENCE_NOTIFIER: 'memory',
+        CADENCE_STANDIN_LOG: logFile,
+        CADENCE_STANDIN_PROBE: '1',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.once('exit', (exitCode) => {
+      clearTimeout(timer);
+      resolve(exitCode);
+    });
+  });
+  const log = fs.existsSync(logFile)
+    ? fs
+        .readFileSync(logFile, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Entry)
+    : [];
+  fs.rmSync(dir, { recursive: true, force: true });
+  if (!log.length) throw new Error(`the desktop main process logged nothing:\n${output}`);
+  return { log, code };
+}
+
+const calls = (log: Entry[], api: string) => log.filter((entry) => entry.api === api);
+
+describe('the built desktop main process, booted with a stand-in for Electron', () => {
+  it('registers app:// before ready, serves the window with its CSP, refuses the rest, and wires tray, IPC and power events', async () => {
+    const { log, code } = await bootDesktop();
+    expect(code).toBe(0);
+    expect(calls(log, 'protocol.registerSchemesAsPrivileged')).toMatchObject([{ beforeReady: true }]);
+    const roles = calls(log, 'Menu.setApplicationMenu')[0]?.roles as string[];
+    expect(roles).toContain('editMenu');
+    expect(roles).not.toContain('viewMenu'); // where Reload and DevTools live
+    expect(calls(log, 'BrowserWindow')).toMatchObject([
+      {
+        preloadExists: true,
+        webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false },
+      },
+    ]);
+    expect(calls(log, 'BrowserWindow.loadURL')).toMatchObject([{ url: 'app://cadence/index.html' }]);
+    const pages = Object.fromEntries(calls(log, 'probe.app').map((entry) => [entry.url, entry]));
+    expect(pages['app://cadence/']).toMatchObject({
+      status: 200,
+      html: true,
+      csp: expect.stringContaining("default-src 'self'"),
+    });
+    expect(pages['app://cadence/..%2Frenderer-old%2Fsecret.txt']).toMatchObject({ status: 404 });
+    expect(pages['app://evil/index.html']).toMatchObject({ status: 404 });
+    expect(pages['app://cadence/%E0%A4%A']).toMatchObject({ status: 400 });
+    expect(calls(log, 'ipcMain.handle')).toMatchObject([{ channel: 'cadence:invoke' }]);
+    expect(
+      calls(log, 'powerMonitor.on')
+        .map((entry) => entry.event)
+        .sort(),
+    ).toEqual(['resume', 'suspend', 'unlock-screen']);
+    // Linux: the menu's first item is the one-click toggle, and a click on the tray starts a block.
+    expect((calls(log, 'Tray.setContextMenu')[0]?.labels as string[])[0]).toBe('Start focus (50 min)');
+    expect(calls(log, 'probe.tray')[0]?.after).toMatch(/^Cadence — Focusing · 50 min left$/);
+    expect(calls(log, 'Tray.destroy')).toHaveLength(1);
+    // Linux without a keyring: Electron's fixed key, and Cadence says so.
+    expect(
+      calls(log, 'webContents.send').some((entry) =>
+        (entry.problems as string[] | undefined)?.some((p) => /fixed key/.test(p)),
+      ),
+    ).toBe(true);
+  });
+
+  it('on Windows sets the installer’s app id and opens the menu on right-click only; on macOS pops it up on right-click', async () => {
+    const windows = await bootDesktop({ CADENCE_STANDIN_PLATFORM: 'win32' });
+    expect(calls(windows.log, 'app.setAppUserModelId')).toEqual([
+      { api: 'app.setAppUserModelId', id: 'app.cadence.desktop' },
+    ]);
+    expect(calls(windows.log, 'probe.tray')[0]?.after).toMatch(/Focusing/);
+    const mac = await bootDesktop({ CADENCE_STANDIN_PLATFORM: 'darwin' });
+    expect(calls(mac.log, 'app.setAppUserModelId')).toEqual([]);
+    expect(calls(mac.log, 'Tray.setContextMenu')).toEqual([]);
+    expect(calls(mac.log, 'probe.tray')[0]?.after).toMatch(/Focusing/);
+  });
+
+  it('says in the window when the global shortcut cannot be registered', async () => {
+    const { log } = await bootDesktop({ CADENCE_STANDIN_SHORTCUT: 'taken' });
+    const problems = calls(log, 'webContents.send').flatMap(
+      (entry) => (entry.problems as string[] | undefined) ?? [],
+    );
+    expect(problems).toContainEqual(
+      expect.stringMatching(/^The shortcut CommandOrControl\+Alt\+F could not be registered/),
+    );
+  });
+
+  it('shows an error and exits when it cannot start, instead of holding the lock without a window', async () => {
+    const dir = tempDir('cadence-broken-');
+    fs.mkdirSync(path.join(dir, 'settings.json'));
+    const { log, code } = await bootDesktop({}, ['--data-dir', dir]);
+    expect(code).toBe(1);
+    expect(calls(log, 'dialog.showErrorBox')).toMatchObject([
+      { title: 'Cadence could not start', content: expect.stringContaining('settings.json is a folder') },
+    ]);
+    expect(calls(log, 'BrowserWindow')).toEqual([]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
