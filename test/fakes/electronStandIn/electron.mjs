@@ -127,7 +127,11 @@ export const net = {
     const file = fileURLToPath(url);
     try {
       const body = fs.readFileSync(file);
-      const type = file.endsWith('.html') ? 'text/html' : file.endsWith('.js') ? 'text/javascript' : 'application/octet-stream';
+      const type = file.endsWith('.html')
+        ? 'text/html'
+        : file.endsWith('.js')
+          ? 'text/javascript'
+          : 'application/octet-stream';
       return new Response(body, { status: 200, headers: { 'content-type': type } });
     } catch {
       return new Response('not found', { status: 404 });
@@ -163,11 +167,11 @@ export const Menu = {
   },
 };
 
-let tray = null;
+const trays = [];
 export class Tray extends EventEmitter {
   constructor() {
     super();
-    tray = this;
+    trays.push(this);
     record('Tray');
   }
   setImage() {}
@@ -261,7 +265,7 @@ export const shell = {
 
 // Plays the user once the app has set itself up: pages through app://, a tray click, then quit.
 async function probe() {
-  for (let i = 0; i < 500 && !(protocolHandler && tray && windows.length); i++)
+  for (let i = 0; i < 500 && !(protocolHandler && trays.length && windows.length); i++)
     await new Promise((resolve) => setTimeout(resolve, 10));
   for (const url of [
     'app://cadence/',
@@ -279,9 +283,11 @@ async function probe() {
       html: text.includes('<div id="root">'),
     });
   }
+  const tray = trays[0];
   const before = tray?.tooltip;
   tray?.emit('click');
-  for (let i = 0; i < 200 && tray?.tooltip === before; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  for (let i = 0; i < 200 && tray?.tooltip === before; i++)
+    await new Promise((resolve) => setTimeout(resolve, 10));
   record('probe.tray', { before, after: tray?.tooltip });
   if (process.env.CADENCE_STANDIN_STAY) return;
   app.quit();
