@@ -62,8 +62,18 @@ protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
 
+/**
+ * The installed app answers the `cadence` command too: started with a command word (`Cadence status`,
+ * or the deb's /usr/bin/cadence), it runs the CLI, prints the answer and exits, before it takes the
+ * single-instance lock or shows anything. Packaged, the arguments follow the binary; from a source
+ * folder they follow the folder.
+ */
+const cliArgs = process.argv.slice(app.isPackaged ? 1 : 2);
+const commandWord = cliArgs[0] !== undefined && !cliArgs[0].startsWith('-') && cliArgs[0] !== 'serve';
+
 let showWindow: () => void = () => undefined;
-if (claimSingleInstance(app, () => showWindow()))
+if (commandWord) void runCli(cliArgs);
+else if (claimSingleInstance(app, () => showWindow()))
   run().catch((error: unknown) => {
     // A failed start must not leave a windowless process holding the single-instance lock.
     const message = error instanceof Error ? error.message : String(error);
@@ -88,6 +98,14 @@ function electronStore(directory: string, name: string): DocumentBackend {
       store.store = value;
     },
   };
+}
+
+async function runCli(args: string[]): Promise<void> {
+  // The CLI is its own built entry (out/main/cli.js), loaded only for a command word.
+  const cli = (await import(new URL('./cli.js', import.meta.url).href)) as {
+    main(argv: string[]): Promise<number>;
+  };
+  app.exit(await cli.main(args));
 }
 
 /** The window's menu: no Reload or DevTools in an installed app; Edit keeps copy and paste working. */

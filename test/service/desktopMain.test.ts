@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { ROOT } from '../fakes/processHarness';
-import { tempDir } from '../fakes/serviceHarness';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cli, ROOT, serve, stopAllServices } from '../fakes/processHarness';
+import { seedSettings, tempDir } from '../fakes/serviceHarness';
 
 /**
  * The built desktop main process (out/main/index.js), booted under plain Node with a recording
@@ -19,7 +19,7 @@ interface Entry {
 async function bootDesktop(
   env: Record<string, string> = {},
   args: string[] = [],
-): Promise<{ log: Entry[]; code: number | null }> {
+): Promise<{ log: Entry[]; code: number | null; output: string }> {
   const dir = tempDir('cadence-desktop-');
   const logFile = path.join(dir, 'calls.jsonl');
   const child = spawn(
@@ -28,8 +28,7 @@ async function bootDesktop(
       '--import',
       path.join(ROOT, 'test/fakes/electronStandIn/register.mjs'),
       path.join(ROOT, 'out/main/index.js'),
-      '--data-dir',
-      path.join(dir, 'data'),
+      ...(args[0] && !args[0].startsWith('-') ? [] : ['--data-dir', path.join(dir, 'data')]),
       ...args,
     ],
     {
@@ -61,11 +60,12 @@ async function bootDesktop(
         .map((line) => JSON.parse(line) as Entry)
     : [];
   fs.rmSync(dir, { recursive: true, force: true });
-  if (!log.length) throw new Error(`the desktop main process logged nothing:\n${output}`);
-  return { log, code };
+  return { log, code, output };
 }
 
 const calls = (log: Entry[], api: string) => log.filter((entry) => entry.api === api);
+
+afterEach(() => stopAllServices());
 
 describe('the built desktop main process, booted with a stand-in for Electron', () => {
   it('registers app:// before ready, serves the window with its CSP, refuses the rest, and wires tray, IPC and power events', async () => {
@@ -140,6 +140,25 @@ describe('the built desktop main process, booted with a stand-in for Electron', 
       { title: 'Cadence could not start', content: expect.stringContaining('settings.json is a folder') },
     ]);
     expect(calls(log, 'BrowserWindow')).toEqual([]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers a command word like the `cadence` command and exits, taking no lock and showing nothing', async () => {
+    const dir = tempDir('cadence-desktop-cli-');
+    seedSettings(dir, 'UTC');
+    await serve(dir);
+    const { log, code, output } = await bootDesktop({ CADENCE_STANDIN_PROBE: '' }, [
+      'status',
+      '--data-dir',
+      dir,
+    ]);
+    expect(code).toBe(0);
+    // The same answer as the `cadence` command gives.
+    const direct = await cli(dir, ['status']);
+    expect(output.trim()).toBe(direct.stdout.trim());
+    expect(output).toMatch(/\S/);
+    expect(calls(log, 'app.requestSingleInstanceLock')).toEqual([]);
+    expect(calls(log, 'Tray')).toEqual([]);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
