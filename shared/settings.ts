@@ -81,6 +81,8 @@ export const settingsSchema = z.object({
   focus: focusSchema,
   urgency: urgencySchema,
   launchAtLogin: z.boolean(),
+  /** The installed desktop app looks for updates at start and daily, and installs them when it quits. */
+  autoUpdate: z.boolean(),
   /** Microsoft 365: an automatic reply while off, saying when you are back and how to reach you if it is urgent. */
   offHoursAutoReply: z.boolean(),
   /** The desktop app's global shortcut that toggles focus (an Electron accelerator). */
@@ -120,6 +122,7 @@ export function defaultSettings(systemTimeZone: string): Settings {
     focus: { lengths: [25, 50, 90], defaultMinutes: 50, autoDecline: 'declineNone', chatDoNotDisturb: true },
     urgency: { rule: 'Urgent? Call me, or @mention me with !urgent.', keywords: ['!urgent'], alwaysFrom: [] },
     launchAtLogin: false,
+    autoUpdate: true,
     offHoursAutoReply: false,
     focusShortcut: 'CommandOrControl+Alt+F',
     locale: null,

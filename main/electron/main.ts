@@ -46,6 +46,7 @@ import {
 import { trayBitmap, traySizes } from './trayIcon';
 import { clickAction, type TrayAction, trayMenu, trayTitle, trayTooltip } from './trayModel';
 import { wireTray } from './trayWiring';
+import { UpdateScheduler, updateWords } from './updates';
 
 /** The installer's app id (electron-builder.yml `appId`): Windows shows notifications only for a known one. */
 export const APP_USER_MODEL_ID = 'app.cadence.desktop';
@@ -215,6 +216,10 @@ async function run(): Promise<void> {
         quitting = true;
         app.quit();
         return;
+      case 'update.install':
+        quitting = true;
+        updates?.installNow();
+        return;
       default: {
         const { type, ...input } = action;
         void service.handleCommand(type, input);
@@ -222,6 +227,7 @@ async function run(): Promise<void> {
     }
   };
 
+  let updates: UpdateScheduler | null = null;
   const tray = new Tray(icon('working'));
   const menu = (status: StatusView = service.status()): Menu =>
     Menu.buildFromTemplate(
@@ -231,6 +237,7 @@ async function run(): Promise<void> {
         undefined,
         process.platform,
         service.settings.focus.defaultMinutes,
+        updates?.state.state === 'ready' ? updates.state.version : null,
       ).map((item) =>
         'separator' in item
           ? { type: 'separator' as const }
@@ -263,6 +270,7 @@ async function run(): Promise<void> {
         const settings = event.data;
         applyLogin(settings.launchAtLogin);
         registerShortcut(settings.focusShortcut);
+        updates?.setEnabled(settings.autoUpdate);
       }
       for (const target of BrowserWindow.getAllWindows()) target.webContents.send(EVENT_CHANNEL, event);
     }),
@@ -306,6 +314,25 @@ async function run(): Promise<void> {
     );
   };
   registerShortcut(service.settings.focusShortcut);
+  if (app.isPackaged) {
+    // electron-updater is loaded only by the installed app (it reads the app-update.yml the installer wrote).
+    const { autoUpdater } = (await import('electron-updater')).default;
+    updates = new UpdateScheduler(
+      autoUpdater,
+      {
+        now: () => Date.now(),
+        set: (fn, ms) => setTimeout(fn, ms).unref(),
+        clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
+      },
+      (state) => {
+        service.reportHostProblem('update', updateWords(state));
+        refreshTray();
+      },
+      true,
+    );
+    disposables.add(updates);
+    updates.setEnabled(service.settings.autoUpdate);
+  }
 
   showWindow = openWindow;
   app.on('activate', openWindow);

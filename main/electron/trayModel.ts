@@ -9,6 +9,7 @@ export type TrayAction =
   | { type: 'lunch.start' }
   | { type: 'ritual.open' }
   | { type: 'window.open' }
+  | { type: 'update.install' }
   | { type: 'quit' };
 
 export type TrayMenuItem = { label: string; enabled: boolean; action?: TrayAction } | { separator: true };
@@ -58,6 +59,8 @@ export function trayMenu(
   platform: NodeJS.Platform = process.platform,
   /** The length a one-click block has (settings.focus.defaultMinutes). */
   defaultMinutes: number = lengths[0] ?? 25,
+  /** A downloaded update's version, offered as "Restart to update". */
+  updateReady: string | null = null,
 ): TrayMenuItem[] {
   const focusing = status.mode === 'focus';
   const items: TrayMenuItem[] = [];
@@ -91,6 +94,12 @@ export function trayMenu(
     action: { type: 'ritual.open' },
   });
   items.push({ separator: true });
+  if (updateReady)
+    items.push({
+      label: `Restart to update (${updateReady})`,
+      enabled: true,
+      action: { type: 'update.install' },
+    });
   items.push({ label: 'Open Cadence', enabled: true, action: { type: 'window.open' } });
   items.push({ label: 'Quit Cadence', enabled: true, action: { type: 'quit' } });
   return items;

@@ -16,6 +16,10 @@ describe('what the installers need, checked without building them', () => {
     expect(builder).toMatch(/^\s+maintainer: .+<[^>]+@[^>]+>$/m);
   });
 
+  it('tells the installed app where to look for updates', () => {
+    expect(builder).toMatch(/^publish:\n\s+provider: (generic|github)\n/m);
+  });
+
   it('signs the macOS app ad hoc again after flipping its fuses', () => {
     expect(builder).toMatch(/^electronFuses:\n(?:\s+#.*\n)*\s+resetAdHocDarwinSignature: true$/m);
   });

@@ -359,6 +359,14 @@ export function SettingsView() {
           />{' '}
           Launch Cadence at login (desktop app)
         </label>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={draft.autoUpdate}
+            onChange={(e) => update({ autoUpdate: e.target.checked })}
+          />{' '}
+          Look for updates daily and install them when Cadence quits (installed desktop app)
+        </label>
         <label className="field">
           Shortcut that toggles focus (desktop app)
           <input value={draft.focusShortcut} onChange={(e) => update({ focusShortcut: e.target.value })} />
