@@ -47,8 +47,10 @@ describe('the app as electron-builder packs it', () => {
       },
     );
     const resources = path.join(work, 'dist', 'linux-unpacked', 'resources');
-    const { listPackage } = (await import('@electron/asar')) as { listPackage(file: string): string[] };
-    const files = listPackage(path.join(resources, 'app.asar')).map((file) => file.replaceAll('\\\\', '/'));
+    const { listPackage } = await import('@electron/asar');
+    const files = listPackage(path.join(resources, 'app.asar'), { isPack: false }).map((file) =>
+      file.split(path.sep).join('/'),
+    );
     for (const file of [
       '/package.json',
       '/out/main/index.js',
