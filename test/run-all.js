@@ -77,7 +77,11 @@ if (!existsSync(bin('vitest'))) {
 if (!ensureSystemPackages()) process.exit(1);
 
 const failures = [];
-if (!step('build', bin('electron-vite'), ['build'])) failures.push('build');
+if (
+  !step('build', bin('electron-vite'), ['build']) ||
+  !step('build (tray icons)', process.execPath, [join(root, 'main', 'bin', 'icons.js'), '--tray'])
+)
+  failures.push('build');
 if (
   !step('type-check', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit']) ||
   !step('type-check (web)', bin('tsc'), ['-p', 'tsconfig.web.json', '--noEmit'])

@@ -37,8 +37,8 @@ function electronBinary() {
 
 if (!existsSync(join(root, 'out', 'main', 'cli.js')) || process.env.CADENCE_REBUILD) {
   console.log('Building Cadence…');
-  // npx is npx.cmd on Windows, which Node runs only through a shell.
-  const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'inherit', shell: windows });
+  // npm is npm.cmd on Windows, which Node runs only through a shell.
+  const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit', shell: windows });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 

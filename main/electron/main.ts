@@ -347,18 +347,27 @@ async function run(): Promise<void> {
   if (!launch.hidden && !app.getLoginItemSettings().wasOpenedAtLogin) openWindow();
 }
 
+/**
+ * The tray icon for a mode: the PNGs rendered from tray.svg at build time (out/tray), the template
+ * variant on macOS, with the @2x size as a second representation; drawn in code if they are missing
+ * (a build made without `npm run build`).
+ */
 function icon(mode: Mode): Electron.NativeImage {
   const template = process.platform === 'darwin';
   const sizes = traySizes(process.platform);
   const base = sizes[0]!;
-  const image = nativeImage.createFromBitmap(trayBitmap(mode, base, template), { width: base, height: base });
+  const file = (size: number) =>
+    path.join(here, '..', 'tray', `${template ? 'template-' : ''}${mode}-${size}.png`);
+  let image = nativeImage.createFromPath(file(base));
+  const drawn = !image.isEmpty();
+  if (!drawn)
+    image = nativeImage.createFromBitmap(trayBitmap(mode, base, template), { width: base, height: base });
   for (const size of sizes.slice(1)) {
-    image.addRepresentation({
-      scaleFactor: size / base,
-      width: size,
-      height: size,
-      buffer: trayBitmap(mode, size, template),
-    });
+    image.addRepresentation(
+      drawn
+        ? { scaleFactor: size / base, dataURL: nativeImage.createFromPath(file(size)).toDataURL() }
+        : { scaleFactor: size / base, width: size, height: size, buffer: trayBitmap(mode, size, template) },
+    );
   }
   if (template) image.setTemplateImage(true);
   return image;

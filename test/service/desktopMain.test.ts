@@ -101,6 +101,13 @@ describe('the built desktop main process, booted with a stand-in for Electron', 
     expect((calls(log, 'Tray.setContextMenu')[0]?.labels as string[])[0]).toBe('Start focus (50 min)');
     expect(calls(log, 'probe.tray')[0]?.after).toMatch(/^Cadence — Focusing · 50 min left$/);
     expect(calls(log, 'Tray.destroy')).toHaveLength(1);
+    // The tray icons are the PNGs rendered from tray.svg at build time, each mode in its colour.
+    const icons = calls(log, 'nativeImage.createFromPath');
+    expect(icons.every((entry) => entry.exists)).toBe(true);
+    expect(icons.map((entry) => path.basename(String(entry.file)))).toEqual(
+      expect.arrayContaining(['off-24.png', 'focus-24.png']),
+    );
+    expect(calls(log, 'nativeImage.createFromBitmap')).toEqual([]);
     // Linux without a keyring: Electron's fixed key, and Cadence says so.
     expect(
       calls(log, 'webContents.send').some((entry) =>
@@ -119,6 +126,10 @@ describe('the built desktop main process, booted with a stand-in for Electron', 
     expect(calls(mac.log, 'app.setAppUserModelId')).toEqual([]);
     expect(calls(mac.log, 'Tray.setContextMenu')).toEqual([]);
     expect(calls(mac.log, 'probe.tray')[0]?.after).toMatch(/Focusing/);
+    // macOS: the template variant (black, the shape in the alpha), 16 px with its 32 px @2x.
+    expect(
+      calls(mac.log, 'nativeImage.createFromPath').map((entry) => path.basename(String(entry.file))),
+    ).toEqual(expect.arrayContaining(['template-focus-16.png', 'template-focus-32.png']));
   });
 
   it('says in the window when the global shortcut cannot be registered', async () => {

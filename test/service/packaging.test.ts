@@ -53,6 +53,8 @@ describe('the app as electron-builder packs it', () => {
     );
     for (const file of [
       '/package.json',
+      '/out/tray/focus-24.png',
+      '/out/tray/template-working-32.png',
       '/out/main/index.js',
       '/out/main/cli.js',
       '/out/preload/index.cjs',

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LINUX_SIZES, renderIcons } from '../../main/bin/icons.js';
+import { LINUX_SIZES, renderIcons, renderTrayIcons, TRAY_COLOURS, TRAY_SIZES } from '../../main/bin/icons.js';
+import { MODE_COLOURS } from '../../main/electron/trayIcon';
 import { ROOT } from '../fakes/processHarness';
 import { tempDir } from '../fakes/serviceHarness';
 
@@ -25,5 +26,23 @@ describe('app icons, rendered from the one drawing', () => {
         width: size,
         height: size,
       });
+  });
+
+  it('renders the tray icons from the same drawing: each mode in the window’s colour, and the macOS template', async () => {
+    expect(TRAY_COLOURS).toEqual(MODE_COLOURS);
+    const written = await renderTrayIcons(path.join(ROOT, 'main/electron/build/tray.svg'), out);
+    expect(written).toHaveLength(Object.keys(MODE_COLOURS).length * 2 * TRAY_SIZES.length);
+    for (const size of TRAY_SIZES) {
+      expect(pngHeader(path.join(out, 'tray', `focus-${size}.png`))).toEqual({
+        width: size,
+        height: size,
+        colourType: 6,
+      });
+      expect(pngHeader(path.join(out, 'tray', `template-off-${size}.png`))).toMatchObject({ width: size });
+    }
+    // "Off" is the ring without the dot of now: a different, smaller image than "working".
+    expect(fs.statSync(path.join(out, 'tray', 'off-32.png')).size).not.toBe(
+      fs.statSync(path.join(out, 'tray', 'working-32.png')).size,
+    );
   });
 });

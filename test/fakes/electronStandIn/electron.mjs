@@ -194,10 +194,21 @@ export class Tray extends EventEmitter {
   }
 }
 
+const image = (empty) => ({
+  isEmpty: () => empty,
+  addRepresentation() {},
+  setTemplateImage() {},
+  toDataURL: () => 'data:image/png;base64,',
+});
 export const nativeImage = {
   createFromBitmap(buffer, size) {
     record('nativeImage.createFromBitmap', { bytes: buffer.length, size });
-    return { addRepresentation() {}, setTemplateImage() {} };
+    return image(false);
+  },
+  createFromPath(file) {
+    const exists = fs.existsSync(file);
+    record('nativeImage.createFromPath', { file, exists });
+    return image(!exists);
   },
 };
 
