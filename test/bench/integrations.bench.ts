@@ -74,7 +74,7 @@ it('integrations: calls per 100 toggles, toggle to all services updated, 2,000 t
       name: '2,000 Slack teammates: sign-in to loaded',
       value: loadMs,
       unit: 'ms',
-      note: '11 pages + 40 DND batches',
+      note: '11 pages + 10 DND batches (Tier 2: the rest over the next readings)',
     },
     {
       name: '2,000 teammates glance (service)',

@@ -194,6 +194,7 @@ test('a Slack teammate’s assumed hours can be set by hand from the glance', as
   await page.getByRole('button', { name: 'Teammates' }).click();
   const row = page.getByRole('row').filter({ hasText: 'Rui Costa' });
   await expect(row).toContainText('hours assumed');
+  await cadence.shot('teammates-slack-assumed');
   await row.getByRole('button', { name: 'Set Rui Costa’s working hours' }).click();
   const form = page.getByRole('form', { name: 'Set Rui Costa’s working hours' });
   await expect(form.getByLabel('Time zone')).toHaveValue('Europe/Lisbon');
