@@ -3,7 +3,17 @@ import { type Instant, localDate, parseInstant } from './clockTime';
 import { activeFocus, type FocusInterval, upcomingFocus } from './focus';
 import type { Intents, LunchRecord } from './intents';
 import type { Settings } from './settings';
-import { dayKind, nextSpan, patternOf, type Span, spanAt, spansOn, type WorkPattern } from './workPattern';
+import {
+  dayKind,
+  lastWorkdayEnded,
+  nextSpan,
+  patternOf,
+  type Span,
+  spanAt,
+  spansOn,
+  type WorkPattern,
+  workdayEnd,
+} from './workPattern';
 
 export type Mode = 'focus' | 'meeting' | 'lunch' | 'working' | 'off';
 
@@ -17,6 +27,8 @@ export type Reason =
   | 'beforeHours'
   | 'betweenSpans'
   | 'afterHours'
+  /** After the end of the workday, working on with "10 more minutes": the day is extended, not over. */
+  | 'extended'
   | 'weekend'
   | 'holiday'
   | 'dayOff';
@@ -134,10 +146,40 @@ export function availabilityAt(
   }
   if (!span) {
     const next = nextStart();
+    const reason = offReason(at, pattern);
+    const ended = reason === 'afterHours' ? lastWorkdayEnded(at, pattern) : null;
+    if (ended !== null) {
+      const record = intents.shutdowns.find((shutdown) => shutdown.date === ended);
+      // The day that ended is closed: off for the night, since it was closed.
+      if (record)
+        return {
+          ...base,
+          mode: 'off',
+          reason: 'dayClosed',
+          since: parseInstant(record.completedAt),
+          until: next,
+          focus: null,
+          nextWorkStart: next,
+        };
+      // "10 more minutes" at the end of the day: still working, until the snooze ends.
+      const snooze = intents.shutdownSnoozes.find((item) => item.date === ended);
+      const snoozedUntil = snooze ? parseInstant(snooze.until) : null;
+      if (snoozedUntil !== null && snoozedUntil > at)
+        return {
+          ...base,
+          workday: ended,
+          mode: 'working',
+          reason: 'extended',
+          since: workdayEnd(ended, pattern),
+          until: earliest(snoozedUntil, nextMeetingStart(at, calendar), upcomingFocus(at, intents)[0]?.start),
+          focus: null,
+          nextWorkStart: next,
+        };
+    }
     return {
       ...base,
       mode: 'off',
-      reason: offReason(at, pattern),
+      reason,
       since: null,
       until: next,
       focus: null,

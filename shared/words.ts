@@ -17,6 +17,13 @@ export const MODE_WORDS: Record<Mode, string> = {
   off: 'Off',
 };
 
+/** The status pill's words: the mode, and after the end of the day whether the day is still open. */
+export function pillWords(mode: Mode, reason: Reason): string {
+  if (mode === 'off' && reason === 'afterHours') return 'Off · day not closed';
+  if (mode === 'working' && reason === 'extended') return 'Working · a little longer';
+  return MODE_WORDS[mode];
+}
+
 /** Why the user is in their mode, as a sentence. */
 export const REASON_WORDS: Record<Reason, string> = {
   focus: 'You are focusing.',
@@ -27,7 +34,8 @@ export const REASON_WORDS: Record<Reason, string> = {
   dayClosed: 'You closed the day.',
   beforeHours: 'Your workday has not started yet.',
   betweenSpans: 'You are between working hours.',
-  afterHours: 'Your workday is over.',
+  afterHours: 'Your working hours are over, and the day is still open: close it when you are ready.',
+  extended: 'You are working a little longer.',
   weekend: 'It is the weekend.',
   holiday: 'It is a public holiday.',
   dayOff: 'It is your day off.',
@@ -149,6 +157,8 @@ export function headline(status: StatusView, now: number, locale?: string): stri
     case 'lunch':
       return status.until ? `At lunch until ${clockTime(status.until, zone, locale)}.` : 'At lunch.';
     case 'working':
+      if (status.reason === 'extended' && status.until)
+        return `Working a little longer, until ${clockTime(status.until, zone, locale)}. Close the day when you are done.`;
       return status.until ? `Working until ${whenText(status.until, zone, now, locale)}.` : 'Working.';
     case 'off': {
       const back = status.nextWorkStart

@@ -63,4 +63,35 @@ test.describe('at the right moments (the real service under libfaketime)', () =>
     await expect(page.getByLabel('End of day')).toContainText('22 minutes past the end of your day');
     await expect(page.getByRole('button', { name: '10 more minutes' })).toHaveCount(0);
   });
+
+  test('“10 more minutes” really extends the day, and the ritual stays one click away', async ({
+    cadence,
+  }) => {
+    const { page } = await cadence.open({
+      zone: 'Europe/Berlin',
+      serve: { faketime: '2026-11-27 17:31:00' },
+    });
+    await page.getByRole('button', { name: '10 more minutes' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(
+      /^Working a little longer, until .*41/,
+    );
+    await expect(page.getByLabel(/^Status: Working/)).toBeVisible();
+    await page.getByRole('button', { name: 'Close the day…' }).click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+  });
+
+  test('after hours with the day still open, closing it leads and focus steps back', async ({ cadence }) => {
+    const { page } = await cadence.open({
+      zone: 'Europe/Berlin',
+      serve: { faketime: '2026-11-27 18:30:00' },
+    });
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('the day is still open');
+    // One button leads (the end-of-day banner's, or the headline's once the banner is gone).
+    await expect(page.getByRole('button', { name: 'Close the day', exact: true })).toHaveCount(1);
+    await expect(page.getByRole('button', { name: 'Close the day', exact: true })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Focus 50 min' })).toBeHidden();
+    await cadence.shot('today-after-hours');
+    await page.getByText('Focus anyway…').click();
+    await expect(page.getByRole('button', { name: 'Focus 50 min' })).toBeVisible();
+  });
 });

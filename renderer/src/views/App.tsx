@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { dismissNotice, showView, useCadence, type View } from '../store/store';
 import { countdown } from '../../../shared/words';
-import { MODE_WORDS } from '../../../shared/words';
+import { pillWords } from '../../../shared/words';
 import { Onboarding } from './Onboarding';
 import { SettingsView } from './SettingsView';
 import { ShutdownRitual } from './ShutdownRitual';
@@ -22,13 +22,15 @@ const NO_PROBLEMS: string[] = [];
 
 function StatusPill() {
   const mode = useCadence((s) => s.status?.mode ?? null);
+  const reason = useCadence((s) => s.status?.reason ?? null);
   const endsAt = useCadence((s) => s.status?.focus?.endsAt ?? null);
   const now = useNow(1000);
-  if (!mode) return null;
+  if (!mode || !reason) return null;
+  const words = pillWords(mode, reason);
   return (
-    <span className={`pill mode-${mode}`} role="img" aria-label={`Status: ${MODE_WORDS[mode]}`}>
+    <span className={`pill mode-${mode}`} role="img" aria-label={`Status: ${words}`}>
       <span className="dot" aria-hidden="true" />
-      {MODE_WORDS[mode]}
+      {words}
       {endsAt ? ` · ${countdown(endsAt, now)}` : ''}
     </span>
   );

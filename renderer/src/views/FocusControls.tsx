@@ -29,7 +29,8 @@ function RunningFocus({ focus }: { focus: NonNullable<StatusView['focus']> }) {
   );
 }
 
-export function FocusControls() {
+/** `quiet`: focus is not the thing to do now (lunch, after hours, a closed day): the buttons step back. */
+export function FocusControls({ quiet = false }: { quiet?: boolean }) {
   const focus = useCadence((s) => s.status?.focus ?? null);
   const lengths = useCadence((s) => s.settings?.focus.lengths ?? DEFAULT_LENGTHS);
   const [custom, setCustom] = useState('');
@@ -46,7 +47,7 @@ export function FocusControls() {
         {lengths.map((minutes) => (
           <button
             type="button"
-            className="primary"
+            className={quiet ? undefined : 'primary'}
             key={minutes}
             onClick={() => void run('focus.start', { minutes })}
           >

@@ -15,11 +15,31 @@ export function Today() {
   const now = useNow(30_000);
   if (!status || !plan) return <p className="loading">Loading your day…</p>;
   const working = status.mode !== 'off';
+  // After hours with the day still open, closing it is the thing to do; off or at lunch, focus steps back.
+  // (Where the end-of-day banner shows, its button is the one.)
+  const dayOpenAfterHours =
+    status.mode === 'off' &&
+    status.reason === 'afterHours' &&
+    !plan.closed &&
+    !status.prompts.some((prompt) => prompt.kind === 'shutdown');
+  const focusStepsBack = status.mode === 'off' || status.mode === 'lunch';
   return (
     <div className="today">
       <section className={`hero mode-${status.mode}`} aria-labelledby="headline">
         <h1 id="headline">{headline(status, now, locale)}</h1>
-        {working || status.mode === 'off' ? <FocusControls /> : null}
+        {dayOpenAfterHours ? (
+          <button type="button" className="primary close-day" onClick={() => openRitual(true)}>
+            Close the day
+          </button>
+        ) : null}
+        {focusStepsBack ? (
+          <details className="focus-anyway">
+            <summary>Focus anyway…</summary>
+            <FocusControls quiet />
+          </details>
+        ) : (
+          <FocusControls />
+        )}
         {working && !plan.closed ? (
           <button type="button" className="quiet close-day" onClick={() => openRitual(true)}>
             Close the day…

@@ -185,6 +185,29 @@ describe('availabilityAt: intents', () => {
     expect(availabilityAt(start + 21 * 60_000, settings, stopped).mode).toBe('working');
   });
 
+  it('after the end of the day: open (not closed), extended by a snooze, or closed', () => {
+    const end = at('2026-11-25T17:30', BERLIN);
+    const open = availabilityAt(end + 5 * 60_000, settings, emptyIntents());
+    expect([open.mode, open.reason]).toEqual(['off', 'afterHours']);
+    const snoozed = {
+      ...emptyIntents(),
+      shutdownSnoozes: [
+        { date: '2026-11-25', until: new Date(end + 10 * 60_000).toISOString(), totalMinutes: 10 },
+      ],
+    };
+    const extended = availabilityAt(end + 5 * 60_000, settings, snoozed);
+    expect([extended.mode, extended.reason, extended.workday]).toEqual(['working', 'extended', '2026-11-25']);
+    expect(extended.until).toBe(end + 10 * 60_000);
+    expect(availabilityAt(end + 11 * 60_000, settings, snoozed).reason).toBe('afterHours');
+    const closedAt = new Date(end + 20 * 60_000).toISOString();
+    const closed = {
+      ...emptyIntents(),
+      shutdowns: [{ date: '2026-11-25', completedAt: closedAt, done: '', carryOver: '', priorities: [] }],
+    };
+    const night = availabilityAt(end + 60 * 60_000, settings, closed);
+    expect([night.mode, night.reason, night.since]).toEqual(['off', 'dayClosed', Date.parse(closedAt)]);
+  });
+
   it('lets a focus block run after hours, then is off', () => {
     const start = at('2026-11-25T20:00', BERLIN);
     const intents = withFocus(new Date(start).toISOString(), 30);
