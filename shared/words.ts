@@ -138,6 +138,15 @@ export function offsetText(minutes: number): string {
   return `${sign}${Math.floor(abs / 60)}${abs % 60 ? `:${String(abs % 60).padStart(2, '0')}` : ''} h`;
 }
 
+const pluralRules = new Map<string, Intl.PluralRules>();
+/** "1 minute", "5 minutes": English words, chosen by the locale's plural rules. */
+export function minutesWords(count: number, locale?: string): string {
+  const key = locale ?? '';
+  let rules = pluralRules.get(key);
+  if (!rules) pluralRules.set(key, (rules = new Intl.PluralRules(locale ?? 'en')));
+  return `${count} ${rules.select(count) === 'one' ? 'minute' : 'minutes'}`;
+}
+
 export function durationText(minutes: number): string {
   if (minutes < 60) return `${minutes} min`;
   const h = Math.floor(minutes / 60);

@@ -48,7 +48,10 @@ export async function renderTrayIcons(svgFile, outDir) {
   const written = [];
   for (const [mode, colour] of Object.entries(TRAY_COLOURS)) {
     const shape = mode === 'off' ? drawing.replace(/<circle id="now"[^>]*\/>/, '') : drawing;
-    for (const [name, fill] of [[mode, colour], [`template-${mode}`, '#000000']]) {
+    for (const [name, fill] of [
+      [mode, colour],
+      [`template-${mode}`, '#000000'],
+    ]) {
       const svg = shape.replaceAll('#000000', fill);
       for (const size of TRAY_SIZES) {
         const file = join(outDir, 'tray', `${name}-${size}.png`);

@@ -5,7 +5,7 @@ import { focusIntervals } from '../../shared/focus';
 import type { Intents } from '../../shared/intents';
 import type { Prompt } from '../../shared/prompts';
 import type { PromptView } from '../../shared/statusView';
-import { PROMPT_NOTIFICATIONS } from '../../shared/words';
+import { minutesWords, PROMPT_NOTIFICATIONS } from '../../shared/words';
 import type { NotificationAction, Notifier } from './ports';
 
 export interface PromptWatcherOptions {
@@ -61,7 +61,7 @@ export class PromptWatcher {
     const body =
       now - block.end > 2 * MINUTE
         ? `Your ${minutes}-minute block ended at ${wallClock(block.end, zone)}, while your computer was asleep.`
-        : `${minutes} minutes of focus done. Stand up, stretch, look away from the screen.`;
+        : `${minutesWords(minutes)} of focus done. Stand up, stretch, look away from the screen.`;
     this.options.emit({
       name: 'prompt.raised',
       data: {

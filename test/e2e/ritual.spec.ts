@@ -16,6 +16,19 @@ test.describe('at the right moments (the real service under libfaketime)', () =>
     await expect(page.getByLabel('Status: At lunch')).toBeVisible();
   });
 
+  test('snoozing lunch says when Cadence asks again, in the right plural', async ({ cadence }) => {
+    const { page } = await cadence.open({
+      zone: 'Europe/Berlin',
+      serve: { faketime: '2026-11-25 12:05:00' },
+    });
+    await expect(page.getByLabel('Lunch prompt')).toContainText('Step away for 45 minutes');
+    await page.getByRole('button', { name: 'In 15 min' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Lunch later' })).toContainText(
+      /Cadence asks again at 12:20/,
+    );
+    await expect(page.getByLabel('Lunch prompt')).toHaveCount(0);
+  });
+
   test('the full shutdown ritual closes Friday until Monday, and Monday shows the priorities', async ({
     cadence,
   }) => {

@@ -134,6 +134,11 @@ export function openRitual(open: boolean): void {
   set({ ritualOpen: open });
 }
 
+/** Says something in the notice area (an answer to what the user just did). */
+export function showNotice(notice: Notice): void {
+  set({ notice });
+}
+
 export function dismissNotice(): void {
   set({ notice: null, focusEnded: null });
 }

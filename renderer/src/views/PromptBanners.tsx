@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { openRitual, run, useCadence } from '../store/store';
-import { clockTime, minutesLeft } from '../../../shared/words';
+import { openRitual, run, showNotice, useCadence } from '../store/store';
+import { clockTime, minutesLeft, minutesWords } from '../../../shared/words';
 import { useNow } from './useNow';
 
 export function LunchBanner() {
@@ -24,13 +24,24 @@ export function LunchBanner() {
   return (
     <section className="banner lunch" role="alert" aria-label="Lunch prompt">
       <p>
-        <strong>Time for lunch.</strong> Step away for {minutes} minutes; your status will say so.
+        <strong>Time for lunch.</strong> Step away for {minutesWords(minutes)}; your status will say so.
       </p>
       <div className="button-row">
         <button type="button" className="primary" onClick={() => void run('lunch.start')}>
           Start lunch
         </button>
-        <button type="button" onClick={() => void run('lunch.snooze', { minutes: 15 })}>
+        <button
+          type="button"
+          onClick={() =>
+            void run('lunch.snooze', { minutes: 15 }).then((result) => {
+              if (result.ok)
+                showNotice({
+                  kind: 'info',
+                  text: `Lunch later: Cadence asks again at ${clockTime(result.value.until, zone)}.`,
+                });
+            })
+          }
+        >
           In 15 min
         </button>
         <button type="button" className="quiet" onClick={() => void run('lunch.skip')}>
@@ -52,7 +63,7 @@ export function ShutdownBanner() {
       <p>
         <strong>
           {past > 0
-            ? `${past} minutes past the end of your day.`
+            ? `${minutesWords(past)} past the end of your day.`
             : `Your day ends at ${clockTime(prompt.endOfDay, zone)}.`}
         </strong>{' '}
         Take five minutes to wrap up.
