@@ -43,6 +43,7 @@ export const commandSchemas = {
   'lunch.done': z.object({}).strict(),
   'shutdown.begin': z.object({}).strict(),
   'shutdown.snooze': z.object({ minutes: z.number().int().min(5).max(120) }).strict(),
+  'shutdown.undo': z.object({}).strict(),
   'shutdown.complete': z
     .object({
       done: z.string().max(4000).default(''),
@@ -125,6 +126,7 @@ export interface CommandResults {
   'shutdown.begin': PromptView;
   'shutdown.snooze': { until: string };
   'shutdown.complete': { workday: string; offUntil: string | null };
+  'shutdown.undo': { workday: string };
   'away.set': null;
   'away.clear': null;
   'settings.update': Settings;

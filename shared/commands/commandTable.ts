@@ -13,6 +13,7 @@ import { settingsUpdate } from './settingsUpdate';
 import { shutdownBegin } from './shutdownBegin';
 import { shutdownComplete } from './shutdownComplete';
 import { shutdownSnooze } from './shutdownSnooze';
+import { shutdownUndo } from './shutdownUndo';
 import { teammatesAdd } from './teammatesAdd';
 import { teammatesRemove } from './teammatesRemove';
 
@@ -28,6 +29,7 @@ export const commandHandlers: { [C in DocumentCommand]: CommandHandler<C> } = {
   'shutdown.begin': shutdownBegin,
   'shutdown.snooze': shutdownSnooze,
   'shutdown.complete': shutdownComplete,
+  'shutdown.undo': shutdownUndo,
   'away.set': awaySet,
   'away.clear': awayClear,
   'settings.update': settingsUpdate,

@@ -107,4 +107,24 @@ test.describe('at the right moments (the real service under libfaketime)', () =>
     await page.getByText('Focus anyway…').click();
     await expect(page.getByRole('button', { name: 'Focus 50 min' })).toBeVisible();
   });
+
+  test('closing the day hours early is said before it happens, and can be undone for a few minutes', async ({
+    cadence,
+  }) => {
+    const { page } = await cadence.open({
+      zone: 'Europe/Berlin',
+      serve: { faketime: '2026-11-27 14:10:00' },
+    });
+    await page.getByRole('button', { name: 'Close the day…' }).click();
+    const dialog = page.getByRole('dialog');
+    for (let i = 0; i < 3; i++) await dialog.getByRole('button', { name: 'Next' }).click();
+    await expect(dialog.getByRole('note').filter({ hasText: 'early' })).toContainText(/3 h 20 min early/);
+    await expect(dialog.getByRole('note').filter({ hasText: 'Nothing is written down' })).toBeVisible();
+    await dialog.getByRole('button', { name: 'Close the day early' }).click();
+    await expect(dialog.getByRole('heading')).toHaveText('Day closed. Well done.');
+    await expect(page.getByLabel('Status: Off')).toBeVisible();
+    await dialog.getByRole('button', { name: 'Undo: reopen the day' }).click();
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await expect(page.getByLabel(/^Status: Working/)).toBeVisible();
+  });
 });

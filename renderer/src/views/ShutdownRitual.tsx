@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { openRitual, run, useCadence } from '../store/store';
-import { clockTime, whenText } from '../../../shared/words';
+import { clockTime, durationText, whenText } from '../../../shared/words';
+import { UNDO_CLOSE_MINUTES } from '../../../shared/closing';
 import { useNow } from './useNow';
 import { ErrorText } from './ErrorText';
 
@@ -17,6 +18,7 @@ export function ShutdownRitual() {
   const [carryOver, setCarryOver] = useState('');
   const [priorities, setPriorities] = useState(['', '', '']);
   const [offUntil, setOffUntil] = useState<string | null>(null);
+  const [closedAt, setClosedAt] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -39,9 +41,21 @@ export function ShutdownRitual() {
       carryOver,
       priorities: priorities.map((p) => p.trim()).filter(Boolean),
     });
-    if (result.ok) setOffUntil(result.value.offUntil ?? '');
+    if (result.ok) {
+      setOffUntil(result.value.offUntil ?? '');
+      setClosedAt(Date.now());
+    } else setError(result.message);
+  };
+  const reopen = async () => {
+    const result = await run('shutdown.undo');
+    if (result.ok) openRitual(false);
     else setError(result.message);
   };
+  // Closing hours early, or with nothing written down, is allowed — but said before it happens.
+  const endOfDay = prompt?.endOfDay ?? plan?.endOfDay ?? null;
+  const earlyBy = endOfDay ? Math.round((Date.parse(endOfDay) - now) / 60_000) : 0;
+  const early = earlyBy >= 60;
+  const empty = !done.trim() && !carryOver.trim() && !priorities.some((p) => p.trim());
   const snooze = async () => {
     const result = await run('shutdown.snooze', { minutes: 10 });
     if (result.ok) openRitual(false);
@@ -62,9 +76,17 @@ export function ShutdownRitual() {
                 ? `You are off until ${whenText(offUntil, zone, now)}. Your status says so too.`
                 : 'You are off.'}
             </p>
-            <button type="button" className="primary" onClick={() => openRitual(false)}>
-              Done
-            </button>
+            <ErrorText message={error} />
+            <div className="button-row dialog-actions">
+              <button type="button" className="primary" onClick={() => openRitual(false)}>
+                Done
+              </button>
+              {closedAt !== null && Date.now() - closedAt < UNDO_CLOSE_MINUTES * 60_000 ? (
+                <button type="button" className="quiet" onClick={() => void reopen()}>
+                  Undo: reopen the day
+                </button>
+              ) : null}
+            </div>
           </>
         ) : (
           <>
@@ -151,6 +173,18 @@ export function ShutdownRitual() {
                   Cadence will set you off until your next working period, and tomorrow's Today view will show
                   your priorities.
                 </p>
+                {early && endOfDay ? (
+                  <p className="hint" role="note">
+                    Your day ends at {clockTime(endOfDay, zone)}: this closes it {durationText(earlyBy)}{' '}
+                    early.
+                  </p>
+                ) : null}
+                {empty ? (
+                  <p className="hint" role="note">
+                    Nothing is written down: the day closes all the same, and tomorrow starts without
+                    priorities.
+                  </p>
+                ) : null}
               </>
             ) : null}
             <ErrorText message={error} />
@@ -166,7 +200,7 @@ export function ShutdownRitual() {
                 </button>
               ) : (
                 <button type="button" className="primary" onClick={() => void close()}>
-                  Close the day
+                  {early ? 'Close the day early' : 'Close the day'}
                 </button>
               )}
               {prompt ? (
