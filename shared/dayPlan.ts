@@ -50,7 +50,10 @@ export function dayPlan(
   const spans = spansOn(date, pattern);
   const items: PlanItem[] = spans.map((span) => ({ kind: 'work', start: span.start, end: span.end }));
   for (const focus of focusIntervals(intents)) {
-    if (focus.end <= focus.start || !overlaps(focus.start, focus.end, dayStart, dayEnd)) continue;
+    // A block stopped within its first minute did not happen: not on the timeline, not "what got done".
+    const stoppedAtOnce = focus.stopped && focus.end - focus.start < 60_000;
+    if (focus.end <= focus.start || stoppedAtOnce || !overlaps(focus.start, focus.end, dayStart, dayEnd))
+      continue;
     const state = focus.stopped
       ? 'stopped'
       : focus.end <= at

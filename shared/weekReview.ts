@@ -27,10 +27,15 @@ export function weekChangeSentence(previous: WeekTotals, current: WeekTotals): s
   const focusDelta = current.focusMinutes - previous.focusMinutes;
   const afterDelta =
     current.afterHoursMinutes + current.weekendMinutes - previous.afterHoursMinutes - previous.weekendMinutes;
+  // From nothing, or to nothing, "rose by 5.9 h to 5.9 h" says it twice: say where it went from.
   const focusPart =
     focusDelta === 0
       ? `Focus time held steady at ${hours(current.focusMinutes)}`
-      : `Focus time ${focusDelta > 0 ? 'rose' : 'fell'} by ${hours(Math.abs(focusDelta))} to ${hours(current.focusMinutes)}`;
+      : previous.focusMinutes === 0
+        ? `Focus time rose to ${hours(current.focusMinutes)}, from none the week before`
+        : current.focusMinutes === 0
+          ? `There was no focus time, after ${hours(previous.focusMinutes)} the week before`
+          : `Focus time ${focusDelta > 0 ? 'rose' : 'fell'} from ${hours(previous.focusMinutes)} to ${hours(current.focusMinutes)}`;
   const afterPart =
     afterDelta === 0
       ? 'time after hours did not change'

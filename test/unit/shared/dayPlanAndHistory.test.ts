@@ -70,6 +70,28 @@ describe('history', () => {
     });
   });
 
+  it('leaves a block stopped in its first minute off the timeline', () => {
+    const intents = emptyIntents();
+    intents.focus.push(
+      {
+        id: 'oops',
+        startAt: isoAt('2026-11-25T10:00'),
+        plannedMinutes: 25,
+        stoppedAt: isoAt('2026-11-25T10:00'),
+      },
+      {
+        id: 'real',
+        startAt: isoAt('2026-11-25T10:05'),
+        plannedMinutes: 25,
+        stoppedAt: isoAt('2026-11-25T10:07'),
+      },
+    );
+    const plan = dayPlan('2026-11-25', at('2026-11-25T11:00', ZONE), settings, intents);
+    expect(plan.items.filter((i) => i.kind === 'focus').map((i) => ('id' in i ? i.id : ''))).toEqual([
+      'real',
+    ]);
+  });
+
   it('counts Saturday work as weekend minutes', () => {
     const intents = emptyIntents();
     intents.focus.push({ id: 'a', startAt: isoAt('2026-11-28T10:00'), plannedMinutes: 90 });
@@ -82,8 +104,17 @@ describe('history', () => {
       { focusMinutes: 780, meetingMinutes: 0, lunches: 5, afterHoursMinutes: 30, weekendMinutes: 0 },
     );
     expect(sentence).toBe(
-      'Focus time rose by 3 h to 13 h, you worked 60 min less after hours, and you took 5 lunches (3 the week before).',
+      'Focus time rose from 10 h to 13 h, you worked 60 min less after hours, and you took 5 lunches (3 the week before).',
     );
+  });
+
+  it('never says a change twice when a week started from nothing', () => {
+    const none = { focusMinutes: 0, meetingMinutes: 0, lunches: 0, afterHoursMinutes: 0, weekendMinutes: 0 };
+    const first = { ...none, focusMinutes: 354, lunches: 1 };
+    expect(weekChangeSentence(none, first)).toBe(
+      'Focus time rose to 5.9 h, from none the week before, time after hours did not change, and you took 1 lunch (0 the week before).',
+    );
+    expect(weekChangeSentence(first, none)).toMatch(/^There was no focus time, after 5\.9 h the week before/);
   });
 });
 
