@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import './validationWords';
 import { isHourMinute } from './clockTime';
 import type { DaySummary } from './history';
 import type { IntegrationView } from './integrationView';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import './validationWords';
 import { isTimeZone } from './clockTime';
 import { weekSchema } from './settings';
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import './validationWords';
 import { isHourMinute, isTimeZone } from './clockTime';
 
 export const SETTINGS_VERSION = 2;

@@ -193,7 +193,7 @@ describe('the disk misbehaves', () => {
     const service = await serve(dir);
     const status = await api(service, '/api/query/status', {});
     expect((status.body.value as { problems: string[] }).problems[0]).toMatch(
-      /lunch\.minutes: Invalid input: expected number, received string/,
+      /lunch\.minutes: expected a number/,
     );
     await service.stop();
   });

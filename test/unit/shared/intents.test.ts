@@ -39,7 +39,7 @@ describe('salvageIntents', () => {
     expect(intents.teammates.map((t) => t.id)).toEqual(['t1']);
     expect(intents.away).toBeNull();
     expect(problems).toEqual([
-      'focus[1]: Too big: expected number to be <=1440; set aside',
+      'focus[1]: use 1440 or less; set aside',
       'teammates[1]: not a known IANA time zone; set aside',
       'away: not valid; set aside',
     ]);
@@ -58,7 +58,7 @@ describe('unstorable', () => {
     const before = emptyIntents();
     expect(unstorable(before, { ...before, focus: [block('a')] })).toBeNull();
     expect(unstorable(before, { ...before, focus: [block('a', 2000)] })).toBe(
-      'focus.plannedMinutes: Too big: expected number to be <=1440',
+      'focus.plannedMinutes: use 1440 or less',
     );
     const held = Array.from({ length: INTENT_LIMITS.held + 1 }, (_, i) => ({
       title: `n${i}`,

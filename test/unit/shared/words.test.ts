@@ -14,3 +14,15 @@ describe('words', () => {
     expect(pillWords('working', 'extended')).toBe('Working · a little longer');
   });
 });
+
+describe('validation in Cadence’s words', () => {
+  it('says what to type, never the validator’s "Too small: expected number to be >=0"', async () => {
+    const { applySettingsPatch, defaultSettings } = await import('../../../shared/settings');
+    const result = applySettingsPatch(defaultSettings('UTC'), {
+      shutdown: { promptMinutesBefore: -5, maxSnoozeMinutes: 30 },
+    });
+    expect(result).toMatchObject({ ok: false });
+    const messages = result.ok ? [] : result.problems.map((p) => `${p.path}: ${p.message}`);
+    expect(messages).toEqual(['shutdown.promptMinutesBefore: use 0 or more']);
+  });
+});
