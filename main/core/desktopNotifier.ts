@@ -27,7 +27,9 @@ export class NodeNotifier implements Notifier {
             delivered: false,
             reason: /not found: notify-send/.test(text)
               ? 'notify-send is not installed; on Debian or Ubuntu run "sudo apt install libnotify-bin"'
-              : (text.split('\n')[0] ?? text),
+              : /^Command failed/.test(text)
+                ? 'the desktop’s notification service did not take it (is a notification daemon running in this session?)'
+                : (text.split('\n')[0] ?? text).slice(0, 200),
           });
         });
       } catch (error) {

@@ -4,6 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { emptyIntents } from '../../shared/intents';
 import { serve } from '../fakes/processHarness';
+import { tempDir } from '../fakes/serviceHarness';
 import { expect, test } from './fixtures';
 import { manyTeammates } from '../fakes/teammateFixtures';
 
@@ -176,4 +177,18 @@ test('follows the dark theme, with readable contrast', async ({ cadence, page })
   expect(background).toBe('rgb(21, 23, 28)');
   await cadence.shot('today-dark');
   await noSeriousAxeViolations(page);
+});
+
+test('a problem is said once and can be dismissed for the session', async ({ cadence }) => {
+  const broken = path.join(tempDir('cadence-org-'), 'cadence-organisation.json');
+  fs.writeFileSync(broken, '{ not json');
+  const { page } = await cadence.open({ serve: { env: { CADENCE_ORGANISATION_FILE: broken } } });
+  const banner = page.getByRole('status').filter({ hasText: 'cadence-organisation.json is not valid JSON' });
+  await expect(banner).toHaveCount(1);
+  await banner.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(banner).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(banner).toHaveCount(0);
+  fs.rmSync(path.dirname(broken), { recursive: true, force: true });
 });

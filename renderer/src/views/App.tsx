@@ -1,7 +1,6 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { dismissNotice, showView, useCadence, type View } from '../store/store';
-import { countdown } from '../../../shared/words';
-import { pillWords } from '../../../shared/words';
+import { countdown, pillWords } from '../../../shared/words';
 import { Onboarding } from './Onboarding';
 import { SettingsView } from './SettingsView';
 import { ShutdownRitual } from './ShutdownRitual';
@@ -19,6 +18,18 @@ const VIEWS: { id: View; label: string }[] = [
 ];
 
 const NO_PROBLEMS: string[] = [];
+const DISMISSED_KEY = 'cadence.dismissedProblems';
+
+function readDismissed(): ReadonlySet<string> {
+  try {
+    const stored = JSON.parse(sessionStorage.getItem(DISMISSED_KEY) ?? '[]') as unknown;
+    return new Set(
+      Array.isArray(stored) ? stored.filter((item): item is string => typeof item === 'string') : [],
+    );
+  } catch {
+    return new Set();
+  }
+}
 
 function StatusPill() {
   const mode = useCadence((s) => s.status?.mode ?? null);
@@ -41,6 +52,17 @@ function Notices() {
   const notice = useCadence((s) => s.notice);
   const focusEnded = useCadence((s) => s.focusEnded);
   const problems = useCadence((s) => s.status?.problems ?? NO_PROBLEMS);
+  // A problem the user dismissed stays dismissed for this session (it is still in `cadence status`).
+  const [dismissed, setDismissed] = useState<ReadonlySet<string>>(() => readDismissed());
+  const dismiss = (problem: string) => {
+    const next = new Set(dismissed).add(problem);
+    setDismissed(next);
+    try {
+      sessionStorage.setItem(DISMISSED_KEY, JSON.stringify([...next]));
+    } catch {
+      // storage refused: dismissed until the window reloads
+    }
+  };
   return (
     <>
       {connection === 'lost' ? (
@@ -48,11 +70,16 @@ function Notices() {
           Lost the connection to Cadence. Reconnecting…
         </div>
       ) : null}
-      {problems.map((problem) => (
-        <div className="banner warning" role="status" key={problem}>
-          {problem}
-        </div>
-      ))}
+      {problems
+        .filter((problem) => !dismissed.has(problem))
+        .map((problem) => (
+          <div className="banner warning" role="status" key={problem}>
+            <span>{problem}</span>
+            <button type="button" className="quiet small" onClick={() => dismiss(problem)}>
+              Dismiss
+            </button>
+          </div>
+        ))}
       {focusEnded ? (
         <div className="banner info" role="status">
           <span>Focus block finished. Stand up, stretch, look away from the screen.</span>

@@ -54,14 +54,7 @@ function TeammateRow({
     <div className="teammate-row" role="row">
       <div role="cell" className="teammate-name">
         <strong>{teammate.name}</strong>
-        <span className="muted">
-          {teammate.timeZone}
-          {teammate.hoursAssumed ? (
-            <span title="Slack does not share working hours: nine to five, Monday to Friday, is assumed.">
-              {' · hours assumed'}
-            </span>
-          ) : null}
-        </span>
+        <span className="muted">{teammate.timeZone}</span>
       </div>
       <div role="cell" className="teammate-time">
         <strong>{clockTime(now, teammate.timeZone)}</strong>
@@ -78,6 +71,14 @@ function TeammateRow({
         {teammate.nextOverlap
           ? `Overlap ${whenText(teammate.nextOverlap.start, zone, now)}–${clockTime(teammate.nextOverlap.end, zone)}`
           : 'No overlap soon'}
+        {teammate.hoursAssumed ? (
+          <span
+            className="assumed"
+            title="Slack does not share working hours: nine to five, Monday to Friday, is assumed."
+          >
+            hours assumed
+          </span>
+        ) : null}
       </div>
       <div role="cell">
         {teammate.source === 'manual' ? (
