@@ -132,7 +132,7 @@ export interface CommandResults {
   'away.clear': null;
   'settings.update': Settings;
   'teammates.add': Teammate;
-  'teammates.remove': null;
+  'teammates.remove': Teammate;
   'integration.connect': { authorizeUrl: string };
   'integration.configure': IntegrationView;
   'integration.disconnect': null;

@@ -192,3 +192,26 @@ test('a problem is said once and can be dismissed for the session', async ({ cad
   await expect(banner).toHaveCount(0);
   fs.rmSync(path.dirname(broken), { recursive: true, force: true });
 });
+
+test('removing a teammate can be undone, with the hours they had', async ({ cadence }) => {
+  const { page, service } = await cadence.open({ zone: 'Europe/Berlin' });
+  await page.getByRole('button', { name: 'Teammates' }).click();
+  const form = page.getByRole('form', { name: 'Add a teammate' });
+  await form.getByLabel('Name').fill('Rui');
+  await form.getByLabel('Time zone').fill('Europe/Lisbon');
+  await form.getByLabel('Email (optional, for calendars)').fill('rui@example.com');
+  await form.getByLabel('From').fill('10:00');
+  await form.getByRole('button', { name: 'Add' }).click();
+  const row = page.getByRole('row').filter({ hasText: 'Rui' });
+  await row.getByRole('button', { name: 'Remove Rui' }).click();
+  await expect(row).toHaveCount(0);
+  const notice = page.getByRole('alert').filter({ hasText: 'Rui was removed.' });
+  await notice.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('row').filter({ hasText: 'Rui' })).toHaveCount(1);
+  const stored = await fetch(`${service.url}/api/query/teammates`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${service.token}`, 'content-type': 'application/json' },
+    body: '{}',
+  }).then((r) => r.json() as Promise<{ value: { name: string; todayBar: unknown[] }[] }>);
+  expect(stored.value).toMatchObject([{ name: 'Rui', todayBar: [{ from: 10 / 24, to: 17 / 24 }] }]);
+});

@@ -20,6 +20,8 @@ export type { IntegrationView };
 export interface Notice {
   kind: 'error' | 'info';
   text: string;
+  /** One thing the user can do about it, e.g. undo what they just did. */
+  action?: { label: string; run: () => void };
 }
 
 export interface CadenceState {

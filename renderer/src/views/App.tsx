@@ -91,6 +91,18 @@ function Notices() {
       {notice ? (
         <div className={`banner ${notice.kind === 'error' ? 'error-banner' : 'info'}`} role="alert">
           <span>{notice.text}</span>
+          {notice.action ? (
+            <button
+              type="button"
+              className="small"
+              onClick={() => {
+                notice.action?.run();
+                dismissNotice();
+              }}
+            >
+              {notice.action.label}
+            </button>
+          ) : null}
           <button type="button" className="quiet small" onClick={dismissNotice}>
             Dismiss
           </button>

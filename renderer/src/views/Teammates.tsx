@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import type { TeammateView } from '../../../shared/statusView';
-import { refreshTeammates, run, useCadence } from '../store/store';
+import { refreshTeammates, run, showNotice, useCadence } from '../store/store';
 import { clockTime, offsetText, TEAMMATE_STATE_WORDS, whenText } from '../../../shared/words';
 import { type SortKey, teammateRows } from './teammateRows';
 import { useNow } from './useNow';
@@ -24,6 +24,22 @@ function DayBar({ teammate }: { teammate: TeammateView }) {
       <span className="daybar-now" style={{ left: `${teammate.dayFraction * 100}%` }} />
     </div>
   );
+}
+
+/** Removes a teammate you added, and offers to bring them back as they were. */
+async function removeWithUndo(teammate: TeammateView): Promise<void> {
+  const result = await run('teammates.remove', { id: teammate.id });
+  await refreshTeammates();
+  if (!result.ok) return;
+  const { id: _id, source: _source, presence: _presence, hoursAssumed: _assumed, ...again } = result.value;
+  showNotice({
+    kind: 'info',
+    text: `${teammate.name} was removed.`,
+    action: {
+      label: 'Undo',
+      run: () => void run('teammates.add', again).then(refreshTeammates),
+    },
+  });
 }
 
 /** A teammate to add, perhaps standing for a connected service's teammate whose hours were assumed. */
@@ -86,7 +102,7 @@ function TeammateRow({
             type="button"
             className="quiet small"
             aria-label={`Remove ${teammate.name}`}
-            onClick={() => void run('teammates.remove', { id: teammate.id }).then(refreshTeammates)}
+            onClick={() => void removeWithUndo(teammate)}
           >
             Remove
           </button>

@@ -12,9 +12,15 @@ describe('teammates.remove', () => {
       }),
     );
     const context = contextAt('2026-11-25T10:01', { intents: added.intents! });
-    expect(
-      accepted(apply(teammatesRemove, 'teammates.remove', context, { id: 'id1' })).intents?.teammates,
-    ).toEqual([]);
+    const removed = accepted(apply(teammatesRemove, 'teammates.remove', context, { id: 'id1' }));
+    expect(removed.intents?.teammates).toEqual([]);
+    // The answer is the teammate as it was, so that the window can offer to bring them back.
+    expect(removed.value).toMatchObject({
+      id: 'id1',
+      name: 'Ana',
+      timeZone: 'Europe/Lisbon',
+      source: 'manual',
+    });
     expect(apply(teammatesRemove, 'teammates.remove', context, { id: 'nobody' })).toEqual({
       ok: false,
       error: 'not_found',
