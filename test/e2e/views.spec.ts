@@ -64,7 +64,11 @@ test('teammates: add people, read their local time, filter and group', async ({ 
   await page.getByLabel('Filter').fill('');
   await page.getByLabel('Group by zone').check();
   await expect(page.getByRole('row').first()).toContainText('America/New_York · 1');
+  // A name already in the list is flagged, not refused.
+  await form.getByLabel('Name').fill('ana');
+  await expect(form.getByRole('note')).toContainText('There is already a teammate called ana');
   await form.getByLabel('Name').fill('Zed');
+  await expect(form.getByRole('note')).toHaveCount(0);
   await form.getByLabel('Time zone').fill('Mars/Base');
   await form.getByRole('button', { name: 'Add' }).click();
   await expect(form.getByRole('alert')).toContainText('timeZone: not a known IANA time zone');

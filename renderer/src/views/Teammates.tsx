@@ -130,6 +130,12 @@ function AddTeammate({ draft, onDone }: { draft: Draft | null; onDone: () => voi
   const [end, setEnd] = useState('17:00');
   const [email, setEmail] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // A name already in the list is said (two people can share a name, so it is not refused).
+  const existing = useCadence((s) => s.teammates);
+  const duplicate =
+    !draft?.replaces &&
+    name.trim() !== '' &&
+    existing.some((teammate) => teammate.name.trim().toLowerCase() === name.trim().toLowerCase());
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     const spans = [{ start, end }];
@@ -201,6 +207,11 @@ function AddTeammate({ draft, onDone }: { draft: Draft | null; onDone: () => voi
         <button type="button" className="quiet" onClick={onDone}>
           Cancel
         </button>
+      ) : null}
+      {duplicate ? (
+        <p className="hint" role="note">
+          There is already a teammate called {name.trim()}; add them again only if this is someone else.
+        </p>
       ) : null}
       <ErrorText message={error} />
     </form>
