@@ -5,6 +5,7 @@ import type { Desired } from '../../shared/desired';
 import type { Teammate } from '../../shared/intents';
 import {
   type Health,
+  type AccountFacts,
   accountWords,
   type IntegrationView,
   type ProviderId,
@@ -137,18 +138,34 @@ export class Integrations extends Disposable {
   }
 
   /** What the provider learned of the account, kept with its tokens. */
+  /**
+   * What the provider learned of the account, kept with its tokens. Read once from the vault (a file,
+   * decrypted in the desktop app) and then from memory: views and providers read it on every push.
+   */
   private accountMemory(id: ProviderId): AccountMemory {
     const { vault } = this.options;
     return {
-      read: () => vault.get(id)?.account ?? {},
+      read: () => this.accountFacts(id),
       remember: (facts) => {
         const tokens = vault.get(id);
         if (!tokens) return;
-        vault.set(id, { ...tokens, account: { ...tokens.account, ...facts } });
+        const account = { ...this.accountFacts(id), ...facts };
+        if (JSON.stringify(account) === JSON.stringify(this.accountFacts(id))) return;
+        vault.set(id, { ...tokens, account });
+        this.accounts.set(id, account);
         this.changed.fire();
       },
     };
   }
+
+  private accountFacts(id: ProviderId): AccountFacts {
+    let facts = this.accounts.get(id);
+    if (!facts) this.accounts.set(id, (facts = this.options.vault.get(id)?.account ?? {}));
+    return facts;
+  }
+
+  /** Account facts as last read or remembered; dropped when the account's tokens are replaced or removed. */
+  private readonly accounts = new Map<ProviderId, AccountFacts>();
 
   private readonly refreshes = new Map<ProviderId, Promise<boolean>>();
   /** Why the last sign-in of a service did not finish, until the next one begins. */
@@ -254,6 +271,7 @@ export class Integrations extends Disposable {
       (tokens) => {
         this.pending.delete(id);
         this.options.vault.set(id, tokens);
+        this.accounts.delete(id);
         const existing = this.connections.get(id);
         if (existing) existing.reconciler.restart();
         else this.open(id);
@@ -285,6 +303,7 @@ export class Integrations extends Disposable {
     this.teammateCache.delete(id);
     this.enrichments.delete(id);
     this.options.vault.delete(id);
+    this.accounts.delete(id);
     this.changed.fire();
     return { ok: true, value: null };
   }
@@ -302,7 +321,7 @@ export class Integrations extends Disposable {
           ? { state: 'failed', message: this.signInProblems.get(id)! }
           : null,
       health: this.connections.get(id)?.reconciler.health ?? null,
-      account: this.connections.has(id) ? accountWords(this.options.vault.get(id)?.account) : null,
+      account: this.connections.has(id) ? accountWords(this.accountFacts(id)) : null,
     };
   }
 
