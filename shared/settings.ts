@@ -94,6 +94,8 @@ export const settingsSchema = z.object({
       'use a shortcut like CommandOrControl+Alt+F',
     ),
   locale: z.string().max(35).nullable(),
+  /** Times on a 12- or 24-hour clock, or as the locale writes them. */
+  clock: z.enum(['locale', '12h', '24h']),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -127,6 +129,7 @@ export function defaultSettings(systemTimeZone: string): Settings {
     offHoursAutoReply: false,
     focusShortcut: 'CommandOrControl+Alt+F',
     locale: null,
+    clock: 'locale',
   };
 }
 

@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type {
   ApiResult,
@@ -10,7 +12,7 @@ import type {
   QueryResult,
 } from '../../shared/contract';
 import { PROVIDER_IDS, type ProviderId } from '../../shared/integrationView';
-import { offsetClockTime, offsetDayTime } from '../../shared/words';
+import { CLOCK_PREFERENCES, offsetClockTime, offsetDayTime, setTimeWriting } from '../../shared/words';
 import { resolveDataDir } from '../server/connectionFile';
 import { ApiClient, NotRunningError } from './apiClient';
 import { describeIntegrations, describePlan, describeStatus, describeTeammates, printable } from './describe';
@@ -310,6 +312,23 @@ async function serveHeadless(dataDir: string, portText: string | undefined): Pro
   return serve({ dataDir, ...(port !== undefined ? { port } : {}) });
 }
 
+/**
+ * Times are written as the user chose in settings (locale, 12/24-hour clock), as in the window. Read straight
+ * from the settings file: a status line costs no extra request, and an unreadable file means the defaults.
+ */
+function followClockPreference(dataDir: string): void {
+  try {
+    const stored = JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    const clock = CLOCK_PREFERENCES.find((choice) => choice === stored.clock) ?? 'locale';
+    setTimeWriting(typeof stored.locale === 'string' ? stored.locale : null, clock);
+  } catch {
+    // No settings yet, or a file the service itself will report: the locale's own clock.
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
@@ -325,6 +344,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const dataDir = resolveDataDir(values['data-dir']);
+  followClockPreference(dataDir);
   if (word === 'serve') return serveHeadless(dataDir, values.port);
   try {
     const verb = Object.hasOwn(VERBS, word) ? VERBS[word] : undefined;

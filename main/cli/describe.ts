@@ -1,6 +1,6 @@
 import type { IntegrationView } from '../../shared/integrationView';
 import type { DayPlanView, StatusView, TeammateView } from '../../shared/statusView';
-import { clockTime, headline, TEAMMATE_STATE_WORDS } from '../../shared/words';
+import { clockTime, dayTitle, headline, TEAMMATE_STATE_WORDS } from '../../shared/words';
 
 // Bidirectional overrides and isolates (and other controls) in a name could make a terminal show text
 // that is not what was stored: each is shown as its code point instead.
@@ -34,10 +34,29 @@ export function describeStatus(status: StatusView): string {
   return lines.join('\n');
 }
 
+const DAY_KIND_WORDS: Record<DayPlanView['dayKind'], string> = {
+  workday: 'a workday',
+  weekend: 'weekend',
+  holiday: 'public holiday',
+  dayOff: 'day off',
+};
+
+const STATE_WORDS: Record<
+  Exclude<DayPlanView['items'][number], { kind: 'work' | 'meeting' }>['state'],
+  string
+> = {
+  planned: ' (planned)',
+  running: ', now',
+  done: '',
+  taken: '',
+  stopped: ' (stopped early)',
+  skipped: ' (skipped)',
+};
+
 export function describePlan(plan: DayPlanView): string {
   const zone = plan.timeZone;
   const lines = [
-    `${plan.date} (${plan.timeZone})${plan.holiday ? ` — ${plan.holiday}` : ''}${plan.dayKind !== 'workday' ? ` — ${plan.dayKind}` : ''}`,
+    `${dayTitle(plan.date)} (${plan.timeZone})${plan.holiday ? ` — ${plan.holiday}` : plan.dayKind !== 'workday' ? ` — ${DAY_KIND_WORDS[plan.dayKind]}` : ''}`,
   ];
   if (plan.priorities.length)
     lines.push(`Top priorities: ${plan.priorities.map((p, i) => `${i + 1}. ${p}`).join('  ')}`);
@@ -48,7 +67,7 @@ export function describePlan(plan: DayPlanView): string {
         ? 'working hours'
         : item.kind === 'meeting'
           ? `meeting: ${printable(item.title)}`
-          : `${item.kind} (${item.state})`;
+          : `${item.kind}${STATE_WORDS[item.state]}`;
     lines.push(`  ${span}  ${label}`);
   }
   if (plan.endOfDay)

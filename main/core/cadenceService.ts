@@ -1,3 +1,4 @@
+import { setTimeWriting } from '../../shared/words';
 import { randomUUID } from 'node:crypto';
 import { type Availability, availabilityAt } from '../../shared/availability';
 import type { CalendarEvent } from '../../shared/calendar';
@@ -99,6 +100,8 @@ export class CadenceService extends Disposable {
       onNotificationProblem: (problem) => this.setProblem('notifications', problem),
     });
     this.lastZone = options.clock.timeZone();
+    // The times this process writes (teammates' local times, notifications, the tray) as the user chose.
+    setTimeWriting(this.settings.locale, this.settings.clock);
   }
 
   /** The settings, carrying the holiday calendar the host gave: every pure function sees the same holidays. */
@@ -305,7 +308,10 @@ export class CadenceService extends Disposable {
       if (effect.kind === 'prompt') this.emitter.fire({ name: 'prompt.raised', data: effect.prompt });
       else this.prompts.deliver(effect.title, effect.body);
     }
-    if (settings) this.emitter.fire({ name: 'settings.changed', data: settings });
+    if (settings) {
+      setTimeWriting(settings.locale, settings.clock);
+      this.emitter.fire({ name: 'settings.changed', data: settings });
+    }
     if (intents && intents.teammates !== before.teammates)
       this.emitter.fire({ name: 'teammates.changed', data: null });
     this.refresh(name);

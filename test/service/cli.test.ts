@@ -74,6 +74,27 @@ describe('the cadence CLI against the real headless service', () => {
     expect(plan.priorities).toEqual(['Write tests', 'Ship v1']);
   });
 
+  it('writes times on the clock the user chose, and the plan in words', async () => {
+    const dir = tempDir();
+    seedSettings(dir, 'UTC', {
+      week: everyDay([{ start: '00:00', end: '23:59' }]),
+      weekendDays: [],
+      locale: 'en-US',
+      clock: '24h',
+    });
+    await serve(dir, { faketime: '2026-11-26 10:00:00', env: { TZ: 'UTC' } });
+    const started = await cli(dir, ['focus', 'until', '23:58']);
+    expect(started.stdout).toMatch(/^Focusing until 23:58\./);
+    const plan = (await cli(dir, ['plan'])).stdout;
+    expect(plan).toMatch(/^Thursday, November 26 \(UTC\)/);
+    expect(plan).toMatch(/10:00–23:58 {2}focus, now/);
+    expect(plan).not.toMatch(/\d{4}-\d\d-\d\d|AM|PM/);
+    // The user changes their mind: the next command writes the 12-hour clock.
+    const file = path.join(dir, 'settings.json');
+    fs.writeFileSync(file, JSON.stringify({ ...JSON.parse(fs.readFileSync(file, 'utf8')), clock: '12h' }));
+    expect((await cli(dir, ['status'])).stdout).toMatch(/^Focusing until 11:58 PM\./);
+  });
+
   it('starts with a corrupt settings file, keeps it, and says so', async () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'settings.json'), 'not json at all');

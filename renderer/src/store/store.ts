@@ -12,6 +12,8 @@ import type { IntegrationView } from '../../../shared/integrationView';
 import type { Settings } from '../../../shared/settings';
 import type { DayPlanView, PromptView, StatusView, TeammateView } from '../../../shared/statusView';
 import type { CompanionBridge, ConnectionState, InputArgs } from '../bridge/bridge';
+import { setTimeWriting } from '../../../shared/words';
+import { userLocale } from '../userLocale';
 
 export type View = 'today' | 'teammates' | 'week' | 'settings';
 
@@ -64,6 +66,8 @@ export function useCadence<T>(selector: (state: CadenceState) => T): T {
 let bridge: CompanionBridge | null = null;
 
 const set = (patch: Partial<CadenceState>): void => {
+  // Every time the window writes follows the user's locale and 12/24-hour choice.
+  if (patch.settings) setTimeWriting(userLocale(patch.settings.locale), patch.settings.clock);
   const status = patch.status;
   cadenceStore.setState(status ? { ...patch, clockOffset: Date.parse(status.now) - Date.now() } : patch);
 };

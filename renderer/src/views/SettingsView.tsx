@@ -372,6 +372,17 @@ export function SettingsView() {
           <input value={draft.focusShortcut} onChange={(e) => update({ focusShortcut: e.target.value })} />
           <FieldError issues={issues} path="focusShortcut" />
         </label>
+        <label className="field">
+          Clock
+          <select
+            value={draft.clock}
+            onChange={(e) => update({ clock: e.target.value as Settings['clock'] })}
+          >
+            <option value="locale">As my language writes it</option>
+            <option value="24h">24-hour (17:30)</option>
+            <option value="12h">12-hour (5:30 PM)</option>
+          </select>
+        </label>
       </fieldset>
 
       <div className="save-bar">

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { minutesWords, pillWords } from '../../../shared/words';
+import { afterEach, describe, expect, it } from 'vitest';
+import { clockTime, minutesWords, pillWords, setTimeWriting, whenText } from '../../../shared/words';
 
 describe('words', () => {
   it('says "1 minute" and "5 minutes", by the locale’s plural rules', () => {
@@ -24,5 +24,30 @@ describe('validation in Cadence’s words', () => {
     expect(result).toMatchObject({ ok: false });
     const messages = result.ok ? [] : result.problems.map((p) => `${p.path}: ${p.message}`);
     expect(messages).toEqual(['shutdown.promptMinutesBefore: use 0 or more']);
+  });
+});
+
+describe('the clock the user chose', () => {
+  afterEach(() => setTimeWriting(null, 'locale'));
+  const evening = Date.parse('2026-11-26T17:30:00Z');
+
+  it('writes times as the locale does, or always on the 12- or 24-hour clock chosen', () => {
+    setTimeWriting('en-US', 'locale');
+    expect(clockTime(evening, 'UTC')).toBe('5:30 PM');
+    setTimeWriting('en-US', '24h');
+    expect(clockTime(evening, 'UTC')).toBe('17:30');
+    setTimeWriting('en-GB', 'locale');
+    expect(clockTime(evening, 'UTC')).toBe('17:30');
+    setTimeWriting('en-GB', '12h');
+    expect(clockTime(evening, 'UTC')).toMatch(/^5:30\s?pm$/i);
+    // Midnight on a 24-hour clock is 00:xx, never 24:xx.
+    setTimeWriting('en-US', '24h');
+    expect(clockTime(Date.parse('2026-11-26T00:05:00Z'), 'UTC')).toBe('00:05');
+    expect(whenText('2026-11-27T09:00:00Z', 'UTC', evening)).toBe('Fri, Nov 27, 09:00');
+  });
+
+  it('falls back to the system locale for a language tag Intl cannot read', () => {
+    setTimeWriting('not a locale!!', '24h');
+    expect(clockTime(evening, 'UTC')).toBe('17:30');
   });
 });
