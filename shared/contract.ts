@@ -3,7 +3,7 @@ import './validationWords';
 import { isHourMinute } from './clockTime';
 import type { DaySummary } from './history';
 import type { IntegrationView } from './integrationView';
-import { lunchRecordSchema, type Teammate, teammateSchema } from './intents';
+import { lunchRecordSchema, MAX_CARRIED, type Teammate, teammateSchema } from './intents';
 import { type Settings, settingsPatchSchema } from './settings';
 import type { DayPlanView, PromptView, StatusView, TeammateView } from './statusView';
 
@@ -37,6 +37,11 @@ export const commandSchemas = {
     .refine((p) => !(p.minutes && p.until), { message: 'give minutes or until, not both' }),
   'focus.extend': z.object({ minutes }).strict(),
   'focus.stop': z.object({}).strict(),
+  'focus.cancel': z.object({ id: z.string().min(1).max(40) }).strict(),
+  'focus.move': z.object({ id: z.string().min(1).max(40), at: instant }).strict(),
+  'priorities.tick': z
+    .object({ setOn: isoDate, text: z.string().min(1).max(200), done: z.boolean() })
+    .strict(),
   // The stored lunch record is the one source of the limit.
   'lunch.start': z.object({ minutes: lunchRecordSchema.shape.minutes }).strict(),
   'lunch.snooze': z.object({ minutes: z.number().int().min(5).max(90) }).strict(),
@@ -52,6 +57,11 @@ export const commandSchemas = {
       priorities: z
         .array(z.string().trim().min(1).max(200))
         .max(3, 'pick at most three priorities')
+        .default([]),
+      /** Priorities of the day being closed, by their words, that were not done and go on to the next. */
+      carry: z
+        .array(z.string().min(1).max(200))
+        .max(MAX_CARRIED, `carry at most ${MAX_CARRIED} priorities`)
         .default([]),
     })
     .strict(),
@@ -120,6 +130,9 @@ export interface CommandResults {
   'focus.start': { id: string; startAt: string; endsAt: string };
   'focus.extend': { id: string; endsAt: string };
   'focus.stop': { id: string; focusedMinutes: number };
+  'focus.cancel': { id: string };
+  'focus.move': { id: string; startAt: string; endsAt: string };
+  'priorities.tick': { setOn: string; text: string; done: boolean };
   'lunch.start': { until: string };
   'lunch.snooze': { until: string };
   'lunch.skip': null;

@@ -1,11 +1,19 @@
 import { isDayClosed, lunchInterval, lunchOn } from './availability';
 import type { CalendarEvent } from './calendar';
-import { addDays, atLocalTime, type Instant, MINUTE } from './clockTime';
+import { addDays, atLocalTime, type Instant, MINUTE, parseInstant } from './clockTime';
 import { focusIntervals } from './focus';
 import type { Intents, ShutdownRecord } from './intents';
 import { lunchWindow } from './prompts';
 import type { Settings } from './settings';
-import { type DayKind, dayKind, holidayOn, patternOf, spansOn, workdayEnd } from './workPattern';
+import {
+  type DayKind,
+  dayKind,
+  holidayOn,
+  patternOf,
+  spansOn,
+  type WorkPattern,
+  workdayEnd,
+} from './workPattern';
 
 export type PlanItem =
   | { kind: 'work'; start: Instant; end: Instant }
@@ -15,9 +23,37 @@ export type PlanItem =
       start: Instant;
       end: Instant;
       state: 'done' | 'running' | 'planned' | 'stopped';
+      /** A planned block lunch cannot be moved around (the lunch window is full): the user should move it. */
+      overlapsLunch?: true;
     }
   | { kind: 'meeting'; id: string; title: string; start: Instant; end: Instant }
-  | { kind: 'lunch'; start: Instant; end: Instant; state: 'planned' | 'running' | 'taken' | 'skipped' };
+  | {
+      kind: 'lunch';
+      start: Instant;
+      end: Instant;
+      /** `missed`: the lunch window passed with no lunch started or skipped. */
+      state: 'planned' | 'running' | 'taken' | 'skipped' | 'missed';
+    };
+
+/** One of the priorities a day starts with. */
+export interface AgendaItem {
+  text: string;
+  /** The first day a carried priority was meant for; null for the top three set for this day. */
+  from: string | null;
+  done: boolean;
+}
+
+/** The priorities a day starts with: what the last closing before it set, and whether it was meant for it. */
+export interface Agenda {
+  items: AgendaItem[];
+  /** The workday whose closing set the list (the key its ticks are stored under). */
+  setOn: string | null;
+  /**
+   * The workday the list was written for, when that is an earlier day that was never closed: the list
+   * is shown labelled, not as if set for this day.
+   */
+  meantFor: string | null;
+}
 
 export interface DayPlan {
   date: string;
@@ -27,13 +63,84 @@ export interface DayPlan {
   items: PlanItem[];
   endOfDay: Instant | null;
   closed: boolean;
-  /** Priorities set by the last shutdown ritual before this day. */
+  /** Priorities set by the last shutdown ritual before this day, carried ones included. */
   priorities: string[];
+  agenda: Agenda;
   shutdown: ShutdownRecord | null;
 }
 
 function overlaps(start: Instant, end: Instant, from: Instant, to: Instant): boolean {
   return start < to && end > from;
+}
+
+/** How far back a list of priorities is looked for a day that was never closed: a month of workdays. */
+const STALE_LOOKBACK_DAYS = 45;
+
+export function agendaOn(date: string, intents: Intents, pattern: WorkPattern): Agenda {
+  let record: ShutdownRecord | null = null;
+  for (const item of intents.shutdowns)
+    if (item.date < date && (!record || item.date > record.date)) record = item;
+  if (!record) return { items: [], setOn: null, meantFor: null };
+  const setOn = record.date;
+  const seen = new Set<string>();
+  const items: AgendaItem[] = [];
+  for (const [text, from] of [
+    ...record.priorities.map((text) => [text, null] as const),
+    ...(record.carried ?? []).map((item) => [item.text, item.from] as const),
+  ]) {
+    if (seen.has(text)) continue;
+    seen.add(text);
+    const done = intents.ticks.some((tick) => tick.setOn === setOn && tick.text === text);
+    items.push({ text, from, done });
+  }
+  // The first workday after the closing is the day the list was written for.
+  let meantFor: string | null = null;
+  for (
+    let day = addDays(setOn, 1), n = 0;
+    day < date && n < STALE_LOOKBACK_DAYS;
+    day = addDays(day, 1), n++
+  ) {
+    if (dayKind(day, pattern) === 'workday') {
+      meantFor = day;
+      break;
+    }
+  }
+  return { items, setOn, meantFor };
+}
+
+/**
+ * Where lunch goes when it has not been taken: the first moment of the lunch window, not before now or a
+ * snooze, that keeps clear of focus blocks and meetings. When the window has no such room, lunch stays at
+ * its earliest and `clash` says so.
+ */
+function plannedLunch(
+  date: string,
+  at: Instant,
+  settings: Settings,
+  intents: Intents,
+  busy: readonly { start: Instant; end: Instant }[],
+): { start: Instant; end: Instant; clash: boolean; missed: boolean } {
+  const window = lunchWindow(date, settings);
+  const length = settings.lunch.minutes * MINUTE;
+  const snooze = intents.lunchSnoozes.find((item) => item.date === date);
+  const nowMinute = Math.ceil(at / MINUTE) * MINUTE;
+  const earliest = Math.max(window.start, snooze ? parseInstant(snooze.until) : window.start);
+  if (nowMinute > window.end && at > earliest)
+    return { start: window.start, end: window.start + length, clash: false, missed: true };
+  let start = Math.max(earliest, window.start <= at ? nowMinute : window.start);
+  for (let moved = true; moved && start <= window.end;) {
+    moved = false;
+    for (const item of busy)
+      if (overlaps(start, start + length, item.start, item.end)) {
+        start = item.end;
+        moved = true;
+      }
+  }
+  if (start > window.end) {
+    const first = Math.max(earliest, window.start <= at ? nowMinute : window.start);
+    return { start: first, end: first + length, clash: true, missed: false };
+  }
+  return { start, end: start + length, clash: false, missed: false };
 }
 
 export function dayPlan(
@@ -73,21 +180,32 @@ export function dayPlan(
     const taken = lunchInterval(record);
     if (taken) {
       items.push({ kind: 'lunch', ...taken, state: taken.end <= at ? 'taken' : 'running' });
+    } else if (record?.status === 'skipped') {
+      const start = lunchWindow(date, settings).start;
+      items.push({ kind: 'lunch', start, end: start + settings.lunch.minutes * MINUTE, state: 'skipped' });
     } else {
-      const window = lunchWindow(date, settings);
-      const state = record?.status === 'skipped' ? 'skipped' : 'planned';
+      const busy = items.filter(
+        (item) => item.kind === 'meeting' || (item.kind === 'focus' && item.state !== 'stopped'),
+      );
+      const lunch = plannedLunch(date, at, settings, intents, busy);
       items.push({
         kind: 'lunch',
-        start: window.start,
-        end: window.start + settings.lunch.minutes * MINUTE,
-        state,
+        start: lunch.start,
+        end: lunch.end,
+        state: lunch.missed ? 'missed' : 'planned',
       });
+      if (lunch.clash)
+        for (const item of items)
+          if (
+            item.kind === 'focus' &&
+            item.state === 'planned' &&
+            overlaps(item.start, item.end, lunch.start, lunch.end)
+          )
+            item.overlapsLunch = true;
     }
   }
   items.sort((a, b) => a.start - b.start || a.end - b.end);
-  const earlier = intents.shutdowns
-    .filter((record) => record.date < date)
-    .sort((a, b) => (a.date < b.date ? 1 : -1));
+  const agenda = agendaOn(date, intents, pattern);
   return {
     date,
     timeZone: zone,
@@ -96,7 +214,39 @@ export function dayPlan(
     items,
     endOfDay: workdayEnd(date, pattern),
     closed: isDayClosed(date, intents),
-    priorities: earlier[0]?.priorities ?? [],
+    priorities: agenda.items.map((item) => item.text),
+    agenda,
     shutdown: intents.shutdowns.find((record) => record.date === date) ?? null,
   };
+}
+
+/** What comes next today, for the headline: a planned focus block, a meeting or lunch. */
+export interface NextUp {
+  kind: 'focus' | 'meeting' | 'lunch';
+  start: Instant;
+  title: string | null;
+}
+
+/**
+ * The next focus block, meeting or lunch of the day `at` is in, before `until` (the end of the working
+ * stretch). Lunch already due is the lunch prompt's business, not a "next".
+ */
+export function nextUp(
+  at: Instant,
+  until: Instant | null,
+  date: string,
+  settings: Settings,
+  intents: Intents,
+  calendar: readonly CalendarEvent[],
+): NextUp | null {
+  const plan = dayPlan(date, at, settings, intents, calendar);
+  for (const item of plan.items) {
+    if (item.start <= at + MINUTE || (until !== null && item.start >= until)) continue;
+    if (item.kind === 'focus' && item.state === 'planned')
+      return { kind: 'focus', start: item.start, title: null };
+    if (item.kind === 'meeting') return { kind: 'meeting', start: item.start, title: item.title };
+    if (item.kind === 'lunch' && item.state === 'planned')
+      return { kind: 'lunch', start: item.start, title: null };
+  }
+  return null;
 }

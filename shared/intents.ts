@@ -32,6 +32,13 @@ export type LunchRecord = z.infer<typeof lunchRecordSchema>;
 
 export const lunchSnoozeSchema = z.object({ date: isoDate, until: instant });
 
+/** A priority not done on its day, carried to the next: `from` is the first day it was meant for. */
+export const carriedPrioritySchema = z.object({ text: z.string().min(1).max(200), from: isoDate });
+export type CarriedPriority = z.infer<typeof carriedPrioritySchema>;
+
+/** The most priorities a day can hold: the new top three and what was carried. */
+export const MAX_CARRIED = 7;
+
 export const shutdownRecordSchema = z.object({
   /** The workday that was closed (the local date its first span starts on). */
   date: isoDate,
@@ -39,7 +46,13 @@ export const shutdownRecordSchema = z.object({
   done: z.string().max(4000),
   carryOver: z.string().max(4000),
   priorities: z.array(z.string().max(200)).max(3),
+  /** Priorities of the closed day that were not done and go on to the next. */
+  carried: z.array(carriedPrioritySchema).max(MAX_CARRIED).optional(),
 });
+
+/** A priority ticked as done: of the list the closing of `setOn` made, by its words. */
+export const priorityTickSchema = z.object({ setOn: isoDate, text: z.string().min(1).max(200), at: instant });
+export type PriorityTick = z.infer<typeof priorityTickSchema>;
 export type ShutdownRecord = z.infer<typeof shutdownRecordSchema>;
 
 export const shutdownSnoozeSchema = z.object({
@@ -112,6 +125,7 @@ export const INTENT_LIMITS = {
   teammates: 20_000,
   held: 500,
   days: 1_000,
+  ticks: 1_000,
 } as const;
 
 export const intentsSchema = z.object({
@@ -126,6 +140,7 @@ export const intentsSchema = z.object({
   held: z.array(heldNotificationSchema).max(INTENT_LIMITS.held).default([]),
   /** Days older than the raw records kept, summarised (see shared/retention.ts). */
   days: z.array(daySummarySchema).max(INTENT_LIMITS.days).default([]),
+  ticks: z.array(priorityTickSchema).max(INTENT_LIMITS.ticks).default([]),
 });
 export type Intents = z.infer<typeof intentsSchema>;
 
@@ -141,6 +156,7 @@ export function emptyIntents(): Intents {
     teammates: [],
     held: [],
     days: [],
+    ticks: [],
   };
 }
 
@@ -153,6 +169,7 @@ const RECORD_SCHEMAS = {
   teammates: teammateSchema,
   held: heldNotificationSchema,
   days: daySummarySchema,
+  ticks: priorityTickSchema,
 } as const;
 type RecordList = keyof typeof RECORD_SCHEMAS;
 const RECORD_LISTS = Object.keys(RECORD_SCHEMAS) as RecordList[];

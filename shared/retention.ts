@@ -39,8 +39,11 @@ export function compactIntents(
   const lunchSnoozes = intents.lunchSnoozes.filter((s) => rawSnoozes(s.until));
   const shutdownSnoozes = intents.shutdownSnoozes.filter((s) => rawSnoozes(s.until));
   const expired = intents.days.some((day) => day.date < keepFrom);
+  // A tick belongs to the list its closing set: it goes when that closing does.
+  const ticks = intents.ticks.filter((tick) => tick.setOn >= rawFrom);
   if (
     !old.size &&
+    ticks.length === intents.ticks.length &&
     !expired &&
     lunchSnoozes.length === intents.lunchSnoozes.length &&
     shutdownSnoozes.length === intents.shutdownSnoozes.length
@@ -58,12 +61,13 @@ export function compactIntents(
     shutdowns: intents.shutdowns.filter((record) => record.date >= rawFrom),
     lunchSnoozes,
     shutdownSnoozes,
+    ticks,
     days: [...intents.days.filter((day) => day.date >= keepFrom), ...summarised].sort((a, b) =>
       a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
     ),
   };
   const unchanged = (
-    ['focus', 'lunches', 'shutdowns', 'lunchSnoozes', 'shutdownSnoozes', 'days'] as const
+    ['focus', 'lunches', 'shutdowns', 'lunchSnoozes', 'shutdownSnoozes', 'ticks', 'days'] as const
   ).every((list) => compacted[list].length === intents[list].length);
   return unchanged && !summarised.length ? intents : compacted;
 }

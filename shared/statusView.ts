@@ -1,6 +1,6 @@
 import type { Availability, Mode, Reason } from './availability';
 import { type Instant, isoInZone } from './clockTime';
-import type { DayPlan, PlanItem } from './dayPlan';
+import type { DayPlan, NextUp, PlanItem } from './dayPlan';
 import type { Prompt } from './prompts';
 import type { TeammateGlance } from './teammateGlance';
 
@@ -17,6 +17,8 @@ export interface StatusView {
   meeting: { title: string; endsAt: string } | null;
   nextWorkStart: string | null;
   workday: string | null;
+  /** What comes next today while working: a planned focus block, a meeting or lunch. */
+  next: { kind: NextUp['kind']; at: string; title: string | null } | null;
   prompts: PromptView[];
   problems: string[];
 }
@@ -38,6 +40,7 @@ export function toStatusView(
   prompts: readonly Prompt[],
   problems: readonly string[],
   systemTimeZone: string,
+  next: NextUp | null = null,
 ): StatusView {
   const zone = availability.timeZone;
   const iso = (value: Instant | null | undefined): string | null =>
@@ -64,6 +67,7 @@ export function toStatusView(
       : null,
     nextWorkStart: iso(availability.nextWorkStart),
     workday: availability.workday,
+    next: next ? { kind: next.kind, at: isoInZone(next.start, zone), title: next.title } : null,
     prompts: prompts.map((prompt) => ({
       kind: prompt.kind,
       key: prompt.key,

@@ -198,6 +198,11 @@ export function headline(status: StatusView, now: number, locale?: string): stri
     case 'working':
       if (status.reason === 'extended' && status.until)
         return `Working a little longer, until ${clockTime(status.until, zone, locale)}. Close the day when you are done.`;
+      if (status.next) {
+        const what =
+          status.next.kind === 'meeting' ? `“${status.next.title ?? 'a meeting'}”` : status.next.kind;
+        return `Working · next: ${what} at ${clockTime(status.next.at, zone, locale)}.`;
+      }
       return status.until ? `Working until ${whenText(status.until, zone, now, locale)}.` : 'Working.';
     case 'off': {
       const back = status.nextWorkStart

@@ -51,6 +51,7 @@ const STATE_WORDS: Record<
   taken: '',
   stopped: ' (stopped early)',
   skipped: ' (skipped)',
+  missed: ' (not taken)',
 };
 
 export function describePlan(plan: DayPlanView): string {

@@ -2,7 +2,8 @@ import { setTimeWriting } from '../../shared/words';
 import { randomUUID } from 'node:crypto';
 import { type Availability, availabilityAt } from '../../shared/availability';
 import type { CalendarEvent } from '../../shared/calendar';
-import type { Instant } from '../../shared/clockTime';
+import { type Instant, localDate } from '../../shared/clockTime';
+import { nextUp } from '../../shared/dayPlan';
 import {
   type CommandContext,
   type DocumentCommand,
@@ -170,7 +171,19 @@ export class CadenceService extends Disposable {
   private snapshot(now: Instant, systemZone: string) {
     const availability = this.availability(now);
     const prompts = duePrompts(now, this.settings, this.intents, this.calendar(), availability);
-    const status = toStatusView(now, availability, prompts, this.problems(), systemZone);
+    // What comes next matters while working; off, the headline says when work resumes instead.
+    const next =
+      availability.mode === 'working'
+        ? nextUp(
+            now,
+            availability.until,
+            localDate(now, this.settings.workTimeZone),
+            this.settings,
+            this.intents,
+            this.calendar(),
+          )
+        : null;
+    const status = toStatusView(now, availability, prompts, this.problems(), systemZone, next);
     return { availability, prompts, status };
   }
 

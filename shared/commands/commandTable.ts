@@ -2,6 +2,7 @@ import { awayClear } from './awayClear';
 import { awaySet } from './awaySet';
 import type { CommandHandler, DocumentCommand } from './command';
 import { focusExtend } from './focusExtend';
+import { focusCancel, focusMove } from './focusPlanned';
 import { focusStart } from './focusStart';
 import { focusStop } from './focusStop';
 import { lunchDone } from './lunchDone';
@@ -9,6 +10,7 @@ import { lunchSkip } from './lunchSkip';
 import { lunchSnooze } from './lunchSnooze';
 import { lunchStart } from './lunchStart';
 import { notify } from './notify';
+import { prioritiesTick } from './prioritiesTick';
 import { settingsUpdate } from './settingsUpdate';
 import { shutdownBegin } from './shutdownBegin';
 import { shutdownComplete } from './shutdownComplete';
@@ -22,6 +24,9 @@ export const commandHandlers: { [C in DocumentCommand]: CommandHandler<C> } = {
   'focus.start': focusStart,
   'focus.extend': focusExtend,
   'focus.stop': focusStop,
+  'focus.cancel': focusCancel,
+  'focus.move': focusMove,
+  'priorities.tick': prioritiesTick,
   'lunch.start': lunchStart,
   'lunch.snooze': lunchSnooze,
   'lunch.skip': lunchSkip,

@@ -1,7 +1,10 @@
 import { availabilityAt, isDayClosed } from '../availability';
 import { isoInZone } from '../clockTime';
 import { refusal } from '../contract';
+import { agendaOn } from '../dayPlan';
 import { activeFocus } from '../focus';
+import type { CarriedPriority } from '../intents';
+import { patternOf } from '../workPattern';
 import { type CommandHandler, handled } from './command';
 import { closingWorkday } from './workdays';
 
@@ -13,7 +16,18 @@ export const shutdownComplete: CommandHandler<'shutdown.complete'> = (
   if (isDayClosed(workday, intents)) return refusal('conflict', 'You already closed this workday.');
   const completedAt = new Date(now).toISOString();
   const running = activeFocus(now, intents);
-  const record = { date: workday, completedAt, ...input };
+  // What goes on is what was on this day's list and not done, keeping the first day it was meant for.
+  const agenda = agendaOn(workday, intents, patternOf(settings));
+  const carried: CarriedPriority[] = [];
+  for (const text of new Set(input.carry)) {
+    const item = agenda.items.find((entry) => entry.text === text);
+    if (!item)
+      return refusal('invalid_input', `“${text}” is not on this day's priorities, so it cannot be carried.`);
+    if (!input.priorities.includes(text))
+      carried.push({ text, from: item.from ?? agenda.meantFor ?? workday });
+  }
+  const { carry: _carry, ...notes } = input;
+  const record = { date: workday, completedAt, ...notes, ...(carried.length ? { carried } : {}) };
   const next: typeof intents = {
     ...intents,
     focus: running

@@ -12,7 +12,10 @@ interface Gap {
 /** Free time inside working spans, from now on: where a focus block could go. */
 export function freeGaps(plan: DayPlanView, now: number, minimumMinutes = 20): Gap[] {
   const busy = plan.items
-    .filter((item) => item.kind !== 'work' && !(item.kind === 'lunch' && item.state === 'skipped'))
+    .filter(
+      (item) =>
+        item.kind !== 'work' && !(item.kind === 'lunch' && (item.state === 'skipped' || item.state === 'missed')),
+    )
     .map((item) => [Date.parse(item.start), Date.parse(item.end)] as const)
     .sort((a, b) => a[0] - b[0]);
   const gaps: Gap[] = [];
@@ -46,9 +49,11 @@ function label(item: PlanItemView): string {
     case 'lunch':
       return item.state === 'skipped'
         ? 'Lunch (skipped)'
-        : item.state === 'planned'
-          ? 'Lunch (planned)'
-          : 'Lunch';
+        : item.state === 'missed'
+          ? 'Lunch (not taken)'
+          : item.state === 'planned'
+            ? 'Lunch (planned)'
+            : 'Lunch';
   }
 }
 

@@ -66,6 +66,7 @@ const status = (mode: StatusView['mode'], now: string): StatusView => ({
   meeting: null,
   nextWorkStart: null,
   workday: null,
+  next: null,
   prompts: [],
   problems: [],
   timeZone: 'UTC',

@@ -18,6 +18,14 @@ const plan: DayPlanView = {
   endOfDay: iso('17:30'),
   closed: false,
   priorities: ['Review the PR', 'Plan the sprint'],
+  agenda: {
+    items: [
+      { text: 'Review the PR', from: null, done: false },
+      { text: 'Plan the sprint', from: null, done: false },
+    ],
+    setOn: '2026-11-24',
+    meantFor: null,
+  },
   shutdown: null,
   items: [
     { kind: 'work', start: iso('09:00'), end: iso('17:30') },
@@ -39,6 +47,7 @@ const status = (patch: Partial<StatusView>): StatusView => ({
   meeting: null,
   nextWorkStart: iso('09:00'),
   workday: '2026-11-25',
+  next: null,
   prompts: [],
   problems: [],
   ...patch,

@@ -32,6 +32,7 @@ const base: StatusView = {
   meeting: null,
   nextWorkStart: '2026-11-25T10:00:00.000+01:00',
   workday: '2026-11-25',
+  next: null,
   prompts: [],
   problems: [],
 };

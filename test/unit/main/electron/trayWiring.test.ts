@@ -94,6 +94,7 @@ describe('the tray, as each OS’s users expect it', () => {
       meeting: null,
       nextWorkStart: null,
       workday: '2026-11-25',
+      next: null,
       prompts: [],
       problems: [],
     } as StatusView;
