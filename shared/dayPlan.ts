@@ -123,7 +123,7 @@ function plannedLunch(
   const window = lunchWindow(date, settings);
   const length = settings.lunch.minutes * MINUTE;
   const snooze = intents.lunchSnoozes.find((item) => item.date === date);
-  const nowMinute = Math.ceil(at / MINUTE) * MINUTE;
+  const nowMinute = Math.floor(at / MINUTE) * MINUTE;
   const earliest = Math.max(window.start, snooze ? parseInstant(snooze.until) : window.start);
   if (nowMinute > window.end && at > earliest)
     return { start: window.start, end: window.start + length, clash: false, missed: true };
@@ -241,7 +241,7 @@ export function nextUp(
 ): NextUp | null {
   const plan = dayPlan(date, at, settings, intents, calendar);
   for (const item of plan.items) {
-    if (item.start <= at + MINUTE || (until !== null && item.start >= until)) continue;
+    if (item.start <= at || (until !== null && item.start >= until)) continue;
     if (item.kind === 'focus' && item.state === 'planned')
       return { kind: 'focus', start: item.start, title: null };
     if (item.kind === 'meeting') return { kind: 'meeting', start: item.start, title: item.title };

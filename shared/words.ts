@@ -147,6 +147,15 @@ export function dayTitle(date: string, locale?: string): string {
   );
 }
 
+/** A recent day by its name ("Monday"), an older one with its date ("Mon 16 Nov"), seen from `today`. */
+export function dayName(date: string, today: string, locale?: string): string {
+  const at = new Date(`${date}T12:00:00Z`);
+  const daysAgo = Math.round((Date.parse(`${today}T12:00:00Z`) - at.getTime()) / 86_400_000);
+  if (daysAgo === 1) return 'yesterday';
+  if (daysAgo > 1 && daysAgo < 7) return format(locale, 'UTC', { weekday: 'long' }).format(at);
+  return format(locale, 'UTC', { weekday: 'short', day: 'numeric', month: 'short' }).format(at);
+}
+
 export function minutesLeft(untilIso: string, now: number): number {
   return Math.max(0, Math.ceil((Date.parse(untilIso) - now) / 60_000));
 }

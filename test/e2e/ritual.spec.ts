@@ -5,9 +5,10 @@ test.describe('at the right moments (the real service under libfaketime)', () =>
   test('the lunch prompt appears when the window opens, and lunch runs', async ({ cadence }) => {
     const { page } = await cadence.open({
       zone: 'Europe/Berlin',
-      serve: { faketime: '2026-11-25 11:59:57' },
+      serve: { faketime: '2026-11-25 11:59:50' },
     });
-    await expect(page.getByRole('heading', { level: 1 })).toContainText('Working until');
+    // Not the end of the day: the headline says what comes next.
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Working · next: lunch at 12:00.');
     await expect(page.getByLabel('Lunch prompt')).toHaveCount(0);
     await expect(page.getByLabel('Lunch prompt')).toBeVisible({ timeout: 15_000 });
     await cadence.shot('today-lunch-prompt');
@@ -21,7 +22,11 @@ test.describe('at the right moments (the real service under libfaketime)', () =>
       zone: 'Europe/Berlin',
       serve: { faketime: '2026-11-25 12:05:00' },
     });
-    await expect(page.getByLabel('Lunch prompt')).toContainText('Step away for 45 minutes');
+    // The banner and the timeline agree on when lunch ends.
+    await expect(page.getByLabel('Lunch prompt')).toContainText('Step away for 45 minutes, until 12:50');
+    await expect(page.getByRole('listitem').filter({ hasText: 'Lunch (planned)' })).toContainText(
+      '12:05–12:50',
+    );
     await page.getByRole('button', { name: 'In 15 min' }).click();
     await expect(page.getByRole('alert').filter({ hasText: 'Lunch later' })).toContainText(
       /Cadence asks again at 12:20/,
@@ -42,7 +47,7 @@ test.describe('at the right moments (the real service under libfaketime)', () =>
     await expect(dialog.getByRole('heading')).toHaveText('What got done today?');
     await dialog.getByLabel('Done today').fill('Shipped the importer');
     await dialog.getByRole('button', { name: 'Next' }).click();
-    await dialog.getByLabel('Carry over').fill('Docs for the importer');
+    await dialog.getByLabel('Notes for tomorrow').fill('Docs for the importer');
     await dialog.getByRole('button', { name: 'Next' }).click();
     await dialog.getByLabel('Priority 1').fill('Review Ana’s PR');
     await dialog.getByLabel('Priority 2').fill('Plan the sprint');

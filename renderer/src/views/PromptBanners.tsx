@@ -8,6 +8,10 @@ export function LunchBanner() {
   const lunchUntil = useCadence((s) => (s.status?.mode === 'lunch' ? s.status.until : null));
   const zone = useCadence((s) => s.status?.timeZone ?? 'UTC');
   const minutes = useCadence((s) => s.settings?.lunch.minutes ?? 45);
+  // The end the timeline shows for the lunch about to start, so the two agree.
+  const plannedEnd = useCadence(
+    (s) => s.plan?.items.find((item) => item.kind === 'lunch' && item.state === 'planned')?.end ?? null,
+  );
   if (lunchUntil) {
     return (
       <section className="banner lunch" aria-label="Lunch">
@@ -24,7 +28,8 @@ export function LunchBanner() {
   return (
     <section className="banner lunch" role="alert" aria-label="Lunch prompt">
       <p>
-        <strong>Time for lunch.</strong> Step away for {minutesWords(minutes)}; your status will say so.
+        <strong>Time for lunch.</strong> Step away for {minutesWords(minutes)}
+        {plannedEnd ? `, until ${clockTime(plannedEnd, zone)}` : ''}; your status will say so.
       </p>
       <div className="button-row">
         <button type="button" className="primary" onClick={() => void run('lunch.start')}>

@@ -1,9 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { openRitual, run, useCadence } from '../store/store';
-import { clockTime, durationText, whenText } from '../../../shared/words';
+import { clockTime, dayName, durationText, whenText } from '../../../shared/words';
 import { UNDO_CLOSE_MINUTES } from '../../../shared/closing';
 import { useNow } from './useNow';
 import { ErrorText } from './ErrorText';
+import { PriorityList } from './Priorities';
+import { useDialog } from './useDialog';
 
 const STEPS = ['Done today', 'Carry over', 'Tomorrow', 'Close'] as const;
 
@@ -17,10 +19,16 @@ export function ShutdownRitual() {
   const [done, setDone] = useState('');
   const [carryOver, setCarryOver] = useState('');
   const [priorities, setPriorities] = useState(['', '', '']);
+  /** Today's priorities, not done, that the user chose to let go instead of carrying. */
+  const [letGo, setLetGo] = useState<ReadonlySet<string>>(new Set());
   const [offUntil, setOffUntil] = useState<string | null>(null);
   const [closedAt, setClosedAt] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  const dialog = useRef<HTMLDivElement>(null);
+  const priorityInputs = useRef<(HTMLInputElement | null)[]>([]);
+  const close = useCallback(() => openRitual(false), []);
+  useDialog(dialog, open, close);
 
   useEffect(() => {
     if (open) heading.current?.focus();
@@ -30,16 +38,21 @@ export function ShutdownRitual() {
       setStep(0);
       setOffUntil(null);
       setError(null);
+      setLetGo(new Set());
     }
   }, [open]);
   if (!open) return null;
 
   const focusDone = (plan?.items ?? []).filter((item) => item.kind === 'focus' && item.state !== 'planned');
-  const close = async () => {
+  const agenda = plan?.agenda ?? { items: [], setOn: null, meantFor: null };
+  const openItems = agenda.items.filter((item) => !item.done);
+  const carry = openItems.filter((item) => !letGo.has(item.text)).map((item) => item.text);
+  const complete = async () => {
     const result = await run('shutdown.complete', {
       done,
       carryOver,
       priorities: priorities.map((p) => p.trim()).filter(Boolean),
+      carry,
     });
     if (result.ok) {
       setOffUntil(result.value.offUntil ?? '');
@@ -55,7 +68,7 @@ export function ShutdownRitual() {
   const endOfDay = prompt?.endOfDay ?? plan?.endOfDay ?? null;
   const earlyBy = endOfDay ? Math.round((Date.parse(endOfDay) - now) / 60_000) : 0;
   const early = earlyBy >= 60;
-  const empty = !done.trim() && !carryOver.trim() && !priorities.some((p) => p.trim());
+  const empty = !done.trim() && !carryOver.trim() && !priorities.some((p) => p.trim()) && !carry.length;
   const snooze = async () => {
     const result = await run('shutdown.snooze', { minutes: 10 });
     if (result.ok) openRitual(false);
@@ -64,8 +77,14 @@ export function ShutdownRitual() {
   const pastEnd = prompt?.endOfDay ? Math.round((now - Date.parse(prompt.endOfDay)) / 60_000) : null;
 
   return (
-    <div className="overlay" role="presentation" onKeyDown={(e) => e.key === 'Escape' && openRitual(false)}>
-      <div className="dialog ritual" role="dialog" aria-modal="true" aria-labelledby="ritual-title">
+    <div className="overlay" role="presentation">
+      <div
+        className="dialog ritual"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="ritual-title"
+        ref={dialog}
+      >
         {offUntil !== null ? (
           <>
             <h2 id="ritual-title" ref={heading} tabIndex={-1}>
@@ -109,6 +128,13 @@ export function ShutdownRitual() {
                 <h2 id="ritual-title" ref={heading} tabIndex={-1}>
                   What got done today?
                 </h2>
+                {agenda.items.length && plan ? (
+                  <PriorityList
+                    agenda={agenda}
+                    today={plan.date}
+                    label="Today's priorities: tick what is done"
+                  />
+                ) : null}
                 {focusDone.length ? (
                   <ul className="focus-list" aria-label="Today's focus blocks">
                     {focusDone.map((item) => (
@@ -134,8 +160,31 @@ export function ShutdownRitual() {
                 <h2 id="ritual-title" ref={heading} tabIndex={-1}>
                   What carries over?
                 </h2>
+                {openItems.length && plan ? (
+                  <fieldset className="carry">
+                    <legend>Not done yet: carry to tomorrow?</legend>
+                    {openItems.map((item) => (
+                      <label className="check" key={item.text}>
+                        <input
+                          type="checkbox"
+                          checked={!letGo.has(item.text)}
+                          onChange={(e) => {
+                            const next = new Set(letGo);
+                            if (e.target.checked) next.delete(item.text);
+                            else next.add(item.text);
+                            setLetGo(next);
+                          }}
+                        />
+                        {item.text}
+                        {item.from ? (
+                          <span className="origin"> (from {dayName(item.from, plan.date)})</span>
+                        ) : null}
+                      </label>
+                    ))}
+                  </fieldset>
+                ) : null}
                 <label className="field">
-                  Carry over
+                  Notes for tomorrow
                   <textarea
                     rows={4}
                     value={carryOver}
@@ -150,15 +199,29 @@ export function ShutdownRitual() {
                 <h2 id="ritual-title" ref={heading} tabIndex={-1}>
                   Tomorrow's top three
                 </h2>
+                {carry.length ? (
+                  <p className="lead">Carried: {carry.join(' · ')}. Add up to three new ones.</p>
+                ) : null}
                 {priorities.map((value, index) => (
                   <label className="field" key={index}>
                     Priority {index + 1}
                     <input
                       value={value}
                       maxLength={200}
+                      ref={(input) => {
+                        priorityInputs.current[index] = input;
+                      }}
                       onChange={(e) =>
                         setPriorities(priorities.map((p, i) => (i === index ? e.target.value : p)))
                       }
+                      onKeyDown={(e) => {
+                        // Enter takes a priority and moves on: to the next box, then to the last step.
+                        if (e.key !== 'Enter') return;
+                        e.preventDefault();
+                        const next = priorityInputs.current[index + 1];
+                        if (next) next.focus();
+                        else setStep(3);
+                      }}
                     />
                   </label>
                 ))}
@@ -199,7 +262,7 @@ export function ShutdownRitual() {
                   Next
                 </button>
               ) : (
-                <button type="button" className="primary" onClick={() => void close()}>
+                <button type="button" className="primary" onClick={() => void complete()}>
                   {early ? 'Close the day early' : 'Close the day'}
                 </button>
               )}

@@ -1,6 +1,8 @@
+import { useState } from 'react';
 import type { DayPlanView, PlanItemView } from '../../../shared/statusView';
-import { run } from '../store/store';
+import { run, showNotice } from '../store/store';
 import { clockTime, durationText } from '../../../shared/words';
+import { atLocalTime, localDate, minutesOfDay, wallClock } from '../../../shared/clockTime';
 
 const HOUR_PX = 44;
 
@@ -14,7 +16,8 @@ export function freeGaps(plan: DayPlanView, now: number, minimumMinutes = 20): G
   const busy = plan.items
     .filter(
       (item) =>
-        item.kind !== 'work' && !(item.kind === 'lunch' && (item.state === 'skipped' || item.state === 'missed')),
+        item.kind !== 'work' &&
+        !(item.kind === 'lunch' && (item.state === 'skipped' || item.state === 'missed')),
     )
     .map((item) => [Date.parse(item.start), Date.parse(item.end)] as const)
     .sort((a, b) => a[0] - b[0]);
@@ -42,7 +45,9 @@ function label(item: PlanItemView): string {
       return item.state === 'running'
         ? 'Focus (now)'
         : item.state === 'planned'
-          ? 'Focus (planned)'
+          ? item.overlapsLunch
+            ? 'Focus (planned, over lunch)'
+            : 'Focus (planned)'
           : item.state === 'stopped'
             ? 'Focus (stopped early)'
             : 'Focus';
@@ -108,36 +113,118 @@ export function Timeline({
           <div className="now-line" style={{ top: px(now) }} aria-hidden="true" />
         ) : null}
       </div>
-      {gaps.length ? (
-        <div className="gaps">
-          <h3>Free time</h3>
-          <ul>
-            {gaps.slice(0, 6).map((gap) => {
-              const minutes = Math.min(defaultMinutes, Math.floor((gap.end - gap.start) / 60_000));
-              return (
-                <li key={gap.start}>
-                  <span>
-                    {clockTime(gap.start, zone)}–{clockTime(gap.end, zone)}
-                  </span>
-                  <button
-                    type="button"
-                    onClick={() =>
-                      void run(
-                        'focus.start',
-                        gap.start <= now + 60_000
-                          ? { minutes }
-                          : { at: new Date(gap.start).toISOString(), minutes },
-                      )
-                    }
-                  >
-                    Plan {minutes} min focus
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
-        </div>
-      ) : null}
+      <div className="side">
+        <PlannedBlocks plan={plan} />
+        {gaps.length ? (
+          <div className="gaps">
+            <h3>Free time</h3>
+            <ul>
+              {gaps.slice(0, 6).map((gap) => {
+                const minutes = Math.min(defaultMinutes, Math.floor((gap.end - gap.start) / 60_000));
+                return (
+                  <li key={gap.start}>
+                    <span>
+                      {clockTime(gap.start, zone)}–{clockTime(gap.end, zone)}
+                    </span>
+                    <button
+                      type="button"
+                      onClick={() =>
+                        void run(
+                          'focus.start',
+                          gap.start <= now + 60_000
+                            ? { minutes }
+                            : { at: new Date(gap.start).toISOString(), minutes },
+                        )
+                      }
+                    >
+                      Plan {minutes} min focus
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+        ) : null}
+      </div>
     </div>
+  );
+}
+
+type PlannedFocus = Extract<PlanItemView, { kind: 'focus' }>;
+
+/** The blocks planned for later today, each with a way to move or cancel it. */
+function PlannedBlocks({ plan }: { plan: DayPlanView }) {
+  const planned = plan.items.filter(
+    (item): item is PlannedFocus => item.kind === 'focus' && item.state === 'planned',
+  );
+  if (!planned.length) return null;
+  return (
+    <div className="planned">
+      <h3>Planned focus</h3>
+      <ul>
+        {planned.map((item) => (
+          <PlannedBlock key={item.id} item={item} zone={plan.timeZone} />
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function PlannedBlock({ item, zone }: { item: PlannedFocus; zone: string }) {
+  const start = Date.parse(item.start);
+  const [moving, setMoving] = useState(false);
+  const [time, setTime] = useState(() => wallClock(start, zone));
+  const span = `${clockTime(start, zone)}–${clockTime(item.end, zone)}`;
+  const move = async () => {
+    const at = atLocalTime(localDate(start, zone), minutesOfDay(time), zone);
+    const result = await run('focus.move', { id: item.id, at: new Date(at).toISOString() });
+    if (result.ok) {
+      setMoving(false);
+      showNotice({ kind: 'info', text: `Focus moved to ${clockTime(result.value.startAt, zone)}.` });
+    }
+  };
+  return (
+    <li>
+      <span>
+        {span}
+        {item.overlapsLunch ? <span className="hint"> · over lunch: move it?</span> : null}
+      </span>
+      {moving ? (
+        <form
+          className="move-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void move();
+          }}
+        >
+          <label className="field">
+            New start
+            <input type="time" value={time} required onChange={(e) => setTime(e.target.value)} autoFocus />
+          </label>
+          <button type="submit">Move</button>
+          <button type="button" className="quiet" onClick={() => setMoving(false)}>
+            Keep
+          </button>
+        </form>
+      ) : (
+        <span className="button-row">
+          <button type="button" onClick={() => setMoving(true)} aria-label={`Move focus ${span}`}>
+            Move…
+          </button>
+          <button
+            type="button"
+            className="quiet"
+            aria-label={`Cancel focus ${span}`}
+            onClick={() =>
+              void run('focus.cancel', { id: item.id }).then((result) => {
+                if (result.ok) showNotice({ kind: 'info', text: `Focus ${span} cancelled.` });
+              })
+            }
+          >
+            Cancel
+          </button>
+        </span>
+      )}
+    </li>
   );
 }

@@ -3,6 +3,7 @@ import { dayTitle } from '../../../shared/words';
 import { userLocale } from '../userLocale';
 import { FocusControls } from './FocusControls';
 import { headline } from '../../../shared/words';
+import { PriorityList } from './Priorities';
 import { LunchBanner, ShutdownBanner, TravelBanner } from './PromptBanners';
 import { Timeline } from './Timeline';
 import { useNow } from './useNow';
@@ -26,7 +27,9 @@ export function Today() {
   return (
     <div className="today">
       <section className={`hero mode-${status.mode}`} aria-labelledby="headline">
-        <h1 id="headline">{headline(status, now, locale)}</h1>
+        <h1 id="headline" tabIndex={-1}>
+          {headline(status, now, locale)}
+        </h1>
         {dayOpenAfterHours ? (
           <button type="button" className="primary close-day" onClick={() => openRitual(true)}>
             Close the day
@@ -49,14 +52,10 @@ export function Today() {
       <TravelBanner />
       <LunchBanner />
       <ShutdownBanner />
-      {plan.priorities.length ? (
+      {plan.agenda.items.length ? (
         <section className="card priorities" aria-labelledby="priorities-title">
           <h2 id="priorities-title">Today's priorities</h2>
-          <ol>
-            {plan.priorities.map((priority) => (
-              <li key={priority}>{priority}</li>
-            ))}
-          </ol>
+          <PriorityList agenda={plan.agenda} today={plan.date} label="Today's priorities" />
         </section>
       ) : null}
       <section className="card" aria-labelledby="plan-title">

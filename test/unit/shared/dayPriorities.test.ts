@@ -107,8 +107,8 @@ describe('lunch on the plan', () => {
       state: 'planned',
     });
     expect(lunchOf(emptyIntents(), '2026-11-25T12:20:30')).toMatchObject({
-      start: at('2026-11-25T12:21', ZONE),
-      end: at('2026-11-25T13:06', ZONE),
+      start: at('2026-11-25T12:20', ZONE),
+      end: at('2026-11-25T13:05', ZONE),
     });
     const snoozed = emptyIntents();
     snoozed.lunchSnoozes.push({ date: '2026-11-25', until: isoAt('2026-11-25T12:30') });

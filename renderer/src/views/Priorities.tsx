@@ -1,0 +1,38 @@
+import type { Agenda } from '../../../shared/dayPlan';
+import { dayName } from '../../../shared/words';
+import { run } from '../store/store';
+
+/**
+ * A day's priorities with a box to tick each: on Today and in the ritual's first step. A carried one says
+ * the day it was first meant for; a list written for a day that was never closed says so.
+ */
+export function PriorityList({ agenda, today, label }: { agenda: Agenda; today: string; label: string }) {
+  const setOn = agenda.setOn;
+  if (!setOn || !agenda.items.length) return null;
+  return (
+    <>
+      {agenda.meantFor ? (
+        <p className="stale-note">
+          Written for {dayName(agenda.meantFor, today)}, a day that was never closed. Still the right ones?
+        </p>
+      ) : null}
+      <ul className="agenda" aria-label={label}>
+        {agenda.items.map((item) => (
+          <li key={item.text} className={item.done ? 'done' : ''}>
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={item.done}
+                onChange={(e) =>
+                  void run('priorities.tick', { setOn, text: item.text, done: e.target.checked })
+                }
+              />
+              <span className="agenda-text">{item.text}</span>
+            </label>
+            {item.from ? <span className="origin">from {dayName(item.from, today)}</span> : null}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
