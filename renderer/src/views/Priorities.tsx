@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { Agenda } from '../../../shared/dayPlan';
 import { dayName } from '../../../shared/words';
 import { run } from '../store/store';
@@ -8,7 +9,19 @@ import { run } from '../store/store';
  */
 export function PriorityList({ agenda, today, label }: { agenda: Agenda; today: string; label: string }) {
   const setOn = agenda.setOn;
+  // A tick shows at once; the service's answer replaces it.
+  const [ticking, setTicking] = useState<ReadonlyMap<string, boolean>>(new Map());
   if (!setOn || !agenda.items.length) return null;
+  const tick = (text: string, done: boolean) => {
+    setTicking((current) => new Map(current).set(text, done));
+    void run('priorities.tick', { setOn, text, done }).then(() =>
+      setTicking((current) => {
+        const next = new Map(current);
+        next.delete(text);
+        return next;
+      }),
+    );
+  };
   return (
     <>
       {agenda.meantFor ? (
@@ -17,21 +30,18 @@ export function PriorityList({ agenda, today, label }: { agenda: Agenda; today: 
         </p>
       ) : null}
       <ul className="agenda" aria-label={label}>
-        {agenda.items.map((item) => (
-          <li key={item.text} className={item.done ? 'done' : ''}>
-            <label className="check">
-              <input
-                type="checkbox"
-                checked={item.done}
-                onChange={(e) =>
-                  void run('priorities.tick', { setOn, text: item.text, done: e.target.checked })
-                }
-              />
-              <span className="agenda-text">{item.text}</span>
-            </label>
-            {item.from ? <span className="origin">from {dayName(item.from, today)}</span> : null}
-          </li>
-        ))}
+        {agenda.items.map((item) => {
+          const done = ticking.get(item.text) ?? item.done;
+          return (
+            <li key={item.text} className={done ? 'done' : ''}>
+              <label className="check">
+                <input type="checkbox" checked={done} onChange={(e) => tick(item.text, e.target.checked)} />
+                <span className="agenda-text">{item.text}</span>
+              </label>
+              {item.from ? <span className="origin">from {dayName(item.from, today)}</span> : null}
+            </li>
+          );
+        })}
       </ul>
     </>
   );
