@@ -135,16 +135,34 @@ test('week review: charts of the last weeks and one sentence of change', async (
 });
 
 test('a lost connection shows a banner and reconnects by itself', async ({ cadence }) => {
-  const { page, dir, service } = await cadence.open({ zone: 'UTC' });
+  const allDay = [{ start: '00:00', end: '23:59' }];
+  const { page, dir, service } = await cadence.open({
+    zone: 'UTC',
+    settings: {
+      week: { '1': allDay, '2': allDay, '3': allDay, '4': allDay, '5': allDay, '6': allDay, '7': allDay },
+      weekendDays: [],
+    },
+  });
   await expect(page.getByLabel(/^Status:/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Focus 25 min' })).toBeEnabled();
   await service.stop('SIGKILL');
-  await expect(page.getByRole('alert').filter({ hasText: 'Lost the connection to Cadence' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Lost the connection to Cadence' })).toContainText(
+    /What you see is as of \d?\d:\d\d; buttons come back with the connection\./,
+  );
+  // The pill says so, the day stays on screen, and what needs the service cannot be pressed.
+  await expect(page.getByLabel('Status: Not connected')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Focus 25 min' })).toBeDisabled();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByRole('button', { name: 'Save settings' })).toBeDisabled();
+  await page.getByRole('button', { name: 'Today' }).click();
   await cadence.shot('connection-lost');
   const again = await serve(dir, { env: { TZ: 'UTC' }, args: ['--port', String(service.port)] });
   await expect(page.getByRole('alert').filter({ hasText: 'Lost the connection' })).toHaveCount(0, {
     timeout: 15_000,
   });
-  await expect(page.getByLabel(/^Status:/)).toBeVisible();
+  await expect(page.getByLabel(/^Status: (?!Not connected)/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Focus 25 min' })).toBeEnabled();
   await again.stop();
 });
 

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import { dismissNotice, showView, useCadence, type View } from '../store/store';
-import { countdown, pillWords } from '../../../shared/words';
+import { clockTime, countdown, pillWords } from '../../../shared/words';
 import { Onboarding } from './Onboarding';
 import { SettingsView } from './SettingsView';
 import { ShutdownRitual } from './ShutdownRitual';
@@ -32,10 +32,18 @@ function readDismissed(): ReadonlySet<string> {
 }
 
 function StatusPill() {
+  const connection = useCadence((s) => s.connection);
   const mode = useCadence((s) => s.status?.mode ?? null);
   const reason = useCadence((s) => s.status?.reason ?? null);
   const endsAt = useCadence((s) => s.status?.focus?.endsAt ?? null);
   const now = useNow(1000);
+  if (connection === 'lost')
+    return (
+      <span className="pill offline" role="img" aria-label="Status: Not connected">
+        <span className="dot" aria-hidden="true" />
+        Not connected
+      </span>
+    );
   if (!mode || !reason) return null;
   const words = pillWords(mode, reason);
   return (
@@ -49,6 +57,8 @@ function StatusPill() {
 
 function Notices() {
   const connection = useCadence((s) => s.connection);
+  const lastSeen = useCadence((s) => s.status?.now ?? null);
+  const zone = useCadence((s) => s.status?.timeZone ?? 'UTC');
   const notice = useCadence((s) => s.notice);
   const focusEnded = useCadence((s) => s.focusEnded);
   const problems = useCadence((s) => s.status?.problems ?? NO_PROBLEMS);
@@ -67,7 +77,12 @@ function Notices() {
     <>
       {connection === 'lost' ? (
         <div className="banner warning" role="alert">
-          Lost the connection to Cadence. Reconnecting…
+          <span>
+            Lost the connection to Cadence. Reconnecting…{' '}
+            {lastSeen
+              ? `What you see is as of ${clockTime(lastSeen, zone)}; buttons come back with the connection.`
+              : 'Buttons come back with the connection.'}
+          </span>
         </div>
       ) : null}
       {problems
@@ -114,6 +129,9 @@ function Notices() {
 
 export function App() {
   const view = useCadence((s) => s.view);
+  // Without the service nothing can be done: every control of the views is disabled (a disabled
+  // fieldset disables all it holds), the content stays, marked as the last known.
+  const offline = useCadence((s) => s.connection === 'lost');
   return (
     <div className="app">
       <header className="topbar">
@@ -135,14 +153,16 @@ export function App() {
       </header>
       <main>
         <Notices />
-        {view === 'today' ? <Today /> : null}
-        {view === 'teammates' ? <Teammates /> : null}
-        {view === 'week' ? (
-          <Suspense fallback={<p className="loading">Loading charts…</p>}>
-            <WeekReview />
-          </Suspense>
-        ) : null}
-        {view === 'settings' ? <SettingsView /> : null}
+        <fieldset className={`view${offline ? ' stale' : ''}`} disabled={offline}>
+          {view === 'today' ? <Today /> : null}
+          {view === 'teammates' ? <Teammates /> : null}
+          {view === 'week' ? (
+            <Suspense fallback={<p className="loading">Loading charts…</p>}>
+              <WeekReview />
+            </Suspense>
+          ) : null}
+          {view === 'settings' ? <SettingsView /> : null}
+        </fieldset>
       </main>
       <ShutdownRitual />
       <Onboarding />
