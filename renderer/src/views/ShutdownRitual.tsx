@@ -175,10 +175,12 @@ export function ShutdownRitual() {
                             setLetGo(next);
                           }}
                         />
-                        {item.text}
-                        {item.from ? (
-                          <span className="origin"> (from {dayName(item.from, plan.date)})</span>
-                        ) : null}
+                        <span>
+                          {item.text}
+                          {item.from ? (
+                            <span className="origin"> · from {dayName(item.from, plan.date)}</span>
+                          ) : null}
+                        </span>
                       </label>
                     ))}
                   </fieldset>
