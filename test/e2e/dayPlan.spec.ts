@@ -153,6 +153,28 @@ test.describe('the headline and the clock', () => {
 });
 
 test.describe('keyboard and sizes', () => {
+  test('after an action the focus lands on the page, never on its body', async ({ cadence }) => {
+    const { page } = await cadence.open({ zone: ZONE, serve: { faketime: '2026-11-25 10:00:00' } });
+    const onBody = () => page.evaluate(() => document.activeElement === document.body);
+    await page.getByRole('button', { name: 'Focus 25 min' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByLabel('Status: Focusing')).toBeVisible();
+    await expect.poll(onBody).toBe(false);
+    await page.getByRole('button', { name: 'Stop focus' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByLabel('Status: Working')).toBeVisible();
+    await expect.poll(onBody).toBe(false);
+    await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+    const plan = page.getByRole('button', { name: 'Plan 50 min focus' }).last();
+    await plan.focus();
+    await page.keyboard.press('Enter');
+    const cancel = page.getByRole('button', { name: /^Cancel focus/ });
+    await cancel.focus();
+    await page.keyboard.press('Enter');
+    await expect(cancel).toHaveCount(0);
+    await expect.poll(onBody).toBe(false);
+  });
+
   for (const size of SIZES)
     for (const scheme of ['light', 'dark'] as const)
       test(`the ritual keeps the focus inside, Escape closes it and the focus returns (${size.name}, ${scheme})`, async ({

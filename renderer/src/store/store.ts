@@ -128,7 +128,24 @@ export async function run<C extends CommandName>(
   if (!result.ok && name !== 'settings.update') set({ notice: { kind: 'error', text: result.message } });
   if (result.ok) set({ notice: null });
   await refreshStatus();
+  keepFocusOnPage();
   return result;
+}
+
+/**
+ * After an action the keyboard focus is never left on the page body (as it is when the pressed button
+ * went away, e.g. "Focus 25 min" once focus runs): it lands on the open dialog's or the view's heading.
+ */
+function keepFocusOnPage(): void {
+  if (typeof document === 'undefined' || typeof requestAnimationFrame === 'undefined') return;
+  requestAnimationFrame(() => {
+    const active = document.activeElement;
+    if (active && active !== document.body && active.isConnected) return;
+    const target = document.querySelector<HTMLElement>('[role="dialog"] h2, main h1, main h2');
+    if (!target) return;
+    if (!target.hasAttribute('tabindex')) target.tabIndex = -1;
+    target.focus();
+  });
 }
 
 export function showView(view: View): void {
