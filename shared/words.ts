@@ -117,6 +117,23 @@ export function dayTitle(date: string, locale?: string): string {
   );
 }
 
+/** A date in short, as the app writes days elsewhere: "Mon, 30 Nov" (in the locale's order). */
+export function shortDayTitle(date: string, locale?: string): string {
+  return format(locale, 'UTC', { weekday: 'short', day: 'numeric', month: 'short' }).format(
+    new Date(`${date}T12:00:00Z`),
+  );
+}
+
+/** A date by day and month alone, "30 Nov" (in the locale's order), where room is short. */
+export function shortDate(date: string, locale?: string): string {
+  return format(locale, 'UTC', { day: 'numeric', month: 'short' }).format(new Date(`${date}T12:00:00Z`));
+}
+
+/** The weekday of a date, "Tuesday". */
+export function weekdayName(date: string, locale?: string): string {
+  return format(locale, 'UTC', { weekday: 'long' }).format(new Date(`${date}T12:00:00Z`));
+}
+
 export function minutesLeft(untilIso: string, now: number): number {
   return Math.max(0, Math.ceil((Date.parse(untilIso) - now) / 60_000));
 }
