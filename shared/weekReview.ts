@@ -93,18 +93,22 @@ export function weeksRange(today: string, firstDay: number, count: number): { fr
 }
 
 export interface WeekInReview {
-  /** 'this' while the week has a day behind it; on its first day, last week, which is then complete. */
+  /** 'this' once a workday of the week is behind; until then last week, which is then complete. */
   which: 'this' | 'last';
   days: DaySummary[];
   /** The same days of the week before. */
   before: DaySummary[];
 }
 
-/** The week a review is about: this week so far, or last week on the first day of a new week. */
+/**
+ * The week a review is about: this week so far, or last week while this one has no workday behind it
+ * yet (on a Monday, and in a week that starts on Sunday also on its Sunday and Monday).
+ */
 export function weekInReview(weeks: readonly CalendarWeek[], today: string): WeekInReview | null {
   const current = weeks.at(-1);
   if (!current) return null;
-  const reviewed = current.start !== today ? current : weeks.at(-2);
+  const under = current.days.some((day) => day.workday && day.date < today);
+  const reviewed = under ? current : weeks.at(-2);
   if (!reviewed) return null;
   const previous = weeks[weeks.indexOf(reviewed) - 1];
   const offsets = new Set(reviewed.days.map((day) => day.date).map((date) => addDays(date, -7)));

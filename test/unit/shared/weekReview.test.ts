@@ -83,6 +83,15 @@ describe('calendar weeks', () => {
     expect(review?.before.map((d) => d.date)).toEqual(['2026-11-16', '2026-11-17', '2026-11-18']);
   });
 
+  it('review last week while this one has no workday behind it', () => {
+    const sundayFirst = calendarWeeks(
+      days('2026-11-08', '2026-11-23', (date) => ({ workday: !['2026-11-15', '2026-11-22'].includes(date) })),
+      7,
+    );
+    const monday = weekInReview(sundayFirst, '2026-11-23');
+    expect([monday?.which, monday?.days[0]?.date, monday?.days.length]).toEqual(['last', '2026-11-15', 7]);
+  });
+
   it('review last week, whole, on the first day of a new week', () => {
     const weeks = calendarWeeks(days('2026-11-09', '2026-11-23'), 1);
     const review = weekInReview(weeks, '2026-11-23');
