@@ -71,14 +71,16 @@ async function noSeriousAxeViolations(page: Page): Promise<void> {
 
 /** Nothing reaches past the window's right edge, so nothing scrolls sideways. */
 async function expectNoSidewaysScrolling(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const wide = [...document.querySelectorAll('.week *')]
-      .filter((element) => element.getBoundingClientRect().right > width + 0.5)
-      .map((element) => element.tagName.toLowerCase() + (element.className ? `.${element.className}` : ''));
-    return { scroll: document.documentElement.scrollWidth - width, wide };
-  });
-  expect(overflow).toEqual({ scroll: 0, wide: [] });
+  // Polled: the charts take their new width a frame after the window's.
+  const overflow = () =>
+    page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      const wide = [...document.querySelectorAll('.week *')]
+        .filter((element) => element.getBoundingClientRect().right > width + 0.5)
+        .map((element) => element.tagName.toLowerCase() + (element.className ? `.${element.className}` : ''));
+      return { scroll: document.documentElement.scrollWidth - width, wide };
+    });
+  await expect.poll(overflow).toEqual({ scroll: 0, wide: [] });
 }
 
 /**
@@ -150,7 +152,8 @@ test.describe('the week review (the real service under libfaketime)', () => {
         await expect(page.locator('.chart canvas')).toHaveCount(2);
         await expectNoSidewaysScrolling(page);
         // Redrawn in the theme's colours at once, without a reload.
-        for (const chart of [0, 1]) expect(await axisLabelContrast(page, chart)).toBeGreaterThanOrEqual(4.5);
+        for (const chart of [0, 1])
+          await expect.poll(() => axisLabelContrast(page, chart)).toBeGreaterThanOrEqual(4.5);
         await noSeriousAxeViolations(page);
         await cadence.shot(`week-${size.width}-${colorScheme}`);
       }
