@@ -152,8 +152,25 @@ export function dayName(date: string, today: string, locale?: string): string {
   const at = new Date(`${date}T12:00:00Z`);
   const daysAgo = Math.round((Date.parse(`${today}T12:00:00Z`) - at.getTime()) / 86_400_000);
   if (daysAgo === 1) return 'yesterday';
-  if (daysAgo > 1 && daysAgo < 7) return format(locale, 'UTC', { weekday: 'long' }).format(at);
-  return format(locale, 'UTC', { weekday: 'short', day: 'numeric', month: 'short' }).format(at);
+  if (daysAgo > 1 && daysAgo < 7) return weekdayName(date, locale);
+  return shortDayTitle(date, locale);
+}
+
+/** A date in short, as the app writes days elsewhere: "Mon, 30 Nov" (in the locale's order). */
+export function shortDayTitle(date: string, locale?: string): string {
+  return format(locale, 'UTC', { weekday: 'short', day: 'numeric', month: 'short' }).format(
+    new Date(`${date}T12:00:00Z`),
+  );
+}
+
+/** A date by day and month alone, "30 Nov" (in the locale's order), where room is short. */
+export function shortDate(date: string, locale?: string): string {
+  return format(locale, 'UTC', { day: 'numeric', month: 'short' }).format(new Date(`${date}T12:00:00Z`));
+}
+
+/** The weekday of a date, "Tuesday". */
+export function weekdayName(date: string, locale?: string): string {
+  return format(locale, 'UTC', { weekday: 'long' }).format(new Date(`${date}T12:00:00Z`));
 }
 
 export function minutesLeft(untilIso: string, now: number): number {

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
 import { dismissNotice, showView, useCadence, type View } from '../store/store';
 import { clockTime, countdown, pillWords } from '../../../shared/words';
 import { Onboarding } from './Onboarding';
@@ -7,8 +7,7 @@ import { ShutdownRitual } from './ShutdownRitual';
 import { Teammates } from './Teammates';
 import { Today } from './Today';
 import { useNow } from './useNow';
-
-const WeekReview = lazy(() => import('./WeekReview'));
+import { WeekView } from './WeekView';
 
 const VIEWS: { id: View; label: string }[] = [
   { id: 'today', label: 'Today' },
@@ -156,11 +155,7 @@ export function App() {
         <fieldset className={`view${offline ? ' stale' : ''}`} disabled={offline}>
           {view === 'today' ? <Today /> : null}
           {view === 'teammates' ? <Teammates /> : null}
-          {view === 'week' ? (
-            <Suspense fallback={<p className="loading">Loading charts…</p>}>
-              <WeekReview />
-            </Suspense>
-          ) : null}
+          {view === 'week' ? <WeekView /> : null}
           {view === 'settings' ? <SettingsView /> : null}
         </fieldset>
       </main>

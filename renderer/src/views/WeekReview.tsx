@@ -1,58 +1,125 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { localDate } from '../../../shared/clockTime';
 import type { DaySummary } from '../../../shared/history';
-import { weekChangeSentence, weekTotals } from '../../../shared/weekReview';
+import {
+  type CalendarWeek,
+  calendarWeeks,
+  firstDayOfWeek,
+  missedDays,
+  missedSentences,
+  weekChangeSentence,
+  weekInReview,
+  weeksRange,
+  weekTotals,
+} from '../../../shared/weekReview';
+import { clockTime, durationText, shortDate, shortDayTitle, weekdayName } from '../../../shared/words';
 import { refreshHistory, useCadence } from '../store/store';
-import { durationText } from '../../../shared/words';
+import { userLocale } from '../userLocale';
+import { useNow } from './useNow';
 
 const WEEKS = 4;
+const DARK = '(prefers-color-scheme: dark)';
 
-function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
+/** Whether the system is in dark mode, followed as it changes: a canvas does not restyle itself. */
+function usePrefersDark(): boolean {
+  const [dark, setDark] = useState(() => matchMedia(DARK).matches);
+  useEffect(() => {
+    const query = matchMedia(DARK);
+    const onChange = () => setDark(query.matches);
+    query.addEventListener('change', onChange);
+    return () => query.removeEventListener('change', onChange);
+  }, []);
+  return dark;
+}
+
+interface Series {
+  label: string;
+  /** The CSS variable of the theme colour it is drawn in. */
+  colour: string;
+  value: (day: DaySummary) => number;
 }
 
 function BarChart({
   title,
   days,
   series,
+  unit,
+  weekStarts,
+  locale,
 }: {
   title: string;
   days: DaySummary[];
-  series: { label: string; color: string; value: (d: DaySummary) => number }[];
+  series: Series[];
+  unit: string;
+  weekStarts: string[];
+  locale: string | undefined;
 }) {
   const host = useRef<HTMLDivElement>(null);
+  const dark = usePrefersDark();
   useEffect(() => {
-    if (!host.current) return;
-    const xs = days.map((d) => Date.parse(`${d.date}T12:00:00Z`) / 1000);
-    const bars = uPlot.paths.bars?.({ size: [0.7, 18] });
+    const element = host.current;
+    if (!element) return;
+    const style = getComputedStyle(element);
+    const colour = (name: string) => style.getPropertyValue(name).trim();
+    const axis = {
+      stroke: colour('--muted'),
+      font: '12px system-ui, sans-serif',
+      ticks: { stroke: colour('--line') },
+    };
+    // Days by their index: the bars need no time scale, and the ticks fall on the weeks' first days.
+    const ticks = weekStarts
+      .map((start) => days.findIndex((day) => day.date === start))
+      .filter((i) => i >= 0);
+    // The two series side by side at each day, the first to the left of it, the second to the right.
+    const bars = (index: number) => uPlot.paths.bars?.({ size: [0.4, 9], align: index === 0 ? -1 : 1 });
     const plot = new uPlot(
       {
-        width: host.current.clientWidth || 640,
+        width: element.clientWidth || 640,
         height: 180,
-        legend: { show: true },
+        // The legend names the colours; the figures are in the table below.
+        legend: { show: true, live: false },
         cursor: { points: { show: false } },
-        scales: { x: { time: true } },
+        scales: { x: { time: false, range: [-0.5, days.length - 0.5] } },
         axes: [
-          { stroke: 'currentColor', grid: { show: false } },
-          { stroke: 'currentColor', grid: { stroke: 'rgba(127,127,127,0.2)' } },
+          {
+            ...axis,
+            grid: { show: false },
+            splits: () => ticks,
+            values: (_, splits) => splits.map((i) => shortDate(days[i]?.date ?? '', locale)),
+          },
+          {
+            ...axis,
+            grid: { stroke: colour('--line') },
+            size: 60,
+            values: (_, splits) => splits.map((v) => `${v} ${unit}`),
+          },
         ],
         series: [
           {},
-          ...series.map((s) => ({
-            label: s.label,
-            stroke: s.color,
-            fill: `${s.color}cc`,
-            ...(bars ? { paths: bars } : {}),
-            points: { show: false },
-          })),
+          ...series.map((s, index) => {
+            const paths = bars(index);
+            return {
+              label: s.label,
+              stroke: colour(s.colour),
+              fill: `${colour(s.colour)}cc`,
+              ...(paths ? { paths } : {}),
+              points: { show: false },
+            };
+          }),
         ],
       },
-      [xs, ...series.map((s) => days.map(s.value))],
-      host.current,
+      [days.map((_, i) => i), ...series.map((s) => days.map(s.value))],
+      element,
     );
-    return () => plot.destroy();
-  }, [days, series]);
+    const resize = new ResizeObserver(() => plot.setSize({ width: element.clientWidth, height: 180 }));
+    resize.observe(element);
+    return () => {
+      resize.disconnect();
+      plot.destroy();
+    };
+  }, [days, series, unit, weekStarts, locale, dark]);
   return (
     <figure className="chart">
       <figcaption>{title}</figcaption>
@@ -61,63 +128,167 @@ function BarChart({
   );
 }
 
-const focusSeries = [
-  { label: 'Focus hours', color: '#6d5bd0', value: (d: DaySummary) => d.focusMinutes / 60 },
-  { label: 'Meeting hours', color: '#d08b1f', value: (d: DaySummary) => d.meetingMinutes / 60 },
+const focusSeries: Series[] = [
+  { label: 'Focus', colour: '--mode-focus', value: (d) => d.focusMinutes / 60 },
+  { label: 'Meetings', colour: '--mode-meeting', value: (d) => d.meetingMinutes / 60 },
 ];
-const afterSeries = [
-  { label: 'After hours (min)', color: '#c0392b', value: (d: DaySummary) => d.afterHoursMinutes },
-  { label: 'Weekend (min)', color: '#7a8599', value: (d: DaySummary) => d.weekendMinutes },
+const afterSeries: Series[] = [
+  { label: 'After hours', colour: '--danger', value: (d) => d.afterHoursMinutes },
+  { label: 'Days off', colour: '--mode-off', value: (d) => d.weekendMinutes },
 ];
+
+function weekLabel(index: number, count: number, start: string, locale: string | undefined): string {
+  if (index === count - 1) return 'This week';
+  if (index === count - 2) return 'Last week';
+  return `Week of ${shortDayTitle(start, locale)}`;
+}
+
+/** The middle of the times the days were closed ("17:45"), in the locale's clock. */
+function usualShutdown(days: DaySummary[], locale: string | undefined): string {
+  const times = days
+    .map((d) => d.shutdownAt)
+    .filter((t): t is string => t !== null)
+    .sort();
+  const middle = times[Math.floor(times.length / 2)];
+  return middle ? clockTime(`2000-01-01T${middle}:00Z`, 'UTC', locale) : '—';
+}
+
+function WeekTable({ weeks, locale }: { weeks: CalendarWeek[]; locale: string | undefined }) {
+  const columns = ['Focus', 'Meetings', 'Lunches', 'After hours', 'Usual shutdown'];
+  return (
+    <table className="week-table" role="table">
+      <caption>Week by week</caption>
+      <thead role="rowgroup">
+        <tr role="row">
+          <th scope="col" role="columnheader">
+            Week
+          </th>
+          {columns.map((column) => (
+            <th scope="col" role="columnheader" key={column}>
+              {column}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody role="rowgroup">
+        {weeks.map((week, index) => {
+          const totals = weekTotals(week.days);
+          const cells = [
+            durationText(totals.focusMinutes),
+            durationText(totals.meetingMinutes),
+            String(totals.lunches),
+            durationText(totals.afterHoursMinutes + totals.weekendMinutes),
+            usualShutdown(week.days, locale),
+          ];
+          return (
+            <tr key={week.start} role="row">
+              <th scope="row" role="rowheader">
+                {weekLabel(index, weeks.length, week.start, locale)}
+              </th>
+              {cells.map((cell, column) => (
+                <td key={columns[column]} role="cell" data-label={columns[column]}>
+                  {cell}
+                </td>
+              ))}
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+function Review({ weeks, today, history }: { weeks: CalendarWeek[]; today: string; history: DaySummary[] }) {
+  const locale = useCadence((s) => userLocale(s.settings?.locale));
+  const lunchEnabled = useCadence((s) => s.settings?.lunch.enabled ?? true);
+  const review = weekInReview(weeks, today);
+  if (!review) return null;
+  const before = review.which === 'this' ? 'on the same days last week' : 'the week before';
+  const missed = missedDays(review.days, today, history, lunchEnabled);
+  return (
+    <section className="week-in-review" aria-labelledby="week-in-review">
+      <h2 id="week-in-review">{review.which === 'this' ? 'This week so far' : 'Last week'}</h2>
+      <p className="lead">{weekChangeSentence(weekTotals(review.before), weekTotals(review.days), before)}</p>
+      {missedSentences(missed, (date) => weekdayName(date, locale)).map((sentence) => (
+        <p key={sentence} className="missed">
+          {sentence}
+        </p>
+      ))}
+    </section>
+  );
+}
+
+/** Today in the work zone by the core's clock (which a test, or another machine, may set apart). */
+function useToday(): string | null {
+  const zone = useCadence((s) => (s.status ? s.settings?.workTimeZone : undefined));
+  const now = useNow(60_000);
+  return zone ? localDate(now, zone) : null;
+}
 
 export default function WeekReview() {
   const history = useCadence((s) => s.history);
+  const connected = useCadence((s) => s.connection === 'open');
+  const locale = useCadence((s) => userLocale(s.settings?.locale));
+  const today = useToday();
+  const firstDay = firstDayOfWeek(locale);
+  const range = today ? weeksRange(today, firstDay, WEEKS) : null;
+  const from = range?.from;
+  const to = range?.to;
+  // Asked again whenever the service comes back: what it says may have changed while it was gone.
   useEffect(() => {
-    const today = new Date();
-    void refreshHistory(isoDay(new Date(today.getTime() - (WEEKS * 7 - 1) * 86_400_000)), isoDay(today));
-  }, []);
-  if (!history) return <p className="loading">Loading your weeks…</p>;
-  const weeks = Array.from({ length: WEEKS }, (_, i) => history.slice(i * 7, i * 7 + 7));
-  const totals = weeks.map(weekTotals);
-  const current = totals.at(-1)!;
-  const previous = totals.at(-2)!;
+    if (connected && from && to) void refreshHistory(from, to);
+  }, [connected, from, to]);
+  if (!history || !today)
+    return (
+      <p className="loading" role="status">
+        {connected ? 'Loading your weeks…' : 'Your weeks show here once Cadence is connected again.'}
+      </p>
+    );
+  return <Weeks history={history} today={today} firstDay={firstDay} locale={locale} connected={connected} />;
+}
+
+function Weeks({
+  history,
+  today,
+  firstDay,
+  locale,
+  connected,
+}: {
+  history: DaySummary[];
+  today: string;
+  firstDay: number;
+  locale: string | undefined;
+  connected: boolean;
+}) {
+  // Kept from render to render, so that the charts are drawn again only when the days change.
+  const weeks = useMemo(() => calendarWeeks(history, firstDay), [history, firstDay]);
+  const weekStarts = useMemo(() => weeks.map((week) => week.start), [weeks]);
   return (
     <div className="week">
       <h1>Your last {WEEKS} weeks</h1>
-      <p className="lead">{weekChangeSentence(previous, current)}</p>
-      <BarChart title="Focus and meetings per day" days={history} series={focusSeries} />
-      <BarChart title="Work after hours and on weekends per day" days={history} series={afterSeries} />
-      <table className="week-table">
-        <caption>Week by week</caption>
-        <thead>
-          <tr>
-            <th scope="col">Week from</th>
-            <th scope="col">Focus</th>
-            <th scope="col">Meetings</th>
-            <th scope="col">Lunches</th>
-            <th scope="col">After hours</th>
-            <th scope="col">Usual shutdown</th>
-          </tr>
-        </thead>
-        <tbody>
-          {weeks.map((days, index) => {
-            const shutdowns = days
-              .map((d) => d.shutdownAt)
-              .filter((t): t is string => t !== null)
-              .sort();
-            return (
-              <tr key={days[0]?.date ?? index}>
-                <th scope="row">{days[0]?.date}</th>
-                <td>{durationText(totals[index]!.focusMinutes)}</td>
-                <td>{durationText(totals[index]!.meetingMinutes)}</td>
-                <td>{totals[index]!.lunches}</td>
-                <td>{durationText(totals[index]!.afterHoursMinutes + totals[index]!.weekendMinutes)}</td>
-                <td>{shutdowns[Math.floor(shutdowns.length / 2)] ?? '—'}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      {connected ? null : (
+        <p className="stale-note" role="status">
+          These are your weeks as they were last shown; they update when Cadence is back.
+        </p>
+      )}
+      <Review weeks={weeks} today={today} history={history} />
+      <BarChart
+        title="Focus and meetings per day"
+        days={history}
+        series={focusSeries}
+        unit="h"
+        weekStarts={weekStarts}
+        locale={locale}
+      />
+      <BarChart
+        title="Work after hours and on days off, per day"
+        days={history}
+        series={afterSeries}
+        unit="min"
+        weekStarts={weekStarts}
+        locale={locale}
+      />
+      <WeekTable weeks={weeks} locale={locale} />
     </div>
   );
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dayPlan } from '../../../shared/dayPlan';
 import { daySummary } from '../../../shared/history';
-import { weekChangeSentence } from '../../../shared/weekReview';
 import { emptyIntents } from '../../../shared/intents';
 import { glance, overlapSpans } from '../../../shared/teammateGlance';
 import { patternOf } from '../../../shared/workPattern';
@@ -96,25 +95,6 @@ describe('history', () => {
     const intents = emptyIntents();
     intents.focus.push({ id: 'a', startAt: isoAt('2026-11-28T10:00'), plannedMinutes: 90 });
     expect(daySummary('2026-11-28', at('2026-11-30T09:00', ZONE), settings, intents).weekendMinutes).toBe(90);
-  });
-
-  it('describes the change between two weeks in one sentence', () => {
-    const sentence = weekChangeSentence(
-      { focusMinutes: 600, meetingMinutes: 0, lunches: 3, afterHoursMinutes: 90, weekendMinutes: 0 },
-      { focusMinutes: 780, meetingMinutes: 0, lunches: 5, afterHoursMinutes: 30, weekendMinutes: 0 },
-    );
-    expect(sentence).toBe(
-      'Focus time rose from 10 h to 13 h, you worked 60 min less after hours, and you took 5 lunches (3 the week before).',
-    );
-  });
-
-  it('never says a change twice when a week started from nothing', () => {
-    const none = { focusMinutes: 0, meetingMinutes: 0, lunches: 0, afterHoursMinutes: 0, weekendMinutes: 0 };
-    const first = { ...none, focusMinutes: 354, lunches: 1 };
-    expect(weekChangeSentence(none, first)).toBe(
-      'Focus time rose to 5.9 h, from none the week before, time after hours did not change, and you took 1 lunch (0 the week before).',
-    );
-    expect(weekChangeSentence(first, none)).toMatch(/^There was no focus time, after 5\.9 h the week before/);
   });
 });
 

@@ -1,0 +1,265 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { emptyIntents, type Intents } from '../../shared/intents';
+import { serve } from '../fakes/processHarness';
+import { at } from '../unit/shared/domainFixtures';
+import { expect, test } from './fixtures';
+
+const ZONE = 'Europe/Berlin';
+/** Thursday 26 November 2026, mid-morning: Monday to Wednesday of this week are behind. */
+const THURSDAY = '2026-11-26 10:00:00';
+const SIZES = [
+  { width: 1280, height: 800 },
+  { width: 420, height: 700 },
+] as const;
+
+const isoAt = (local: string) => new Date(at(local, ZONE)).toISOString();
+
+function focus(intents: Intents, date: string, minutes: number): void {
+  intents.focus.push({ id: `f-${date}`, startAt: isoAt(`${date}T10:00`), plannedMinutes: minutes });
+}
+function lunch(intents: Intents, date: string): void {
+  intents.lunches.push({ date, status: 'taken', startedAt: isoAt(`${date}T12:15`), minutes: 45 });
+}
+function close(intents: Intents, date: string, time = '17:30'): void {
+  intents.shutdowns.push({
+    date,
+    completedAt: isoAt(`${date}T${time}`),
+    done: '',
+    carryOver: '',
+    priorities: [],
+  });
+}
+
+/**
+ * Three weeks of ordinary days (40 minutes of focus, lunch, closed on time), then this week: Monday as
+ * usual but longer, Tuesday without lunch and closed ten minutes late, Wednesday never closed.
+ */
+function seededWeeks(): Intents {
+  const intents = emptyIntents();
+  for (const date of [
+    ...['2026-11-02', '2026-11-03', '2026-11-04', '2026-11-05', '2026-11-06'],
+    ...['2026-11-09', '2026-11-10', '2026-11-11', '2026-11-12', '2026-11-13'],
+    ...['2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20'],
+  ]) {
+    focus(intents, date, 40);
+    lunch(intents, date);
+    close(intents, date);
+  }
+  focus(intents, '2026-11-23', 90);
+  lunch(intents, '2026-11-23');
+  close(intents, '2026-11-23');
+  focus(intents, '2026-11-24', 50);
+  intents.lunches.push({ date: '2026-11-24', status: 'skipped' });
+  close(intents, '2026-11-24', '17:40');
+  focus(intents, '2026-11-25', 60);
+  lunch(intents, '2026-11-25');
+  return intents;
+}
+
+async function openWeek(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Week', exact: true }).click();
+}
+
+async function noSeriousAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+/** Nothing reaches past the window's right edge, so nothing scrolls sideways. */
+async function expectNoSidewaysScrolling(page: Page): Promise<void> {
+  // Polled: the charts take their new width a frame after the window's.
+  const overflow = () =>
+    page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      const wide = [...document.querySelectorAll('.week *')]
+        .filter((element) => element.getBoundingClientRect().right > width + 0.5)
+        .map((element) => element.tagName.toLowerCase() + (element.className ? `.${element.className}` : ''));
+      return { scroll: document.documentElement.scrollWidth - width, wide };
+    });
+  await expect.poll(overflow).toEqual({ scroll: 0, wide: [] });
+}
+
+/**
+ * The contrast of the x axis' day labels against the chart's background: the labels are drawn on a
+ * canvas, out of axe's sight, in the colour most used by the fully opaque pixels under the bars.
+ */
+async function axisLabelContrast(page: Page, chart: number): Promise<number> {
+  return page.evaluate((index) => {
+    const figure = document.querySelectorAll<HTMLElement>('.chart')[index]!;
+    const canvas = figure.querySelector('canvas')!;
+    const context = canvas.getContext('2d')!;
+    const band = 30 * devicePixelRatio;
+    const pixels = context.getImageData(0, canvas.height - band, canvas.width, band).data;
+    const counts = new Map<string, number>();
+    for (let i = 0; i < pixels.length; i += 4) {
+      if (pixels[i + 3] !== 255) continue;
+      const key = `${pixels[i]},${pixels[i + 1]},${pixels[i + 2]}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    const text = [...counts]
+      .sort((a, b) => b[1] - a[1])[0]?.[0]
+      .split(',')
+      .map(Number) ?? [0, 0, 0];
+    const background = getComputedStyle(figure).backgroundColor.match(/\d+/g)!.slice(0, 3).map(Number);
+    const luminance = (rgb: number[]) => {
+      const [r, g, b] = rgb.map((c) => {
+        const s = c / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    const [light, dark] = [luminance(text), luminance(background)].sort((a, b) => b - a);
+    return (light! + 0.05) / (dark! + 0.05);
+  }, chart);
+}
+
+test.describe('the week review (the real service under libfaketime)', () => {
+  test('reviews this week so far in calendar weeks, and names the days that went without', async ({
+    cadence,
+  }) => {
+    const { page } = await cadence.open({
+      zone: ZONE,
+      settings: { locale: 'en-GB' },
+      intents: seededWeeks(),
+      serve: { faketime: THURSDAY },
+    });
+    await openWeek(page);
+    const review = page.getByRole('region', { name: 'This week so far' });
+    await expect(review).toContainText(
+      'Focus time rose from 2 h 40 min to 3 h 20 min, you worked 10 min more after hours, and you took 2 lunches (4 on the same days last week).',
+    );
+    await expect(review).toContainText('Lunch skipped on Tuesday.');
+    await expect(review).toContainText('Wednesday was never closed.');
+    // Calendar weeks from Monday, as in en-GB, labelled as the rest of the app writes days.
+    await expect(page.getByRole('table', { name: 'Week by week' }).getByRole('rowheader')).toHaveText([
+      'Week of Mon 2 Nov',
+      'Week of Mon 9 Nov',
+      'Last week',
+      'This week',
+    ]);
+    const thisWeek = page.getByRole('row').filter({ hasText: 'This week' });
+    await expect(thisWeek).toContainText('3 h 20 min');
+    await expect(thisWeek).toContainText('17:40');
+
+    for (const size of SIZES) {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.setViewportSize(size);
+        await page.emulateMedia({ colorScheme });
+        await expect(page.locator('.chart canvas')).toHaveCount(2);
+        await expectNoSidewaysScrolling(page);
+        // Redrawn in the theme's colours at once, without a reload.
+        for (const chart of [0, 1])
+          await expect.poll(() => axisLabelContrast(page, chart)).toBeGreaterThanOrEqual(4.5);
+        await noSeriousAxeViolations(page);
+        await cadence.shot(`week-${size.width}-${colorScheme}`);
+      }
+    }
+  });
+
+  test('weeks start on Sunday where the locale says so', async ({ cadence }) => {
+    const { page } = await cadence.open({
+      zone: ZONE,
+      settings: { locale: 'en-US' },
+      intents: seededWeeks(),
+      serve: { faketime: THURSDAY },
+    });
+    await openWeek(page);
+    await expect(page.getByRole('table', { name: 'Week by week' }).getByRole('rowheader')).toHaveText([
+      'Week of Sun, Nov 1',
+      'Week of Sun, Nov 8',
+      'Last week',
+      'This week',
+    ]);
+    // Sunday to Thursday against Sunday to Thursday; the usual shutdown in the locale's 12-hour clock.
+    await expect(page.getByRole('region', { name: 'This week so far' })).toContainText(
+      'Focus time rose from 2 h 40 min to 3 h 20 min',
+    );
+    await expect(page.getByRole('row').filter({ hasText: 'This week' })).toContainText(/5:40\sPM/);
+  });
+
+  test('on the first day of a week, reviews last week whole', async ({ cadence }) => {
+    const intents = seededWeeks();
+    for (const date of ['2026-11-26', '2026-11-27']) {
+      focus(intents, date, 40);
+      lunch(intents, date);
+    }
+    close(intents, '2026-11-26');
+    const { page } = await cadence.open({
+      zone: ZONE,
+      settings: { locale: 'en-GB' },
+      intents,
+      serve: { faketime: '2026-11-30 09:30:00' },
+    });
+    await openWeek(page);
+    const review = page.getByRole('region', { name: 'Last week' });
+    await expect(review).toContainText(
+      'Focus time rose from 3 h 20 min to 4 h 40 min, you worked 10 min more after hours, and you took 4 lunches (5 the week before).',
+    );
+    await expect(review).toContainText('Lunch skipped on Tuesday.');
+    await expect(review).toContainText('Wednesday and Friday were never closed.');
+  });
+});
+
+test.describe('when the service is gone', () => {
+  test('the week keeps its last figures, marked as such, and reloads when the service is back', async ({
+    cadence,
+  }) => {
+    const { page, dir, service } = await cadence.open({
+      zone: ZONE,
+      settings: { locale: 'en-GB' },
+      intents: seededWeeks(),
+      serve: { faketime: THURSDAY },
+    });
+    await openWeek(page);
+    const review = page.getByRole('region', { name: 'This week so far' });
+    await expect(review).toContainText('Wednesday was never closed.');
+    await service.stop('SIGKILL');
+    const stale = page.getByRole('status').filter({ hasText: 'as they were last shown' });
+    await expect(stale).toBeVisible();
+    await expect(review).toContainText('Wednesday was never closed.');
+    await expect(page.locator('.chart canvas')).toHaveCount(2);
+    await cadence.shot('week-stale');
+    // Meanwhile Wednesday was closed after all (by the CLI, say): the week shows it once the service is back.
+    const intents = seededWeeks();
+    close(intents, '2026-11-25');
+    fs.writeFileSync(path.join(dir, 'intents.json'), JSON.stringify(intents));
+    const again = await serve(dir, {
+      faketime: THURSDAY,
+      env: { TZ: ZONE },
+      args: ['--port', String(service.port)],
+    });
+    await expect(stale).toHaveCount(0, { timeout: 15_000 });
+    await expect(review).not.toContainText('never closed');
+    await expect(review).toContainText('Lunch skipped on Tuesday.');
+    await again.stop();
+  });
+
+  test('a week view first opened while the service is gone loads when it is back', async ({ cadence }) => {
+    const { page, dir, service } = await cadence.open({
+      zone: ZONE,
+      settings: { locale: 'en-GB' },
+      intents: seededWeeks(),
+      serve: { faketime: THURSDAY },
+    });
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await service.stop('SIGKILL');
+    await expect(page.getByRole('alert').filter({ hasText: 'Lost the connection' })).toBeVisible();
+    await openWeek(page);
+    await expect(page.getByRole('status').filter({ hasText: 'could not be loaded' })).toBeVisible();
+    const again = await serve(dir, {
+      faketime: THURSDAY,
+      env: { TZ: ZONE },
+      args: ['--port', String(service.port)],
+    });
+    await expect(page.getByRole('region', { name: 'This week so far' })).toContainText(
+      'Lunch skipped on Tuesday.',
+      { timeout: 15_000 },
+    );
+    await expect(page.locator('.chart canvas')).toHaveCount(2);
+    await again.stop();
+  });
+});
