@@ -1,0 +1,176 @@
+import type { CalendarEvent } from './calendar';
+import { addDays, type Instant, localDate, MINUTE, weekdayOf } from './clockTime';
+import { focusIntervals } from './focus';
+import type { Intents } from './intents';
+import { lunchWindow } from './prompts';
+import type { Settings } from './settings';
+import { patternOf, spansOn, type WorkPattern } from './workPattern';
+
+/** The user's weekly focus goal: how much, in blocks of what length, at which time of day. */
+export interface FocusGoal {
+  weeklyMinutes: number;
+  /** The shortest block worth having, and the longest. */
+  minBlockMinutes: number;
+  maxBlockMinutes: number;
+  preferred: 'morning' | 'afternoon' | 'any';
+}
+
+/** A block the plan puts on the calendar ahead of time. `key` stays while the block moves within its day. */
+export interface GoalBlock {
+  key: string;
+  date: string;
+  start: Instant;
+  end: Instant;
+}
+
+export interface FocusPlan {
+  /** The calendar week planned: its first and last local date. */
+  from: string;
+  to: string;
+  goalMinutes: number;
+  /** Focus done (or running) this week, and blocks the user planned by hand. */
+  doneMinutes: number;
+  handPlannedMinutes: number;
+  blocks: GoalBlock[];
+  /** What the free time of the week cannot hold: said, never crammed. */
+  shortMinutes: number;
+}
+
+/** Blocks for today start a little ahead, on a quarter hour: never "now" under the user's cursor. */
+const LEAD_MINUTES = 15;
+const QUARTER = 15 * MINUTE;
+
+interface Interval {
+  start: Instant;
+  end: Instant;
+}
+
+/** The week a date is in: it starts on the first working day after the weekend (Monday for Sat–Sun). */
+export function weekOf(date: string, pattern: WorkPattern): { from: string; to: string } {
+  const weekend = new Set(pattern.weekendDays);
+  let first = 1;
+  if (weekend.size && weekend.size < 7) {
+    // The day after the last day of the weekend run, e.g. Sunday for a Friday–Saturday weekend.
+    for (let day = 1; day <= 7; day++) {
+      const next = (day % 7) + 1;
+      if (weekend.has(day) && !weekend.has(next)) first = next;
+    }
+  }
+  const back = (weekdayOf(date) - first + 7) % 7;
+  const from = addDays(date, -back);
+  return { from, to: addDays(from, 6) };
+}
+
+/** Free stretches of [from, to) outside the busy intervals (sorted or not). */
+function freeWithin(from: Instant, to: Instant, busy: readonly Interval[]): Interval[] {
+  const gaps: Interval[] = [];
+  let cursor = from;
+  for (const item of [...busy].sort((a, b) => a.start - b.start)) {
+    if (item.end <= cursor || item.start >= to) continue;
+    if (item.start > cursor) gaps.push({ start: cursor, end: item.start });
+    cursor = Math.max(cursor, item.end);
+  }
+  if (to > cursor) gaps.push({ start: cursor, end: to });
+  return gaps;
+}
+
+/**
+ * Plans the rest of the week's focus goal into free time: inside working hours, never over lunch (the
+ * whole lunch window and its length), meetings, time away or blocks already there. The need left is
+ * spread over the days that remain, one block a day before a second, in the preferred half of the day
+ * first; what does not fit is `shortMinutes`. Pure: the same inputs give the same blocks and keys.
+ */
+export function planFocusGoal(
+  at: Instant,
+  settings: Settings,
+  intents: Intents,
+  calendar: readonly CalendarEvent[],
+  goal: FocusGoal,
+  skipped: ReadonlySet<string> = new Set(),
+): FocusPlan {
+  const pattern = patternOf(settings);
+  const zone = settings.workTimeZone;
+  const today = localDate(at, zone);
+  const { from, to } = weekOf(today, pattern);
+  const weekStart = spansOn(from, pattern)[0]?.start ?? Number.NEGATIVE_INFINITY;
+  const minBlock = goal.minBlockMinutes * MINUTE;
+  const maxBlock = Math.max(minBlock, goal.maxBlockMinutes * MINUTE);
+
+  const busy: Interval[] = [];
+  let done = 0;
+  let handPlanned = 0;
+  for (const focus of focusIntervals(intents)) {
+    if (focus.end <= focus.start) continue;
+    const day = localDate(focus.start, zone);
+    if (day < from || day > to) continue;
+    busy.push(focus);
+    if (focus.start > at) handPlanned += focus.end - focus.start;
+    else done += Math.min(focus.end, at) - focus.start;
+  }
+  for (const event of calendar) busy.push(event);
+  if (intents.away) busy.push({ start: Date.parse(intents.away.from), end: Date.parse(intents.away.until) });
+
+  let need = Math.max(0, goal.weeklyMinutes * MINUTE - done - handPlanned);
+  const earliest = Math.ceil((at + LEAD_MINUTES * MINUTE) / QUARTER) * QUARTER;
+
+  // Each remaining day's free stretches, in the order the user prefers them.
+  const days: { date: string; gaps: Interval[] }[] = [];
+  for (let date = today; date <= to; date = addDays(date, 1)) {
+    const spans = spansOn(date, pattern);
+    if (!spans.length) continue;
+    const dayBusy = [...busy];
+    if (settings.lunch.enabled) {
+      const window = lunchWindow(date, settings);
+      dayBusy.push({ start: window.start, end: window.end + settings.lunch.minutes * MINUTE });
+    }
+    const gaps: Interval[] = [];
+    for (const span of spans) {
+      const start = Math.max(span.start, earliest, weekStart);
+      if (start >= span.end) continue;
+      for (const gap of freeWithin(start, span.end, dayBusy))
+        if (gap.end - gap.start >= minBlock) gaps.push(gap);
+    }
+    if (!gaps.length) continue;
+    const noon = lunchWindow(date, settings).start;
+    if (goal.preferred === 'afternoon')
+      gaps.sort((a, b) => Number(a.start < noon) - Number(b.start < noon) || a.start - b.start);
+    if (goal.preferred === 'morning')
+      gaps.sort((a, b) => Number(a.start >= noon) - Number(b.start >= noon) || a.start - b.start);
+    days.push({ date, gaps });
+  }
+
+  const blocks: GoalBlock[] = [];
+  const perDay = new Map<string, number>();
+  // Rounds: each day gets at most one block per round, so the goal spreads over the week.
+  for (let placed = true; need >= minBlock && placed;) {
+    placed = false;
+    const daysLeft = days.filter((day) => day.gaps.length).length;
+    for (const day of days) {
+      if (need < minBlock) break;
+      const gap = day.gaps.find((item) => item.end - item.start >= minBlock);
+      if (!gap) continue;
+      // A fair share of what is left for each day, within the block lengths the user wants.
+      const share = Math.ceil(need / Math.max(1, daysLeft) / QUARTER) * QUARTER;
+      const length = Math.min(maxBlock, gap.end - gap.start, Math.max(minBlock, Math.min(share, need)));
+      const index = perDay.get(day.date) ?? 0;
+      const key = `goal:${day.date}:${index}`;
+      perDay.set(day.date, index + 1);
+      const block = { key, date: day.date, start: gap.start, end: gap.start + length };
+      gap.start = block.end;
+      if (skipped.has(key)) continue;
+      blocks.push(block);
+      need -= length;
+      placed = true;
+    }
+  }
+  blocks.sort((a, b) => a.start - b.start);
+  return {
+    from,
+    to,
+    goalMinutes: goal.weeklyMinutes,
+    doneMinutes: Math.round(done / MINUTE),
+    handPlannedMinutes: Math.round(handPlanned / MINUTE),
+    blocks,
+    shortMinutes: Math.round(need / MINUTE),
+  };
+}
