@@ -71,3 +71,15 @@ export function resolveZone(text: string, zones: readonly string[]): string | nu
   const cities = index.filter((entry) => entry.city === needle);
   return cities.length === 1 ? cities[0]!.zone : null;
 }
+
+const searchableZones = new Map<string, string>();
+
+/** A test of whether a zone or its city answers a filter ("new york", "europe", "lisbon"), for long lists. */
+export function zoneFilter(query: string): (zone: string) => boolean {
+  const needle = searchable(query);
+  return (zone) => {
+    let text = searchableZones.get(zone);
+    if (text === undefined) searchableZones.set(zone, (text = searchable(zone)));
+    return needle !== '' && text.includes(needle);
+  };
+}

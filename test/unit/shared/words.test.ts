@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { minutesWords, pillWords } from '../../../shared/words';
+import { minutesWords, offsetWords, overlapWords, pillWords } from '../../../shared/words';
 
 describe('words', () => {
   it('says "1 minute" and "5 minutes", by the locale’s plural rules', () => {
@@ -24,5 +24,36 @@ describe('validation in Cadence’s words', () => {
     expect(result).toMatchObject({ ok: false });
     const messages = result.ok ? [] : result.problems.map((p) => `${p.path}: ${p.message}`);
     expect(messages).toEqual(['shutdown.promptMinutesBefore: use 0 or more']);
+  });
+});
+
+describe('a teammate’s day in words', () => {
+  const zone = 'Europe/Berlin';
+  const now = Date.parse('2026-11-25T16:00:00+01:00'); // a Wednesday
+  const overlap = (start: string, end: string) => ({ start: `${start}+01:00`, end: `${end}+01:00` });
+
+  it('says when you next both work: now, today, tomorrow, a weekday or a date', () => {
+    expect(overlapWords(overlap('2026-11-25T16:00:00', '2026-11-25T17:00:00'), zone, now, 'en-GB')).toBe(
+      'Overlap now, until 17:00',
+    );
+    expect(overlapWords(overlap('2026-11-25T16:30:00', '2026-11-25T17:00:00'), zone, now, 'en-GB')).toBe(
+      'Overlap today, 16:30–17:00',
+    );
+    expect(overlapWords(overlap('2026-11-26T09:00:00', '2026-11-26T11:00:00'), zone, now, 'en-GB')).toBe(
+      'Overlap tomorrow, 9:00–11:00',
+    );
+    expect(overlapWords(overlap('2026-11-30T09:00:00', '2026-11-30T10:00:00'), zone, now, 'en-GB')).toBe(
+      'Overlap on Monday, 9:00–10:00',
+    );
+    expect(overlapWords(overlap('2026-12-03T09:00:00', '2026-12-03T10:00:00'), zone, now, 'en-GB')).toBe(
+      'Overlap on Thu 3 Dec, 9:00–10:00',
+    );
+    expect(overlapWords(null, zone, now)).toBe('No overlap in the next two weeks');
+  });
+
+  it('says how far a teammate’s clock is from yours', () => {
+    expect(offsetWords(0)).toBe('same time as you');
+    expect(offsetWords(-360)).toBe('6 h behind you');
+    expect(offsetWords(270)).toBe('4 h 30 min ahead of you');
   });
 });

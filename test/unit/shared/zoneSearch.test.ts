@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveZone, searchZones, zoneCity } from '../../../shared/zoneSearch';
+import { resolveZone, searchZones, zoneCity, zoneFilter } from '../../../shared/zoneSearch';
 
 const ZONES = [
   'America/New_York',
@@ -55,5 +55,16 @@ describe('zone search', () => {
   it('names the city of a zone as people write it', () => {
     expect(zoneCity('America/Argentina/Buenos_Aires')).toBe('Buenos Aires');
     expect(zoneCity('UTC')).toBe('UTC');
+  });
+});
+
+describe('zone filter', () => {
+  it('matches a zone by its city or region, as typed', () => {
+    const newYork = zoneFilter('new york');
+    expect(newYork('America/New_York')).toBe(true);
+    expect(newYork('Europe/Lisbon')).toBe(false);
+    expect(zoneFilter('EUROPE')('Europe/Lisbon')).toBe(true);
+    expect(zoneFilter('zürich')('Europe/Zurich')).toBe(true);
+    expect(zoneFilter('  ')('Europe/Zurich')).toBe(false);
   });
 });
