@@ -222,6 +222,8 @@ export function overlapWords(
 ): string {
   if (!overlap) return 'No overlap in the next two weeks';
   const end = clockTime(overlap.end, zone, locale);
-  if (Date.parse(overlap.start) <= now) return `Overlap now, until ${end}`;
+  // An overlap under way starts at the instant it was computed, which a window's coarser clock may not
+  // have reached yet: a start within the minute is now.
+  if (Date.parse(overlap.start) <= now + 60_000) return `Overlap now, until ${end}`;
   return `Overlap ${dayWords(overlap.start, zone, now, locale)}, ${clockTime(overlap.start, zone, locale)}–${end}`;
 }

@@ -36,6 +36,10 @@ describe('a teammate’s day in words', () => {
     expect(overlapWords(overlap('2026-11-25T16:00:00', '2026-11-25T17:00:00'), zone, now, 'en-GB')).toBe(
       'Overlap now, until 17:00',
     );
+    // computed by the core a few seconds after the window's clock last ticked
+    expect(overlapWords(overlap('2026-11-25T16:00:20', '2026-11-25T17:00:00'), zone, now, 'en-GB')).toBe(
+      'Overlap now, until 17:00',
+    );
     expect(overlapWords(overlap('2026-11-25T16:30:00', '2026-11-25T17:00:00'), zone, now, 'en-GB')).toBe(
       'Overlap today, 16:30–17:00',
     );
