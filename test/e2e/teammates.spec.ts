@@ -157,10 +157,10 @@ test.describe('teammates', () => {
     await page.getByLabel('Group by local time').check();
     const groups = page.locator('.zone-header');
     await expect(groups).toHaveText([
-      'New York · 6 h behind you · 1',
-      'Berlin, Paris, Prague, Zurich · same time as you · 4',
-      'Kolkata · 4 h 30 min ahead of you · 1',
-      'Tokyo · 8 h ahead of you · 1',
+      'New York · 6 h behind you · 1 person',
+      'Berlin, Paris, Prague, Zurich · same time as you · 4 people',
+      'Kolkata · 4 h 30 min ahead of you · 1 person',
+      'Tokyo · 8 h ahead of you · 1 person',
     ]);
 
     // New York works 15:00–23:00 here, Kolkata 04:30–12:30, Tokyo 01:00–09:00: never with 09:00–17:30
@@ -308,6 +308,6 @@ test.describe('teammates', () => {
     await expect(page.getByText('1 of 2000')).toBeVisible();
     await page.getByLabel('Filter').fill('lisbon');
     await page.getByLabel('Group by local time').check();
-    await expect(page.locator('.zone-header')).toHaveText(['Lisbon · 1 h behind you · 400']);
+    await expect(page.locator('.zone-header')).toHaveText(['Lisbon · 1 h behind you · 400 people']);
   });
 });

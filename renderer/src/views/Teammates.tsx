@@ -199,7 +199,8 @@ function GroupRow({ header, index }: { header: GroupHeader; index: number }) {
   return (
     <div className="zone-header" role="row" aria-rowindex={index}>
       <span role="cell">
-        <strong>{cities}</strong> · {offsetWords(header.offset)} · {header.count}
+        <strong>{cities}</strong> · {offsetWords(header.offset)} · {header.count}{' '}
+        {header.count === 1 ? 'person' : 'people'}
       </span>
     </div>
   );

@@ -91,7 +91,7 @@ export function ZonePicker({
         onKeyDown={onKeyDown}
         onBlur={() => setOpen(false)}
       />
-      <ul id={`${id}-list`} role="listbox" aria-label={`${label} suggestions`} hidden={!shown}>
+      <ul id={`${id}-list`} role="listbox" aria-label="Suggestions" hidden={!shown}>
         {shown
           ? options.map((zone, index) => (
               <li
