@@ -255,47 +255,56 @@ test.describe('teammates', () => {
     await expect(toggle).toBeFocused();
   });
 
-  test('removing someone can be undone, with their hours; the focus stays in the list', async ({
-    cadence,
-  }) => {
-    const tenToFive = [{ start: '10:00', end: '17:00' }];
-    const week = {
-      '1': tenToFive,
-      '2': tenToFive,
-      '3': tenToFive,
-      '4': tenToFive,
-      '5': tenToFive,
-      '6': [],
-      '7': [],
-    };
-    const { page, service } = await openTeammates(cadence.open, [
-      person('Ana', BERLIN),
-      person('Rui', 'Europe/Lisbon', week),
-      person('Zoe', 'Europe/Zurich'),
-    ]);
-    await page.getByLabel('Sort by').selectOption('name');
-    await row(page, 'Rui').getByRole('button', { name: 'Remove Rui' }).click();
-    await expect(row(page, 'Rui')).toHaveCount(0);
-    // not the page: the next teammate's button
-    await expect(page.getByRole('button', { name: 'Remove Zoe' })).toBeFocused();
-    const notice = page.getByRole('alert').filter({ hasText: 'Rui was removed.' });
-    await notice.getByRole('button', { name: 'Undo' }).click();
-    await expect(row(page, 'Rui')).toHaveCount(1);
-    await expect(page.getByRole('button', { name: 'Remove Rui' })).toBeFocused();
-    const stored = await fetch(`${service.url}/api/query/teammates`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${service.token}`, 'content-type': 'application/json' },
-      body: '{}',
-    }).then((r) => r.json() as Promise<{ value: { name: string; todayBar: unknown[] }[] }>);
-    expect(stored.value.find((t) => t.name === 'Rui')).toMatchObject({
-      todayBar: [{ from: 10 / 24, to: 17 / 24 }],
-    });
+  for (const [size, theme] of [
+    [SIZES[0], 'light'],
+    [SIZES[1], 'dark'],
+  ] as const) {
+    test(`removing someone can be undone, with their hours; the focus stays in the list (${size.name}, ${theme})`, async ({
+      cadence,
+    }) => {
+      const tenToFive = [{ start: '10:00', end: '17:00' }];
+      const week = {
+        '1': tenToFive,
+        '2': tenToFive,
+        '3': tenToFive,
+        '4': tenToFive,
+        '5': tenToFive,
+        '6': [],
+        '7': [],
+      };
+      const { page, service } = await openTeammates(cadence.open, [
+        person('Ana', BERLIN),
+        person('Rui', 'Europe/Lisbon', week),
+        person('Zoe', 'Europe/Zurich'),
+      ]);
+      await page.setViewportSize(size);
+      await page.emulateMedia({ colorScheme: theme });
+      await page.getByLabel('Sort by').selectOption('name');
+      await row(page, 'Rui').getByRole('button', { name: 'Remove Rui' }).click();
+      await expect(row(page, 'Rui')).toHaveCount(0);
+      // not the page: the next teammate's button
+      await expect(page.getByRole('button', { name: 'Remove Zoe' })).toBeFocused();
+      const notice = page.getByRole('alert').filter({ hasText: 'Rui was removed.' });
+      await fitsTheWindow(page);
+      await noSeriousAxeViolations(page);
+      await notice.getByRole('button', { name: 'Undo' }).click();
+      await expect(row(page, 'Rui')).toHaveCount(1);
+      await expect(page.getByRole('button', { name: 'Remove Rui' })).toBeFocused();
+      const stored = await fetch(`${service.url}/api/query/teammates`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${service.token}`, 'content-type': 'application/json' },
+        body: '{}',
+      }).then((r) => r.json() as Promise<{ value: { name: string; todayBar: unknown[] }[] }>);
+      expect(stored.value.find((t) => t.name === 'Rui')).toMatchObject({
+        todayBar: [{ from: 10 / 24, to: 17 / 24 }],
+      });
 
-    // the last one removed: the focus goes to the filter
-    await page.getByLabel('Filter').fill('zoe');
-    await row(page, 'Zoe').getByRole('button', { name: 'Remove Zoe' }).click();
-    await expect(page.getByLabel('Filter')).toBeFocused();
-  });
+      // the last one removed: the focus goes to the filter
+      await page.getByLabel('Filter').fill('zoe');
+      await row(page, 'Zoe').getByRole('button', { name: 'Remove Zoe' }).click();
+      await expect(page.getByLabel('Filter')).toBeFocused();
+    });
+  }
 
   test('2,000 people render as a virtual list, filter and group at once', async ({ cadence }) => {
     const { page } = await openTeammates(cadence.open, manyTeammates(2000));
