@@ -36,6 +36,11 @@ export interface TeammateGlance {
   todayBar: { from: number; to: number }[];
   /** Where they are in their local day, 0…1. */
   dayFraction: number;
+  /**
+   * Their working spans drawn on your day (your local midnight to midnight), as fractions of it: one
+   * scale for every teammate, so that a list of bars compares people like a world-clock planner.
+   */
+  yourDayBar: { from: number; to: number }[];
 }
 
 const teammatePatterns = new WeakMap<Teammate, WorkPattern>();
@@ -74,6 +79,27 @@ function stateOf(teammate: Teammate, working: boolean): TeammateState {
   return working ? 'available' : 'off';
 }
 
+type Bar = PatternGlance['todayBar'];
+
+/** The parts of spans that fall on a day (another zone's, say), as frozen fractions of that day. */
+export function barOn(
+  day: Pick<ZonedDay, 'dayStart' | 'dayLength'>,
+  spans: Iterable<Omit<Span, 'workday'>>,
+): Bar {
+  const dayEnd = day.dayStart + day.dayLength;
+  const bar: { from: number; to: number }[] = [];
+  for (const span of spans) {
+    if (span.end <= day.dayStart || span.start >= dayEnd) continue;
+    bar.push(
+      Object.freeze({
+        from: Math.max(0, (span.start - day.dayStart) / day.dayLength),
+        to: Math.min(1, (span.end - day.dayStart) / day.dayLength),
+      }),
+    );
+  }
+  return Object.freeze(bar) as Bar;
+}
+
 /** Your own spans for the overlap horizon: computed once for a whole list of teammates. */
 export function overlapSpans(at: Instant, mine: WorkPattern): Span[] {
   return [...spansFrom(at, mine, OVERLAP_HORIZON_DAYS)];
@@ -95,6 +121,7 @@ interface PatternGlance {
   nextOverlap: { start: Instant; end: Instant } | null;
   todayBar: { from: number; to: number }[];
   dayFraction: number;
+  yourDayBar: { from: number; to: number }[];
 }
 
 interface SharedGlances {
@@ -139,25 +166,21 @@ function patternGlance(
   let found = byWeekend.get(weekend);
   if (!found) {
     const pattern = teammatePattern(teammate);
-    const { date, dayStart, dayLength, localTime, offset } = zoneMoment(pattern.timeZone, shared);
+    const theirs = zoneMoment(pattern.timeZone, shared);
+    const yours = zoneMoment(userZone, shared);
     const span = spanAt(at, pattern);
     const overlap = nextOverlap(at, mine, pattern);
     found = {
-      localTime,
-      offsetFromYou: offset - zoneMoment(userZone, shared).offset,
+      localTime: theirs.localTime,
+      offsetFromYou: theirs.offset - yours.offset,
       inWorkingHours: span !== null,
       nextAvailable: span ? at : (nextSpan(at, pattern)?.start ?? null),
       // shared by every teammate with this pattern: frozen, so that no one changes it for the others
       nextOverlap: overlap && Object.freeze(overlap),
-      todayBar: Object.freeze(
-        spansOn(date, pattern).map((s) =>
-          Object.freeze({
-            from: Math.max(0, (s.start - dayStart) / dayLength),
-            to: Math.min(1, (s.end - dayStart) / dayLength),
-          }),
-        ),
-      ) as PatternGlance['todayBar'],
-      dayFraction: (at - dayStart) / dayLength,
+      todayBar: barOn(theirs, spansOn(theirs.date, pattern)),
+      dayFraction: (at - theirs.dayStart) / theirs.dayLength,
+      // their day before and after too: your day can take in the end of one and the start of the next
+      yourDayBar: barOn(yours, spansFrom(yours.dayStart, pattern, 2)),
     };
     byWeekend.set(weekend, found);
   }
@@ -190,5 +213,6 @@ export function glance(
     nextOverlap: shared.nextOverlap,
     todayBar: shared.todayBar,
     dayFraction: shared.dayFraction,
+    yourDayBar: shared.yourDayBar,
   };
 }

@@ -254,3 +254,37 @@ export function offsetDayTime(iso: string, locale?: string): string {
 function wallAsUtc(iso: string): number {
   return Date.parse(`${iso.slice(0, 19)}Z`);
 }
+
+/** "same time as you", "6 h behind you", "5 h 30 min ahead of you": a teammate's clock against yours. */
+export function offsetWords(minutes: number): string {
+  if (minutes === 0) return 'same time as you';
+  return `${durationText(Math.abs(minutes))} ${minutes > 0 ? 'ahead of' : 'behind'} you`;
+}
+
+/** "today", "tomorrow", "on Monday" within the week, else "on Mon, 30 Nov": the day of an instant from now. */
+function dayWords(iso: string, zone: string, now: number, locale?: string): string {
+  const date = format('en-CA', zone, { year: 'numeric', month: '2-digit', day: '2-digit' });
+  const days = Math.round(
+    (Date.parse(date.format(new Date(iso))) - Date.parse(date.format(now))) / 86_400_000,
+  );
+  if (days === 0) return 'today';
+  if (days === 1) return 'tomorrow';
+  const shape: Intl.DateTimeFormatOptions =
+    days < 7 ? { weekday: 'long' } : { weekday: 'short', day: 'numeric', month: 'short' };
+  return `on ${format(locale, zone, shape).format(new Date(iso))}`;
+}
+
+/** The next time you and a teammate both work, in words: "Overlap now, until 17:00", "Overlap tomorrow, 09:00–11:00". */
+export function overlapWords(
+  overlap: { start: string; end: string } | null,
+  zone: string,
+  now: number,
+  locale?: string,
+): string {
+  if (!overlap) return 'No overlap in the next two weeks';
+  const end = clockTime(overlap.end, zone, locale);
+  // An overlap under way starts at the instant it was computed, which a window's coarser clock may not
+  // have reached yet: a start within the minute is now.
+  if (Date.parse(overlap.start) <= now + 60_000) return `Overlap now, until ${end}`;
+  return `Overlap ${dayWords(overlap.start, zone, now, locale)}, ${clockTime(overlap.start, zone, locale)}–${end}`;
+}

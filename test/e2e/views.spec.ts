@@ -6,7 +6,6 @@ import { emptyIntents } from '../../shared/intents';
 import { serve } from '../fakes/processHarness';
 import { tempDir } from '../fakes/serviceHarness';
 import { expect, test } from './fixtures';
-import { manyTeammates } from '../fakes/teammateFixtures';
 
 async function noSeriousAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
@@ -37,54 +36,6 @@ test('first run: onboarding sets the working hours, lunch and zone', async ({ ca
   expect(settings.value.week['1']).toEqual([{ start: '08:00', end: '16:00' }]);
   expect(settings.value.workTimeZone).toBe('Asia/Tokyo');
   expect(settings.value.onboarded).toBe(true);
-});
-
-test('teammates: add people, read their local time, filter and group', async ({ cadence }) => {
-  const { page } = await cadence.open({ zone: 'Europe/Berlin', serve: { faketime: '2026-11-25 16:00:00' } });
-  await page.getByRole('button', { name: 'Teammates' }).click();
-  const form = page.getByRole('form', { name: 'Add a teammate' });
-  for (const [name, zone] of [
-    ['Ana', 'America/New_York'],
-    ['Ken', 'Asia/Tokyo'],
-    ['Lea', 'Europe/Berlin'],
-  ] as const) {
-    await form.getByLabel('Name').fill(name);
-    await form.getByLabel('Time zone').fill(zone);
-    await form.getByRole('button', { name: 'Add' }).click();
-    await expect(page.getByRole('row').filter({ hasText: name })).toBeVisible();
-  }
-  const ana = page.getByRole('row').filter({ hasText: 'Ana' });
-  await expect(ana).toContainText('−6 h');
-  await expect(ana).toContainText('Available');
-  await expect(page.getByRole('row').filter({ hasText: 'Ken' })).toContainText('Off');
-  await cadence.shot('teammates');
-  await noSeriousAxeViolations(page);
-  await page.getByLabel('Filter').fill('ke');
-  await expect(page.getByRole('row')).toHaveCount(1);
-  await page.getByLabel('Filter').fill('');
-  await page.getByLabel('Group by zone').check();
-  await expect(page.getByRole('row').first()).toContainText('America/New_York · 1');
-  // A name already in the list is flagged, not refused.
-  await form.getByLabel('Name').fill('ana');
-  await expect(form.getByRole('note')).toContainText('There is already a teammate called ana');
-  await form.getByLabel('Name').fill('Zed');
-  await expect(form.getByRole('note')).toHaveCount(0);
-  await form.getByLabel('Time zone').fill('Mars/Base');
-  await form.getByRole('button', { name: 'Add' }).click();
-  await expect(form.getByRole('alert')).toContainText('timeZone: not a known IANA time zone');
-});
-
-test('teammates: 2,000 people render as a virtual list and filter at once', async ({ cadence }) => {
-  const intents = { ...emptyIntents(), teammates: manyTeammates(2000) };
-  const { page } = await cadence.open({ zone: 'Europe/Berlin', intents });
-  await page.getByRole('button', { name: 'Teammates' }).click();
-  await expect(page.getByText('2000 of 2000')).toBeVisible();
-  const rendered = await page.getByRole('row').count();
-  expect(rendered).toBeGreaterThan(5);
-  expect(rendered).toBeLessThan(40);
-  await page.getByLabel('Filter').fill('Person 1999');
-  await expect(page.getByRole('row')).toHaveCount(1);
-  await expect(page.getByText('1 of 2000')).toBeVisible();
 });
 
 test('settings: invalid values are refused with a message by the field, and nothing is saved', async ({
@@ -213,27 +164,4 @@ test('a problem is said once and can be dismissed for the session', async ({ cad
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(banner).toHaveCount(0);
   fs.rmSync(path.dirname(broken), { recursive: true, force: true });
-});
-
-test('removing a teammate can be undone, with the hours they had', async ({ cadence }) => {
-  const { page, service } = await cadence.open({ zone: 'Europe/Berlin' });
-  await page.getByRole('button', { name: 'Teammates' }).click();
-  const form = page.getByRole('form', { name: 'Add a teammate' });
-  await form.getByLabel('Name').fill('Rui');
-  await form.getByLabel('Time zone').fill('Europe/Lisbon');
-  await form.getByLabel('Email (optional, for calendars)').fill('rui@example.com');
-  await form.getByLabel('From').fill('10:00');
-  await form.getByRole('button', { name: 'Add' }).click();
-  const row = page.getByRole('row').filter({ hasText: 'Rui' });
-  await row.getByRole('button', { name: 'Remove Rui' }).click();
-  await expect(row).toHaveCount(0);
-  const notice = page.getByRole('alert').filter({ hasText: 'Rui was removed.' });
-  await notice.getByRole('button', { name: 'Undo' }).click();
-  await expect(page.getByRole('row').filter({ hasText: 'Rui' })).toHaveCount(1);
-  const stored = await fetch(`${service.url}/api/query/teammates`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${service.token}`, 'content-type': 'application/json' },
-    body: '{}',
-  }).then((r) => r.json() as Promise<{ value: { name: string; todayBar: unknown[] }[] }>);
-  expect(stored.value).toMatchObject([{ name: 'Rui', todayBar: [{ from: 10 / 24, to: 17 / 24 }] }]);
 });

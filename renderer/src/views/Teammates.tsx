@@ -1,45 +1,109 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState } from 'react';
-import type { TeammateView } from '../../../shared/statusView';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { HOUR, zonedDay } from '../../../shared/clockTime';
+import type { DayPlanView, TeammateView } from '../../../shared/statusView';
+import { barOn } from '../../../shared/teammateGlance';
+import {
+  clockTime,
+  offsetText,
+  offsetWords,
+  overlapWords,
+  TEAMMATE_STATE_WORDS,
+  whenText,
+} from '../../../shared/words';
 import { refreshTeammates, run, showNotice, useCadence } from '../store/store';
-import { clockTime, offsetText, TEAMMATE_STATE_WORDS, whenText } from '../../../shared/words';
-import { type SortKey, teammateRows } from './teammateRows';
+import { userLocale } from '../userLocale';
+import { type GroupHeader, type SortKey, teammateRows } from './teammateRows';
 import { useNow } from './useNow';
-import { ErrorText } from './ErrorText';
+import { pickedZone, UNKNOWN_ZONE, ZonePicker } from './ZonePicker';
+import './teammates.css';
 
-const ROW_HEIGHT = 64;
-const ZONES: string[] =
-  typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+/** Row heights by layout: in a narrow window a teammate takes three lines. */
+const ROW_HEIGHT = { wide: 64, narrow: 112 };
+const HEADER_HEIGHT = { wide: 36, narrow: 52 };
+const NARROW = '(max-width: 640px)';
+/** The column heads stay at the top of the list, over the rows scrolled under them. */
+const HEADS_HEIGHT = 40;
+const CITIES_SHOWN = 4;
 
-function DayBar({ teammate }: { teammate: TeammateView }) {
+type Fractions = readonly { from: number; to: number }[];
+const NO_HOURS: Fractions = [];
+
+function useNarrow(): boolean {
+  const [narrow, setNarrow] = useState(() => window.matchMedia(NARROW).matches);
+  useEffect(() => {
+    const query = window.matchMedia(NARROW);
+    const changed = () => setNarrow(query.matches);
+    query.addEventListener('change', changed);
+    return () => query.removeEventListener('change', changed);
+  }, []);
+  return narrow;
+}
+
+/** Your day as the scale every bar is drawn on: where now is, your working hours and a few hour marks. */
+interface YourDay {
+  now: number;
+  hours: Fractions;
+  marks: { at: number; label: string }[];
+}
+
+function useYourDay(zone: string, now: number, plan: DayPlanView | null, locale?: string): YourDay {
+  const day = zonedDay(now, zone);
+  const hours = useMemo(
+    () =>
+      plan
+        ? barOn(
+            day,
+            plan.items
+              .filter((item) => item.kind === 'work')
+              .map((item) => ({ start: Date.parse(item.start), end: Date.parse(item.end) })),
+          )
+        : NO_HOURS,
+    // the day's bounds, not the object built afresh each render
+    [plan, day.dayStart, day.dayLength],
+  );
+  const marks = [6, 12, 18].map((hour) => {
+    const at = day.dayStart + hour * HOUR;
+    return { at: (at - day.dayStart) / day.dayLength, label: clockTime(at, zone, locale) };
+  });
+  return { now: (now - day.dayStart) / day.dayLength, hours, marks };
+}
+
+const spanStyle = (span: { from: number; to: number }) => ({
+  left: `${span.from * 100}%`,
+  width: `${(span.to - span.from) * 100}%`,
+});
+
+/** A teammate's working hours on your day, over your own working hours, with a line at now. */
+function DayBar({ teammate, yourDay }: { teammate: TeammateView; yourDay: YourDay }) {
   return (
     <div className="daybar" aria-hidden="true">
-      {teammate.todayBar.map((span, index) => (
-        <span
-          key={index}
-          className="daybar-work"
-          style={{ left: `${span.from * 100}%`, width: `${(span.to - span.from) * 100}%` }}
-        />
+      {yourDay.hours.map((span, index) => (
+        <span key={`you${index}`} className="daybar-you" style={spanStyle(span)} />
       ))}
-      <span className="daybar-now" style={{ left: `${teammate.dayFraction * 100}%` }} />
+      {teammate.yourDayBar.map((span, index) => (
+        <span key={index} className="daybar-work" style={spanStyle(span)} />
+      ))}
+      <span className="daybar-now" style={{ left: `${yourDay.now * 100}%` }} />
     </div>
   );
 }
 
-/** Removes a teammate you added, and offers to bring them back as they were. */
-async function removeWithUndo(teammate: TeammateView): Promise<void> {
-  const result = await run('teammates.remove', { id: teammate.id });
-  await refreshTeammates();
-  if (!result.ok) return;
-  const { id: _id, source: _source, presence: _presence, hoursAssumed: _assumed, ...again } = result.value;
-  showNotice({
-    kind: 'info',
-    text: `${teammate.name} was removed.`,
-    action: {
-      label: 'Undo',
-      run: () => void run('teammates.add', again).then(refreshTeammates),
-    },
-  });
+/** Their working hours on your day, said for screen readers (the bar itself is a picture). */
+function hoursOnYourDay(teammate: TeammateView, zone: string, now: number, locale?: string): string {
+  if (teammate.yourDayBar.length === 0) return 'Not working during your day';
+  const { dayStart, dayLength } = zonedDay(now, zone);
+  const at = (fraction: number) => clockTime(dayStart + fraction * dayLength, zone, locale);
+  const spans = teammate.yourDayBar.map(({ from, to }) =>
+    from === 0 && to === 1
+      ? 'all day'
+      : from === 0
+        ? `until ${at(to)}`
+        : to === 1
+          ? `from ${at(from)}`
+          : `${at(from)}–${at(to)}`,
+  );
+  return `Working ${spans.join(' and ')} your time`;
 }
 
 /** A teammate to add, perhaps standing for a connected service's teammate whose hours were assumed. */
@@ -50,43 +114,49 @@ interface Draft {
 }
 
 function TeammateRow({
+  index,
   teammate,
   zone,
   now,
+  locale,
+  yourDay,
+  onRemove,
   onSetHours,
 }: {
+  /** Its place among all rows, counted from the column heads: most rows are not in the page. */
+  index: number;
   teammate: TeammateView;
   zone: string;
   now: number;
+  locale: string | undefined;
+  yourDay: YourDay;
+  onRemove: (teammate: TeammateView) => void;
   onSetHours: (draft: Draft) => void;
 }) {
-  const next =
-    teammate.state === 'available'
-      ? 'now'
-      : teammate.nextAvailable
-        ? whenText(teammate.nextAvailable, zone, now)
-        : '—';
+  const back =
+    teammate.state === 'available' || !teammate.nextAvailable
+      ? ''
+      : `back ${whenText(teammate.nextAvailable, zone, now, locale)}`;
   return (
-    <div className="teammate-row" role="row">
+    <div className="teammate-row" role="row" aria-rowindex={index} data-teammate={teammate.id}>
       <div role="cell" className="teammate-name">
         <strong>{teammate.name}</strong>
         <span className="muted">{teammate.timeZone}</span>
       </div>
       <div role="cell" className="teammate-time">
-        <strong>{clockTime(now, teammate.timeZone)}</strong>
+        <strong>{clockTime(now, teammate.timeZone, locale)}</strong>
         <span className="muted">{offsetText(teammate.offsetFromYou)}</span>
       </div>
       <div role="cell" className="teammate-bar">
-        <DayBar teammate={teammate} />
+        <DayBar teammate={teammate} yourDay={yourDay} />
+        <span className="visually-hidden">{hoursOnYourDay(teammate, zone, now, locale)}</span>
       </div>
       <div role="cell" className="teammate-state">
         <span className={`pill state-${teammate.state}`}>{TEAMMATE_STATE_WORDS[teammate.state]}</span>
-        <span className="muted">{teammate.state === 'available' ? '' : `back ${next}`}</span>
+        {back ? <span className="muted">{back}</span> : null}
       </div>
       <div role="cell" className="teammate-overlap muted">
-        {teammate.nextOverlap
-          ? `Overlap ${whenText(teammate.nextOverlap.start, zone, now)}–${clockTime(teammate.nextOverlap.end, zone)}`
-          : 'No overlap soon'}
+        {overlapWords(teammate.nextOverlap, zone, now, locale)}
         {teammate.hoursAssumed ? (
           <span
             className="assumed"
@@ -96,13 +166,13 @@ function TeammateRow({
           </span>
         ) : null}
       </div>
-      <div role="cell">
+      <div role="cell" className="teammate-action">
         {teammate.source === 'manual' ? (
           <button
             type="button"
             className="quiet small"
             aria-label={`Remove ${teammate.name}`}
-            onClick={() => void removeWithUndo(teammate)}
+            onClick={() => onRemove(teammate)}
           >
             Remove
           </button>
@@ -123,75 +193,163 @@ function TeammateRow({
   );
 }
 
-function AddTeammate({ draft, onDone }: { draft: Draft | null; onDone: () => void }) {
+function GroupRow({ header, index }: { header: GroupHeader; index: number }) {
+  const more = header.cities.length - CITIES_SHOWN;
+  const cities = header.cities.slice(0, CITIES_SHOWN).join(', ') + (more > 0 ? ` and ${more} more` : '');
+  return (
+    <div className="zone-header" role="row" aria-rowindex={index}>
+      <span role="cell">
+        <strong>{cities}</strong> · {offsetWords(header.offset)} · {header.count}{' '}
+        {header.count === 1 ? 'person' : 'people'}
+      </span>
+    </div>
+  );
+}
+
+/** The row naming the columns, with your day's hour marks above the bars. */
+function ColumnHeads({ yourDay }: { yourDay: YourDay }) {
+  return (
+    <div className="teammate-row teammate-heads" role="row" aria-rowindex={1}>
+      <span role="columnheader" className="teammate-name">
+        Name
+      </span>
+      <span role="columnheader" className="teammate-time">
+        Their time
+      </span>
+      <span role="columnheader" className="teammate-bar">
+        <span className="visually-hidden">Working hours on </span>Your day
+        <span className="daybar-marks" aria-hidden="true">
+          {yourDay.marks.map((mark) => (
+            <span key={mark.at} style={{ left: `${mark.at * 100}%` }}>
+              {mark.label}
+            </span>
+          ))}
+        </span>
+      </span>
+      <span role="columnheader" className="teammate-state">
+        Now
+      </span>
+      <span role="columnheader" className="teammate-overlap">
+        Together
+      </span>
+      <span role="columnheader" className="teammate-action">
+        <span className="visually-hidden">Actions</span>
+      </span>
+    </div>
+  );
+}
+
+/** What the core's refusal says, in words for the field it is about. */
+function refusalWords(result: { message: string; issues?: { path: string; message: string }[] }): {
+  zone: string | null;
+  form: string | null;
+} {
+  const zoneIssue = result.issues?.some((issue) => issue.path === 'timeZone');
+  const others = result.issues?.filter((issue) => issue.path !== 'timeZone') ?? [];
+  return {
+    zone: zoneIssue ? UNKNOWN_ZONE : null,
+    form: others.length ? others.map((issue) => issue.message).join(' ') : zoneIssue ? null : result.message,
+  };
+}
+
+function AddTeammate({
+  draft,
+  onAdded,
+  onClose,
+}: {
+  draft: Draft | null;
+  onAdded: (name: string) => void;
+  onClose: () => void;
+}) {
   const [name, setName] = useState(draft?.name ?? '');
   const [timeZone, setTimeZone] = useState(draft?.timeZone ?? '');
   const [start, setStart] = useState('09:00');
   const [end, setEnd] = useState('17:00');
   const [email, setEmail] = useState('');
+  const [zoneError, setZoneError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [added, setAdded] = useState<string | null>(null);
+  const nameField = useRef<HTMLInputElement>(null);
+  const zoneField = useRef<HTMLInputElement>(null);
   // A name already in the list is said (two people can share a name, so it is not refused).
   const existing = useCadence((s) => s.teammates);
   const duplicate =
     !draft?.replaces &&
     name.trim() !== '' &&
     existing.some((teammate) => teammate.name.trim().toLowerCase() === name.trim().toLowerCase());
+  useEffect(() => nameField.current?.focus(), []);
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
+    const zone = pickedZone(timeZone);
+    if (!zone) {
+      setZoneError(UNKNOWN_ZONE);
+      zoneField.current?.focus();
+      return;
+    }
     const spans = [{ start, end }];
     const week = { '1': spans, '2': spans, '3': spans, '4': spans, '5': spans, '6': [], '7': [] };
     const result = await run('teammates.add', {
       name,
-      timeZone,
+      timeZone: zone,
       week,
       ...(email.trim() ? { email: email.trim() } : {}),
       ...(draft?.replaces ? { replaces: draft.replaces } : {}),
     });
     if (!result.ok) {
-      setError(result.issues?.map((i) => `${i.path}: ${i.message}`).join('; ') || result.message);
+      const words = refusalWords(result);
+      setZoneError(words.zone);
+      setError(words.form);
+      (words.zone ? zoneField : nameField).current?.focus();
       return;
     }
-    setError(null);
-    setName('');
-    setEmail('');
     await refreshTeammates();
-    onDone();
+    onAdded(name.trim());
+    setError(null);
+    setZoneError(null);
+    setName('');
+    setTimeZone('');
+    setEmail('');
+    setAdded(`${name.trim()} was added.`);
+    nameField.current?.focus();
   };
   return (
     <form
+      id="add-teammate"
       className="add-teammate"
       onSubmit={(e) => void submit(e)}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onClose();
+      }}
       aria-label={draft?.replaces ? `Set ${draft.name}’s working hours` : 'Add a teammate'}
     >
       <label>
         Name
         <input
+          ref={nameField}
           required
           value={name}
-          onChange={(e) => setName(e.target.value)}
+          onChange={(e) => {
+            setName(e.target.value);
+            setAdded(null);
+          }}
           maxLength={80}
-          autoFocus={Boolean(draft)}
         />
       </label>
-      <label>
-        Time zone
-        <input
-          required
-          list="zones"
-          value={timeZone}
-          onChange={(e) => setTimeZone(e.target.value)}
-          placeholder="Europe/Lisbon"
-        />
-      </label>
+      <ZonePicker
+        label="Time zone"
+        required
+        value={timeZone}
+        inputRef={zoneField}
+        error={zoneError}
+        onChange={(zone) => {
+          setTimeZone(zone);
+          setZoneError(null);
+        }}
+      />
       <label>
         Email (optional, for calendars)
         <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} maxLength={254} />
       </label>
-      <datalist id="zones">
-        {ZONES.map((zone) => (
-          <option key={zone} value={zone} />
-        ))}
-      </datalist>
       <label>
         From
         <input type="time" value={start} onChange={(e) => setStart(e.target.value)} />
@@ -200,20 +358,27 @@ function AddTeammate({ draft, onDone }: { draft: Draft | null; onDone: () => voi
         To
         <input type="time" value={end} onChange={(e) => setEnd(e.target.value)} />
       </label>
-      <button type="submit" className="primary">
-        {draft?.replaces ? 'Save hours' : 'Add'}
-      </button>
-      {draft ? (
-        <button type="button" className="quiet" onClick={onDone}>
-          Cancel
+      <div className="button-row">
+        <button type="submit" className="primary">
+          {draft?.replaces ? 'Save hours' : 'Add'}
         </button>
-      ) : null}
+        <button type="button" className="quiet" onClick={onClose}>
+          {draft?.replaces ? 'Cancel' : 'Done'}
+        </button>
+      </div>
       {duplicate ? (
         <p className="hint" role="note">
           There is already a teammate called {name.trim()}; add them again only if this is someone else.
         </p>
       ) : null}
-      <ErrorText message={error} />
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <p className="added" role="status">
+        {added}
+      </p>
     </form>
   );
 }
@@ -221,31 +386,114 @@ function AddTeammate({ draft, onDone }: { draft: Draft | null; onDone: () => voi
 export function Teammates() {
   const teammates = useCadence((s) => s.teammates);
   const zone = useCadence((s) => s.status?.timeZone ?? 'UTC');
+  const plan = useCadence((s) => s.plan);
+  const locale = userLocale(useCadence((s) => s.settings?.locale));
   const now = useNow(30_000);
+  const yourDay = useYourDay(zone, now, plan, locale);
+  const narrow = useNarrow();
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<SortKey>('available');
   const [group, setGroup] = useState(false);
+  // null: folded; a draft: open, empty for someone new or filled in for a service's teammate
   const [draft, setDraft] = useState<Draft | null>(null);
   const rows = useMemo(() => teammateRows(teammates, filter, sort, group), [teammates, filter, sort, group]);
+  const shown = useMemo(() => rows.filter((r) => r.kind === 'teammate').length, [rows]);
   const scroller = useRef<HTMLDivElement>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const filterField = useRef<HTMLInputElement>(null);
+  // Where the focus goes once the list has caught up with an action: a teammate's row, by id
+  const [focusNext, setFocusNext] = useState<string | null>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
-    estimateSize: (index) => (rows[index]?.kind === 'header' ? 36 : ROW_HEIGHT),
+    estimateSize: (index) =>
+      rows[index]?.kind === 'header'
+        ? HEADER_HEIGHT[narrow ? 'narrow' : 'wide']
+        : ROW_HEIGHT[narrow ? 'narrow' : 'wide'],
     overscan: 8,
+    scrollMargin: HEADS_HEIGHT,
+    scrollPaddingStart: HEADS_HEIGHT,
   });
+  useEffect(() => virtualizer.measure(), [narrow, virtualizer]);
+
+  useEffect(() => {
+    if (!focusNext) return;
+    const index = rows.findIndex((r) => r.kind === 'teammate' && r.teammate.id === focusNext);
+    if (index < 0) return;
+    virtualizer.scrollToIndex(index);
+    const frame = requestAnimationFrame(() => {
+      const row = scroller.current?.querySelector<HTMLElement>(`[data-teammate="${CSS.escape(focusNext)}"]`);
+      (row?.querySelector<HTMLElement>('button') ?? row)?.focus();
+      setFocusNext(null);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [focusNext, rows, virtualizer]);
+
+  const close = () => {
+    setDraft(null);
+    requestAnimationFrame(() => toggle.current?.focus());
+  };
+
+  /** Removes a teammate you added, and offers to bring them back as they were. */
+  const remove = async (teammate: TeammateView) => {
+    const index = rows.findIndex((r) => r.kind === 'teammate' && r.teammate.id === teammate.id);
+    const neighbour = [...rows.slice(index + 1), ...rows.slice(0, index).reverse()].find(
+      (r) => r.kind === 'teammate',
+    );
+    const result = await run('teammates.remove', { id: teammate.id });
+    await refreshTeammates();
+    if (!result.ok) return;
+    // the focus moves on to the next teammate, not to the page
+    if (neighbour?.kind === 'teammate') setFocusNext(neighbour.teammate.id);
+    else filterField.current?.focus();
+    const { id: _id, source: _source, presence: _presence, hoursAssumed: _assumed, ...again } = result.value;
+    showNotice({
+      kind: 'info',
+      text: `${teammate.name} was removed.`,
+      action: {
+        label: 'Undo',
+        run: () =>
+          void run('teammates.add', again).then(async (added) => {
+            await refreshTeammates();
+            if (added.ok) setFocusNext(added.value.id);
+          }),
+      },
+    });
+  };
+
   return (
     <div className="teammates">
-      <h1>Teammates</h1>
-      <AddTeammate key={draft?.replaces ?? 'new'} draft={draft} onDone={() => setDraft(null)} />
+      <div className="teammates-head">
+        <h1>Teammates</h1>
+        <button
+          type="button"
+          ref={toggle}
+          aria-expanded={draft !== null}
+          aria-controls="add-teammate"
+          onClick={() => (draft ? close() : setDraft({ name: '', timeZone: '' }))}
+        >
+          Add a teammate
+        </button>
+      </div>
+      {draft ? (
+        <AddTeammate
+          key={draft.replaces ?? 'new'}
+          draft={draft}
+          onAdded={() => {
+            if (draft.replaces) close();
+          }}
+          onClose={close}
+        />
+      ) : null}
       <div className="toolbar">
         <label>
           Filter
           <input
+            ref={filterField}
             type="search"
             value={filter}
             onChange={(e) => setFilter(e.target.value)}
-            placeholder="Name"
+            placeholder="Name, zone or city"
           />
         </label>
         <label>
@@ -257,47 +505,71 @@ export function Teammates() {
           </select>
         </label>
         <label className="check">
-          <input type="checkbox" checked={group} onChange={(e) => setGroup(e.target.checked)} /> Group by zone
+          <input type="checkbox" checked={group} onChange={(e) => setGroup(e.target.checked)} /> Group by
+          local time
         </label>
-        <span className="muted" aria-live="polite">
-          {rows.filter((r) => r.kind === 'teammate').length} of {teammates.length}
+        <span className="muted" role="status">
+          {shown} of {teammates.length}
         </span>
       </div>
       {teammates.length === 0 ? (
         <p className="empty">
-          No teammates yet. Add them above, or connect Slack, Google or Microsoft 365 in Settings.
+          No teammates yet. Add them with “Add a teammate”, or connect Slack, Google or Microsoft 365 in
+          Settings.
         </p>
       ) : (
-        <div
-          className="teammate-list"
-          ref={scroller}
-          role="table"
-          aria-label="Teammates"
-          aria-rowcount={rows.length}
-        >
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }} role="rowgroup">
-            {virtualizer.getVirtualItems().map((item) => {
-              const row = rows[item.index]!;
-              return (
-                <div
-                  key={item.key}
-                  className="virtual-row"
-                  style={{ transform: `translateY(${item.start}px)`, height: item.size }}
-                >
-                  {row.kind === 'header' ? (
-                    <div className="zone-header" role="row">
-                      <span role="cell">
-                        {row.zone} · {row.count}
-                      </span>
-                    </div>
-                  ) : (
-                    <TeammateRow teammate={row.teammate} zone={zone} now={now} onSetHours={setDraft} />
-                  )}
-                </div>
-              );
-            })}
+        <>
+          <p className="legend muted">
+            Each day on your clock:
+            <span>
+              <i className="swatch-work" aria-hidden="true" /> their working hours
+            </span>
+            <span>
+              <i className="swatch-you" aria-hidden="true" /> yours
+            </span>
+            <span>
+              <i className="swatch-now" aria-hidden="true" /> now
+            </span>
+          </p>
+          <div
+            className="teammate-list"
+            ref={scroller}
+            role="table"
+            aria-label="Teammates"
+            aria-rowcount={rows.length + 1}
+          >
+            <div role="rowgroup" className="teammate-heads-group">
+              <ColumnHeads yourDay={yourDay} />
+            </div>
+            <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }} role="rowgroup">
+              {virtualizer.getVirtualItems().map((item) => {
+                const row = rows[item.index]!;
+                return (
+                  <div
+                    key={item.key}
+                    className="virtual-row"
+                    style={{ transform: `translateY(${item.start - HEADS_HEIGHT}px)`, height: item.size }}
+                  >
+                    {row.kind === 'header' ? (
+                      <GroupRow header={row} index={item.index + 2} />
+                    ) : (
+                      <TeammateRow
+                        index={item.index + 2}
+                        teammate={row.teammate}
+                        zone={zone}
+                        now={now}
+                        locale={locale}
+                        yourDay={yourDay}
+                        onRemove={(t) => void remove(t)}
+                        onSetHours={setDraft}
+                      />
+                    )}
+                  </div>
+                );
+              })}
+            </div>
           </div>
-        </div>
+        </>
       )}
     </div>
   );

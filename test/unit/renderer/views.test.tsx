@@ -2,11 +2,10 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { cadenceStore, initialState } from '../../../renderer/src/store/store';
 import { localeWeekend } from '../../../renderer/src/views/Onboarding';
-import { teammateRows } from '../../../renderer/src/views/teammateRows';
 import { freeGaps } from '../../../renderer/src/views/Timeline';
 import { Today } from '../../../renderer/src/views/Today';
 import { defaultSettings } from '../../../shared/settings';
-import type { DayPlanView, StatusView, TeammateView } from '../../../shared/statusView';
+import type { DayPlanView, StatusView } from '../../../shared/statusView';
 
 const zone = 'UTC';
 const iso = (hhmm: string) => `2026-11-25T${hhmm}:00.000+00:00`;
@@ -112,35 +111,6 @@ describe('view helpers', () => {
       ['12:45', '14:00'],
       ['15:00', '17:30'],
     ]);
-  });
-
-  it('sorts, filters and groups teammates', () => {
-    const t = (name: string, timeZone: string, inWorkingHours: boolean, offsetFromYou: number) =>
-      ({
-        id: name,
-        name,
-        timeZone,
-        inWorkingHours,
-        offsetFromYou,
-        nextAvailable: null,
-        state: inWorkingHours ? 'available' : 'off',
-      }) as unknown as TeammateView;
-    const list = [
-      t('Ken', 'Asia/Tokyo', false, 480),
-      t('Ana', 'America/New_York', true, -360),
-      t('Bo', 'America/New_York', false, -360),
-    ];
-    expect(
-      teammateRows(list, '', 'available', false).map((r) =>
-        r.kind === 'teammate' ? r.teammate.name : r.zone,
-      ),
-    ).toEqual(['Ana', 'Bo', 'Ken']);
-    expect(teammateRows(list, 'k', 'name', false)).toHaveLength(1);
-    expect(
-      teammateRows(list, '', 'name', true).map((r) =>
-        r.kind === 'header' ? `${r.zone}:${r.count}` : r.teammate.name,
-      ),
-    ).toEqual(['America/New_York:2', 'Ana', 'Bo', 'Asia/Tokyo:1', 'Ken']);
   });
 
   it('takes the weekend from the locale where the runtime knows it', () => {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { zonedDay } from '../../../shared/clockTime';
+import { addDays, localDate, zonedDay, type ZonedDay } from '../../../shared/clockTime';
 import { describe, expect, it } from 'vitest';
 import type { Teammate } from '../../../shared/intents';
 import type { WorkSpan } from '../../../shared/settings';
@@ -11,7 +11,14 @@ import {
   type TeammateGlance,
   type ZoneMoments,
 } from '../../../shared/teammateGlance';
-import { nextSpan, patternOf, spanAt, type Span, spansOn } from '../../../shared/workPattern';
+import {
+  nextSpan,
+  patternOf,
+  spanAt,
+  type Span,
+  spansOn,
+  type WorkPattern,
+} from '../../../shared/workPattern';
 import { at, settingsIn } from './domainFixtures';
 
 /** The glance as it was computed before patterns were shared: each teammate on its own. */
@@ -43,7 +50,21 @@ function referenceGlance(
       to: Math.min(1, (s.end - dayStart) / dayLength),
     })),
     dayFraction: (now - dayStart) / dayLength,
+    yourDayBar: onYourDay(pattern, moment(userZone)),
   };
+}
+
+/** Their spans of the days around yours, clipped to your day: the bar on your own scale. */
+function onYourDay(pattern: WorkPattern, yours: ZonedDay): { from: number; to: number }[] {
+  const dayEnd = yours.dayStart + yours.dayLength;
+  const theirDate = localDate(yours.dayStart, pattern.timeZone);
+  return [-2, -1, 0, 1, 2]
+    .flatMap((days) => spansOn(addDays(theirDate, days), pattern))
+    .filter((s) => s.start < dayEnd && s.end > yours.dayStart)
+    .map((s) => ({
+      from: (Math.max(s.start, yours.dayStart) - yours.dayStart) / yours.dayLength,
+      to: (Math.min(s.end, dayEnd) - yours.dayStart) / yours.dayLength,
+    }));
 }
 
 const ZONES = [
@@ -208,5 +229,37 @@ describe('teammate glance: shared per pattern, equal to each teammate on their o
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('teammate glance: each bar drawn on your day', () => {
+  const ZONE = 'Europe/Berlin';
+  const mine = (now: number) => overlapSpans(now, patternOf(settingsIn(ZONE)));
+  const nineToFive = (zone: string) => ({ ...teammate(0, 0, zone, [6, 7]), id: zone });
+  const hours = (bar: { from: number; to: number }[]) => bar.map((s) => [s.from * 24, s.to * 24]);
+
+  it('puts a teammate’s working hours where they fall in your day, not theirs', () => {
+    const now = at('2026-11-25T16:00', ZONE);
+    const bar = (zone: string) => hours(glance(nineToFive(zone), now, ZONE, mine(now)).yourDayBar);
+    expect(bar('Europe/Berlin')).toEqual([[9, 17]]);
+    expect(bar('America/New_York')).toEqual([[15, 23]]);
+    expect(bar('Asia/Tokyo')).toEqual([[1, 9]]);
+    // their own day keeps its own scale
+    expect(hours(glance(nineToFive('Asia/Tokyo'), now, ZONE, mine(now)).todayBar)).toEqual([[9, 17]]);
+  });
+
+  it('shows the end of one of their days and the start of the next when both fall in yours', () => {
+    const now = at('2026-11-25T12:00', ZONE);
+    // Sydney is ten hours ahead in November: 09:00 there is 23:00 the evening before here
+    expect(hours(glance(nineToFive('Australia/Sydney'), now, ZONE, mine(now)).yourDayBar)).toEqual([
+      [0, 7],
+      [23, 24],
+    ]);
+  });
+
+  it('leaves out their weekend, though it is still your Friday', () => {
+    const now = at('2026-11-27T12:00', ZONE);
+    // Friday here: Sydney's Friday ends at 07:00, its Saturday begins at 23:00 with no work
+    expect(hours(glance(nineToFive('Australia/Sydney'), now, ZONE, mine(now)).yourDayBar)).toEqual([[0, 7]]);
   });
 });

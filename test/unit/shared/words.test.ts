@@ -1,5 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { clockTime, minutesWords, pillWords, setTimeWriting, whenText } from '../../../shared/words';
+import {
+  clockTime,
+  minutesWords,
+  offsetWords,
+  overlapWords,
+  pillWords,
+  setTimeWriting,
+  whenText,
+} from '../../../shared/words';
 
 describe('words', () => {
   it('says "1 minute" and "5 minutes", by the locale’s plural rules', () => {
@@ -49,5 +57,40 @@ describe('the clock the user chose', () => {
   it('falls back to the system locale for a language tag Intl cannot read', () => {
     setTimeWriting('not a locale!!', '24h');
     expect(clockTime(evening, 'UTC')).toBe('17:30');
+  });
+});
+
+describe('a teammate’s day in words', () => {
+  const zone = 'Europe/Berlin';
+  const now = Date.parse('2026-11-25T16:00:00+01:00'); // a Wednesday
+  const overlap = (start: string, end: string) => ({ start: `${start}+01:00`, end: `${end}+01:00` });
+
+  it('says when you next both work: now, today, tomorrow, a weekday or a date', () => {
+    expect(overlapWords(overlap('2026-11-25T16:00:00', '2026-11-25T17:00:00'), zone, now, 'en-GB')).toBe(
+      'Overlap now, until 17:00',
+    );
+    // computed by the core a few seconds after the window's clock last ticked
+    expect(overlapWords(overlap('2026-11-25T16:00:20', '2026-11-25T17:00:00'), zone, now, 'en-GB')).toBe(
+      'Overlap now, until 17:00',
+    );
+    expect(overlapWords(overlap('2026-11-25T16:30:00', '2026-11-25T17:00:00'), zone, now, 'en-GB')).toBe(
+      'Overlap today, 16:30–17:00',
+    );
+    expect(overlapWords(overlap('2026-11-26T09:00:00', '2026-11-26T11:00:00'), zone, now, 'en-GB')).toBe(
+      'Overlap tomorrow, 9:00–11:00',
+    );
+    expect(overlapWords(overlap('2026-11-30T09:00:00', '2026-11-30T10:00:00'), zone, now, 'en-GB')).toBe(
+      'Overlap on Monday, 9:00–10:00',
+    );
+    expect(overlapWords(overlap('2026-12-03T09:00:00', '2026-12-03T10:00:00'), zone, now, 'en-GB')).toBe(
+      'Overlap on Thu 3 Dec, 9:00–10:00',
+    );
+    expect(overlapWords(null, zone, now)).toBe('No overlap in the next two weeks');
+  });
+
+  it('says how far a teammate’s clock is from yours', () => {
+    expect(offsetWords(0)).toBe('same time as you');
+    expect(offsetWords(-360)).toBe('6 h behind you');
+    expect(offsetWords(270)).toBe('4 h 30 min ahead of you');
   });
 });

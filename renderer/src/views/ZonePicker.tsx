@@ -1,0 +1,118 @@
+import { type Ref, useId, useMemo, useState } from 'react';
+import { resolveZone, searchZones, zoneCity } from '../../../shared/zoneSearch';
+import './zonePicker.css';
+
+/** Every zone this window's runtime knows, and UTC, which some runtimes leave out of the list. */
+export const KNOWN_ZONES: readonly string[] = (() => {
+  const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  return zones.includes('UTC') ? zones : [...zones, 'UTC'];
+})();
+
+/** What a zone field says when its text names no zone. */
+export const UNKNOWN_ZONE = 'Unknown time zone — try a city like Europe/Lisbon';
+
+/** The zone a field's text names ("lisbon", "america/new york"), or null when it names none for sure. */
+export function pickedZone(text: string): string | null {
+  return resolveZone(text, KNOWN_ZONES);
+}
+
+const SUGGESTIONS = 8;
+
+/**
+ * A time zone field that searches cities as you type ("new york" → America/New_York): an ARIA
+ * combobox with a list of suggestions, chosen with the arrow keys and Enter, or by pointer.
+ */
+export function ZonePicker({
+  label,
+  value,
+  onChange,
+  error = null,
+  required = false,
+  inputRef,
+}: {
+  label: string;
+  value: string;
+  onChange: (zone: string) => void;
+  /** Said by the field, and the field marked invalid. */
+  error?: string | null;
+  required?: boolean;
+  inputRef?: Ref<HTMLInputElement>;
+}) {
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const options = useMemo(() => searchZones(value, KNOWN_ZONES, SUGGESTIONS), [value]);
+  const shown = open && options.length > 0 && !(options.length === 1 && options[0] === value);
+  const choose = (zone: string) => {
+    onChange(zone);
+    setOpen(false);
+    setActive(-1);
+  };
+  const onKeyDown = (event: React.KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      setOpen(true);
+      setActive((index) => (shown ? (index + step + options.length) % options.length : step > 0 ? 0 : -1));
+    } else if (event.key === 'Enter' && shown && active >= 0) {
+      event.preventDefault();
+      choose(options[active]!);
+    } else if (event.key === 'Escape' && shown) {
+      // closes the list only: the form around it keeps its own Escape
+      event.preventDefault();
+      event.stopPropagation();
+      setOpen(false);
+      setActive(-1);
+    }
+  };
+  return (
+    <div className="zone-picker">
+      <label htmlFor={`${id}-input`}>{label}</label>
+      <input
+        id={`${id}-input`}
+        ref={inputRef}
+        role="combobox"
+        aria-autocomplete="list"
+        aria-expanded={shown}
+        aria-controls={`${id}-list`}
+        aria-activedescendant={shown && active >= 0 ? `${id}-option-${active}` : undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        autoComplete="off"
+        spellCheck={false}
+        required={required}
+        value={value}
+        placeholder="City, e.g. Lisbon"
+        onChange={(event) => {
+          onChange(event.target.value);
+          setOpen(true);
+          setActive(-1);
+        }}
+        onKeyDown={onKeyDown}
+        onBlur={() => setOpen(false)}
+      />
+      <ul id={`${id}-list`} role="listbox" aria-label="Suggestions" hidden={!shown}>
+        {shown
+          ? options.map((zone, index) => (
+              <li
+                key={zone}
+                id={`${id}-option-${index}`}
+                role="option"
+                aria-selected={index === active}
+                // keeps the focus in the field, so that choosing does not blur it first
+                onMouseDown={(event) => event.preventDefault()}
+                onClick={() => choose(zone)}
+              >
+                <span>{zoneCity(zone)}</span> <span className="muted">{zone}</span>
+              </li>
+            ))
+          : null}
+      </ul>
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
