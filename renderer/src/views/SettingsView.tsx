@@ -18,6 +18,25 @@ function zoneIssues(draft: Settings): Issues {
   );
 }
 
+const valueAt = (settings: Settings, path: string): unknown =>
+  path
+    .split('.')
+    .reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], settings);
+
+/**
+ * The problems still true after an edit: one whose value was edited goes (the next save says it
+ * again if it still holds). A span's problems go with any edit of the span, its tick box included.
+ */
+function stillStanding(issues: Issues, before: Settings, after: Settings): Issues {
+  const watched = (path: string) => path.replace(/^(week\.\d\.\d+)\..*$/, '$1');
+  return Object.fromEntries(
+    Object.entries(issues).filter(
+      ([path]) =>
+        JSON.stringify(valueAt(before, watched(path))) === JSON.stringify(valueAt(after, watched(path))),
+    ),
+  );
+}
+
 const fixWords = (count: number): string =>
   count === 1 ? 'One field needs a fix; it is marked.' : `${count} fields need a fix; they are marked.`;
 
@@ -27,7 +46,7 @@ export function SettingsView() {
   const systemZone = useCadence((s) => s.status?.systemTimeZone ?? null);
   const shown = useMemo(() => (saved ? withExplicitNights(saved) : null), [saved]);
   const [issues, setIssues] = useState<Issues>({});
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ text: string; refused: boolean } | null>(null);
   // A refused save, said once its problems are on screen: the first one gets the keyboard.
   const [refusal, setRefusal] = useState<{ message: string } | null>(null);
   const form = useRef<HTMLFormElement>(null);
@@ -36,13 +55,16 @@ export function SettingsView() {
     if (!refusal || !form.current) return;
     const marked = form.current.querySelectorAll<HTMLElement>('[aria-invalid="true"]');
     marked[0]?.focus();
-    setMessage(`${refusal.message} ${fixWords(marked.length)}`);
+    setMessage({ text: `${refusal.message} ${fixWords(marked.length)}`, refused: true });
   }, [refusal]);
   const draft = kept ?? shown;
   if (!draft || !saved) return <p className="loading">Loading settings…</p>;
-  const saveProblem = Object.keys(issues).length > 0;
   const unsaved = kept !== null && JSON.stringify(kept) !== JSON.stringify(shown);
-  const update = (patch: Partial<Settings>) => editSettings({ ...draft, ...patch });
+  const update = (patch: Partial<Settings>) => {
+    const next = { ...draft, ...patch };
+    editSettings(next);
+    setIssues(stillStanding(issues, draft, next));
+  };
 
   const save = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -51,7 +73,7 @@ export function SettingsView() {
     if (result.ok) {
       settingsSaved(result.value);
       setIssues({});
-      setMessage('Settings saved.');
+      setMessage({ text: 'Settings saved.', refused: false });
       // Wherever the save came from, the keyboard stays in the form (never on the page body).
       if (!form.current?.contains(document.activeElement)) saveButton.current?.focus();
       return;
@@ -317,10 +339,10 @@ export function SettingsView() {
           Discard changes
         </button>
         <p className="save-message ok" role="status">
-          {saveProblem ? null : message}
+          {message?.refused ? null : message?.text}
         </p>
         <p className="save-message error" role="alert">
-          {saveProblem ? message : null}
+          {message?.refused ? message.text : null}
         </p>
       </div>
     </form>
