@@ -264,8 +264,11 @@ for (const size of SIZES) {
       await page.emulateMedia({ colorScheme: theme });
       await cadence.open({ zone: 'Europe/Berlin' });
       await page.getByRole('button', { name: 'Settings' }).click();
-      await page.getByLabel('Every working day span 1 start').fill('22:00');
-      await page.getByLabel('Every working day span 1 end', { exact: true }).fill('06:00');
+      await page.getByLabel('Same hours every working day').uncheck();
+      await span(page, 'Monday span 1', 'start').fill('22:00');
+      await span(page, 'Monday span 1', 'end').fill('06:00');
+      await page.getByRole('button', { name: 'Add a span to Tuesday' }).click();
+      await span(page, 'Tuesday span 2', 'ends the next day').check();
       await page.getByLabel('Length (minutes)', { exact: true }).fill('5');
       await page.getByLabel('Home time zone').fill('Mars/Base');
       await page.getByRole('button', { name: 'Save settings' }).click();

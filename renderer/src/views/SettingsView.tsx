@@ -55,6 +55,8 @@ export function SettingsView() {
     if (!refusal || !form.current) return;
     const marked = form.current.querySelectorAll<HTMLElement>('[aria-invalid="true"]');
     marked[0]?.focus();
+    // Clear of the sticky save bar, which could otherwise cover a field near the bottom.
+    marked[0]?.scrollIntoView({ block: 'center' });
     setMessage({ text: `${refusal.message} ${fixWords(marked.length)}`, refused: true });
   }, [refusal]);
   const draft = kept ?? shown;
