@@ -96,6 +96,8 @@ test('a night shift: an end before the start is refused by the field until it is
   // Ticked for a span that ends later the same day, the box is refused too.
   await span(page, 'Every working day span 1', 'end').fill('23:00');
   expect(await problemOf(end)).toBe("Ends later the same day — untick 'ends the next day'");
+  await expect(page.getByText('Settings saved.')).toHaveCount(0);
+  await expect(page.getByText('Unsaved changes')).toBeVisible();
 });
 
 test('a settings file written before the tick box keeps its night shift, shown ticked', async ({

@@ -130,7 +130,9 @@ export function Onboarding() {
                 {...describedBy(daysProblem, 'onboarding-days')}
                 onChange={(e) =>
                   setWorkingDays(
-                    e.target.checked ? [...days, index + 1].sort() : days.filter((d) => d !== index + 1),
+                    e.target.checked
+                      ? [...days, index + 1].sort((a, b) => a - b)
+                      : days.filter((d) => d !== index + 1),
                   )
                 }
               />

@@ -66,6 +66,7 @@ export function SettingsView() {
     const next = { ...draft, ...patch };
     editSettings(next);
     setIssues(stillStanding(issues, draft, next));
+    if (message && !message.refused) setMessage(null); // "saved" no longer true
   };
 
   const save = async (event: React.FormEvent) => {

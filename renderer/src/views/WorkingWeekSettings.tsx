@@ -144,7 +144,7 @@ export function WorkingWeekSettings({
   const setWorkingDay = (day: WeekdayKey, working: boolean) => {
     const weekend = working
       ? weekendDays.filter((d) => d !== Number(day))
-      : [...weekendDays, Number(day)].sort();
+      : [...weekendDays, Number(day)].sort((a, b) => a - b);
     // With the same hours everywhere, a new working day gets them at once.
     update(
       sameHours
