@@ -31,6 +31,8 @@ export interface CadenceState {
   status: StatusView | null;
   plan: DayPlanView | null;
   settings: Settings | null;
+  /** Settings edited but not yet saved: kept while the user looks at another view. */
+  settingsDraft: Settings | null;
   teammates: TeammateView[];
   history: DaySummary[] | null;
   integrations: IntegrationView[];
@@ -47,6 +49,7 @@ export const initialState: CadenceState = {
   status: null,
   plan: null,
   settings: null,
+  settingsDraft: null,
   teammates: [],
   history: null,
   integrations: [],
@@ -151,6 +154,16 @@ function keepFocusOnPage(): void {
 export function showView(view: View): void {
   set({ view });
   if (view === 'teammates') void refreshTeammates();
+}
+
+/** Keeps the settings being edited (null: none, the saved ones are shown). */
+export function editSettings(settingsDraft: Settings | null): void {
+  set({ settingsDraft });
+}
+
+/** The draft became the settings: shown at once, without waiting for the service's event. */
+export function settingsSaved(settings: Settings): void {
+  set({ settings, settingsDraft: null });
 }
 
 export function openRitual(open: boolean): void {

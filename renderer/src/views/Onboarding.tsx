@@ -1,7 +1,9 @@
-import { useState } from 'react';
-import type { Settings } from '../../../shared/settings';
+import { useEffect, useRef, useState } from 'react';
+import { type Settings, spanProblem, WEEKDAYS } from '../../../shared/settings';
 import { run, useCadence } from '../store/store';
 import { ErrorText } from './ErrorText';
+import { describedBy, type Issues, Problem } from './SettingsFields';
+import { SettingsZoneField, zoneProblem } from './SettingsZoneField';
 
 /** The locale's weekend (e.g. Friday–Saturday in much of the Middle East), where the browser knows it. */
 export function localeWeekend(locale: string | undefined): number[] {
@@ -16,24 +18,61 @@ export function localeWeekend(locale: string | undefined): number[] {
   }
 }
 
+const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const NO_WORKING_DAY = 'Pick at least one working day';
+
+/** The onboarding field a problem from the service is about. */
+function fieldOf(path: string): string | null {
+  if (path.startsWith('week.')) return path.endsWith('.start') ? 'start' : 'end';
+  if (path === 'lunch.minutes') return 'lunchMinutes';
+  if (path.startsWith('lunch.')) return 'lunchAt';
+  if (path === 'homeTimeZone' || path === 'workTimeZone') return 'zone';
+  if (path.startsWith('weekendDays')) return 'days';
+  return null;
+}
+
 export function Onboarding() {
   const settings = useCadence((s) => s.settings);
   const systemZone = useCadence((s) => s.status?.systemTimeZone ?? 'UTC');
+  const [workingDays, setWorkingDays] = useState<number[] | null>(null);
   const [start, setStart] = useState('09:00');
   const [end, setEnd] = useState('17:30');
+  const [nextDay, setNextDay] = useState(false);
   const [lunchAt, setLunchAt] = useState('12:00');
   const [lunchMinutes, setLunchMinutes] = useState(45);
   const [chosenZone, setZone] = useState<string | null>(null);
   const zone = chosenZone ?? systemZone;
+  const [issues, setIssues] = useState<Issues>({});
   const [error, setError] = useState<string | null>(null);
+  const [checked, setChecked] = useState(0);
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (checked) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [checked]);
   if (!settings || settings.onboarded) return null;
   const weekend = localeWeekend(typeof navigator === 'undefined' ? undefined : navigator.language);
+  const days = workingDays ?? [1, 2, 3, 4, 5, 6, 7].filter((day) => !weekend.includes(day));
+  const span = { start, end, nextDay };
+  // Said as soon as the choice breaks the rule, not only when finishing.
+  const daysProblem = days.length ? null : NO_WORKING_DAY;
+
+  const refuse = (found: Issues, message: string | null) => {
+    setIssues(found);
+    setError(message);
+    setChecked((n) => n + 1);
+  };
 
   const finish = async (event: React.FormEvent) => {
     event.preventDefault();
-    const spans = [{ start, end }];
+    const local: Issues = {};
+    if (daysProblem) local.days = daysProblem;
+    const endProblem = spanProblem(span);
+    if (endProblem) local.end = endProblem;
+    const unknownZone = zoneProblem(zone);
+    if (unknownZone) local.zone = unknownZone;
+    if (Object.keys(local).length) return refuse(local, null);
     const week = Object.fromEntries(
-      ['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, weekend.includes(Number(d)) ? [] : spans]),
+      WEEKDAYS.map((d) => [d, days.includes(Number(d)) ? [span] : []]),
     ) as Settings['week'];
     const [h = 12, m = 0] = lunchAt.split(':').map(Number);
     const latest = `${String(Math.min(23, h + 1)).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
@@ -41,61 +80,133 @@ export function Onboarding() {
       patch: {
         onboarded: true,
         week,
-        weekendDays: weekend,
-        homeTimeZone: zone,
-        workTimeZone: zone,
+        weekendDays: [1, 2, 3, 4, 5, 6, 7].filter((day) => !days.includes(day)),
+        homeTimeZone: zone.trim(),
+        workTimeZone: zone.trim(),
         lunch: { ...settings.lunch, earliestStart: lunchAt, latestStart: latest, minutes: lunchMinutes },
       },
     });
-    if (!result.ok)
-      setError(result.issues?.map((i) => `${i.path}: ${i.message}`).join('; ') || result.message);
+    if (result.ok) {
+      // The dialog is gone: the keyboard goes to the view now shown, not the page body.
+      document.querySelector<HTMLElement>('nav [aria-current="page"]')?.focus();
+      return;
+    }
+    const found: Issues = {};
+    const unplaced: string[] = [];
+    for (const issue of result.issues ?? []) {
+      const field = fieldOf(issue.path);
+      if (field) found[field] ??= issue.message;
+      else unplaced.push(issue.message);
+    }
+    refuse(found, unplaced.length ? unplaced.join('; ') : result.message);
   };
+
+  const problem = (field: string) => issues[field] ?? null;
+  const endProblem = problem('end') ?? spanProblem(span);
 
   return (
     <div className="overlay">
       <form
+        ref={form}
         className="dialog onboarding"
         role="dialog"
         aria-modal="true"
         aria-labelledby="welcome"
         onSubmit={(e) => void finish(e)}
+        noValidate
       >
         <h1 id="welcome">Welcome to Cadence</h1>
         <p className="lead">
-          Three questions, and your boundaries run on autopilot. You can change all of it later in Settings.
+          A few questions, and your boundaries run on autopilot. You can change all of it later in Settings.
         </p>
+        <fieldset className="working-days">
+          <legend>Which days do you work?</legend>
+          {DAY_NAMES.map((name, index) => (
+            <label key={name} className="check">
+              <input
+                type="checkbox"
+                aria-label={name}
+                checked={days.includes(index + 1)}
+                {...describedBy(daysProblem, 'onboarding-days')}
+                onChange={(e) =>
+                  setWorkingDays(
+                    e.target.checked
+                      ? [...days, index + 1].sort((a, b) => a - b)
+                      : days.filter((d) => d !== index + 1),
+                  )
+                }
+              />
+              {name.slice(0, 3)}
+            </label>
+          ))}
+          <Problem problem={daysProblem} path="onboarding-days" />
+        </fieldset>
         <fieldset>
           <legend>When do you work?</legend>
-          <label className="field">
-            Start
-            <input type="time" value={start} onChange={(e) => setStart(e.target.value)} required />
+          <div className="field">
+            <label htmlFor="onboarding-start">Start</label>
+            <input
+              id="onboarding-start"
+              type="time"
+              value={start}
+              onChange={(e) => setStart(e.target.value)}
+              required
+              {...describedBy(problem('start'), 'onboarding-start')}
+            />
+            <Problem problem={problem('start')} path="onboarding-start" />
+          </div>
+          <div className="field">
+            <label htmlFor="onboarding-end">End</label>
+            <input
+              id="onboarding-end"
+              type="time"
+              value={end}
+              onChange={(e) => setEnd(e.target.value)}
+              required
+              {...describedBy(endProblem, 'onboarding-end')}
+            />
+          </div>
+          <label className="check next-day">
+            <input type="checkbox" checked={nextDay} onChange={(e) => setNextDay(e.target.checked)} />
+            ends the next day
           </label>
-          <label className="field">
-            End
-            <input type="time" value={end} onChange={(e) => setEnd(e.target.value)} required />
-          </label>
+          <Problem problem={endProblem} path="onboarding-end" />
         </fieldset>
         <fieldset>
           <legend>Lunch</legend>
-          <label className="field">
-            Around
-            <input type="time" value={lunchAt} onChange={(e) => setLunchAt(e.target.value)} required />
-          </label>
-          <label className="field">
-            For (minutes)
+          <div className="field">
+            <label htmlFor="onboarding-lunch">Around</label>
             <input
+              id="onboarding-lunch"
+              type="time"
+              value={lunchAt}
+              onChange={(e) => setLunchAt(e.target.value)}
+              required
+              {...describedBy(problem('lunchAt'), 'onboarding-lunch')}
+            />
+            <Problem problem={problem('lunchAt')} path="onboarding-lunch" />
+          </div>
+          <div className="field">
+            <label htmlFor="onboarding-lunch-minutes">For (minutes)</label>
+            <input
+              id="onboarding-lunch-minutes"
               type="number"
               min={10}
               max={180}
-              value={lunchMinutes}
-              onChange={(e) => setLunchMinutes(Number(e.target.value))}
+              value={Number.isNaN(lunchMinutes) ? '' : lunchMinutes}
+              onChange={(e) => setLunchMinutes(e.target.value === '' ? Number.NaN : Number(e.target.value))}
+              {...describedBy(problem('lunchMinutes'), 'onboarding-lunch-minutes')}
             />
-          </label>
+            <Problem problem={problem('lunchMinutes')} path="onboarding-lunch-minutes" />
+          </div>
         </fieldset>
-        <label className="field">
-          Your time zone
-          <input value={zone} onChange={(e) => setZone(e.target.value)} required />
-        </label>
+        <SettingsZoneField
+          id="onboarding-zone"
+          label="Your time zone"
+          value={zone}
+          problem={problem('zone')}
+          onChange={setZone}
+        />
         <ErrorText message={error} />
         <button type="submit" className="primary">
           Start using Cadence

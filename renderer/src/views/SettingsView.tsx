@@ -1,119 +1,107 @@
-import { useEffect, useState } from 'react';
-import type { Settings, WeekdayKey, WorkSpan } from '../../../shared/settings';
-import { run, useCadence } from '../store/store';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { type Settings, withExplicitNights } from '../../../shared/settings';
+import { editSettings, run, settingsSaved, useCadence } from '../store/store';
 import { IntegrationsSettings } from './IntegrationsSettings';
+import { type Issues, ListField, NumberField, TextField } from './SettingsFields';
+import { SettingsZoneField, zoneProblem } from './SettingsZoneField';
+import { WorkingWeekSettings } from './WorkingWeekSettings';
 
-const DAY_NAMES: Record<WeekdayKey, string> = {
-  '1': 'Monday',
-  '2': 'Tuesday',
-  '3': 'Wednesday',
-  '4': 'Thursday',
-  '5': 'Friday',
-  '6': 'Saturday',
-  '7': 'Sunday',
-};
-const DAYS = Object.keys(DAY_NAMES) as WeekdayKey[];
+const ZONE_FIELDS = ['homeTimeZone', 'workTimeZone'] as const;
 
-type Issues = Record<string, string>;
-
-function FieldError({ issues, path }: { issues: Issues; path: string }) {
-  const message = Object.entries(issues).find(([key]) => key === path || key.startsWith(`${path}.`))?.[1];
-  return message ? (
-    <span className="field-error" role="alert">
-      {message}
-    </span>
-  ) : null;
-}
-
-const list = (text: string) =>
-  text
-    .split(',')
-    .map((part) => part.trim())
-    .filter(Boolean);
-
-function SpansEditor({
-  day,
-  spans,
-  onChange,
-  weekend,
-}: {
-  day: WeekdayKey;
-  spans: WorkSpan[];
-  onChange: (spans: WorkSpan[]) => void;
-  weekend: boolean;
-}) {
-  return (
-    <div className="day-spans">
-      <span className="day-name">{DAY_NAMES[day]}</span>
-      {weekend ? <span className="muted">Weekend</span> : null}
-      {!weekend &&
-        spans.map((span, index) => (
-          <span className="span" key={index}>
-            <input
-              type="time"
-              aria-label={`${DAY_NAMES[day]} span ${index + 1} start`}
-              value={span.start}
-              onChange={(e) =>
-                onChange(spans.map((s, i) => (i === index ? { ...s, start: e.target.value } : s)))
-              }
-            />
-            –
-            <input
-              type="time"
-              aria-label={`${DAY_NAMES[day]} span ${index + 1} end`}
-              value={span.end}
-              onChange={(e) =>
-                onChange(spans.map((s, i) => (i === index ? { ...s, end: e.target.value } : s)))
-              }
-            />
-            <button
-              type="button"
-              className="quiet small"
-              aria-label={`Remove ${DAY_NAMES[day]} span ${index + 1}`}
-              onClick={() => onChange(spans.filter((_, i) => i !== index))}
-            >
-              ×
-            </button>
-          </span>
-        ))}
-      {!weekend ? (
-        <button
-          type="button"
-          className="quiet small"
-          onClick={() => onChange([...spans, { start: '09:00', end: '17:00' }])}
-        >
-          + span
-        </button>
-      ) : null}
-    </div>
+/** The zone pickers' own words win over the service's for their fields. */
+function zoneIssues(draft: Settings): Issues {
+  return Object.fromEntries(
+    ZONE_FIELDS.flatMap((field) => {
+      const problem = zoneProblem(draft[field]);
+      return problem ? [[field, problem]] : [];
+    }),
   );
 }
 
+const valueAt = (settings: Settings, path: string): unknown =>
+  path
+    .split('.')
+    .reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], settings);
+
+/**
+ * The problems still true after an edit: one whose value was edited goes (the next save says it
+ * again if it still holds). A span's problems go with any edit of the span, its tick box included.
+ */
+function stillStanding(issues: Issues, before: Settings, after: Settings): Issues {
+  const watched = (path: string) => path.replace(/^(week\.\d\.\d+)\..*$/, '$1');
+  return Object.fromEntries(
+    Object.entries(issues).filter(
+      ([path]) =>
+        JSON.stringify(valueAt(before, watched(path))) === JSON.stringify(valueAt(after, watched(path))),
+    ),
+  );
+}
+
+const fixWords = (count: number): string =>
+  count === 1 ? 'One field needs a fix; it is marked.' : `${count} fields need a fix; they are marked.`;
+
 export function SettingsView() {
   const saved = useCadence((s) => s.settings);
+  const kept = useCadence((s) => s.settingsDraft);
   const systemZone = useCadence((s) => s.status?.systemTimeZone ?? null);
-  const [draft, setDraft] = useState<Settings | null>(saved);
+  const shown = useMemo(() => (saved ? withExplicitNights(saved) : null), [saved]);
   const [issues, setIssues] = useState<Issues>({});
-  const [message, setMessage] = useState<string | null>(null);
-  useEffect(() => setDraft(saved), [saved]);
+  const [message, setMessage] = useState<{ text: string; refused: boolean } | null>(null);
+  // A refused save, said once its problems are on screen: the first one gets the keyboard.
+  const [refusal, setRefusal] = useState<{ message: string } | null>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const saveButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!refusal || !form.current) return;
+    const marked = form.current.querySelectorAll<HTMLElement>('[aria-invalid="true"]');
+    marked[0]?.focus();
+    // Clear of the sticky save bar, which could otherwise cover a field near the bottom.
+    marked[0]?.scrollIntoView({ block: 'center' });
+    setMessage({ text: `${refusal.message} ${fixWords(marked.length)}`, refused: true });
+  }, [refusal]);
+  const draft = kept ?? shown;
   if (!draft || !saved) return <p className="loading">Loading settings…</p>;
-  const update = (patch: Partial<Settings>) => setDraft({ ...draft, ...patch });
+  const unsaved = kept !== null && JSON.stringify(kept) !== JSON.stringify(shown);
+  const update = (patch: Partial<Settings>) => {
+    const next = { ...draft, ...patch };
+    editSettings(next);
+    setIssues(stillStanding(issues, draft, next));
+    if (message && !message.refused) setMessage(null); // "saved" no longer true
+  };
 
   const save = async (event: React.FormEvent) => {
     event.preventDefault();
     const { version: _version, ...patch } = draft;
     const result = await run('settings.update', { patch });
     if (result.ok) {
+      settingsSaved(result.value);
       setIssues({});
-      setMessage('Settings saved.');
-    } else {
-      setIssues(Object.fromEntries((result.issues ?? []).map((issue) => [issue.path, issue.message])));
-      setMessage(result.message);
+      setMessage({ text: 'Settings saved.', refused: false });
+      // Wherever the save came from, the keyboard stays in the form (never on the page body).
+      if (!form.current?.contains(document.activeElement)) saveButton.current?.focus();
+      return;
     }
+    const found = {
+      ...Object.fromEntries((result.issues ?? []).map((issue) => [issue.path, issue.message])),
+      ...zoneIssues(draft),
+    };
+    setIssues(found);
+    setRefusal({ message: result.message });
+  };
+
+  const discard = () => {
+    editSettings(null);
+    setIssues({});
+    setMessage(null);
+  };
+
+  const moveWorkingDay = async (zone: string) => {
+    const result = await run('settings.update', { patch: { workTimeZone: zone } });
+    if (result.ok && kept) editSettings({ ...kept, workTimeZone: zone });
   };
 
   return (
-    <form className="settings" onSubmit={(e) => void save(e)} noValidate>
+    <form className="settings" ref={form} onSubmit={(e) => void save(e)} noValidate>
       <h1>Settings</h1>
       {systemZone && systemZone !== saved.workTimeZone ? (
         <div className="banner info" role="status">
@@ -121,10 +109,7 @@ export function SettingsView() {
             Your computer is set to <strong>{systemZone}</strong>, but your working day runs on{' '}
             <strong>{saved.workTimeZone}</strong> time.
           </p>
-          <button
-            type="button"
-            onClick={() => void run('settings.update', { patch: { workTimeZone: systemZone } })}
-          >
+          <button type="button" onClick={() => void moveWorkingDay(systemZone)}>
             Move my working day to {systemZone}
           </button>
         </div>
@@ -132,67 +117,36 @@ export function SettingsView() {
 
       <fieldset>
         <legend>Working week</legend>
-        {DAYS.map((day) => (
-          <SpansEditor
-            key={day}
-            day={day}
-            weekend={draft.weekendDays.includes(Number(day))}
-            spans={draft.week[day] ?? []}
-            onChange={(spans) => update({ week: { ...draft.week, [day]: spans } })}
-          />
-        ))}
-        <FieldError issues={issues} path="week" />
-        <div className="checks" role="group" aria-label="Weekend days">
-          <span>Weekend:</span>
-          {DAYS.map((day) => (
-            <label key={day} className="check">
-              <input
-                type="checkbox"
-                checked={draft.weekendDays.includes(Number(day))}
-                onChange={(e) =>
-                  update({
-                    weekendDays: e.target.checked
-                      ? [...draft.weekendDays, Number(day)].sort()
-                      : draft.weekendDays.filter((d) => d !== Number(day)),
-                  })
-                }
-              />
-              {DAY_NAMES[day].slice(0, 3)}
-            </label>
-          ))}
-        </div>
-        <label className="field">
-          Public holidays of (country code)
-          <input
-            value={draft.holidays.country ?? ''}
-            maxLength={2}
-            placeholder="DE"
-            onChange={(e) =>
-              update({ holidays: { ...draft.holidays, country: e.target.value.toUpperCase() || null } })
-            }
-          />
-          <FieldError issues={issues} path="holidays" />
-        </label>
-        <label className="field">
-          Region (optional)
-          <input
-            value={draft.holidays.region ?? ''}
-            maxLength={10}
-            placeholder="BE"
-            onChange={(e) =>
-              update({ holidays: { ...draft.holidays, region: e.target.value.toUpperCase() || null } })
-            }
-          />
-        </label>
-        <label className="field">
-          Days off (dates, comma-separated)
-          <input
-            value={draft.daysOff.join(', ')}
-            placeholder="2026-12-24, 2026-12-31"
-            onChange={(e) => update({ daysOff: list(e.target.value) })}
-          />
-          <FieldError issues={issues} path="daysOff" />
-        </label>
+        <WorkingWeekSettings draft={draft} issues={issues} update={update} />
+        <TextField
+          label="Public holidays of (country code)"
+          path="holidays.country"
+          issues={issues}
+          value={draft.holidays.country ?? ''}
+          maxLength={2}
+          placeholder="DE"
+          onChange={(text) =>
+            update({ holidays: { ...draft.holidays, country: text.toUpperCase() || null } })
+          }
+        />
+        <TextField
+          label="Region (optional)"
+          path="holidays.region"
+          issues={issues}
+          value={draft.holidays.region ?? ''}
+          maxLength={10}
+          placeholder="BE"
+          onChange={(text) => update({ holidays: { ...draft.holidays, region: text.toUpperCase() || null } })}
+        />
+        <ListField
+          label="Days off (dates, comma-separated)"
+          path="daysOff"
+          issues={issues}
+          value={draft.daysOff}
+          item={String}
+          placeholder="2026-12-24, 2026-12-31"
+          onChange={(daysOff) => update({ daysOff: [...daysOff] })}
+        />
       </fieldset>
 
       <fieldset>
@@ -205,97 +159,88 @@ export function SettingsView() {
           />{' '}
           Remind me to take lunch
         </label>
-        <label className="field">
-          Earliest start
-          <input
-            type="time"
-            value={draft.lunch.earliestStart}
-            onChange={(e) => update({ lunch: { ...draft.lunch, earliestStart: e.target.value } })}
-          />
-          <FieldError issues={issues} path="lunch.earliestStart" />
-        </label>
-        <label className="field">
-          Latest start
-          <input
-            type="time"
-            value={draft.lunch.latestStart}
-            onChange={(e) => update({ lunch: { ...draft.lunch, latestStart: e.target.value } })}
-          />
-          <FieldError issues={issues} path="lunch.latestStart" />
-        </label>
-        <label className="field">
-          Length (minutes)
-          <input
-            type="number"
-            value={draft.lunch.minutes}
-            onChange={(e) => update({ lunch: { ...draft.lunch, minutes: Number(e.target.value) } })}
-          />
-          <FieldError issues={issues} path="lunch.minutes" />
-        </label>
+        <TextField
+          label="Earliest start"
+          path="lunch.earliestStart"
+          issues={issues}
+          type="time"
+          value={draft.lunch.earliestStart}
+          onChange={(earliestStart) => update({ lunch: { ...draft.lunch, earliestStart } })}
+        />
+        <TextField
+          label="Latest start"
+          path="lunch.latestStart"
+          issues={issues}
+          type="time"
+          value={draft.lunch.latestStart}
+          onChange={(latestStart) => update({ lunch: { ...draft.lunch, latestStart } })}
+        />
+        <NumberField
+          label="Length (minutes)"
+          path="lunch.minutes"
+          issues={issues}
+          value={draft.lunch.minutes}
+          onChange={(minutes) => update({ lunch: { ...draft.lunch, minutes } })}
+        />
       </fieldset>
 
       <fieldset>
         <legend>End of day</legend>
-        <label className="field">
-          Prompt this many minutes before the end
-          <input
-            type="number"
-            value={draft.shutdown.promptMinutesBefore}
-            onChange={(e) =>
-              update({ shutdown: { ...draft.shutdown, promptMinutesBefore: Number(e.target.value) } })
-            }
-          />
-          <FieldError issues={issues} path="shutdown.promptMinutesBefore" />
-        </label>
-        <label className="field">
-          Allow snoozing up to (minutes past the end)
-          <input
-            type="number"
-            value={draft.shutdown.maxSnoozeMinutes}
-            onChange={(e) =>
-              update({ shutdown: { ...draft.shutdown, maxSnoozeMinutes: Number(e.target.value) } })
-            }
-          />
-          <FieldError issues={issues} path="shutdown.maxSnoozeMinutes" />
-        </label>
+        <NumberField
+          label="Prompt this many minutes before the end"
+          path="shutdown.promptMinutesBefore"
+          issues={issues}
+          value={draft.shutdown.promptMinutesBefore}
+          onChange={(promptMinutesBefore) => update({ shutdown: { ...draft.shutdown, promptMinutesBefore } })}
+        />
+        <NumberField
+          label="Allow snoozing up to (minutes past the end)"
+          path="shutdown.maxSnoozeMinutes"
+          issues={issues}
+          value={draft.shutdown.maxSnoozeMinutes}
+          onChange={(maxSnoozeMinutes) => update({ shutdown: { ...draft.shutdown, maxSnoozeMinutes } })}
+        />
       </fieldset>
 
       <fieldset>
         <legend>Time zones</legend>
-        <label className="field">
-          Home time zone
-          <input value={draft.homeTimeZone} onChange={(e) => update({ homeTimeZone: e.target.value })} />
-          <FieldError issues={issues} path="homeTimeZone" />
-        </label>
-        <label className="field">
-          Working day runs on
-          <input value={draft.workTimeZone} onChange={(e) => update({ workTimeZone: e.target.value })} />
-          <FieldError issues={issues} path="workTimeZone" />
-        </label>
+        <SettingsZoneField
+          id="setting-homeTimeZone"
+          label="Home time zone"
+          value={draft.homeTimeZone}
+          problem={issues.homeTimeZone ?? null}
+          onChange={(homeTimeZone) => update({ homeTimeZone })}
+        />
+        <SettingsZoneField
+          id="setting-workTimeZone"
+          label="Working day runs on"
+          value={draft.workTimeZone}
+          problem={issues.workTimeZone ?? null}
+          onChange={(workTimeZone) => update({ workTimeZone })}
+        />
       </fieldset>
 
       <fieldset>
         <legend>Focus</legend>
-        <label className="field">
-          Lengths offered (minutes, comma-separated)
-          <input
-            value={draft.focus.lengths.join(', ')}
-            onChange={(e) => update({ focus: { ...draft.focus, lengths: list(e.target.value).map(Number) } })}
-          />
-          <FieldError issues={issues} path="focus.lengths" />
-        </label>
-        <label className="field">
-          Default length (minutes)
-          <input
-            type="number"
-            value={draft.focus.defaultMinutes}
-            onChange={(e) => update({ focus: { ...draft.focus, defaultMinutes: Number(e.target.value) } })}
-          />
-          <FieldError issues={issues} path="focus.defaultMinutes" />
-        </label>
-        <label className="field">
-          Calendar focus blocks
+        <ListField
+          label="Lengths offered (minutes, comma-separated)"
+          path="focus.lengths"
+          issues={issues}
+          value={draft.focus.lengths}
+          item={Number}
+          onChange={(lengths) => update({ focus: { ...draft.focus, lengths: [...lengths] } })}
+        />
+        <NumberField
+          label="Default length (minutes)"
+          path="focus.defaultMinutes"
+          issues={issues}
+          value={draft.focus.defaultMinutes}
+          onChange={(defaultMinutes) => update({ focus: { ...draft.focus, defaultMinutes } })}
+        />
+        <div className="field">
+          <label htmlFor="setting-focus-autoDecline">Calendar focus blocks</label>
           <select
+            id="setting-focus-autoDecline"
             value={draft.focus.autoDecline}
             onChange={(e) =>
               update({
@@ -307,35 +252,35 @@ export function SettingsView() {
             <option value="declineOnlyNewConflictingInvitations">Decline new conflicting invitations</option>
             <option value="declineAllConflictingInvitations">Decline all conflicting invitations</option>
           </select>
-        </label>
+        </div>
       </fieldset>
 
       <fieldset>
         <legend>Urgency</legend>
-        <label className="field">
-          Your team's rule for urgent matters (shown to teammates)
-          <input
-            value={draft.urgency.rule}
-            maxLength={200}
-            onChange={(e) => update({ urgency: { ...draft.urgency, rule: e.target.value } })}
-          />
-          <FieldError issues={issues} path="urgency.rule" />
-        </label>
-        <label className="field">
-          Words that make a message urgent
-          <input
-            value={draft.urgency.keywords.join(', ')}
-            onChange={(e) => update({ urgency: { ...draft.urgency, keywords: list(e.target.value) } })}
-          />
-          <FieldError issues={issues} path="urgency.keywords" />
-        </label>
-        <label className="field">
-          Always let through messages from
-          <input
-            value={draft.urgency.alwaysFrom.join(', ')}
-            onChange={(e) => update({ urgency: { ...draft.urgency, alwaysFrom: list(e.target.value) } })}
-          />
-        </label>
+        <TextField
+          label="Your team's rule for urgent matters (shown to teammates)"
+          path="urgency.rule"
+          issues={issues}
+          value={draft.urgency.rule}
+          maxLength={200}
+          onChange={(rule) => update({ urgency: { ...draft.urgency, rule } })}
+        />
+        <ListField
+          label="Words that make a message urgent"
+          path="urgency.keywords"
+          issues={issues}
+          value={draft.urgency.keywords}
+          item={String}
+          onChange={(keywords) => update({ urgency: { ...draft.urgency, keywords: [...keywords] } })}
+        />
+        <ListField
+          label="Always let through messages from"
+          path="urgency.alwaysFrom"
+          issues={issues}
+          value={draft.urgency.alwaysFrom}
+          item={String}
+          onChange={(alwaysFrom) => update({ urgency: { ...draft.urgency, alwaysFrom: [...alwaysFrom] } })}
+        />
       </fieldset>
 
       <IntegrationsSettings />
@@ -367,14 +312,17 @@ export function SettingsView() {
           />{' '}
           Look for updates daily and install them when Cadence quits (installed desktop app)
         </label>
-        <label className="field">
-          Shortcut that toggles focus (desktop app)
-          <input value={draft.focusShortcut} onChange={(e) => update({ focusShortcut: e.target.value })} />
-          <FieldError issues={issues} path="focusShortcut" />
-        </label>
-        <label className="field">
-          Clock
+        <TextField
+          label="Shortcut that toggles focus (desktop app)"
+          path="focusShortcut"
+          issues={issues}
+          value={draft.focusShortcut}
+          onChange={(focusShortcut) => update({ focusShortcut })}
+        />
+        <div className="field">
+          <label htmlFor="setting-clock">Clock</label>
           <select
+            id="setting-clock"
             value={draft.clock}
             onChange={(e) => update({ clock: e.target.value as Settings['clock'] })}
           >
@@ -382,25 +330,23 @@ export function SettingsView() {
             <option value="24h">24-hour (17:30)</option>
             <option value="12h">12-hour (5:30 PM)</option>
           </select>
-        </label>
+        </div>
       </fieldset>
 
       <div className="save-bar">
-        <button type="submit" className="primary">
+        {unsaved ? <p className="unsaved">Unsaved changes</p> : null}
+        <button type="submit" className="primary" ref={saveButton}>
           Save settings
         </button>
-        <button
-          type="button"
-          className="quiet"
-          onClick={() => (setDraft(saved), setIssues({}), setMessage(null))}
-        >
+        <button type="button" className="quiet" onClick={discard}>
           Discard changes
         </button>
-        {message ? (
-          <span role="status" className={Object.keys(issues).length ? 'error' : 'ok'}>
-            {message}
-          </span>
-        ) : null}
+        <p className="save-message ok" role="status">
+          {message?.refused ? null : message?.text}
+        </p>
+        <p className="save-message error" role="alert">
+          {message?.refused ? message.text : null}
+        </p>
       </div>
     </form>
   );
