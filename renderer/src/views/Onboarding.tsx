@@ -3,7 +3,8 @@ import { type Settings, spanProblem, WEEKDAYS } from '../../../shared/settings';
 import { run, useCadence } from '../store/store';
 import { ErrorText } from './ErrorText';
 import { describedBy, type Issues, Problem } from './SettingsFields';
-import { SettingsZoneField, zoneProblem } from './SettingsZoneField';
+import { pickedZone, UNKNOWN_ZONE, ZonePicker, zoneProblem } from './ZonePicker';
+import { useDialog } from './useDialog';
 
 /** The locale's weekend (e.g. Friday–Saturday in much of the Middle East), where the browser knows it. */
 export function localeWeekend(locale: string | undefined): number[] {
@@ -46,6 +47,12 @@ export function Onboarding() {
   const [error, setError] = useState<string | null>(null);
   const [checked, setChecked] = useState(0);
   const form = useRef<HTMLFormElement>(null);
+  const showing = Boolean(settings && !settings.onboarded);
+  // A first start: the keyboard begins in the dialog and stays there until it is done (no Escape).
+  useDialog(form, showing, null);
+  useEffect(() => {
+    if (showing) form.current?.querySelector<HTMLElement>('input')?.focus();
+  }, [showing]);
   useEffect(() => {
     if (checked) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [checked]);
@@ -68,8 +75,9 @@ export function Onboarding() {
     if (daysProblem) local.days = daysProblem;
     const endProblem = spanProblem(span);
     if (endProblem) local.end = endProblem;
-    const unknownZone = zoneProblem(zone);
-    if (unknownZone) local.zone = unknownZone;
+    // A city is enough where it names one zone ("lisbon" → Europe/Lisbon).
+    const picked = pickedZone(zone);
+    if (!picked) local.zone = zoneProblem(zone) ?? UNKNOWN_ZONE;
     if (Object.keys(local).length) return refuse(local, null);
     const week = Object.fromEntries(
       WEEKDAYS.map((d) => [d, days.includes(Number(d)) ? [span] : []]),
@@ -81,8 +89,8 @@ export function Onboarding() {
         onboarded: true,
         week,
         weekendDays: [1, 2, 3, 4, 5, 6, 7].filter((day) => !days.includes(day)),
-        homeTimeZone: zone.trim(),
-        workTimeZone: zone.trim(),
+        homeTimeZone: picked ?? zone.trim(),
+        workTimeZone: picked ?? zone.trim(),
         lunch: { ...settings.lunch, earliestStart: lunchAt, latestStart: latest, minutes: lunchMinutes },
       },
     });
@@ -200,13 +208,7 @@ export function Onboarding() {
             <Problem problem={problem('lunchMinutes')} path="onboarding-lunch-minutes" />
           </div>
         </fieldset>
-        <SettingsZoneField
-          id="onboarding-zone"
-          label="Your time zone"
-          value={zone}
-          problem={problem('zone')}
-          onChange={setZone}
-        />
+        <ZonePicker label="Your time zone" value={zone} error={problem('zone')} onChange={setZone} />
         <ErrorText message={error} />
         <button type="submit" className="primary">
           Start using Cadence

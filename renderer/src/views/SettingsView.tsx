@@ -3,7 +3,7 @@ import { type Settings, withExplicitNights } from '../../../shared/settings';
 import { editSettings, run, settingsSaved, useCadence } from '../store/store';
 import { IntegrationsSettings } from './IntegrationsSettings';
 import { type Issues, ListField, NumberField, TextField } from './SettingsFields';
-import { SettingsZoneField, zoneProblem } from './SettingsZoneField';
+import { pickedZone, ZonePicker, zoneProblem } from './ZonePicker';
 import { WorkingWeekSettings } from './WorkingWeekSettings';
 
 const ZONE_FIELDS = ['homeTimeZone', 'workTimeZone'] as const;
@@ -12,7 +12,7 @@ const ZONE_FIELDS = ['homeTimeZone', 'workTimeZone'] as const;
 function zoneIssues(draft: Settings): Issues {
   return Object.fromEntries(
     ZONE_FIELDS.flatMap((field) => {
-      const problem = zoneProblem(draft[field]);
+      const problem = pickedZone(draft[field]) ? null : zoneProblem(draft[field]);
       return problem ? [[field, problem]] : [];
     }),
   );
@@ -71,7 +71,13 @@ export function SettingsView() {
 
   const save = async (event: React.FormEvent) => {
     event.preventDefault();
-    const { version: _version, ...patch } = draft;
+    const { version: _version, ...edited } = draft;
+    // A city typed into a zone field ("lisbon") is taken as the one zone it names.
+    const patch = {
+      ...edited,
+      homeTimeZone: pickedZone(edited.homeTimeZone) ?? edited.homeTimeZone,
+      workTimeZone: pickedZone(edited.workTimeZone) ?? edited.workTimeZone,
+    };
     const result = await run('settings.update', { patch });
     if (result.ok) {
       settingsSaved(result.value);
@@ -204,18 +210,16 @@ export function SettingsView() {
 
       <fieldset>
         <legend>Time zones</legend>
-        <SettingsZoneField
-          id="setting-homeTimeZone"
+        <ZonePicker
           label="Home time zone"
           value={draft.homeTimeZone}
-          problem={issues.homeTimeZone ?? null}
+          error={issues.homeTimeZone ?? null}
           onChange={(homeTimeZone) => update({ homeTimeZone })}
         />
-        <SettingsZoneField
-          id="setting-workTimeZone"
+        <ZonePicker
           label="Working day runs on"
           value={draft.workTimeZone}
-          problem={issues.workTimeZone ?? null}
+          error={issues.workTimeZone ?? null}
           onChange={(workTimeZone) => update({ workTimeZone })}
         />
       </fieldset>

@@ -1,4 +1,5 @@
 import { type Ref, useId, useMemo, useState } from 'react';
+import { isTimeZone } from '../../../shared/clockTime';
 import { resolveZone, searchZones, zoneCity } from '../../../shared/zoneSearch';
 import './zonePicker.css';
 
@@ -10,6 +11,11 @@ export const KNOWN_ZONES: readonly string[] = (() => {
 
 /** What a zone field says when its text names no zone. */
 export const UNKNOWN_ZONE = 'Unknown time zone — try a city like Europe/Lisbon';
+
+/** What is wrong with a zone as typed, in Cadence's words; null when it is a known zone exactly. */
+export function zoneProblem(text: string): string | null {
+  return KNOWN_ZONES.includes(text.trim()) || isTimeZone(text.trim()) ? null : UNKNOWN_ZONE;
+}
 
 /** The zone a field's text names ("lisbon", "america/new york"), or null when it names none for sure. */
 export function pickedZone(text: string): string | null {

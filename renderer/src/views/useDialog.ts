@@ -14,7 +14,8 @@ export function useDialog(
 ): void {
   useEffect(() => {
     if (!open) return;
-    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const active = document.activeElement;
+    const before = active instanceof HTMLElement && active !== document.body ? active : null;
     const onKey = (event: KeyboardEvent) => {
       const box = dialog.current;
       if (!box) return;
@@ -42,7 +43,10 @@ export function useDialog(
     document.addEventListener('keydown', onKey, true);
     return () => {
       document.removeEventListener('keydown', onKey, true);
-      // Back to where the user was, if that is still on the page; else the page's main heading.
+      // Back to where the user was, if that is still on the page, unless the closing action already
+      // put the focus somewhere; else the page's main heading.
+      const now = document.activeElement;
+      if (now && now !== document.body && now.isConnected && !dialog.current?.contains(now)) return;
       if (before?.isConnected) before.focus();
       else document.querySelector<HTMLElement>('h1')?.focus();
     };
