@@ -144,14 +144,23 @@ export function planFocusGoal(
   // Rounds: each day gets at most one block per round, so the goal spreads over the week.
   for (let placed = true; need >= minBlock && placed;) {
     placed = false;
-    const daysLeft = days.filter((day) => day.gaps.length).length;
+    const daysLeft = days.filter((day) => day.gaps.some((gap) => gap.end - gap.start >= minBlock)).length;
     for (const day of days) {
       if (need < minBlock) break;
       const gap = day.gaps.find((item) => item.end - item.start >= minBlock);
       if (!gap) continue;
-      // A fair share of what is left for each day, within the block lengths the user wants.
-      const share = Math.ceil(need / Math.max(1, daysLeft) / QUARTER) * QUARTER;
-      const length = Math.min(maxBlock, gap.end - gap.start, Math.max(minBlock, Math.min(share, need)));
+      // As many blocks as the days can take, as few as the longest block allows, of even length.
+      const blocksLeft = Math.max(
+        Math.ceil(need / maxBlock),
+        Math.min(daysLeft, Math.floor(need / minBlock)),
+        1,
+      );
+      const even = Math.ceil(need / blocksLeft / QUARTER) * QUARTER;
+      let length = Math.min(maxBlock, gap.end - gap.start, Math.max(minBlock, even), need);
+      // A remainder too short for a block of its own goes into this one, where it fits.
+      const rest = need - length;
+      if (rest > 0 && rest < minBlock) length = Math.min(need, maxBlock, gap.end - gap.start);
+      if (length < minBlock) continue;
       const index = perDay.get(day.date) ?? 0;
       const key = `goal:${day.date}:${index}`;
       perDay.set(day.date, index + 1);

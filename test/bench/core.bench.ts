@@ -4,6 +4,7 @@ import path from 'node:path';
 import { it } from 'vitest';
 import { availabilityAt } from '../../shared/availability';
 import { dayPlan } from '../../shared/dayPlan';
+import { planFocusGoal } from '../../shared/focusGoal';
 import { emptyIntents } from '../../shared/intents';
 import { nextDeadline } from '../../shared/prompts';
 import { defaultSettings } from '../../shared/settings';
@@ -190,6 +191,21 @@ it('domain: cost per call', () => {
     for (const teammate of teammates) glance(teammate, at, zone, mine, moments);
     return performance.now() - begin;
   };
+  // A week with 40 meetings (eight a day, at odd times) and 300 blocks of history: the focus goal planned.
+  const meetings = Array.from({ length: 40 }, (_, i) => {
+    const start = base + Math.floor(i / 8) * 86_400_000 + 3_600_000 + (i % 8) * 55 * 60_000;
+    return { id: `m${i}`, title: 'Meeting', start, end: start + 30 * 60_000, source: 'google' as const };
+  });
+  const goal = {
+    weeklyMinutes: 600,
+    minBlockMinutes: 45,
+    maxBlockMinutes: 120,
+    preferred: 'morning' as const,
+  };
+  const planWeekUs = perCall(
+    (i) => planFocusGoal(base + (i % 50) * 60_000, settings, intents, meetings, goal),
+    n / 10,
+  );
   const firstGlanceMs = glanceAt(base);
   // each at another hour, so nothing from the last glance can be reused
   const teammatesUs = median([1, 2, 3, 4, 5].map((hour) => glanceAt(base + hour * 3_600_000)));
@@ -204,6 +220,14 @@ it('domain: cost per call', () => {
       name: 'nextDeadline',
       value: perCall((i) => nextDeadline(base + i * step, settings, intents), n / 4),
       unit: 'µs/call',
+    },
+    {
+      name: 'focus goal: plan a week with 40 meetings',
+      value: planWeekUs / 1000,
+      unit: 'ms',
+      target: '< 5 ms',
+      limit: { max: 5 },
+      note: '300 blocks of history; the whole week, from Monday morning',
     },
     {
       name: 'dayPlan',
