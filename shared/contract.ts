@@ -39,6 +39,7 @@ export const commandSchemas = {
   'focus.stop': z.object({}).strict(),
   'focus.cancel': z.object({ id: z.string().min(1).max(40) }).strict(),
   'focus.move': z.object({ id: z.string().min(1).max(40), at: instant }).strict(),
+  'goal.skip': z.object({ key: z.string().min(1).max(40) }).strict(),
   'priorities.tick': z
     .object({ setOn: isoDate, text: z.string().min(1).max(200), done: z.boolean() })
     .strict(),
@@ -132,6 +133,7 @@ export interface CommandResults {
   'focus.stop': { id: string; focusedMinutes: number };
   'focus.cancel': { id: string };
   'focus.move': { id: string; startAt: string; endsAt: string };
+  'goal.skip': { key: string };
   'priorities.tick': { setOn: string; text: string; done: boolean };
   'lunch.start': { until: string };
   'lunch.snooze': { until: string };

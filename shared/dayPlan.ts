@@ -2,6 +2,7 @@ import { isDayClosed, lunchInterval, lunchOn } from './availability';
 import type { CalendarEvent } from './calendar';
 import { addDays, atLocalTime, type Instant, MINUTE, parseInstant } from './clockTime';
 import { focusIntervals } from './focus';
+import { type FocusPlan, userGoalPlan } from './focusGoal';
 import type { Intents, ShutdownRecord } from './intents';
 import { lunchWindow } from './prompts';
 import type { Settings } from './settings';
@@ -27,6 +28,8 @@ export type PlanItem =
       overlapsLunch?: true;
     }
   | { kind: 'meeting'; id: string; title: string; start: Instant; end: Instant }
+  /** A block the weekly focus goal plans here, not yet written down as a focus block. */
+  | { kind: 'goal'; key: string; start: Instant; end: Instant }
   | {
       kind: 'lunch';
       start: Instant;
@@ -66,6 +69,8 @@ export interface DayPlan {
   /** Priorities set by the last shutdown ritual before this day, carried ones included. */
   priorities: string[];
   agenda: Agenda;
+  /** The weekly focus goal, when it is on: where the week stands. */
+  goal: Omit<FocusPlan, 'blocks'> | null;
   shutdown: ShutdownRecord | null;
 }
 
@@ -170,6 +175,9 @@ export function dayPlan(
           : 'planned';
     items.push({ kind: 'focus', id: focus.id, start: focus.start, end: focus.end, state });
   }
+  const goalPlan = userGoalPlan(at, settings, intents, calendar);
+  for (const block of goalPlan?.blocks ?? [])
+    if (block.date === date) items.push({ kind: 'goal', key: block.key, start: block.start, end: block.end });
   for (const event of calendar) {
     if (overlaps(event.start, event.end, dayStart, dayEnd)) {
       items.push({ kind: 'meeting', id: event.id, title: event.title, start: event.start, end: event.end });
@@ -185,7 +193,10 @@ export function dayPlan(
       items.push({ kind: 'lunch', start, end: start + settings.lunch.minutes * MINUTE, state: 'skipped' });
     } else {
       const busy = items.filter(
-        (item) => item.kind === 'meeting' || (item.kind === 'focus' && item.state !== 'stopped'),
+        (item) =>
+          item.kind === 'meeting' ||
+          item.kind === 'goal' ||
+          (item.kind === 'focus' && item.state !== 'stopped'),
       );
       const lunch = plannedLunch(date, at, settings, intents, busy);
       items.push({
@@ -216,6 +227,7 @@ export function dayPlan(
     closed: isDayClosed(date, intents),
     priorities: agenda.items.map((item) => item.text),
     agenda,
+    goal: goalPlan ? (({ blocks: _blocks, ...summary }) => summary)(goalPlan) : null,
     shutdown: intents.shutdowns.find((record) => record.date === date) ?? null,
   };
 }

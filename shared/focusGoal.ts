@@ -140,13 +140,26 @@ export function planFocusGoal(
   }
 
   const blocks: GoalBlock[] = [];
+  // A key already used by a block that became real focus is not given again: a day's keys go on after it.
   const perDay = new Map<string, number>();
+  // How many of the goal's blocks each day already has: written down ones count as the day's share,
+  // so writing a block down never changes the rest of the plan.
+  const served = new Map<string, number>();
+  for (const focus of focusIntervals(intents)) {
+    const taken = /^goal:(\d{4}-\d\d-\d\d):(\d+)$/.exec(focus.id);
+    if (!taken) continue;
+    perDay.set(taken[1]!, Math.max(perDay.get(taken[1]!) ?? 0, Number(taken[2]) + 1));
+    served.set(taken[1]!, (served.get(taken[1]!) ?? 0) + 1);
+  }
+  const usable = (day: (typeof days)[number]) => day.gaps.some((gap) => gap.end - gap.start >= minBlock);
   // Rounds: each day gets at most one block per round, so the goal spreads over the week.
-  for (let placed = true; need >= minBlock && placed;) {
-    placed = false;
-    const daysLeft = days.filter((day) => day.gaps.some((gap) => gap.end - gap.start >= minBlock)).length;
-    for (const day of days) {
+  for (let round = 0; need >= minBlock && round < 24 && days.some(usable); round++) {
+    const open = (day: (typeof days)[number]) => usable(day) && (served.get(day.date) ?? 0) <= round;
+    for (const [position, day] of days.entries()) {
       if (need < minBlock) break;
+      if (!open(day)) continue;
+      // The days still to come in this round, this one included, share what is left evenly.
+      const daysLeft = days.slice(position).filter(open).length;
       const gap = day.gaps.find((item) => item.end - item.start >= minBlock);
       if (!gap) continue;
       // As many blocks as the days can take, as few as the longest block allows, of even length.
@@ -166,10 +179,10 @@ export function planFocusGoal(
       perDay.set(day.date, index + 1);
       const block = { key, date: day.date, start: gap.start, end: gap.start + length };
       gap.start = block.end;
+      served.set(day.date, (served.get(day.date) ?? 0) + 1);
       if (skipped.has(key)) continue;
       blocks.push(block);
       need -= length;
-      placed = true;
     }
   }
   blocks.sort((a, b) => a.start - b.start);
@@ -182,4 +195,53 @@ export function planFocusGoal(
     blocks,
     shortMinutes: Math.round(need / MINUTE),
   };
+}
+
+/** The goal the settings ask for, or null when it is off. */
+export function goalOf(settings: Settings): FocusGoal | null {
+  const goal = settings.focusGoal;
+  if (!goal || goal.weeklyHours <= 0) return null;
+  return {
+    weeklyMinutes: Math.round(goal.weeklyHours * 60),
+    minBlockMinutes: goal.minBlockMinutes,
+    maxBlockMinutes: goal.maxBlockMinutes,
+    preferred: goal.preferred,
+  };
+}
+
+/** The week's plan as the user's settings and intents make it (skipped blocks left out); null when off. */
+export function userGoalPlan(
+  at: Instant,
+  settings: Settings,
+  intents: Intents,
+  calendar: readonly CalendarEvent[],
+): FocusPlan | null {
+  const goal = goalOf(settings);
+  if (!goal) return null;
+  return planFocusGoal(
+    at,
+    settings,
+    intents,
+    calendar,
+    goal,
+    new Set(intents.goalSkips.map((skip) => skip.key)),
+  );
+}
+
+/**
+ * The goal's blocks that become focus blocks now: each is written down as a planned focus block a
+ * quarter of an hour before it starts (the plan never places a new block closer than that), and from
+ * then on is a focus block like any other: it starts by itself, can be moved or cancelled. Its id is its
+ * key, so a restart or a sleep never writes it twice.
+ */
+export function goalBlocksDue(plan: FocusPlan | null, at: Instant, intents: Intents): GoalBlock[] {
+  if (!plan) return [];
+  const written = new Set(intents.focus.map((block) => block.id));
+  return plan.blocks.filter((block) => block.start <= at + LEAD_MINUTES * MINUTE && !written.has(block.key));
+}
+
+/** When the next block of the plan is to be written down (see goalBlocksDue). */
+export function nextGoalCommit(plan: FocusPlan | null): Instant | null {
+  const first = plan?.blocks[0];
+  return first ? first.start - LEAD_MINUTES * MINUTE : null;
 }

@@ -50,6 +50,9 @@ export const shutdownRecordSchema = z.object({
   carried: z.array(carriedPrioritySchema).max(MAX_CARRIED).optional(),
 });
 
+/** A block of the focus goal the user skipped ("goal:2026-11-25:0"). */
+export const goalSkipSchema = z.object({ key: z.string().min(1).max(40), at: instant });
+
 /** A priority ticked as done: of the list the closing of `setOn` made, by its words. */
 export const priorityTickSchema = z.object({ setOn: isoDate, text: z.string().min(1).max(200), at: instant });
 export type PriorityTick = z.infer<typeof priorityTickSchema>;
@@ -126,6 +129,7 @@ export const INTENT_LIMITS = {
   held: 500,
   days: 1_000,
   ticks: 1_000,
+  goalSkips: 500,
 } as const;
 
 export const intentsSchema = z.object({
@@ -141,6 +145,8 @@ export const intentsSchema = z.object({
   /** Days older than the raw records kept, summarised (see shared/retention.ts). */
   days: z.array(daySummarySchema).max(INTENT_LIMITS.days).default([]),
   ticks: z.array(priorityTickSchema).max(INTENT_LIMITS.ticks).default([]),
+  /** Blocks of the focus goal the user skipped, by their key: the plan leaves them out. */
+  goalSkips: z.array(goalSkipSchema).max(INTENT_LIMITS.goalSkips).default([]),
 });
 export type Intents = z.infer<typeof intentsSchema>;
 
@@ -157,6 +163,7 @@ export function emptyIntents(): Intents {
     held: [],
     days: [],
     ticks: [],
+    goalSkips: [],
   };
 }
 
@@ -170,6 +177,7 @@ const RECORD_SCHEMAS = {
   held: heldNotificationSchema,
   days: daySummarySchema,
   ticks: priorityTickSchema,
+  goalSkips: goalSkipSchema,
 } as const;
 type RecordList = keyof typeof RECORD_SCHEMAS;
 const RECORD_LISTS = Object.keys(RECORD_SCHEMAS) as RecordList[];

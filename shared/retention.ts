@@ -41,9 +41,11 @@ export function compactIntents(
   const expired = intents.days.some((day) => day.date < keepFrom);
   // A tick belongs to the list its closing set: it goes when that closing does.
   const ticks = intents.ticks.filter((tick) => tick.setOn >= rawFrom);
+  const goalSkips = intents.goalSkips.filter((skip) => parseInstant(skip.at) >= now - RAW_DAYS * DAY);
   if (
     !old.size &&
     ticks.length === intents.ticks.length &&
+    goalSkips.length === intents.goalSkips.length &&
     !expired &&
     lunchSnoozes.length === intents.lunchSnoozes.length &&
     shutdownSnoozes.length === intents.shutdownSnoozes.length
@@ -62,12 +64,22 @@ export function compactIntents(
     lunchSnoozes,
     shutdownSnoozes,
     ticks,
+    goalSkips,
     days: [...intents.days.filter((day) => day.date >= keepFrom), ...summarised].sort((a, b) =>
       a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
     ),
   };
   const unchanged = (
-    ['focus', 'lunches', 'shutdowns', 'lunchSnoozes', 'shutdownSnoozes', 'ticks', 'days'] as const
+    [
+      'focus',
+      'lunches',
+      'shutdowns',
+      'lunchSnoozes',
+      'shutdownSnoozes',
+      'ticks',
+      'goalSkips',
+      'days',
+    ] as const
   ).every((list) => compacted[list].length === intents[list].length);
   return unchanged && !summarised.length ? intents : compacted;
 }

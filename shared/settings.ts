@@ -100,6 +100,19 @@ export const focusSchema = z.object({
   chatDoNotDisturb: z.boolean(),
 });
 
+/** The weekly focus goal Cadence plans into free time; 0 hours is off. */
+export const focusGoalSchema = z
+  .object({
+    weeklyHours: z.number().min(0).max(60),
+    minBlockMinutes: z.number().int().min(15).max(240),
+    maxBlockMinutes: z.number().int().min(15).max(480),
+    preferred: z.enum(['morning', 'afternoon', 'any']),
+  })
+  .refine((goal) => goal.maxBlockMinutes >= goal.minBlockMinutes, {
+    message: 'the longest block cannot be shorter than the shortest',
+    path: ['maxBlockMinutes'],
+  });
+
 export const urgencySchema = z.object({
   /** The team's written rule, shown to teammates ("urgent: call me or @mention with !urgent"). */
   rule: z.string().max(200),
@@ -128,6 +141,7 @@ export const settingsSchema = z.object({
   lunch: lunchSchema,
   shutdown: shutdownSchema,
   focus: focusSchema,
+  focusGoal: focusGoalSchema,
   urgency: urgencySchema,
   launchAtLogin: z.boolean(),
   /** The installed desktop app looks for updates at start and daily, and installs them when it quits. */
@@ -171,6 +185,12 @@ export function defaultSettings(systemTimeZone: string): Settings {
     lunch: { enabled: true, earliestStart: '12:00', latestStart: '13:30', minutes: 45 },
     shutdown: { promptMinutesBefore: 10, maxSnoozeMinutes: 30 },
     focus: { lengths: [25, 50, 90], defaultMinutes: 50, autoDecline: 'declineNone', chatDoNotDisturb: true },
+    focusGoal: {
+      weeklyHours: 0,
+      minBlockMinutes: 45,
+      maxBlockMinutes: 120,
+      preferred: 'morning',
+    },
     urgency: { rule: 'Urgent? Call me, or @mention me with !urgent.', keywords: ['!urgent'], alwaysFrom: [] },
     launchAtLogin: false,
     autoUpdate: true,

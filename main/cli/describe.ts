@@ -42,7 +42,7 @@ const DAY_KIND_WORDS: Record<DayPlanView['dayKind'], string> = {
 };
 
 const STATE_WORDS: Record<
-  Exclude<DayPlanView['items'][number], { kind: 'work' | 'meeting' }>['state'],
+  Extract<DayPlanView['items'][number], { state: unknown }>['state'],
   string
 > = {
   planned: ' (planned)',
@@ -68,7 +68,9 @@ export function describePlan(plan: DayPlanView): string {
         ? 'working hours'
         : item.kind === 'meeting'
           ? `meeting: ${printable(item.title)}`
-          : `${item.kind}${STATE_WORDS[item.state]}`;
+          : item.kind === 'goal'
+            ? 'focus for your weekly goal (planned)'
+            : `${item.kind}${STATE_WORDS[item.state]}`;
     lines.push(`  ${span}  ${label}`);
   }
   if (plan.endOfDay)

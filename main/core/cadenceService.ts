@@ -4,6 +4,7 @@ import { type Availability, availabilityAt } from '../../shared/availability';
 import type { CalendarEvent } from '../../shared/calendar';
 import { type Instant, localDate } from '../../shared/clockTime';
 import { nextUp } from '../../shared/dayPlan';
+import { goalBlocksDue, nextGoalCommit, userGoalPlan } from '../../shared/focusGoal';
 import {
   type CommandContext,
   type DocumentCommand,
@@ -90,7 +91,11 @@ export class CadenceService extends Disposable {
     this.scheduler = this.register(
       new Scheduler(
         options.clock,
-        (now) => nextDeadline(now, this.settings, this.intents, this.calendar()),
+        (now) => {
+          const deadline = nextDeadline(now, this.settings, this.intents, this.calendar());
+          const commit = nextGoalCommit(userGoalPlan(now, this.settings, this.intents, this.calendar()));
+          return commit === null ? deadline : deadline === null ? commit : Math.min(deadline, commit);
+        },
         () => this.refresh(),
       ),
     );
@@ -342,8 +347,23 @@ export class CadenceService extends Disposable {
     else this.runtimeProblems.set(key, problem);
   }
 
+  /** Writes down the focus goal's blocks that start within the quarter hour (see goalBlocksDue). */
+  private commitGoalBlocks(now: Instant): void {
+    const intents = this.intents;
+    const due = goalBlocksDue(userGoalPlan(now, this.settings, intents, this.calendar()), now, intents);
+    if (!due.length) return;
+    const written = due.map((block) => ({
+      id: block.key,
+      startAt: new Date(block.start).toISOString(),
+      plannedMinutes: Math.round((block.end - block.start) / 60_000),
+    }));
+    if (this.save({ ...intents, focus: [...intents.focus, ...written] }) === null)
+      this.emitter.fire({ name: 'plan.changed', data: { cause: 'focus.start' } });
+  }
+
   private refresh(cause?: CommandName): void {
     const now = this.options.clock.now();
+    this.commitGoalBlocks(now);
     const zone = this.options.clock.timeZone();
     if (zone !== this.lastZone) {
       this.lastZone = zone;

@@ -3,6 +3,7 @@ import { awaySet } from './awaySet';
 import type { CommandHandler, DocumentCommand } from './command';
 import { focusExtend } from './focusExtend';
 import { focusCancel, focusMove } from './focusPlanned';
+import { goalSkip } from './goalSkip';
 import { focusStart } from './focusStart';
 import { focusStop } from './focusStop';
 import { lunchDone } from './lunchDone';
@@ -26,6 +27,7 @@ export const commandHandlers: { [C in DocumentCommand]: CommandHandler<C> } = {
   'focus.stop': focusStop,
   'focus.cancel': focusCancel,
   'focus.move': focusMove,
+  'goal.skip': goalSkip,
   'priorities.tick': prioritiesTick,
   'lunch.start': lunchStart,
   'lunch.snooze': lunchSnooze,

@@ -19,7 +19,12 @@ function plannedBlock(intents: Intents, id: string, now: number): FocusBlock | R
 export const focusCancel: CommandHandler<'focus.cancel'> = ({ intents, now }, { id }) => {
   const block = plannedBlock(intents, id, now);
   if ('ok' in block) return block;
-  return handled({ id }, { intents: { ...intents, focus: intents.focus.filter((item) => item !== block) } });
+  const focus = intents.focus.filter((item) => item !== block);
+  // A block of the focus goal, cancelled, is skipped: the plan does not put it back in the same place.
+  const goalSkips = id.startsWith('goal:')
+    ? [...intents.goalSkips, { key: id, at: new Date(now).toISOString() }]
+    : intents.goalSkips;
+  return handled({ id }, { intents: { ...intents, focus, goalSkips } });
 };
 
 /** Moves a planned block to another start, its length kept, clear of the other blocks. */

@@ -260,6 +260,55 @@ export function SettingsView() {
       </fieldset>
 
       <fieldset>
+        <legend>Weekly focus goal</legend>
+        <p className="lead">
+          Cadence plans this much focus into the free time of your working week, never over lunch or meetings.
+          A planned block is written down a quarter of an hour ahead and then starts by itself; skip it from
+          Today. 0 turns the goal off.
+        </p>
+        <NumberField
+          label="Focus hours a week"
+          path="focusGoal.weeklyHours"
+          issues={issues}
+          value={draft.focusGoal.weeklyHours}
+          onChange={(weeklyHours) => update({ focusGoal: { ...draft.focusGoal, weeklyHours } })}
+        />
+        <NumberField
+          label="Shortest block worth having (minutes)"
+          path="focusGoal.minBlockMinutes"
+          issues={issues}
+          value={draft.focusGoal.minBlockMinutes}
+          onChange={(minBlockMinutes) => update({ focusGoal: { ...draft.focusGoal, minBlockMinutes } })}
+        />
+        <NumberField
+          label="Longest block (minutes)"
+          path="focusGoal.maxBlockMinutes"
+          issues={issues}
+          value={draft.focusGoal.maxBlockMinutes}
+          onChange={(maxBlockMinutes) => update({ focusGoal: { ...draft.focusGoal, maxBlockMinutes } })}
+        />
+        <div className="field">
+          <label htmlFor="setting-focusGoal-preferred">Preferred time of day</label>
+          <select
+            id="setting-focusGoal-preferred"
+            value={draft.focusGoal.preferred}
+            onChange={(e) =>
+              update({
+                focusGoal: {
+                  ...draft.focusGoal,
+                  preferred: e.target.value as Settings['focusGoal']['preferred'],
+                },
+              })
+            }
+          >
+            <option value="morning">Mornings</option>
+            <option value="afternoon">Afternoons</option>
+            <option value="any">Any time</option>
+          </select>
+        </div>
+      </fieldset>
+
+      <fieldset>
         <legend>Urgency</legend>
         <TextField
           label="Your team's rule for urgent matters (shown to teammates)"

@@ -41,6 +41,8 @@ function label(item: PlanItemView): string {
       return 'Working hours';
     case 'meeting':
       return item.title;
+    case 'goal':
+      return 'Focus for your goal (planned)';
     case 'focus':
       return item.state === 'running'
         ? 'Focus (now)'
@@ -157,16 +159,58 @@ function PlannedBlocks({ plan }: { plan: DayPlanView }) {
   const planned = plan.items.filter(
     (item): item is PlannedFocus => item.kind === 'focus' && item.state === 'planned',
   );
-  if (!planned.length) return null;
+  const goal = plan.items.filter((item) => item.kind === 'goal');
+  if (!planned.length && !goal.length) return null;
+  const zone = plan.timeZone;
   return (
     <div className="planned">
       <h3>Planned focus</h3>
       <ul>
         {planned.map((item) => (
-          <PlannedBlock key={item.id} item={item} zone={plan.timeZone} />
+          <PlannedBlock key={item.id} item={item} zone={zone} />
         ))}
+        {goal.map((item) => {
+          const span = `${clockTime(item.start, zone)}–${clockTime(item.end, zone)}`;
+          return (
+            <li key={item.key}>
+              <span>
+                {span} <span className="origin">for your goal</span>
+              </span>
+              <button
+                type="button"
+                className="quiet"
+                aria-label={`Skip focus ${span}`}
+                onClick={() =>
+                  void run('goal.skip', { key: item.key }).then((result) => {
+                    if (result.ok)
+                      showNotice({ kind: 'info', text: `Focus ${span} skipped; its time is free.` });
+                  })
+                }
+              >
+                Skip
+              </button>
+            </li>
+          );
+        })}
       </ul>
     </div>
+  );
+}
+
+/** Where the weekly focus goal stands, in one line. */
+export function GoalLine({ plan }: { plan: DayPlanView }) {
+  const goal = plan.goal;
+  if (!goal) return null;
+  const planned = goal.goalMinutes - goal.doneMinutes - goal.shortMinutes;
+  return (
+    <p className="goal-line">
+      Focus goal this week: {durationText(goal.doneMinutes)} of {durationText(goal.goalMinutes)} done
+      {planned > 0 ? `, ${durationText(Math.max(0, planned))} planned` : ''}
+      {goal.shortMinutes > 0 ? (
+        <strong className="hint"> · the week's free time is {durationText(goal.shortMinutes)} short</strong>
+      ) : null}
+      .
+    </p>
   );
 }
 

@@ -5,7 +5,7 @@ import { FocusControls } from './FocusControls';
 import { headline } from '../../../shared/words';
 import { PriorityList } from './Priorities';
 import { LunchBanner, ShutdownBanner, TravelBanner } from './PromptBanners';
-import { Timeline } from './Timeline';
+import { GoalLine, Timeline } from './Timeline';
 import { useNow } from './useNow';
 
 export function Today() {
@@ -69,6 +69,7 @@ export function Today() {
                 ? ' · day off'
                 : ''}
         </h2>
+        <GoalLine plan={plan} />
         <Timeline plan={plan} now={now} defaultMinutes={defaultMinutes} />
       </section>
     </div>

@@ -71,16 +71,14 @@ describe('teammate rows', () => {
     expect(names(teammateRows(team, 'paris', 'name', true))).toEqual(['Paris:1', 'Pia']);
   });
 
-  it('filters and groups 10,000 teammates within a frame or two', () => {
+  // Its speed is a figure of `npm run bench` (Renderer), not a timed test.
+  it('filters and groups 10,000 teammates: one heading and every match', () => {
     const zones = ['Europe/Berlin', 'Europe/Paris', 'Asia/Tokyo', 'America/New_York', 'Asia/Kolkata'];
     const offsets = [0, 0, 480, -360, 270];
     const many = Array.from({ length: 10_000 }, (_, i) =>
       t(`Person ${i}`, zones[i % 5]!, i % 2 === 0, offsets[i % 5]!),
     );
-    teammateRows(many, 'person 1', 'available', true); // warm up
-    const begin = performance.now();
     const rows = teammateRows(many, 'kolkata', 'available', true);
-    expect(performance.now() - begin).toBeLessThan(50);
     expect(rows).toHaveLength(2001);
   });
 });

@@ -25,6 +25,7 @@ const plan: DayPlanView = {
     setOn: '2026-11-24',
     meantFor: null,
   },
+  goal: null,
   shutdown: null,
   items: [
     { kind: 'work', start: iso('09:00'), end: iso('17:30') },

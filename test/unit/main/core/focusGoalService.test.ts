@@ -1,0 +1,90 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ApiResult } from '../../../../shared/contract';
+import type { DayPlanView } from '../../../../shared/statusView';
+import { answerQuery } from '../../../../main/core/queries';
+import { FakeClock } from '../../../fakes/fakeClock';
+import { type Harness, seedSettings, startService, tempDir } from '../../../fakes/serviceHarness';
+import { at } from '../../shared/domainFixtures';
+
+// Berlin, Mon–Fri 09:00–17:30, lunch from 12:00; a goal of 5 hours a week in blocks of 45 to 120 minutes.
+const ZONE = 'Europe/Berlin';
+const GOAL = { weeklyHours: 5, minBlockMinutes: 45, maxBlockMinutes: 120, preferred: 'morning' as const };
+const harnesses: Harness[] = [];
+
+function open(dir: string, local: string): Harness {
+  const harness = startService(dir, new FakeClock(at(local, ZONE), ZONE));
+  harnesses.push(harness);
+  return harness;
+}
+
+const run = (h: Harness, name: string, input: unknown = {}): ApiResult<unknown> => {
+  const outcome = h.service.handleCommand(name, input);
+  if (outcome instanceof Promise) throw new Error(`${name} answered asynchronously`);
+  return outcome;
+};
+
+function plan(h: Harness): DayPlanView {
+  const answer = answerQuery(h.service, 'plan', {}, { now: h.clock.now(), systemZone: ZONE });
+  if (!answer.ok) throw new Error(answer.message);
+  return answer.value;
+}
+
+afterEach(() => {
+  for (const harness of harnesses.splice(0)) harness.service.dispose();
+});
+
+describe('the weekly focus goal in the service', () => {
+  it('plans the week, writes each block down a quarter hour ahead, and starts it as focus', () => {
+    const dir = tempDir();
+    seedSettings(dir, ZONE, { focusGoal: GOAL });
+    const h = open(dir, '2026-11-23T08:00');
+    const today = plan(h);
+    const goalItems = today.items.filter((item) => item.kind === 'goal');
+    expect(goalItems.map((item) => [item.start, item.end])).toEqual([
+      ['2026-11-23T09:00:00.000+01:00', '2026-11-23T10:00:00.000+01:00'],
+    ]);
+    expect(today.goal).toMatchObject({ goalMinutes: 300, doneMinutes: 0, shortMinutes: 0 });
+    expect(h.service.status().next).toBeNull(); // before hours: the headline says when work starts
+    // The service wakes at 08:45 and writes the block down; at 09:00 it is focus.
+    expect(h.service.nextDeadline).toBe(at('2026-11-23T08:45', ZONE));
+    h.clock.advanceTo(at('2026-11-23T08:45', ZONE));
+    expect(h.service.intents.focus.map((block) => block.id)).toEqual(['goal:2026-11-23:0']);
+    expect(plan(h).items.filter((item) => item.kind === 'goal')).toEqual([]);
+    h.clock.advanceTo(at('2026-11-23T09:00', ZONE));
+    expect(h.service.status()).toMatchObject({ mode: 'focus', focus: { id: 'goal:2026-11-23:0' } });
+    // A restart writes nothing twice.
+    h.service.dispose();
+    const again = open(dir, '2026-11-23T09:10');
+    again.clock.advance(60_000);
+    expect(again.service.intents.focus.filter((block) => block.id.startsWith('goal:'))).toHaveLength(1);
+    expect(again.service.status().mode).toBe('focus');
+  });
+
+  it('a skipped block frees its time and is not planned again in the same place', () => {
+    const dir = tempDir();
+    seedSettings(dir, ZONE, { focusGoal: GOAL });
+    const h = open(dir, '2026-11-24T08:00');
+    const first = plan(h).items.find((item) => item.kind === 'goal');
+    expect(first).toBeDefined();
+    expect(run(h, 'goal.skip', { key: first!.kind === 'goal' ? first!.key : '' }).ok).toBe(true);
+    const after = plan(h).items.filter((item) => item.kind === 'goal');
+    expect(after.some((item) => item.start === first!.start)).toBe(false);
+    expect(run(h, 'goal.skip', { key: 'goal:2026-11-24:9' })).toMatchObject({
+      ok: false,
+      error: 'not_found',
+    });
+  });
+
+  it('a block written down and then cancelled stays skipped', () => {
+    const dir = tempDir();
+    seedSettings(dir, ZONE, { focusGoal: GOAL });
+    const h = open(dir, '2026-11-23T08:40');
+    h.clock.advanceTo(at('2026-11-23T08:45', ZONE));
+    expect(h.service.intents.focus.map((block) => block.id)).toEqual(['goal:2026-11-23:0']);
+    expect(run(h, 'focus.cancel', { id: 'goal:2026-11-23:0' }).ok).toBe(true);
+    expect(h.service.intents.focus).toEqual([]);
+    expect(h.service.intents.goalSkips.map((skip) => skip.key)).toEqual(['goal:2026-11-23:0']);
+    h.clock.advanceTo(at('2026-11-23T09:00', ZONE));
+    expect(h.service.status().mode).toBe('working');
+  });
+});
