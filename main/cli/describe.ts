@@ -41,10 +41,7 @@ const DAY_KIND_WORDS: Record<DayPlanView['dayKind'], string> = {
   dayOff: 'day off',
 };
 
-const STATE_WORDS: Record<
-  Extract<DayPlanView['items'][number], { state: unknown }>['state'],
-  string
-> = {
+const STATE_WORDS: Record<Extract<DayPlanView['items'][number], { state: unknown }>['state'], string> = {
   planned: ' (planned)',
   running: ', now',
   done: '',
