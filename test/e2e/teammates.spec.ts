@@ -217,6 +217,8 @@ test.describe('teammates', () => {
     await expect(form).toBeVisible();
     await form.getByRole('button', { name: 'Add' }).click();
     await expect(row(page, 'Rui')).toContainText('Europe/Lisbon');
+    // The form is cleared once the service has answered: only then is it ready for the next name.
+    await expect(form.getByRole('status')).toHaveText('Rui was added.');
 
     // a name already in the list is flagged, not refused
     await form.getByLabel('Name').fill('ana');

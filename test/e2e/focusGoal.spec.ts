@@ -1,0 +1,45 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from './fixtures';
+
+// Monday 23 November 2026, 08:00 in Berlin: Mon–Fri 09:00–17:30, lunch from 12:00.
+test.describe('the weekly focus goal (under libfaketime)', () => {
+  test('set in Settings, planned into the week on Today, a block skipped frees its time', async ({
+    cadence,
+  }) => {
+    const { page } = await cadence.open({
+      zone: 'Europe/Berlin',
+      serve: { faketime: '2026-11-23 08:00:00' },
+    });
+    await expect(page.getByText(/Focus goal this week/)).toHaveCount(0);
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    await page.getByLabel('Focus hours a week').fill('5');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(page.getByText('Settings saved.')).toBeVisible();
+    await page.getByRole('button', { name: 'Today', exact: true }).click();
+    await expect(page.getByText('Focus goal this week: 0 min of 5 h done, 5 h planned.')).toBeVisible();
+    // An hour a day, in the morning: today's on the timeline, and in the list with a way to skip it.
+    const block = page.getByRole('listitem').filter({ hasText: 'Focus for your goal (planned)' });
+    await expect(block).toContainText('9:00–10:00');
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(
+      results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+    ).toEqual([]);
+    await cadence.shot('today-focus-goal');
+    await page.getByRole('button', { name: 'Skip focus 9:00–10:00' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'skipped; its time is free' })).toBeVisible();
+    await expect(block).toHaveCount(0);
+    // The goal is kept: the hour goes to the other days of the week.
+    await expect(page.getByText('Focus goal this week: 0 min of 5 h done, 5 h planned.')).toBeVisible();
+  });
+
+  test('a week too full for the goal says how many hours it is short', async ({ cadence }) => {
+    const { page } = await cadence.open({
+      zone: 'Europe/Berlin',
+      settings: {
+        focusGoal: { weeklyHours: 40, minBlockMinutes: 45, maxBlockMinutes: 120, preferred: 'any' },
+      },
+      serve: { faketime: '2026-11-27 15:00:00' },
+    });
+    await expect(page.getByText(/the week's free time is \d+ h( \d+ min)? short/)).toBeVisible();
+  });
+});
