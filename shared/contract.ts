@@ -169,7 +169,7 @@ export type QueryResult<Q extends QueryName> = QueryResults[Q];
 /** Every event a client may receive, told apart by name. */
 export type CompanionEvent =
   | { name: 'availability.changed'; data: StatusView }
-  | { name: 'plan.changed'; data: { cause: CommandName } }
+  | { name: 'plan.changed'; data: { cause: CommandName | 'calendar' } }
   | { name: 'prompt.raised'; data: PromptView }
   | { name: 'prompt.cleared'; data: { kind: PromptView['kind']; key: string } }
   | { name: 'teammates.changed'; data: null }

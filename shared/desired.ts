@@ -16,6 +16,8 @@ export interface Desired {
   focus: { id: string; start: Instant; end: Instant } | null;
   /** The block that ended last, with its real end: a calendar entry is cut back to it. */
   endedFocus: { id: string; end: Instant } | null;
+  /** Focus blocks planned for later (see plannedAhead): calendars hold them ahead of time. */
+  planned: { id: string; start: Instant; end: Instant }[];
   autoDecline: Settings['focus']['autoDecline'];
   chatDoNotDisturb: boolean;
 }
@@ -42,6 +44,7 @@ export function desiredState(
   settings: Settings,
   now: Instant,
   endedFocus: { id: string; end: Instant } | null = null,
+  planned: Desired['planned'] = [],
 ): Desired {
   const zone = availability.timeZone;
   const hint = settings.urgency.rule.trim();
@@ -53,6 +56,7 @@ export function desiredState(
       ? { id: availability.focus.id, start: availability.focus.start, end: availability.focus.end }
       : null,
     endedFocus,
+    planned,
     autoDecline: settings.focus.autoDecline,
     chatDoNotDisturb: settings.focus.chatDoNotDisturb,
   };

@@ -104,8 +104,9 @@ export function planFocusGoal(
     const day = localDate(focus.start, zone);
     if (day < from || day > to) continue;
     busy.push(focus);
+    // A block under way counts whole: it is the user's, and the plan must not change as it runs.
     if (focus.start > at) handPlanned += focus.end - focus.start;
-    else done += Math.min(focus.end, at) - focus.start;
+    else done += focus.end - focus.start;
   }
   for (const event of calendar) busy.push(event);
   if (intents.away) busy.push({ start: Date.parse(intents.away.from), end: Date.parse(intents.away.until) });
@@ -244,4 +245,30 @@ export function goalBlocksDue(plan: FocusPlan | null, at: Instant, intents: Inte
 export function nextGoalCommit(plan: FocusPlan | null): Instant | null {
   const first = plan?.blocks[0];
   return first ? first.start - LEAD_MINUTES * MINUTE : null;
+}
+
+/** How far ahead focus blocks go on the calendars: the rest of this week and the next days. */
+export const PLANNED_AHEAD_DAYS = 8;
+
+/**
+ * The focus blocks to show on calendars ahead of time: blocks written down for later (by the user or
+ * the goal) and the goal's plan not yet written down, each with the id its event is tagged with (a goal
+ * block's key is its focus block's id once written, so its event is found again, not made twice).
+ */
+export function plannedAhead(
+  at: Instant,
+  settings: Settings,
+  intents: Intents,
+  calendar: readonly CalendarEvent[],
+): { id: string; start: Instant; end: Instant }[] {
+  const horizon = at + PLANNED_AHEAD_DAYS * 24 * 60 * MINUTE;
+  const written = focusIntervals(intents)
+    .filter((block) => block.start > at && block.end > block.start && block.start < horizon)
+    .map((block) => ({ id: block.id, start: block.start, end: block.end }));
+  const goal = (userGoalPlan(at, settings, intents, calendar)?.blocks ?? []).map((block) => ({
+    id: block.key,
+    start: block.start,
+    end: block.end,
+  }));
+  return [...written, ...goal].sort((a, b) => a.start - b.start);
 }

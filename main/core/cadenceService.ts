@@ -4,7 +4,7 @@ import { type Availability, availabilityAt } from '../../shared/availability';
 import type { CalendarEvent } from '../../shared/calendar';
 import { type Instant, localDate } from '../../shared/clockTime';
 import { nextUp } from '../../shared/dayPlan';
-import { goalBlocksDue, nextGoalCommit, userGoalPlan } from '../../shared/focusGoal';
+import { goalBlocksDue, nextGoalCommit, plannedAhead, userGoalPlan } from '../../shared/focusGoal';
 import {
   type CommandContext,
   type DocumentCommand,
@@ -82,6 +82,7 @@ export class CadenceService extends Disposable {
   private readonly scheduler: Scheduler;
   private readonly prompts: PromptWatcher;
   private lastStatus = '';
+  private lastPlannedAhead = '';
   private lastZone: string;
   private readonly runtimeProblems = new Map<string, string>();
   private integrationsPort: IntegrationsPort | null = null;
@@ -377,7 +378,12 @@ export class CadenceService extends Disposable {
       this.emitter.fire({ name: 'availability.changed', data: status });
     }
     this.prompts.observe(now, availability, prompts, status.prompts, this.intents);
-    if (cause) this.emitter.fire({ name: 'plan.changed', data: { cause } });
+    // The plan ahead (the focus goal's blocks) moves with the calendar: the calendars follow it.
+    const ahead = JSON.stringify(plannedAhead(now, this.settings, this.intents, this.calendar()));
+    const aheadChanged = ahead !== this.lastPlannedAhead;
+    this.lastPlannedAhead = ahead;
+    if (cause || aheadChanged)
+      this.emitter.fire({ name: 'plan.changed', data: { cause: cause ?? 'calendar' } });
     this.scheduler.resync();
   }
 }

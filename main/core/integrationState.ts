@@ -1,5 +1,6 @@
 import { desiredState } from '../../shared/desired';
 import { lastEndedFocus } from '../../shared/focus';
+import { plannedAhead } from '../../shared/focusGoal';
 import type { CadenceService } from './cadenceService';
 import type { IntegrationState } from './integrations';
 
@@ -14,6 +15,7 @@ export function integrationStateOf(service: CadenceService): IntegrationState {
           service.settings,
           now,
           ended ? { id: ended.id, end: ended.end } : null,
+          plannedAhead(now, service.settings, service.intents, service.calendar()),
         ),
         settings: service.settings,
       };
@@ -21,7 +23,12 @@ export function integrationStateOf(service: CadenceService): IntegrationState {
     ownTeammates: () => service.intents.teammates,
     onDidChange: (listener) =>
       service.onEvent((event) => {
-        if (event.name === 'availability.changed' || event.name === 'settings.changed') listener('status');
+        if (
+          event.name === 'availability.changed' ||
+          event.name === 'settings.changed' ||
+          event.name === 'plan.changed'
+        )
+          listener('status');
         else if (event.name === 'teammates.changed') listener('teammates');
       }),
     remoteChanged: () => service.resync(),

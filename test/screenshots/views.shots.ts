@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { emptyIntents, type Intents, type Teammate } from '../../shared/intents';
+import { DEFAULT_TEAMMATE_WEEK, emptyIntents, type Intents } from '../../shared/intents';
 import { expect, test } from '../e2e/fixtures';
 
 const OUT = path.join(import.meta.dirname, '..', '..', 'test-output', 'screenshots', 'views');
@@ -15,16 +15,6 @@ const SIZES = [
 ] as const;
 const SCHEMES = ['light', 'dark'] as const;
 
-const NINE_TO_FIVE = [{ start: '09:00', end: '17:00' }];
-const WEEK: Teammate['week'] = {
-  '1': NINE_TO_FIVE,
-  '2': NINE_TO_FIVE,
-  '3': NINE_TO_FIVE,
-  '4': NINE_TO_FIVE,
-  '5': NINE_TO_FIVE,
-  '6': [],
-  '7': [],
-};
 const PEOPLE: [string, string][] = [
   ['Ana Souza', 'Europe/Lisbon'],
   ['Jonas Weber', 'Europe/Berlin'],
@@ -68,7 +58,7 @@ function sampleIntents(): Intents {
     id: `p${i}`,
     name,
     timeZone,
-    week: WEEK,
+    week: DEFAULT_TEAMMATE_WEEK,
     weekendDays: [6, 7],
     source: 'manual' as const,
   }));

@@ -609,3 +609,61 @@ describe('reading back', () => {
     expect(world.graph.preferredPresence).toMatchObject({ availability: 'Busy' });
   });
 });
+
+describe('the weekly focus goal on the calendar', () => {
+  const GOAL = { weeklyHours: 5, minBlockMinutes: 45, maxBlockMinutes: 120, preferred: 'morning' as const };
+  const focusEvents = (w: IntegrationWorld) =>
+    w.google
+      .visible()
+      .filter((e) => e.extendedProperties?.private?.cadenceFocusId)
+      .map((e) => [e.extendedProperties!.private!.cadenceFocusId, e.start.dateTime, e.end.dateTime]);
+
+  it('puts the week’s blocks on Google ahead of time, moves one when a meeting lands, never twice, and removes a skipped one', async () => {
+    world = await integrationWorld(at('2026-11-23T08:00', ZONE), ZONE, { focusGoal: GOAL });
+    const w = world;
+    await w.connect('google');
+    await w.settle();
+    const iso = (local: string) => new Date(at(local, ZONE)).toISOString();
+    // An hour each morning, Monday to Friday, as focus time.
+    expect(focusEvents(w)).toEqual(
+      ['23', '24', '25', '26', '27'].map((day) => [
+        `goal:2026-11-${day}:0`,
+        iso(`2026-11-${day}T09:00`),
+        iso(`2026-11-${day}T10:00`),
+      ]),
+    );
+    expect(w.google.visible().filter((e) => e.eventType === 'focusTime')).toHaveLength(5);
+
+    // A meeting lands on Tuesday's block: the block moves after it, the same event.
+    const tuesday = w.google
+      .visible()
+      .find((e) => e.extendedProperties?.private?.cadenceFocusId === 'goal:2026-11-24:0')!;
+    w.google.addMeeting('Planning', at('2026-11-24T09:00', ZONE), at('2026-11-24T09:30', ZONE), 'accepted');
+    await w.host.integrations!.refreshRemote();
+    await w.settle();
+    const moved = w.google.events.get(tuesday.id)!;
+    expect([moved.start.dateTime, moved.end.dateTime]).toEqual([
+      iso('2026-11-24T09:30'),
+      iso('2026-11-24T10:30'),
+    ]);
+
+    // A restart writes nothing twice.
+    await w.restart();
+    await w.settle();
+    expect(focusEvents(w)).toHaveLength(5);
+
+    // Monday's block starts as focus: still one event; skipping Wednesday's frees its slot on the calendar.
+    await w.advanceTo(at('2026-11-23T09:05', ZONE));
+    expect(focusEvents(w).filter(([id]) => id === 'goal:2026-11-23:0')).toHaveLength(1);
+    expect((await w.run('goal.skip', { key: 'goal:2026-11-25:0' })).ok).toBe(true);
+    await w.settle();
+    const events = focusEvents(w);
+    expect(events.map(([id]) => id)).not.toContain('goal:2026-11-25:0');
+    // The goal is kept: the skipped hour went to the days after it, and the calendar says so.
+    const minutes = events.reduce(
+      (sum, [, start, end]) => sum + (Date.parse(end!) - Date.parse(start!)) / 60_000,
+      0,
+    );
+    expect(minutes).toBe(300);
+  }, 60_000);
+});

@@ -1,6 +1,7 @@
 import type { CalendarEvent } from '../../../shared/calendar';
 import { addDays, atLocalTime, DAY, type Instant } from '../../../shared/clockTime';
 import type { Desired } from '../../../shared/desired';
+import { PLANNED_AHEAD_DAYS } from '../../../shared/focusGoal';
 import type { Settings } from '../../../shared/settings';
 import { authorizedCall, checkJsonError } from '../authorizedCall';
 import type { HttpResponse } from '../providerError';
@@ -43,6 +44,7 @@ export class GoogleCalendarProvider implements Provider {
   private current: FocusEvent | null = null;
   private appliedZone: string | null = null;
   private appliedDaysOff: string | null = null;
+  private appliedPlanned: string | null = null;
   /** Day off → its out-of-office event; null until looked up once. */
   private daysOff: Map<string, string> | null = null;
 
@@ -58,6 +60,7 @@ export class GoogleCalendarProvider implements Provider {
   reset(): void {
     this.appliedZone = null;
     this.appliedDaysOff = null;
+    this.appliedPlanned = null;
   }
 
   private url(path: string): string {
@@ -93,7 +96,109 @@ export class GoogleCalendarProvider implements Provider {
   async apply(desired: Desired, now: Instant, settings: Settings): Promise<void> {
     await this.learnAccount();
     await this.applyFocus(desired, now);
+    await this.applyPlanned(desired, now);
     await this.applyDaysOff(desired, now, settings);
+  }
+
+  /**
+   * Focus blocks planned for later are on the calendar ahead of time, as focus time: each found again by
+   * its tag (never made twice, also after a restart), moved when the plan moves it, and removed when it
+   * is skipped or cancelled. Only events still in the future are touched: the running block is
+   * applyFocus's.
+   */
+  private async applyPlanned(desired: Desired, now: Instant): Promise<void> {
+    const wanted = desired.planned.filter((block) => block.start > now);
+    const key = JSON.stringify(wanted);
+    if (key === this.appliedPlanned) return;
+    const horizon = now + (PLANNED_AHEAD_DAYS + 1) * DAY;
+    const existing = new Map<string, { id: string; start: Instant; end: Instant }>();
+    for (const event of await this.ownFocusEvents(now, horizon)) existing.set(event.focusId, event);
+    for (const block of wanted) {
+      const found = existing.get(block.id);
+      existing.delete(block.id);
+      if (!found) {
+        await this.create(desired, block);
+        continue;
+      }
+      if (found.start === block.start && found.end === block.end) continue;
+      const response = await authorizedCall(
+        this.tokens,
+        {
+          timeoutMs: this.timeoutMs,
+          method: 'PATCH',
+          url: this.url(`/calendars/primary/events/${encodeURIComponent(found.id)}`),
+          json: {
+            start: { dateTime: new Date(block.start).toISOString(), timeZone: desired.timeZone },
+            end: { dateTime: new Date(block.end).toISOString(), timeZone: desired.timeZone },
+          },
+        },
+        SERVICE,
+      );
+      // Deleted by hand in the meantime: made again, the plan still wants it.
+      if (response.status === 404 || response.status === 410) await this.create(desired, block);
+      else checkJsonError(response, SERVICE, 'move a planned focus block');
+    }
+    // What is left was planned once and is no longer: skipped, cancelled or moved away.
+    for (const [focusId, event] of existing) {
+      if (event.start <= now || focusId === desired.focus?.id) continue;
+      const response = await authorizedCall(
+        this.tokens,
+        {
+          timeoutMs: this.timeoutMs,
+          method: 'DELETE',
+          url: this.url(`/calendars/primary/events/${encodeURIComponent(event.id)}`),
+        },
+        SERVICE,
+      );
+      if (response.status !== 404 && response.status !== 410)
+        checkJsonError(response, SERVICE, 'remove a skipped focus block');
+    }
+    this.appliedPlanned = key;
+  }
+
+  /** Cadence's focus events from `from` to `to`, every page (Events: list pages by nextPageToken). */
+  private async ownFocusEvents(
+    from: Instant,
+    to: Instant,
+  ): Promise<{ id: string; focusId: string; start: Instant; end: Instant }[]> {
+    const found: { id: string; focusId: string; start: Instant; end: Instant }[] = [];
+    let pageToken: string | null = null;
+    do {
+      const query = new URLSearchParams({
+        privateExtendedProperty: 'cadencePlanned=1',
+        timeMin: new Date(from).toISOString(),
+        timeMax: new Date(to).toISOString(),
+        singleEvents: 'true',
+        ...(pageToken ? { pageToken } : {}),
+      });
+      const response = await authorizedCall(
+        this.tokens,
+        { timeoutMs: this.timeoutMs, url: this.url(`/calendars/primary/events?${query}`) },
+        SERVICE,
+      );
+      checkJsonError(response, SERVICE, 'look up its planned focus blocks');
+      const body = (response.body ?? {}) as {
+        items?: {
+          id: string;
+          start?: { dateTime?: string };
+          end?: { dateTime?: string };
+          extendedProperties?: { private?: Record<string, string> };
+        }[];
+        nextPageToken?: unknown;
+      };
+      for (const item of body.items ?? []) {
+        const focusId = item.extendedProperties?.private?.cadenceFocusId;
+        if (!focusId) continue;
+        found.push({
+          id: item.id,
+          focusId,
+          start: Date.parse(item.start?.dateTime ?? ''),
+          end: Date.parse(item.end?.dateTime ?? ''),
+        });
+      }
+      pageToken = typeof body.nextPageToken === 'string' && body.nextPageToken ? body.nextPageToken : null;
+    } while (pageToken);
+    return found;
   }
 
   /** Events Cadence made earlier (perhaps before a restart), found by the tag it put on them. */
@@ -248,7 +353,8 @@ export class GoogleCalendarProvider implements Provider {
       start: { dateTime: new Date(focus.start).toISOString(), timeZone: desired.timeZone },
       end: { dateTime: new Date(focus.end).toISOString(), timeZone: desired.timeZone },
     };
-    const tag = { extendedProperties: { private: { cadenceFocusId: focus.id } } };
+    // cadencePlanned lets the blocks planned ahead be listed in one call (privateExtendedProperty).
+    const tag = { extendedProperties: { private: { cadenceFocusId: focus.id, cadencePlanned: '1' } } };
     if (!asFocusTime) return { summary: 'Focus time', transparency: 'opaque', ...times, ...tag };
     return {
       summary: 'Focus time',

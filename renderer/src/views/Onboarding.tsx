@@ -32,6 +32,36 @@ function fieldOf(path: string): string | null {
   return null;
 }
 
+/** A labelled time of day, with its problem said below it. */
+function TimeField({
+  id,
+  label,
+  value,
+  onChange,
+  problem,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  problem: string | null;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="time"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        required
+        {...describedBy(problem, id)}
+      />
+      <Problem problem={problem} path={id} />
+    </div>
+  );
+}
+
 export function Onboarding() {
   const settings = useCadence((s) => s.settings);
   const systemZone = useCadence((s) => s.status?.systemTimeZone ?? 'UTC');
@@ -151,18 +181,13 @@ export function Onboarding() {
         </fieldset>
         <fieldset>
           <legend>When do you work?</legend>
-          <div className="field">
-            <label htmlFor="onboarding-start">Start</label>
-            <input
-              id="onboarding-start"
-              type="time"
-              value={start}
-              onChange={(e) => setStart(e.target.value)}
-              required
-              {...describedBy(problem('start'), 'onboarding-start')}
-            />
-            <Problem problem={problem('start')} path="onboarding-start" />
-          </div>
+          <TimeField
+            id="onboarding-start"
+            label="Start"
+            value={start}
+            onChange={setStart}
+            problem={problem('start')}
+          />
           <div className="field">
             <label htmlFor="onboarding-end">End</label>
             <input
@@ -182,18 +207,13 @@ export function Onboarding() {
         </fieldset>
         <fieldset>
           <legend>Lunch</legend>
-          <div className="field">
-            <label htmlFor="onboarding-lunch">Around</label>
-            <input
-              id="onboarding-lunch"
-              type="time"
-              value={lunchAt}
-              onChange={(e) => setLunchAt(e.target.value)}
-              required
-              {...describedBy(problem('lunchAt'), 'onboarding-lunch')}
-            />
-            <Problem problem={problem('lunchAt')} path="onboarding-lunch" />
-          </div>
+          <TimeField
+            id="onboarding-lunch"
+            label="Around"
+            value={lunchAt}
+            onChange={setLunchAt}
+            problem={problem('lunchAt')}
+          />
           <div className="field">
             <label htmlFor="onboarding-lunch-minutes">For (minutes)</label>
             <input
