@@ -1,4 +1,3 @@
-import './zodConfig';
 import { createRoot } from 'react-dom/client';
 import { createHttpBridge, takeToken } from './bridge/httpBridge';
 import { createIpcBridge } from './bridge/ipcBridge';

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { type Settings, spanProblem, WEEKDAYS } from '../../../shared/settings';
+import type { Settings } from '../../../shared/settings';
+import { spanProblem, WEEKDAYS } from '../../../shared/workSpans';
 import { run, useCadence } from '../store/store';
 import { ErrorText } from './ErrorText';
 import { describedBy, type Issues, Problem } from './SettingsFields';

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { type Settings, withExplicitNights } from '../../../shared/settings';
+import type { Settings } from '../../../shared/settings';
+import { withExplicitNights } from '../../../shared/workSpans';
 import { editSettings, run, settingsSaved, useCadence } from '../store/store';
 import { IntegrationsSettings } from './IntegrationsSettings';
 import { type Issues, ListField, NumberField, TextField } from './SettingsFields';

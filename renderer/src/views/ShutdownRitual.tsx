@@ -7,7 +7,7 @@ import { ErrorText } from './ErrorText';
 import { PriorityList } from './Priorities';
 import { useDialog } from './useDialog';
 
-const STEPS = ['Done today', 'Carry over', 'Tomorrow', 'Close'] as const;
+const STEPS = ['Done today', 'Carry over', 'Tomorrow', 'Wrap up'] as const;
 
 export function ShutdownRitual() {
   const open = useCadence((s) => s.ritualOpen);

@@ -22,8 +22,10 @@ export function freeGaps(plan: DayPlanView, now: number, minimumMinutes = 20): G
     .map((item) => [Date.parse(item.start), Date.parse(item.end)] as const)
     .sort((a, b) => a[0] - b[0]);
   const gaps: Gap[] = [];
+  // Free time starts on a whole five minutes: "11:20–12:00, 40 min", never 39 and some seconds.
+  const from = Math.ceil(now / 300_000) * 300_000;
   for (const work of plan.items.filter((item) => item.kind === 'work')) {
-    let cursor = Math.max(Date.parse(work.start), now);
+    let cursor = Math.max(Date.parse(work.start), from);
     const end = Date.parse(work.end);
     for (const [start, stop] of busy) {
       if (stop <= cursor || start >= end) continue;

@@ -1,13 +1,6 @@
 import { useState } from 'react';
-import {
-  type Settings,
-  sharedWorkdayHours,
-  spanProblem,
-  type WeekdayKey,
-  WEEKDAYS,
-  withWorkdayHours,
-  type WorkSpan,
-} from '../../../shared/settings';
+import type { Settings, WeekdayKey, WorkSpan } from '../../../shared/settings';
+import { sharedWorkdayHours, spanProblem, WEEKDAYS, withWorkdayHours } from '../../../shared/workSpans';
 import { describedBy, fieldId, type Issues, Problem, problemAt } from './SettingsFields';
 
 const DAY_NAMES: Record<WeekdayKey, string> = {
