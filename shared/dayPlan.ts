@@ -2,7 +2,7 @@ import { isDayClosed, lunchInterval, lunchOn } from './availability';
 import type { CalendarEvent } from './calendar';
 import { addDays, atLocalTime, type Instant, MINUTE, parseInstant } from './clockTime';
 import { focusIntervals } from './focus';
-import { type FocusPlan, userGoalPlan } from './focusGoal';
+import { type FocusPlan, plannedAhead, userGoalPlan } from './focusGoal';
 import type { Intents, ShutdownRecord } from './intents';
 import { lunchWindow } from './prompts';
 import type { Settings } from './settings';
@@ -69,8 +69,15 @@ export interface DayPlan {
   /** Priorities set by the last shutdown ritual before this day, carried ones included. */
   priorities: string[];
   agenda: Agenda;
-  /** The weekly focus goal, when it is on: where the week stands. */
-  goal: Omit<FocusPlan, 'blocks'> | null;
+  /**
+   * The weekly focus goal, when it is on: where the week stands, and the focus planned for the rest of
+   * it (`written`: already a focus block, cancelled rather than skipped).
+   */
+  goal:
+    | (Omit<FocusPlan, 'blocks'> & {
+        ahead: { id: string; start: Instant; end: Instant; written: boolean }[];
+      })
+    | null;
   shutdown: ShutdownRecord | null;
 }
 
@@ -227,7 +234,7 @@ export function dayPlan(
     closed: isDayClosed(date, intents),
     priorities: agenda.items.map((item) => item.text),
     agenda,
-    goal: goalPlan ? (({ blocks: _blocks, ...summary }) => summary)(goalPlan) : null,
+    goal: goalPlan ? goalSummary(goalPlan, at, settings, intents, calendar) : null,
     shutdown: intents.shutdowns.find((record) => record.date === date) ?? null,
   };
 }
@@ -261,4 +268,20 @@ export function nextUp(
       return { kind: 'lunch', start: item.start, title: null };
   }
   return null;
+}
+
+function goalSummary(
+  plan: FocusPlan,
+  at: Instant,
+  settings: Settings,
+  intents: Intents,
+  calendar: readonly CalendarEvent[],
+): NonNullable<DayPlan['goal']> {
+  const { blocks, ...summary } = plan;
+  const unwritten = new Set(blocks.map((block) => block.key));
+  const weekEnd = atLocalTime(addDays(plan.to, 1), 0, settings.workTimeZone);
+  const ahead = plannedAhead(at, settings, intents, calendar)
+    .filter((block) => block.start < weekEnd)
+    .map((block) => ({ ...block, written: !unwritten.has(block.id) }));
+  return { ...summary, ahead };
 }

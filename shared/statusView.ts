@@ -83,9 +83,14 @@ export function toStatusView(
 type WithIsoTimes<T> = T extends PlanItem ? Omit<T, 'start' | 'end'> & { start: string; end: string } : never;
 export type PlanItemView = WithIsoTimes<PlanItem>;
 
-export interface DayPlanView extends Omit<DayPlan, 'items' | 'endOfDay'> {
+export interface DayPlanView extends Omit<DayPlan, 'items' | 'endOfDay' | 'goal'> {
   items: PlanItemView[];
   endOfDay: string | null;
+  goal:
+    | (Omit<NonNullable<DayPlan['goal']>, 'ahead'> & {
+        ahead: { id: string; start: string; end: string; written: boolean }[];
+      })
+    | null;
 }
 
 export function toDayPlanView(plan: DayPlan): DayPlanView {
@@ -97,6 +102,16 @@ export function toDayPlanView(plan: DayPlan): DayPlanView {
         ({ ...item, start: isoInZone(item.start, zone), end: isoInZone(item.end, zone) }) as PlanItemView,
     ),
     endOfDay: plan.endOfDay === null ? null : isoInZone(plan.endOfDay, zone),
+    goal: plan.goal
+      ? {
+          ...plan.goal,
+          ahead: plan.goal.ahead.map((block) => ({
+            ...block,
+            start: isoInZone(block.start, zone),
+            end: isoInZone(block.end, zone),
+          })),
+        }
+      : null,
   };
 }
 

@@ -28,8 +28,23 @@ test.describe('the weekly focus goal (under libfaketime)', () => {
     await page.getByRole('button', { name: 'Skip focus 9:00–10:00' }).click();
     await expect(page.getByRole('alert').filter({ hasText: 'skipped; its time is free' })).toBeVisible();
     await expect(block).toHaveCount(0);
-    // The goal is kept: the hour goes to the other days of the week.
+    // The goal is kept: the hour goes to the other days of the week, which the Week view lists.
     await expect(page.getByText('Focus goal this week: 0 min of 5 h done, 5 h planned.')).toBeVisible();
+    await page.getByRole('button', { name: 'Week', exact: true }).click();
+    const week = page.getByRole('region', { name: 'Focus planned this week' });
+    await expect(week.getByRole('heading', { level: 3 })).toHaveText([
+      'Tuesday 24 November',
+      'Wednesday 25 November',
+      'Thursday 26 November',
+      'Friday 27 November',
+    ]);
+    await expect(week).toContainText('9:00–10:15');
+    await week.getByRole('button', { name: 'Skip focus 9:00–10:15, Friday 27 November' }).click();
+    // Friday is free now; its hour and a quarter goes to a day that still has room (Monday).
+    await expect(week.getByRole('heading', { name: 'Friday 27 November' })).toHaveCount(0);
+    await expect(week.getByRole('heading', { name: 'Monday 23 November' })).toBeVisible();
+    await expect(week).not.toContainText('short');
+    await cadence.shot('week-focus-plan');
   });
 
   test('a week too full for the goal says how many hours it is short', async ({ cadence }) => {

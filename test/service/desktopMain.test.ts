@@ -22,6 +22,9 @@ async function bootDesktop(
 ): Promise<{ log: Entry[]; code: number | null; output: string }> {
   const dir = tempDir('cadence-desktop-');
   const logFile = path.join(dir, 'calls.jsonl');
+  // No working hours at all: the user is off whenever the test runs, so what the tray shows first is known.
+  const never = Object.fromEntries(['1', '2', '3', '4', '5', '6', '7'].map((day) => [day, []]));
+  seedSettings(path.join(dir, 'data'), 'UTC', { week: never as never, weekendDays: [] });
   const child = spawn(
     process.execPath,
     [

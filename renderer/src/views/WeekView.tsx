@@ -1,5 +1,6 @@
 import { Component, lazy, type ReactNode, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useCadence } from '../store/store';
+import { FocusWeek } from './FocusWeek';
 
 /** Shows `failed` instead of children whose code could not be loaded. */
 class LoadBoundary extends Component<{ failed: ReactNode; children: ReactNode }, { error: boolean }> {
@@ -42,18 +43,21 @@ export function WeekView() {
     wasConnected.current = connected;
   }, [connected, failed]);
   return (
-    <LoadBoundary
-      key={attempt}
-      failed={
-        <p className="loading" role="status">
-          The week review could not be loaded while Cadence is not connected. It opens as soon as Cadence is
-          back.
-        </p>
-      }
-    >
-      <Suspense fallback={<p className="loading">Loading charts…</p>}>
-        <WeekReview />
-      </Suspense>
-    </LoadBoundary>
+    <>
+      <LoadBoundary
+        key={attempt}
+        failed={
+          <p className="loading" role="status">
+            The week review could not be loaded while Cadence is not connected. It opens as soon as Cadence is
+            back.
+          </p>
+        }
+      >
+        <Suspense fallback={<p className="loading">Loading charts…</p>}>
+          <WeekReview />
+        </Suspense>
+      </LoadBoundary>
+      <FocusWeek />
+    </>
   );
 }
