@@ -13,6 +13,7 @@ import type {
 } from '../../shared/contract';
 import { PROVIDER_IDS, type ProviderId } from '../../shared/integrationView';
 import { CLOCK_PREFERENCES, offsetClockTime, offsetDayTime, setTimeWriting } from '../../shared/words';
+import { daysToCsv } from '../../shared/exportCsv';
 import { resolveDataDir } from '../server/connectionFile';
 import { ApiClient, NotRunningError } from './apiClient';
 import { describeIntegrations, describePlan, describeStatus, describeTeammates, printable } from './describe';
@@ -27,6 +28,7 @@ const OPTIONS = {
   port: { type: 'string' },
   urgent: { type: 'boolean' },
   from: { type: 'string' },
+  to: { type: 'string' },
   'client-secret': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -202,6 +204,26 @@ const VERBS: Record<string, Verb> = {
       if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date))
         throw new UsageError('--date needs a date like 2026-03-09.');
       return ask(invocation, 'plan', values.date ? { date: values.date } : {}, describePlan);
+    },
+  },
+  export: {
+    usage: ['export [--from YYYY-MM-DD] [--to YYYY-MM-DD]   daily totals as CSV (default: the last 4 weeks)'],
+    run: async (invocation) => {
+      const { values } = invocation;
+      for (const [name, value] of [
+        ['--from', values.from],
+        ['--to', values.to],
+      ] as const)
+        if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value))
+          throw new UsageError(`${name} needs a date like 2026-03-09.`);
+      const to = values.to ?? new Date().toISOString().slice(0, 10);
+      const from =
+        values.from ?? new Date(Date.parse(`${to}T12:00:00Z`) - 27 * 86_400_000).toISOString().slice(0, 10);
+      // CSV on standard output, nothing else: `cadence export > days.csv`.
+      const result = await invocation.client.query('history', { from, to });
+      if (!result.ok) return report(result);
+      process.stdout.write(daysToCsv(result.value));
+      return 0;
     },
   },
   teammates: {

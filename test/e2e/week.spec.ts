@@ -160,6 +160,29 @@ test.describe('the week review (the real service under libfaketime)', () => {
     }
   });
 
+  test('the days shown can be exported as CSV, the same figures as the review', async ({ cadence }) => {
+    const { page } = await cadence.open({
+      zone: ZONE,
+      settings: { locale: 'en-GB' },
+      intents: seededWeeks(),
+      serve: { faketime: THURSDAY },
+    });
+    await openWeek(page);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Export these days as CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^cadence-days-\d{4}-\d\d-\d\d-2026-11-26\.csv$/);
+    const lines = fs.readFileSync((await download.path())!, 'utf8').split('\r\n');
+    expect(lines[0]).toBe(
+      'date,workday,focus_minutes,meeting_minutes,meetings,lunch_taken,after_hours_minutes,weekend_minutes,day_closed_at',
+    );
+    // Monday of this week: the seeded focus, lunch and closing.
+    expect(lines.find((line) => line.startsWith('2026-11-23,'))).toMatch(
+      /^2026-11-23,true,\d+,0,0,(true|false),\d+,0,(\d\d:\d\d)?$/,
+    );
+  });
+
   test('weeks start on Sunday where the locale says so', async ({ cadence }) => {
     const { page } = await cadence.open({
       zone: ZONE,

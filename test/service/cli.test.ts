@@ -95,6 +95,23 @@ describe('the cadence CLI against the real headless service', () => {
     expect((await cli(dir, ['status'])).stdout).toMatch(/^Focusing until 11:58 PM\./);
   });
 
+  it('exports the daily totals as CSV on standard output, and says what a bad date should look like', async () => {
+    const dir = tempDir();
+    seedSettings(dir, 'UTC', { week: everyDay([{ start: '00:00', end: '23:59' }]), weekendDays: [] });
+    await serve(dir, { faketime: '2026-11-26 10:00:00', env: { TZ: 'UTC' } });
+    await cli(dir, ['focus', '25']);
+    const csv = await cli(dir, ['export', '--from', '2026-11-25', '--to', '2026-11-26']);
+    expect(csv.code).toBe(0);
+    expect(csv.stdout.split('\r\n')).toEqual([
+      'date,workday,focus_minutes,meeting_minutes,meetings,lunch_taken,after_hours_minutes,weekend_minutes,day_closed_at',
+      '2026-11-25,true,0,0,0,false,0,0,',
+      expect.stringMatching(/^2026-11-26,true,\d+,0,0,false,0,0,$/),
+      '',
+    ]);
+    const bad = await cli(dir, ['export', '--from', 'last week']);
+    expect([bad.code, bad.stderr.split('\n')[0]]).toEqual([2, '--from needs a date like 2026-03-09.']);
+  });
+
   it('starts with a corrupt settings file, keeps it, and says so', async () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'settings.json'), 'not json at all');

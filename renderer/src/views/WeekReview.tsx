@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { localDate } from '../../../shared/clockTime';
+import { daysToCsv } from '../../../shared/exportCsv';
 import type { DaySummary } from '../../../shared/history';
 import {
   type CalendarWeek,
@@ -289,6 +290,16 @@ function Weeks({
         locale={locale}
       />
       <WeekTable weeks={weeks} locale={locale} />
+      <p>
+        <a
+          className="button-link"
+          download={`cadence-days-${history[0]?.date ?? ''}-${history.at(-1)?.date ?? ''}.csv`}
+          href={`data:text/csv;charset=utf-8,${encodeURIComponent(daysToCsv(history))}`}
+        >
+          Export these days as CSV
+        </a>{' '}
+        <span className="lead">for your own records; it stays on this computer.</span>
+      </p>
     </div>
   );
 }

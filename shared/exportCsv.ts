@@ -1,0 +1,27 @@
+import type { DaySummary } from './intents';
+
+/** The columns of the daily totals, in order, as the CSV header names them. */
+const COLUMNS: [string, (day: DaySummary) => string | number | boolean | null][] = [
+  ['date', (day) => day.date],
+  ['workday', (day) => day.workday],
+  ['focus_minutes', (day) => day.focusMinutes],
+  ['meeting_minutes', (day) => day.meetingMinutes],
+  ['meetings', (day) => day.meetings],
+  ['lunch_taken', (day) => day.lunchTaken],
+  ['after_hours_minutes', (day) => day.afterHoursMinutes],
+  ['weekend_minutes', (day) => day.weekendMinutes],
+  ['day_closed_at', (day) => day.shutdownAt],
+];
+
+/** A field as RFC 4180 writes it: quoted when it holds a comma, a quote or a line break. */
+function field(value: string | number | boolean | null): string {
+  const text = value === null ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** The daily totals as CSV (RFC 4180: a header line, CRLF line ends), for the user's own records. */
+export function daysToCsv(days: readonly DaySummary[]): string {
+  const lines = [COLUMNS.map(([name]) => name).join(',')];
+  for (const day of days) lines.push(COLUMNS.map(([, value]) => field(value(day))).join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}
