@@ -210,12 +210,9 @@ const VERBS: Record<string, Verb> = {
     usage: ['export [--from YYYY-MM-DD] [--to YYYY-MM-DD]   daily totals as CSV (default: the last 4 weeks)'],
     run: async (invocation) => {
       const { values } = invocation;
-      for (const [name, value] of [
-        ['--from', values.from],
-        ['--to', values.to],
-      ] as const)
+      for (const [name, value] of Object.entries({ from: values.from, to: values.to }))
         if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value))
-          throw new UsageError(`${name} needs a date like 2026-03-09.`);
+          throw new UsageError(`--${name} needs a date like 2026-03-09.`);
       const to = values.to ?? new Date().toISOString().slice(0, 10);
       const from =
         values.from ?? new Date(Date.parse(`${to}T12:00:00Z`) - 27 * 86_400_000).toISOString().slice(0, 10);

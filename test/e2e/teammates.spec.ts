@@ -52,35 +52,42 @@ async function fitsTheWindow(page: Page): Promise<void> {
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
   expect(sideways).toBeLessThanOrEqual(0);
-  const overlaps = await page.evaluate(() => {
-    const found: string[] = [];
-    for (const row of document.querySelectorAll('.teammate-row:not(.teammate-heads)')) {
-      const cells = [...row.querySelectorAll(':scope > [role=cell]')]
-        .map((cell) => ({ cell, box: cell.getBoundingClientRect() }))
-        .filter(({ box }) => box.width > 0 && box.height > 0);
-      const outer = row.getBoundingClientRect();
-      for (const [i, a] of cells.entries()) {
-        if (a.box.right > outer.right + 0.5 || a.box.bottom > outer.bottom + 0.5)
-          found.push(`${row.textContent}: cell ${i} overflows its row`);
-        for (const b of cells.slice(i + 1)) {
-          const apart =
-            a.box.right <= b.box.left ||
-            b.box.right <= a.box.left ||
-            a.box.bottom <= b.box.top ||
-            b.box.bottom <= a.box.top;
-          if (!apart) found.push(`${row.textContent}: cells overlap`);
-        }
-        // text cut off sideways inside a cell
-        for (const text of a.cell.querySelectorAll('strong, span, button')) {
-          const box = text.getBoundingClientRect();
-          if (box.width > 0 && box.right > a.box.right + 0.5 && getComputedStyle(text).overflow !== 'hidden')
-            found.push(`${row.textContent}: "${text.textContent}" sticks out of its cell`);
+  // After a resize the list measures its rows again (three lines each in a narrow window): the layout
+  // is checked once it has settled, not in the frame between.
+  const overlaps = () =>
+    page.evaluate(() => {
+      const found: string[] = [];
+      for (const row of document.querySelectorAll('.teammate-row:not(.teammate-heads)')) {
+        const cells = [...row.querySelectorAll(':scope > [role=cell]')]
+          .map((cell) => ({ cell, box: cell.getBoundingClientRect() }))
+          .filter(({ box }) => box.width > 0 && box.height > 0);
+        const outer = row.getBoundingClientRect();
+        for (const [i, a] of cells.entries()) {
+          if (a.box.right > outer.right + 0.5 || a.box.bottom > outer.bottom + 0.5)
+            found.push(`${row.textContent}: cell ${i} overflows its row`);
+          for (const b of cells.slice(i + 1)) {
+            const apart =
+              a.box.right <= b.box.left ||
+              b.box.right <= a.box.left ||
+              a.box.bottom <= b.box.top ||
+              b.box.bottom <= a.box.top;
+            if (!apart) found.push(`${row.textContent}: cells overlap`);
+          }
+          // text cut off sideways inside a cell
+          for (const text of a.cell.querySelectorAll('strong, span, button')) {
+            const box = text.getBoundingClientRect();
+            if (
+              box.width > 0 &&
+              box.right > a.box.right + 0.5 &&
+              getComputedStyle(text).overflow !== 'hidden'
+            )
+              found.push(`${row.textContent}: "${text.textContent}" sticks out of its cell`);
+          }
         }
       }
-    }
-    return found;
-  });
-  expect(overlaps).toEqual([]);
+      return found;
+    });
+  await expect.poll(overlaps).toEqual([]);
 }
 
 test.describe('teammates', () => {
