@@ -211,22 +211,37 @@ export function goalOf(settings: Settings): FocusGoal | null {
 }
 
 /** The week's plan as the user's settings and intents make it (skipped blocks left out); null when off. */
+/** The last plan made, by what it was made from: one refresh asks for it several times (status, plan, calendars). */
+let lastGoalPlan: {
+  at: Instant;
+  settings: Settings;
+  intents: Intents;
+  calendar: readonly CalendarEvent[];
+  plan: FocusPlan | null;
+} | null = null;
+
 export function userGoalPlan(
   at: Instant,
   settings: Settings,
   intents: Intents,
   calendar: readonly CalendarEvent[],
 ): FocusPlan | null {
+  const last = lastGoalPlan;
+  // Settings and intents are never changed in place, so the same objects mean the same plan.
+  if (
+    last &&
+    last.at === at &&
+    last.settings === settings &&
+    last.intents === intents &&
+    last.calendar === calendar
+  )
+    return last.plan;
   const goal = goalOf(settings);
-  if (!goal) return null;
-  return planFocusGoal(
-    at,
-    settings,
-    intents,
-    calendar,
-    goal,
-    new Set(intents.goalSkips.map((skip) => skip.key)),
-  );
+  const plan = goal
+    ? planFocusGoal(at, settings, intents, calendar, goal, new Set(intents.goalSkips.map((skip) => skip.key)))
+    : null;
+  lastGoalPlan = { at, settings, intents, calendar, plan };
+  return plan;
 }
 
 /**

@@ -76,6 +76,9 @@ export interface IntegrationsPort {
  * The Cadence core: runs the pure command handlers, then persists, schedules and emits. Hosted by
  * headless mode and by Electron alike.
  */
+/** No calendar: one empty list, so what is derived from the calendar can tell it has not changed. */
+const NO_EVENTS: readonly CalendarEvent[] = [];
+
 export class CadenceService extends Disposable {
   private readonly emitter = this.register(new Emitter<CompanionEvent>());
   readonly onEvent = this.emitter.event;
@@ -126,7 +129,7 @@ export class CadenceService extends Disposable {
   }
 
   calendar(): readonly CalendarEvent[] {
-    return this.integrationsPort?.calendar() ?? this.options.calendar?.() ?? [];
+    return this.integrationsPort?.calendar() ?? this.options.calendar?.() ?? NO_EVENTS;
   }
 
   /** Connects the services; their health changes are pushed to clients as events. */

@@ -3,6 +3,16 @@ import { clockTime, dayTitle, durationText } from '../../../shared/words';
 import { localDate } from '../../../shared/clockTime';
 
 /**
+ * Skips a block the focus goal planned: one not yet written down is left out of the plan, one written
+ * down is cancelled (which skips it too). Says so, with the block's times.
+ */
+export function skipPlannedFocus(id: string, written: boolean, span: string): void {
+  void (written ? run('focus.cancel', { id }) : run('goal.skip', { key: id })).then((result) => {
+    if (result.ok) showNotice({ kind: 'info', text: `Focus ${span} skipped; its time is free.` });
+  });
+}
+
+/**
  * The focus planned for the rest of the week, day by day: the goal's blocks (skipped with one click)
  * and blocks already written down (cancelled). Shown when the weekly focus goal is on.
  */
@@ -31,15 +41,7 @@ export function FocusWeek() {
               <ul>
                 {blocks.map((block) => {
                   const span = `${clockTime(block.start, zone)}–${clockTime(block.end, zone)}`;
-                  const skip = () =>
-                    void (
-                      block.written
-                        ? run('focus.cancel', { id: block.id })
-                        : run('goal.skip', { key: block.id })
-                    ).then((result) => {
-                      if (result.ok)
-                        showNotice({ kind: 'info', text: `Focus ${span} skipped; its time is free.` });
-                    });
+                  const skip = () => skipPlannedFocus(block.id, block.written, span);
                   return (
                     <li key={block.id}>
                       <span>{span}</span>

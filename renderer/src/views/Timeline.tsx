@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { DayPlanView, PlanItemView } from '../../../shared/statusView';
 import { run, showNotice } from '../store/store';
 import { clockTime, durationText } from '../../../shared/words';
+import { skipPlannedFocus } from './FocusWeek';
 import { atLocalTime, localDate, minutesOfDay, wallClock } from '../../../shared/clockTime';
 
 const HOUR_PX = 44;
@@ -182,12 +183,7 @@ function PlannedBlocks({ plan }: { plan: DayPlanView }) {
                 type="button"
                 className="quiet"
                 aria-label={`Skip focus ${span}`}
-                onClick={() =>
-                  void run('goal.skip', { key: item.key }).then((result) => {
-                    if (result.ok)
-                      showNotice({ kind: 'info', text: `Focus ${span} skipped; its time is free.` });
-                  })
-                }
+                onClick={() => skipPlannedFocus(item.key, false, span)}
               >
                 Skip
               </button>
