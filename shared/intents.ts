@@ -120,8 +120,29 @@ export const daySummarySchema = z.object({
   weekendMinutes: z.number().int().min(0).max(1440),
   /** When the day was closed, in the work zone's wall-clock time (HH:MM), if it was. */
   shutdownAt: z.string().max(8).nullable(),
+  /** Whether a workday was closed by the end of its hours (a few minutes' grace); null when not closed. */
+  closedOnTime: z.boolean().nullable().optional(),
+  /** First and last moment Cadence saw the user active that day, in the work zone's wall-clock time. */
+  firstActive: z.string().max(8).nullable().optional(),
+  lastActive: z.string().max(8).nullable().optional(),
+  /** Minutes from the first to the last activity Cadence saw (the real span of the day); null: none seen. */
+  spanMinutes: z.number().int().min(0).max(1440).nullable().optional(),
+  /** The user answered the after-hours nudge "Urgent — I'm on it" that day. */
+  urgent: z.boolean().optional(),
 });
 export type DaySummary = z.infer<typeof daySummarySchema>;
+
+/** A stretch of time the user was active at the machine, as the activity source saw it. */
+export const activitySpanSchema = z.object({ from: instant, to: instant });
+export type ActivitySpan = z.infer<typeof activitySpanSchema>;
+
+/** The after-hours nudge shown on a day (once), and what the user answered. */
+export const nudgeSchema = z.object({
+  date: isoDate,
+  at: instant,
+  answer: z.enum(['urgent', 'closing']).optional(),
+});
+export type Nudge = z.infer<typeof nudgeSchema>;
 
 /** How many records of each list the stored document holds at most. */
 export const INTENT_LIMITS = {
@@ -130,6 +151,8 @@ export const INTENT_LIMITS = {
   days: 1_000,
   ticks: 1_000,
   goalSkips: 500,
+  activity: 5_000,
+  nudges: 500,
 } as const;
 
 export const intentsSchema = z.object({
@@ -147,6 +170,9 @@ export const intentsSchema = z.object({
   ticks: z.array(priorityTickSchema).max(INTENT_LIMITS.ticks).default([]),
   /** Blocks of the focus goal the user skipped, by their key: the plan leaves them out. */
   goalSkips: z.array(goalSkipSchema).max(INTENT_LIMITS.goalSkips).default([]),
+  /** Activity seen outside working hours (and at lock, unlock and wake), merged stretches. */
+  activity: z.array(activitySpanSchema).max(INTENT_LIMITS.activity).default([]),
+  nudges: z.array(nudgeSchema).max(INTENT_LIMITS.nudges).default([]),
 });
 export type Intents = z.infer<typeof intentsSchema>;
 
@@ -164,6 +190,8 @@ export function emptyIntents(): Intents {
     days: [],
     ticks: [],
     goalSkips: [],
+    activity: [],
+    nudges: [],
   };
 }
 
@@ -178,6 +206,8 @@ const RECORD_SCHEMAS = {
   days: daySummarySchema,
   ticks: priorityTickSchema,
   goalSkips: goalSkipSchema,
+  activity: activitySpanSchema,
+  nudges: nudgeSchema,
 } as const;
 type RecordList = keyof typeof RECORD_SCHEMAS;
 const RECORD_LISTS = Object.keys(RECORD_SCHEMAS) as RecordList[];

@@ -73,11 +73,21 @@ export const focusGoalSchema = z
     minBlockMinutes: z.number().int().min(15).max(240),
     maxBlockMinutes: z.number().int().min(15).max(480),
     preferred: z.enum(['morning', 'afternoon', 'any']),
+    /** Planned blocks start by themselves, or with a one-click prompt when their time comes. */
+    start: z.enum(['auto', 'prompt']).default('auto'),
   })
   .refine((goal) => goal.maxBlockMinutes >= goal.minBlockMinutes, {
     message: 'the longest block cannot be shorter than the shortest',
     path: ['maxBlockMinutes'],
   });
+
+/** Time at the machine outside working hours: measured (on this machine only) and nudged about. */
+export const afterHoursSchema = z.object({
+  /** Whether Cadence notices activity outside working hours at all. */
+  measure: z.boolean(),
+  /** A nudge once an evening or day off after this many active minutes; 0 is no nudge. */
+  nudgeAfterMinutes: z.number().int().min(0).max(240),
+});
 
 export const urgencySchema = z.object({
   /** The team's written rule, shown to teammates ("urgent: call me or @mention with !urgent"). */
@@ -108,6 +118,7 @@ export const settingsSchema = z.object({
   shutdown: shutdownSchema,
   focus: focusSchema,
   focusGoal: focusGoalSchema,
+  afterHours: afterHoursSchema,
   urgency: urgencySchema,
   launchAtLogin: z.boolean(),
   /** The installed desktop app looks for updates at start and daily, and installs them when it quits. */
@@ -156,7 +167,9 @@ export function defaultSettings(systemTimeZone: string): Settings {
       minBlockMinutes: 45,
       maxBlockMinutes: 120,
       preferred: 'morning',
+      start: 'auto',
     },
+    afterHours: { measure: true, nudgeAfterMinutes: 20 },
     urgency: { rule: 'Urgent? Call me, or @mention me with !urgent.', keywords: ['!urgent'], alwaysFrom: [] },
     launchAtLogin: false,
     autoUpdate: true,

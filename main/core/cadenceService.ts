@@ -39,7 +39,7 @@ import { type HolidaySource, withHolidays } from '../../shared/workPattern';
 import type { DocumentStore } from './documentStore';
 import type { ZodError } from 'zod';
 import { Disposable, Emitter, type IDisposable } from './lifetime';
-import type { Clock, Notifier } from './ports';
+import type { ActivityProbe, Clock, Notifier } from './ports';
 import { PromptWatcher } from './promptWatcher';
 import { answerQuery, teammateViews } from './queries';
 import { Scheduler } from './scheduler';
@@ -57,6 +57,8 @@ export interface CadenceServiceOptions {
   newId?: () => string;
   /** What the host found wrong while starting (a token file others could read), shown in `status`. */
   startupProblems?: readonly string[];
+  /** How the host sees activity at the machine (outside working hours only), or why it cannot. */
+  activity?: ActivityProbe;
 }
 
 /** What the service needs from the connected services (main/core/integrations.ts). */

@@ -35,3 +35,23 @@ export type NotifyOutcome = { delivered: true } | { delivered: false; reason: st
 export interface Notifier {
   notify(notification: DesktopNotification): Promise<NotifyOutcome>;
 }
+
+/** A change of the user's presence the host reports as it happens (no polling needed to see it). */
+export type PresenceEvent = 'lock' | 'unlock' | 'suspend' | 'resume';
+
+/**
+ * What the host can tell of whether someone is at the machine. Cadence asks it only outside working
+ * hours (see main/core/activityWatcher.ts), and what it learns never leaves the machine.
+ */
+export interface ActivitySource {
+  /** In words, for the status: "Electron's idle time", "the X screen saver's idle time". */
+  readonly description: string;
+  /** Seconds since the last keyboard or mouse input; null when the source cannot tell just now. */
+  idleSeconds(): Promise<number | null>;
+  /** Lock, unlock, suspend and resume as they happen, where the host reports them. */
+  onPresence?(listener: (event: PresenceEvent) => void): IDisposable;
+  dispose?(): void;
+}
+
+/** The host's activity source, or in words why it has none ("no X display and no logind session"). */
+export type ActivityProbe = { source: ActivitySource } | { source: null; reason: string };

@@ -51,7 +51,13 @@ test.describe('the weekly focus goal (under libfaketime)', () => {
     const { page } = await cadence.open({
       zone: 'Europe/Berlin',
       settings: {
-        focusGoal: { weeklyHours: 40, minBlockMinutes: 45, maxBlockMinutes: 120, preferred: 'any' },
+        focusGoal: {
+          weeklyHours: 40,
+          minBlockMinutes: 45,
+          maxBlockMinutes: 120,
+          preferred: 'any',
+          start: 'auto',
+        },
       },
       serve: { faketime: '2026-11-27 15:00:00' },
     });

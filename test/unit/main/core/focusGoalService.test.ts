@@ -8,7 +8,7 @@ import { at } from '../../shared/domainFixtures';
 
 // Berlin, Mon–Fri 09:00–17:30, lunch from 12:00; a goal of 5 hours a week in blocks of 45 to 120 minutes.
 const ZONE = 'Europe/Berlin';
-const GOAL = { weeklyHours: 5, minBlockMinutes: 45, maxBlockMinutes: 120, preferred: 'morning' as const };
+const GOAL = { weeklyHours: 5, minBlockMinutes: 45, maxBlockMinutes: 120, preferred: 'morning' as const, start: 'auto' as const };
 const harnesses: Harness[] = [];
 
 function open(dir: string, local: string): Harness {
