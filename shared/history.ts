@@ -1,4 +1,4 @@
-import { lunchOn } from './availability';
+import { lunchInterval, lunchOn } from './availability';
 import type { CalendarEvent } from './calendar';
 import { addDays, atLocalTime, type Instant, MINUTE, parseInstant, wallClock } from './clockTime';
 import { focusIntervals } from './focus';
@@ -41,6 +41,9 @@ function subtract(intervals: Interval[], holes: Interval[]): Interval[] {
   return result;
 }
 
+/** A day closed within ten minutes of its end was closed on time: the ritual takes a few minutes. */
+const ON_TIME_GRACE = 10 * MINUTE;
+
 const minutes = (intervals: Interval[]): number =>
   Math.round(intervals.reduce((sum, [start, end]) => sum + (end - start), 0) / MINUTE);
 
@@ -75,8 +78,26 @@ export function daySummary(
   const late: Interval[] = [];
   const end = workdayEnd(date, pattern);
   if (shutdown && end !== null) late.push([end, parseInstant(shutdown.completedAt)]);
-  const worked = union([...focus, ...clip(late, from, to)]);
+  const active = clip(
+    intents.activity.map((span): Interval => [parseInstant(span.from), parseInstant(span.to)]),
+    from,
+    to,
+  );
+  const worked = union([...focus, ...clip(late, from, to), ...active]);
   const outside = subtract(worked, work);
+  // The day's real span: from the first to the last sign of the user that Cadence saw, of any kind.
+  const lunch = lunchInterval(lunchOn(date, intents) ?? undefined);
+  const closedAt = shutdown ? parseInstant(shutdown.completedAt) : null;
+  const moments = [
+    ...worked.flat(),
+    ...intents.activity
+      .map((span) => parseInstant(span.from))
+      .filter((moment) => moment >= from && moment <= to),
+    ...(lunch ? [lunch.start, lunch.end] : []),
+    ...(closedAt !== null ? [closedAt] : []),
+  ].filter((moment) => moment >= from && moment <= to);
+  const first = moments.length ? Math.min(...moments) : null;
+  const last = moments.length ? Math.max(...moments) : null;
   return {
     date,
     workday,
@@ -86,7 +107,12 @@ export function daySummary(
     lunchTaken: lunchOn(date, intents)?.status === 'taken',
     afterHoursMinutes: workday ? minutes(outside) : 0,
     weekendMinutes: workday ? 0 : minutes(outside),
-    shutdownAt: shutdown ? wallClock(parseInstant(shutdown.completedAt), zone) : null,
+    shutdownAt: closedAt !== null ? wallClock(closedAt, zone) : null,
+    closedOnTime: closedAt !== null && end !== null ? closedAt <= end + ON_TIME_GRACE : null,
+    firstActive: first !== null ? wallClock(first, zone) : null,
+    lastActive: last !== null ? wallClock(last, zone) : null,
+    spanMinutes: first !== null && last !== null ? Math.round((last - first) / MINUTE) : null,
+    urgent: intents.nudges.some((nudge) => nudge.date === date && nudge.answer === 'urgent'),
   };
 }
 
