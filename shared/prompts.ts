@@ -1,3 +1,4 @@
+import { afterHoursNudge } from './afterHours';
 import { type Availability, availabilityAt, isDayClosed, lunchOn } from './availability';
 import type { CalendarEvent } from './calendar';
 import {
@@ -16,7 +17,7 @@ import { nextSpan, patternOf, spanAt, workdayEnd, type WorkPattern } from './wor
 
 const SHUTDOWN_DUE_HOURS = 6;
 
-export type PromptKind = 'lunch' | 'shutdown';
+export type PromptKind = 'lunch' | 'shutdown' | 'afterHours';
 
 export interface Prompt {
   kind: PromptKind;
@@ -28,6 +29,8 @@ export interface Prompt {
   snoozeLimit?: Instant;
   /** For lunch: the last moment a lunch may start. */
   windowEnd?: Instant;
+  /** For the after-hours nudge: the minutes of activity seen since the day was closed, or on the day off. */
+  activeMinutes?: number;
 }
 
 export function lunchWindow(workday: string, settings: Settings): { start: Instant; end: Instant } {
@@ -113,6 +116,14 @@ export function duePrompts(
       });
     }
   }
+  const nudge = afterHoursNudge(at, settings, intents, availability);
+  if (nudge)
+    prompts.push({
+      kind: 'afterHours',
+      key: `afterHours:${nudge.date}`,
+      workday: nudge.date,
+      activeMinutes: nudge.activeMinutes,
+    });
   return prompts;
 }
 

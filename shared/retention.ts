@@ -35,6 +35,14 @@ export function compactIntents(
     for (const date of [first, last]) if (date < rawFrom) old.add(date);
   for (const { date } of intents.lunches) if (date < rawFrom) old.add(date);
   for (const { date } of intents.shutdowns) if (date < rawFrom) old.add(date);
+  for (const { date } of intents.nudges) if (date < rawFrom) old.add(date);
+  // A stretch of activity is short (an evening at most): the days of its ends are every day it touches.
+  const spanDays = intents.activity.map((span) => ({
+    span,
+    first: localDate(parseInstant(span.from), zone),
+    last: localDate(parseInstant(span.to), zone),
+  }));
+  for (const { first, last } of spanDays) for (const date of [first, last]) if (date < rawFrom) old.add(date);
   const rawSnoozes = (until: string) => parseInstant(until) >= now - RAW_DAYS * DAY;
   const lunchSnoozes = intents.lunchSnoozes.filter((s) => rawSnoozes(s.until));
   const shutdownSnoozes = intents.shutdownSnoozes.filter((s) => rawSnoozes(s.until));
@@ -65,6 +73,8 @@ export function compactIntents(
     shutdownSnoozes,
     ticks,
     goalSkips,
+    activity: spanDays.filter(({ last }) => last >= rawFrom).map(({ span }) => span),
+    nudges: intents.nudges.filter((nudge) => nudge.date >= rawFrom),
     days: [...intents.days.filter((day) => day.date >= keepFrom), ...summarised].sort((a, b) =>
       a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
     ),
@@ -78,6 +88,8 @@ export function compactIntents(
       'shutdownSnoozes',
       'ticks',
       'goalSkips',
+      'activity',
+      'nudges',
       'days',
     ] as const
   ).every((list) => compacted[list].length === intents[list].length);

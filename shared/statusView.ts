@@ -21,6 +21,8 @@ export interface StatusView {
   next: { kind: NextUp['kind']; at: string; title: string | null } | null;
   prompts: PromptView[];
   problems: string[];
+  /** How activity outside working hours is seen (or why it is not), in words. */
+  activitySource: string;
 }
 
 export interface PromptView {
@@ -32,6 +34,8 @@ export interface PromptView {
   windowEnd: string | null;
   /** When a focus block ended (focusEnded prompts only). */
   endedAt?: string;
+  /** Minutes of activity seen after hours (afterHours prompts only). */
+  activeMinutes?: number;
 }
 
 export function toStatusView(
@@ -41,6 +45,7 @@ export function toStatusView(
   problems: readonly string[],
   systemTimeZone: string,
   next: NextUp | null = null,
+  activitySource = 'Not measured.',
 ): StatusView {
   const zone = availability.timeZone;
   const iso = (value: Instant | null | undefined): string | null =>
@@ -75,8 +80,10 @@ export function toStatusView(
       endOfDay: iso(prompt.endOfDay),
       snoozeLimit: iso(prompt.snoozeLimit),
       windowEnd: iso(prompt.windowEnd),
+      ...(prompt.activeMinutes !== undefined ? { activeMinutes: prompt.activeMinutes } : {}),
     })),
     problems: [...problems],
+    activitySource,
   };
 }
 

@@ -52,7 +52,8 @@ export const TEAMMATE_STATE_WORDS: Record<TeammateState, string> = {
 
 /** The desktop notification each prompt raises. */
 /** What a notification's buttons do (where the OS shows buttons): the desktop app maps each to a command. */
-export type NotificationActionId = 'lunch.start' | 'lunch.later' | 'ritual.open' | 'shutdown.later';
+export type NotificationActionId =
+  'lunch.start' | 'lunch.later' | 'ritual.open' | 'shutdown.later' | 'nudge.closing' | 'nudge.urgent';
 
 export const PROMPT_NOTIFICATIONS: Record<
   PromptKind | 'focusEnded',
@@ -72,6 +73,14 @@ export const PROMPT_NOTIFICATIONS: Record<
     actions: [
       { id: 'ritual.open', label: 'Close the day' },
       { id: 'shutdown.later', label: '10 more minutes' },
+    ],
+  },
+  afterHours: {
+    title: "You're working after hours",
+    body: "Close it down? If it can't wait, say so and Cadence won't ask again tonight.",
+    actions: [
+      { id: 'nudge.closing', label: 'Close it down' },
+      { id: 'nudge.urgent', label: "Urgent — I'm on it" },
     ],
   },
   focusEnded: {

@@ -43,6 +43,8 @@ import type { ActivityProbe, Clock, Notifier } from './ports';
 import { PromptWatcher } from './promptWatcher';
 import { answerQuery, teammateViews } from './queries';
 import { Scheduler } from './scheduler';
+import { ActivityWatcher } from './activityWatcher';
+import { watchingActivity, withActivity } from '../../shared/afterHours';
 
 export interface CadenceServiceOptions {
   clock: Clock;
@@ -91,6 +93,7 @@ export class CadenceService extends Disposable {
   private lastZone: string;
   private readonly runtimeProblems = new Map<string, string>();
   private integrationsPort: IntegrationsPort | null = null;
+  private readonly activity: ActivityWatcher | null;
 
   constructor(private readonly options: CadenceServiceOptions) {
     super();
@@ -111,6 +114,10 @@ export class CadenceService extends Disposable {
       saveIntents: (next) => this.save(next) === null,
       onNotificationProblem: (problem) => this.setProblem('notifications', problem),
     });
+    const source = options.activity?.source;
+    this.activity = source
+      ? this.register(new ActivityWatcher(options.clock, source, (from, to) => this.recordActivity(from, to)))
+      : null;
     this.lastZone = options.clock.timeZone();
     // The times this process writes (teammates' local times, notifications, the tray) as the user chose.
     setTimeWriting(this.settings.locale, this.settings.clock);
@@ -194,7 +201,15 @@ export class CadenceService extends Disposable {
             this.calendar(),
           )
         : null;
-    const status = toStatusView(now, availability, prompts, this.problems(), systemZone, next);
+    const status = toStatusView(
+      now,
+      availability,
+      prompts,
+      this.problems(),
+      systemZone,
+      next,
+      this.activityWords(),
+    );
     return { availability, prompts, status };
   }
 
@@ -353,6 +368,24 @@ export class CadenceService extends Disposable {
     else this.runtimeProblems.set(key, problem);
   }
 
+  /** How activity outside working hours is seen, in words for the window. */
+  private activityWords(): string {
+    const probe = this.options.activity;
+    if (!this.settings.afterHours.measure) return 'Not measured: turned off in Settings.';
+    if (!probe) return 'Not measured: this way of running Cadence has no way to see activity.';
+    if (!probe.source) return `Not measured: ${probe.reason}.`;
+    return `Seen through ${probe.source.description}, only outside working hours, and kept on this machine.`;
+  }
+
+  /** Activity the watcher saw: kept with the day's records; outside hours it may make the nudge due. */
+  private recordActivity(from: Instant, to: Instant): void {
+    const intents = this.intents;
+    const activity = withActivity(intents.activity, from, to);
+    if (activity === intents.activity) return;
+    if (this.save({ ...intents, activity }) !== null) return;
+    if (this.activity?.isWatching) this.refresh();
+  }
+
   /** Writes down the focus goal's blocks that start within the quarter hour (see goalBlocksDue). */
   private commitGoalBlocks(now: Instant): void {
     const intents = this.intents;
@@ -383,6 +416,7 @@ export class CadenceService extends Disposable {
       this.emitter.fire({ name: 'availability.changed', data: status });
     }
     this.prompts.observe(now, availability, prompts, status.prompts, this.intents);
+    this.activity?.update(watchingActivity(this.settings, availability));
     // The plan ahead (the focus goal's blocks) moves with the calendar: the calendars follow it.
     const ahead = JSON.stringify(plannedAhead(now, this.settings, this.intents, this.calendar()));
     const aheadChanged = ahead !== this.lastPlannedAhead;

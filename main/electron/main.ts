@@ -201,6 +201,8 @@ async function run(): Promise<void> {
     if (id === 'lunch.start') void service.handleCommand('lunch.start', { minutes: settings.lunch.minutes });
     else if (id === 'lunch.later') void service.handleCommand('lunch.snooze', { minutes: 15 });
     else if (id === 'shutdown.later') void service.handleCommand('shutdown.snooze', { minutes: 10 });
+    else if (id === 'nudge.closing') void service.handleCommand('nudge.answer', { answer: 'closing' });
+    else if (id === 'nudge.urgent') void service.handleCommand('nudge.answer', { answer: 'urgent' });
     else perform({ type: 'ritual.open' });
   };
 

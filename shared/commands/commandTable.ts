@@ -11,6 +11,7 @@ import { lunchSkip } from './lunchSkip';
 import { lunchSnooze } from './lunchSnooze';
 import { lunchStart } from './lunchStart';
 import { notify } from './notify';
+import { nudgeAnswer } from './nudgeAnswer';
 import { prioritiesTick } from './prioritiesTick';
 import { settingsUpdate } from './settingsUpdate';
 import { shutdownBegin } from './shutdownBegin';
@@ -28,6 +29,7 @@ export const commandHandlers: { [C in DocumentCommand]: CommandHandler<C> } = {
   'focus.cancel': focusCancel,
   'focus.move': focusMove,
   'goal.skip': goalSkip,
+  'nudge.answer': nudgeAnswer,
   'priorities.tick': prioritiesTick,
   'lunch.start': lunchStart,
   'lunch.snooze': lunchSnooze,

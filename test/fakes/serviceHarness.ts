@@ -4,6 +4,7 @@ import path from 'node:path';
 import { CadenceService } from '../../main/core/cadenceService';
 import { MemoryNotifier } from '../../main/core/desktopNotifier';
 import { isKnownHolidayCountry, publicHolidays } from '../../main/core/holidayCalendar';
+import type { ActivityProbe } from '../../main/core/ports';
 import { openDocuments } from '../../main/headless/startHeadless';
 import type { CompanionEvent } from '../../shared/contract';
 import { defaultSettings, type Settings } from '../../shared/settings';
@@ -32,7 +33,11 @@ export function seedSettings(dir: string, zone: string, patch: Partial<Settings>
 }
 
 /** The real service on a temporary data folder, with a fake clock and a notifier that records. */
-export function startService(dir: string, clock: FakeClock): Harness {
+export function startService(
+  dir: string,
+  clock: FakeClock,
+  options: { activity?: ActivityProbe } = {},
+): Harness {
   const notifier = new MemoryNotifier();
   const { settings, intents } = openDocuments(dir, clock);
   const service = new CadenceService({
@@ -42,6 +47,7 @@ export function startService(dir: string, clock: FakeClock): Harness {
     notifier,
     holidays: publicHolidays,
     knowsHolidays: isKnownHolidayCountry,
+    ...(options.activity ? { activity: options.activity } : {}),
   });
   const events: CompanionEvent[] = [];
   service.onEvent((event) => events.push(event));
@@ -52,6 +58,6 @@ export function startService(dir: string, clock: FakeClock): Harness {
     notifier,
     service,
     events,
-    reopen: () => (service.dispose(), startService(dir, clock)),
+    reopen: () => (service.dispose(), startService(dir, clock, options)),
   };
 }

@@ -71,6 +71,7 @@ const status = (mode: StatusView['mode'], now: string): StatusView => ({
   problems: [],
   timeZone: 'UTC',
   systemTimeZone: 'UTC',
+  activitySource: 'Not measured.',
 });
 const prompt = (kind: PromptView['kind'], key: string): PromptView => ({
   kind,

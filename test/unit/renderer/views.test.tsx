@@ -50,6 +50,7 @@ const status = (patch: Partial<StatusView>): StatusView => ({
   next: null,
   prompts: [],
   problems: [],
+  activitySource: 'Not measured.',
   ...patch,
 });
 

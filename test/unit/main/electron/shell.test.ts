@@ -35,6 +35,7 @@ const base: StatusView = {
   next: null,
   prompts: [],
   problems: [],
+  activitySource: 'Not measured.',
 };
 const focusing: StatusView = {
   ...base,

@@ -97,6 +97,7 @@ describe('the tray, as each OS’s users expect it', () => {
       next: null,
       prompts: [],
       problems: [],
+      activitySource: 'Not measured.',
     } as StatusView;
     expect(trayMenu(status, [25, 50], 'en-GB', 'linux', 50)[0]).toEqual({
       label: 'Start focus (50 min)',

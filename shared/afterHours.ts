@@ -1,0 +1,88 @@
+import type { Availability } from './availability';
+import { atLocalTime, type Instant, localDate, MINUTE, parseInstant } from './clockTime';
+import type { ActivitySpan, Intents } from './intents';
+import type { Settings } from './settings';
+
+/** How often activity is looked at outside working hours: a minute with any input counts as active. */
+export const ACTIVITY_STEP = MINUTE;
+
+/** Stretches closer than this are one: a minute without input inside an evening's work is not a break. */
+const MERGE_GAP = 2 * ACTIVITY_STEP;
+
+/**
+ * The activity list with `from`–`to` added: merged into the last stretch when it follows on from it
+ * (the watcher reports in time order), a new stretch otherwise. The list is never changed in place.
+ */
+export function withActivity(spans: readonly ActivitySpan[], from: Instant, to: Instant): ActivitySpan[] {
+  const last = spans.at(-1);
+  if (last) {
+    const lastFrom = parseInstant(last.from);
+    const lastTo = parseInstant(last.to);
+    if (from <= lastTo + MERGE_GAP && to >= lastFrom - MERGE_GAP) {
+      const merged = {
+        from: new Date(Math.min(lastFrom, from)).toISOString(),
+        to: new Date(Math.max(lastTo, to)).toISOString(),
+      };
+      if (merged.from === last.from && merged.to === last.to) return spans as ActivitySpan[];
+      return [...spans.slice(0, -1), merged];
+    }
+  }
+  return [...spans, { from: new Date(from).toISOString(), to: new Date(to).toISOString() }];
+}
+
+/** Minutes of activity between two instants. */
+export function activeMinutesBetween(spans: readonly ActivitySpan[], from: Instant, to: Instant): number {
+  let total = 0;
+  for (const span of spans) {
+    const start = Math.max(parseInstant(span.from), from);
+    const end = Math.min(parseInstant(span.to), to);
+    if (end > start) total += end - start;
+  }
+  return Math.round(total / MINUTE);
+}
+
+/** Whether activity is looked at now: only while off (never in working hours), and when the user wants it. */
+export function watchingActivity(settings: Settings, availability: Availability): boolean {
+  return settings.afterHours.measure && availability.mode === 'off';
+}
+
+export interface NudgeDue {
+  /** The closed workday, or the day off, the evening belongs to. */
+  date: string;
+  dayOff: boolean;
+  /** Since when activity counts: the day's closing, or the start of the day off. */
+  since: Instant;
+  activeMinutes: number;
+}
+
+const DAY_OFF_REASONS: ReadonlySet<Availability['reason']> = new Set(['weekend', 'holiday', 'dayOff']);
+
+/**
+ * The after-hours nudge, when it is due: more than the set minutes of activity since the day was closed,
+ * or on a day off, and not yet answered for that day. Once answered either way, never again that day.
+ */
+export function afterHoursNudge(
+  at: Instant,
+  settings: Settings,
+  intents: Intents,
+  availability: Availability,
+): NudgeDue | null {
+  const { measure, nudgeAfterMinutes } = settings.afterHours;
+  if (!measure || nudgeAfterMinutes === 0 || availability.mode !== 'off') return null;
+  let date: string;
+  let since: Instant;
+  const dayOff = DAY_OFF_REASONS.has(availability.reason);
+  if (availability.reason === 'dayClosed' && availability.since !== null) {
+    const closedAt = availability.since;
+    const record = intents.shutdowns.find((shutdown) => parseInstant(shutdown.completedAt) === closedAt);
+    if (!record) return null;
+    date = record.date;
+    since = closedAt;
+  } else if (dayOff) {
+    date = localDate(at, settings.workTimeZone);
+    since = atLocalTime(date, 0, settings.workTimeZone);
+  } else return null;
+  if (intents.nudges.some((nudge) => nudge.date === date)) return null;
+  const activeMinutes = activeMinutesBetween(intents.activity, since, at);
+  return activeMinutes >= nudgeAfterMinutes ? { date, dayOff, since, activeMinutes } : null;
+}
