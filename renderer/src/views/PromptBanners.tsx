@@ -87,6 +87,42 @@ export function ShutdownBanner() {
   );
 }
 
+/** Once an evening after closing, or on a day off: at the machine a while, so a gentle question. */
+export function AfterHoursBanner() {
+  const prompt = useCadence((s) => s.status?.prompts.find((p) => p.kind === 'afterHours') ?? null);
+  const reason = useCadence((s) => s.status?.reason ?? null);
+  if (!prompt) return null;
+  const answer = (choice: 'closing' | 'urgent') =>
+    void run('nudge.answer', { answer: choice }).then((result) => {
+      if (result.ok)
+        showNotice({
+          kind: 'info',
+          text:
+            choice === 'urgent'
+              ? "Noted as urgent. Cadence won't ask again tonight; the week's review will say it was."
+              : 'Good night. Cadence will be quiet until your next workday.',
+        });
+    });
+  const since =
+    reason === 'dayClosed' ? 'since you closed the day' : reason === 'holiday' ? 'on a holiday' : 'on your day off';
+  return (
+    <section className="banner after-hours" role="alert" aria-label="Working after hours">
+      <p>
+        <strong>You're working after hours.</strong> About {minutesWords(prompt.activeMinutes ?? 0)} at the
+        computer {since}. Close it down?
+      </p>
+      <div className="button-row">
+        <button type="button" className="primary" onClick={() => answer('closing')}>
+          Close it down
+        </button>
+        <button type="button" onClick={() => answer('urgent')}>
+          Urgent — I'm on it
+        </button>
+      </div>
+    </section>
+  );
+}
+
 const KEPT_ZONE = 'cadence.keptZone';
 
 /** After travel: asks once per new zone whether the working day should move with you. */

@@ -4,7 +4,7 @@ import { userLocale } from '../userLocale';
 import { FocusControls } from './FocusControls';
 import { headline } from '../../../shared/words';
 import { PriorityList } from './Priorities';
-import { LunchBanner, ShutdownBanner, TravelBanner } from './PromptBanners';
+import { AfterHoursBanner, LunchBanner, ShutdownBanner, TravelBanner } from './PromptBanners';
 import { GoalLine, Timeline } from './Timeline';
 import { useNow } from './useNow';
 
@@ -52,6 +52,7 @@ export function Today() {
       <TravelBanner />
       <LunchBanner />
       <ShutdownBanner />
+      <AfterHoursBanner />
       {plan.agenda.items.length ? (
         <section className="card priorities" aria-labelledby="priorities-title">
           <h2 id="priorities-title">Today's priorities</h2>
