@@ -1,6 +1,10 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { execRun, probeLinuxActivity, type Run } from '../../main/headless/linuxActivity';
+import { serve, stopAllServices } from '../fakes/processHarness';
+import { seedSettings, tempDir } from '../fakes/serviceHarness';
 
 /**
  * The Linux headless activity source against what a real session offers: an X server (Xvfb) read through
@@ -39,6 +43,8 @@ if (process.platform === 'linux' && xTools.length)
   );
 if (process.platform === 'linux' && !hasLogind)
   console.warn('Skipped: the logind test — this machine has no logind session to read.');
+
+afterEach(() => stopAllServices());
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -106,6 +112,16 @@ describe.skipIf(process.platform !== 'linux' || xTools.length > 0)(
       execFileSync('xdotool', ['mousemove', '200', '150'], { env, timeout: 5000 });
       expect(await source.idleSeconds()).toBeLessThan(later);
       expect(await source.idleSeconds()).toBeLessThanOrEqual(1);
+    });
+
+    it.skipIf(hasLogind)('is what the built headless service uses on that display', async () => {
+      const dir = tempDir();
+      seedSettings(dir, 'UTC');
+      const service = await serve(dir, { env: { DISPLAY: xvfb!.display, XDG_SESSION_ID: '' } });
+      await service.stop();
+      expect(fs.readFileSync(path.join(dir, 'cadence.log'), 'utf8')).toContain(
+        `activity: the X screen saver's idle time on display ${xvfb!.display}`,
+      );
     });
 
     it('reads "cannot tell" once the display is gone, without throwing', async () => {
