@@ -1,19 +1,23 @@
-// What `npm test` needs from the system besides npm packages: Chromium for the window's tests and
-// faketime for the service at chosen instants. On Debian as root they are installed; otherwise the run
-// stops at once with the one command that installs them.
+// What `npm test` needs from the system besides npm packages: Chromium for the window's tests,
+// faketime for the service at chosen instants, and an X server with xprintidle and xdotool for the Linux
+// activity source. On Debian as root they are installed; otherwise the run stops at once with the one
+// command that installs them.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
-function onPath(command) {
-  return (process.env.PATH ?? '').split(delimiter).some((dir) => dir && existsSync(join(dir, command)));
+function onPath(command, env = process.env) {
+  return (env.PATH ?? '').split(delimiter).some((dir) => dir && existsSync(join(dir, command)));
 }
 
 /** The Debian packages that are missing, by what the tests look for. */
 export function missingPackages(env = process.env) {
   const missing = [];
   if (!existsSync(env.CHROMIUM_PATH ?? '/usr/bin/chromium')) missing.push('chromium');
-  if (!onPath('faketime')) missing.push('faketime');
+  if (!onPath('faketime', env)) missing.push('faketime');
+  if (!onPath('Xvfb', env)) missing.push('xvfb');
+  if (!onPath('xprintidle', env)) missing.push('xprintidle');
+  if (!onPath('xdotool', env)) missing.push('xdotool');
   return missing;
 }
 
@@ -21,16 +25,15 @@ export function missingPackages(env = process.env) {
 export function ensureSystemPackages() {
   const missing = missingPackages();
   if (!missing.length) return true;
+  const names = missing.length > 1 ? `${missing.slice(0, -1).join(', ')} and ${missing.at(-1)}` : missing[0];
   const command = `apt-get install -y --no-install-recommends ${missing.join(' ')}`;
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!root || !onPath('apt-get')) {
-    console.error(
-      `npm test needs ${missing.join(' and ')}, which ${missing.length > 1 ? 'are' : 'is'} not installed.`,
-    );
+    console.error(`npm test needs ${names}, which ${missing.length > 1 ? 'are' : 'is'} not installed.`);
     console.error(
       onPath('apt-get')
         ? `Install with: sudo ${command}`
-        : `Install ${missing.join(' and ')} with your system's package manager.`,
+        : `Install ${names} with your system's package manager.`,
     );
     return false;
   }
@@ -40,7 +43,7 @@ export function ensureSystemPackages() {
   const install =
     update.status === 0 && spawnSync('apt-get', command.split(' ').slice(1), { stdio: 'inherit', env });
   if (!install || install.status !== 0 || missingPackages().length) {
-    console.error(`Could not install ${missing.join(' and ')}; run: ${command}`);
+    console.error(`Could not install ${names}; run: ${command}`);
     return false;
   }
   return true;

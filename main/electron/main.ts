@@ -31,6 +31,7 @@ import { providerConfigs } from '../providers/endpoints';
 import { resolveDataDir } from '../server/connectionFile';
 import { resolveAppRequest } from './appProtocol';
 import { EVENT_CHANNEL, serveCompanionIpc } from './companionIpc';
+import { electronActivitySource } from './electronActivity';
 import { ElectronNotifier } from './electronNotifier';
 import { launchOptions } from './launch';
 import { applyLaunchAtLogin } from './loginItem';
@@ -184,6 +185,7 @@ async function run(): Promise<void> {
     dataDir,
     rendererDir: null,
     notifier: new ElectronNotifier(Notification, openWindow, (id) => onNotificationAction(id)),
+    activity: { source: electronActivitySource(powerMonitor) },
     openBackend: electronStore,
     cipher: safeStorage.isEncryptionAvailable()
       ? {

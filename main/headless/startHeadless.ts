@@ -21,7 +21,7 @@ import type { ProviderId } from '../providers/provider';
 import { openConf } from '../core/confBackend';
 import { NodeNotifier, MemoryNotifier } from '../core/desktopNotifier';
 import { DocumentStore, type Parsed } from '../core/documentStore';
-import type { Clock, DocumentBackend, Notifier } from '../core/ports';
+import type { ActivityProbe, Clock, DocumentBackend, Notifier } from '../core/ports';
 import { SystemClock } from '../core/systemClock';
 import {
   apiToken,
@@ -32,6 +32,7 @@ import {
 } from '../server/connectionFile';
 import { provesToken } from '../server/healthProof';
 import { FolderLockedError, LOCK_FILE, lockDataFolder } from './folderLock';
+import { probeLinuxActivity } from './linuxActivity';
 import { LocalApi } from '../server/localApi';
 
 /** Another Cadence holds the data folder; the message says where it is. */
@@ -53,6 +54,8 @@ export interface HostOptions {
   preferredPort?: number;
   clock?: Clock;
   notifier?: Notifier;
+  /** How the host sees activity at the machine; by default what this Linux session offers. */
+  activity?: ActivityProbe;
   rendererDir?: string | null;
   allowedOrigins?: readonly string[];
   /** How a document is kept: conf in headless mode, electron-store in Electron. */
@@ -80,6 +83,15 @@ export function parseSettingsFor(systemZone: string): (raw: unknown) => Parsed<S
           ? []
           : loaded.problems.map((problem) => `${problem.path || 'file'}: ${problem.message}`),
     };
+  };
+}
+
+/** Headless mode's activity source: on Linux what the session offers; elsewhere, in words, none. */
+export async function defaultActivity(): Promise<ActivityProbe> {
+  if (process.platform === 'linux') return probeLinuxActivity(process.env);
+  return {
+    source: null,
+    reason: `headless mode reads idle time on Linux only (this is ${process.platform})`,
   };
 }
 
@@ -191,12 +203,18 @@ async function startLocked(options: HostOptions, store: DisposableStore): Promis
       log.error(`unexpected: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
     ),
   );
+  const activity = options.activity ?? (await defaultActivity());
+  store.add({ dispose: () => activity.source?.dispose?.() });
+  log.info(
+    activity.source ? `activity: ${activity.source.description}` : `no activity source: ${activity.reason}`,
+  );
   const service = store.add(
     new CadenceService({
       clock,
       settings,
       intents,
       notifier: options.notifier ?? defaultNotifier(),
+      activity,
       holidays: publicHolidays,
       knowsHolidays: isKnownHolidayCountry,
       startupProblems,

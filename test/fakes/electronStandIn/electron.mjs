@@ -233,7 +233,14 @@ export const globalShortcut = {
   unregisterAll() {},
 };
 
-export const powerMonitor = Object.assign(new EventEmitter(), {});
+export const powerMonitor = Object.assign(new EventEmitter(), {
+  // The seconds since the last input the test plays (CADENCE_STANDIN_IDLE), as the OS would tell.
+  getSystemIdleTime() {
+    const seconds = Number(process.env.CADENCE_STANDIN_IDLE ?? 0);
+    record('powerMonitor.getSystemIdleTime', { seconds });
+    return seconds;
+  },
+});
 const powerOn = powerMonitor.on.bind(powerMonitor);
 powerMonitor.on = (event, listener) => {
   record('powerMonitor.on', { event });

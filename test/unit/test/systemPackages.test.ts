@@ -6,4 +6,13 @@ describe("npm test's system packages", () => {
     expect(missingPackages({ CHROMIUM_PATH: '/nonexistent/chromium' })).toContain('chromium');
     expect(missingPackages({ CHROMIUM_PATH: process.execPath })).not.toContain('chromium');
   });
+
+  it('names the X server, xprintidle and xdotool (the Linux activity test) when they are not on the PATH', () => {
+    const none = missingPackages({ CHROMIUM_PATH: process.execPath, PATH: '/nonexistent' });
+    expect(none).toEqual(['faketime', 'xvfb', 'xprintidle', 'xdotool']);
+    const here = missingPackages({ CHROMIUM_PATH: process.execPath, PATH: process.env.PATH });
+    expect(here).not.toContain('xvfb');
+    expect(here).not.toContain('xprintidle');
+    expect(here).not.toContain('xdotool');
+  });
 });
