@@ -79,6 +79,5 @@ export class ActivityWatcher implements IDisposable {
     this.timer?.dispose();
     this.timer = null;
     this.presence?.dispose();
-    this.source.dispose?.();
   }
 }

@@ -104,7 +104,11 @@ export function AfterHoursBanner() {
         });
     });
   const since =
-    reason === 'dayClosed' ? 'since you closed the day' : reason === 'holiday' ? 'on a holiday' : 'on your day off';
+    reason === 'dayClosed'
+      ? 'since you closed the day'
+      : reason === 'holiday'
+        ? 'on a holiday'
+        : 'on your day off';
   return (
     <section className="banner after-hours" role="alert" aria-label="Working after hours">
       <p>

@@ -45,6 +45,7 @@ export function SettingsView() {
   const saved = useCadence((s) => s.settings);
   const kept = useCadence((s) => s.settingsDraft);
   const systemZone = useCadence((s) => s.status?.systemTimeZone ?? null);
+  const activitySource = useCadence((s) => s.status?.activitySource ?? '');
   const shown = useMemo(() => (saved ? withExplicitNights(saved) : null), [saved]);
   const [issues, setIssues] = useState<Issues>({});
   const [message, setMessage] = useState<{ text: string; refused: boolean } | null>(null);
@@ -307,6 +308,34 @@ export function SettingsView() {
             <option value="any">Any time</option>
           </select>
         </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>After hours</legend>
+        <p className="lead">
+          Outside your working hours Cadence can notice time at the computer, so the week's review tells how
+          long your days really were. It looks once a minute, only while you are off, and nothing leaves this
+          machine.
+        </p>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={draft.afterHours.measure}
+            onChange={(e) => update({ afterHours: { ...draft.afterHours, measure: e.target.checked } })}
+          />{' '}
+          Notice time at the computer outside working hours
+        </label>
+        <p className="hint" id="activity-source">
+          {activitySource}
+        </p>
+        <NumberField
+          label="Ask me to close down after this many minutes (0: never ask)"
+          path="afterHours.nudgeAfterMinutes"
+          issues={issues}
+          value={draft.afterHours.nudgeAfterMinutes}
+          disabled={!draft.afterHours.measure}
+          onChange={(nudgeAfterMinutes) => update({ afterHours: { ...draft.afterHours, nudgeAfterMinutes } })}
+        />
       </fieldset>
 
       <fieldset>
