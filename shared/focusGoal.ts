@@ -21,6 +21,8 @@ export interface GoalBlock {
   date: string;
   start: Instant;
   end: Instant;
+  /** Offered with a one-click prompt: held in place until the user starts or skips it. */
+  offered?: true;
 }
 
 export interface FocusPlan {
@@ -35,6 +37,9 @@ export interface FocusPlan {
   /** What the free time of the week cannot hold: said, never crammed. */
   shortMinutes: number;
 }
+
+/** A goal block's key: the day it belongs to and its number that day. */
+const GOAL_KEY = /^goal:(\d{4}-\d\d-\d\d):(\d+)$/;
 
 /** Blocks for today start a little ahead, on a quarter hour: never "now" under the user's cursor. */
 const LEAD_MINUTES = 15;
@@ -108,6 +113,20 @@ export function planFocusGoal(
     if (focus.start > at) handPlanned += focus.end - focus.start;
     else done += focus.end - focus.start;
   }
+  // Blocks offered with a prompt stay where they were offered until answered; one whose time passed
+  // unanswered did not happen, and its hours go back to the rest of the week.
+  const offered: GoalBlock[] = [];
+  const written = new Set(intents.focus.map((block) => block.id));
+  for (const offer of intents.goalOffers) {
+    const key = GOAL_KEY.exec(offer.key);
+    if (!key || written.has(offer.key) || skipped.has(offer.key)) continue;
+    const start = Date.parse(offer.startAt);
+    const end = start + offer.plannedMinutes * MINUTE;
+    if (end <= at || key[1]! < from || key[1]! > to) continue;
+    busy.push({ start, end });
+    handPlanned += end - start;
+    offered.push({ key: offer.key, date: key[1]!, start, end, offered: true });
+  }
   for (const event of calendar) busy.push(event);
   if (intents.away) busy.push({ start: Date.parse(intents.away.from), end: Date.parse(intents.away.until) });
 
@@ -146,8 +165,9 @@ export function planFocusGoal(
   // How many of the goal's blocks each day already has: written down ones count as the day's share,
   // so writing a block down never changes the rest of the plan.
   const served = new Map<string, number>();
-  for (const focus of focusIntervals(intents)) {
-    const taken = /^goal:(\d{4}-\d\d-\d\d):(\d+)$/.exec(focus.id);
+  const ids = new Set([...intents.focus.map((block) => block.id), ...intents.goalOffers.map((o) => o.key)]);
+  for (const id of ids) {
+    const taken = GOAL_KEY.exec(id);
     if (!taken) continue;
     perDay.set(taken[1]!, Math.max(perDay.get(taken[1]!) ?? 0, Number(taken[2]) + 1));
     served.set(taken[1]!, (served.get(taken[1]!) ?? 0) + 1);
@@ -186,6 +206,7 @@ export function planFocusGoal(
       need -= length;
     }
   }
+  blocks.push(...offered);
   blocks.sort((a, b) => a.start - b.start);
   return {
     from,
@@ -253,13 +274,27 @@ export function userGoalPlan(
 export function goalBlocksDue(plan: FocusPlan | null, at: Instant, intents: Intents): GoalBlock[] {
   if (!plan) return [];
   const written = new Set(intents.focus.map((block) => block.id));
-  return plan.blocks.filter((block) => block.start <= at + LEAD_MINUTES * MINUTE && !written.has(block.key));
+  return plan.blocks.filter(
+    (block) => !block.offered && block.start <= at + LEAD_MINUTES * MINUTE && !written.has(block.key),
+  );
 }
 
-/** When the next block of the plan is to be written down (see goalBlocksDue). */
-export function nextGoalCommit(plan: FocusPlan | null): Instant | null {
-  const first = plan?.blocks[0];
-  return first ? first.start - LEAD_MINUTES * MINUTE : null;
+/**
+ * When the plan next needs the service: the next block to write down (see goalBlocksDue), and the start
+ * and end of a block offered with a prompt (the prompt comes and goes then).
+ */
+export function nextGoalCommit(plan: FocusPlan | null, at: Instant): Instant | null {
+  let next: Instant | null = null;
+  for (const block of plan?.blocks ?? []) {
+    const moments = block.offered ? [block.start, block.end] : [block.start - LEAD_MINUTES * MINUTE];
+    for (const moment of moments) if (moment > at && (next === null || moment < next)) next = moment;
+  }
+  return next;
+}
+
+/** The offered block whose time has come, waiting for a click (prompt mode), if any. */
+export function openGoalOffer(plan: FocusPlan | null, at: Instant): GoalBlock | null {
+  return plan?.blocks.find((block) => block.offered && block.start <= at && at < block.end) ?? null;
 }
 
 /** How far ahead focus blocks go on the calendars: the rest of this week and the next days. */

@@ -53,6 +53,17 @@ export const shutdownRecordSchema = z.object({
 /** A block of the focus goal the user skipped ("goal:2026-11-25:0"). */
 export const goalSkipSchema = z.object({ key: z.string().min(1).max(40), at: instant });
 
+/**
+ * A block of the focus goal offered with a one-click prompt (when planned blocks do not start by
+ * themselves): held in place from a quarter hour before it until the user starts or skips it.
+ */
+export const goalOfferSchema = z.object({
+  key: z.string().min(1).max(40),
+  startAt: instant,
+  plannedMinutes: z.number().int().min(1).max(MAX_FOCUS_MINUTES),
+});
+export type GoalOffer = z.infer<typeof goalOfferSchema>;
+
 /** A priority ticked as done: of the list the closing of `setOn` made, by its words. */
 export const priorityTickSchema = z.object({ setOn: isoDate, text: z.string().min(1).max(200), at: instant });
 export type PriorityTick = z.infer<typeof priorityTickSchema>;
@@ -153,6 +164,7 @@ export const INTENT_LIMITS = {
   goalSkips: 500,
   activity: 5_000,
   nudges: 500,
+  goalOffers: 500,
 } as const;
 
 export const intentsSchema = z.object({
@@ -173,6 +185,7 @@ export const intentsSchema = z.object({
   /** Activity seen outside working hours (and at lock, unlock and wake), merged stretches. */
   activity: z.array(activitySpanSchema).max(INTENT_LIMITS.activity).default([]),
   nudges: z.array(nudgeSchema).max(INTENT_LIMITS.nudges).default([]),
+  goalOffers: z.array(goalOfferSchema).max(INTENT_LIMITS.goalOffers).default([]),
 });
 export type Intents = z.infer<typeof intentsSchema>;
 
@@ -192,6 +205,7 @@ export function emptyIntents(): Intents {
     goalSkips: [],
     activity: [],
     nudges: [],
+    goalOffers: [],
   };
 }
 
@@ -208,6 +222,7 @@ const RECORD_SCHEMAS = {
   goalSkips: goalSkipSchema,
   activity: activitySpanSchema,
   nudges: nudgeSchema,
+  goalOffers: goalOfferSchema,
 } as const;
 type RecordList = keyof typeof RECORD_SCHEMAS;
 const RECORD_LISTS = Object.keys(RECORD_SCHEMAS) as RecordList[];

@@ -50,10 +50,14 @@ export function compactIntents(
   // A tick belongs to the list its closing set: it goes when that closing does.
   const ticks = intents.ticks.filter((tick) => tick.setOn >= rawFrom);
   const goalSkips = intents.goalSkips.filter((skip) => parseInstant(skip.at) >= now - RAW_DAYS * DAY);
+  const goalOffers = intents.goalOffers.filter(
+    (offer) => parseInstant(offer.startAt) >= now - RAW_DAYS * DAY,
+  );
   if (
     !old.size &&
     ticks.length === intents.ticks.length &&
     goalSkips.length === intents.goalSkips.length &&
+    goalOffers.length === intents.goalOffers.length &&
     !expired &&
     lunchSnoozes.length === intents.lunchSnoozes.length &&
     shutdownSnoozes.length === intents.shutdownSnoozes.length
@@ -73,6 +77,7 @@ export function compactIntents(
     shutdownSnoozes,
     ticks,
     goalSkips,
+    goalOffers,
     activity: spanDays.filter(({ last }) => last >= rawFrom).map(({ span }) => span),
     nudges: intents.nudges.filter((nudge) => nudge.date >= rawFrom),
     days: [...intents.days.filter((day) => day.date >= keepFrom), ...summarised].sort((a, b) =>
@@ -88,6 +93,7 @@ export function compactIntents(
       'shutdownSnoozes',
       'ticks',
       'goalSkips',
+      'goalOffers',
       'activity',
       'nudges',
       'days',

@@ -102,7 +102,7 @@ export class CadenceService extends Disposable {
         options.clock,
         (now) => {
           const deadline = nextDeadline(now, this.settings, this.intents, this.calendar());
-          const commit = nextGoalCommit(userGoalPlan(now, this.settings, this.intents, this.calendar()));
+          const commit = nextGoalCommit(userGoalPlan(now, this.settings, this.intents, this.calendar()), now);
           return commit === null ? deadline : deadline === null ? commit : Math.min(deadline, commit);
         },
         () => this.refresh(),
@@ -396,8 +396,18 @@ export class CadenceService extends Disposable {
       startAt: new Date(block.start).toISOString(),
       plannedMinutes: Math.round((block.end - block.start) / 60_000),
     }));
-    if (this.save({ ...intents, focus: [...intents.focus, ...written] }) === null)
-      this.emitter.fire({ name: 'plan.changed', data: { cause: 'focus.start' } });
+    // With a one-click prompt, the block is held in place as an offer; it starts when the user says so.
+    const next =
+      this.settings.focusGoal.start === 'prompt'
+        ? {
+            ...intents,
+            goalOffers: [
+              ...intents.goalOffers,
+              ...written.map(({ id, ...offer }) => ({ key: id, ...offer })),
+            ],
+          }
+        : { ...intents, focus: [...intents.focus, ...written] };
+    if (this.save(next) === null) this.emitter.fire({ name: 'plan.changed', data: { cause: 'focus.start' } });
   }
 
   private refresh(cause?: CommandName): void {
