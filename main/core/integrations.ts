@@ -49,6 +49,8 @@ export interface IntegrationState {
   readonly onDidChange: (listener: (what: 'status' | 'teammates') => void) => IDisposable;
   /** Meetings or teammates were read anew: the core recomputes from them. */
   remoteChanged(): void;
+  /** The user's settings as they are, without computing what to push (what a sign-in asks for depends on them). */
+  settings?(): Settings;
 }
 
 const REMOTE_REFRESH_MS = 30 * 60_000;
@@ -260,7 +262,7 @@ export class Integrations extends Disposable {
 
   /** Whether the user set a weekly focus goal: only then are its extra permissions asked for. */
   private goalOn(): boolean {
-    return (this.state?.desired(this.options.clock.now()).settings.focusGoal.weeklyHours ?? 0) > 0;
+    return (this.state?.settings?.().focusGoal.weeklyHours ?? 0) > 0;
   }
 
   /** What the focus goal needs of a connected service that its sign-in did not grant. */
