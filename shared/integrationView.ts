@@ -32,6 +32,8 @@ export interface IntegrationView {
   health: Health | null;
   /** The signed-in account in words ("personal Google account (ana@gmail.com): …"), once known. */
   account: string | null;
+  /** Why a feature the user turned on needs a permission the sign-in did not grant; signing in again asks for it. */
+  permission?: string;
 }
 
 /** What kind of account a service is signed in with: it decides what Cadence can push there. */

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { onUnexpectedError } from '../core/lifetime';
 import { requestTarget } from '../net/requestTarget';
 import type { SignedInIdentity, TokenSet } from '../providers/provider';
+import { grantedScopes } from './grantedScopes';
 
 /** An OAuth 2 public client for a native app (RFC 8252): system browser, loopback redirect, PKCE S256, state. */
 export interface OAuthClient {
@@ -60,9 +61,11 @@ export function tokensFrom(body: Record<string, unknown>, client: OAuthClient, n
   const expiresIn = Number(node.expires_in ?? body.expires_in);
   const refreshToken = node.refresh_token ?? body.refresh_token;
   const identity = identityOf(body.id_token);
+  const scopes = grantedScopes(node.scope ?? body.scope);
   return {
     accessToken,
     ...(identity ? { identity } : {}),
+    ...(scopes ? { scopes } : {}),
     ...(typeof refreshToken === 'string' ? { refreshToken } : {}),
     ...(Number.isFinite(expiresIn) && expiresIn > 0 ? { expiresAt: now + expiresIn * 1000 } : {}),
   };

@@ -32,5 +32,6 @@ export function integrationStateOf(service: CadenceService): IntegrationState {
         else if (event.name === 'teammates.changed') listener('teammates');
       }),
     remoteChanged: () => service.resync(),
+    settings: () => service.settings,
   };
 }

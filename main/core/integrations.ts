@@ -20,6 +20,7 @@ import {
   SignInRefused,
   TokenEndpointError,
 } from '../auth/oauthPkce';
+import { missingScopes } from '../auth/grantedScopes';
 import { signInAdvice } from '../auth/signInWords';
 import type { ClientSetting, ClientSettings } from '../auth/clientSettings';
 import type { Vault } from '../auth/vault';
@@ -48,6 +49,8 @@ export interface IntegrationState {
   readonly onDidChange: (listener: (what: 'status' | 'teammates') => void) => IDisposable;
   /** Meetings or teammates were read anew: the core recomputes from them. */
   remoteChanged(): void;
+  /** The user's settings as they are, without computing what to push (what a sign-in asks for depends on them). */
+  settings?(): Settings;
 }
 
 const REMOTE_REFRESH_MS = 30 * 60_000;
@@ -91,8 +94,10 @@ export class Integrations extends Disposable {
     this.state = state;
     this.register(
       state.onDidChange((what) => {
-        if (what === 'status') this.pokeAll();
-        else if (this.connections.size) void this.refreshRemote();
+        if (what === 'status') {
+          this.pokeAll();
+          this.followGoalPermissions();
+        } else if (this.connections.size) void this.refreshRemote();
       }),
     );
     for (const id of PROVIDER_IDS) if (this.options.vault.get(id)) this.open(id);
@@ -123,6 +128,7 @@ export class Integrations extends Disposable {
       },
       expiresAt: () => vault.get(id)?.expiresAt ?? null,
       identity: () => vault.get(id)?.identity ?? null,
+      granted: () => vault.get(id)?.scopes ?? null,
       // One refresh at a time per service: where refresh tokens rotate, a second refresh with the same
       // token looks like theft and the service revokes the grant. Every waiting call shares the result.
       refresh: () => {
@@ -216,6 +222,8 @@ export class Integrations extends Disposable {
         ...fresh,
         ...(tokens.account ? { account: tokens.account } : {}),
         ...(fresh.identity || !tokens.identity ? {} : { identity: tokens.identity }),
+        // A refresh that does not say which scopes it granted keeps those of the sign-in (RFC 6749 §5.1).
+        ...(fresh.scopes || !tokens.scopes ? {} : { scopes: tokens.scopes }),
       });
       return true;
     } catch (error) {
@@ -252,9 +260,41 @@ export class Integrations extends Disposable {
     for (const { reconciler } of this.connections.values()) reconciler.poke();
   }
 
+  /** Whether the user set a weekly focus goal: only then are its extra permissions asked for. */
+  private goalOn(): boolean {
+    return (this.state?.settings?.().focusGoal.weeklyHours ?? 0) > 0;
+  }
+
+  /** What the focus goal needs of a connected service that its sign-in did not grant. */
+  private missingForGoal(id: ProviderId): string[] {
+    const needed = this.options.configs[id].goalScopes;
+    if (!needed || !this.connections.has(id) || !this.goalOn()) return [];
+    return missingScopes(this.options.vault.get(id)?.scopes, needed);
+  }
+
+  /** The service's sign-in, asking for the focus goal's scopes too while the goal is on (incremental consent). */
+  private signInConfig(id: ProviderId): ProviderConfig {
+    const config = this.configFor(id);
+    if (!config.goalScopes || !this.goalOn()) return config;
+    return {
+      ...config,
+      oauth: { ...config.oauth, scopes: [...new Set([...config.oauth.scopes, ...config.goalScopes])] },
+    };
+  }
+
+  private goalPermissions = '[]';
+
+  /** Turning the focus goal on or off changes what the cards ask for: they are told at once. */
+  private followGoalPermissions(): void {
+    const now = JSON.stringify(PROVIDER_IDS.map((id) => this.missingForGoal(id)));
+    if (now === this.goalPermissions) return;
+    this.goalPermissions = now;
+    this.changed.fire();
+  }
+
   /** Begins a sign-in and returns the address to open in the browser. */
   async connect(id: ProviderId): Promise<ApiResult<{ authorizeUrl: string }>> {
-    const config = this.configFor(id);
+    const config = this.signInConfig(id);
     if (!config.oauth.clientId)
       return refusal(
         'not_configured',
@@ -322,6 +362,11 @@ export class Integrations extends Disposable {
           : null,
       health: this.connections.get(id)?.reconciler.health ?? null,
       account: this.connections.has(id) ? accountWords(this.accountFacts(id)) : null,
+      ...(this.missingForGoal(id).length
+        ? {
+            permission: `To put your focus goal’s blocks on your ${id === 'microsoft' ? 'Outlook ' : ''}calendar, Cadence needs your permission to add events there. Nothing is written to your calendar until you allow it; the rest keeps working.`,
+          }
+        : {}),
     };
   }
 
@@ -336,9 +381,13 @@ export class Integrations extends Disposable {
   }
 
   private problemsOfServices(): string[] {
-    return this.list()
-      .filter((view) => view.health && (view.health.state === 'reconnect' || view.health.state === 'error'))
-      .map((view) => `${view.name}: ${view.health!.message}`);
+    const views = this.list();
+    return [
+      ...views
+        .filter((view) => view.health && (view.health.state === 'reconnect' || view.health.state === 'error'))
+        .map((view) => `${view.name}: ${view.health!.message}`),
+      ...views.filter((view) => view.permission).map((view) => `${view.name}: ${view.permission!}`),
+    ];
   }
 
   calendar(): CalendarEvent[] {

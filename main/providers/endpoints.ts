@@ -9,6 +9,11 @@ export interface ProviderConfig {
   /** Per call; a slower answer counts as a network failure and is retried with backoff. */
   timeoutMs?: number;
   oauth: OAuthClient;
+  /**
+   * What putting the focus goal's planned blocks on the calendar needs beyond `oauth.scopes`: asked
+   * for only while the goal is on (incremental consent), so a user without a goal never grants it.
+   */
+  goalScopes?: string[];
 }
 
 const DEFAULTS: Record<ProviderId, ProviderConfig> = {
@@ -60,6 +65,9 @@ const DEFAULTS: Record<ProviderId, ProviderConfig> = {
       // (https://learn.microsoft.com/en-us/entra/identity-platform/reply-url, localhost exceptions).
       loopback: { host: 'localhost', path: '/' },
     },
+    // Creating, updating and deleting events: "Calendars.ReadWrite" (Create event, Permissions,
+    // https://learn.microsoft.com/en-us/graph/api/user-post-events).
+    goalScopes: ['Calendars.ReadWrite'],
   },
 };
 
@@ -160,6 +168,7 @@ export function providerConfigs(
         clientId: env[`${prefix}CLIENT_ID`] ?? org?.clientId ?? base.oauth.clientId,
         ...(secret ? { clientSecret: secret } : {}),
       },
+      ...(base.goalScopes ? { goalScopes: base.goalScopes } : {}),
     };
   }
   return result;

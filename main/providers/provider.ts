@@ -33,6 +33,8 @@ export interface TokenSet {
   account?: AccountFacts;
   /** Who signed in, from the OpenID Connect ID token the sign-in returned (where one was asked for). */
   identity?: SignedInIdentity;
+  /** The scopes the token response said were granted; absent where it did not say. */
+  scopes?: string[];
 }
 
 /** Claims of an ID token: `tid` (Microsoft's tenant) and `preferred_username`. */
@@ -55,6 +57,8 @@ export interface TokenSource {
   expiresAt(): number | null;
   /** Who signed in, when the sign-in said so. */
   identity(): SignedInIdentity | null;
+  /** The scopes the sign-in granted, when the service said which. */
+  granted(): readonly string[] | null;
   /** Called after a 401: refreshes if possible; returns false when the user must reconnect. */
   refresh(): Promise<boolean>;
 }

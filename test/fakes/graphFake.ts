@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { FakeAuthorizationServer, type FakeReply, type FakeRequest, ProviderFake } from './fakeHttp';
 
 const PAIRS = new Set([
@@ -15,6 +16,47 @@ const graphError = (status: number, code: string, message: string): FakeReply =>
   status,
   body: { error: { code, message } },
 });
+
+/** An event on the user's calendar as Graph keeps it (https://learn.microsoft.com/en-us/graph/api/resources/event). */
+export interface GraphEvent {
+  id: string;
+  subject: string;
+  showAs: string;
+  categories: string[];
+  isReminderOn: boolean;
+  start: { dateTime: string; timeZone: string };
+  end: { dateTime: string; timeZone: string };
+  singleValueExtendedProperties: { id: string; value: string }[];
+}
+
+/**
+ * A dateTimeTimeZone: "dateTime: a single point of time in a combined date and time representation
+ * ({date}T{time}; for example, 2017-08-29T04:00:00.0000000)" with the zone named beside it
+ * (https://learn.microsoft.com/en-us/graph/api/resources/datetimetimezone). The stricter reading: a
+ * dateTime carrying its own offset or "Z" is refused, and the zone must be one the fake knows.
+ */
+function instantOf(value: unknown): number | null {
+  const { dateTime, timeZone } = (value ?? {}) as { dateTime?: unknown; timeZone?: unknown };
+  if (typeof dateTime !== 'string' || !/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,7})?)?$/.test(dateTime))
+    return null;
+  if (typeof timeZone !== 'string') return null;
+  const at = DateTime.fromISO(dateTime.slice(0, 23), { zone: timeZone === 'UTC' ? 'utc' : timeZone });
+  return at.isValid ? at.toMillis() : null;
+}
+
+/** Answers in UTC, as asked with Prefer: outlook.timezone="UTC". */
+const utcTime = (at: number) => ({
+  dateTime: `${new Date(at).toISOString().slice(0, 19)}.0000000`,
+  timeZone: 'UTC',
+});
+
+/** A named extended property's id: "String {GUID} Name <name>" (extended properties overview, id formats). */
+const PROPERTY_ID = /^String \{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\} Name \S+$/i;
+/** The documented filter on a collection (https://learn.microsoft.com/en-us/graph/api/singlevaluelegacyextendedproperty-get). */
+const TAG_FILTER =
+  /^singleValueExtendedProperties\/any\(ep: ?ep\/id eq '([^']+)' and ep\/value eq '([^']*)'\)$/i;
+/** The documented $expand of one property: singleValueExtendedProperties($filter=id eq '{id_value}'). */
+const TAG_EXPAND = /^singleValueExtendedProperties\(\$filter=id eq '([^']+)'\)$/;
 
 /** A fake of Microsoft Graph v1.0 (presence, status message, mailbox settings, calendar view) and the identity platform's PKCE flow. */
 export class GraphFake extends ProviderFake {
@@ -50,6 +92,19 @@ export class GraphFake extends ProviderFake {
     { items: { status: string; start: string; end: string }[]; workingHours: Record<string, unknown> }
   >();
   now = () => Date.now();
+  /** Events Cadence (or anyone through the API) created: POST /me/events. */
+  readonly events = new Map<string, GraphEvent>();
+  private nextEventId = 1;
+  /**
+   * What each sign-in granted. Scopes are asked for at sign-in, and the token response's "scope" lists
+   * "the scopes that the access_token is valid for" (https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow);
+   * a refresh keeps the grant's scopes. Tokens made without a sign-in have the scopes Cadence asked for
+   * before it wrote events.
+   */
+  private readonly scopesByCode = new Map<string, string[]>();
+  private readonly scopesByToken = new Map<string, string[]>();
+  /** Sign-ins seen, with the scopes each asked for. */
+  readonly signIns: string[][] = [];
   /**
    * A work or school account, or a personal one. The ID token's tid names the tenant; personal accounts
    * have 9188040d-6c67-4c5b-b112-36a304b66dad (https://learn.microsoft.com/en-us/entra/identity-platform/id-token-claims-reference).
@@ -77,16 +132,66 @@ export class GraphFake extends ProviderFake {
     })}.c2lnbmF0dXJl`;
   }
 
+  private scopesOf(token: string): string[] {
+    return (
+      this.scopesByToken.get(token) ?? ['Presence.ReadWrite', 'MailboxSettings.ReadWrite', 'Calendars.Read']
+    );
+  }
+
+  /**
+   * Whether the token carries one of `scopes`. Creating, updating and deleting an event need
+   * Calendars.ReadWrite (https://learn.microsoft.com/en-us/graph/api/user-post-events,
+   * https://learn.microsoft.com/en-us/graph/api/event-update, https://learn.microsoft.com/en-us/graph/api/event-delete,
+   * Permissions); without it Graph answers 403 ErrorAccessDenied.
+   */
+  private allows(token: string, ...scopes: string[]): boolean {
+    const granted = this.scopesOf(token).map((s) => s.toLowerCase());
+    return scopes.some((scope) => granted.includes(scope.toLowerCase()));
+  }
+
+  /** The focus blocks Cadence planned on the calendar, by their key, earliest first. */
+  planned(): { id: string; key: string; start: number; end: number }[] {
+    return [...this.events.values()]
+      .map((e) => ({
+        id: e.id,
+        key: e.singleValueExtendedProperties.find((p) => / Name cadenceFocusId$/.test(p.id))?.value ?? '',
+        start: instantOf(e.start)!,
+        end: instantOf(e.end)!,
+      }))
+      .filter((e) => e.key)
+      .sort((a, b) => a.start - b.start);
+  }
+
+  /** The user deletes an event in Outlook. */
+  userDeletes(id: string): void {
+    this.events.delete(id);
+  }
+
   writes(): FakeRequest[] {
     return this.server.calls.filter((c) => c.path.startsWith('/v1.0') && c.method !== 'GET');
   }
 
   protected route(request: FakeRequest): FakeReply {
-    if (request.path === '/common/oauth2/v2.0/authorize') return this.auth.authorize(request.query);
+    if (request.path === '/common/oauth2/v2.0/authorize') {
+      const reply = this.auth.authorize(request.query);
+      const code = reply.headers?.location ? new URL(reply.headers.location).searchParams.get('code') : null;
+      const scopes = (request.query.get('scope') ?? '').split(' ').filter(Boolean);
+      if (code) {
+        this.scopesByCode.set(code, scopes);
+        this.signIns.push(scopes);
+      }
+      return reply;
+    }
     if (request.path === '/common/oauth2/v2.0/token') {
       const result = this.auth.exchange(request.body);
       if ('error' in result)
         return { status: 400, body: { error: result.error, error_description: `AADSTS: ${result.error}` } };
+      const scopes =
+        request.body.grant_type === 'refresh_token'
+          ? (this.scopesByToken.get(String(request.body.refresh_token)) ?? [])
+          : (this.scopesByCode.get(String(request.body.code)) ?? []);
+      this.scopesByToken.set(result.accessToken, scopes);
+      this.scopesByToken.set(result.refreshToken, scopes);
       return {
         status: 200,
         body: {
@@ -94,6 +199,13 @@ export class GraphFake extends ProviderFake {
           refresh_token: result.refreshToken,
           expires_in: 3600,
           token_type: 'Bearer',
+          // Graph's permissions come back after their resource, as in the flow's example
+          // ("scope": "https://graph.microsoft.com/mail.read"); the OpenID Connect scopes stay as they are.
+          scope: scopes
+            .map((s) =>
+              /^(openid|profile|email|offline_access)$/.test(s) ? s : `https://graph.microsoft.com/${s}`,
+            )
+            .join(' '),
           // Asked for with the openid scope ("id_token", token endpoint response of the auth code flow).
           id_token: this.idToken(),
         },
@@ -211,17 +323,22 @@ export class GraphFake extends ProviderFake {
         const to = Date.parse(request.query.get('endDateTime') ?? '');
         if (Number.isNaN(from) || Number.isNaN(to))
           return graphError(400, 'ErrorInvalidParameter', 'startDateTime and endDateTime are required');
-        const all = this.meetings
-          .filter((m) => Date.parse(m.end) > from && Date.parse(m.start) < to)
-          .map((m) => ({
-            id: m.id,
-            subject: m.subject,
-            isCancelled: false,
-            isAllDay: m.isAllDay ?? false,
-            showAs: m.showAs ?? 'busy',
-            start: { dateTime: m.start.replace('Z', '0000'), timeZone: 'UTC' },
-            end: { dateTime: m.end.replace('Z', '0000'), timeZone: 'UTC' },
-          }));
+        const all: Record<string, unknown>[] = [
+          ...this.meetings
+            .filter((m) => Date.parse(m.end) > from && Date.parse(m.start) < to)
+            .map((m) => ({
+              id: m.id,
+              subject: m.subject,
+              isCancelled: false,
+              isAllDay: m.isAllDay ?? false,
+              showAs: m.showAs ?? 'busy',
+              start: { dateTime: m.start.replace('Z', '0000'), timeZone: 'UTC' },
+              end: { dateTime: m.end.replace('Z', '0000'), timeZone: 'UTC' },
+            })),
+          ...[...this.events.values()]
+            .filter((e) => instantOf(e.end)! > from && instantOf(e.start)! < to)
+            .map((e) => ({ ...this.shown(e, request.query), isCancelled: false, isAllDay: false })),
+        ];
         // Paging: "the response contains an @odata.nextLink property with a URL to the next page",
         // and a page may hold fewer items than $top asked for
         // (https://learn.microsoft.com/en-us/graph/paging). The stricter reading: small pages.
@@ -239,6 +356,136 @@ export class GraphFake extends ProviderFake {
         };
       }
     }
+    if (path === '/me/events' || path.startsWith('/me/events/')) return this.eventsRoute(request, path);
     return graphError(404, 'ResourceNotFound', `No such path ${path}`);
+  }
+
+  /**
+   * An event as an answer: its properties, without extended properties unless $expand names one
+   * ("The response body does not include the extended property" otherwise,
+   * https://learn.microsoft.com/en-us/graph/api/singlevaluelegacyextendedproperty-get).
+   */
+  private shown(event: GraphEvent, query: URLSearchParams): Record<string, unknown> {
+    const { singleValueExtendedProperties, ...rest } = event;
+    const expanded = TAG_EXPAND.exec(query.get('$expand') ?? '')?.[1];
+    const matching = singleValueExtendedProperties.filter((p) => p.id === expanded);
+    return {
+      ...rest,
+      start: utcTime(instantOf(event.start)!),
+      end: utcTime(instantOf(event.end)!),
+      ...(matching.length ? { singleValueExtendedProperties: matching } : {}),
+    };
+  }
+
+  /** Checks a new or changed event's times and properties the way Graph's validation reads its docs. */
+  private invalidEvent(event: GraphEvent): FakeReply | null {
+    const start = instantOf(event.start);
+    const end = instantOf(event.end);
+    if (start === null || end === null)
+      return graphError(
+        400,
+        'ErrorInvalidRequest',
+        'start and end need a dateTime without offset and a timeZone',
+      );
+    if (end < start)
+      return graphError(400, 'ErrorInvalidRequest', 'The end of the event is before its start');
+    // showAs is a freeBusyStatus: free, tentative, busy, oof, workingElsewhere, unknown (event resource).
+    if (!['free', 'tentative', 'busy', 'oof', 'workingElsewhere', 'unknown'].includes(event.showAs))
+      return graphError(400, 'ErrorInvalidRequest', `Invalid showAs ${event.showAs}`);
+    if (
+      event.singleValueExtendedProperties.some((p) => !PROPERTY_ID.test(p.id) || typeof p.value !== 'string')
+    )
+      return graphError(400, 'ErrorInvalidProperty', 'An extended property id is not in a supported format');
+    return null;
+  }
+
+  /**
+   * /me/events: list (https://learn.microsoft.com/en-us/graph/api/user-list-events), create
+   * (https://learn.microsoft.com/en-us/graph/api/user-post-events: 201 Created with the event), update
+   * (https://learn.microsoft.com/en-us/graph/api/event-update: PATCH, 200 OK; only the properties sent
+   * change) and delete (https://learn.microsoft.com/en-us/graph/api/event-delete: 204 No Content). An id
+   * that is gone answers 404 ErrorItemNotFound.
+   */
+  private eventsRoute(request: FakeRequest, path: string): FakeReply {
+    const token = request.token!;
+    const writing = request.method !== 'GET';
+    if (
+      writing
+        ? !this.allows(token, 'Calendars.ReadWrite')
+        : !this.allows(token, 'Calendars.Read', 'Calendars.ReadWrite')
+    )
+      return graphError(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
+    const id = decodeURIComponent(path.slice('/me/events/'.length));
+    const body = request.body;
+    if (request.method === 'GET' && path === '/me/events') return this.listEvents(request.query);
+    if (request.method === 'POST' && path === '/me/events') {
+      const event: GraphEvent = {
+        id: `AAMkAD-${this.nextEventId++}`,
+        subject: String(body.subject ?? ''),
+        showAs: String(body.showAs ?? 'busy'),
+        categories: Array.isArray(body.categories) ? body.categories.map(String) : [],
+        isReminderOn: body.isReminderOn !== false,
+        start: body.start as GraphEvent['start'],
+        end: body.end as GraphEvent['end'],
+        singleValueExtendedProperties: (body.singleValueExtendedProperties ??
+          []) as GraphEvent['singleValueExtendedProperties'],
+      };
+      const invalid = this.invalidEvent(event);
+      if (invalid) return invalid;
+      this.events.set(event.id, event);
+      return { status: 201, body: this.shown(event, new URLSearchParams()) };
+    }
+    const existing = this.events.get(id);
+    if (!existing || path === '/me/events')
+      return graphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+    if (request.method === 'PATCH') {
+      const changed: GraphEvent = { ...existing };
+      for (const key of ['subject', 'showAs', 'categories', 'isReminderOn', 'start', 'end'] as const)
+        if (key in body) (changed as unknown as Record<string, unknown>)[key] = body[key];
+      const invalid = this.invalidEvent(changed);
+      if (invalid) return invalid;
+      this.events.set(id, changed);
+      return { status: 200, body: this.shown(changed, new URLSearchParams()) };
+    }
+    if (request.method === 'DELETE') {
+      this.events.delete(id);
+      return { status: 204 };
+    }
+    return { status: 200, body: this.shown(existing, request.query) };
+  }
+
+  /**
+   * The events with a tag, by the documented filter only (anything else is refused as Graph refuses a
+   * filter it cannot read); the property's name is matched case-sensitively and its value without
+   * regard to case (the same page). $orderby start/dateTime, and pages through @odata.nextLink.
+   */
+  private listEvents(query: URLSearchParams): FakeReply {
+    const filter = query.get('$filter');
+    const tag = filter === null ? null : TAG_FILTER.exec(filter);
+    if (filter !== null && !tag)
+      return graphError(400, 'ErrorInvalidUrlQueryFilter', `The filter ${filter} is not supported`);
+    const order = query.get('$orderby');
+    if (order !== null && !/^start\/dateTime( asc| desc)?$/.test(order))
+      return graphError(400, 'ErrorInvalidUrlQuery', `Cannot order by ${order}`);
+    const all = [...this.events.values()]
+      .filter(
+        (e) =>
+          !tag ||
+          e.singleValueExtendedProperties.some(
+            (p) => p.id === tag[1] && p.value.toLowerCase() === tag[2]!.toLowerCase(),
+          ),
+      )
+      .sort((a, b) => (instantOf(a.start)! - instantOf(b.start)!) * (order?.endsWith('desc') ? -1 : 1));
+    const size = Math.min(this.pageSize, Number(query.get('$top') ?? this.pageSize) || this.pageSize);
+    const skip = Number(query.get('$skiptoken') ?? 0) || 0;
+    const nextQuery = new URLSearchParams(query);
+    nextQuery.set('$skiptoken', String(skip + size));
+    return {
+      status: 200,
+      body: {
+        value: all.slice(skip, skip + size).map((e) => this.shown(e, query)),
+        ...(skip + size < all.length ? { '@odata.nextLink': `${this.apiUrl}/me/events?${nextQuery}` } : {}),
+      },
+    };
   }
 }

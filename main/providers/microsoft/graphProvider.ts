@@ -5,6 +5,7 @@ import type { Settings } from '../../../shared/settings';
 import { authorizedCall, checkJsonError } from '../authorizedCall';
 import type { AccountMemory, Provider, TeammateUpdate, TokenSource } from '../provider';
 import type { Teammate } from '../../../shared/intents';
+import { KEY_TAG, PlannedEvents } from './plannedEvents';
 
 /**
  * Graph names working-hours zones the Windows way ("Pacific Standard Time"; the getSchedule and
@@ -72,6 +73,7 @@ export class GraphProvider implements Provider {
   private appliedMessage: string | null = null;
   private appliedMailbox: string | null = null;
   private appliedAutoReply: string | null = null;
+  private readonly planned: PlannedEvents;
 
   constructor(
     private readonly apiUrl: string,
@@ -80,7 +82,9 @@ export class GraphProvider implements Provider {
     private readonly memory: AccountMemory,
     /** How long one call may take before it counts as a network failure. */
     private readonly timeoutMs = 10_000,
-  ) {}
+  ) {
+    this.planned = new PlannedEvents(apiUrl, tokens, timeoutMs);
+  }
 
   /**
    * Presence (setUserPreferredPresence, setStatusMessage) and getSchedule list "Delegated (personal
@@ -124,6 +128,7 @@ export class GraphProvider implements Provider {
     this.appliedMessage = null;
     this.appliedMailbox = null;
     this.appliedAutoReply = null;
+    this.planned.reset();
   }
 
   private async post(path: string, body: unknown, what: string, method = 'POST'): Promise<void> {
@@ -144,6 +149,7 @@ export class GraphProvider implements Provider {
       await this.post('/me/mailboxSettings', mailbox, 'update your working hours', 'PATCH');
       this.appliedMailbox = mailboxKey;
     }
+    await this.planned.apply(desired, now);
   }
 
   /**
@@ -335,11 +341,14 @@ export class GraphProvider implements Provider {
       showAs?: string;
       start: { dateTime: string };
       end: { dateTime: string };
+      singleValueExtendedProperties?: { id?: string }[];
     };
     const query = new URLSearchParams({
       startDateTime: new Date(from).toISOString(),
       endDateTime: new Date(to).toISOString(),
       $top: '250',
+      // Cadence's own planned blocks carry its tag: expanded, so they are not read back as meetings.
+      $expand: `singleValueExtendedProperties($filter=id eq '${KEY_TAG}')`,
     });
     const items: Item[] = [];
     let url: string | null = `${this.apiUrl.replace(/\/$/, '')}/me/calendarView?${query}`;
@@ -362,7 +371,9 @@ export class GraphProvider implements Provider {
         // Time shown as out of office ("oof", the event resource's showAs) means the user is off.
         .filter(
           (item) =>
-            !item.isCancelled && (item.showAs === 'oof' || (!item.isAllDay && item.showAs === 'busy')),
+            !item.isCancelled &&
+            !item.singleValueExtendedProperties?.some((p) => p.id === KEY_TAG) &&
+            (item.showAs === 'oof' || (!item.isAllDay && item.showAs === 'busy')),
         )
         .map((item) => ({
           id: `microsoft:${item.id}`,

@@ -113,6 +113,7 @@ function IntegrationRow({ integration }: { integration: IntegrationView }) {
             : 'Not connected'}
         </p>
         {integration.account ? <p className="muted account">{integration.account}</p> : null}
+        {integration.permission ? <p className="permission">{integration.permission}</p> : null}
         {integration.signIn?.state === 'failed' ? <ErrorText message={integration.signIn.message} /> : null}
         {link && integration.signIn?.state === 'pending' ? (
           <p className="muted">
@@ -129,6 +130,14 @@ function IntegrationRow({ integration }: { integration: IntegrationView }) {
         {integration.configured && (!integration.connected || health?.state === 'reconnect') ? (
           <button type="button" onClick={() => void connect()}>
             {integration.connected ? 'Reconnect' : 'Connect'}
+          </button>
+        ) : null}
+        {integration.configured &&
+        integration.connected &&
+        integration.permission &&
+        health?.state !== 'reconnect' ? (
+          <button type="button" onClick={() => void connect()}>
+            Sign in again to allow it
           </button>
         ) : null}
         {integration.connected ? (
