@@ -40,6 +40,7 @@ export const commandSchemas = {
   'focus.cancel': z.object({ id: z.string().min(1).max(40) }).strict(),
   'focus.move': z.object({ id: z.string().min(1).max(40), at: instant }).strict(),
   'goal.skip': z.object({ key: z.string().min(1).max(40) }).strict(),
+  'goal.start': z.object({ key: z.string().min(1).max(40) }).strict(),
   'nudge.answer': z.object({ answer: z.enum(['urgent', 'closing']) }).strict(),
   'priorities.tick': z
     .object({ setOn: isoDate, text: z.string().min(1).max(200), done: z.boolean() })
@@ -135,6 +136,7 @@ export interface CommandResults {
   'focus.cancel': { id: string };
   'focus.move': { id: string; startAt: string; endsAt: string };
   'goal.skip': { key: string };
+  'goal.start': { id: string; startAt: string; endsAt: string };
   'nudge.answer': { date: string; answer: 'urgent' | 'closing' };
   'priorities.tick': { setOn: string; text: string; done: boolean };
   'lunch.start': { until: string };

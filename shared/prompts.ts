@@ -1,4 +1,5 @@
 import { afterHoursNudge } from './afterHours';
+import { openGoalOffer, userGoalPlan } from './focusGoal';
 import { type Availability, availabilityAt, isDayClosed, lunchOn } from './availability';
 import type { CalendarEvent } from './calendar';
 import {
@@ -17,7 +18,7 @@ import { nextSpan, patternOf, spanAt, workdayEnd, type WorkPattern } from './wor
 
 const SHUTDOWN_DUE_HOURS = 6;
 
-export type PromptKind = 'lunch' | 'shutdown' | 'afterHours';
+export type PromptKind = 'lunch' | 'shutdown' | 'afterHours' | 'goalStart';
 
 export interface Prompt {
   kind: PromptKind;
@@ -31,6 +32,9 @@ export interface Prompt {
   windowEnd?: Instant;
   /** For the after-hours nudge: the minutes of activity seen since the day was closed, or on the day off. */
   activeMinutes?: number;
+  /** For a focus goal block offered with a prompt: its key and start (its end is `windowEnd`). */
+  goalKey?: string;
+  goalStart?: Instant;
 }
 
 export function lunchWindow(workday: string, settings: Settings): { start: Instant; end: Instant } {
@@ -116,6 +120,16 @@ export function duePrompts(
       });
     }
   }
+  const offer = openGoalOffer(userGoalPlan(at, settings, intents, calendar), at);
+  if (offer && availability.mode !== 'focus')
+    prompts.push({
+      kind: 'goalStart',
+      key: `goalStart:${offer.key}`,
+      workday: offer.date,
+      windowEnd: offer.end,
+      goalKey: offer.key,
+      goalStart: offer.start,
+    });
   const nudge = afterHoursNudge(at, settings, intents, availability);
   if (nudge)
     prompts.push({

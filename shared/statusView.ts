@@ -36,6 +36,9 @@ export interface PromptView {
   endedAt?: string;
   /** Minutes of activity seen after hours (afterHours prompts only). */
   activeMinutes?: number;
+  /** A focus goal block waiting for a click (goalStart prompts only): its key and start. */
+  goalKey?: string;
+  goalStart?: string;
 }
 
 export function toStatusView(
@@ -81,6 +84,8 @@ export function toStatusView(
       snoozeLimit: iso(prompt.snoozeLimit),
       windowEnd: iso(prompt.windowEnd),
       ...(prompt.activeMinutes !== undefined ? { activeMinutes: prompt.activeMinutes } : {}),
+      ...(prompt.goalKey ? { goalKey: prompt.goalKey } : {}),
+      ...(prompt.goalStart !== undefined ? { goalStart: isoInZone(prompt.goalStart, zone) } : {}),
     })),
     problems: [...problems],
     activitySource,

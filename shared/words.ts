@@ -53,7 +53,14 @@ export const TEAMMATE_STATE_WORDS: Record<TeammateState, string> = {
 /** The desktop notification each prompt raises. */
 /** What a notification's buttons do (where the OS shows buttons): the desktop app maps each to a command. */
 export type NotificationActionId =
-  'lunch.start' | 'lunch.later' | 'ritual.open' | 'shutdown.later' | 'nudge.closing' | 'nudge.urgent';
+  | 'lunch.start'
+  | 'lunch.later'
+  | 'ritual.open'
+  | 'shutdown.later'
+  | 'nudge.closing'
+  | 'nudge.urgent'
+  | 'goal.start'
+  | 'goal.skip';
 
 export const PROMPT_NOTIFICATIONS: Record<
   PromptKind | 'focusEnded',
@@ -81,6 +88,14 @@ export const PROMPT_NOTIFICATIONS: Record<
     actions: [
       { id: 'nudge.closing', label: 'Close it down' },
       { id: 'nudge.urgent', label: "Urgent — I'm on it" },
+    ],
+  },
+  goalStart: {
+    title: 'Time for planned focus',
+    body: 'A block for your weekly focus goal. Start it now? Your status, Do Not Disturb and calendar follow.',
+    actions: [
+      { id: 'goal.start', label: 'Start focus' },
+      { id: 'goal.skip', label: 'Skip' },
     ],
   },
   focusEnded: {

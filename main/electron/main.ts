@@ -205,6 +205,10 @@ async function run(): Promise<void> {
     else if (id === 'shutdown.later') void service.handleCommand('shutdown.snooze', { minutes: 10 });
     else if (id === 'nudge.closing') void service.handleCommand('nudge.answer', { answer: 'closing' });
     else if (id === 'nudge.urgent') void service.handleCommand('nudge.answer', { answer: 'urgent' });
+    else if (id === 'goal.start' || id === 'goal.skip') {
+      const key = service.status().prompts.find((prompt) => prompt.kind === 'goalStart')?.goalKey;
+      if (key) void service.handleCommand(id, { key });
+    }
     else perform({ type: 'ritual.open' });
   };
 

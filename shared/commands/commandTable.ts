@@ -3,7 +3,7 @@ import { awaySet } from './awaySet';
 import type { CommandHandler, DocumentCommand } from './command';
 import { focusExtend } from './focusExtend';
 import { focusCancel, focusMove } from './focusPlanned';
-import { goalSkip } from './goalSkip';
+import { goalSkip, goalStart } from './goalSkip';
 import { focusStart } from './focusStart';
 import { focusStop } from './focusStop';
 import { lunchDone } from './lunchDone';
@@ -29,6 +29,7 @@ export const commandHandlers: { [C in DocumentCommand]: CommandHandler<C> } = {
   'focus.cancel': focusCancel,
   'focus.move': focusMove,
   'goal.skip': goalSkip,
+  'goal.start': goalStart,
   'nudge.answer': nudgeAnswer,
   'priorities.tick': prioritiesTick,
   'lunch.start': lunchStart,

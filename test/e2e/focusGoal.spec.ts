@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import { emptyIntents } from '../../shared/intents';
 import { expect, test } from './fixtures';
 
 // Monday 23 November 2026, 08:00 in Berlin: Mon–Fri 09:00–17:30, lunch from 12:00.
@@ -62,5 +63,41 @@ test.describe('the weekly focus goal (under libfaketime)', () => {
       serve: { faketime: '2026-11-27 15:00:00' },
     });
     await expect(page.getByText(/the week's free time is \d+ h( \d+ min)? short/)).toBeVisible();
+  });
+
+  test('with "Ask me first", the block waits for one click at its time, then runs as focus', async ({
+    cadence,
+  }) => {
+    const { page } = await cadence.open({
+      zone: 'Europe/Berlin',
+      settings: {
+        focusGoal: {
+          weeklyHours: 5,
+          minBlockMinutes: 45,
+          maxBlockMinutes: 120,
+          preferred: 'morning',
+          start: 'prompt',
+        },
+      },
+      // Offered at 08:45 (a quarter hour ahead), as the service writes it down.
+      intents: {
+        ...emptyIntents(),
+        goalOffers: [{ key: 'goal:2026-11-23:0', startAt: '2026-11-23T08:00:00.000Z', plannedMinutes: 60 }],
+      },
+      serve: { faketime: '2026-11-23 08:59:56' },
+    });
+    await expect(page.getByText('Focus for your goal (planned) · 9:00–10:00')).toBeVisible();
+    // Nothing starts by itself at nine: the block is offered instead.
+    const offer = page.getByRole('alert', { name: 'Planned focus' });
+    await expect(offer).toContainText('Time for planned focus, 9:00–10:00.', { timeout: 15_000 });
+    await expect(page.getByRole('img', { name: 'Status: Working' })).toBeVisible();
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(
+      results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+    ).toEqual([]);
+    await cadence.shot('goal-start-prompt');
+    await offer.getByRole('button', { name: 'Start focus' }).click();
+    await expect(offer).toHaveCount(0);
+    await expect(page.getByRole('img', { name: /^Status: Focus/ })).toBeVisible();
   });
 });

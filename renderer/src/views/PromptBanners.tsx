@@ -127,6 +127,40 @@ export function AfterHoursBanner() {
   );
 }
 
+/** A block of the focus goal whose time has come, waiting for one click (when blocks do not start by themselves). */
+export function GoalStartBanner() {
+  const prompt = useCadence((s) => s.status?.prompts.find((p) => p.kind === 'goalStart') ?? null);
+  const zone = useCadence((s) => s.status?.timeZone ?? 'UTC');
+  if (!prompt?.goalKey || !prompt.goalStart || !prompt.windowEnd) return null;
+  const key = prompt.goalKey;
+  const when = `${clockTime(prompt.goalStart, zone)}–${clockTime(prompt.windowEnd, zone)}`;
+  return (
+    <section className="banner goal-start" role="alert" aria-label="Planned focus">
+      <p>
+        <strong>Time for planned focus, {when}.</strong> A block for your weekly goal: your status, Do Not
+        Disturb and calendar follow when you start.
+      </p>
+      <div className="button-row">
+        <button type="button" className="primary" onClick={() => void run('goal.start', { key })}>
+          Start focus
+        </button>
+        <button
+          type="button"
+          className="quiet"
+          onClick={() =>
+            void run('goal.skip', { key }).then((result) => {
+              if (result.ok)
+                showNotice({ kind: 'info', text: `Planned focus ${when} skipped; its time is free.` });
+            })
+          }
+        >
+          Skip
+        </button>
+      </div>
+    </section>
+  );
+}
+
 const KEPT_ZONE = 'cadence.keptZone';
 
 /** After travel: asks once per new zone whether the working day should move with you. */

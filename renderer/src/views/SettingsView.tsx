@@ -265,8 +265,8 @@ export function SettingsView() {
         <legend>Weekly focus goal</legend>
         <p className="lead">
           Cadence plans this much focus into the free time of your working week, never over lunch or meetings.
-          A planned block is written down a quarter of an hour ahead and then starts by itself; skip it from
-          Today. 0 turns the goal off.
+          Planned blocks go on your connected calendars ahead of time; skip any of them from Today or the
+          Week. 0 turns the goal off.
         </p>
         <NumberField
           label="Focus hours a week"
@@ -306,6 +306,21 @@ export function SettingsView() {
             <option value="morning">Mornings</option>
             <option value="afternoon">Afternoons</option>
             <option value="any">Any time</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="setting-focusGoal-start">When a planned block's time comes</label>
+          <select
+            id="setting-focusGoal-start"
+            value={draft.focusGoal.start}
+            onChange={(e) =>
+              update({
+                focusGoal: { ...draft.focusGoal, start: e.target.value as Settings['focusGoal']['start'] },
+              })
+            }
+          >
+            <option value="auto">Start it by itself</option>
+            <option value="prompt">Ask me first (one click to start)</option>
           </select>
         </div>
       </fieldset>

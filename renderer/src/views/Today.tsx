@@ -4,7 +4,13 @@ import { userLocale } from '../userLocale';
 import { FocusControls } from './FocusControls';
 import { headline } from '../../../shared/words';
 import { PriorityList } from './Priorities';
-import { AfterHoursBanner, LunchBanner, ShutdownBanner, TravelBanner } from './PromptBanners';
+import {
+  AfterHoursBanner,
+  GoalStartBanner,
+  LunchBanner,
+  ShutdownBanner,
+  TravelBanner,
+} from './PromptBanners';
 import { GoalLine, Timeline } from './Timeline';
 import { useNow } from './useNow';
 
@@ -50,6 +56,7 @@ export function Today() {
         ) : null}
       </section>
       <TravelBanner />
+      <GoalStartBanner />
       <LunchBanner />
       <ShutdownBanner />
       <AfterHoursBanner />

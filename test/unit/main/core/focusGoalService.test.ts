@@ -8,7 +8,13 @@ import { at } from '../../shared/domainFixtures';
 
 // Berlin, Mon–Fri 09:00–17:30, lunch from 12:00; a goal of 5 hours a week in blocks of 45 to 120 minutes.
 const ZONE = 'Europe/Berlin';
-const GOAL = { weeklyHours: 5, minBlockMinutes: 45, maxBlockMinutes: 120, preferred: 'morning' as const, start: 'auto' as const };
+const GOAL = {
+  weeklyHours: 5,
+  minBlockMinutes: 45,
+  maxBlockMinutes: 120,
+  preferred: 'morning' as const,
+  start: 'auto' as const,
+};
 const harnesses: Harness[] = [];
 
 function open(dir: string, local: string): Harness {
@@ -86,5 +92,68 @@ describe('the weekly focus goal in the service', () => {
     expect(h.service.intents.goalSkips.map((skip) => skip.key)).toEqual(['goal:2026-11-23:0']);
     h.clock.advanceTo(at('2026-11-23T09:00', ZONE));
     expect(h.service.status().mode).toBe('working');
+  });
+
+  describe('with a one-click prompt instead of starting by itself', () => {
+    const PROMPTED = { ...GOAL, start: 'prompt' as const };
+    const goalPrompt = (h: Harness) => h.service.status().prompts.find((p) => p.kind === 'goalStart');
+
+    it('offers the block at its time, and one click starts it as focus until its planned end', () => {
+      const dir = tempDir();
+      seedSettings(dir, ZONE, { focusGoal: PROMPTED });
+      const h = open(dir, '2026-11-23T08:00');
+      h.clock.advanceTo(at('2026-11-23T08:45', ZONE));
+      // Held in place, not written as focus: nothing starts by itself.
+      expect(h.service.intents.focus).toEqual([]);
+      expect(h.service.intents.goalOffers.map((offer) => offer.key)).toEqual(['goal:2026-11-23:0']);
+      expect(goalPrompt(h)).toBeUndefined();
+      h.clock.advanceTo(at('2026-11-23T09:00', ZONE));
+      expect(h.service.status().mode).toBe('working');
+      expect(goalPrompt(h)).toMatchObject({
+        goalKey: 'goal:2026-11-23:0',
+        goalStart: '2026-11-23T09:00:00.000+01:00',
+        windowEnd: '2026-11-23T10:00:00.000+01:00',
+      });
+      const shown = h.notifier.shown.filter((n) => n.title === 'Time for planned focus');
+      expect(shown.map((n) => n.actions?.map((a) => a.label))).toEqual([['Start focus', 'Skip']]);
+      const waiting = plan(h).goal;
+      h.clock.advanceTo(at('2026-11-23T09:05', ZONE));
+      expect(run(h, 'goal.start', { key: 'goal:2026-11-23:0' })).toMatchObject({
+        ok: true,
+        value: { endsAt: '2026-11-23T10:00:00.000+01:00' },
+      });
+      expect(h.service.status()).toMatchObject({ mode: 'focus', focus: { id: 'goal:2026-11-23:0' } });
+      expect(goalPrompt(h)).toBeUndefined();
+      // Started five minutes late, it ends where it was planned; the five minutes go to the other days.
+      const after = plan(h).goal!;
+      const minutesAhead = (blocks: typeof after.ahead) =>
+        blocks.reduce((sum, b) => sum + (Date.parse(b.end) - Date.parse(b.start)) / 60_000, 0);
+      expect(minutesAhead(waiting!.ahead)).toBe(300);
+      expect(after.doneMinutes + minutesAhead(after.ahead)).toBe(300);
+      expect(after.doneMinutes).toBe(55);
+      expect(run(h, 'goal.start', { key: 'goal:2026-11-23:0' })).toMatchObject({ ok: false });
+    });
+
+    it('a block left unanswered passes, and its hours go back to the rest of the week; Skip frees it at once', () => {
+      const dir = tempDir();
+      seedSettings(dir, ZONE, { focusGoal: PROMPTED });
+      const h = open(dir, '2026-11-23T08:00');
+      h.clock.advanceTo(at('2026-11-23T09:30', ZONE));
+      expect(goalPrompt(h)).toBeDefined();
+      h.clock.advanceTo(at('2026-11-23T10:00', ZONE));
+      expect(goalPrompt(h)).toBeUndefined();
+      expect(h.service.status().mode).toBe('working');
+      const week = plan(h).goal!;
+      expect(week).toMatchObject({ doneMinutes: 0, shortMinutes: 0 });
+      const ahead = week.ahead.reduce((sum, b) => sum + (Date.parse(b.end) - Date.parse(b.start)), 0);
+      expect(ahead / 60_000).toBe(300);
+      // Tuesday's block: skipped from the prompt, nothing runs and the slot goes free.
+      h.clock.advanceTo(at('2026-11-24T09:00', ZONE));
+      const key = goalPrompt(h)?.goalKey;
+      expect(key).toMatch(/^goal:2026-11-24:/);
+      expect(run(h, 'goal.skip', { key: key! }).ok).toBe(true);
+      expect(goalPrompt(h)).toBeUndefined();
+      expect(h.service.status().mode).toBe('working');
+    });
   });
 });
