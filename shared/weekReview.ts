@@ -119,7 +119,8 @@ export function weekInReview(weeks: readonly CalendarWeek[], today: string): Wee
   };
 }
 
-const hadActivity = (day: DaySummary): boolean =>
+/** Whether a day shows any use of Cadence. */
+export const hadActivity = (day: DaySummary): boolean =>
   day.focusMinutes > 0 ||
   day.meetings > 0 ||
   day.lunchTaken ||
