@@ -119,6 +119,16 @@ describe('the week in review against the usual', () => {
     ]);
   });
 
+  it('reviews last week, whole, while this week has no workday over yet', () => {
+    // Weeks from Sunday: on Monday 23 November only a Sunday off is behind.
+    const history = days('2026-11-01', '2026-11-23', (date) =>
+      date === '2026-11-23' ? { shutdownAt: null, closedOnTime: null } : {},
+    );
+    const review = reviewWeek(calendarWeeks(history, 7), '2026-11-23');
+    expect([review?.which, review?.days[0]?.date, review?.days.length]).toEqual(['last', '2026-11-15', 7]);
+    expect(review?.usual?.weeks).toBe(2);
+  });
+
   it('counts today once the day was closed', () => {
     const history = days(START, '2026-11-26', (date) => (date === '2026-11-26' ? { spanMinutes: 200 } : {}));
     const closed = reviewWeek(calendarWeeks(history, 1), '2026-11-26');
