@@ -69,7 +69,7 @@ const dayIndex = (date: string): number => Math.round(Date.parse(`${date}T00:00:
  * workdays with a span, so that a short week weighs less; a figure unknown in a week is left out of
  * that one figure's average.
  */
-export function usualFigures(weeks: readonly CalendarWeek[], positions: ReadonlySet<number>): WeekFigures {
+function usualFigures(weeks: readonly CalendarWeek[], positions: ReadonlySet<number>): WeekFigures {
   const chosen = weeks.map((week) =>
     week.days.filter((day) => positions.has(dayIndex(day.date) - dayIndex(week.start))),
   );

@@ -91,14 +91,15 @@ export function weeksRange(today: string, firstDay: number, count: number): { fr
   return { from: addDays(weekStartOf(today, firstDay), -7 * (count - 1)), to: today };
 }
 
-/** Whether a day shows any use of Cadence. */
+/** Whether a day shows any use of Cadence, or any activity it saw. */
 export const hadActivity = (day: DaySummary): boolean =>
   day.focusMinutes > 0 ||
   day.meetings > 0 ||
   day.lunchTaken ||
   day.shutdownAt !== null ||
   day.afterHoursMinutes > 0 ||
-  day.weekendMinutes > 0;
+  day.weekendMinutes > 0 ||
+  typeof day.spanMinutes === 'number';
 
 export interface MissedDays {
   /** Past workdays without a lunch, when lunch is part of the day. */

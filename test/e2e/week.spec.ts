@@ -296,7 +296,7 @@ test.describe('the week review (the real service under libfaketime)', () => {
     ]);
     await expect(figure(page, 'Late evenings')).toHaveText(['3 (3 urgent)', '0']);
     await expect(figure(page, 'After hours')).toHaveText(['4 h 30 min', '0 min']);
-    await expect(figure(page, 'Workday span')).toHaveText(['9 h 18 min', '7 h 30 min']);
+    await expect(figure(page, 'Average workday span')).toHaveText(['9 h 18 min', '7 h 30 min']);
     await expect(figure(page, 'Focus')).toHaveText(['3 h 20 min of 8 h', '3 h 20 min']);
     for (const size of SIZES) {
       for (const colorScheme of ['light', 'dark'] as const) {
@@ -385,7 +385,7 @@ test.describe('the week review (the real service under libfaketime)', () => {
       serve: { faketime: THURSDAY },
     });
     await openWeek(page);
-    await expect(figure(page, 'Workday span')).toHaveText(['6 h 3 min', /^—/]);
+    await expect(figure(page, 'Average workday span')).toHaveText(['6 h 3 min', /^—/]);
     const unknown = figure(page, 'Closed on time').nth(1).locator('[title]');
     await expect(unknown).toHaveAttribute('title', 'not measured before this version');
     await expect(figure(page, 'Focus')).toHaveText(['3 h 20 min', '2 h']);

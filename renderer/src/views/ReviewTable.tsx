@@ -22,7 +22,7 @@ const of = (count: number, workdays: number): string => `${Math.round(count)} of
 function rows(goalHours: number): Row[] {
   return [
     {
-      figure: 'Workday span',
+      figure: 'Average workday span',
       cell: (f) =>
         f.spanMinutes === null ? { unknown: f.unknown.spanMinutes ?? 'none seen' } : minutes(f.spanMinutes),
     },

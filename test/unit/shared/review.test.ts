@@ -212,12 +212,18 @@ describe('the week in review against the usual', () => {
   });
 
   it('takes the usual from fewer weeks when there are fewer, skipping weeks without any use', () => {
-    const unused = { focusMinutes: 0, meetingMinutes: 0, meetings: 0, lunchTaken: false, shutdownAt: null };
+    const unused = {
+      ...{ focusMinutes: 0, meetingMinutes: 0, meetings: 0, lunchTaken: false, shutdownAt: null },
+      ...{ closedOnTime: null, firstActive: null, lastActive: null, spanMinutes: null },
+    };
     const history = days(START, '2026-11-26', (date) =>
       date < '2026-11-02' ? unused : date >= '2026-11-09' && date < '2026-11-16' ? unused : {},
     );
     const { review } = sentencesOn('2026-11-26', history);
     expect(review.usual?.weeks).toBe(2);
+    // A week in which Cadence only saw the user at the machine is a week with data too.
+    const seen = history.map((d) => (d.date === '2026-11-10' ? { ...d, spanMinutes: 30 } : d));
+    expect(sentencesOn('2026-11-26', seen).review.usual?.weeks).toBe(3);
   });
 
   it('never states a change that rounds away, nor one from nothing to nothing', () => {
