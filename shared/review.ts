@@ -191,7 +191,9 @@ function differences(review: Review, against: string, skipAfterHours: boolean): 
     const [a, b] = [Math.round(current), Math.round(typical)];
     const delta = Math.abs(a - b);
     if (delta < least || delta < b / 4) return;
-    found.push({ weight: delta / Math.max(b, least * 2), sentence: words(durationText(a), durationText(b)) });
+    // "against none", not "against 0 min"; a and b are never both nothing, as they differ.
+    const usualText = b === 0 ? 'none' : durationText(b);
+    found.push({ weight: delta / Math.max(b, least * 2), sentence: words(durationText(a), usualText) });
   };
   if (now.spanMinutes !== null && usual.spanMinutes !== null) {
     const [a, b] = [Math.round(now.spanMinutes), Math.round(usual.spanMinutes)];

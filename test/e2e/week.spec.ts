@@ -388,6 +388,7 @@ test.describe('the week review (the real service under libfaketime)', () => {
     await expect(figure(page, 'Average workday span')).toHaveText(['6 h 3 min', /^—/]);
     const unknown = figure(page, 'Closed on time').nth(1).locator('[title]');
     await expect(unknown).toHaveAttribute('title', 'not measured before this version');
+    await noSeriousAxeViolations(page);
     await expect(figure(page, 'Focus')).toHaveText(['3 h 20 min', '2 h']);
   });
 });

@@ -237,6 +237,19 @@ describe('the week in review against the usual', () => {
     expect(sentencesOn('2026-11-23', slightly).sentences[0]).toMatch(/^A steady week/);
   });
 
+  it('says "none" of a usual without any, never "0 min"', () => {
+    const history = days(START, '2026-11-23', (date) =>
+      date === '2026-11-18'
+        ? { afterHoursMinutes: 20, weekendMinutes: 0 }
+        : date === '2026-11-21'
+          ? { weekendMinutes: 70 }
+          : {},
+    );
+    expect(sentencesOn('2026-11-23', history).sentences).toEqual([
+      'You worked 1 h 30 min after hours and on days off, against none in a usual week.',
+    ]);
+  });
+
   it('tells of no work after hours against the usual evenings', () => {
     const history = days(START, '2026-11-23', (date) =>
       date < '2026-11-16' && weekdayOf(date) === 2 ? { afterHoursMinutes: 40 } : {},
