@@ -1,7 +1,12 @@
 import type { DaySummary } from './intents';
 
-/** The columns of the daily totals, in order, as the CSV header names them. */
-const COLUMNS: [string, (day: DaySummary) => string | number | boolean | null][] = [
+type Field = string | number | boolean | null | undefined;
+
+/**
+ * The columns of the daily totals, in order, as the CSV header names them. Days stored before a field
+ * was measured lack it: their cell is empty, as is one of a day that saw nothing to measure.
+ */
+const COLUMNS: [string, (day: DaySummary) => Field][] = [
   ['date', (day) => day.date],
   ['workday', (day) => day.workday],
   ['focus_minutes', (day) => day.focusMinutes],
@@ -11,11 +16,16 @@ const COLUMNS: [string, (day: DaySummary) => string | number | boolean | null][]
   ['after_hours_minutes', (day) => day.afterHoursMinutes],
   ['weekend_minutes', (day) => day.weekendMinutes],
   ['day_closed_at', (day) => day.shutdownAt],
+  ['closed_on_time', (day) => day.closedOnTime],
+  ['first_active', (day) => day.firstActive],
+  ['last_active', (day) => day.lastActive],
+  ['span_minutes', (day) => day.spanMinutes],
+  ['urgent', (day) => day.urgent],
 ];
 
 /** A field as RFC 4180 writes it: quoted when it holds a comma, a quote or a line break. */
-function field(value: string | number | boolean | null): string {
-  const text = value === null ? '' : String(value);
+function field(value: Field): string {
+  const text = value === null || value === undefined ? '' : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

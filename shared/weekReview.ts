@@ -1,6 +1,5 @@
 import { addDays, weekdayOf } from './clockTime';
 import type { DaySummary } from './history';
-import { durationText } from './words';
 
 export interface WeekTotals {
   focusMinutes: number;
@@ -92,40 +91,15 @@ export function weeksRange(today: string, firstDay: number, count: number): { fr
   return { from: addDays(weekStartOf(today, firstDay), -7 * (count - 1)), to: today };
 }
 
-export interface WeekInReview {
-  /** 'this' once a workday of the week is behind; until then last week, which is then complete. */
-  which: 'this' | 'last';
-  days: DaySummary[];
-  /** The same days of the week before. */
-  before: DaySummary[];
-}
-
-/**
- * The week a review is about: this week so far, or last week while this one has no workday behind it
- * yet (on a Monday, and in a week that starts on Sunday also on its Sunday and Monday).
- */
-export function weekInReview(weeks: readonly CalendarWeek[], today: string): WeekInReview | null {
-  const current = weeks.at(-1);
-  if (!current) return null;
-  const under = current.days.some((day) => day.workday && day.date < today);
-  const reviewed = under ? current : weeks.at(-2);
-  if (!reviewed) return null;
-  const previous = weeks[weeks.indexOf(reviewed) - 1];
-  const offsets = new Set(reviewed.days.map((day) => day.date).map((date) => addDays(date, -7)));
-  return {
-    which: reviewed === current ? 'this' : 'last',
-    days: reviewed.days,
-    before: previous?.days.filter((day) => offsets.has(day.date)) ?? [],
-  };
-}
-
-const hadActivity = (day: DaySummary): boolean =>
+/** Whether a day shows any use of Cadence, or any activity it saw. */
+export const hadActivity = (day: DaySummary): boolean =>
   day.focusMinutes > 0 ||
   day.meetings > 0 ||
   day.lunchTaken ||
   day.shutdownAt !== null ||
   day.afterHoursMinutes > 0 ||
-  day.weekendMinutes > 0;
+  day.weekendMinutes > 0 ||
+  typeof day.spanMinutes === 'number';
 
 export interface MissedDays {
   /** Past workdays without a lunch, when lunch is part of the day. */
@@ -167,36 +141,4 @@ export function missedSentences(missed: MissedDays, dayName: (date: string) => s
     sentences.push(`${list.charAt(0).toUpperCase()}${list.slice(1)} ${verb} never closed.`);
   }
   return sentences;
-}
-
-/**
- * One plain sentence on what changed from the previous week to this one. `before` says when the
- * previous figures were: "the week before", or "on the same days last week" while this week is under way.
- */
-export function weekChangeSentence(
-  previous: WeekTotals,
-  current: WeekTotals,
-  before = 'the week before',
-): string {
-  const then = previous.focusMinutes;
-  const now = current.focusMinutes;
-  // From nothing, or to nothing, "rose by 5.9 h to 5.9 h" says it twice: say where it went from.
-  const focusPart =
-    now === then
-      ? now === 0
-        ? `There was no focus time, as ${before}`
-        : `Focus time held steady at ${durationText(now)}`
-      : then === 0
-        ? `Focus time rose to ${durationText(now)}, from none ${before}`
-        : now === 0
-          ? `There was no focus time, after ${durationText(then)} ${before}`
-          : `Focus time ${now > then ? 'rose' : 'fell'} from ${durationText(then)} to ${durationText(now)}`;
-  const afterDelta =
-    current.afterHoursMinutes + current.weekendMinutes - previous.afterHoursMinutes - previous.weekendMinutes;
-  const afterPart =
-    afterDelta === 0
-      ? 'time after hours did not change'
-      : `you worked ${durationText(Math.abs(afterDelta))} ${afterDelta > 0 ? 'more' : 'less'} after hours`;
-  const lunches = `${current.lunches} lunch${current.lunches === 1 ? '' : 'es'}`;
-  return `${focusPart}, ${afterPart}, and you took ${lunches} (${previous.lunches} ${before}).`;
 }

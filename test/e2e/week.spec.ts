@@ -59,6 +59,31 @@ function seededWeeks(): Intents {
   return intents;
 }
 
+/** Active at the machine in the evening, and the after-hours nudge answered "Urgent — I'm on it". */
+function urgentEvening(intents: Intents, date: string): void {
+  intents.activity.push({ from: isoAt(`${date}T19:00`), to: isoAt(`${date}T20:30`) });
+  intents.nudges.push({ date, at: isoAt(`${date}T19:20`), answer: 'urgent' });
+}
+
+const GOAL_8H = {
+  focusGoal: {
+    weeklyHours: 8,
+    minBlockMinutes: 45,
+    maxBlockMinutes: 120,
+    preferred: 'morning',
+    start: 'prompt',
+  },
+} as const;
+
+/** A row of the review's table as the user reads it: this week, then the usual when there is one. */
+function figure(page: Page, name: string) {
+  return page
+    .locator('.review-table')
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name, exact: true }) })
+    .getByRole('cell');
+}
+
 async function openWeek(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Week', exact: true }).click();
 }
@@ -129,11 +154,20 @@ test.describe('the week review (the real service under libfaketime)', () => {
     });
     await openWeek(page);
     const review = page.getByRole('region', { name: 'This week so far' });
-    await expect(review).toContainText(
-      'Focus time rose from 2 h 40 min to 3 h 20 min, you worked 10 min more after hours, and you took 2 lunches (4 on the same days last week).',
-    );
+    // Wednesday was never closed: its span ends with lunch, the last sign of the user Cadence saw.
+    await expect(review.locator('.review-sentence')).toHaveText([
+      'Your workdays ran 1 h 27 min shorter than on the same days of a usual week: 6 h 3 min from first to last activity, against 7 h 30 min.',
+    ]);
     await expect(review).toContainText('Lunch skipped on Tuesday.');
     await expect(review).toContainText('Wednesday was never closed.');
+    // Monday to Wednesday against Monday to Wednesday of the three weeks Cadence was used before.
+    await expect(page.getByRole('table', { name: 'This week against your last 3 weeks' })).toBeVisible();
+    await expect(review).toContainText('Monday to Wednesday so far, against the same days of those weeks');
+    await expect(figure(page, 'Focus')).toHaveText(['3 h 20 min', '2 h']);
+    await expect(figure(page, 'Lunches taken')).toHaveText(['2 of 3', '3 of 3']);
+    await expect(figure(page, 'Closed on time')).toHaveText(['2 of 3', '3 of 3']);
+    await expect(figure(page, 'After hours')).toHaveText(['10 min', '0 min']);
+    await expect(figure(page, 'Late evenings')).toHaveText(['0', '0']);
     // Calendar weeks from Monday, as in en-GB, labelled as the rest of the app writes days.
     await expect(page.getByRole('table', { name: 'Week by week' }).getByRole('rowheader')).toHaveText([
       'Week of Mon 2 Nov',
@@ -141,7 +175,10 @@ test.describe('the week review (the real service under libfaketime)', () => {
       'Last week',
       'This week',
     ]);
-    const thisWeek = page.getByRole('row').filter({ hasText: 'This week' });
+    const thisWeek = page
+      .getByRole('table', { name: 'Week by week' })
+      .getByRole('row')
+      .filter({ hasText: 'This week' });
     await expect(thisWeek).toContainText('3 h 20 min');
     await expect(thisWeek).toContainText('17:40');
 
@@ -175,11 +212,16 @@ test.describe('the week review (the real service under libfaketime)', () => {
     expect(download.suggestedFilename()).toMatch(/^cadence-days-\d{4}-\d\d-\d\d-2026-11-26\.csv$/);
     const lines = fs.readFileSync((await download.path())!, 'utf8').split('\r\n');
     expect(lines[0]).toBe(
-      'date,workday,focus_minutes,meeting_minutes,meetings,lunch_taken,after_hours_minutes,weekend_minutes,day_closed_at',
+      'date,workday,focus_minutes,meeting_minutes,meetings,lunch_taken,after_hours_minutes,weekend_minutes,day_closed_at,' +
+        'closed_on_time,first_active,last_active,span_minutes,urgent',
     );
-    // Monday of this week: the seeded focus, lunch and closing.
-    expect(lines.find((line) => line.startsWith('2026-11-23,'))).toMatch(
-      /^2026-11-23,true,\d+,0,0,(true|false),\d+,0,(\d\d:\d\d)?$/,
+    // Monday of this week: the seeded focus from 10:00, lunch, and the day closed on time at 17:30.
+    expect(lines.find((line) => line.startsWith('2026-11-23,'))).toBe(
+      '2026-11-23,true,90,0,0,true,0,0,17:30,true,10:00,17:30,450,false',
+    );
+    // Wednesday was never closed: not closed on time, and its span ends with lunch.
+    expect(lines.find((line) => line.startsWith('2026-11-25,'))).toBe(
+      '2026-11-25,true,60,0,0,true,0,0,,,10:00,13:00,180,false',
     );
   });
 
@@ -199,9 +241,12 @@ test.describe('the week review (the real service under libfaketime)', () => {
     ]);
     // Sunday to Thursday against Sunday to Thursday; the usual shutdown in the locale's 12-hour clock.
     await expect(page.getByRole('region', { name: 'This week so far' })).toContainText(
-      'Focus time rose from 2 h 40 min to 3 h 20 min',
+      'Sunday to Wednesday so far, against the same days of those weeks',
     );
-    await expect(page.getByRole('row').filter({ hasText: 'This week' })).toContainText(/5:40\sPM/);
+    await expect(figure(page, 'Focus')).toHaveText(['3 h 20 min', '2 h']);
+    await expect(
+      page.getByRole('table', { name: 'Week by week' }).getByRole('row').filter({ hasText: 'This week' }),
+    ).toContainText(/5:40\sPM/);
   });
 
   test('on the first day of a week, reviews last week whole', async ({ cadence }) => {
@@ -219,11 +264,132 @@ test.describe('the week review (the real service under libfaketime)', () => {
     });
     await openWeek(page);
     const review = page.getByRole('region', { name: 'Last week' });
-    await expect(review).toContainText(
-      'Focus time rose from 3 h 20 min to 4 h 40 min, you worked 10 min more after hours, and you took 4 lunches (5 the week before).',
-    );
+    await expect(page.getByRole('table', { name: 'Last week against the 3 weeks before' })).toBeVisible();
+    await expect(figure(page, 'Focus')).toHaveText(['4 h 40 min', '3 h 20 min']);
+    await expect(figure(page, 'Lunches taken')).toHaveText(['4 of 5', '5 of 5']);
+    await expect(figure(page, 'Closed on time')).toHaveText(['3 of 5', '5 of 5']);
     await expect(review).toContainText('Lunch skipped on Tuesday.');
     await expect(review).toContainText('Wednesday and Friday were never closed.');
+  });
+
+  test('a week of late evenings, all marked urgent, read on the Monday after', async ({ cadence }) => {
+    const intents = emptyIntents();
+    for (const start of ['2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23'])
+      for (let i = 0; i < 5; i++) {
+        const date = `2026-11-${String(Number(start.slice(8)) + i).padStart(2, '0')}`;
+        focus(intents, date, 40);
+        lunch(intents, date);
+        close(intents, date);
+      }
+    for (const date of ['2026-11-24', '2026-11-25', '2026-11-26']) urgentEvening(intents, date);
+    const { page } = await cadence.open({
+      zone: ZONE,
+      settings: { locale: 'en-GB', ...GOAL_8H },
+      intents,
+      serve: { faketime: '2026-11-30 09:30:00' },
+    });
+    await openWeek(page);
+    const review = page.getByRole('region', { name: 'Last week' });
+    await expect(review.locator('.review-sentence')).toHaveText([
+      'Three late evenings last week, on Tuesday, Wednesday, and Thursday, all marked urgent.',
+      'Your workdays ran 1 h 48 min longer than in a usual week: 9 h 18 min from first to last activity, against 7 h 30 min.',
+    ]);
+    await expect(figure(page, 'Late evenings')).toHaveText(['3 (3 urgent)', '0']);
+    await expect(figure(page, 'After hours')).toHaveText(['4 h 30 min', '0 min']);
+    await expect(figure(page, 'Average workday span')).toHaveText(['9 h 18 min', '7 h 30 min']);
+    await expect(figure(page, 'Focus')).toHaveText(['3 h 20 min of 8 h', '3 h 20 min']);
+    for (const size of SIZES) {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.setViewportSize(size);
+        await page.emulateMedia({ colorScheme });
+        await expectNoSidewaysScrolling(page);
+        await noSeriousAxeViolations(page);
+        await cadence.shot(`review-late-${size.width}-${colorScheme}`);
+      }
+    }
+  });
+
+  test('a new user sees this week alone, with no comparison, and the focus goal', async ({ cadence }) => {
+    const intents = emptyIntents();
+    for (const date of ['2026-11-23', '2026-11-24', '2026-11-25']) {
+      focus(intents, date, 60);
+      lunch(intents, date);
+      close(intents, date);
+    }
+    const { page } = await cadence.open({
+      zone: ZONE,
+      settings: { locale: 'en-GB', ...GOAL_8H },
+      intents,
+      serve: { faketime: THURSDAY },
+    });
+    await openWeek(page);
+    const review = page.getByRole('region', { name: 'This week so far' });
+    await expect(review.locator('.review-sentence')).toHaveText([
+      'Your usual shows here once a full week with Cadence is behind you.',
+      'Monday to Wednesday: 3 h of your 8 h focus goal.',
+    ]);
+    await expect(page.getByRole('table', { name: 'This week', exact: true })).toBeVisible();
+    await expect(page.getByRole('columnheader', { name: 'Your usual' })).toHaveCount(0);
+    await expect(figure(page, 'Focus')).toHaveText(['3 h of 8 h']);
+    await expect(review).toContainText('Monday to Wednesday so far; today counts once it is closed.');
+  });
+
+  test('on the second day of a week, Monday is set against the usual Mondays', async ({ cadence }) => {
+    // The seeded weeks up to Monday: Tuesday has only just begun.
+    const intents = seededWeeks();
+    const untilMonday = (record: { date: string }) => record.date < '2026-11-24';
+    intents.focus = intents.focus.filter((block) => block.id < 'f-2026-11-23');
+    intents.lunches = intents.lunches.filter(untilMonday);
+    intents.shutdowns = intents.shutdowns.filter(untilMonday);
+    focus(intents, '2026-11-23', 180);
+    const { page } = await cadence.open({
+      zone: ZONE,
+      settings: { locale: 'en-GB', ...GOAL_8H },
+      intents,
+      serve: { faketime: '2026-11-24 10:00:00' },
+    });
+    await openWeek(page);
+    const review = page.getByRole('region', { name: 'This week so far' });
+    // 40 minutes: a usual Monday, not a usual week.
+    await expect(review.locator('.review-sentence')).toHaveText([
+      'Focus time came to 3 h, against 40 min on the same days of a usual week.',
+      'Monday: 3 h of your 8 h focus goal.',
+    ]);
+    await expect(figure(page, 'Focus')).toHaveText(['3 h of 8 h', '40 min']);
+    await expect(figure(page, 'Lunches taken')).toHaveText(['1 of 1', '1 of 1']);
+  });
+
+  test('figures older days did not measure are unknown, and say so', async ({ cadence }) => {
+    // An upgraded user: the earlier weeks are stored summaries from before span and closing were measured.
+    const intents = seededWeeks();
+    for (const start of ['2026-11-02', '2026-11-09', '2026-11-16'])
+      for (let i = 0; i < 7; i++) {
+        const date = `2026-11-${String(Number(start.slice(8)) + i).padStart(2, '0')}`;
+        const workday = i < 5;
+        intents.days.push({
+          date,
+          workday,
+          focusMinutes: workday ? 40 : 0,
+          meetingMinutes: 0,
+          meetings: 0,
+          lunchTaken: workday,
+          afterHoursMinutes: 0,
+          weekendMinutes: 0,
+          shutdownAt: workday ? '17:30' : null,
+        });
+      }
+    const { page } = await cadence.open({
+      zone: ZONE,
+      settings: { locale: 'en-GB' },
+      intents,
+      serve: { faketime: THURSDAY },
+    });
+    await openWeek(page);
+    await expect(figure(page, 'Average workday span')).toHaveText(['6 h 3 min', /^—/]);
+    const unknown = figure(page, 'Closed on time').nth(1).locator('[title]');
+    await expect(unknown).toHaveAttribute('title', 'not measured before this version');
+    await noSeriousAxeViolations(page);
+    await expect(figure(page, 'Focus')).toHaveText(['3 h 20 min', '2 h']);
   });
 });
 

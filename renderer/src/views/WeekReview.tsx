@@ -4,23 +4,29 @@ import 'uplot/dist/uPlot.min.css';
 import { localDate } from '../../../shared/clockTime';
 import { daysToCsv } from '../../../shared/exportCsv';
 import type { DaySummary } from '../../../shared/history';
+import { daysText, reviewSentences, reviewWeek, USUAL_WEEKS } from '../../../shared/review';
 import {
   type CalendarWeek,
   calendarWeeks,
   firstDayOfWeek,
   missedDays,
   missedSentences,
-  weekChangeSentence,
-  weekInReview,
   weeksRange,
   weekTotals,
 } from '../../../shared/weekReview';
 import { clockTime, durationText, shortDate, shortDayTitle, weekdayName } from '../../../shared/words';
 import { refreshHistory, useCadence } from '../store/store';
 import { userLocale } from '../userLocale';
+import { ReviewTable } from './ReviewTable';
 import { useNow } from './useNow';
 
+/** The weeks the charts and the table show. */
 const WEEKS = 4;
+/**
+ * The weeks asked for: the week in review (this or last), the usual weeks before it, and two more so
+ * that a week or two away (with no data) still leaves four usual weeks.
+ */
+const HISTORY_WEEKS = USUAL_WEEKS + 4;
 const DARK = '(prefers-color-scheme: dark)';
 
 /** Whether the system is in dark mode, followed as it changes: a canvas does not restyle itself. */
@@ -202,19 +208,25 @@ function WeekTable({ weeks, locale }: { weeks: CalendarWeek[]; locale: string | 
 function Review({ weeks, today, history }: { weeks: CalendarWeek[]; today: string; history: DaySummary[] }) {
   const locale = useCadence((s) => userLocale(s.settings?.locale));
   const lunchEnabled = useCadence((s) => s.settings?.lunch.enabled ?? true);
-  const review = weekInReview(weeks, today);
+  const goalHours = useCadence((s) => s.settings?.focusGoal.weeklyHours ?? 0);
+  const review = useMemo(() => reviewWeek(weeks, today), [weeks, today]);
   if (!review) return null;
-  const before = review.which === 'this' ? 'on the same days last week' : 'the week before';
+  const dayName = (date: string) => weekdayName(date, locale);
   const missed = missedDays(review.days, today, history, lunchEnabled);
   return (
     <section className="week-in-review" aria-labelledby="week-in-review">
       <h2 id="week-in-review">{review.which === 'this' ? 'This week so far' : 'Last week'}</h2>
-      <p className="lead">{weekChangeSentence(weekTotals(review.before), weekTotals(review.days), before)}</p>
-      {missedSentences(missed, (date) => weekdayName(date, locale)).map((sentence) => (
+      {reviewSentences(review, goalHours, dayName).map((sentence) => (
+        <p key={sentence} className="review-sentence">
+          {sentence}
+        </p>
+      ))}
+      {missedSentences(missed, dayName).map((sentence) => (
         <p key={sentence} className="missed">
           {sentence}
         </p>
       ))}
+      <ReviewTable review={review} goalHours={goalHours} days={daysText(review, dayName)} />
     </section>
   );
 }
@@ -232,7 +244,7 @@ export default function WeekReview() {
   const locale = useCadence((s) => userLocale(s.settings?.locale));
   const today = useToday();
   const firstDay = firstDayOfWeek(locale);
-  const range = today ? weeksRange(today, firstDay, WEEKS) : null;
+  const range = today ? weeksRange(today, firstDay, HISTORY_WEEKS) : null;
   const from = range?.from;
   const to = range?.to;
   // Asked again whenever the service comes back: what it says may have changed while it was gone.
@@ -263,7 +275,9 @@ function Weeks({
 }) {
   // Kept from render to render, so that the charts are drawn again only when the days change.
   const weeks = useMemo(() => calendarWeeks(history, firstDay), [history, firstDay]);
-  const weekStarts = useMemo(() => weeks.map((week) => week.start), [weeks]);
+  const shown = useMemo(() => weeks.slice(-WEEKS), [weeks]);
+  const shownDays = useMemo(() => shown.flatMap((week) => week.days), [shown]);
+  const weekStarts = useMemo(() => shown.map((week) => week.start), [shown]);
   return (
     <div className="week">
       <h1>Your last {WEEKS} weeks</h1>
@@ -275,7 +289,7 @@ function Weeks({
       <Review weeks={weeks} today={today} history={history} />
       <BarChart
         title="Focus and meetings per day"
-        days={history}
+        days={shownDays}
         series={focusSeries}
         unit="h"
         weekStarts={weekStarts}
@@ -283,18 +297,18 @@ function Weeks({
       />
       <BarChart
         title="Work after hours and on days off, per day"
-        days={history}
+        days={shownDays}
         series={afterSeries}
         unit="min"
         weekStarts={weekStarts}
         locale={locale}
       />
-      <WeekTable weeks={weeks} locale={locale} />
+      <WeekTable weeks={shown} locale={locale} />
       <p>
         <a
           className="button-link"
-          download={`cadence-days-${history[0]?.date ?? ''}-${history.at(-1)?.date ?? ''}.csv`}
-          href={`data:text/csv;charset=utf-8,${encodeURIComponent(daysToCsv(history))}`}
+          download={`cadence-days-${shownDays[0]?.date ?? ''}-${shownDays.at(-1)?.date ?? ''}.csv`}
+          href={`data:text/csv;charset=utf-8,${encodeURIComponent(daysToCsv(shownDays))}`}
         >
           Export these days as CSV
         </a>{' '}

@@ -7,8 +7,6 @@ import {
   firstDayOfWeek,
   missedDays,
   missedSentences,
-  weekChangeSentence,
-  weekInReview,
   weeksRange,
   weekStartOf,
 } from '../../../shared/weekReview';
@@ -74,31 +72,6 @@ describe('calendar weeks', () => {
       ['2026-11-22', 4],
     ]);
   });
-
-  it('review this week so far against the same days last week', () => {
-    const weeks = calendarWeeks(days('2026-11-16', '2026-11-25'), 1);
-    const review = weekInReview(weeks, '2026-11-25');
-    expect(review?.which).toBe('this');
-    expect(review?.days.map((d) => d.date)).toEqual(['2026-11-23', '2026-11-24', '2026-11-25']);
-    expect(review?.before.map((d) => d.date)).toEqual(['2026-11-16', '2026-11-17', '2026-11-18']);
-  });
-
-  it('review last week while this one has no workday behind it', () => {
-    const sundayFirst = calendarWeeks(
-      days('2026-11-08', '2026-11-23', (date) => ({ workday: !['2026-11-15', '2026-11-22'].includes(date) })),
-      7,
-    );
-    const monday = weekInReview(sundayFirst, '2026-11-23');
-    expect([monday?.which, monday?.days[0]?.date, monday?.days.length]).toEqual(['last', '2026-11-15', 7]);
-  });
-
-  it('review last week, whole, on the first day of a new week', () => {
-    const weeks = calendarWeeks(days('2026-11-09', '2026-11-23'), 1);
-    const review = weekInReview(weeks, '2026-11-23');
-    expect(review?.which).toBe('last');
-    expect(review?.days).toHaveLength(7);
-    expect(review?.before[0]?.date).toBe('2026-11-09');
-  });
 });
 
 describe('days that went without lunch or closing', () => {
@@ -131,30 +104,5 @@ describe('days that went without lunch or closing', () => {
     const unused = { focusMinutes: 0, lunchTaken: false, shutdownAt: null };
     const fresh = days('2026-11-23', '2026-11-26', (date) => (date < '2026-11-25' ? unused : {}));
     expect(missedDays(fresh, '2026-11-26', fresh, true)).toEqual({ lunchSkipped: [], neverClosed: [] });
-  });
-});
-
-describe('the sentence of change', () => {
-  const none = { focusMinutes: 0, meetingMinutes: 0, lunches: 0, afterHoursMinutes: 0, weekendMinutes: 0 };
-
-  it('describes the change between two weeks', () => {
-    const sentence = weekChangeSentence(
-      { ...none, focusMinutes: 600, lunches: 3, afterHoursMinutes: 90 },
-      { ...none, focusMinutes: 780, lunches: 5, afterHoursMinutes: 30 },
-    );
-    expect(sentence).toBe(
-      'Focus time rose from 10 h to 13 h, you worked 1 h less after hours, and you took 5 lunches (3 the week before).',
-    );
-  });
-
-  it('never says a change twice when a week started from nothing, or ended in nothing', () => {
-    const first = { ...none, focusMinutes: 354, lunches: 1 };
-    expect(weekChangeSentence(none, first, 'on the same days last week')).toBe(
-      'Focus time rose to 5 h 54 min, from none on the same days last week, time after hours did not change, and you took 1 lunch (0 on the same days last week).',
-    );
-    expect(weekChangeSentence(first, none)).toMatch(
-      /^There was no focus time, after 5 h 54 min the week before,/,
-    );
-    expect(weekChangeSentence(none, none)).toMatch(/^There was no focus time, as the week before,/);
   });
 });
