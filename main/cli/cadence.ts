@@ -197,6 +197,40 @@ const VERBS: Record<string, Verb> = {
       );
     },
   },
+  goal: {
+    usage: ['goal start | skip [KEY]              start or skip the planned focus block waiting for you'],
+    run: async (invocation) => {
+      const [action, given] = invocation.args;
+      if (action !== 'start' && action !== 'skip')
+        throw new UsageError(`Unknown goal action "${action ?? ''}": use start or skip.`);
+      let key = given;
+      if (!key) {
+        const status = await invocation.client.query('status', {});
+        if (!status.ok) return report(status);
+        key = status.value.prompts.find((prompt) => prompt.kind === 'goalStart')?.goalKey;
+        if (!key)
+          throw new UsageError(
+            `No planned focus block is waiting for you; give its key (as in 'cadence plan --json') to ${action} another.`,
+          );
+      }
+      return action === 'start'
+        ? send(invocation, 'goal.start', { key }, (v) => `Focusing until ${offsetClockTime(v.endsAt)}.`)
+        : send(invocation, 'goal.skip', { key }, () => 'Planned focus skipped; its time is free.');
+    },
+  },
+  nudge: {
+    usage: ["nudge close | urgent                 answer the after-hours nudge ('Urgent — I'm on it')"],
+    run: (invocation) => {
+      const [action] = invocation.args;
+      if (action !== 'close' && action !== 'urgent')
+        throw new UsageError(`Unknown nudge answer "${action ?? ''}": use close or urgent.`);
+      return send(invocation, 'nudge.answer', { answer: action === 'close' ? 'closing' : 'urgent' }, (v) =>
+        v.answer === 'urgent'
+          ? "Noted as urgent; Cadence won't ask again tonight."
+          : 'Good night. Cadence stays quiet until your next workday.',
+      );
+    },
+  },
   plan: {
     usage: ["plan [--date YYYY-MM-DD] [--json]    the day's timeline"],
     run: (invocation) => {

@@ -14,6 +14,22 @@ function minutesBetween(from: string, to: string): number {
   return Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 60_000));
 }
 
+/** What a prompt asks, and the command that answers it. */
+function promptLine(prompt: StatusView['prompts'][number], zone: string): string {
+  switch (prompt.kind) {
+    case 'lunch':
+      return 'Lunch is due: cadence lunch start | snooze | skip.';
+    case 'shutdown':
+      return 'Time to close the day: cadence shutdown --note "…".';
+    case 'afterHours':
+      return `You're working after hours (about ${prompt.activeMinutes ?? 0} min). Close it down? cadence nudge close | urgent.`;
+    case 'goalStart':
+      return `Planned focus is waiting${prompt.windowEnd ? ` (until ${clockTime(prompt.windowEnd, zone)})` : ''}: cadence goal start | skip.`;
+    case 'focusEnded':
+      return 'A focus block ended.';
+  }
+}
+
 /** One or two plain lines for `cadence status`. */
 export function describeStatus(status: StatusView): string {
   const zone = status.timeZone;
@@ -21,11 +37,7 @@ export function describeStatus(status: StatusView): string {
   const left = status.focus ? ` ${minutesBetween(status.now, status.focus.endsAt)} min left.` : '';
   const lines = [`${printable(headline(status, now))}${left}`];
   for (const prompt of status.prompts) {
-    lines.push(
-      prompt.kind === 'lunch'
-        ? 'Lunch is due: cadence lunch start | snooze | skip.'
-        : 'Time to close the day: cadence shutdown --note "…".',
-    );
+    lines.push(promptLine(prompt, zone));
   }
   lines.push(
     `Time zone: ${zone}${status.systemTimeZone !== zone ? ` (this computer is in ${status.systemTimeZone})` : ''}.`,

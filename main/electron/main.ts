@@ -208,8 +208,7 @@ async function run(): Promise<void> {
     else if (id === 'goal.start' || id === 'goal.skip') {
       const key = service.status().prompts.find((prompt) => prompt.kind === 'goalStart')?.goalKey;
       if (key) void service.handleCommand(id, { key });
-    }
-    else perform({ type: 'ritual.open' });
+    } else perform({ type: 'ritual.open' });
   };
 
   const perform = (action: TrayAction): void => {

@@ -11,7 +11,9 @@ import { defaultSettings } from '../../shared/settings';
 import { glance, overlapSpans } from '../../shared/teammateGlance';
 import { patternOf } from '../../shared/workPattern';
 import { api, CLI, serve } from '../fakes/processHarness';
-import { seedSettings, tempDir } from '../fakes/serviceHarness';
+import { FakeActivitySource } from '../fakes/fakeActivity';
+import { FakeClock } from '../fakes/fakeClock';
+import { seedSettings, startService, tempDir } from '../fakes/serviceHarness';
 import { median, percentile, perCall, report, SHORT } from './report';
 import { manyTeammates } from '../fakes/teammateFixtures';
 
@@ -247,6 +249,63 @@ it('domain: cost per call', () => {
       value: firstGlanceMs,
       unit: 'ms',
       note: 'includes compiling the code paths on first use',
+    },
+  ]);
+});
+
+it('service: wake-ups of a working day with after-hours activity measured', async () => {
+  // A Monday from midnight to midnight on a fake clock, someone at the computer all day: the service
+  // with an activity source against the same service without one. During working hours both may wake
+  // only at the day's deadlines; outside them the source is asked once a minute.
+  const zone = 'Europe/Berlin';
+  const start = Date.parse('2026-11-22T23:00:00Z');
+  const workFrom = Date.parse('2026-11-23T08:00:00Z');
+  const workTo = Date.parse('2026-11-23T16:30:00Z');
+  const flush = () => new Promise((resolve) => setImmediate(resolve));
+  async function day(withSource: boolean) {
+    const dir = tempDir();
+    seedSettings(dir, zone);
+    const clock = new FakeClock(start, zone);
+    const source = new FakeActivitySource(() => clock.now());
+    source.typing = true;
+    const h = startService(dir, clock, withSource ? { activity: { source } } : {});
+    await flush();
+    let inHours = 0;
+    while (clock.now() < start + 86_400_000) {
+      const before = clock.wakeUps;
+      const next = clock.now() + 60_000;
+      clock.advanceTo(next);
+      await flush();
+      if (next > workFrom && next <= workTo) inHours += clock.wakeUps - before;
+    }
+    const asked = source.questions.filter((at) => at > workFrom && at < workTo).length;
+    const looks = source.questions.length;
+    h.service.dispose();
+    return { inHours, asked, looks };
+  }
+  const measured = await day(true);
+  const plain = await day(false);
+  report('Wake-ups', [
+    {
+      name: 'timer wake-ups in working hours, activity measured',
+      value: measured.inHours,
+      unit: 'wake-ups',
+      target: `= without a source (${plain.inHours})`,
+      limit: { max: plain.inHours, inclusive: true },
+      note: 'a fake clock over Monday 09:00–17:30, someone at the computer all day',
+    },
+    {
+      name: 'activity looks in working hours',
+      value: measured.asked,
+      unit: 'looks',
+      target: '0',
+      limit: { max: 0, inclusive: true },
+    },
+    {
+      name: 'activity looks over the rest of the day',
+      value: measured.looks,
+      unit: 'looks',
+      note: 'once a minute while off (15.5 h), one at each edge',
     },
   ]);
 });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { emptyIntents } from '../../shared/intents';
 import { seedSettings, tempDir } from '../fakes/serviceHarness';
 import { everyDay } from '../unit/shared/domainFixtures';
 import { cli, serve, stopAllServices } from '../fakes/processHarness';
@@ -110,6 +111,55 @@ describe('the cadence CLI against the real headless service', () => {
     ]);
     const bad = await cli(dir, ['export', '--from', 'last week']);
     expect([bad.code, bad.stderr.split('\n')[0]]).toEqual([2, '--from needs a date like 2026-03-09.']);
+  });
+
+  it('says when the after-hours nudge is due, answers it, and starts a planned block waiting for a click', async () => {
+    const dir = tempDir();
+    seedSettings(dir, 'UTC', {
+      focusGoal: {
+        weeklyHours: 5,
+        minBlockMinutes: 45,
+        maxBlockMinutes: 120,
+        preferred: 'morning',
+        start: 'prompt',
+      },
+    });
+    // Monday 23 November, the day closed at 17:35 and the computer in use since (as the watcher saw it).
+    fs.writeFileSync(
+      path.join(dir, 'intents.json'),
+      JSON.stringify({
+        ...emptyIntents(),
+        shutdowns: [
+          {
+            date: '2026-11-23',
+            completedAt: '2026-11-23T17:35:00.000Z',
+            done: '',
+            carryOver: '',
+            priorities: [],
+          },
+        ],
+        activity: [{ from: '2026-11-23T17:30:00.000Z', to: '2026-11-23T18:10:00.000Z' }],
+        goalOffers: [{ key: 'goal:2026-11-24:0', startAt: '2026-11-24T09:00:00.000Z', plannedMinutes: 60 }],
+      }),
+    );
+    await serve(dir, { faketime: '2026-11-23 18:10:00', env: { TZ: 'UTC' } });
+    const status = (await cli(dir, ['status'])).stdout;
+    expect(status).toMatch(
+      /You're working after hours \(about 35 min\)\. Close it down\? cadence nudge close \| urgent\./,
+    );
+    expect((await cli(dir, ['nudge', 'urgent'])).stdout).toMatch(/^Noted as urgent/);
+    expect((await cli(dir, ['status'])).stdout).not.toMatch(/after hours/);
+    const again = await cli(dir, ['nudge', 'close']);
+    expect([again.code, again.stderr]).toEqual([1, expect.stringMatching(/no after-hours nudge to answer/)]);
+    expect((await cli(dir, ['nudge', 'later'])).stderr).toMatch(/use close or urgent/);
+    const early = await cli(dir, ['goal', 'start']);
+    expect(early.stderr).toMatch(/No planned focus block is waiting for you/);
+    await stopAllServices();
+    await serve(dir, { faketime: '2026-11-24 09:05:00', env: { TZ: 'UTC' } });
+    expect((await cli(dir, ['status'])).stdout).toMatch(
+      /Planned focus is waiting \(until 10:00( AM)?\): cadence goal start \| skip\./,
+    );
+    expect((await cli(dir, ['goal', 'start'])).stdout).toMatch(/^Focusing until 10:00( AM)?\./);
   });
 
   it('starts with a corrupt settings file, keeps it, and says so', async () => {

@@ -611,7 +611,13 @@ describe('reading back', () => {
 });
 
 describe('the weekly focus goal on the calendar', () => {
-  const GOAL = { weeklyHours: 5, minBlockMinutes: 45, maxBlockMinutes: 120, preferred: 'morning' as const, start: 'auto' as const };
+  const GOAL = {
+    weeklyHours: 5,
+    minBlockMinutes: 45,
+    maxBlockMinutes: 120,
+    preferred: 'morning' as const,
+    start: 'auto' as const,
+  };
   const focusEvents = (w: IntegrationWorld) =>
     w.google
       .visible()
