@@ -78,6 +78,7 @@ export function daySummary(
   const late: Interval[] = [];
   const end = workdayEnd(date, pattern);
   if (shutdown && end !== null) late.push([end, parseInstant(shutdown.completedAt)]);
+  const inDay = (moment: Instant) => moment >= from && moment <= to;
   const active = clip(
     intents.activity.map((span): Interval => [parseInstant(span.from), parseInstant(span.to)]),
     from,
@@ -95,9 +96,12 @@ export function daySummary(
       .filter((moment) => moment >= from && moment <= to),
     ...(lunch ? [lunch.start, lunch.end] : []),
     ...(closedAt !== null ? [closedAt] : []),
-  ].filter((moment) => moment >= from && moment <= to);
-  const first = moments.length ? Math.min(...moments) : null;
-  const last = moments.length ? Math.max(...moments) : null;
+  ].filter((moment) => inDay(moment));
+  // Without activity seen that day (no source, or measuring off) the focus blocks and lunch alone would
+  // pass for a short day: the span is then unknown, not guessed.
+  const seen = active.length > 0 || intents.activity.some((span) => inDay(parseInstant(span.from)));
+  const first = seen && moments.length ? Math.min(...moments) : null;
+  const last = seen && moments.length ? Math.max(...moments) : null;
   return {
     date,
     workday,

@@ -23,6 +23,10 @@ function focus(intents: Intents, date: string, minutes: number): void {
 function lunch(intents: Intents, date: string): void {
   intents.lunches.push({ date, status: 'taken', startedAt: isoAt(`${date}T12:15`), minutes: 45 });
 }
+/** The machine unlocked in the morning: the activity source notes the moment (no polling in hours). */
+function unlocked(intents: Intents, date: string, time = '08:50'): void {
+  intents.activity.push({ from: isoAt(`${date}T${time}`), to: isoAt(`${date}T${time}`) });
+}
 function close(intents: Intents, date: string, time = '17:30'): void {
   intents.shutdowns.push({
     date,
@@ -44,10 +48,12 @@ function seededWeeks(): Intents {
     ...['2026-11-09', '2026-11-10', '2026-11-11', '2026-11-12', '2026-11-13'],
     ...['2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20'],
   ]) {
+    unlocked(intents, date);
     focus(intents, date, 40);
     lunch(intents, date);
     close(intents, date);
   }
+  for (const date of ['2026-11-23', '2026-11-24', '2026-11-25']) unlocked(intents, date);
   focus(intents, '2026-11-23', 90);
   lunch(intents, '2026-11-23');
   close(intents, '2026-11-23');
@@ -156,7 +162,7 @@ test.describe('the week review (the real service under libfaketime)', () => {
     const review = page.getByRole('region', { name: 'This week so far' });
     // Wednesday was never closed: its span ends with lunch, the last sign of the user Cadence saw.
     await expect(review.locator('.review-sentence')).toHaveText([
-      'Your workdays ran 1 h 27 min shorter than on the same days of a usual week: 6 h 3 min from first to last activity, against 7 h 30 min.',
+      'Your workdays ran 1 h 27 min shorter than on the same days of a usual week: 7 h 13 min from first to last activity, against 8 h 40 min.',
     ]);
     await expect(review).toContainText('Lunch skipped on Tuesday.');
     await expect(review).toContainText('Wednesday was never closed.');
@@ -215,13 +221,13 @@ test.describe('the week review (the real service under libfaketime)', () => {
       'date,workday,focus_minutes,meeting_minutes,meetings,lunch_taken,after_hours_minutes,weekend_minutes,day_closed_at,' +
         'closed_on_time,first_active,last_active,span_minutes,urgent',
     );
-    // Monday of this week: the seeded focus from 10:00, lunch, and the day closed on time at 17:30.
+    // Monday of this week: unlocked at 08:50, focus from 10:00, lunch, the day closed on time at 17:30.
     expect(lines.find((line) => line.startsWith('2026-11-23,'))).toBe(
-      '2026-11-23,true,90,0,0,true,0,0,17:30,true,10:00,17:30,450,false',
+      '2026-11-23,true,90,0,0,true,0,0,17:30,true,08:50,17:30,520,false',
     );
     // Wednesday was never closed: not closed on time, and its span ends with lunch.
     expect(lines.find((line) => line.startsWith('2026-11-25,'))).toBe(
-      '2026-11-25,true,60,0,0,true,0,0,,,10:00,13:00,180,false',
+      '2026-11-25,true,60,0,0,true,0,0,,,08:50,13:00,250,false',
     );
   });
 
@@ -277,6 +283,7 @@ test.describe('the week review (the real service under libfaketime)', () => {
     for (const start of ['2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23'])
       for (let i = 0; i < 5; i++) {
         const date = `2026-11-${String(Number(start.slice(8)) + i).padStart(2, '0')}`;
+        unlocked(intents, date);
         focus(intents, date, 40);
         lunch(intents, date);
         close(intents, date);
@@ -292,11 +299,11 @@ test.describe('the week review (the real service under libfaketime)', () => {
     const review = page.getByRole('region', { name: 'Last week' });
     await expect(review.locator('.review-sentence')).toHaveText([
       'Three late evenings last week, on Tuesday, Wednesday, and Thursday, all marked urgent.',
-      'Your workdays ran 1 h 48 min longer than in a usual week: 9 h 18 min from first to last activity, against 7 h 30 min.',
+      'Your workdays ran 1 h 48 min longer than in a usual week: 10 h 28 min from first to last activity, against 8 h 40 min.',
     ]);
     await expect(figure(page, 'Late evenings')).toHaveText(['3 (3 urgent)', '0']);
     await expect(figure(page, 'After hours')).toHaveText(['4 h 30 min', '0 min']);
-    await expect(figure(page, 'Average workday span')).toHaveText(['9 h 18 min', '7 h 30 min']);
+    await expect(figure(page, 'Average workday span')).toHaveText(['10 h 28 min', '8 h 40 min']);
     await expect(figure(page, 'Focus')).toHaveText(['3 h 20 min of 8 h', '3 h 20 min']);
     for (const size of SIZES) {
       for (const colorScheme of ['light', 'dark'] as const) {
@@ -385,7 +392,7 @@ test.describe('the week review (the real service under libfaketime)', () => {
       serve: { faketime: THURSDAY },
     });
     await openWeek(page);
-    await expect(figure(page, 'Average workday span')).toHaveText(['6 h 3 min', /^—/]);
+    await expect(figure(page, 'Average workday span')).toHaveText(['7 h 13 min', /^—/]);
     const unknown = figure(page, 'Closed on time').nth(1).locator('[title]');
     await expect(unknown).toHaveAttribute('title', 'not measured before this version');
     await noSeriousAxeViolations(page);

@@ -105,6 +105,19 @@ describe('a day as the review sees it', () => {
     expect(daySummary('2026-11-23', t('2026-11-24T08:00'), settings, late).closedOnTime).toBe(false);
   });
 
+  it('has no span where no activity was seen: focus and lunch alone do not make a day', () => {
+    const intents: Intents = {
+      ...emptyIntents(),
+      focus: [{ id: 'f', startAt: iso('2026-11-23T10:00'), plannedMinutes: 50 }],
+    };
+    expect(daySummary('2026-11-23', t('2026-11-24T08:00'), settings, intents)).toMatchObject({
+      firstActive: null,
+      lastActive: null,
+      spanMinutes: null,
+      focusMinutes: 50,
+    });
+  });
+
   it('keeps what was seen when old records are compacted into summaries', () => {
     const intents: Intents = {
       ...emptyIntents(),
