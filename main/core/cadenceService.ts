@@ -70,6 +70,8 @@ export interface IntegrationsPort {
   disconnect(id: ProviderId): ApiResult<null>;
   list(): IntegrationView[];
   problems(): string[];
+  /** Reads the connected calendars again if the last read is older than `maxAgeMs`. */
+  refreshIfStale?(maxAgeMs: number): void;
   calendar(): readonly CalendarEvent[];
   teammates(): readonly Teammate[];
   enrich(teammate: Teammate): Teammate;
@@ -82,6 +84,9 @@ export interface IntegrationsPort {
  */
 /** No calendar: one empty list, so what is derived from the calendar can tell it has not changed. */
 const NO_EVENTS: readonly CalendarEvent[] = [];
+
+/** How old the calendars may be when a window opens before they are read again. */
+const CALENDAR_FRESH_MS = 60_000;
 
 export class CadenceService extends Disposable {
   private readonly emitter = this.register(new Emitter<CompanionEvent>());
@@ -150,6 +155,11 @@ export class CadenceService extends Disposable {
         this.refresh();
       }),
     );
+  }
+
+  /** A window was opened or a client connected: what it shows should be fresh, the calendars included. */
+  clientArrived(): void {
+    this.integrationsPort?.refreshIfStale?.(CALENDAR_FRESH_MS);
   }
 
   /** When the next timer fires, for tests and the tray. */

@@ -409,8 +409,19 @@ export class Integrations extends Disposable {
   }
 
   private refreshing: Promise<void> | null = null;
+  private lastRead: Instant | null = null;
 
   /** Reads meetings and teammates from every connected service (on connect, then every half hour). */
+  /**
+   * Reads the calendars again when the last read is older than `maxAgeMs` (someone opened the window: a
+   * meeting accepted a moment ago should show, not wait for the half-hourly read).
+   */
+  refreshIfStale(maxAgeMs: number): void {
+    if (!this.connections.size || this.refreshing) return;
+    if (this.lastRead !== null && this.options.clock.now() - this.lastRead < maxAgeMs) return;
+    void this.refreshRemote();
+  }
+
   refreshRemote(): Promise<void> {
     const run = this.readRemote().finally(() => {
       if (this.refreshing === run) this.refreshing = null;
@@ -422,6 +433,7 @@ export class Integrations extends Disposable {
   private async readRemote(): Promise<void> {
     this.refreshTimer?.dispose();
     const now: Instant = this.options.clock.now();
+    this.lastRead = now;
     await Promise.all(
       [...this.connections.entries()].map(async ([id, { provider }]) => {
         try {

@@ -151,6 +151,7 @@ async function run(): Promise<void> {
   );
 
   const openWindow = (): void => {
+    service.clientArrived();
     if (window) {
       window.show();
       window.focus();

@@ -190,6 +190,7 @@ export class LocalApi implements IDisposable {
     this.clients.add(ws);
     ws.on('close', () => this.clients.delete(ws));
     ws.send(JSON.stringify({ name: 'availability.changed', data: this.options.service.status() }));
+    this.options.service.clientArrived();
     ws.on('message', () => ws.close(1003, 'events only'));
   }
 

@@ -205,3 +205,56 @@ test('a Slack teammate’s assumed hours can be set by hand from the glance', as
   await expect(page.getByRole('row').filter({ hasText: 'Rui Costa' })).not.toContainText('hours assumed');
   await slack.server.stop();
 });
+
+test('the focus goal on Google Calendar: a meeting accepted on a planned block moves it, on Today and on the calendar', async ({
+  cadence,
+}) => {
+  const google = await new GoogleFake().start();
+  const env = {
+    CADENCE_GOOGLE_API_URL: google.apiUrl,
+    CADENCE_GOOGLE_AUTHORIZE_URL: `${google.server.url}/o/oauth2/v2/auth`,
+    CADENCE_GOOGLE_TOKEN_URL: `${google.server.url}/token`,
+  };
+  // Monday 23 November, 07:00 in Berlin, time running thirty times as fast: a minute passes in two seconds.
+  const { page } = await cadence.open({
+    zone: 'Europe/Berlin',
+    settings: {
+      focusGoal: {
+        weeklyHours: 5,
+        minBlockMinutes: 45,
+        maxBlockMinutes: 120,
+        preferred: 'morning',
+        start: 'auto',
+      },
+    },
+    serve: { env, faketime: '@2026-11-23 07:00:00 x30' },
+  });
+  await connectFromSettings(page, 'Google Calendar', google.auth.clientId, google.auth.clientSecret ?? '');
+  await page.getByRole('button', { name: 'Today' }).click();
+  const planned = page.getByRole('listitem').filter({ hasText: 'Focus for your goal (planned)' });
+  await expect(planned).toContainText('9:00–10:00');
+  const onCalendar = () =>
+    [...google.events.values()]
+      .filter(
+        (e) =>
+          e.status !== 'cancelled' && e.extendedProperties?.private?.cadenceFocusId === 'goal:2026-11-23:0',
+      )
+      .map((e) => `${e.start.dateTime}–${e.end.dateTime}`);
+  await expect.poll(onCalendar).toEqual(['2026-11-23T08:00:00.000Z–2026-11-23T09:00:00.000Z']);
+  // A meeting at nine, accepted in Google Calendar; the user opens Cadence again a few minutes later.
+  google.addMeeting(
+    'Planning',
+    Date.parse('2026-11-23T08:00:00Z'),
+    Date.parse('2026-11-23T08:30:00Z'),
+    'accepted',
+  );
+  await page.waitForTimeout(2_500);
+  await page.reload();
+  await expect(planned).toContainText('9:30–10:30', { timeout: 15_000 });
+  await expect(page.getByRole('listitem').filter({ hasText: 'Planning' })).toContainText('9:00–9:30');
+  await expect
+    .poll(onCalendar, { timeout: 15_000 })
+    .toEqual(['2026-11-23T08:30:00.000Z–2026-11-23T09:30:00.000Z']);
+  await cadence.shot('goal-block-moved-by-meeting');
+  await google.server.stop();
+});

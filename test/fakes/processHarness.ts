@@ -25,7 +25,10 @@ export interface RunningService {
 
 export interface ServeOptions {
   env?: Record<string, string>;
-  /** A libfaketime start such as "2026-03-08 01:30:00": the real service at another instant. */
+  /**
+   * A libfaketime start such as "2026-03-08 01:30:00": the real service at another instant; or, from
+   * "@", libfaketime's own format with a speed ("@2026-03-08 01:30:00 x30": thirty times faster).
+   */
   faketime?: string;
   args?: string[];
   /** Start through `npm start`'s script (main/bin/start.js), which picks the desktop app or headless. */
@@ -147,7 +150,9 @@ export function serve(dataDir: string, options: ServeOptions = {}): Promise<Runn
   const args = options.viaStart
     ? [path.join(ROOT, 'main/bin/start.js'), '--data-dir', dataDir, ...(options.args ?? [])]
     : [...SERVICE_NODE_FLAGS, CLI, 'serve', '--data-dir', dataDir, ...(options.args ?? [])];
-  const child = spawn(command, options.faketime ? [options.faketime, process.execPath, ...args] : args, {
+  // "@2026-11-23 08:00:00 x30" is libfaketime's own format (a start and a speed), given with -f.
+  const fake = options.faketime?.startsWith('@') ? ['-f', options.faketime] : [options.faketime ?? ''];
+  const child = spawn(command, options.faketime ? [...fake, process.execPath, ...args] : args, {
     env: baseEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

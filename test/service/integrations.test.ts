@@ -657,6 +657,12 @@ describe('the weekly focus goal on the calendar', () => {
     await w.restart();
     await w.settle();
     expect(focusEvents(w)).toHaveLength(5);
+    // Nor does a sleep: the clock jumps from 08:00 to 08:40, the service wakes and recomputes.
+    w.clock.jumpTo(at('2026-11-23T08:40', ZONE));
+    w.host.service.resync();
+    await w.settle();
+    expect(focusEvents(w)).toHaveLength(5);
+    expect(w.google.visible().filter((e) => e.eventType === 'focusTime')).toHaveLength(5);
 
     // Monday's block starts as focus: still one event; skipping Wednesday's frees its slot on the calendar.
     await w.advanceTo(at('2026-11-23T09:05', ZONE));
