@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { emptyIntents, type Intents } from '../../shared/intents';
-import { expect, test } from './fixtures';
+import { expect, noSeriousAxeViolations, test } from './fixtures';
 
 // Monday 23 November 2026 in Berlin (09:00–17:30): the day was closed at 17:35, and the computer has been
 // in use since (as the activity source saw it), so the nudge is due when the window opens at 18:10.
@@ -30,10 +29,7 @@ test.describe('the after-hours nudge (under libfaketime)', () => {
     const nudge = page.getByRole('alert', { name: 'Working after hours' });
     await expect(nudge).toContainText("You're working after hours.");
     await expect(nudge).toContainText('since you closed the day');
-    const results = await new AxeBuilder({ page }).analyze();
-    expect(
-      results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
-    ).toEqual([]);
+    await noSeriousAxeViolations(page);
     await cadence.shot('after-hours-nudge');
     await nudge.getByRole('button', { name: "Urgent — I'm on it" }).click();
     await expect(page.getByText("Noted as urgent. Cadence won't ask again tonight")).toBeVisible();

@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { emptyIntents } from '../../shared/intents';
-import { expect, test } from './fixtures';
+import { expect, noSeriousAxeViolations, test } from './fixtures';
 
 // Monday 23 November 2026, 08:00 in Berlin: Mon–Fri 09:00–17:30, lunch from 12:00.
 test.describe('the weekly focus goal (under libfaketime)', () => {
@@ -21,10 +20,7 @@ test.describe('the weekly focus goal (under libfaketime)', () => {
     // An hour a day, in the morning: today's on the timeline, and in the list with a way to skip it.
     const block = page.getByRole('listitem').filter({ hasText: 'Focus for your goal (planned)' });
     await expect(block).toContainText('9:00–10:00');
-    const results = await new AxeBuilder({ page }).analyze();
-    expect(
-      results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
-    ).toEqual([]);
+    await noSeriousAxeViolations(page);
     await cadence.shot('today-focus-goal');
     await page.getByRole('button', { name: 'Skip focus 9:00–10:00' }).click();
     await expect(page.getByRole('alert').filter({ hasText: 'skipped; its time is free' })).toBeVisible();
@@ -91,10 +87,7 @@ test.describe('the weekly focus goal (under libfaketime)', () => {
     const offer = page.getByRole('alert', { name: 'Planned focus' });
     await expect(offer).toContainText('Time for planned focus, 9:00–10:00.', { timeout: 15_000 });
     await expect(page.getByRole('img', { name: 'Status: Working' })).toBeVisible();
-    const results = await new AxeBuilder({ page }).analyze();
-    expect(
-      results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
-    ).toEqual([]);
+    await noSeriousAxeViolations(page);
     await cadence.shot('goal-start-prompt');
     await offer.getByRole('button', { name: 'Start focus' }).click();
     await expect(offer).toHaveCount(0);

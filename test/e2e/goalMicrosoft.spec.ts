@@ -1,7 +1,6 @@
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { GraphFake } from '../fakes/graphFake';
-import { expect, SCREENSHOTS, test } from './fixtures';
+import { expect, noSeriousAxeViolations, SCREENSHOTS, test } from './fixtures';
 
 /** Working all day, every day: whatever hour the test runs at, there is time to plan focus into. */
 const ALL_WEEK = {
@@ -40,10 +39,7 @@ test('the focus goal turned on after Microsoft was connected: the card asks for 
   );
   await expect(allow).toBeVisible();
   expect(graph.events.size).toBe(0);
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(
-    results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
-  ).toEqual([]);
+  await noSeriousAxeViolations(page);
   for (const scheme of ['light', 'dark'] as const)
     for (const size of [
       { width: 1280, height: 800 },

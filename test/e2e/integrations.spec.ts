@@ -57,11 +57,7 @@ test('connect Google Calendar from Settings with the client id and secret a desk
   cadence,
 }) => {
   const google = await new GoogleFake().start();
-  const env = {
-    CADENCE_GOOGLE_API_URL: google.apiUrl,
-    CADENCE_GOOGLE_AUTHORIZE_URL: `${google.server.url}/o/oauth2/v2/auth`,
-    CADENCE_GOOGLE_TOKEN_URL: `${google.server.url}/token`,
-  };
+  const env = googleEnv(google);
   const { page } = await cadence.open({ settings: ALL_WEEK, serve: { env } });
   await page.getByRole('button', { name: 'Settings' }).click();
   const row = page.locator('.integration').filter({ hasText: 'Google Calendar' });
@@ -81,6 +77,15 @@ test('connect Google Calendar from Settings with the client id and secret a desk
     .toBe(1);
   await google.server.stop();
 });
+
+/** Where the service finds the Google fake instead of Google. */
+function googleEnv(google: GoogleFake): Record<string, string> {
+  return {
+    CADENCE_GOOGLE_API_URL: google.apiUrl,
+    CADENCE_GOOGLE_AUTHORIZE_URL: `${google.server.url}/o/oauth2/v2/auth`,
+    CADENCE_GOOGLE_TOKEN_URL: `${google.server.url}/token`,
+  };
+}
 
 /** Enters the client id (and secret) in Settings → Integrations and signs in in the popup. */
 async function connectFromSettings(page: Page, name: string, clientId: string, secret?: string) {
@@ -127,11 +132,7 @@ test('a personal Google account: focus and days off become busy events, and Sett
 }) => {
   const google = await new GoogleFake().start();
   google.account = { kind: 'personal', address: 'ana@gmail.com' };
-  const env = {
-    CADENCE_GOOGLE_API_URL: google.apiUrl,
-    CADENCE_GOOGLE_AUTHORIZE_URL: `${google.server.url}/o/oauth2/v2/auth`,
-    CADENCE_GOOGLE_TOKEN_URL: `${google.server.url}/token`,
-  };
+  const env = googleEnv(google);
   const { page } = await cadence.open({ settings: ALL_WEEK, serve: { env } });
   const row = await connectFromSettings(
     page,
@@ -210,11 +211,7 @@ test('the focus goal on Google Calendar: a meeting accepted on a planned block m
   cadence,
 }) => {
   const google = await new GoogleFake().start();
-  const env = {
-    CADENCE_GOOGLE_API_URL: google.apiUrl,
-    CADENCE_GOOGLE_AUTHORIZE_URL: `${google.server.url}/o/oauth2/v2/auth`,
-    CADENCE_GOOGLE_TOKEN_URL: `${google.server.url}/token`,
-  };
+  const env = googleEnv(google);
   // Monday 23 November, 07:00 in Berlin, time running thirty times as fast: a minute passes in two seconds.
   const { page } = await cadence.open({
     zone: 'Europe/Berlin',

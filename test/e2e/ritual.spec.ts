@@ -1,5 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from './fixtures';
+import { expect, noSeriousAxeViolations, test } from './fixtures';
 
 test.describe('at the right moments (the real service under libfaketime)', () => {
   test('the lunch prompt appears when the window opens, and lunch runs', async ({ cadence }) => {
@@ -52,10 +51,7 @@ test.describe('at the right moments (the real service under libfaketime)', () =>
     await dialog.getByLabel('Priority 1').fill('Review Ana’s PR');
     await dialog.getByLabel('Priority 2').fill('Plan the sprint');
     await cadence.shot('ritual-priorities');
-    const results = await new AxeBuilder({ page }).analyze();
-    expect(
-      results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
-    ).toEqual([]);
+    await noSeriousAxeViolations(page);
     await dialog.getByRole('button', { name: 'Next' }).click();
     await dialog.getByRole('button', { name: 'Close the day' }).click();
     await expect(dialog).toContainText('You are off until Mon 30 Nov, 9:00');

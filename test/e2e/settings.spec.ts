@@ -1,8 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import type { RunningService } from '../fakes/processHarness';
 import type { Settings } from '../../shared/settings';
-import { expect, test } from './fixtures';
+import { expect, noSeriousAxeViolations, test } from './fixtures';
 
 const SIZES = [
   { name: 'wide', width: 1280, height: 800 },
@@ -11,12 +10,6 @@ const SIZES = [
 const THEMES = ['light', 'dark'] as const;
 /** What a validator says in its own words; Cadence never shows these. */
 const VALIDATOR_WORDS = /Too (small|big)|Invalid|expected \w+ to be|received|>=|<=|NaN/;
-
-async function noSeriousAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 async function savedSettings(service: RunningService): Promise<Settings> {
   const answer = await fetch(`${service.url}/api/query/settings`, {

@@ -1,7 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { DEFAULT_TEAMMATE_WEEK, emptyIntents, type Teammate } from '../../shared/intents';
-import { type CadenceFixture, expect, test } from './fixtures';
+import { expect, noSeriousAxeViolations, test, type CadenceFixture } from './fixtures';
 import { manyTeammates } from '../fakes/teammateFixtures';
 
 // A Wednesday afternoon in Berlin; the user works 09:00–17:30 (the default week).
@@ -12,12 +11,6 @@ const SIZES = [
   { name: 'narrow', width: 420, height: 700 },
 ] as const;
 const THEMES = ['light', 'dark'] as const;
-
-async function noSeriousAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 function person(name: string, timeZone: string, week: Teammate['week'] = DEFAULT_TEAMMATE_WEEK): Teammate {
   return { id: name.toLowerCase(), name, timeZone, week, weekendDays: [6, 7], source: 'manual' };

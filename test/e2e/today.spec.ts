@@ -1,6 +1,5 @@
 import { everyDay } from '../unit/shared/domainFixtures';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from './fixtures';
+import { expect, noSeriousAxeViolations, test } from './fixtures';
 
 const allDay = { week: everyDay([{ start: '00:00', end: '23:59' }]), weekendDays: [] };
 
@@ -11,10 +10,7 @@ test('start a focus block, see the time left, extend and stop it', async ({ cade
   await expect(page.getByLabel('Status: Focusing')).toBeVisible();
   await expect(page.getByLabel('Focus time left')).toContainText(/2[45]:\d\d/);
   await cadence.shot('today-focus');
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(
-    results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
-  ).toEqual([]);
+  await noSeriousAxeViolations(page);
   await page.getByRole('button', { name: '+10 min' }).click();
   await expect(page.getByLabel('Focus time left')).toContainText(/3[45]:\d\d/);
   await page.getByRole('button', { name: 'Stop focus' }).click();

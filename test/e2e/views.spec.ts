@@ -1,17 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { emptyIntents } from '../../shared/intents';
 import { serve } from '../fakes/processHarness';
 import { tempDir } from '../fakes/serviceHarness';
-import { expect, test } from './fixtures';
-
-async function noSeriousAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
+import { expect, noSeriousAxeViolations, test } from './fixtures';
 
 test('first run: onboarding sets the working hours, lunch and zone', async ({ cadence }) => {
   const { page, service } = await cadence.open({ zone: 'Asia/Tokyo', settings: null });

@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { emptyIntents, type Intents } from '../../shared/intents';
 import { serve } from '../fakes/processHarness';
 import { at } from '../unit/shared/domainFixtures';
-import { expect, test } from './fixtures';
+import { expect, noSeriousAxeViolations, test } from './fixtures';
 
 const ZONE = 'Europe/Berlin';
 /** Thursday 26 November 2026, mid-morning: Monday to Wednesday of this week are behind. */
@@ -92,12 +91,6 @@ function figure(page: Page, name: string) {
 
 async function openWeek(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Week', exact: true }).click();
-}
-
-async function noSeriousAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 /** Nothing reaches past the window's right edge, so nothing scrolls sideways. */

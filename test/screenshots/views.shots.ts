@@ -9,6 +9,15 @@ import { expect, test } from '../e2e/fixtures';
 const OUT = path.join(import.meta.dirname, '..', '..', 'test-output', 'screenshots', 'views');
 const ZONE = 'Europe/Berlin';
 const NOW = '2026-11-25 11:20:00';
+const EVENING = '2026-11-25 19:35:00';
+/** A weekly focus goal of six hours, in blocks of 45 to 90 minutes. */
+const GOAL = {
+  weeklyHours: 6,
+  minBlockMinutes: 45,
+  maxBlockMinutes: 90,
+  preferred: 'morning',
+  start: 'auto',
+} as const;
 const SIZES = [
   { name: 'desktop', width: 1280, height: 800 },
   { name: 'popover', width: 420, height: 700 },
@@ -41,6 +50,12 @@ function sampleIntents(): Intents {
     if (day % 4 !== 3)
       intents.lunches.push({ date: iso, status: 'taken', startedAt: at(12, 10), minutes: 45 });
     else intents.lunches.push({ date: iso, status: 'skipped' });
+    // The morning unlock the activity source notes, and two late evenings a week (one marked urgent).
+    intents.activity.push({ from: at(8, 45), to: at(8, 45) });
+    if (day % 7 === 1 || day % 7 === 3) {
+      intents.activity.push({ from: at(20), to: at(21, 10) });
+      if (day % 7 === 1) intents.nudges.push({ date: iso, at: at(20, 30), answer: 'urgent' });
+    }
     if (day % 5 !== 4)
       intents.shutdowns.push({
         date: iso,
@@ -79,6 +94,7 @@ for (const size of SIZES)
       const { service } = await cadence.open({
         zone: ZONE,
         intents: sampleIntents(),
+        settings: { focusGoal: { ...GOAL, start: 'prompt' } },
         serve: { faketime: NOW },
       });
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
@@ -110,4 +126,34 @@ for (const size of SIZES)
       await cadence.open({ zone: ZONE, settings: null, serve: { faketime: NOW } });
       await expect(page.getByRole('dialog')).toBeVisible();
       await shoot(page, `onboarding-${suffix}`);
+      // The same Wednesday in the evening: the day closed at 17:40, the computer in use since.
+      const evening = sampleIntents();
+      evening.shutdowns.push({
+        date: '2026-11-25',
+        completedAt: '2026-11-25T16:40:00.000Z',
+        done: 'Importer work',
+        carryOver: '',
+        priorities: ['Ship the importer'],
+      });
+      evening.activity.push({ from: '2026-11-25T17:50:00.000Z', to: '2026-11-25T18:35:00.000Z' });
+      await cadence.open({
+        zone: ZONE,
+        intents: evening,
+        settings: { focusGoal: GOAL },
+        serve: { faketime: EVENING },
+      });
+      await expect(page.getByRole('alert', { name: 'Working after hours' })).toBeVisible();
+      await shoot(page, `after-hours-${suffix}`);
+      // The next morning's first planned block, waiting for its click.
+      await cadence.open({
+        zone: ZONE,
+        intents: {
+          ...sampleIntents(),
+          goalOffers: [{ key: 'goal:2026-11-26:0', startAt: '2026-11-26T08:00:00.000Z', plannedMinutes: 90 }],
+        },
+        settings: { focusGoal: { ...GOAL, start: 'prompt' } },
+        serve: { faketime: '2026-11-26 09:02:00' },
+      });
+      await expect(page.getByRole('alert', { name: 'Planned focus' })).toBeVisible();
+      await shoot(page, `goal-prompt-${suffix}`);
     });

@@ -1,16 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { IntegrationView } from '../../shared/integrationView';
 import { type IntegrationWorld, integrationWorld } from '../fakes/integrationHarness';
-import { at } from '../unit/shared/domainFixtures';
+import { at, FIVE_HOUR_GOAL } from '../unit/shared/domainFixtures';
 
 const ZONE = 'Europe/Berlin';
-const GOAL = {
-  weeklyHours: 5,
-  minBlockMinutes: 45,
-  maxBlockMinutes: 120,
-  preferred: 'morning' as const,
-  start: 'auto' as const,
-};
+const GOAL = FIVE_HOUR_GOAL;
 let world: IntegrationWorld | null = null;
 afterEach(async () => {
   await world?.stop();

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type IntegrationWorld, integrationWorld } from '../fakes/integrationHarness';
-import { at } from '../unit/shared/domainFixtures';
+import { at, FIVE_HOUR_GOAL } from '../unit/shared/domainFixtures';
 
 const ZONE = 'Europe/Berlin';
 let world: IntegrationWorld | null = null;
@@ -611,13 +611,7 @@ describe('reading back', () => {
 });
 
 describe('the weekly focus goal on the calendar', () => {
-  const GOAL = {
-    weeklyHours: 5,
-    minBlockMinutes: 45,
-    maxBlockMinutes: 120,
-    preferred: 'morning' as const,
-    start: 'auto' as const,
-  };
+  const GOAL = FIVE_HOUR_GOAL;
   const focusEvents = (w: IntegrationWorld) =>
     w.google
       .visible()

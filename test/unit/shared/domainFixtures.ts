@@ -32,3 +32,12 @@ export function withFocus(startIso: string, minutes: number, stoppedAt?: string)
   });
   return intents;
 }
+
+/** Five hours of focus a week, in blocks of 45 to 120 minutes, in the mornings, starting by themselves. */
+export const FIVE_HOUR_GOAL: Settings['focusGoal'] = {
+  weeklyHours: 5,
+  minBlockMinutes: 45,
+  maxBlockMinutes: 120,
+  preferred: 'morning',
+  start: 'auto',
+};

@@ -4,17 +4,11 @@ import type { DayPlanView } from '../../../../shared/statusView';
 import { answerQuery } from '../../../../main/core/queries';
 import { FakeClock } from '../../../fakes/fakeClock';
 import { type Harness, seedSettings, startService, tempDir } from '../../../fakes/serviceHarness';
-import { at } from '../../shared/domainFixtures';
+import { at, FIVE_HOUR_GOAL } from '../../shared/domainFixtures';
 
 // Berlin, Mon–Fri 09:00–17:30, lunch from 12:00; a goal of 5 hours a week in blocks of 45 to 120 minutes.
 const ZONE = 'Europe/Berlin';
-const GOAL = {
-  weeklyHours: 5,
-  minBlockMinutes: 45,
-  maxBlockMinutes: 120,
-  preferred: 'morning' as const,
-  start: 'auto' as const,
-};
+const GOAL = FIVE_HOUR_GOAL;
 const harnesses: Harness[] = [];
 
 function open(dir: string, local: string): Harness {
