@@ -156,18 +156,17 @@ export class GoogleCalendarProvider implements Provider {
     this.appliedPlanned = key;
   }
 
-  /** Cadence's focus events from `from` to `to`, every page (Events: list pages by nextPageToken). */
-  private async ownFocusEvents(
-    from: Instant,
-    to: Instant,
-  ): Promise<{ id: string; focusId: string; start: Instant; end: Instant }[]> {
-    const found: { id: string; focusId: string; start: Instant; end: Instant }[] = [];
+  /**
+   * Every event Events: list gives for a query on the primary calendar, recurring ones as single
+   * events, page by page: a page may hold fewer events than asked for, and nextPageToken says there are
+   * more (https://developers.google.com/workspace/calendar/api/v3/reference/events/list).
+   */
+  private async listEvents<T>(params: Record<string, string>, what: string): Promise<T[]> {
+    const items: T[] = [];
     let pageToken: string | null = null;
-    do {
+    for (let page = 0; page < MAX_PAGES; page++) {
       const query = new URLSearchParams({
-        privateExtendedProperty: 'cadencePlanned=1',
-        timeMin: new Date(from).toISOString(),
-        timeMax: new Date(to).toISOString(),
+        ...params,
         singleEvents: 'true',
         ...(pageToken ? { pageToken } : {}),
       });
@@ -176,54 +175,59 @@ export class GoogleCalendarProvider implements Provider {
         { timeoutMs: this.timeoutMs, url: this.url(`/calendars/primary/events?${query}`) },
         SERVICE,
       );
-      checkJsonError(response, SERVICE, 'look up its planned focus blocks');
-      const body = (response.body ?? {}) as {
-        items?: {
-          id: string;
-          start?: { dateTime?: string };
-          end?: { dateTime?: string };
-          extendedProperties?: { private?: Record<string, string> };
-        }[];
-        nextPageToken?: unknown;
-      };
-      for (const item of body.items ?? []) {
-        const focusId = item.extendedProperties?.private?.cadenceFocusId;
-        if (!focusId) continue;
-        found.push({
-          id: item.id,
-          focusId,
-          start: Date.parse(item.start?.dateTime ?? ''),
-          end: Date.parse(item.end?.dateTime ?? ''),
-        });
-      }
+      checkJsonError(response, SERVICE, what);
+      const body = (response.body ?? {}) as { items?: T[]; nextPageToken?: unknown };
+      items.push(...(body.items ?? []));
       pageToken = typeof body.nextPageToken === 'string' && body.nextPageToken ? body.nextPageToken : null;
-    } while (pageToken);
-    return found;
+      if (!pageToken) break;
+    }
+    return items;
+  }
+
+  /** Cadence's focus events from `from` to `to`, found by the tag every planned or written block carries. */
+  private async ownFocusEvents(
+    from: Instant,
+    to: Instant,
+  ): Promise<{ id: string; focusId: string; start: Instant; end: Instant }[]> {
+    const items = await this.listEvents<{
+      id: string;
+      start?: { dateTime?: string };
+      end?: { dateTime?: string };
+      extendedProperties?: { private?: Record<string, string> };
+    }>(
+      {
+        privateExtendedProperty: 'cadencePlanned=1',
+        timeMin: new Date(from).toISOString(),
+        timeMax: new Date(to).toISOString(),
+      },
+      'look up its planned focus blocks',
+    );
+    return items.flatMap((item) => {
+      const focusId = item.extendedProperties?.private?.cadenceFocusId;
+      return focusId
+        ? [
+            {
+              id: item.id,
+              focusId,
+              start: Date.parse(item.start?.dateTime ?? ''),
+              end: Date.parse(item.end?.dateTime ?? ''),
+            },
+          ]
+        : [];
+    });
   }
 
   /** Events Cadence made earlier (perhaps before a restart), found by the tag it put on them. */
   private async tagged(tag: string, from: Instant, to: Instant): Promise<{ id: string; end: Instant }[]> {
-    const query = new URLSearchParams({
-      privateExtendedProperty: tag,
-      timeMin: new Date(from).toISOString(),
-      timeMax: new Date(to).toISOString(),
-      singleEvents: 'true',
-    });
-    const response = await authorizedCall(
-      this.tokens,
-      { timeoutMs: this.timeoutMs, url: this.url(`/calendars/primary/events?${query}`) },
-      SERVICE,
+    const items = await this.listEvents<{ id: string; end?: { dateTime?: string } }>(
+      {
+        privateExtendedProperty: tag,
+        timeMin: new Date(from).toISOString(),
+        timeMax: new Date(to).toISOString(),
+      },
+      'look up its own events',
     );
-    checkJsonError(response, SERVICE, 'look up its own events');
-    return (
-      ((response.body as { items?: { id: string; end?: { dateTime?: string } }[] }).items ?? []) as {
-        id: string;
-        end?: { dateTime?: string };
-      }[]
-    ).map((item) => ({
-      id: item.id,
-      end: Date.parse(item.end?.dateTime ?? ''),
-    }));
+    return items.map((item) => ({ id: item.id, end: Date.parse(item.end?.dateTime ?? '') }));
   }
 
   /** Days off in the coming weeks become out-of-office events; a day no longer off loses its event. */
@@ -457,29 +461,15 @@ export class GoogleCalendarProvider implements Provider {
       attendees?: { self?: boolean; responseStatus?: string }[];
       extendedProperties?: { private?: Record<string, string> };
     };
-    const items: Item[] = [];
-    let pageToken: string | null = null;
-    // A page may hold fewer events than asked for; nextPageToken says there are more.
-    for (let page = 0; page < MAX_PAGES; page++) {
-      const query = new URLSearchParams({
+    const items = await this.listEvents<Item>(
+      {
         timeMin: new Date(from).toISOString(),
         timeMax: new Date(to).toISOString(),
-        singleEvents: 'true',
         orderBy: 'startTime',
         maxResults: '250',
-        ...(pageToken ? { pageToken } : {}),
-      });
-      const response = await authorizedCall(
-        this.tokens,
-        { timeoutMs: this.timeoutMs, url: this.url(`/calendars/primary/events?${query}`) },
-        SERVICE,
-      );
-      checkJsonError(response, SERVICE, 'read your meetings');
-      const body = (response.body ?? {}) as { items?: Item[]; nextPageToken?: unknown };
-      items.push(...(body.items ?? []));
-      pageToken = typeof body.nextPageToken === 'string' && body.nextPageToken ? body.nextPageToken : null;
-      if (!pageToken) break;
-    }
+      },
+      'read your meetings',
+    );
     // Cadence's own focus blocks and days off (busy events on calendars without focus time) are not meetings.
     const ours = (item: Item) =>
       Boolean(
