@@ -36,6 +36,9 @@ export const test = base.extend<{ cadence: CadenceFixture }>({
         if (options.intents)
           fs.writeFileSync(path.join(dir, 'intents.json'), JSON.stringify(options.intents));
         const service = await serve(dir, { ...options.serve, env: { TZ: zone, ...options.serve?.env } });
+        // A second service may take the port of the first: the URL then differs in its fragment alone,
+        // which the browser would treat as the same document, so the window starts from a blank page.
+        if (page.url() !== 'about:blank') await page.goto('about:blank');
         await page.goto(service.windowUrl);
         return { page, service, dir };
       },
