@@ -59,7 +59,8 @@ const DAY_OFF_REASONS: ReadonlySet<Availability['reason']> = new Set(['weekend',
 
 /**
  * The after-hours nudge, when it is due: more than the set minutes of activity since the day was closed,
- * or on a day off, and not yet answered for that day. Once answered either way, never again that day.
+ * or on a day off, and not yet answered for that day. Once shown (a nudge without an answer) it stays;
+ * once answered either way, never again that day.
  */
 export function afterHoursNudge(
   at: Instant,
@@ -82,7 +83,9 @@ export function afterHoursNudge(
     date = localDate(at, settings.workTimeZone);
     since = atLocalTime(date, 0, settings.workTimeZone);
   } else return null;
-  if (intents.nudges.some((nudge) => nudge.date === date)) return null;
+  const shown = intents.nudges.find((nudge) => nudge.date === date);
+  if (shown?.answer) return null;
   const activeMinutes = activeMinutesBetween(intents.activity, since, at);
-  return activeMinutes >= nudgeAfterMinutes ? { date, dayOff, since, activeMinutes } : null;
+  // Once shown, it stays until answered or the evening is over, whatever the minutes since.
+  return shown || activeMinutes >= nudgeAfterMinutes ? { date, dayOff, since, activeMinutes } : null;
 }

@@ -31,7 +31,7 @@ import {
 } from '../../shared/contract';
 import { type Intents, type Teammate, unstorable } from '../../shared/intents';
 import type { IntegrationView, ProviderId } from '../../shared/integrationView';
-import { duePrompts, nextDeadline } from '../../shared/prompts';
+import { duePrompts, nextDeadline, type Prompt } from '../../shared/prompts';
 import { compactIntents } from '../../shared/retention';
 import type { Settings } from '../../shared/settings';
 import { type StatusView, toStatusView, type TeammateView } from '../../shared/statusView';
@@ -387,6 +387,17 @@ export class CadenceService extends Disposable {
     return `Seen through ${probe.source.description}, only outside working hours, and kept on this machine.`;
   }
 
+  /** The after-hours nudge, once shown, is kept as shown: it stays, and never notifies again that evening. */
+  private noteNudgeShown(now: Instant, prompts: readonly Prompt[]): void {
+    const nudge = prompts.find((prompt) => prompt.kind === 'afterHours');
+    const intents = this.intents;
+    if (!nudge || intents.nudges.some((shown) => shown.date === nudge.workday)) return;
+    this.save({
+      ...intents,
+      nudges: [...intents.nudges, { date: nudge.workday, at: new Date(now).toISOString() }],
+    });
+  }
+
   /** Activity the watcher saw: kept with the day's records; outside hours it may make the nudge due. */
   private recordActivity(from: Instant, to: Instant): void {
     const intents = this.intents;
@@ -436,6 +447,7 @@ export class CadenceService extends Disposable {
       this.emitter.fire({ name: 'availability.changed', data: status });
     }
     this.prompts.observe(now, availability, prompts, status.prompts, this.intents);
+    this.noteNudgeShown(now, prompts);
     this.activity?.update(watchingActivity(this.settings, availability));
     // The plan ahead (the focus goal's blocks) moves with the calendar: the calendars follow it.
     const ahead = JSON.stringify(plannedAhead(now, this.settings, this.intents, this.calendar()));

@@ -33,7 +33,7 @@ export class PromptWatcher {
     intents: Intents,
   ): void {
     this.noticeFocusEnd(now, availability, intents);
-    this.raisePrompts(prompts, views);
+    this.raisePrompts(prompts, views, intents);
     this.deliverHeld(now, availability, intents);
   }
 
@@ -77,7 +77,7 @@ export class PromptWatcher {
     this.deliver(PROMPT_NOTIFICATIONS.focusEnded.title, body);
   }
 
-  private raisePrompts(prompts: readonly Prompt[], views: readonly PromptView[]): void {
+  private raisePrompts(prompts: readonly Prompt[], views: readonly PromptView[], intents: Intents): void {
     const current = new Map(prompts.map((prompt) => [prompt.key, prompt]));
     for (const [key, prompt] of this.raised) {
       if (!current.has(key)) this.options.emit({ name: 'prompt.cleared', data: { kind: prompt.kind, key } });
@@ -86,6 +86,9 @@ export class PromptWatcher {
       const view = views[index];
       if (this.raised.has(prompt.key) || !view) continue;
       this.options.emit({ name: 'prompt.raised', data: view });
+      // The after-hours nudge notifies once an evening, across restarts too: its record says it was shown.
+      if (prompt.kind === 'afterHours' && intents.nudges.some((nudge) => nudge.date === prompt.workday))
+        continue;
       const words = PROMPT_NOTIFICATIONS[prompt.kind];
       this.deliver(words.title, words.body, words.actions);
     }

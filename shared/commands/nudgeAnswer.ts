@@ -14,5 +14,7 @@ export const nudgeAnswer: CommandHandler<'nudge.answer'> = (
   const due = afterHoursNudge(now, settings, intents, availabilityAt(now, settings, intents, calendar));
   if (!due) return refusal('not_found', 'There is no after-hours nudge to answer just now.');
   const nudge = { date: due.date, at: new Date(now).toISOString(), answer };
-  return handled({ date: due.date, answer }, { intents: { ...intents, nudges: [...intents.nudges, nudge] } });
+  // The record of it being shown becomes the answer.
+  const nudges = [...intents.nudges.filter((shown) => shown.date !== due.date), nudge];
+  return handled({ date: due.date, answer }, { intents: { ...intents, nudges } });
 };

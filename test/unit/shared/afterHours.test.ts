@@ -49,8 +49,17 @@ describe('the after-hours nudge', () => {
 
   it('is not due once answered, nor with nudges off, nor on an evening the day was not closed', () => {
     const intents = evening('2026-11-23T17:20', '2026-11-23T17:20', '2026-11-23T19:00');
-    const answered = { ...intents, nudges: [{ date: '2026-11-23', at: iso('2026-11-23T18:00') }] };
+    const answered = {
+      ...intents,
+      nudges: [{ date: '2026-11-23', at: iso('2026-11-23T18:00'), answer: 'closing' as const }],
+    };
     expect(nudgeAt('2026-11-23T19:00', answered)).toBeNull();
+    // Shown and not answered: it stays, whatever the minutes since.
+    const shown = {
+      ...evening('2026-11-23T17:20', '2026-11-23T17:20', '2026-11-23T17:25'),
+      nudges: [{ date: '2026-11-23', at: iso('2026-11-23T17:45') }],
+    };
+    expect(nudgeAt('2026-11-23T19:00', shown)).toMatchObject({ date: '2026-11-23', activeMinutes: 5 });
     const off = settingsIn(ZONE, { afterHours: { measure: true, nudgeAfterMinutes: 0 } });
     expect(
       afterHoursNudge(

@@ -41,7 +41,9 @@ afterEach(() => {
 
 describe('after-hours activity in the service', () => {
   it('looks only outside working hours, counts an evening after closing, and nudges once', async () => {
-    const { h, source } = await open('2026-11-23T16:00');
+    const opened = await open('2026-11-23T16:00');
+    const source = opened.source;
+    let h = opened.h;
     await live(h, source, '2026-11-23T17:29', true);
     // Working hours: the source was never asked.
     expect(source.questions).toEqual([]);
@@ -57,13 +59,20 @@ describe('after-hours activity in the service', () => {
     const shown = h.notifier.shown.filter((n) => n.title === "You're working after hours");
     expect(shown).toHaveLength(1);
     expect(shown[0]!.actions?.map((a) => a.label)).toEqual(['Close it down', "Urgent — I'm on it"]);
+    // Shown once: a restart that evening keeps it on screen without notifying again.
+    const again = h.reopen();
+    harnesses.push(again);
+    await flush();
+    expect(again.service.status().prompts.map((p) => p.kind)).toContain('afterHours');
+    expect(again.notifier.shown.filter((n) => n.title === "You're working after hours")).toEqual([]);
+    h = again;
     expect(h.service.execute('nudge.answer', { answer: 'urgent' })).toMatchObject({
       ok: true,
       value: { date: '2026-11-23', answer: 'urgent' },
     });
     await live(h, source, '2026-11-23T19:30', true);
     expect(h.service.status().prompts).toEqual([]);
-    expect(h.notifier.shown.filter((n) => n.title === "You're working after hours")).toHaveLength(1);
+    expect(h.notifier.shown.filter((n) => n.title === "You're working after hours")).toHaveLength(0);
     expect(h.service.execute('nudge.answer', { answer: 'closing' })).toMatchObject({ ok: false });
     // The evening counts: 17:30 to 19:30 at the machine; the day closed late, marked urgent.
     expect(summary(h, '2026-11-23')).toMatchObject({
