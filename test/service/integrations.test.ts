@@ -672,4 +672,20 @@ describe('the weekly focus goal on the calendar', () => {
     );
     expect(minutes).toBe(300);
   }, 60_000);
+
+  it('with "Ask me first", a block skipped when its prompt comes frees its slot on Google at once', async () => {
+    world = await integrationWorld(at('2026-11-23T08:00', ZONE), ZONE, {
+      focusGoal: { ...GOAL, start: 'prompt' },
+    });
+    const w = world;
+    await w.connect('google');
+    await w.settle();
+    await w.advanceTo(at('2026-11-23T09:05', ZONE));
+    await w.settle();
+    // The block waits for its click: still on the calendar, its slot kept.
+    expect(focusEvents(w).map(([id]) => id)).toContain('goal:2026-11-23:0');
+    expect((await w.run('goal.skip', { key: 'goal:2026-11-23:0' })).ok).toBe(true);
+    await w.settle();
+    expect(focusEvents(w).map(([id]) => id)).not.toContain('goal:2026-11-23:0');
+  }, 60_000);
 });

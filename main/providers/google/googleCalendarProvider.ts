@@ -107,7 +107,8 @@ export class GoogleCalendarProvider implements Provider {
    * applyFocus's.
    */
   private async applyPlanned(desired: Desired, now: Instant): Promise<void> {
-    const wanted = desired.planned.filter((block) => block.start > now);
+    // Blocks still to come, and one under way that waits for its click (an offer): both keep their slot.
+    const wanted = desired.planned.filter((block) => block.end > now);
     const key = JSON.stringify(wanted);
     if (key === this.appliedPlanned) return;
     const horizon = now + (PLANNED_AHEAD_DAYS + 1) * DAY;
@@ -140,7 +141,9 @@ export class GoogleCalendarProvider implements Provider {
     }
     // What is left was planned once and is no longer: skipped, cancelled or moved away.
     for (const [focusId, event] of existing) {
-      if (event.start <= now || focusId === desired.focus?.id) continue;
+      // A block that has ended stays as it was; one under way goes too (skipped when its prompt came),
+      // unless it is the focus block running now.
+      if (event.end <= now || focusId === desired.focus?.id) continue;
       const response = await authorizedCall(
         this.tokens,
         {

@@ -57,7 +57,8 @@ export class PlannedEvents {
   async apply(desired: Desired, now: Instant): Promise<void> {
     // Without the permission nothing is written; the integration's card says why and asks for it.
     if (!this.mayWrite) return;
-    const wanted = desired.planned.filter((block) => block.start > now);
+    // Blocks still to come, and one under way that waits for its click (an offer): both keep their slot.
+    const wanted = desired.planned.filter((block) => block.end > now);
     const key = JSON.stringify(wanted);
     if (key === this.applied) return;
     const existing = new Map<string, OwnEvent>();
@@ -74,7 +75,9 @@ export class PlannedEvents {
     }
     // What is left was planned once and is no longer: skipped, moved away, or the goal was turned off.
     for (const [blockId, event] of existing) {
-      if (event.start <= now || blockId === desired.focus?.id) continue;
+      // A block that has ended stays as it was; one under way goes too (skipped when its prompt came),
+      // unless it is the focus block running now.
+      if (event.end <= now || blockId === desired.focus?.id) continue;
       await this.remove(event.id);
     }
     this.applied = key;
