@@ -1,5 +1,6 @@
 import type { Availability } from './availability';
-import { atLocalTime, type Instant, localDate, MINUTE, parseInstant } from './clockTime';
+import { addDays, atLocalTime, type Instant, localDate, MINUTE, parseInstant } from './clockTime';
+import { patternOf, spanAt } from './workPattern';
 import type { ActivitySpan, Intents } from './intents';
 import type { Settings } from './settings';
 
@@ -32,18 +33,28 @@ export function withActivity(spans: readonly ActivitySpan[], from: Instant, to: 
 
 /** Minutes of activity between two instants. */
 export function activeMinutesBetween(spans: readonly ActivitySpan[], from: Instant, to: Instant): number {
+  // Stretches may overlap (a clock set back): each moment counts once.
+  const clipped = spans
+    .map((span) => [Math.max(parseInstant(span.from), from), Math.min(parseInstant(span.to), to)] as const)
+    .filter(([start, end]) => end > start)
+    .sort((a, b) => a[0] - b[0]);
   let total = 0;
-  for (const span of spans) {
-    const start = Math.max(parseInstant(span.from), from);
-    const end = Math.min(parseInstant(span.to), to);
-    if (end > start) total += end - start;
+  let reached = -Infinity;
+  for (const [start, end] of clipped) {
+    if (end <= reached) continue;
+    total += end - Math.max(start, reached);
+    reached = end;
   }
   return Math.round(total / MINUTE);
 }
 
-/** Whether activity is looked at now: only while off (never in working hours), and when the user wants it. */
-export function watchingActivity(settings: Settings, availability: Availability): boolean {
-  return settings.afterHours.measure && availability.mode === 'off';
+/**
+ * Whether activity is looked at now: only while off and outside working hours (time away during them,
+ * or a day closed early, is not watched), and when the user wants it.
+ */
+export function watchingActivity(settings: Settings, availability: Availability, at: Instant): boolean {
+  if (!settings.afterHours.measure || availability.mode !== 'off') return false;
+  return spanAt(at, patternOf(settings)) === null;
 }
 
 export interface NudgeDue {
@@ -54,6 +65,9 @@ export interface NudgeDue {
   since: Instant;
   activeMinutes: number;
 }
+
+/** Until when in the early morning a night belongs to the evening before. */
+const NIGHT_ENDS = 4 * 60 * MINUTE;
 
 const DAY_OFF_REASONS: ReadonlySet<Availability['reason']> = new Set(['weekend', 'holiday', 'dayOff']);
 
@@ -82,6 +96,13 @@ export function afterHoursNudge(
   } else if (dayOff) {
     date = localDate(at, settings.workTimeZone);
     since = atLocalTime(date, 0, settings.workTimeZone);
+    // Past midnight the night still belongs to the evening before: a nudge of that evening covers it.
+    const evening = intents.nudges.find((nudge) => nudge.date === addDays(date, -1));
+    if (evening && at < since + NIGHT_ENDS) {
+      if (evening.answer) return null;
+      date = evening.date;
+      since = parseInstant(evening.at);
+    }
   } else return null;
   const shown = intents.nudges.find((nudge) => nudge.date === date);
   if (shown?.answer) return null;

@@ -117,18 +117,21 @@ export const heldNotificationSchema = z.object({
 });
 export type HeldNotification = z.infer<typeof heldNotificationSchema>;
 
+/** The most minutes a day holds: 25 hours, the day clocks go back. */
+const DAY_MINUTES = 1500;
+
 /** A past day as the look-back shows it, kept once its raw records are compacted away. */
 export const daySummarySchema = z.object({
   date: isoDate,
   workday: z.boolean(),
-  focusMinutes: z.number().int().min(0).max(1440),
-  meetingMinutes: z.number().int().min(0).max(1440),
+  focusMinutes: z.number().int().min(0).max(DAY_MINUTES),
+  meetingMinutes: z.number().int().min(0).max(DAY_MINUTES),
   meetings: z.number().int().min(0),
   lunchTaken: z.boolean(),
   /** Minutes of work outside working hours on a workday: focus after hours, and closing the day late. */
-  afterHoursMinutes: z.number().int().min(0).max(1440),
+  afterHoursMinutes: z.number().int().min(0).max(DAY_MINUTES),
   /** Minutes of work on a weekend, holiday or day off. */
-  weekendMinutes: z.number().int().min(0).max(1440),
+  weekendMinutes: z.number().int().min(0).max(DAY_MINUTES),
   /** When the day was closed, in the work zone's wall-clock time (HH:MM), if it was. */
   shutdownAt: z.string().max(8).nullable(),
   /** Whether a workday was closed by the end of its hours (a few minutes' grace); null when not closed. */
@@ -137,7 +140,7 @@ export const daySummarySchema = z.object({
   firstActive: z.string().max(8).nullable().optional(),
   lastActive: z.string().max(8).nullable().optional(),
   /** Minutes from the first to the last activity Cadence saw (the real span of the day); null: none seen. */
-  spanMinutes: z.number().int().min(0).max(1440).nullable().optional(),
+  spanMinutes: z.number().int().min(0).max(DAY_MINUTES).nullable().optional(),
   /** The user answered the after-hours nudge "Urgent — I'm on it" that day. */
   urgent: z.boolean().optional(),
 });

@@ -26,6 +26,8 @@ export interface WeekFigures {
   /** Workdays with at least LATE_EVENING_MINUTES after hours, and how many of them were marked urgent. */
   lateEvenings: number;
   urgentEvenings: number;
+  /** The workdays whose closing was measured (older stored days did not): what closedOnTime is out of. */
+  closingsMeasured: number;
   /** Why spanMinutes or closedOnTime is null. */
   unknown: { spanMinutes?: Unknown; closedOnTime?: Unknown };
 }
@@ -57,6 +59,7 @@ export function weekFigures(days: readonly DaySummary[]): WeekFigures {
     meetingMinutes: sum(days, (day) => day.meetingMinutes),
     lateEvenings: late.length,
     urgentEvenings: late.filter((day) => day.urgent === true).length,
+    closingsMeasured: closings.length,
     unknown,
   };
 }
@@ -90,6 +93,8 @@ function usualFigures(weeks: readonly CalendarWeek[], positions: ReadonlySet<num
     meetingMinutes: average((f) => f.meetingMinutes),
     lateEvenings: average((f) => f.lateEvenings),
     urgentEvenings: average((f) => f.urgentEvenings),
+    closingsMeasured:
+      mean(each.flatMap((figures) => (figures.closedOnTime === null ? [] : [figures.closingsMeasured]))) ?? 0,
     unknown: pooled.unknown,
   };
 }
@@ -222,7 +227,7 @@ function differences(review: Review, against: string, skipAfterHours: boolean): 
       now.closedOnTime,
       usual.closedOnTime,
       (b) =>
-        `You closed ${now.closedOnTime} of ${plural(now.workdays, 'workday')} on time, against ${b} ${against}.`,
+        `You closed ${now.closedOnTime} of ${plural(now.closingsMeasured, 'workday')} on time, against ${b} ${against}.`,
     );
   counts(
     now.lunches,

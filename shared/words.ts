@@ -84,7 +84,7 @@ export const PROMPT_NOTIFICATIONS: Record<
   },
   afterHours: {
     title: "You're working after hours",
-    body: "Close it down? If it can't wait, say so and Cadence won't ask again tonight.",
+    body: "Close it down? If it can't wait, say so: Cadence won't ask again until your next workday.",
     actions: [
       { id: 'nudge.closing', label: 'Close it down' },
       { id: 'nudge.urgent', label: "Urgent — I'm on it" },

@@ -226,8 +226,8 @@ const VERBS: Record<string, Verb> = {
         throw new UsageError(`Unknown nudge answer "${action ?? ''}": use close or urgent.`);
       return send(invocation, 'nudge.answer', { answer: action === 'close' ? 'closing' : 'urgent' }, (v) =>
         v.answer === 'urgent'
-          ? "Noted as urgent; Cadence won't ask again tonight."
-          : 'Good night. Cadence stays quiet until your next workday.',
+          ? "Noted as urgent; Cadence won't ask again until your next workday."
+          : 'Time to close it down. Cadence stays quiet until your next workday.',
       );
     },
   },

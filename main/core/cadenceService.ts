@@ -384,7 +384,7 @@ export class CadenceService extends Disposable {
     if (!this.settings.afterHours.measure) return 'Not measured: turned off in Settings.';
     if (!probe) return 'Not measured: this way of running Cadence has no way to see activity.';
     if (!probe.source) return `Not measured: ${probe.reason}.`;
-    return `Seen through ${probe.source.description}, only outside working hours, and kept on this machine.`;
+    return `Seen through ${probe.source.description}: idle time only outside working hours (locking, unlocking and sleep whenever they happen), kept on this machine.`;
   }
 
   /** The after-hours nudge, once shown, is kept as shown: it stays, and never notifies again that evening. */
@@ -448,7 +448,7 @@ export class CadenceService extends Disposable {
     }
     this.prompts.observe(now, availability, prompts, status.prompts, this.intents);
     this.noteNudgeShown(now, prompts);
-    this.activity?.update(watchingActivity(this.settings, availability));
+    this.activity?.update(watchingActivity(this.settings, availability, now));
     // The plan ahead (the focus goal's blocks) moves with the calendar: the calendars follow it.
     const ahead = JSON.stringify(plannedAhead(now, this.settings, this.intents, this.calendar()));
     const aheadChanged = ahead !== this.lastPlannedAhead;

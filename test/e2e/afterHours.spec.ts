@@ -32,7 +32,9 @@ test.describe('the after-hours nudge (under libfaketime)', () => {
     await noSeriousAxeViolations(page);
     await cadence.shot('after-hours-nudge');
     await nudge.getByRole('button', { name: "Urgent — I'm on it" }).click();
-    await expect(page.getByText("Noted as urgent. Cadence won't ask again tonight")).toBeVisible();
+    await expect(
+      page.getByText("Noted as urgent. Cadence won't ask again until your next workday"),
+    ).toBeVisible();
     await expect(nudge).toHaveCount(0);
     // Reloaded, the evening stays answered: no second nudge.
     await page.reload();

@@ -99,8 +99,8 @@ export function AfterHoursBanner() {
           kind: 'info',
           text:
             choice === 'urgent'
-              ? "Noted as urgent. Cadence won't ask again tonight; the week's review will say it was."
-              : 'Good night. Cadence will be quiet until your next workday.',
+              ? "Noted as urgent. Cadence won't ask again until your next workday; the week's review will say it was."
+              : 'Time to close it down. Cadence stays quiet until your next workday.',
         });
     });
   const since =

@@ -41,7 +41,7 @@ function rows(goalHours: number): Row[] {
       cell: (f) =>
         f.closedOnTime === null
           ? { unknown: f.unknown.closedOnTime ?? 'not measured' }
-          : of(f.closedOnTime, f.workdays),
+          : of(f.closedOnTime, f.closingsMeasured),
     },
     {
       figure: 'Focus',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { activeMinutesBetween, afterHoursNudge, withActivity } from '../../../shared/afterHours';
 import { availabilityAt } from '../../../shared/availability';
 import { daySummary } from '../../../shared/history';
-import { emptyIntents, type Intents } from '../../../shared/intents';
+import { daySummarySchema, emptyIntents, type Intents } from '../../../shared/intents';
 import { compactIntents } from '../../../shared/retention';
 import { at, settingsIn } from './domainFixtures';
 
@@ -19,6 +19,14 @@ describe('activity stretches', () => {
     spans = withActivity(spans, t('2026-11-23T18:30'), t('2026-11-23T18:31'));
     expect(spans).toHaveLength(2);
     expect(activeMinutesBetween(spans, t('2026-11-23T18:02'), t('2026-11-23T19:00'))).toBe(3);
+  });
+
+  it('count each moment once where stretches overlap (a clock set back)', () => {
+    const spans = [
+      { from: iso('2026-11-23T18:00'), to: iso('2026-11-23T18:30') },
+      { from: iso('2026-11-23T18:10'), to: iso('2026-11-23T18:40') },
+    ];
+    expect(activeMinutesBetween(spans, t('2026-11-23T17:00'), t('2026-11-23T19:00'))).toBe(40);
   });
 
   it('an instant already inside the last stretch changes nothing (the same list back)', () => {
@@ -125,6 +133,19 @@ describe('a day as the review sees it', () => {
       spanMinutes: null,
       focusMinutes: 50,
     });
+  });
+
+  it('a 25-hour day (clocks going back) can be stored with all its minutes', () => {
+    const intents: Intents = {
+      ...emptyIntents(),
+      activity: [
+        { from: iso('2026-10-25T00:05'), to: iso('2026-10-25T00:05') },
+        { from: iso('2026-10-25T23:55'), to: iso('2026-10-25T23:55') },
+      ],
+    };
+    const day = daySummary('2026-10-25', t('2026-10-26T12:00'), settings, intents);
+    expect(day.spanMinutes).toBe(25 * 60 - 10);
+    expect(daySummarySchema.safeParse(day).success).toBe(true);
   });
 
   it('keeps what was seen when old records are compacted into summaries', () => {

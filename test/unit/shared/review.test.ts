@@ -259,3 +259,17 @@ describe('the week in review against the usual', () => {
     ]);
   });
 });
+
+describe('closings out of what was measured', () => {
+  it('counts days closed on time out of the workdays whose closing was measured, not all of them', () => {
+    // Monday and Tuesday were stored before closing was measured.
+    const week = days('2026-11-23', '2026-11-27', (date) =>
+      date < '2026-11-25'
+        ? { closedOnTime: undefined }
+        : date === '2026-11-27'
+          ? { closedOnTime: false }
+          : {},
+    );
+    expect(weekFigures(week)).toMatchObject({ workdays: 5, closedOnTime: 2, closingsMeasured: 3 });
+  });
+});

@@ -104,6 +104,31 @@ describe('after-hours activity in the service', () => {
     expect(summary(h, '2026-11-28')).toMatchObject({ workday: false, weekendMinutes: 16, urgent: false });
   });
 
+  it('answered on Friday evening, does not ask again after midnight on Saturday', async () => {
+    const { h, source } = await open('2026-11-27T17:20');
+    expect(h.service.execute('shutdown.complete', { done: '', priorities: [] }).ok).toBe(true);
+    await live(h, source, '2026-11-27T23:50', true);
+    expect(h.service.execute('nudge.answer', { answer: 'urgent' }).ok).toBe(true);
+    await live(h, source, '2026-11-28T01:30', true);
+    expect(h.service.status().prompts).toEqual([]);
+    // The next day off, in the afternoon, is a day of its own.
+    await live(h, source, '2026-11-28T14:00', false);
+    await live(h, source, '2026-11-28T14:25', true);
+    expect(h.service.status().prompts.map((p) => p.kind)).toEqual(['afterHours']);
+  });
+
+  it('does not watch time away during working hours', async () => {
+    const { h, source } = await open('2026-11-24T10:00');
+    expect(
+      h.service.execute('away.set', {
+        until: new Date(at('2026-11-24T15:00', ZONE)).toISOString(),
+        reason: 'Dentist',
+      }).ok,
+    ).toBe(true);
+    await live(h, source, '2026-11-24T14:00', true);
+    expect(source.questions).toEqual([]);
+  });
+
   it('counts nothing while locked or asleep, and nothing across a sleep', async () => {
     const { h, source } = await open('2026-11-24T18:00');
     await live(h, source, '2026-11-24T18:10', true);
@@ -131,7 +156,7 @@ describe('after-hours activity in the service', () => {
   it('says how activity is seen, and plainly when the host has no way', async () => {
     const { h } = await open('2026-11-24T18:00');
     expect(h.service.status().activitySource).toMatch(
-      /^Seen through a test source, only outside working hours/,
+      /^Seen through a test source: idle time only outside working hours/,
     );
     const dir = tempDir();
     seedSettings(dir, ZONE);
