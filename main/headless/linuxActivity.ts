@@ -80,8 +80,7 @@ function firstLine(error: unknown): string {
   return text.split('\n')[0] ?? '';
 }
 
-type LogindAttempt =
-  { source: ActivitySource; type: string; hintSet: boolean } | { reason: string; type?: undefined };
+type LogindAttempt = { source: ActivitySource; type: string } | { reason: string; type?: undefined };
 
 async function tryLogind(env: NodeJS.ProcessEnv, run: Run, now: () => number): Promise<LogindAttempt> {
   // 'auto' is logind's own lookup: the caller's session, else the user's graphical one.
@@ -99,7 +98,6 @@ async function tryLogind(env: NodeJS.ProcessEnv, run: Run, now: () => number): P
   return {
     source: logindSource(session.id || sessionId, read, now),
     type: session.type,
-    hintSet: session.sinceMicros > 0 || !GRAPHICAL.has(session.type),
   };
 }
 
@@ -153,9 +151,9 @@ export async function probeLinuxActivity(
 ): Promise<ActivityProbe> {
   try {
     const logind = await tryLogind(env, run, now);
-    if ('source' in logind && logind.hintSet) return { source: logind.source };
-    // A desktop that has not set the hint yet may be one that never will: the X screen saver, where
-    // there is one, tells more; else logind, whose readings say "cannot tell" until the desktop speaks.
+    // The X screen saver counts idle time to the second; logind's hint says "not idle" until the
+    // desktop's own idle delay (minutes) has passed, and a video that keeps the screen awake holds it
+    // there: where there is an X display (not under Wayland, which X does not see), X is asked first.
     const x = await tryXScreenSaver(env, run, logind.type ?? env.XDG_SESSION_TYPE ?? '');
     if ('source' in x) return x;
     if ('source' in logind) return { source: logind.source };

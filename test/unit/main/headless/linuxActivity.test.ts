@@ -81,15 +81,23 @@ describe('what a Linux session offers', () => {
       loginctl: () => session({ Id: '5', Type: 'x11', IdleHint: 'yes', IdleSinceHint: micros(since) }),
       xprintidle: () => '1000',
     });
-    const probe = await probeLinuxActivity({ XDG_SESSION_ID: '5', DISPLAY: ':0' }, run, () => NOW);
+    const probe = await probeLinuxActivity({ XDG_SESSION_ID: '5' }, run, () => NOW);
     expect(probe.source?.description).toBe("logind's idle hint for session 5");
     expect(await probe.source?.idleSeconds()).toBe(300);
     since = NOW - 60_000;
     expect(await probe.source?.idleSeconds()).toBe(60);
-    expect(run.calls[0]).toBe(
-      'DISPLAY=:0 loginctl show-session 5 -p Id -p Type -p IdleHint -p IdleSinceHint',
-    );
+    expect(run.calls[0]).toBe('loginctl show-session 5 -p Id -p Type -p IdleHint -p IdleSinceHint');
     expect(run.calls.some((call) => call.includes('xprintidle'))).toBe(false);
+  });
+
+  it('prefers the X screen saver where there is an X display: logind says "not idle" for minutes', async () => {
+    const run = fakeRun({
+      loginctl: () => session({ Id: '5', Type: 'x11', IdleHint: 'no', IdleSinceHint: micros(NOW - 300_000) }),
+      xprintidle: () => '42000',
+    });
+    const probe = await probeLinuxActivity({ XDG_SESSION_ID: '5', DISPLAY: ':0' }, run, () => NOW);
+    expect(await probe.source?.idleSeconds()).toBe(42);
+    expect(probe.source?.description).not.toMatch(/logind/);
   });
 
   it('asks logind to find the session itself when XDG_SESSION_ID is not set', async () => {
