@@ -1,5 +1,6 @@
 import { emptyIntents } from '../../shared/intents';
 import { expect, noSeriousAxeViolations, test } from './fixtures';
+import { FIVE_HOUR_GOAL } from '../unit/shared/domainFixtures';
 
 // Monday 23 November 2026, 08:00 in Berlin: Mon–Fri 09:00–17:30, lunch from 12:00.
 test.describe('the weekly focus goal (under libfaketime)', () => {
@@ -67,13 +68,7 @@ test.describe('the weekly focus goal (under libfaketime)', () => {
     const { page } = await cadence.open({
       zone: 'Europe/Berlin',
       settings: {
-        focusGoal: {
-          weeklyHours: 5,
-          minBlockMinutes: 45,
-          maxBlockMinutes: 120,
-          preferred: 'morning',
-          start: 'prompt',
-        },
+        focusGoal: { ...FIVE_HOUR_GOAL, start: 'prompt' },
       },
       // Offered at 08:45 (a quarter hour ahead), as the service writes it down.
       intents: {

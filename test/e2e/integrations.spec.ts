@@ -3,6 +3,7 @@ import { GoogleFake } from '../fakes/googleFake';
 import { GraphFake } from '../fakes/graphFake';
 import { SlackFake } from '../fakes/slackFake';
 import { expect, test } from './fixtures';
+import { FIVE_HOUR_GOAL } from '../unit/shared/domainFixtures';
 
 /** Working all day, every day: whatever hour the test runs at, the user is at work. */
 const ALL_WEEK = {
@@ -216,13 +217,7 @@ test('the focus goal on Google Calendar: a meeting accepted on a planned block m
   const { page } = await cadence.open({
     zone: 'Europe/Berlin',
     settings: {
-      focusGoal: {
-        weeklyHours: 5,
-        minBlockMinutes: 45,
-        maxBlockMinutes: 120,
-        preferred: 'morning',
-        start: 'auto',
-      },
+      focusGoal: FIVE_HOUR_GOAL,
     },
     serve: { env, faketime: '@2026-11-23 07:00:00 x30' },
   });

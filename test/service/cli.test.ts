@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { emptyIntents } from '../../shared/intents';
 import { seedSettings, tempDir } from '../fakes/serviceHarness';
-import { everyDay } from '../unit/shared/domainFixtures';
+import { everyDay, FIVE_HOUR_GOAL } from '../unit/shared/domainFixtures';
 import { cli, serve, stopAllServices } from '../fakes/processHarness';
 
 afterEach(() => stopAllServices());
@@ -116,13 +116,7 @@ describe('the cadence CLI against the real headless service', () => {
   it('says when the after-hours nudge is due, answers it, and starts a planned block waiting for a click', async () => {
     const dir = tempDir();
     seedSettings(dir, 'UTC', {
-      focusGoal: {
-        weeklyHours: 5,
-        minBlockMinutes: 45,
-        maxBlockMinutes: 120,
-        preferred: 'morning',
-        start: 'prompt',
-      },
+      focusGoal: { ...FIVE_HOUR_GOAL, start: 'prompt' },
     });
     // Monday 23 November, the day closed at 17:35 and the computer in use since (as the watcher saw it).
     fs.writeFileSync(
