@@ -78,16 +78,16 @@ export interface IntegrationsPort {
   readonly onDidChange: (listener: () => void) => IDisposable;
 }
 
-/**
- * The Cadence core: runs the pure command handlers, then persists, schedules and emits. Hosted by
- * headless mode and by Electron alike.
- */
 /** No calendar: one empty list, so what is derived from the calendar can tell it has not changed. */
 const NO_EVENTS: readonly CalendarEvent[] = [];
 
 /** How old the calendars may be when a window opens before they are read again. */
 const CALENDAR_FRESH_MS = 60_000;
 
+/**
+ * The Cadence core: runs the pure command handlers, then persists, schedules and emits. Hosted by
+ * headless mode and by Electron alike.
+ */
 export class CadenceService extends Disposable {
   private readonly emitter = this.register(new Emitter<CompanionEvent>());
   readonly onEvent = this.emitter.event;

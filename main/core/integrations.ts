@@ -411,7 +411,6 @@ export class Integrations extends Disposable {
   private refreshing: Promise<void> | null = null;
   private lastRead: Instant | null = null;
 
-  /** Reads meetings and teammates from every connected service (on connect, then every half hour). */
   /**
    * Reads the calendars again when the last read is older than `maxAgeMs` (someone opened the window: a
    * meeting accepted a moment ago should show, not wait for the half-hourly read).
@@ -422,6 +421,7 @@ export class Integrations extends Disposable {
     void this.refreshRemote();
   }
 
+  /** Reads meetings and teammates from every connected service (on connect, then every half hour). */
   refreshRemote(): Promise<void> {
     const run = this.readRemote().finally(() => {
       if (this.refreshing === run) this.refreshing = null;
