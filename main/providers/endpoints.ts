@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { OAuthClient } from '../auth/oauthPkce';
+import { WRITE_SCOPES } from './microsoft/plannedEvents';
 import type { ProviderId } from './provider';
 
 export interface ProviderConfig {
@@ -65,9 +66,8 @@ const DEFAULTS: Record<ProviderId, ProviderConfig> = {
       // (https://learn.microsoft.com/en-us/entra/identity-platform/reply-url, localhost exceptions).
       loopback: { host: 'localhost', path: '/' },
     },
-    // Creating, updating and deleting events: "Calendars.ReadWrite" (Create event, Permissions,
-    // https://learn.microsoft.com/en-us/graph/api/user-post-events).
-    goalScopes: ['Calendars.ReadWrite'],
+    // Creating, updating and deleting events (see WRITE_SCOPES).
+    goalScopes: WRITE_SCOPES,
   },
 };
 

@@ -5,6 +5,7 @@ import { PLANNED_AHEAD_DAYS } from '../../../shared/focusGoal';
 import type { Settings } from '../../../shared/settings';
 import { authorizedCall, checkJsonError } from '../authorizedCall';
 import type { HttpResponse } from '../providerError';
+import { type OwnPlannedEvent, plannedChanges, wantedPlanned } from '../plannedChanges';
 import type { AccountMemory, Provider, TeammateUpdate, TokenSource } from '../provider';
 import type { Teammate } from '../../../shared/intents';
 
@@ -107,27 +108,20 @@ export class GoogleCalendarProvider implements Provider {
    * applyFocus's.
    */
   private async applyPlanned(desired: Desired, now: Instant): Promise<void> {
-    // Blocks still to come, and one under way that waits for its click (an offer): both keep their slot.
-    const wanted = desired.planned.filter((block) => block.end > now);
+    const wanted = wantedPlanned(desired.planned, now);
     const key = JSON.stringify(wanted);
     if (key === this.appliedPlanned) return;
     const horizon = now + (PLANNED_AHEAD_DAYS + 1) * DAY;
-    const existing = new Map<string, { id: string; start: Instant; end: Instant }>();
-    for (const event of await this.ownFocusEvents(now, horizon)) existing.set(event.focusId, event);
-    for (const block of wanted) {
-      const found = existing.get(block.id);
-      existing.delete(block.id);
-      if (!found) {
-        await this.create(desired, block);
-        continue;
-      }
-      if (found.start === block.start && found.end === block.end) continue;
+    const own = await this.ownFocusEvents(now, horizon);
+    const changes = plannedChanges(wanted, own, now, desired.focus?.id ?? null);
+    for (const block of changes.create) await this.create(desired, block);
+    for (const { eventId, block } of changes.move) {
       const response = await authorizedCall(
         this.tokens,
         {
           timeoutMs: this.timeoutMs,
           method: 'PATCH',
-          url: this.url(`/calendars/primary/events/${encodeURIComponent(found.id)}`),
+          url: this.url(`/calendars/primary/events/${encodeURIComponent(eventId)}`),
           json: {
             start: { dateTime: new Date(block.start).toISOString(), timeZone: desired.timeZone },
             end: { dateTime: new Date(block.end).toISOString(), timeZone: desired.timeZone },
@@ -139,17 +133,13 @@ export class GoogleCalendarProvider implements Provider {
       if (response.status === 404 || response.status === 410) await this.create(desired, block);
       else checkJsonError(response, SERVICE, 'move a planned focus block');
     }
-    // What is left was planned once and is no longer: skipped, cancelled or moved away.
-    for (const [focusId, event] of existing) {
-      // A block that has ended stays as it was; one under way goes too (skipped when its prompt came),
-      // unless it is the focus block running now.
-      if (event.end <= now || focusId === desired.focus?.id) continue;
+    for (const eventId of changes.remove) {
       const response = await authorizedCall(
         this.tokens,
         {
           timeoutMs: this.timeoutMs,
           method: 'DELETE',
-          url: this.url(`/calendars/primary/events/${encodeURIComponent(event.id)}`),
+          url: this.url(`/calendars/primary/events/${encodeURIComponent(eventId)}`),
         },
         SERVICE,
       );
@@ -188,10 +178,7 @@ export class GoogleCalendarProvider implements Provider {
   }
 
   /** Cadence's focus events from `from` to `to`, found by the tag every planned or written block carries. */
-  private async ownFocusEvents(
-    from: Instant,
-    to: Instant,
-  ): Promise<{ id: string; focusId: string; start: Instant; end: Instant }[]> {
+  private async ownFocusEvents(from: Instant, to: Instant): Promise<OwnPlannedEvent[]> {
     const items = await this.listEvents<{
       id: string;
       start?: { dateTime?: string };
@@ -206,12 +193,12 @@ export class GoogleCalendarProvider implements Provider {
       'look up its planned focus blocks',
     );
     return items.flatMap((item) => {
-      const focusId = item.extendedProperties?.private?.cadenceFocusId;
-      return focusId
+      const key = item.extendedProperties?.private?.cadenceFocusId;
+      return key
         ? [
             {
               id: item.id,
-              focusId,
+              key,
               start: Date.parse(item.start?.dateTime ?? ''),
               end: Date.parse(item.end?.dateTime ?? ''),
             },

@@ -4,6 +4,7 @@ import { missingScopes } from '../../auth/grantedScopes';
 import { authorizedCall, checkJsonError } from '../authorizedCall';
 import type { HttpResponse } from '../providerError';
 import type { TokenSource } from '../provider';
+import { type OwnPlannedEvent, type PlannedBlock, plannedChanges, wantedPlanned } from '../plannedChanges';
 
 const SERVICE = 'Microsoft 365';
 /** Writing events: "Calendars.ReadWrite" (https://learn.microsoft.com/en-us/graph/api/user-post-events, Permissions). */
@@ -23,13 +24,6 @@ const fromUtc = (value: { dateTime?: string } | undefined) =>
   Date.parse(`${(value?.dateTime ?? '').slice(0, 23)}Z`);
 /** Cadence's events are listed newest first: more pages than this would be a runaway. */
 const MAX_PAGES = 20;
-
-interface OwnEvent {
-  id: string;
-  key: string;
-  start: Instant;
-  end: Instant;
-}
 
 /**
  * The focus goal's blocks on the Outlook calendar ahead of time: each a busy event marked as focus time,
@@ -57,29 +51,13 @@ export class PlannedEvents {
   async apply(desired: Desired, now: Instant): Promise<void> {
     // Without the permission nothing is written; the integration's card says why and asks for it.
     if (!this.mayWrite) return;
-    // Blocks still to come, and one under way that waits for its click (an offer): both keep their slot.
-    const wanted = desired.planned.filter((block) => block.end > now);
+    const wanted = wantedPlanned(desired.planned, now);
     const key = JSON.stringify(wanted);
     if (key === this.applied) return;
-    const existing = new Map<string, OwnEvent>();
-    for (const event of await this.ownEvents(now)) {
-      // Two events for one block (a create whose answer was lost, then made again): one is enough.
-      if (existing.has(event.key) && event.start > now) await this.remove(event.id);
-      else existing.set(event.key, event);
-    }
-    for (const block of wanted) {
-      const found = existing.get(block.id);
-      existing.delete(block.id);
-      if (!found) await this.create(block);
-      else if (found.start !== block.start || found.end !== block.end) await this.move(found.id, block);
-    }
-    // What is left was planned once and is no longer: skipped, moved away, or the goal was turned off.
-    for (const [blockId, event] of existing) {
-      // A block that has ended stays as it was; one under way goes too (skipped when its prompt came),
-      // unless it is the focus block running now.
-      if (event.end <= now || blockId === desired.focus?.id) continue;
-      await this.remove(event.id);
-    }
+    const changes = plannedChanges(wanted, await this.ownEvents(now), now, desired.focus?.id ?? null);
+    for (const block of changes.create) await this.create(block);
+    for (const { eventId, block } of changes.move) await this.move(eventId, block);
+    for (const eventId of changes.remove) await this.remove(eventId);
     this.applied = key;
   }
 
@@ -95,7 +73,7 @@ export class PlannedEvents {
     );
   }
 
-  private event(block: Desired['planned'][number]): Record<string, unknown> {
+  private event(block: PlannedBlock): Record<string, unknown> {
     return {
       subject: 'Focus time',
       body: { contentType: 'text', content: 'Planned by Cadence for your weekly focus goal.' },
@@ -114,7 +92,7 @@ export class PlannedEvents {
     };
   }
 
-  private async create(block: Desired['planned'][number]): Promise<void> {
+  private async create(block: PlannedBlock): Promise<void> {
     const response = await this.call({
       method: 'POST',
       url: this.url('/me/events'),
@@ -124,7 +102,7 @@ export class PlannedEvents {
   }
 
   /** Only the times change: the same event, so whoever looked at it sees it move. */
-  private async move(eventId: string, block: Desired['planned'][number]): Promise<void> {
+  private async move(eventId: string, block: PlannedBlock): Promise<void> {
     const response = await this.call({
       method: 'PATCH',
       url: this.url(`/me/events/${encodeURIComponent(eventId)}`),
@@ -150,14 +128,14 @@ export class PlannedEvents {
    * https://learn.microsoft.com/en-us/graph/api/singlevaluelegacyextendedproperty-get; every page
    * through @odata.nextLink (https://learn.microsoft.com/en-us/graph/paging).
    */
-  private async ownEvents(now: Instant): Promise<OwnEvent[]> {
+  private async ownEvents(now: Instant): Promise<OwnPlannedEvent[]> {
     const query = new URLSearchParams({
       $filter: `singleValueExtendedProperties/Any(ep: ep/id eq '${PLANNED_TAG}' and ep/value eq '1')`,
       $expand: `singleValueExtendedProperties($filter=id eq '${KEY_TAG}')`,
       $orderby: 'start/dateTime desc',
       $top: '50',
     });
-    const found: OwnEvent[] = [];
+    const found: OwnPlannedEvent[] = [];
     let url: string | null = this.url(`/me/events?${query}`);
     for (let page = 0; url && page < MAX_PAGES; page++) {
       const response = await this.call({ url });
