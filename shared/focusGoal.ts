@@ -231,7 +231,6 @@ export function goalOf(settings: Settings): FocusGoal | null {
   };
 }
 
-/** The week's plan as the user's settings and intents make it (skipped blocks left out); null when off. */
 /** The last plan made, by what it was made from: one refresh asks for it several times (status, plan, calendars). */
 let lastGoalPlan: {
   at: Instant;
@@ -241,6 +240,7 @@ let lastGoalPlan: {
   plan: FocusPlan | null;
 } | null = null;
 
+/** The week's plan as the user's settings and intents make it (skipped blocks left out); null when off. */
 export function userGoalPlan(
   at: Instant,
   settings: Settings,
