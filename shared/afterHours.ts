@@ -1,5 +1,6 @@
 import type { Availability } from './availability';
 import { addDays, atLocalTime, type Instant, localDate, MINUTE, parseInstant } from './clockTime';
+import { clip, type Interval, minutes, union } from './intervals';
 import { patternOf, spanAt } from './workPattern';
 import type { ActivitySpan, Intents } from './intents';
 import type { Settings } from './settings';
@@ -31,21 +32,14 @@ export function withActivity(spans: readonly ActivitySpan[], from: Instant, to: 
   return [...spans, { from: new Date(from).toISOString(), to: new Date(to).toISOString() }];
 }
 
-/** Minutes of activity between two instants. */
+/** The stretches as intervals. */
+export function activityIntervals(spans: readonly ActivitySpan[]): Interval[] {
+  return spans.map((span): Interval => [parseInstant(span.from), parseInstant(span.to)]);
+}
+
+/** Minutes of activity between two instants; where stretches overlap (a clock set back), once. */
 export function activeMinutesBetween(spans: readonly ActivitySpan[], from: Instant, to: Instant): number {
-  // Stretches may overlap (a clock set back): each moment counts once.
-  const clipped = spans
-    .map((span) => [Math.max(parseInstant(span.from), from), Math.min(parseInstant(span.to), to)] as const)
-    .filter(([start, end]) => end > start)
-    .sort((a, b) => a[0] - b[0]);
-  let total = 0;
-  let reached = -Infinity;
-  for (const [start, end] of clipped) {
-    if (end <= reached) continue;
-    total += end - Math.max(start, reached);
-    reached = end;
-  }
-  return Math.round(total / MINUTE);
+  return minutes(union(clip(activityIntervals(spans), from, to)));
 }
 
 /**

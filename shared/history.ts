@@ -1,51 +1,17 @@
 import { lunchInterval, lunchOn } from './availability';
 import type { CalendarEvent } from './calendar';
 import { addDays, atLocalTime, type Instant, MINUTE, parseInstant, wallClock } from './clockTime';
+import { activityIntervals } from './afterHours';
 import { focusIntervals } from './focus';
+import { clip, type Interval, minutes, subtract, union } from './intervals';
 import type { DaySummary, Intents } from './intents';
 import type { Settings } from './settings';
 import { dayKind, patternOf, spansOn, workdayEnd } from './workPattern';
 
 export type { DaySummary };
 
-type Interval = [Instant, Instant];
-
-function clip(intervals: Interval[], from: Instant, to: Instant): Interval[] {
-  return intervals
-    .map(([start, end]): Interval => [Math.max(start, from), Math.min(end, to)])
-    .filter(([start, end]) => end > start);
-}
-
-function union(intervals: Interval[]): Interval[] {
-  const sorted = [...intervals].sort((a, b) => a[0] - b[0]);
-  const merged: Interval[] = [];
-  for (const [start, end] of sorted) {
-    const last = merged.at(-1);
-    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
-    else merged.push([start, end]);
-  }
-  return merged;
-}
-
-function subtract(intervals: Interval[], holes: Interval[]): Interval[] {
-  let result = intervals;
-  for (const [holeStart, holeEnd] of holes) {
-    result = result.flatMap(([start, end]): Interval[] => {
-      if (holeEnd <= start || holeStart >= end) return [[start, end]];
-      const parts: Interval[] = [];
-      if (holeStart > start) parts.push([start, holeStart]);
-      if (holeEnd < end) parts.push([holeEnd, end]);
-      return parts;
-    });
-  }
-  return result;
-}
-
 /** A day closed within ten minutes of its end was closed on time: the ritual takes a few minutes. */
 const ON_TIME_GRACE = 10 * MINUTE;
-
-const minutes = (intervals: Interval[]): number =>
-  Math.round(intervals.reduce((sum, [start, end]) => sum + (end - start), 0) / MINUTE);
 
 export function daySummary(
   date: string,
@@ -79,11 +45,7 @@ export function daySummary(
   const end = workdayEnd(date, pattern);
   if (shutdown && end !== null) late.push([end, parseInstant(shutdown.completedAt)]);
   const inDay = (moment: Instant) => moment >= from && moment <= to;
-  const active = clip(
-    intents.activity.map((span): Interval => [parseInstant(span.from), parseInstant(span.to)]),
-    from,
-    to,
-  );
+  const active = clip(activityIntervals(intents.activity), from, to);
   const worked = union([...focus, ...clip(late, from, to), ...active]);
   const outside = subtract(worked, work);
   // The day's real span: from the first to the last sign of the user that Cadence saw, of any kind.

@@ -1,0 +1,42 @@
+import { type Instant, MINUTE } from './clockTime';
+
+/** From one instant to a later one. */
+export type Interval = [Instant, Instant];
+
+/** The parts of the intervals between `from` and `to`; empty ones are left out. */
+export function clip(intervals: Interval[], from: Instant, to: Instant): Interval[] {
+  return intervals
+    .map(([start, end]): Interval => [Math.max(start, from), Math.min(end, to)])
+    .filter(([start, end]) => end > start);
+}
+
+/** The intervals merged where they overlap or touch, in time order. */
+export function union(intervals: Interval[]): Interval[] {
+  const sorted = [...intervals].sort((a, b) => a[0] - b[0]);
+  const merged: Interval[] = [];
+  for (const [start, end] of sorted) {
+    const last = merged.at(-1);
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
+  }
+  return merged;
+}
+
+/** The intervals without the holes. */
+export function subtract(intervals: Interval[], holes: Interval[]): Interval[] {
+  let result = intervals;
+  for (const [holeStart, holeEnd] of holes) {
+    result = result.flatMap(([start, end]): Interval[] => {
+      if (holeEnd <= start || holeStart >= end) return [[start, end]];
+      const parts: Interval[] = [];
+      if (holeStart > start) parts.push([start, holeStart]);
+      if (holeEnd < end) parts.push([holeEnd, end]);
+      return parts;
+    });
+  }
+  return result;
+}
+
+/** The minutes the intervals cover, rounded (they should not overlap: see union). */
+export const minutes = (intervals: Interval[]): number =>
+  Math.round(intervals.reduce((sum, [start, end]) => sum + (end - start), 0) / MINUTE);
