@@ -52,6 +52,34 @@ export function TextField({ label, path, issues, value, onChange, ...input }: Fi
   );
 }
 
+/** One of a few choices, each with its words. */
+export function SelectField<T extends string>({
+  label,
+  path,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  path: string;
+  value: T;
+  options: readonly (readonly [T, string])[];
+  onChange: (value: T) => void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={fieldId(path)}>{label}</label>
+      <select id={fieldId(path)} value={value} onChange={(e) => onChange(e.target.value as T)}>
+        {options.map(([option, words]) => (
+          <option key={option} value={option}>
+            {words}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 /** A whole number; an emptied field is no number (NaN), so it is refused in words rather than taken as 0. */
 export function NumberField({ value, onChange, ...rest }: FieldProps<number>) {
   return (

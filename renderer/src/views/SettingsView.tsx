@@ -3,7 +3,7 @@ import type { Settings } from '../../../shared/settings';
 import { withExplicitNights } from '../../../shared/workSpans';
 import { editSettings, run, settingsSaved, useCadence } from '../store/store';
 import { IntegrationsSettings } from './IntegrationsSettings';
-import { type Issues, ListField, NumberField, TextField } from './SettingsFields';
+import { ListField, NumberField, SelectField, TextField, type Issues } from './SettingsFields';
 import { pickedZone, ZonePicker, zoneProblem } from './ZonePicker';
 import { WorkingWeekSettings } from './WorkingWeekSettings';
 
@@ -243,22 +243,17 @@ export function SettingsView() {
           value={draft.focus.defaultMinutes}
           onChange={(defaultMinutes) => update({ focus: { ...draft.focus, defaultMinutes } })}
         />
-        <div className="field">
-          <label htmlFor="setting-focus-autoDecline">Calendar focus blocks</label>
-          <select
-            id="setting-focus-autoDecline"
-            value={draft.focus.autoDecline}
-            onChange={(e) =>
-              update({
-                focus: { ...draft.focus, autoDecline: e.target.value as Settings['focus']['autoDecline'] },
-              })
-            }
-          >
-            <option value="declineNone">Do not decline invitations</option>
-            <option value="declineOnlyNewConflictingInvitations">Decline new conflicting invitations</option>
-            <option value="declineAllConflictingInvitations">Decline all conflicting invitations</option>
-          </select>
-        </div>
+        <SelectField
+          label="Calendar focus blocks"
+          path="focus.autoDecline"
+          value={draft.focus.autoDecline}
+          options={[
+            ['declineNone', 'Do not decline invitations'],
+            ['declineOnlyNewConflictingInvitations', 'Decline new conflicting invitations'],
+            ['declineAllConflictingInvitations', 'Decline all conflicting invitations'],
+          ]}
+          onChange={(autoDecline) => update({ focus: { ...draft.focus, autoDecline } })}
+        />
       </fieldset>
 
       <fieldset>
@@ -289,40 +284,27 @@ export function SettingsView() {
           value={draft.focusGoal.maxBlockMinutes}
           onChange={(maxBlockMinutes) => update({ focusGoal: { ...draft.focusGoal, maxBlockMinutes } })}
         />
-        <div className="field">
-          <label htmlFor="setting-focusGoal-preferred">Preferred time of day</label>
-          <select
-            id="setting-focusGoal-preferred"
-            value={draft.focusGoal.preferred}
-            onChange={(e) =>
-              update({
-                focusGoal: {
-                  ...draft.focusGoal,
-                  preferred: e.target.value as Settings['focusGoal']['preferred'],
-                },
-              })
-            }
-          >
-            <option value="morning">Mornings</option>
-            <option value="afternoon">Afternoons</option>
-            <option value="any">Any time</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="setting-focusGoal-start">When a planned block's time comes</label>
-          <select
-            id="setting-focusGoal-start"
-            value={draft.focusGoal.start}
-            onChange={(e) =>
-              update({
-                focusGoal: { ...draft.focusGoal, start: e.target.value as Settings['focusGoal']['start'] },
-              })
-            }
-          >
-            <option value="auto">Start it by itself</option>
-            <option value="prompt">Ask me first (one click to start)</option>
-          </select>
-        </div>
+        <SelectField
+          label="Preferred time of day"
+          path="focusGoal.preferred"
+          value={draft.focusGoal.preferred}
+          options={[
+            ['morning', 'Mornings'],
+            ['afternoon', 'Afternoons'],
+            ['any', 'Any time'],
+          ]}
+          onChange={(preferred) => update({ focusGoal: { ...draft.focusGoal, preferred } })}
+        />
+        <SelectField
+          label="When a planned block's time comes"
+          path="focusGoal.start"
+          value={draft.focusGoal.start}
+          options={[
+            ['auto', 'Start it by itself'],
+            ['prompt', 'Ask me first (one click to start)'],
+          ]}
+          onChange={(start) => update({ focusGoal: { ...draft.focusGoal, start } })}
+        />
       </fieldset>
 
       <fieldset>
@@ -417,18 +399,17 @@ export function SettingsView() {
           value={draft.focusShortcut}
           onChange={(focusShortcut) => update({ focusShortcut })}
         />
-        <div className="field">
-          <label htmlFor="setting-clock">Clock</label>
-          <select
-            id="setting-clock"
-            value={draft.clock}
-            onChange={(e) => update({ clock: e.target.value as Settings['clock'] })}
-          >
-            <option value="locale">As my language writes it</option>
-            <option value="24h">24-hour (17:30)</option>
-            <option value="12h">12-hour (5:30 PM)</option>
-          </select>
-        </div>
+        <SelectField
+          label="Clock"
+          path="clock"
+          value={draft.clock}
+          options={[
+            ['locale', 'As my language writes it'],
+            ['24h', '24-hour (17:30)'],
+            ['12h', '12-hour (5:30 PM)'],
+          ]}
+          onChange={(clock) => update({ clock })}
+        />
       </fieldset>
 
       <div className="save-bar">
