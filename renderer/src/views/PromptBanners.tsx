@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { openRitual, run, showNotice, useCadence } from '../store/store';
 import { clockTime, minutesLeft, minutesWords } from '../../../shared/words';
+import { skipPlannedFocus } from './FocusWeek';
 import { useNow } from './useNow';
 
 export function LunchBanner() {
@@ -144,16 +145,7 @@ export function GoalStartBanner() {
         <button type="button" className="primary" onClick={() => void run('goal.start', { key })}>
           Start focus
         </button>
-        <button
-          type="button"
-          className="quiet"
-          onClick={() =>
-            void run('goal.skip', { key }).then((result) => {
-              if (result.ok)
-                showNotice({ kind: 'info', text: `Planned focus ${when} skipped; its time is free.` });
-            })
-          }
-        >
+        <button type="button" className="quiet" onClick={() => skipPlannedFocus(key, false, when)}>
           Skip
         </button>
       </div>
