@@ -3,7 +3,10 @@ import tseslint from 'typescript-eslint';
 const electronOnly = { name: 'electron', message: 'Only main/electron/ may import electron.' };
 const noEscapeCasts = [
   'error',
-  { selector: "TSAsExpression[typeAnnotation.type='TSNeverKeyword']", message: 'No `as never`: narrow on the contract instead.' },
+  {
+    selector: "TSAsExpression[typeAnnotation.type='TSNeverKeyword']",
+    message: 'No `as never`: narrow on the contract instead.',
+  },
   {
     selector: "TSAsExpression > TSAsExpression[typeAnnotation.type='TSUnknownKeyword']",
     message: 'No `as unknown as`: narrow on the contract instead.',
@@ -29,12 +32,18 @@ export default tseslint.config(
           paths: [electronOnly, 'react', 'zustand'],
           patterns: [
             { group: nodeBuiltins, message: 'shared/ is pure: no Node built-ins.' },
-            { group: ['**/main/**', '**/renderer/**', '../main/*', '../renderer/*'], message: 'shared/ imports nothing above it.' },
+            {
+              group: ['**/main/**', '**/renderer/**', '../main/*', '../renderer/*'],
+              message: 'shared/ imports nothing above it.',
+            },
           ],
         },
       ],
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'setTimeout', 'setInterval'],
-      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'Take the time as an argument.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'Take the time as an argument.' },
+      ],
     },
   },
   {
@@ -46,7 +55,10 @@ export default tseslint.config(
           paths: [electronOnly],
           patterns: [
             { group: nodeBuiltins, message: 'The renderer runs in a browser: no Node built-ins.' },
-            { group: ['**/main/**'], message: 'The renderer talks to the core only through the CompanionAPI bridge.' },
+            {
+              group: ['**/main/**'],
+              message: 'The renderer talks to the core only through the CompanionAPI bridge.',
+            },
           ],
         },
       ],
@@ -60,10 +72,49 @@ export default tseslint.config(
         {
           paths: [electronOnly],
           patterns: [
-            { group: ['**/electron/**', '../server/*', '../headless/*'], message: 'main/core/ sits below the shells.' },
             {
-              group: ['../providers/slack/*', '../providers/google/*', '../providers/microsoft/*', '../providers/createProvider'],
+              group: ['**/electron/**', '../server/*', '../headless/*'],
+              message: 'main/core/ sits below the shells.',
+            },
+            {
+              group: [
+                '../providers/slack/*',
+                '../providers/google/*',
+                '../providers/microsoft/*',
+                '../providers/createProvider',
+              ],
               message: 'The core gets its providers from the composition root (a ProviderFactory).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['main/base/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnly],
+          patterns: [
+            { group: ['../*/**', '../../*'], message: 'main/base/ sits below everything in main/.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['main/auth/**/*.ts', 'main/providers/**/*.ts', 'main/net/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnly],
+          patterns: [
+            {
+              group: ['**/core/*', '**/electron/*', '**/server/*', '**/headless/*', '**/cli/*'],
+              message: 'Sign-in and providers sit below the core: what both need belongs in main/base/.',
             },
           ],
         },

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { ProviderId } from '../../shared/integrationView';
-import { writeFileAtomically } from '../core/confBackend';
+import { writeFileAtomically } from '../base/atomicFile';
 
 /** What a person enters in Settings → Integrations: their own app's client id (and Google's secret). */
 export const clientSettingSchema = z.object({

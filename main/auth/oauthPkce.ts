@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { onUnexpectedError } from '../core/lifetime';
+import { onUnexpectedError } from '../base/lifetime';
 import { requestTarget } from '../net/requestTarget';
 import type { SignedInIdentity, TokenSet } from '../providers/provider';
 import { grantedScopes } from './grantedScopes';

@@ -1,6 +1,6 @@
 import { ACTIVITY_STEP } from '../../shared/afterHours';
 import type { Instant } from '../../shared/clockTime';
-import type { IDisposable } from './lifetime';
+import type { IDisposable } from '../base/lifetime';
 import type { ActivitySource, Clock, PresenceEvent } from './ports';
 
 /**

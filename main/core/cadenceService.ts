@@ -38,7 +38,7 @@ import { type StatusView, toStatusView, type TeammateView } from '../../shared/s
 import { type HolidaySource, withHolidays } from '../../shared/workPattern';
 import type { DocumentStore } from './documentStore';
 import type { ZodError } from 'zod';
-import { Disposable, Emitter, type IDisposable } from './lifetime';
+import { Disposable, Emitter, type IDisposable } from '../base/lifetime';
 import type { ActivityProbe, Clock, Notifier } from './ports';
 import { PromptWatcher } from './promptWatcher';
 import { answerQuery, teammateViews } from './queries';

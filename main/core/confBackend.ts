@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { FILE_MODE, writeFileAtomically } from '../base/atomicFile';
 import type { DocumentBackend } from './ports';
 
 /*
@@ -9,61 +9,6 @@ import type { DocumentBackend } from './ports';
  * ajv, ajv-formats, semver and dot-prop, about 3 MB of the idle service's memory, for schemas and
  * migrations that Cadence does with zod; and it read the whole file back before every write.
  */
-
-const FILE_MODE = 0o600;
-/** Errors that go away by themselves: too many open files, a file held a moment by a scanner. */
-const TRANSIENT = new Set([
-  'EMFILE',
-  'ENFILE',
-  'EAGAIN',
-  'EBUSY',
-  ...(process.platform === 'win32' ? ['EPERM', 'EACCES'] : []),
-]);
-const RETRY_FOR_MS = 1_000;
-const pause = new Int32Array(new SharedArrayBuffer(4));
-
-/** Runs a file system call again while it fails with a transient error, for up to a second. */
-function retrying<T>(call: () => T): T {
-  const deadline = performance.now() + RETRY_FOR_MS;
-  for (;;) {
-    try {
-      return call();
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (!code || !TRANSIENT.has(code) || performance.now() > deadline) throw error;
-      Atomics.wait(pause, 0, 0, 10);
-    }
-  }
-}
-
-/** Writes a temporary file beside the target, flushes it to disk, then renames it over the target. */
-export function writeFileAtomically(file: string, data: string, mode = FILE_MODE): void {
-  let target = file;
-  try {
-    target = fs.realpathSync(file);
-  } catch {
-    // not there yet
-  }
-  const temporary = `${target}.tmp-${Date.now().toString().slice(-10)}${randomBytes(3).toString('hex')}`;
-  let fd: number | null = null;
-  try {
-    fd = retrying(() => fs.openSync(temporary, 'w', mode));
-    fs.writeFileSync(fd, data);
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
-    fd = null;
-    fs.chmodSync(temporary, mode); // the mode, whatever the umask
-    retrying(() => fs.renameSync(temporary, target));
-  } catch (error) {
-    if (fd !== null) fs.closeSync(fd);
-    fs.rmSync(temporary, { force: true });
-    if ((error as NodeJS.ErrnoException).code === 'EXDEV') {
-      fs.writeFileSync(target, data, { mode });
-      return;
-    }
-    throw error;
-  }
-}
 
 /** A JSON document in `directory/name.json`, as conf kept it. */
 export function openConf(directory: string, name: string): DocumentBackend {

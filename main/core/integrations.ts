@@ -27,7 +27,7 @@ import type { Vault } from '../auth/vault';
 import type { ProviderConfig } from '../providers/endpoints';
 import type { AccountMemory, Provider, TeammateUpdate, TokenSource } from '../providers/provider';
 import { ProviderError } from '../providers/providerError';
-import { Disposable, Emitter, type IDisposable } from './lifetime';
+import { Disposable, Emitter, type IDisposable } from '../base/lifetime';
 import type { Clock } from './ports';
 import { Reconciler } from './reconciler';
 

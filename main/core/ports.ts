@@ -1,6 +1,6 @@
 import type { Instant } from '../../shared/clockTime';
 import type { NotificationActionId } from '../../shared/words';
-import type { IDisposable } from './lifetime';
+import type { IDisposable } from '../base/lifetime';
 
 /** The world's time, as the core sees it. Real in the app, fake in tests. */
 export interface Clock {

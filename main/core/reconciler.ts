@@ -4,7 +4,7 @@ import type { Health } from '../../shared/integrationView';
 import type { Settings } from '../../shared/settings';
 import { ProviderError } from '../providers/providerError';
 import type { Provider } from '../providers/provider';
-import type { IDisposable } from './lifetime';
+import type { IDisposable } from '../base/lifetime';
 import type { Clock } from './ports';
 
 export type { Health, HealthState } from '../../shared/integrationView';

@@ -1,5 +1,5 @@
 import type { Instant } from '../../shared/clockTime';
-import type { IDisposable } from './lifetime';
+import type { IDisposable } from '../base/lifetime';
 import type { Clock } from './ports';
 
 /**

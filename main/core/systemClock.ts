@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Instant } from '../../shared/clockTime';
-import type { IDisposable } from './lifetime';
+import type { IDisposable } from '../base/lifetime';
 import type { Clock } from './ports';
 
 /** Node's timers cap at about 24.8 days. */

@@ -1,5 +1,5 @@
 import type { ApiResult, CompanionEvent } from '../../shared/contract';
-import type { IDisposable } from '../core/lifetime';
+import type { IDisposable } from '../base/lifetime';
 import { isTrustedSender } from './security';
 
 export const INVOKE_CHANNEL = 'cadence:invoke';

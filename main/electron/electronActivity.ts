@@ -1,4 +1,4 @@
-import type { IDisposable } from '../core/lifetime';
+import type { IDisposable } from '../base/lifetime';
 import type { ActivitySource, PresenceEvent } from '../core/ports';
 
 type PowerEvent = 'lock-screen' | 'unlock-screen' | 'suspend' | 'resume';

@@ -22,7 +22,7 @@ import ElectronStore from 'electron-store';
 import type { Mode } from '../../shared/availability';
 import type { StatusView } from '../../shared/statusView';
 import type { NotificationActionId } from '../../shared/words';
-import { DisposableStore } from '../core/lifetime';
+import { DisposableStore } from '../base/lifetime';
 import type { DocumentBackend } from '../core/ports';
 import { FileLog } from '../core/fileLog';
 import { installLastResort } from '../headless/lastResort';

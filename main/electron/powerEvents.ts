@@ -1,4 +1,4 @@
-import type { IDisposable } from '../core/lifetime';
+import type { IDisposable } from '../base/lifetime';
 
 export interface PowerMonitorLike {
   on(event: 'resume' | 'unlock-screen' | 'suspend', listener: () => void): unknown;

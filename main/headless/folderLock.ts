@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { lock } from 'os-lock';
-import type { IDisposable } from '../core/lifetime';
+import type { IDisposable } from '../base/lifetime';
 
 export const LOCK_FILE = 'cadence.lock';
 

@@ -1,5 +1,5 @@
 import type { Log } from '../core/fileLog';
-import { type IDisposable, toDisposable } from '../core/lifetime';
+import { type IDisposable, toDisposable } from '../base/lifetime';
 
 const RESTART_AFTER = 5;
 const WINDOW_MS = 60_000;

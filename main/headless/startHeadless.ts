@@ -9,7 +9,7 @@ import { FileLog } from '../core/fileLog';
 import { isKnownHolidayCountry, publicHolidays } from '../core/holidayCalendar';
 import { integrationStateOf } from '../core/integrationState';
 import { Integrations } from '../core/integrations';
-import { DisposableStore, type IDisposable, setUnexpectedErrorHandler } from '../core/lifetime';
+import { DisposableStore, type IDisposable, setUnexpectedErrorHandler } from '../base/lifetime';
 import { createProvider } from '../providers/createProvider';
 import {
   organisationFile,

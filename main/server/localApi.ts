@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { WebSocket, WebSocketServer } from 'ws';
 import type { ApiResult, ErrorCode } from '../../shared/contract';
 import type { CadenceService } from '../core/cadenceService';
-import { type IDisposable, onUnexpectedError } from '../core/lifetime';
+import { type IDisposable, onUnexpectedError } from '../base/lifetime';
 import { decodedPath, requestTarget } from '../net/requestTarget';
 import { CHALLENGE_PATTERN, healthProof } from './healthProof';
 

@@ -1,5 +1,5 @@
 import type { Instant } from '../../shared/clockTime';
-import type { IDisposable } from '../../main/core/lifetime';
+import type { IDisposable } from '../../main/base/lifetime';
 import type { Clock } from '../../main/core/ports';
 
 interface Timer {

@@ -6,7 +6,7 @@ import {
   type IDisposable,
   setUnexpectedErrorHandler,
   toDisposable,
-} from '../../../../main/core/lifetime';
+} from '../../../../main/base/lifetime';
 import { FakeClock } from '../../../fakes/fakeClock';
 import { type Harness, seedSettings, startService, tempDir } from '../../../fakes/serviceHarness';
 import { at } from '../../shared/domainFixtures';
