@@ -9,6 +9,7 @@ import { FileLog } from '../core/fileLog';
 import { isKnownHolidayCountry, publicHolidays } from '../core/holidayCalendar';
 import { integrationStateOf } from '../core/integrationState';
 import { Integrations } from '../core/integrations';
+import { logLine } from '../core/integrationWords';
 import { DisposableStore, type IDisposable, setUnexpectedErrorHandler } from '../base/lifetime';
 import { createProvider } from '../providers/createProvider';
 import {
@@ -235,11 +236,7 @@ async function startLocked(options: HostOptions, store: DisposableStore): Promis
   store.add(
     integrations.onDidChange(() => {
       for (const view of integrations.list()) {
-        const state = view.connected
-          ? `${view.health?.state}: ${view.health?.message}`
-          : view.signIn?.state === 'failed'
-            ? view.signIn.message
-            : 'not connected';
+        const state = logLine(view);
         if (lastHealth.get(view.id) !== state) log.info(`${view.name} ${state}`);
         lastHealth.set(view.id, state);
       }

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FileVault } from '../../../../main/auth/vault';
 import { Integrations } from '../../../../main/core/integrations';
 import { providerConfigs } from '../../../../main/providers/endpoints';
-import type { Provider, TokenSource } from '../../../../main/providers/provider';
+import type { AccountMemory, Provider, TokenSet, TokenSource } from '../../../../main/providers/provider';
 import { ProviderError } from '../../../../main/providers/providerError';
 import { FakeClock } from '../../../fakes/fakeClock';
 import { tempDir } from '../../../fakes/serviceHarness';
@@ -49,7 +49,16 @@ afterEach(() => {
   for (const step of cleanup.splice(0)) step();
 });
 
-async function integrationsWith(server: http.Server): Promise<TokenSource> {
+interface Rig {
+  tokens: TokenSource;
+  memory: AccountMemory;
+  integrations: Integrations;
+  vault: FileVault;
+  /** The tokens file read afresh, as the next start of Cadence reads it. */
+  reopened: () => TokenSet | null;
+}
+
+async function rigWith(server: http.Server): Promise<Rig> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   cleanup.push(() => server.close());
   const port = (server.address() as AddressInfo).port;
@@ -61,12 +70,13 @@ async function integrationsWith(server: http.Server): Promise<TokenSource> {
     CADENCE_MICROSOFT_TOKEN_URL: `http://127.0.0.1:${port}/token`,
   });
   let tokens: TokenSource | null = null;
+  let memory: AccountMemory | null = null;
   const integrations = new Integrations({
     clock: new FakeClock(Date.parse('2026-11-25T10:00:00Z')),
     vault,
     configs,
-    createProvider: (id, _config, source): Provider => {
-      if (id === 'microsoft') tokens = source;
+    createProvider: (id, _config, source, account): Provider => {
+      if (id === 'microsoft') [tokens, memory] = [source, account];
       return { id, apply: async () => undefined, reset: () => undefined };
     },
   });
@@ -79,8 +89,16 @@ async function integrationsWith(server: http.Server): Promise<TokenSource> {
     remoteChanged: () => undefined,
   });
   cleanup.push(() => integrations.dispose());
-  return tokens!;
+  return {
+    tokens: tokens!,
+    memory: memory!,
+    integrations,
+    vault,
+    reopened: () => new FileVault(dir).get('microsoft'),
+  };
 }
+
+const integrationsWith = async (server: http.Server): Promise<TokenSource> => (await rigWith(server)).tokens;
 
 describe('refreshing a sign-in', () => {
   it('runs one refresh at a time: calls that meet an expired token together share it', async () => {
@@ -114,5 +132,36 @@ describe('refreshing a sign-in', () => {
       return true;
     });
     expect(await (await integrationsWith(revoked.server)).refresh()).toBe(false);
+  });
+});
+
+describe('a renewal and the rest of the account', () => {
+  it('keeps what the account taught Cadence while a renewal was in flight, across a restart', async () => {
+    const rig = await rigWith(rotatingTokenServer().server);
+    const renewal = rig.tokens.refresh();
+    // The first push learns the account and the status it set while the token endpoint is still answering.
+    rig.memory.remember({ kind: 'microsoft-work', ownStatus: 'Focusing until 11:30' });
+    expect(await renewal).toBe(true);
+    const stored = rig.reopened();
+    expect(stored?.accessToken).toBe('access-1');
+    expect(stored?.account).toEqual({ kind: 'microsoft-work', ownStatus: 'Focusing until 11:30' });
+  });
+
+  it('lets a disconnect made during a renewal stand: no tokens are written back', async () => {
+    const rig = await rigWith(rotatingTokenServer().server);
+    const renewal = rig.tokens.refresh();
+    rig.integrations.disconnect('microsoft');
+    expect(await renewal).toBe(false);
+    expect(rig.reopened()).toBeNull();
+    expect(rig.integrations.list().find((view) => view.id === 'microsoft')?.connected).toBe(false);
+  });
+
+  it('never writes a renewal over a newer sign-in', async () => {
+    const rig = await rigWith(rotatingTokenServer().server);
+    const renewal = rig.tokens.refresh();
+    rig.vault.set('microsoft', { accessToken: 'signed-in-again', refreshToken: 'new-grant' });
+    expect(await renewal).toBe(true);
+    expect(rig.reopened()).toEqual({ accessToken: 'signed-in-again', refreshToken: 'new-grant' });
+    expect(await rig.tokens.token()).toBe('signed-in-again');
   });
 });

@@ -1,0 +1,55 @@
+import { type ApiResult, refusal } from '../../shared/contract';
+import { type ProviderId, PROVIDER_NAMES } from '../../shared/integrationView';
+import type { ClientSetting, ClientSettings } from '../auth/clientSettings';
+import type { ProviderConfig } from '../providers/endpoints';
+
+/** Each service's endpoints with the client id (and secret) that the organisation or the user gave. */
+export class ClientConfigs {
+  constructor(
+    /** Endpoints and, where the organisation set them, client ids; what they leave empty comes from `clients`. */
+    private readonly configs: Record<ProviderId, ProviderConfig>,
+    /** Client ids the user entered in Settings. */
+    private readonly clients: ClientSettings | undefined,
+  ) {}
+
+  /** The configuration a sign-in, a renewal and a provider use. */
+  of(id: ProviderId): ProviderConfig {
+    const config = this.configs[id];
+    if (config.oauth.clientId) return config;
+    const entered = this.clients?.get(id);
+    if (!entered) return config;
+    return {
+      ...config,
+      oauth: {
+        ...config.oauth,
+        clientId: entered.clientId,
+        ...(entered.clientSecret ? { clientSecret: entered.clientSecret } : {}),
+      },
+    };
+  }
+
+  /** The organisation set the client id: the user cannot change it. */
+  managed(id: ProviderId): boolean {
+    return Boolean(this.configs[id].oauth.clientId);
+  }
+
+  configured(id: ProviderId): boolean {
+    return Boolean(this.of(id).oauth.clientId);
+  }
+
+  /** Keeps the client id (and secret) the user entered for a service. */
+  save(id: ProviderId, setting: ClientSetting): ApiResult<null> {
+    if (this.managed(id))
+      return refusal(
+        'conflict',
+        `${PROVIDER_NAMES[id]}'s client id is set by your organisation (CADENCE_${id.toUpperCase()}_CLIENT_ID or cadence-organisation.json); it cannot be changed here.`,
+      );
+    if (!this.clients) return refusal('not_available', 'Client ids cannot be saved in this build.');
+    try {
+      this.clients.set(id, setting);
+    } catch (error) {
+      return refusal('storage', `Could not save the client id: ${(error as Error).message}.`);
+    }
+    return { ok: true, value: null };
+  }
+}

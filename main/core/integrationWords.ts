@@ -1,0 +1,26 @@
+import type { IntegrationView, ProviderId } from '../../shared/integrationView';
+
+/** Why the focus goal's blocks are not on a calendar yet, on its card. */
+export const goalPermissionWords = (id: ProviderId): string =>
+  `To put your focus goal’s blocks on your ${id === 'microsoft' ? 'Outlook ' : ''}calendar, Cadence needs your permission to add events there. Nothing is written to your calendar until you allow it; the rest keeps working.`;
+
+/** One line per connected service whose health needs the user, for `status`. */
+export function problemLines(views: readonly IntegrationView[]): string[] {
+  return [
+    ...views
+      .filter((view) => view.health && (view.health.state === 'reconnect' || view.health.state === 'error'))
+      .map((view) => `${view.name}: ${view.health!.message}`),
+    ...views.filter((view) => view.permission).map((view) => `${view.name}: ${view.permission!}`),
+  ];
+}
+
+/**
+ * How a service stands, for cadence.log: its health while connected, and a sign-in that failed whether or
+ * not an earlier one still holds (a refused re-sign-in must leave its reason somewhere).
+ */
+export function logLine(view: IntegrationView): string {
+  const failed = view.signIn?.state === 'failed' ? view.signIn.message : null;
+  if (!view.connected) return failed ?? 'not connected';
+  const health = `${view.health?.state}: ${view.health?.message}`;
+  return failed ? `${health}; the last sign-in did not finish: ${failed}` : health;
+}
