@@ -1,17 +1,9 @@
-import type { Page } from '@playwright/test';
 import { GoogleFake } from '../fakes/googleFake';
 import { GraphFake } from '../fakes/graphFake';
 import { SlackFake } from '../fakes/slackFake';
 import { expect, test } from './fixtures';
 import { FIVE_HOUR_GOAL } from '../unit/shared/domainFixtures';
-
-/** Working all day, every day: whatever hour the test runs at, the user is at work. */
-const ALL_WEEK = {
-  week: Object.fromEntries(
-    ['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [{ start: '00:00', end: '23:59' }]]),
-  ) as never,
-  weekendDays: [],
-};
+import { ALL_WEEK, connectFromSettings, googleEnv, startFocus } from './integrationSteps';
 
 test('connect Slack from Settings, see its health, and the status follow a focus block', async ({
   cadence,
@@ -78,34 +70,6 @@ test('connect Google Calendar from Settings with the client id and secret a desk
     .toBe(1);
   await google.server.stop();
 });
-
-/** Where the service finds the Google fake instead of Google. */
-function googleEnv(google: GoogleFake): Record<string, string> {
-  return {
-    CADENCE_GOOGLE_API_URL: google.apiUrl,
-    CADENCE_GOOGLE_AUTHORIZE_URL: `${google.server.url}/o/oauth2/v2/auth`,
-    CADENCE_GOOGLE_TOKEN_URL: `${google.server.url}/token`,
-  };
-}
-
-/** Enters the client id (and secret) in Settings → Integrations and signs in in the popup. */
-async function connectFromSettings(page: Page, name: string, clientId: string, secret?: string) {
-  await page.getByRole('button', { name: 'Settings' }).click();
-  const row = page.locator('.integration').filter({ hasText: name });
-  await row.getByLabel(`${name} client ID`).fill(clientId);
-  if (secret !== undefined) await row.getByLabel(`${name} client secret`).fill(secret);
-  await row.getByRole('button', { name: 'Save' }).click();
-  const popup = page.waitForEvent('popup');
-  await row.getByRole('button', { name: 'Connect' }).click();
-  await expect((await popup).getByRole('heading')).toHaveText('Cadence is connected');
-  await expect(row).toContainText('Connected and up to date');
-  return row;
-}
-
-const startFocus = async (page: Page) => {
-  await page.getByRole('button', { name: 'Today' }).click();
-  await page.getByRole('button', { name: 'Focus 25 min' }).click();
-};
 
 test('Slack with token rotation: the window says the sign-in renews itself, and focus reaches Slack', async ({
   cadence,

@@ -1,0 +1,56 @@
+import type { Locator, Page } from '@playwright/test';
+import type { GoogleFake } from '../fakes/googleFake';
+import type { GraphFake } from '../fakes/graphFake';
+import type { SlackFake } from '../fakes/slackFake';
+import { expect } from './fixtures';
+
+/** Working all day, every day: whatever hour the test runs at, the user is at work. */
+export const ALL_WEEK = {
+  week: Object.fromEntries(
+    ['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [{ start: '00:00', end: '23:59' }]]),
+  ) as never,
+  weekendDays: [],
+};
+
+/** Where the service finds each fake instead of the real service. */
+export const slackEnv = (slack: SlackFake): Record<string, string> => ({
+  CADENCE_SLACK_API_URL: slack.apiUrl,
+  CADENCE_SLACK_AUTHORIZE_URL: `${slack.server.url}/oauth/v2/authorize`,
+  CADENCE_SLACK_TOKEN_URL: `${slack.apiUrl}/oauth.v2.access`,
+});
+
+export const googleEnv = (google: GoogleFake): Record<string, string> => ({
+  CADENCE_GOOGLE_API_URL: google.apiUrl,
+  CADENCE_GOOGLE_AUTHORIZE_URL: `${google.server.url}/o/oauth2/v2/auth`,
+  CADENCE_GOOGLE_TOKEN_URL: `${google.server.url}/token`,
+});
+
+export const graphEnv = (graph: GraphFake): Record<string, string> => ({
+  CADENCE_MICROSOFT_API_URL: graph.apiUrl,
+  CADENCE_MICROSOFT_AUTHORIZE_URL: `${graph.server.url}/common/oauth2/v2.0/authorize`,
+  CADENCE_MICROSOFT_TOKEN_URL: `${graph.server.url}/common/oauth2/v2.0/token`,
+});
+
+/** Enters the client id (and secret) in Settings → Integrations and signs in in the popup. */
+export async function connectFromSettings(
+  page: Page,
+  name: string,
+  clientId: string,
+  secret?: string,
+): Promise<Locator> {
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const row = page.locator('.integration').filter({ hasText: name });
+  await row.getByLabel(`${name} client ID`).fill(clientId);
+  if (secret !== undefined) await row.getByLabel(`${name} client secret`).fill(secret);
+  await row.getByRole('button', { name: 'Save' }).click();
+  const popup = page.waitForEvent('popup');
+  await row.getByRole('button', { name: 'Connect' }).click();
+  await expect((await popup).getByRole('heading')).toHaveText('Cadence is connected');
+  await expect(row).toContainText('Connected and up to date');
+  return row;
+}
+
+export const startFocus = async (page: Page): Promise<void> => {
+  await page.getByRole('button', { name: 'Today', exact: true }).click();
+  await page.getByRole('button', { name: 'Focus 25 min' }).click();
+};
