@@ -8,7 +8,8 @@ export const PROVIDER_NAMES: Record<ProviderId, string> = {
   microsoft: 'Microsoft 365',
 };
 
-export type HealthState = 'ok' | 'syncing' | 'waiting' | 'offline' | 'reconnect' | 'error';
+/** `reconnect`: the sign-in expired or was revoked; `permission`: it works but lacks a permission a call needs. */
+export type HealthState = 'ok' | 'syncing' | 'waiting' | 'offline' | 'reconnect' | 'permission' | 'error';
 
 /** How a connected service is doing, in words the user can act on. */
 export interface Health {

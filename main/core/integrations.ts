@@ -27,6 +27,7 @@ import type { Vault } from '../auth/vault';
 import type { ProviderConfig } from '../providers/endpoints';
 import type { AccountMemory, Provider, TeammateUpdate, TokenSource } from '../providers/provider';
 import { ProviderError } from '../providers/providerError';
+import { signInExpired } from '../providers/authorizedCall';
 import { Disposable, Emitter, type IDisposable } from './lifetime';
 import type { Clock } from './ports';
 import { Reconciler } from './reconciler';
@@ -117,11 +118,7 @@ export class Integrations extends Disposable {
           tokens.expiresAt !== undefined &&
           tokens.expiresAt - this.options.clock.now() < RENEW_AHEAD_MS
         ) {
-          if (!(await source.refresh()))
-            throw new ProviderError(
-              'auth',
-              `${PROVIDER_NAMES[id]} no longer accepts Cadence's sign-in; reconnect ${PROVIDER_NAMES[id]}`,
-            );
+          if (!(await source.refresh())) throw signInExpired(PROVIDER_NAMES[id]);
           tokens = vault.get(id) ?? tokens;
         }
         return tokens.accessToken;
@@ -384,7 +381,10 @@ export class Integrations extends Disposable {
     const views = this.list();
     return [
       ...views
-        .filter((view) => view.health && (view.health.state === 'reconnect' || view.health.state === 'error'))
+        .filter(
+          (view) =>
+            view.health && ['reconnect', 'permission', 'error'].includes(view.health.state),
+        )
         .map((view) => `${view.name}: ${view.health!.message}`),
       ...views.filter((view) => view.permission).map((view) => `${view.name}: ${view.permission!}`),
     ];
