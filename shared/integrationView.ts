@@ -57,6 +57,11 @@ export interface AccountFacts {
   /** Google event types the calendar refused ("focusTime", "outOfOffice"): plain busy events instead. */
   unsupported?: string[];
   ownStatus?: string;
+  /**
+   * The preferred presence Cadence set in Teams and has not cleared yet (Microsoft), so that it is
+   * cleared also when Teams was closed meanwhile, or Cadence restarted.
+   */
+  ownPresence?: { availability: string; activity: string } | null;
   /** The user's own status that Cadence covered with its own, to put back afterwards (Slack). */
   savedStatus?: { text: string; emoji: string; expiration: number } | null;
 }

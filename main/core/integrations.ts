@@ -214,9 +214,15 @@ export class Integrations extends Disposable {
     const tokens = vault.get(id);
     if (!tokens?.refreshToken) return false;
     try {
-      const fresh = await refreshTokens(this.configFor(id).oauth, tokens.refreshToken, clock.now());
+      const fresh = await refreshTokens(
+        this.configFor(id).oauth,
+        tokens.refreshToken,
+        clock.now(),
+        tokens.scopes,
+      );
       vault.set(id, {
         ...fresh,
+        ...(tokens.grantedAt !== undefined ? { grantedAt: tokens.grantedAt } : {}),
         ...(tokens.account ? { account: tokens.account } : {}),
         ...(fresh.identity || !tokens.identity ? {} : { identity: tokens.identity }),
         // A refresh that does not say which scopes it granted keeps those of the sign-in (RFC 6749 §5.1).
@@ -381,10 +387,7 @@ export class Integrations extends Disposable {
     const views = this.list();
     return [
       ...views
-        .filter(
-          (view) =>
-            view.health && ['reconnect', 'permission', 'error'].includes(view.health.state),
-        )
+        .filter((view) => view.health && ['reconnect', 'permission', 'error'].includes(view.health.state))
         .map((view) => `${view.name}: ${view.health!.message}`),
       ...views.filter((view) => view.permission).map((view) => `${view.name}: ${view.permission!}`),
     ];
