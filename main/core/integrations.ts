@@ -21,7 +21,7 @@ import {
   TokenEndpointError,
 } from '../auth/oauthPkce';
 import { missingScopes } from '../auth/grantedScopes';
-import { signInAdvice } from '../auth/signInWords';
+import { refreshRefusedAdvice, signInAdvice } from '../auth/signInWords';
 import type { ClientSetting, ClientSettings } from '../auth/clientSettings';
 import type { Vault } from '../auth/vault';
 import type { ProviderConfig } from '../providers/endpoints';
@@ -232,6 +232,9 @@ export class Integrations extends Disposable {
     } catch (error) {
       if (error instanceof TokenEndpointError && !error.grantRevoked)
         throw new ProviderError('transient', `${PROVIDER_NAMES[id]}: ${error.message}; trying again soon`);
+      const age = tokens.grantedAt === undefined ? null : clock.now() - tokens.grantedAt;
+      const advice = error instanceof TokenEndpointError ? refreshRefusedAdvice(id, error.code, age) : null;
+      if (advice) throw new ProviderError('auth', advice);
       return false;
     }
   }
