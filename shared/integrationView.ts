@@ -8,7 +8,8 @@ export const PROVIDER_NAMES: Record<ProviderId, string> = {
   microsoft: 'Microsoft 365',
 };
 
-export type HealthState = 'ok' | 'syncing' | 'waiting' | 'offline' | 'reconnect' | 'error';
+/** `reconnect`: the sign-in expired or was revoked; `permission`: it works but lacks a permission a call needs. */
+export type HealthState = 'ok' | 'syncing' | 'waiting' | 'offline' | 'reconnect' | 'permission' | 'error';
 
 /** How a connected service is doing, in words the user can act on. */
 export interface Health {
@@ -56,6 +57,11 @@ export interface AccountFacts {
   /** Google event types the calendar refused ("focusTime", "outOfOffice"): plain busy events instead. */
   unsupported?: string[];
   ownStatus?: string;
+  /**
+   * The preferred presence Cadence set in Teams and has not cleared yet (Microsoft), so that it is
+   * cleared also when Teams was closed meanwhile, or Cadence restarted.
+   */
+  ownPresence?: { availability: string; activity: string } | null;
   /** The user's own status that Cadence covered with its own, to put back afterwards (Slack). */
   savedStatus?: { text: string; emoji: string; expiration: number } | null;
 }

@@ -42,7 +42,19 @@ function pick(body: Record<string, unknown>, path: string[] | undefined): Record
   return (node ?? {}) as Record<string, unknown>;
 }
 
-export function tokensFrom(body: Record<string, unknown>, client: OAuthClient, now: number): TokenSet {
+/**
+ * The tokens of a token response. `asked` is what the request asked for: a response without `scope`
+ * granted exactly that (RFC 6749 §5.1, "scope: OPTIONAL, if identical to the scope requested by the
+ * client"; Microsoft's auth-code flow page lists scope among the response's parameters,
+ * https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow). A refresh that
+ * asks for no scope keeps the grant's (RFC 6749 §6): its caller passes the scopes granted before.
+ */
+export function tokensFrom(
+  body: Record<string, unknown>,
+  client: OAuthClient,
+  now: number,
+  asked?: readonly string[],
+): TokenSet {
   // Slack gives a sign-in's user token under authed_user, but a refreshed one at the top level
   // ("Using token rotation", https://docs.slack.dev/authentication/using-token-rotation).
   const nested = pick(body, client.tokenPath);
@@ -61,7 +73,7 @@ export function tokensFrom(body: Record<string, unknown>, client: OAuthClient, n
   const expiresIn = Number(node.expires_in ?? body.expires_in);
   const refreshToken = node.refresh_token ?? body.refresh_token;
   const identity = identityOf(body.id_token);
-  const scopes = grantedScopes(node.scope ?? body.scope);
+  const scopes = grantedScopes(node.scope ?? body.scope) ?? (asked ? [...asked] : undefined);
   return {
     accessToken,
     ...(identity ? { identity } : {}),
@@ -152,6 +164,8 @@ export async function refreshTokens(
   client: OAuthClient,
   refreshToken: string,
   now: number,
+  /** The scopes the grant has: a refresh answer that does not name its scopes keeps these. */
+  granted?: readonly string[],
 ): Promise<TokenSet> {
   const body = await postForm(client.tokenUrl, {
     grant_type: 'refresh_token',
@@ -159,7 +173,7 @@ export async function refreshTokens(
     client_id: client.clientId,
     ...(client.clientSecret ? { client_secret: client.clientSecret } : {}),
   });
-  const tokens = tokensFrom(body, client, now);
+  const tokens = tokensFrom(body, client, now, granted);
   return tokens.refreshToken ? tokens : { ...tokens, refreshToken };
 }
 
@@ -283,7 +297,7 @@ export async function beginAuthorization(
       code_verifier: verifier,
     })
       .then((body) => {
-        const tokens = tokensFrom(body, client, now());
+        const tokens = { ...tokensFrom(body, client, now(), client.scopes), grantedAt: now() };
         reply(200, 'Cadence is connected', 'You can close this tab and go back to Cadence.');
         finish(null, tokens);
       })

@@ -44,3 +44,30 @@ export function signInAdvice(provider: ProviderId, code: string | null, detail: 
     return `The sign-in was not finished within five minutes. Press Connect again when you are ready.`;
   return `The sign-in to ${name} did not finish: ${detail}. Press Connect again; if it keeps failing, check ${APP_PLACE[provider]}.`;
 }
+
+/**
+ * How long Google keeps the refresh token of an app whose consent screen is in "Testing": "a publishing
+ * status of 'Testing' is issued a refresh token expiring in 7 days"
+ * (https://developers.google.com/identity/protocols/oauth2#expiration).
+ */
+const TESTING_REFRESH_MS = 7 * 24 * 3_600_000;
+
+/**
+ * Why a service refused to renew a sign-in, where the reason is known: Google's invalid_grant about 7
+ * days after the sign-in is the "Testing" limit, which only publishing the app ends. Null otherwise
+ * (the plain "reconnect" words apply). `grantAgeMs` is how long ago the user signed in, when known.
+ */
+export function refreshRefusedAdvice(
+  provider: ProviderId,
+  code: string | null,
+  grantAgeMs: number | null,
+): string | null {
+  if (
+    provider === 'google' &&
+    code === 'invalid_grant' &&
+    grantAgeMs !== null &&
+    grantAgeMs >= TESTING_REFRESH_MS - 3_600_000
+  )
+    return `Google ends the sign-ins of apps in "Testing" after 7 days: publish your app (Google Cloud console → Google Auth Platform → Audience → Publish app), then reconnect ${PROVIDER_NAMES[provider]}.`;
+  return null;
+}

@@ -1,4 +1,4 @@
-import type { IntegrationView } from '../../shared/integrationView';
+import type { HealthState, IntegrationView } from '../../shared/integrationView';
 import type { DayPlanView, StatusView, TeammateView } from '../../shared/statusView';
 import { clockTime, dayTitle, headline, TEAMMATE_STATE_WORDS } from '../../shared/words';
 
@@ -98,11 +98,22 @@ export function describeTeammates(teammates: readonly TeammateView[]): string {
     .join('\n');
 }
 
+/** A service's health in a few words; a missing permission and an expired sign-in are told apart. */
+const HEALTH_WORDS: Record<HealthState, string> = {
+  ok: 'ok',
+  syncing: 'syncing',
+  waiting: 'waiting',
+  offline: 'offline',
+  reconnect: 'sign-in expired, reconnect',
+  permission: 'missing a permission, sign in again and allow it',
+  error: 'error',
+};
+
 export function describeIntegrations(integrations: readonly IntegrationView[]): string {
   return integrations
     .map(
       (i) =>
-        `${i.name}: ${i.connected ? `${i.health?.state ?? 'ok'} — ${i.health?.message ?? ''}` : i.configured ? 'not connected' : 'not set up (cadence configure)'}${
+        `${i.name}: ${i.connected ? `${HEALTH_WORDS[i.health?.state ?? 'ok']} — ${i.health?.message ?? ''}` : i.configured ? 'not connected' : 'not set up (cadence configure)'}${
           i.account ? `\n  ${printable(i.account)}` : ''
         }${
           i.signIn?.state === 'failed'

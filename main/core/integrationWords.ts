@@ -8,7 +8,7 @@ export const goalPermissionWords = (id: ProviderId): string =>
 export function problemLines(views: readonly IntegrationView[]): string[] {
   return [
     ...views
-      .filter((view) => view.health && (view.health.state === 'reconnect' || view.health.state === 'error'))
+      .filter((view) => view.health && ['reconnect', 'permission', 'error'].includes(view.health.state))
       .map((view) => `${view.name}: ${view.health!.message}`),
     ...views.filter((view) => view.permission).map((view) => `${view.name}: ${view.permission!}`),
   ];

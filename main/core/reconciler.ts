@@ -41,7 +41,7 @@ export class Reconciler implements IDisposable {
 
   /** Something changed: push soon. A pending retry or a needed reconnect is not cut short. */
   poke(): void {
-    if (this.disposed || this.health.state === 'reconnect') return;
+    if (this.disposed || this.health.state === 'reconnect' || this.health.state === 'permission') return;
     if (this.running) {
       this.again = true;
       return;
@@ -103,6 +103,9 @@ export class Reconciler implements IDisposable {
     switch (problem.kind) {
       case 'auth':
         this.setHealth({ state: 'reconnect', message: problem.message, retryAt: null });
+        return;
+      case 'permission':
+        this.setHealth({ state: 'permission', message: problem.message, retryAt: null });
         return;
       case 'rateLimited': {
         const retryAt = now + (problem.retryAfterMs ?? 30_000);

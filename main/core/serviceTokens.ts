@@ -1,8 +1,10 @@
 import { type ProviderId, PROVIDER_NAMES } from '../../shared/integrationView';
 import { refreshTokens, TokenEndpointError } from '../auth/oauthPkce';
+import { refreshRefusedAdvice } from '../auth/signInWords';
 import type { Vault } from '../auth/vault';
 import type { ProviderConfig } from '../providers/endpoints';
 import type { TokenSet, TokenSource } from '../providers/provider';
+import { signInExpired } from '../providers/authorizedCall';
 import { ProviderError } from '../providers/providerError';
 import type { Clock } from './ports';
 
@@ -40,11 +42,7 @@ export class ServiceTokens {
           tokens.expiresAt !== undefined &&
           tokens.expiresAt - this.clock.now() < RENEW_AHEAD_MS
         ) {
-          if (!(await source.refresh()))
-            throw new ProviderError(
-              'auth',
-              `${PROVIDER_NAMES[id]} no longer accepts Cadence's sign-in; reconnect ${PROVIDER_NAMES[id]}`,
-            );
+          if (!(await source.refresh())) throw signInExpired(PROVIDER_NAMES[id]);
           tokens = vault.get(id) ?? tokens;
         }
         return tokens.accessToken;
@@ -72,10 +70,18 @@ export class ServiceTokens {
     if (!started?.refreshToken) return false;
     let fresh: TokenSet;
     try {
-      fresh = await refreshTokens(this.config(id).oauth, started.refreshToken, this.clock.now());
+      fresh = await refreshTokens(
+        this.config(id).oauth,
+        started.refreshToken,
+        this.clock.now(),
+        started.scopes,
+      );
     } catch (error) {
       if (error instanceof TokenEndpointError && !error.grantRevoked)
         throw new ProviderError('transient', `${PROVIDER_NAMES[id]}: ${error.message}; trying again soon`);
+      const age = started.grantedAt === undefined ? null : this.clock.now() - started.grantedAt;
+      const advice = error instanceof TokenEndpointError ? refreshRefusedAdvice(id, error.code, age) : null;
+      if (advice) throw new ProviderError('auth', advice);
       return false;
     }
     // Read again: the account facts, a disconnect or a new sign-in may have been written meanwhile.
@@ -84,6 +90,7 @@ export class ServiceTokens {
     if (!sameSignIn(started, current)) return true;
     this.vault.set(id, {
       ...fresh,
+      ...(current.grantedAt !== undefined ? { grantedAt: current.grantedAt } : {}),
       ...(current.account ? { account: current.account } : {}),
       ...(fresh.identity || !current.identity ? {} : { identity: current.identity }),
       // A renewal that does not say which scopes it granted keeps those of the sign-in (RFC 6749 §5.1).

@@ -1,6 +1,11 @@
 import { httpCall, type HttpRequest, type HttpResponse, ProviderError } from './providerError';
 import type { TokenSource } from './provider';
 
+/** The sign-in itself is gone (expired or revoked): only connecting again brings it back. */
+export function signInExpired(service: string): ProviderError {
+  return new ProviderError('auth', `Your sign-in to ${service} expired or was revoked: reconnect ${service}`);
+}
+
 /**
  * A call with the current token; on 401 the token is refreshed once and the call repeated. A refusal
  * after that means the user has to reconnect.
@@ -12,37 +17,60 @@ export async function authorizedCall(
 ): Promise<HttpResponse> {
   let response = await httpCall({ ...request, token: await tokens.token() }, service);
   if (response.status === 401) {
-    if (!(await tokens.refresh()))
-      throw new ProviderError('auth', `${service} no longer accepts Cadence's sign-in; reconnect ${service}`);
+    if (!(await tokens.refresh())) throw signInExpired(service);
     response = await httpCall({ ...request, token: await tokens.token() }, service);
-    if (response.status === 401)
-      throw new ProviderError('auth', `${service} no longer accepts Cadence's sign-in; reconnect ${service}`);
+    if (response.status === 401) throw signInExpired(service);
   }
   return response;
 }
 
-/** Google and Graph errors: {error:{code, message, errors:[{reason}]}} → a classified ProviderError, or nothing when fine. */
+/**
+ * Google Calendar's 403s that are rate limits, by their reason: "rateLimitExceeded",
+ * "userRateLimitExceeded" and "quotaExceeded" (Calendar usage limits) all ask for exponential backoff
+ * (https://developers.google.com/workspace/calendar/api/guides/errors).
+ */
+const RATE_LIMIT_REASONS = new Set(['rateLimitExceeded', 'userRateLimitExceeded', 'quotaExceeded']);
+/**
+ * 403s that mean the sign-in lacks a permission the call needs: Google's "insufficientPermissions"
+ * (a token without the scope), and Graph's codes for a token without the call's permission
+ * (ErrorAccessDenied, Authorization_RequestDenied, Forbidden, AccessDenied). Signing in again and
+ * allowing it fixes these; reconnecting with the same grant does not.
+ */
+const PERMISSION_REASONS = new Set([
+  'insufficientPermissions',
+  'ACCESS_TOKEN_SCOPE_INSUFFICIENT',
+  'ErrorAccessDenied',
+  'Authorization_RequestDenied',
+  'Forbidden',
+  'AccessDenied',
+]);
+
+/**
+ * Google and Graph errors: {error:{code, message, errors:[{reason}]}} → a classified ProviderError, or
+ * nothing when fine. Decided by the service's reason or code, never by its wording. A 403 that is
+ * neither a rate limit nor a missing permission (a calendar the user may not change, Google's
+ * "requiredAccessLevel" or "forbiddenForNonOrganizer") is refused for good: no sign-in would fix it.
+ */
 export function checkJsonError(response: HttpResponse, service: string, what: string): void {
   if (response.status < 400) return;
   const error =
     (
       (response.body ?? {}) as {
-        error?: { code?: unknown; message?: string; errors?: { reason?: string }[] };
+        error?: { code?: unknown; message?: string; status?: unknown; errors?: { reason?: string }[] };
       }
     ).error ?? {};
-  const reason = error.errors?.[0]?.reason ?? String(error.code ?? '');
-  if (response.status === 403 && /rateLimitExceeded|userRateLimitExceeded/.test(reason)) {
-    throw new ProviderError('rateLimited', `${service} quota exceeded`, 10_000);
-  }
-  if (
-    response.status === 403 &&
-    /insufficient|forbidden|ErrorAccessDenied/i.test(`${reason} ${error.message ?? ''}`)
-  ) {
+  const reasons = [
+    ...(error.errors ?? []).map((e) => e.reason),
+    typeof error.code === 'string' ? error.code : undefined,
+    typeof error.status === 'string' ? error.status : undefined,
+  ].filter((reason): reason is string => typeof reason === 'string');
+  if (response.status === 403 && reasons.some((reason) => RATE_LIMIT_REASONS.has(reason)))
+    throw new ProviderError('rateLimited', `${service} asked Cadence to slow down (usage limit)`, 10_000);
+  if (response.status === 403 && reasons.some((reason) => PERMISSION_REASONS.has(reason)))
     throw new ProviderError(
-      'auth',
-      `${service} did not grant the permission to ${what}; reconnect ${service}`,
+      'permission',
+      `Cadence is missing a permission to ${what}: sign in to ${service} again and allow it`,
     );
-  }
   throw new ProviderError(
     'permanent',
     `${service} refused to ${what}: ${error.message ?? `HTTP ${response.status}`}`,

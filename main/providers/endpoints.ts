@@ -53,10 +53,14 @@ const DEFAULTS: Record<ProviderId, ProviderConfig> = {
       authorizeUrl: 'https://login.microsoftonline.com/common/oauth2/v2.0/authorize',
       tokenUrl: 'https://login.microsoftonline.com/common/oauth2/v2.0/token',
       clientId: '',
-      // openid and profile: the ID token tells a work account from a personal one (its tid).
+      // openid and profile: the ID token tells a work account from a personal one (its tid). Each call's
+      // own least privileged permission: reading the presence needs Presence.Read
+      // (https://learn.microsoft.com/en-us/graph/api/presence-get, Permissions), setting it Presence.ReadWrite
+      // (https://learn.microsoft.com/en-us/graph/api/presence-setuserpreferredpresence).
       scopes: [
         'openid',
         'profile',
+        'Presence.Read',
         'Presence.ReadWrite',
         'MailboxSettings.ReadWrite',
         'Calendars.Read',

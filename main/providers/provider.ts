@@ -33,8 +33,10 @@ export interface TokenSet {
   account?: AccountFacts;
   /** Who signed in, from the OpenID Connect ID token the sign-in returned (where one was asked for). */
   identity?: SignedInIdentity;
-  /** The scopes the token response said were granted; absent where it did not say. */
+  /** The scopes granted: as the token response said, or those asked for where it did not say. */
   scopes?: string[];
+  /** When the user signed in (the grant began); refreshes keep it. */
+  grantedAt?: number;
 }
 
 /** Claims of an ID token: `tid` (Microsoft's tenant) and `preferred_username`. */

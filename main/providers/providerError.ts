@@ -1,4 +1,8 @@
-export type ProviderErrorKind = 'auth' | 'rateLimited' | 'transient' | 'permanent';
+/**
+ * auth: the sign-in expired or was revoked (reconnect); permission: the sign-in works but lacks a
+ * permission a call needs (sign in again and allow it); rateLimited, transient, permanent as named.
+ */
+export type ProviderErrorKind = 'auth' | 'permission' | 'rateLimited' | 'transient' | 'permanent';
 
 /** An outside service's failure, classified at the boundary so the reconcile loop knows what to do. */
 export class ProviderError extends Error {

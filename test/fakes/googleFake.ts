@@ -19,6 +19,25 @@ const googleError = (code: number, message: string, reason: string): FakeReply =
   body: { error: { code, message, errors: [{ domain: 'global', reason, message }] } },
 });
 
+/**
+ * The 403s Google Calendar documents (https://developers.google.com/workspace/calendar/api/guides/errors):
+ * usage limits (back off and retry), a calendar the user may not change, and a token without the scope.
+ */
+export const GOOGLE_403 = {
+  rateLimitExceeded: { domain: 'usageLimits', message: 'Rate Limit Exceeded' },
+  userRateLimitExceeded: { domain: 'usageLimits', message: 'User Rate Limit Exceeded' },
+  quotaExceeded: { domain: 'usageLimits', message: 'Calendar usage limits exceeded.' },
+  requiredAccessLevel: {
+    domain: 'calendar',
+    message: 'You need to have writer access to this calendar.',
+  },
+  forbiddenForNonOrganizer: {
+    domain: 'calendar',
+    message: 'Shared properties can only be changed by the organizer of the event.',
+  },
+  insufficientPermissions: { domain: 'global', message: 'Insufficient Permission' },
+} as const;
+
 /** An event's start or end as an instant: timed events have dateTime, all-day ones a date (taken as UTC here). */
 const instant = (time: { dateTime?: string; date?: string }): number =>
   Date.parse(time.dateTime ?? `${time.date ?? ''}T00:00:00Z`);
@@ -51,8 +70,28 @@ export class GoogleFake extends ProviderFake {
     kind: 'workspace',
     address: 'me@example.com',
   };
+  /** Not every Workspace edition has focus time and out of office (calendar-status, as above). */
+  editionHasFocusTime = true;
   get focusTimeSupported(): boolean {
-    return this.account.kind === 'workspace';
+    return this.account.kind === 'workspace' && this.editionHasFocusTime;
+  }
+  now = () => Date.now();
+  /**
+   * The OAuth consent screen's publishing status. "A Google Cloud Platform project with an OAuth consent
+   * screen configured for an external user type and a publishing status of 'Testing' is issued a refresh
+   * token expiring in 7 days" (https://developers.google.com/identity/protocols/oauth2#expiration); the
+   * token endpoint then answers invalid_grant.
+   */
+  consentScreen: 'testing' | 'production' = 'production';
+  private readonly refreshIssuedAt = new Map<string, number>();
+
+  /** The next call is refused with one of the 403s Google documents. */
+  inject403(reason: keyof typeof GOOGLE_403): void {
+    const { domain, message } = GOOGLE_403[reason];
+    this.server.inject({
+      status: 403,
+      body: { error: { code: 403, message, errors: [{ domain, reason, message }] } },
+    });
   }
   /** Other people's busy times, by email, as freeBusy reports them. */
   busy = new Map<string, { start: string; end: string }[]>();
@@ -103,12 +142,26 @@ export class GoogleFake extends ProviderFake {
   protected route(request: FakeRequest): FakeReply {
     if (request.path === '/o/oauth2/v2/auth') return this.auth.authorize(request.query);
     if (request.path === '/token') {
+      const presented = String(request.body.refresh_token ?? '');
+      const issuedAt = this.refreshIssuedAt.get(presented);
+      if (
+        request.body.grant_type === 'refresh_token' &&
+        this.consentScreen === 'testing' &&
+        issuedAt !== undefined &&
+        this.now() - issuedAt >= 7 * 86_400_000
+      )
+        return {
+          status: 400,
+          body: { error: 'invalid_grant', error_description: 'Token has been expired or revoked.' },
+        };
       const result = this.auth.exchange(request.body);
       if ('error' in result)
         return {
           status: 400,
           body: { error: result.error, error_description: `Bad Request: ${result.error}` },
         };
+      if (request.body.grant_type !== 'refresh_token')
+        this.refreshIssuedAt.set(result.refreshToken, this.now());
       return {
         status: 200,
         body: {
@@ -183,15 +236,17 @@ export class GoogleFake extends ProviderFake {
             },
           },
         };
+      // No reason or wording is documented for a calendar without the type: the stricter reading is a
+      // plain 400 that names neither, so Cadence cannot lean on the words.
       if (body.eventType === 'outOfOffice' && !this.focusTimeSupported)
-        return googleError(400, 'Event type "outOfOffice" is not available for this calendar.', 'invalid');
+        return googleError(400, 'Bad Request', 'invalid');
       if (
         body.eventType === 'outOfOffice' &&
         !(body as { outOfOfficeProperties?: unknown }).outOfOfficeProperties
       )
         return googleError(400, 'outOfOfficeProperties are required', 'required');
       if (body.eventType === 'focusTime' && !this.focusTimeSupported)
-        return googleError(400, 'Event type "focusTime" is not available for this calendar.', 'invalid');
+        return googleError(400, 'Bad Request', 'invalid');
       const event: GoogleEvent = {
         ...body,
         id: randomBytes(6).toString('hex'),

@@ -12,6 +12,31 @@ const PAIRS = new Set([
   'Away/Away',
   'Offline/OffWork',
 ]);
+/**
+ * The permissions each call takes, from the Permissions table of its page (least privileged first, then
+ * the higher privileged ones); a token with none of them is refused with 403. The stricter reading:
+ * only the delegated permissions the table names count, so Presence.ReadWrite does not read presence.
+ */
+const CALL_SCOPES: Record<string, string[]> = {
+  // https://learn.microsoft.com/en-us/graph/api/presence-get
+  'GET /me/presence': ['Presence.Read', 'Presence.Read.All'],
+  // https://learn.microsoft.com/en-us/graph/api/presence-setuserpreferredpresence
+  'POST /me/presence/setUserPreferredPresence': ['Presence.ReadWrite'],
+  // https://learn.microsoft.com/en-us/graph/api/presence-clearuserpreferredpresence
+  'POST /me/presence/clearUserPreferredPresence': ['Presence.ReadWrite'],
+  // https://learn.microsoft.com/en-us/graph/api/presence-setstatusmessage
+  'POST /me/presence/setStatusMessage': ['Presence.ReadWrite'],
+  // https://learn.microsoft.com/en-us/graph/api/user-update-mailboxsettings
+  'PATCH /me/mailboxSettings': ['MailboxSettings.ReadWrite'],
+  // https://learn.microsoft.com/en-us/graph/api/calendar-getschedule
+  'POST /me/calendar/getSchedule': ['Calendars.ReadBasic', 'Calendars.Read', 'Calendars.ReadWrite'],
+  // https://learn.microsoft.com/en-us/graph/api/user-list-calendarview
+  'GET /me/calendarView': ['Calendars.ReadBasic', 'Calendars.Read', 'Calendars.ReadWrite'],
+};
+
+/** "Busy", "Tentative": getSchedule's examples write a scheduleItem's status capitalised (calendar-getschedule). */
+const capitalised = (status: string) => status.charAt(0).toUpperCase() + status.slice(1);
+
 const graphError = (status: number, code: string, message: string): FakeReply => ({
   status,
   body: { error: { code, message } },
@@ -114,6 +139,21 @@ export class GraphFake extends ProviderFake {
    */
   account: { kind: 'work' | 'personal'; username: string } = { kind: 'work', username: 'me@contoso.example' };
 
+  /**
+   * Whether the user has a presence session (Teams running and signed in). "Preferred presence takes
+   * effect only when at least one presence session exists for the user. Otherwise, the user's presence
+   * shows as Offline" (https://learn.microsoft.com/en-us/graph/api/presence-setuserpreferredpresence).
+   */
+  teamsRunning = true;
+  /** Permissions the consent does not grant (an administrator withheld them), whatever the sign-in asked. */
+  withheld: string[] = [];
+  /**
+   * Token responses leave out "scope": it is optional where the granted scopes are those asked for
+   * (RFC 6749 §5.1; the auth-code flow page's token response,
+   * https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow).
+   */
+  omitScope = false;
+
   /** The user picks a presence in Teams: it is the user's preferred presence, the same one Cadence sets. */
   userSetsPresence(availability: string, activity: string): void {
     this.preferredPresence = { availability, activity, expiresAt: this.now() + 7 * 86_400_000 };
@@ -134,7 +174,12 @@ export class GraphFake extends ProviderFake {
 
   private scopesOf(token: string): string[] {
     return (
-      this.scopesByToken.get(token) ?? ['Presence.ReadWrite', 'MailboxSettings.ReadWrite', 'Calendars.Read']
+      this.scopesByToken.get(token) ?? [
+        'Presence.Read',
+        'Presence.ReadWrite',
+        'MailboxSettings.ReadWrite',
+        'Calendars.Read',
+      ]
     );
   }
 
@@ -186,10 +231,11 @@ export class GraphFake extends ProviderFake {
       const result = this.auth.exchange(request.body);
       if ('error' in result)
         return { status: 400, body: { error: result.error, error_description: `AADSTS: ${result.error}` } };
-      const scopes =
+      const scopes = (
         request.body.grant_type === 'refresh_token'
           ? (this.scopesByToken.get(String(request.body.refresh_token)) ?? [])
-          : (this.scopesByCode.get(String(request.body.code)) ?? []);
+          : (this.scopesByCode.get(String(request.body.code)) ?? [])
+      ).filter((s) => !this.withheld.some((w) => w.toLowerCase() === s.toLowerCase()));
       this.scopesByToken.set(result.accessToken, scopes);
       this.scopesByToken.set(result.refreshToken, scopes);
       return {
@@ -201,11 +247,17 @@ export class GraphFake extends ProviderFake {
           token_type: 'Bearer',
           // Graph's permissions come back after their resource, as in the flow's example
           // ("scope": "https://graph.microsoft.com/mail.read"); the OpenID Connect scopes stay as they are.
-          scope: scopes
-            .map((s) =>
-              /^(openid|profile|email|offline_access)$/.test(s) ? s : `https://graph.microsoft.com/${s}`,
-            )
-            .join(' '),
+          ...(this.omitScope && !this.withheld.length
+            ? {}
+            : {
+                scope: scopes
+                  .map((s) =>
+                    /^(openid|profile|email|offline_access)$/.test(s)
+                      ? s
+                      : `https://graph.microsoft.com/${s}`,
+                  )
+                  .join(' '),
+              }),
           // Asked for with the openid scope ("id_token", token endpoint response of the auth code flow).
           id_token: this.idToken(),
         },
@@ -222,17 +274,22 @@ export class GraphFake extends ProviderFake {
       return graphError(400, 'BadRequest', 'This API is not supported for personal Microsoft accounts.');
     if (this.preferredPresence && this.preferredPresence.expiresAt <= this.now())
       this.preferredPresence = null;
+    const needed = CALL_SCOPES[`${request.method} ${path}`];
+    if (needed && !this.allows(request.token, ...needed))
+      return graphError(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
     switch (`${request.method} ${path}`) {
       // The presence resource: availability, activity and statusMessage
-      // (https://learn.microsoft.com/en-us/graph/api/resources/presence). With no preferred presence set
-      // and no session, the fake's user is Available.
+      // (https://learn.microsoft.com/en-us/graph/api/resources/presence). With Teams running and no
+      // preferred presence, the fake's user is Available; without a presence session, Offline.
       case 'GET /me/presence':
         return {
           status: 200,
           body: {
             id: 'me',
-            availability: this.preferredPresence?.availability ?? 'Available',
-            activity: this.preferredPresence?.activity ?? 'Available',
+            availability: this.teamsRunning
+              ? (this.preferredPresence?.availability ?? 'Available')
+              : 'Offline',
+            activity: this.teamsRunning ? (this.preferredPresence?.activity ?? 'Available') : 'Offline',
             statusMessage: this.statusMessage
               ? { message: { content: this.statusMessage.content, contentType: 'text' } }
               : null,
@@ -309,7 +366,7 @@ export class GraphFake extends ProviderFake {
             scheduleId,
             availabilityView: '',
             scheduleItems: known.items.map((i) => ({
-              status: i.status,
+              status: capitalised(i.status),
               start: { dateTime: i.start.replace('Z', '0000'), timeZone: 'UTC' },
               end: { dateTime: i.end.replace('Z', '0000'), timeZone: 'UTC' },
             })),

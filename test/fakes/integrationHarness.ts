@@ -44,6 +44,7 @@ export async function integrationWorld(
   const clock = new FakeClock(start, zone);
   slack.now = () => clock.now();
   graph.now = () => clock.now();
+  google.now = () => clock.now();
   const dir = tempDir('cadence-int-');
   seedSettings(dir, zone, settings);
   const providers = providerConfigs({

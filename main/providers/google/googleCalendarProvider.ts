@@ -24,19 +24,23 @@ const DAYS_OFF_HORIZON = 60;
 const PERSONAL_DOMAINS = /@(gmail|googlemail)\.com$/i;
 
 /**
- * Whether a refused insert says the calendar has no events of this type. focusTime and outOfOffice
- * "are only available on primary calendars, and to some Calendar users"
- * (https://developers.google.com/workspace/calendar/api/guides/calendar-status); the refusal is a 400
- * whose message names the event type. Any other 400 (a bad time range, a missing field) is a real
- * error and must not turn focus time off for the account.
+ * Reasons of a 400 that are about the request itself, not the event's type ("timeRangeEmpty",
+ * "required": https://developers.google.com/workspace/calendar/api/guides/errors): the same event as a
+ * plain one would be refused too, so they never turn focus time off for the account.
  */
-function refusesEventType(response: HttpResponse, type: 'focusTime' | 'outOfOffice'): boolean {
+const REQUEST_ERRORS = new Set(['timeRangeEmpty', 'required', 'invalidParameter']);
+
+/**
+ * Whether a refused insert may be the calendar having no events of this type. focusTime and outOfOffice
+ * "are only available on primary calendars, and to some Calendar users"
+ * (https://developers.google.com/workspace/calendar/api/guides/calendar-status), and no error reason is
+ * documented for it: a 400 whose reason is not about the request is taken as that only once the same
+ * event without the type is accepted (see create and markDayOff). Never read from the message's words.
+ */
+function mayRefuseEventType(response: HttpResponse): boolean {
   if (response.status !== 400) return false;
-  const error = ((response.body ?? {}) as { error?: { message?: string; errors?: { message?: string }[] } })
-    .error;
-  const text = [error?.message, ...(error?.errors ?? []).map((e) => e.message)].join(' ');
-  const names = type === 'focusTime' ? /focus ?time/i : /out ?of ?office/i;
-  return names.test(text) || new RegExp(`event ?type[^.]*${type}|${type}[^.]*event ?type`, 'i').test(text);
+  const error = ((response.body ?? {}) as { error?: { errors?: { reason?: string }[] } }).error;
+  return !(error?.errors ?? []).some((e) => e.reason !== undefined && REQUEST_ERRORS.has(e.reason));
 }
 
 /** Google Calendar v3: each focus block is one focusTime event, kept in step; meetings are read back. */
@@ -68,8 +72,10 @@ export class GoogleCalendarProvider implements Provider {
     return `${this.apiUrl.replace(/\/$/, '')}${path}`;
   }
 
+  /** Personal accounts have neither event type (calendar-status): known from the address, never tried. */
   private supports(type: 'focusTime' | 'outOfOffice'): boolean {
-    return !this.memory.read().unsupported?.includes(type);
+    const facts = this.memory.read();
+    return facts.kind !== 'google-personal' && !facts.unsupported?.includes(type);
   }
 
   private refused(type: 'focusTime' | 'outOfOffice'): void {
@@ -88,9 +94,12 @@ export class GoogleCalendarProvider implements Provider {
     checkJsonError(response, SERVICE, 'read your calendar');
     // The primary calendar's id is the account's address (Calendars resource, "id"; "primary" names it).
     const address = String((response.body as { id?: unknown }).id ?? '');
+    const personal = PERSONAL_DOMAINS.test(address);
     this.memory.remember({
-      kind: PERSONAL_DOMAINS.test(address) ? 'google-personal' : 'google-workspace',
+      kind: personal ? 'google-personal' : 'google-workspace',
       ...(address.includes('@') ? { label: address } : {}),
+      // Said at once in the account's words, before any block is written.
+      ...(personal ? { unsupported: ['focusTime', 'outOfOffice'] } : {}),
     });
   }
 
@@ -276,7 +285,8 @@ export class GoogleCalendarProvider implements Provider {
     settings: Settings,
   ): Promise<string> {
     const tag = { extendedProperties: { private: { cadenceDayOff: day.date } } };
-    if (this.supports('outOfOffice')) {
+    const typed = this.supports('outOfOffice');
+    if (typed) {
       const response = await this.insert({
         summary: 'Day off',
         eventType: 'outOfOffice',
@@ -288,11 +298,10 @@ export class GoogleCalendarProvider implements Provider {
         end: { dateTime: new Date(day.end).toISOString(), timeZone: desired.timeZone },
         ...tag,
       });
-      if (!refusesEventType(response, 'outOfOffice')) {
+      if (!mayRefuseEventType(response)) {
         checkJsonError(response, SERVICE, 'mark your day off');
         return String((response.body as { id: string }).id);
       }
-      this.refused('outOfOffice');
     }
     // An all-day event: start and end are dates, the end exclusive (Events resource, "start.date").
     const response = await this.insert({
@@ -303,6 +312,8 @@ export class GoogleCalendarProvider implements Provider {
       ...tag,
     });
     checkJsonError(response, SERVICE, 'mark your day off');
+    // Accepted as a plain event where the typed one was refused: the type is what the calendar lacks.
+    if (typed) this.refused('outOfOffice');
     return String((response.body as { id: string }).id);
   }
 
@@ -370,16 +381,18 @@ export class GoogleCalendarProvider implements Provider {
         await this.setEnd({ focusId: focus.id, eventId: existing.id, end: existing.end }, focus.end);
       return existing.id;
     }
-    if (this.supports('focusTime')) {
+    const typed = this.supports('focusTime');
+    if (typed) {
       const response = await this.insert(this.event(desired, focus, true));
-      if (!refusesEventType(response, 'focusTime')) {
+      if (!mayRefuseEventType(response)) {
         checkJsonError(response, SERVICE, 'add the focus block');
         return String((response.body as { id: string }).id);
       }
-      this.refused('focusTime');
     }
     const response = await this.insert(this.event(desired, focus, false));
     checkJsonError(response, SERVICE, 'add the focus block');
+    // Accepted as a plain event where the focusTime one was refused: the type is what the calendar lacks.
+    if (typed) this.refused('focusTime');
     return String((response.body as { id: string }).id);
   }
 

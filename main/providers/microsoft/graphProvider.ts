@@ -59,6 +59,24 @@ const CONSUMER_TENANT = '9188040d-6c67-4c5b-b112-36a304b66dad';
 /** Graph caps a preferred presence at a week. */
 const MAX_PRESENCE_MS = 7 * 24 * 3_600_000;
 
+/**
+ * Whether the presence Teams shows now is one the user chose after Cadence set `own`. "Preferred
+ * presence takes effect only when at least one presence session exists for the user. Otherwise, the
+ * user's presence shows as Offline" (https://learn.microsoft.com/en-us/graph/api/presence-setuserpreferredpresence):
+ * with Teams closed the presence reads Offline whatever is preferred, which says nothing of a choice,
+ * so Cadence's own is cleared then. "Appear offline" chosen in Teams reads Offline/OffWork, as Cadence's
+ * own "off" does: it counts as a choice unless it is exactly what Cadence set.
+ */
+function choseAnother(
+  shown: { availability?: string; activity?: string },
+  own: { availability: string; activity: string },
+): boolean {
+  const same = (a: string | undefined, b: string) => (a ?? '').toLowerCase() === b.toLowerCase();
+  if (same(shown.availability, own.availability) && same(shown.activity, own.activity)) return false;
+  const noSession = same(shown.availability, 'Offline') && !same(shown.activity, 'OffWork');
+  return !noSession;
+}
+
 /** An ISO 8601 duration in whole minutes, e.g. PT1H5M. */
 export function isoDuration(ms: number): string {
   const minutes = Math.max(5, Math.ceil(ms / 60_000));
@@ -156,32 +174,32 @@ export class GraphProvider implements Provider {
    * Preferred presence and status message, each with an expiry. Cadence never wipes what the user set
    * in Teams: before clearing, it reads the presence and clears only a presence and message that are
    * still the ones it set (a preferred presence "overrides all of the user's sessions", so clearing one
-   * the user chose would undo their choice).
+   * the user chose would undo their choice). What it set is remembered with the account, so that it is
+   * cleared after a restart too.
    */
   private async applyPresence(desired: Desired, now: Instant): Promise<void> {
     const presence = PRESENCE[desired.mode];
     const presenceKey = JSON.stringify([presence, desired.until]);
     const messageKey = JSON.stringify([desired.statusText, desired.until]);
     const ownMessage = this.memory.read().ownStatus || null;
+    const ownPresence = this.memory.read().ownPresence ?? null;
+    const clearingPresence = !presence && ownPresence !== null && presenceKey !== this.appliedPresence;
     const clearing =
-      (!presence && this.appliedPresence !== null && presenceKey !== this.appliedPresence) ||
-      (!desired.statusText && ownMessage !== null && messageKey !== this.appliedMessage);
+      clearingPresence || (!desired.statusText && ownMessage !== null && messageKey !== this.appliedMessage);
     const shown = clearing ? await this.presence() : null;
     if (presenceKey !== this.appliedPresence) {
       if (presence) {
         const expiration = isoDuration(Math.min(MAX_PRESENCE_MS, (desired.until ?? now + 3_600_000) - now));
+        this.memory.remember({ ownPresence: presence });
         await this.post(
           '/me/presence/setUserPreferredPresence',
           { ...presence, expirationDuration: expiration },
           'set your presence',
         );
-      } else if (this.appliedPresence !== null) {
-        const applied = (
-          JSON.parse(this.appliedPresence) as [{ availability: string; activity: string } | null, unknown]
-        )[0];
-        if (applied && shown?.availability === applied.availability)
-          await this.post('/me/presence/clearUserPreferredPresence', {}, 'clear your presence');
-      }
+      } else if (clearingPresence && ownPresence && shown && !choseAnother(shown, ownPresence)) {
+        await this.post('/me/presence/clearUserPreferredPresence', {}, 'clear your presence');
+        this.memory.remember({ ownPresence: null });
+      } else if (ownPresence) this.memory.remember({ ownPresence: null });
       this.appliedPresence = presenceKey;
     }
     if (messageKey !== this.appliedMessage) {
@@ -301,14 +319,19 @@ export class GraphProvider implements Provider {
         const person = batch.find((p) => p.email?.toLowerCase() === schedule.scheduleId.toLowerCase());
         if (!person) continue;
         const update: TeammateUpdate = {};
+        // A scheduleItem's status is free, tentative, busy, oof, workingElsewhere or unknown
+        // (https://learn.microsoft.com/en-us/graph/api/resources/scheduleitem), but Microsoft's own
+        // getSchedule examples write "Busy" and "Tentative": compared without case. Only busy is a
+        // meeting, oof is off; tentative or working elsewhere says nothing of being reachable.
+        const status = (item: { status?: unknown }) => String(item.status ?? '').toLowerCase();
         const current = (schedule.scheduleItems ?? []).find((item) => {
           const start = Date.parse(`${item.start.dateTime.slice(0, 23)}Z`);
           const end = Date.parse(`${item.end.dateTime.slice(0, 23)}Z`);
-          return start <= now && now < end && item.status !== 'free';
+          return start <= now && now < end && (status(item) === 'busy' || status(item) === 'oof');
         });
         if (current)
           update.presence = {
-            state: current.status === 'oof' ? 'off' : 'meeting',
+            state: status(current) === 'oof' ? 'off' : 'meeting',
             until: `${current.end.dateTime.slice(0, 19)}Z`,
           };
         const hours = schedule.workingHours;

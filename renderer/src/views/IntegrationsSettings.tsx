@@ -8,7 +8,8 @@ const HEALTH_WORDS: Record<NonNullable<IntegrationView['health']>['state'], stri
   syncing: 'Syncing…',
   waiting: 'Waiting: the service asked Cadence to slow down',
   offline: 'Cannot reach the service right now; Cadence keeps trying',
-  reconnect: 'Sign-in expired or revoked: reconnect',
+  reconnect: 'Your sign-in expired or was revoked: reconnect',
+  permission: 'Cadence is missing a permission: sign in again and allow it',
   error: 'A change was refused',
 };
 
@@ -28,6 +29,7 @@ const GUIDES: Record<IntegrationView['id'], { steps: string[]; secret: boolean }
       'In Google Cloud Console, enable the Google Calendar API for a project.',
       'Credentials → Create credentials → OAuth client ID → Desktop app.',
       'Paste its Client ID and Client secret below (Google asks desktop apps for both).',
+      'OAuth consent screen → Audience → Publish app: an app left in "Testing" loses its sign-in after 7 days.',
     ],
     secret: true,
   },
@@ -134,7 +136,7 @@ function IntegrationRow({ integration }: { integration: IntegrationView }) {
         ) : null}
         {integration.configured &&
         integration.connected &&
-        integration.permission &&
+        (integration.permission || health?.state === 'permission') &&
         health?.state !== 'reconnect' ? (
           <button type="button" onClick={() => void connect()}>
             Sign in again to allow it

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { beginAuthorization } from '../../../../main/auth/oauthPkce';
+import { beginAuthorization, tokensFrom } from '../../../../main/auth/oauthPkce';
 import { rawRequests, sendRaw } from '../../../fakes/rawHttp';
 
 describe('the sign-in callback server', () => {
@@ -84,5 +84,20 @@ describe('the token response', () => {
     expect(page.status).toBe(400);
     expect(await page.text()).toContain('token of type &#34;mac&#34;');
     expect(String(await outcome)).toContain('where "Bearer" was expected');
+  });
+
+  it('without "scope" grants the scopes asked for (RFC 6749 §5.1), and a refresh keeps the grant’s', () => {
+    const client = {
+      authorizeUrl: 'https://login.example/authorize',
+      tokenUrl: 'https://login.example/token',
+      clientId: 'c',
+      scopes: ['openid', 'Calendars.ReadWrite'],
+    };
+    const body = { access_token: 'a', token_type: 'Bearer' };
+    expect(tokensFrom(body, client, 0, client.scopes).scopes).toEqual(['openid', 'Calendars.ReadWrite']);
+    expect(tokensFrom(body, client, 0, ['Presence.Read']).scopes).toEqual(['Presence.Read']);
+    expect(tokensFrom(body, client, 0).scopes).toBeUndefined();
+    // What the response says wins.
+    expect(tokensFrom({ ...body, scope: 'openid' }, client, 0, client.scopes).scopes).toEqual(['openid']);
   });
 });

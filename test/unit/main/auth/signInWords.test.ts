@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signInAdvice } from '../../../../main/auth/signInWords';
+import { refreshRefusedAdvice, signInAdvice } from '../../../../main/auth/signInWords';
 
 describe('a refused sign-in, in words with the next step', () => {
   it.each([
@@ -36,5 +36,18 @@ describe('a refused sign-in, in words with the next step', () => {
     expect(signInAdvice('slack', null, 'the sign-in service could not be reached (ECONNREFUSED)')).toBe(
       'The sign-in to Slack did not finish: the sign-in service could not be reached (ECONNREFUSED). Press Connect again; if it keeps failing, check your Slack app (api.slack.com/apps).',
     );
+  });
+});
+
+describe('a refused renewal, in words with its cause', () => {
+  const DAY = 24 * 3_600_000;
+  it('names Google’s 7-day limit of apps in "Testing" when invalid_grant comes a week after the sign-in', () => {
+    expect(refreshRefusedAdvice('google', 'invalid_grant', 7 * DAY)).toMatch(
+      /^Google ends the sign-ins of apps in "Testing" after 7 days: publish your app/,
+    );
+    // Sooner, or for another service or reason, the cause is not known: the plain words apply.
+    expect(refreshRefusedAdvice('google', 'invalid_grant', 2 * DAY)).toBeNull();
+    expect(refreshRefusedAdvice('google', 'invalid_grant', null)).toBeNull();
+    expect(refreshRefusedAdvice('microsoft', 'invalid_grant', 7 * DAY)).toBeNull();
   });
 });
