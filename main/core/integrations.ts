@@ -21,6 +21,7 @@ import {
   TokenEndpointError,
 } from '../auth/oauthPkce';
 import { missingScopes } from '../auth/grantedScopes';
+import { LoopbackPortsBusy } from '../auth/loopbackListener';
 import { signInAdvice } from '../auth/signInWords';
 import type { ClientSetting, ClientSettings } from '../auth/clientSettings';
 import type { Vault } from '../auth/vault';
@@ -217,9 +218,12 @@ export class Integrations extends Disposable {
     const tokens = vault.get(id);
     if (!tokens?.refreshToken) return false;
     try {
-      const fresh = await refreshTokens(this.configFor(id).oauth, tokens.refreshToken, clock.now());
+      const oauth = this.configFor(id).oauth;
+      const fresh = await refreshTokens(oauth, tokens.refreshToken, clock.now(), tokens.desktopGrant);
       vault.set(id, {
         ...fresh,
+        // How the grant was made decides how it renews (Slack: a desktop grant without the secret).
+        ...(tokens.desktopGrant ? { desktopGrant: true } : {}),
         ...(tokens.account ? { account: tokens.account } : {}),
         ...(fresh.identity || !tokens.identity ? {} : { identity: tokens.identity }),
         // A refresh that does not say which scopes it granted keeps those of the sign-in (RFC 6749 §5.1).
@@ -228,7 +232,12 @@ export class Integrations extends Disposable {
       return true;
     } catch (error) {
       if (error instanceof TokenEndpointError && !error.grantRevoked)
-        throw new ProviderError('transient', `${PROVIDER_NAMES[id]}: ${error.message}; trying again soon`);
+        throw new ProviderError(
+          'transient',
+          `${PROVIDER_NAMES[id]}: ${error.message}; trying again soon`,
+          undefined,
+          error.code ?? undefined,
+        );
       return false;
     }
   }
@@ -303,7 +312,15 @@ export class Integrations extends Disposable {
     const previous = this.pending.get(id);
     this.pending.delete(id);
     previous?.cancel();
-    const pending = await beginAuthorization(config.oauth, () => this.options.clock.now());
+    let pending: PendingAuthorization;
+    try {
+      pending = await beginAuthorization(config.oauth, () => this.options.clock.now());
+    } catch (error) {
+      // Every redirect port the service accepts is taken: said plainly, with what to do.
+      if (error instanceof LoopbackPortsBusy)
+        return refusal('not_available', `${PROVIDER_NAMES[id]} cannot sign in now. ${error.message}`);
+      throw error;
+    }
     this.pending.set(id, pending);
     this.signInProblems.delete(id);
     this.changed.fire();
