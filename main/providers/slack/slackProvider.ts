@@ -181,7 +181,8 @@ export class SlackProvider implements Provider {
 
   /**
    * Status, Do Not Disturb and presence, each on its own: one refused or paced step never keeps the others
-   * from going out. A refused token stops everything (no other call could pass).
+   * from going out (Slack's limits are per method). A refused token or a network failure stops everything
+   * (no other call could pass).
    */
   async apply(desired: Desired, now: Instant): Promise<void> {
     await this.learnAccount();
@@ -195,7 +196,8 @@ export class SlackProvider implements Provider {
       try {
         await step();
       } catch (error) {
-        if (!(error instanceof ProviderError) || error.kind === 'auth') throw error;
+        // A refused token or an unreachable Slack (no code of Slack's own) would fail every step alike.
+        if (!(error instanceof ProviderError) || error.kind === 'auth' || !error.code) throw error;
         problems.push(error);
       }
     }
