@@ -165,7 +165,7 @@ export async function refreshTokens(
   const secret = client.secretOffDesktopOnly && desktopGrant ? undefined : client.clientSecret;
   if (client.secretOffDesktopOnly && !desktopGrant && !secret)
     throw new TokenEndpointError(
-      'this sign-in did not come back through http://localhost, so it can only be renewed with the app\'s client secret, which Cadence does not have',
+      "this sign-in did not come back through http://localhost, so it can only be renewed with the app's client secret, which Cadence does not have",
       'client_secret_required',
       true,
     );

@@ -170,7 +170,9 @@ export class FakeAuthorizationServer {
     const redirectUri = query.get('redirect_uri') ?? '';
     if (query.get('client_id') !== this.clientId) return { status: 400, body: { error: 'invalid_client' } };
     const registered =
-      this.redirects instanceof RegExp ? this.redirects.test(redirectUri) : this.redirects.includes(redirectUri);
+      this.redirects instanceof RegExp
+        ? this.redirects.test(redirectUri)
+        : this.redirects.includes(redirectUri);
     if (!registered) return { status: 400, body: { error: 'invalid_redirect_uri' } };
     if (query.get('code_challenge_method') !== 'S256' || !query.get('code_challenge'))
       return { status: 400, body: { error: 'pkce_required' } };

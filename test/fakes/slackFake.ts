@@ -91,6 +91,12 @@ export class SlackFake extends ProviderFake {
   team = 'Acme';
   /** The next call to a method gets this answer instead (e.g. a 429 with Retry-After for one method). */
   readonly nextAnswer = new Map<string, FakeReply>();
+  /** The next calls to a method, in turn: a planned answer, or null for the real one. */
+  readonly plannedAnswers = new Map<string, (FakeReply | null)[]>();
+  /** The token endpoint has a passing server error for this many more requests (a fault switch). */
+  tokenEndpointFailures = 0;
+  /** Calls refused for the per-user profile limit. */
+  profileLimitRefusals = 0;
   profile = { status_text: '', status_emoji: '', status_expiration: 0 };
   snoozeEndTime: number | null = null;
   presence: 'auto' | 'away' = 'auto';
@@ -123,6 +129,10 @@ export class SlackFake extends ProviderFake {
   protected route(request: FakeRequest): FakeReply {
     if (request.path === '/oauth/v2/authorize') return this.auth.authorize(request.query);
     if (request.path === '/api/oauth.v2.access') {
+      if (this.tokenEndpointFailures > 0) {
+        this.tokenEndpointFailures--;
+        return { status: 503, body: 'upstream unavailable' };
+      }
       const refreshing = request.body.grant_type === 'refresh_token';
       const result = this.auth.exchange(request.body);
       if ('error' in result) return this.error(result.error);
@@ -149,6 +159,8 @@ export class SlackFake extends ProviderFake {
     if (recent.length >= TIER[method]!)
       return { status: 429, headers: { 'retry-after': '30' }, body: { ok: false, error: 'ratelimited' } };
     if (this.migrating) return this.error('team_added_to_org');
+    const queued = this.plannedAnswers.get(method)?.shift();
+    if (queued) return queued;
     const planned = this.nextAnswer.get(method);
     if (planned) {
       this.nextAnswer.delete(method);
@@ -173,7 +185,12 @@ export class SlackFake extends ProviderFake {
         this.profileSets = this.profileSets.filter((at) => at > this.now() - 60_000);
         if (this.profileSets.length >= PROFILE_SETS_PER_USER_MINUTE) {
           const wait = Math.max(1, Math.ceil((this.profileSets[0]! + 60_000 - this.now()) / 1000));
-          return { status: 429, headers: { 'retry-after': String(wait) }, body: { ok: false, error: 'ratelimited' } };
+          this.profileLimitRefusals++;
+          return {
+            status: 429,
+            headers: { 'retry-after': String(wait) },
+            body: { ok: false, error: 'ratelimited' },
+          };
         }
         this.profileSets.push(this.now());
         const text = String(profile.status_text ?? '');

@@ -165,7 +165,12 @@ export class SlackProvider implements Provider {
     if (code === 'ratelimited')
       throw new ProviderError('rateLimited', 'Slack asked us to slow down', 30_000, code);
     if (TRANSIENT_ERRORS.has(code))
-      throw new ProviderError('transient', `Slack had a passing problem (${code}); retrying`, undefined, code);
+      throw new ProviderError(
+        'transient',
+        `Slack had a passing problem (${code}); retrying`,
+        undefined,
+        code,
+      );
     throw new ProviderError('permanent', `Slack said ${code} to ${method}`, undefined, code);
   }
 
@@ -296,7 +301,10 @@ export class SlackProvider implements Provider {
           this.snoozeEnds = now + minutes * 60_000;
           break;
         } catch (error) {
-          if (!(error instanceof ProviderError && error.code === 'too_long') || minutes <= SNOOZE_FLOOR_MINUTES)
+          if (
+            !(error instanceof ProviderError && error.code === 'too_long') ||
+            minutes <= SNOOZE_FLOOR_MINUTES
+          )
             throw error;
           this.snoozeCap = Math.max(SNOOZE_FLOOR_MINUTES, Math.floor(minutes / 2));
         }
