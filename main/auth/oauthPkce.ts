@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
 import { onUnexpectedError } from '../base/lifetime';
 import { requestTarget } from '../net/requestTarget';
 import type { SignedInIdentity, TokenSet } from '../providers/provider';
 import { grantedScopes } from './grantedScopes';
+import { callbackPage as PAGE, listenLoopback, type LoopbackRedirect } from './loopbackListener';
 
 /** An OAuth 2 public client for a native app (RFC 8252): system browser, loopback redirect, PKCE S256, state. */
 export interface OAuthClient {
@@ -21,12 +21,14 @@ export interface OAuthClient {
   /** The token_type the service answers: "Bearer" (RFC 6750), Slack's user tokens "user". */
   tokenType?: string;
   extraAuthorizeParams?: Record<string, string>;
+  /** Where the browser comes back (see LoopbackRedirect); the default is 127.0.0.1 on any port, /callback. */
+  loopback?: LoopbackRedirect;
   /**
-   * How the loopback redirect is written. RFC 8252 §7.3 prefers the IP literal (http://127.0.0.1:port/path,
-   * the default); Microsoft's app registrations take "http://localhost" for desktop apps and ignore the
-   * port, so Microsoft signs in through http://localhost:port with no path.
+   * Slack's rule for a PKCE app: tokens from a desktop redirect (localhost) refresh without a client secret,
+   * any other refresh needs client_id and client_secret (https://docs.slack.dev/authentication/using-pkce,
+   * https://docs.slack.dev/authentication/using-token-rotation).
    */
-  loopback?: { host: '127.0.0.1' | 'localhost'; path: string };
+  secretOffDesktopOnly?: boolean;
 }
 
 const base64url = (buffer: Buffer): string => buffer.toString('base64url');
@@ -160,27 +162,40 @@ async function postForm(url: string, form: Record<string, string>): Promise<Reco
   return body;
 }
 
+/**
+ * Renews the access token. `desktopGrant`: the sign-in came back through a localhost redirect, so a client
+ * that refreshes such grants without its secret (Slack's PKCE apps) sends none; for any other grant of such
+ * a client the secret is required, and without one the renewal is refused here, in words, as a grant that
+ * cannot be renewed.
+ */
 export async function refreshTokens(
   client: OAuthClient,
   refreshToken: string,
   now: number,
-  /** The scopes the grant has: a refresh answer that does not name its scopes keeps these. */
-  granted?: readonly string[],
+  grant: {
+    /** The scopes the grant has: a refresh answer that does not name its scopes keeps these. */
+    granted?: readonly string[] | undefined;
+    /** The sign-in came back through a localhost (desktop) redirect. */
+    desktopGrant?: boolean | undefined;
+  } = {},
 ): Promise<TokenSet> {
+  const { granted, desktopGrant = false } = grant;
+  const secret = client.secretOffDesktopOnly && desktopGrant ? undefined : client.clientSecret;
+  if (client.secretOffDesktopOnly && !desktopGrant && !secret)
+    throw new TokenEndpointError(
+      "this sign-in did not come back through http://localhost, so it can only be renewed with the app's client secret, which Cadence does not have",
+      'client_secret_required',
+      true,
+    );
   const body = await postForm(client.tokenUrl, {
     grant_type: 'refresh_token',
     refresh_token: refreshToken,
     client_id: client.clientId,
-    ...(client.clientSecret ? { client_secret: client.clientSecret } : {}),
+    ...(secret ? { client_secret: secret } : {}),
   });
   const tokens = tokensFrom(body, client, now, granted);
   return tokens.refreshToken ? tokens : { ...tokens, refreshToken };
 }
-
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-const PAGE = (title: string, text: string) =>
-  `<!doctype html><meta charset="utf-8"><title>${escapeHtml(title)}</title><body style="font-family:system-ui;margin:4em auto;max-width:32em"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p></body>`;
 
 export interface PendingAuthorization {
   url: string;
@@ -189,7 +204,7 @@ export interface PendingAuthorization {
   cancel(): void;
 }
 
-/** Starts a sign-in: a one-shot loopback server on 127.0.0.1 waits for the redirect. */
+/** Starts a sign-in: a one-shot loopback server waits for the redirect (LoopbackPortsBusy when it cannot). */
 export async function beginAuthorization(
   client: OAuthClient,
   now: () => number,
@@ -197,23 +212,11 @@ export async function beginAuthorization(
 ): Promise<PendingAuthorization> {
   const { verifier, challenge } = pkcePair();
   const state = base64url(randomBytes(16));
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
   const loopback = client.loopback ?? { host: '127.0.0.1', path: '/callback' };
-  // A browser may try "localhost" on IPv6 first: the same port on ::1 answers too, where there is one.
-  const servers = [server];
-  if (loopback.host === 'localhost') {
-    const v6 = http.createServer();
-    await new Promise<void>((resolve) => {
-      v6.once('error', () => resolve());
-      v6.listen(port, '::1', () => {
-        servers.push(v6);
-        resolve();
-      });
-    });
-  }
-  const redirectUri = `http://${loopback.host}:${port}${loopback.path === '/' ? '' : loopback.path}`;
+  const { servers, redirectUri } = await listenLoopback(loopback);
+  // A localhost redirect is a desktop one (https://docs.slack.dev/authentication/using-pkce): it decides
+  // how the grant is renewed.
+  const desktopGrant = loopback.host === 'localhost';
   const params = new URLSearchParams({
     response_type: 'code',
     client_id: client.clientId,
@@ -240,10 +243,6 @@ export async function beginAuthorization(
   const timer = setTimeout(() => finish(new Error('the sign-in was not completed in time')), timeoutMs);
   timer.unref();
   for (const each of servers) {
-    each.on('clientError', (_error, socket) => {
-      if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
-      else socket.destroy();
-    });
     each.on('request', (req, res) => {
       try {
         answerCallback(req, res);
@@ -293,11 +292,17 @@ export async function beginAuthorization(
       code,
       redirect_uri: redirectUri,
       client_id: client.clientId,
-      ...(client.clientSecret ? { client_secret: client.clientSecret } : {}),
+      ...(client.clientSecret && !(client.secretOffDesktopOnly && desktopGrant)
+        ? { client_secret: client.clientSecret }
+        : {}),
       code_verifier: verifier,
     })
       .then((body) => {
-        const tokens = { ...tokensFrom(body, client, now(), client.scopes), grantedAt: now() };
+        const tokens = {
+          ...tokensFrom(body, client, now(), client.scopes),
+          grantedAt: now(),
+          ...(desktopGrant ? { desktopGrant } : {}),
+        };
         reply(200, 'Cadence is connected', 'You can close this tab and go back to Cadence.');
         finish(null, tokens);
       })

@@ -1,4 +1,5 @@
 import { PROVIDER_NAMES, type ProviderId } from '../../shared/integrationView';
+import { slackRedirectUrls } from '../providers/endpoints';
 
 /** Where each service's app registration lives, for "fix it there" advice. */
 const APP_PLACE: Record<ProviderId, string> = {
@@ -8,7 +9,7 @@ const APP_PLACE: Record<ProviderId, string> = {
 };
 
 const REDIRECT_FIX: Record<ProviderId, string> = {
-  slack: 'add http://127.0.0.1 under OAuth & Permissions → Redirect URLs (the manifest in the README has it)',
+  slack: `add ${slackRedirectUrls().join(', ')} under OAuth & Permissions → Redirect URLs (slack-app-manifest.yml has them)`,
   google: 'use a client of the "Desktop app" type, which accepts any loopback address',
   microsoft: 'add the platform "Mobile and desktop applications" with the redirect URI http://localhost',
 };

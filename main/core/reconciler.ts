@@ -86,6 +86,7 @@ export class Reconciler implements IDisposable {
       const { desired, settings } = this.options.current();
       await provider.apply(desired, clock.now(), settings);
       this.failures = 0;
+      this.followRevisit();
       this.setHealth({ state: 'ok', message: 'Up to date', retryAt: null, lastSyncAt: clock.now() });
     } catch (error) {
       this.fail(error);
@@ -94,6 +95,16 @@ export class Reconciler implements IDisposable {
     }
     if (this.again && this.health.state === 'ok') this.poke();
     if (!this.timer && !this.running) for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+
+  /** A push the provider asked for at a later time: a poke then, not counted as pending work. */
+  private revisit: IDisposable | null = null;
+
+  private followRevisit(): void {
+    this.revisit?.dispose();
+    this.revisit = null;
+    const at = this.options.provider.revisitAt?.() ?? null;
+    if (at !== null) this.revisit = this.options.clock.setTimer(at, () => this.poke());
   }
 
   private fail(error: unknown): void {
@@ -156,6 +167,7 @@ export class Reconciler implements IDisposable {
     this.disposed = true;
     this.timer?.dispose();
     this.timer = null;
+    this.revisit?.dispose();
     for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 }

@@ -70,15 +70,18 @@ export class ServiceTokens {
     if (!started?.refreshToken) return false;
     let fresh: TokenSet;
     try {
-      fresh = await refreshTokens(
-        this.config(id).oauth,
-        started.refreshToken,
-        this.clock.now(),
-        started.scopes,
-      );
+      fresh = await refreshTokens(this.config(id).oauth, started.refreshToken, this.clock.now(), {
+        granted: started.scopes,
+        desktopGrant: started.desktopGrant,
+      });
     } catch (error) {
       if (error instanceof TokenEndpointError && !error.grantRevoked)
-        throw new ProviderError('transient', `${PROVIDER_NAMES[id]}: ${error.message}; trying again soon`);
+        throw new ProviderError(
+          'transient',
+          `${PROVIDER_NAMES[id]}: ${error.message}; trying again soon`,
+          undefined,
+          error.code ?? undefined,
+        );
       const age = started.grantedAt === undefined ? null : this.clock.now() - started.grantedAt;
       const advice = error instanceof TokenEndpointError ? refreshRefusedAdvice(id, error.code, age) : null;
       if (advice) throw new ProviderError('auth', advice);
@@ -91,6 +94,8 @@ export class ServiceTokens {
     this.vault.set(id, {
       ...fresh,
       ...(current.grantedAt !== undefined ? { grantedAt: current.grantedAt } : {}),
+      // How the grant was made decides how it renews (Slack: a desktop grant without the secret).
+      ...(current.desktopGrant ? { desktopGrant: true } : {}),
       ...(current.account ? { account: current.account } : {}),
       ...(fresh.identity || !current.identity ? {} : { identity: current.identity }),
       // A renewal that does not say which scopes it granted keeps those of the sign-in (RFC 6749 §5.1).

@@ -6,6 +6,7 @@ import {
   SignInRefused,
   TokenEndpointError,
 } from '../auth/oauthPkce';
+import { LoopbackPortsBusy } from '../auth/loopbackListener';
 import { signInAdvice } from '../auth/signInWords';
 import type { ProviderConfig } from '../providers/endpoints';
 import type { TokenSet } from '../providers/provider';
@@ -36,7 +37,15 @@ export class SignIns {
         `${PROVIDER_NAMES[id]} needs the client id of your ${PROVIDER_NAMES[id]} app: enter it in Settings → Integrations (the steps are there and in the README).`,
       );
     this.cancel(id);
-    const pending = await beginAuthorization(config.oauth, () => this.options.clock.now());
+    let pending: PendingAuthorization;
+    try {
+      pending = await beginAuthorization(config.oauth, () => this.options.clock.now());
+    } catch (error) {
+      // Every redirect port the service accepts is taken: said plainly, with what to do.
+      if (error instanceof LoopbackPortsBusy)
+        return refusal('not_available', `${PROVIDER_NAMES[id]} cannot sign in now. ${error.message}`);
+      throw error;
+    }
     this.pending.set(id, pending);
     this.options.onChange();
     pending.result.then(

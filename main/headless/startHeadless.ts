@@ -227,7 +227,11 @@ async function startLocked(options: HostOptions, store: DisposableStore): Promis
       vault,
       configs: options.providers ?? providerConfigs(process.env, organisation?.settings),
       clients: new ClientSettingsFile(dataDir),
-      createProvider,
+      // Slack's readings wait out a Retry-After on the app's clock.
+      createProvider: (id, config, tokens, memory) =>
+        createProvider(id, config, tokens, memory, {
+          wait: (ms) => new Promise((resolve) => clock.setTimer(clock.now() + ms, () => resolve())),
+        }),
       ...(options.coalesceMs !== undefined ? { coalesceMs: options.coalesceMs } : {}),
     }),
   );

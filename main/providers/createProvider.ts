@@ -3,7 +3,7 @@ import type { ProviderConfig } from './endpoints';
 import { GoogleCalendarProvider } from './google/googleCalendarProvider';
 import { GraphProvider } from './microsoft/graphProvider';
 import type { AccountMemory, Provider, TokenSource } from './provider';
-import { SlackProvider } from './slack/slackProvider';
+import { SlackProvider, type SlackOptions } from './slack/slackProvider';
 
 /** The real provider for each service; tests and benchmarks may hand the integrations another. */
 export function createProvider(
@@ -11,9 +11,10 @@ export function createProvider(
   config: ProviderConfig,
   tokens: TokenSource,
   memory: AccountMemory,
+  slack: SlackOptions = {},
 ): Provider {
   const { apiUrl, timeoutMs } = config;
-  if (id === 'slack') return new SlackProvider(apiUrl, tokens, memory, timeoutMs);
+  if (id === 'slack') return new SlackProvider(apiUrl, tokens, memory, timeoutMs, slack);
   if (id === 'google') return new GoogleCalendarProvider(apiUrl, tokens, memory, timeoutMs);
   return new GraphProvider(apiUrl, tokens, memory, timeoutMs);
 }

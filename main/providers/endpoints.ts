@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { redirectUriOf } from '../auth/loopbackListener';
 import type { OAuthClient } from '../auth/oauthPkce';
 import { WRITE_SCOPES } from './microsoft/plannedEvents';
 import type { ProviderId } from './provider';
@@ -15,6 +16,21 @@ export interface ProviderConfig {
    * for only while the goal is on (incremental consent), so a user without a goal never grants it.
    */
   goalScopes?: string[];
+}
+
+/**
+ * The ports Slack's sign-in comes back on, in order of preference; slack-app-manifest.yml registers
+ * http://localhost:<port>/callback for each (a test checks both say the same). Slack matches a redirect's
+ * host and port exactly, and only `localhost` redirects of a PKCE app are desktop redirects
+ * (https://docs.slack.dev/authentication/using-pkce). Outside the window's own ports (47110 and up) and
+ * below the ephemeral range most systems use for outgoing connections.
+ */
+export const SLACK_REDIRECT_PORTS: readonly number[] = [47613, 47614, 47615];
+export const SLACK_LOOPBACK = { host: 'localhost', path: '/callback', ports: SLACK_REDIRECT_PORTS } as const;
+
+/** The redirect URLs Slack's app registers: what the manifest lists, and nothing else. */
+export function slackRedirectUrls(): string[] {
+  return SLACK_REDIRECT_PORTS.map((port) => redirectUriOf(SLACK_LOOPBACK, port));
 }
 
 const DEFAULTS: Record<ProviderId, ProviderConfig> = {
@@ -35,6 +51,9 @@ const DEFAULTS: Record<ProviderId, ProviderConfig> = {
       scopeParameter: 'user_scope',
       tokenPath: ['authed_user'],
       tokenType: 'user',
+      loopback: SLACK_LOOPBACK,
+      // A desktop (localhost) grant of a PKCE app renews without a client secret.
+      secretOffDesktopOnly: true,
     },
   },
   google: {

@@ -21,6 +21,11 @@ export interface Provider {
   enrich?(people: readonly Teammate[], now: Instant): Promise<Map<string, TeammateUpdate>>;
   /** Forget what was applied, so the next apply pushes everything (after reconnecting). */
   reset(): void;
+  /**
+   * When the service needs another push though nothing changed (Slack: a Do Not Disturb snooze shorter
+   * than wanted, renewed before it runs out); null when it does not.
+   */
+  revisitAt?(): Instant | null;
 }
 
 export type TeammateUpdate = Partial<Pick<Teammate, 'presence' | 'week' | 'timeZone' | 'weekendDays'>>;
@@ -37,6 +42,8 @@ export interface TokenSet {
   scopes?: string[];
   /** When the user signed in (the grant began); refreshes keep it. */
   grantedAt?: number;
+  /** The sign-in came back through a localhost (desktop) redirect: how Slack renews it depends on that. */
+  desktopGrant?: boolean;
 }
 
 /** Claims of an ID token: `tid` (Microsoft's tenant) and `preferred_username`. */

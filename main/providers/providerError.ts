@@ -11,6 +11,11 @@ export class ProviderError extends Error {
     message: string,
     /** For rateLimited: how long the service asked us to wait. */
     readonly retryAfterMs?: number,
+    /**
+     * The service's own error code (Slack's `token_expired`, `ratelimited`, `invalid_auth`…, an OAuth
+     * error): retry and reconnect decisions key on it, never on the message's words.
+     */
+    readonly code?: string,
   ) {
     super(message);
   }

@@ -108,9 +108,10 @@ export class FakeServer {
 export class FakeAuthorizationServer {
   private codes = new Map<
     string,
-    { challenge: string; redirectUri: string; clientId: string; method: string }
+    { challenge: string; redirectUri: string; clientId: string; method: string; desktop: boolean }
   >();
-  private refreshTokens = new Set<string>();
+  /** Live refresh tokens, each with whether its grant came through a desktop (localhost) redirect. */
+  private refreshTokens = new Map<string, boolean>();
   /** Refresh tokens already exchanged, where they rotate: one seen again means the grant was stolen. */
   private spentRefreshTokens = new Set<string>();
   readonly accessTokens = new Set<string>();
@@ -125,14 +126,26 @@ export class FakeAuthorizationServer {
    * Microsoft's identity platform rotate.
    */
   rotateRefreshTokens = false;
+  /**
+   * Slack's rule for a PKCE app, where set (the app's secret): a grant that came through a desktop
+   * redirect (localhost) is redeemed and refreshed without a client secret; any other needs client_id and
+   * client_secret (https://docs.slack.dev/authentication/using-pkce: "Refreshes for those tokens do not
+   * require a client_secret"; https://docs.slack.dev/authentication/using-token-rotation).
+   */
+  secretOffDesktop: string | null = null;
+  /** Refreshes, each with whether it carried a client_secret. */
+  readonly refreshLog: { desktop: boolean; withSecret: boolean }[] = [];
 
   constructor(
     readonly clientId: string,
     private readonly prefix: string,
     /** Set when the service requires the client secret at the token endpoint (Google's desktop clients). */
     readonly clientSecret: string | null = null,
-    /** The redirect URIs the app registration accepts: a loopback address on any port (RFC 8252 §7.3). */
-    private readonly redirects: RegExp = /^http:\/\/127\.0\.0\.1:\d+\/callback$/,
+    /**
+     * The redirect URIs the app registration accepts: a pattern (a loopback address on any port, RFC 8252
+     * §7.3), or the exact list registered, matched whole (host and port included).
+     */
+    private readonly redirects: RegExp | readonly string[] = /^http:\/\/127\.0\.0\.1:\d+\/callback$/,
   ) {}
 
   issueToken(): string {
@@ -156,7 +169,11 @@ export class FakeAuthorizationServer {
   authorize(query: URLSearchParams): FakeReply {
     const redirectUri = query.get('redirect_uri') ?? '';
     if (query.get('client_id') !== this.clientId) return { status: 400, body: { error: 'invalid_client' } };
-    if (!this.redirects.test(redirectUri)) return { status: 400, body: { error: 'invalid_redirect_uri' } };
+    const registered =
+      this.redirects instanceof RegExp
+        ? this.redirects.test(redirectUri)
+        : this.redirects.includes(redirectUri);
+    if (!registered) return { status: 400, body: { error: 'invalid_redirect_uri' } };
     if (query.get('code_challenge_method') !== 'S256' || !query.get('code_challenge'))
       return { status: 400, body: { error: 'pkce_required' } };
     const code = randomBytes(12).toString('hex');
@@ -165,6 +182,7 @@ export class FakeAuthorizationServer {
       redirectUri,
       clientId: this.clientId,
       method: 'S256',
+      desktop: new URL(redirectUri).hostname === 'localhost',
     });
     const target = new URL(redirectUri);
     target.searchParams.set('code', code);
@@ -182,13 +200,17 @@ export class FakeAuthorizationServer {
         this.revokeAll();
         return { error: 'invalid_grant' };
       }
-      if (!this.refreshTokens.has(presented)) return { error: 'invalid_grant' };
+      const desktop = this.refreshTokens.get(presented);
+      if (desktop === undefined) return { error: 'invalid_grant' };
+      if (this.secretOffDesktop !== null && !desktop && body.client_secret !== this.secretOffDesktop)
+        return { error: 'bad_client_secret' };
+      this.refreshLog.push({ desktop, withSecret: body.client_secret !== undefined });
       this.refreshes++;
       if (!this.rotateRefreshTokens) return { accessToken: this.issueToken(), refreshToken: presented };
       this.refreshTokens.delete(presented);
       this.spentRefreshTokens.add(presented);
       const next = `refresh-${randomBytes(8).toString('hex')}`;
-      this.refreshTokens.add(next);
+      this.refreshTokens.set(next, desktop);
       return { accessToken: this.issueToken(), refreshToken: next };
     }
     const grant = this.codes.get(String(body.code));
@@ -200,8 +222,10 @@ export class FakeAuthorizationServer {
       .update(String(body.code_verifier ?? ''))
       .digest('base64url');
     if (challenge !== grant.challenge) return { error: 'invalid_code_verifier' };
+    if (this.secretOffDesktop !== null && !grant.desktop && body.client_secret !== this.secretOffDesktop)
+      return { error: 'bad_client_secret' };
     const refreshToken = `refresh-${randomBytes(8).toString('hex')}`;
-    this.refreshTokens.add(refreshToken);
+    this.refreshTokens.set(refreshToken, grant.desktop);
     return { accessToken: this.issueToken(), refreshToken };
   }
 }

@@ -1,4 +1,31 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { FakeAuthorizationServer, type FakeReply, type FakeRequest, ProviderFake } from './fakeHttp';
+
+/** The redirect URLs slack-app-manifest.yml registers (oauth_config.redirect_urls), read from the file. */
+export function manifestRedirects(): string[] {
+  const lines = fs.readFileSync(path.join(__dirname, '../../slack-app-manifest.yml'), 'utf8').split('\n');
+  const start = lines.findIndex((line) => /^\s+redirect_urls:\s*$/.test(line));
+  const urls: string[] = [];
+  for (const line of lines.slice(start + 1)) {
+    const item = /^\s+-\s+(\S+)\s*$/.exec(line);
+    if (!item) break;
+    urls.push(item[1]!);
+  }
+  return urls;
+}
+
+/**
+ * Profile updates are limited per user: "about 10 a minute" ("Profile update rate limits",
+ * https://docs.slack.dev/apis/web-api/rate-limits); beyond that, HTTP 429 with Retry-After.
+ */
+const PROFILE_SETS_PER_USER_MINUTE = 10;
+/**
+ * dnd.setSnooze: `too_long`, "The value for num_minutes was too large"
+ * (https://docs.slack.dev/reference/methods/dnd.setSnooze). No maximum is documented; the fake takes the
+ * stricter reading and refuses more than a day.
+ */
+const SNOOZE_MAX_MINUTES = 24 * 60;
 
 /**
  * Slack's per-method rate tiers (calls per minute), as each method's page gives them ("Rate limits" in
@@ -18,6 +45,23 @@ const TIER: Record<string, number> = {
   'auth.test': 100,
 };
 
+/**
+ * The user scope each method needs ("Required scopes" on each method's page,
+ * https://docs.slack.dev/reference/methods/<method>); a token without it is refused with `missing_scope`,
+ * "The token used is not granted the specific scope permissions required to complete this request"
+ * (the Errors table of each method). auth.test needs none.
+ */
+const METHOD_SCOPE: Record<string, string | null> = {
+  'users.profile.set': 'users.profile:write',
+  'users.profile.get': 'users.profile:read',
+  'dnd.setSnooze': 'dnd:write',
+  'dnd.endSnooze': 'dnd:write',
+  'users.setPresence': 'users:write',
+  'users.list': 'users:read',
+  'dnd.teamInfo': 'dnd:read',
+  'auth.test': null,
+};
+
 export interface SlackMember {
   id: string;
   name: string;
@@ -30,7 +74,30 @@ export interface SlackMember {
 /** A fake of Slack's Web API and OAuth v2 (user tokens, PKCE), following the documented shapes and errors. */
 export class SlackFake extends ProviderFake {
   protected readonly apiPath = '/api';
-  readonly auth = new FakeAuthorizationServer('slack-client', 'xoxp-');
+  /**
+   * Slack matches a redirect URL exactly, host and port included, against the app's registered ones
+   * (https://docs.slack.dev/authentication/installing-with-oauth; only localhost redirects of a PKCE app
+   * are desktop redirects, https://docs.slack.dev/authentication/using-pkce): the manifest's list.
+   */
+  readonly auth = new FakeAuthorizationServer('slack-client', 'xoxp-', null, manifestRedirects());
+  /** The app's client secret, which Cadence does not have: needed for any grant not made on localhost. */
+  readonly clientSecret = 'slack-app-secret';
+  /**
+   * The workspace is moving into an Enterprise organisation: every method answers `team_added_to_org`,
+   * "Web API and other platform operations will be intermittently unavailable until the transition is
+   * complete" (the Errors table of each method, e.g. https://docs.slack.dev/reference/methods/users.profile.set).
+   */
+  migrating = false;
+  private profileSets: number[] = [];
+  /** User scopes the person (or the workspace's admin) does not grant, whatever the sign-in asks for. */
+  withheld: string[] = [];
+  /** The user scopes the current grant holds: those the last sign-in asked for, less the withheld ones. */
+  granted: string[] = Object.values(METHOD_SCOPE).filter((scope): scope is string => scope !== null);
+
+  constructor() {
+    super();
+    this.auth.secretOffDesktop = this.clientSecret;
+  }
   /**
    * With token rotation on, access tokens "expire every 12 hours" and come with a refresh token; an
    * expired one is refused with token_expired, and a refresh answers with the new tokens at the top
@@ -45,6 +112,12 @@ export class SlackFake extends ProviderFake {
   team = 'Acme';
   /** The next call to a method gets this answer instead (e.g. a 429 with Retry-After for one method). */
   readonly nextAnswer = new Map<string, FakeReply>();
+  /** The next calls to a method, in turn: a planned answer, or null for the real one. */
+  readonly plannedAnswers = new Map<string, (FakeReply | null)[]>();
+  /** The token endpoint has a passing server error for this many more requests (a fault switch). */
+  tokenEndpointFailures = 0;
+  /** Calls refused for the per-user profile limit. */
+  profileLimitRefusals = 0;
   profile = { status_text: '', status_emoji: '', status_expiration: 0 };
   snoozeEndTime: number | null = null;
   presence: 'auto' | 'away' = 'auto';
@@ -75,8 +148,19 @@ export class SlackFake extends ProviderFake {
   }
 
   protected route(request: FakeRequest): FakeReply {
-    if (request.path === '/oauth/v2/authorize') return this.auth.authorize(request.query);
+    if (request.path === '/oauth/v2/authorize') {
+      const reply = this.auth.authorize(request.query);
+      if (reply.status < 400)
+        this.granted = (request.query.get('user_scope') ?? '')
+          .split(',')
+          .filter((scope) => scope && !this.withheld.includes(scope));
+      return reply;
+    }
     if (request.path === '/api/oauth.v2.access') {
+      if (this.tokenEndpointFailures > 0) {
+        this.tokenEndpointFailures--;
+        return { status: 503, body: 'upstream unavailable' };
+      }
       const refreshing = request.body.grant_type === 'refresh_token';
       const result = this.auth.exchange(request.body);
       if ('error' in result) return this.error(result.error);
@@ -86,7 +170,7 @@ export class SlackFake extends ProviderFake {
         team: { id: 'T0ACME', name: this.team },
         authed_user: {
           id: 'U0ME',
-          scope: 'users.profile:write,dnd:write',
+          scope: this.granted.join(','),
           access_token: result.accessToken,
           token_type: 'user',
           ...lasting,
@@ -98,10 +182,19 @@ export class SlackFake extends ProviderFake {
     if (!request.token) return this.error('not_authed');
     if (!this.auth.accessTokens.has(request.token)) return this.error('token_revoked');
     if (this.auth.expired.has(request.token)) return this.error('token_expired');
+    const needed = METHOD_SCOPE[method];
+    if (needed && !this.granted.includes(needed))
+      return {
+        status: 200,
+        body: { ok: false, error: 'missing_scope', needed, provided: this.granted.join(',') },
+      };
     const recent = (this.recentCalls.get(method) ?? []).filter((at) => at > this.now() - 60_000);
     this.recentCalls.set(method, [...recent, this.now()]);
     if (recent.length >= TIER[method]!)
       return { status: 429, headers: { 'retry-after': '30' }, body: { ok: false, error: 'ratelimited' } };
+    if (this.migrating) return this.error('team_added_to_org');
+    const queued = this.plannedAnswers.get(method)?.shift();
+    if (queued) return queued;
     const planned = this.nextAnswer.get(method);
     if (planned) {
       this.nextAnswer.delete(method);
@@ -123,6 +216,17 @@ export class SlackFake extends ProviderFake {
         const profile = (typeof body.profile === 'string' ? JSON.parse(body.profile) : body.profile) as
           Record<string, unknown> | undefined;
         if (!profile) return this.error('invalid_profile');
+        this.profileSets = this.profileSets.filter((at) => at > this.now() - 60_000);
+        if (this.profileSets.length >= PROFILE_SETS_PER_USER_MINUTE) {
+          const wait = Math.max(1, Math.ceil((this.profileSets[0]! + 60_000 - this.now()) / 1000));
+          this.profileLimitRefusals++;
+          return {
+            status: 429,
+            headers: { 'retry-after': String(wait) },
+            body: { ok: false, error: 'ratelimited' },
+          };
+        }
+        this.profileSets.push(this.now());
         const text = String(profile.status_text ?? '');
         if (text.length > 100) return this.error('too_long');
         this.profile = {
@@ -135,6 +239,7 @@ export class SlackFake extends ProviderFake {
       case 'dnd.setSnooze': {
         const minutes = Number(body.num_minutes);
         if (!Number.isInteger(minutes) || minutes < 1) return this.error('invalid_arguments');
+        if (minutes > SNOOZE_MAX_MINUTES) return this.error('too_long');
         this.snoozeEndTime = Math.floor(this.now() / 1000) + minutes * 60;
         return this.ok({
           snooze_enabled: true,

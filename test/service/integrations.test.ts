@@ -26,7 +26,8 @@ describe('sign-in (OAuth 2 for native apps)', () => {
     const url = new URL((outcome as { value: { authorizeUrl: string } }).value.authorizeUrl);
     expect(url.searchParams.get('code_challenge_method')).toBe('S256');
     expect(url.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(url.searchParams.get('redirect_uri')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback$/);
+    // The first of the redirects the Slack app registers (slack-app-manifest.yml).
+    expect(url.searchParams.get('redirect_uri')).toBe('http://localhost:47613/callback');
     expect(url.searchParams.get('user_scope')).toContain('users.profile:write');
     const forged = new URL(url.searchParams.get('redirect_uri')!);
     forged.searchParams.set('code', 'stolen');
@@ -224,8 +225,10 @@ describe('under stress', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(w.host.integrations.health('slack')).toMatchObject({ state: 'waiting' });
     await w.settle();
-    expect(w.clock.now() - start).toBeGreaterThanOrEqual(90_000);
-    // three refused, then users.profile.get, users.profile.set and dnd.setSnooze once each
+    // Slack's limits are per method: a 429 on the status does not hold back Do Not Disturb. Refused:
+    // users.profile.get, dnd.setSnooze, users.profile.get again (30 s apart); then dnd.setSnooze,
+    // users.profile.get and users.profile.set go through once each.
+    expect(w.clock.now() - start).toBeGreaterThanOrEqual(60_000);
     expect(w.slack.methodCalls().length - before).toBe(3 + 3);
     expect(w.slack.profile.status_emoji).toBe(':dart:');
     expect(w.host.integrations.health('slack')).toMatchObject({ state: 'ok' });

@@ -4,13 +4,7 @@ import { DEFAULT_TEAMMATE_WEEK, DEFAULT_TEAMMATE_WEEKEND, type Teammate } from '
 import { httpCall, ProviderError } from '../providerError';
 import type { AccountMemory, Provider, TokenSource } from '../provider';
 
-const AUTH_ERRORS = new Set([
-  'invalid_auth',
-  'token_revoked',
-  'not_authed',
-  'account_inactive',
-  'missing_scope',
-]);
+const AUTH_ERRORS = new Set(['invalid_auth', 'token_revoked', 'not_authed', 'account_inactive']);
 /**
  * dnd.teamInfo is "Tier 2: 20+ per minute" (https://docs.slack.dev/reference/methods/dnd.teamInfo):
  * one reading asks about at most this many batches of 50, and the next reading goes on from there.
@@ -28,7 +22,47 @@ interface SlackStatus {
  * ("likely due to a transient issue on our end"), `fatal_error`, `service_unavailable`, `request_timeout`
  * (the Errors table of each method, e.g. https://docs.slack.dev/reference/methods/users.profile.set).
  */
-const TRANSIENT_ERRORS = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
+const TRANSIENT_ERRORS = new Set([
+  'internal_error',
+  'fatal_error',
+  'service_unavailable',
+  'request_timeout',
+  // "The workspace associated with your request is currently undergoing migration to an Enterprise
+  // Organization. Web API and other platform operations will be intermittently unavailable until the
+  // transition is complete." (the Errors table of each method, e.g.
+  // https://docs.slack.dev/reference/methods/users.profile.set)
+  'team_added_to_org',
+]);
+
+/**
+ * Profile updates are limited per user, not per app: about 10 a minute ("Profile update rate limits",
+ * https://docs.slack.dev/apis/web-api/rate-limits). Cadence sends at most this many in any minute; the
+ * newest status waits for the next free slot (every push sends the state as it is then).
+ */
+const PROFILE_SETS_PER_MINUTE = 10;
+/**
+ * dnd.setSnooze answers `too_long` when "the value for num_minutes was too large" and documents no
+ * maximum (https://docs.slack.dev/reference/methods/dnd.setSnooze). Cadence snoozes at most a day at a
+ * time and snoozes again before that runs out; a refusal halves the cap, down to an hour.
+ */
+const SNOOZE_CAP_MINUTES = 24 * 60;
+const SNOOZE_FLOOR_MINUTES = 60;
+const RESNOOZE_AHEAD_MS = 10 * 60_000;
+/** users.list is Tier 2 (https://docs.slack.dev/reference/methods/users.list): waits out this many 429s a reading. */
+const LIST_WAITS_PER_READ = 5;
+
+export interface SlackOptions {
+  /** Resolves after `ms` of the app's clock: how a reading waits out Slack's Retry-After. */
+  wait?: (ms: number) => Promise<void>;
+}
+
+/** The problem that says most about what to do next: wait longest, then retry, then report. */
+function worst(problems: ProviderError[]): ProviderError {
+  const rank = { auth: 0, permission: 1, rateLimited: 2, transient: 3, permanent: 4 } as const;
+  return [...problems].sort(
+    (a, b) => rank[a.kind] - rank[b.kind] || (b.retryAfterMs ?? 0) - (a.retryAfterMs ?? 0),
+  )[0]!;
+}
 
 /** Slack's Web API (user token): status with expiry, Do Not Disturb, presence; teammates from users.list. */
 export class SlackProvider implements Provider {
@@ -47,7 +81,16 @@ export class SlackProvider implements Provider {
     private readonly memory: AccountMemory,
     /** How long one call may take before it counts as a network failure. */
     private readonly timeoutMs = 10_000,
+    private readonly options: SlackOptions = {},
   ) {}
+
+  /** When the last users.profile.set calls went out (within the last minute). */
+  private profileSets: number[] = [];
+  /** When the snooze Cadence set ends, and the longest snooze Slack takes as far as Cadence knows. */
+  private snoozeEnds: number | null = null;
+  private snoozeCap = SNOOZE_CAP_MINUTES;
+  /** A users.list reading cut short by rate limits: the pages read, and where to go on. */
+  private listing: { people: Teammate[]; cursor: string; startedAt: Instant } | null = null;
 
   /** Where the last reading of teammates' DND stopped, and until when Slack asked us to wait. */
   private dndCursor = 0;
@@ -59,6 +102,14 @@ export class SlackProvider implements Provider {
     this.appliedStatus = null;
     this.appliedDnd = undefined;
     this.appliedAway = null;
+    this.snoozeEnds = null;
+  }
+
+  revisitAt(): Instant | null {
+    const wanted = this.appliedDnd;
+    return this.snoozeEnds !== null && typeof wanted === 'number' && this.snoozeEnds < wanted
+      ? this.snoozeEnds - RESNOOZE_AHEAD_MS
+      : null;
   }
 
   /**
@@ -70,33 +121,60 @@ export class SlackProvider implements Provider {
     try {
       return await this.callOnce(method, form);
     } catch (error) {
-      if (!(error instanceof ProviderError && error.message.includes('(token_expired)'))) throw error;
+      if (!(error instanceof ProviderError && error.code === 'token_expired')) throw error;
       if (!(await this.tokens.refresh()))
-        throw new ProviderError('auth', 'Slack refused to renew the sign-in; reconnect Slack');
+        throw new ProviderError(
+          'auth',
+          'Slack refused to renew the sign-in; reconnect Slack',
+          undefined,
+          'token_expired',
+        );
       return this.callOnce(method, form);
     }
   }
 
   private async callOnce(method: string, form: Record<string, string>): Promise<Record<string, unknown>> {
-    const response = await httpCall(
-      {
-        timeoutMs: this.timeoutMs,
-        url: `${this.apiUrl.replace(/\/$/, '')}/${method}`,
-        token: await this.tokens.token(),
-        form,
-      },
-      'Slack',
-    );
+    let response;
+    try {
+      response = await httpCall(
+        {
+          timeoutMs: this.timeoutMs,
+          url: `${this.apiUrl.replace(/\/$/, '')}/${method}`,
+          token: await this.tokens.token(),
+          form,
+        },
+        'Slack',
+      );
+    } catch (error) {
+      // An HTTP 429 is Slack's `ratelimited` (https://docs.slack.dev/apis/web-api/rate-limits).
+      if (error instanceof ProviderError && error.kind === 'rateLimited' && !error.code)
+        throw new ProviderError('rateLimited', error.message, error.retryAfterMs, 'ratelimited');
+      throw error;
+    }
     const body = (response.body ?? {}) as Record<string, unknown>;
     if (body.ok === true) return body;
-    const error = String(body.error ?? `HTTP ${response.status}`);
-    if (AUTH_ERRORS.has(error) || error === 'token_expired')
-      throw new ProviderError('auth', `Slack refused the token (${error}); reconnect Slack`);
-    if (error === 'ratelimited')
-      throw new ProviderError('rateLimited', 'Slack asked us to slow down', 30_000);
-    if (TRANSIENT_ERRORS.has(error))
-      throw new ProviderError('transient', `Slack had a passing problem (${error}); retrying`);
-    throw new ProviderError('permanent', `Slack said ${error} to ${method}`);
+    const code = String(body.error ?? `http_${response.status}`);
+    if (AUTH_ERRORS.has(code) || code === 'token_expired')
+      throw new ProviderError('auth', `Slack refused the token (${code}); reconnect Slack`, undefined, code);
+    // The token works but was not granted what this method needs (each method's Errors table): signing in
+    // again asks for it; it is not an expired sign-in.
+    if (code === 'missing_scope')
+      throw new ProviderError(
+        'permission',
+        'Cadence is missing a permission in Slack: sign in to Slack again and allow it',
+        undefined,
+        code,
+      );
+    if (code === 'ratelimited')
+      throw new ProviderError('rateLimited', 'Slack asked us to slow down', 30_000, code);
+    if (TRANSIENT_ERRORS.has(code))
+      throw new ProviderError(
+        'transient',
+        `Slack had a passing problem (${code}); retrying`,
+        undefined,
+        code,
+      );
+    throw new ProviderError('permanent', `Slack said ${code} to ${method}`, undefined, code);
   }
 
   /** The workspace's name, read once (auth.test), and whether the app's tokens rotate. */
@@ -109,14 +187,35 @@ export class SlackProvider implements Provider {
     });
   }
 
+  /**
+   * Status, Do Not Disturb and presence, each on its own: one refused or paced step never keeps the others
+   * from going out (Slack's limits are per method). A refused token or a network failure stops everything
+   * (no other call could pass).
+   */
   async apply(desired: Desired, now: Instant): Promise<void> {
     await this.learnAccount();
-    await this.applyStatus(desired);
-    await this.applyDnd(desired, now);
-    if (this.appliedAway !== desired.away) {
-      await this.call('users.setPresence', { presence: desired.away ? 'away' : 'auto' });
-      this.appliedAway = desired.away;
+    const problems: ProviderError[] = [];
+    const steps = [
+      () => this.applyStatus(desired, now),
+      () => this.applyDnd(desired, now),
+      () => this.applyPresence(desired),
+    ];
+    for (const step of steps) {
+      try {
+        await step();
+      } catch (error) {
+        // A refused token or an unreachable Slack (no code of Slack's own) would fail every step alike.
+        if (!(error instanceof ProviderError) || error.kind === 'auth' || !error.code) throw error;
+        problems.push(error);
+      }
     }
+    if (problems.length) throw worst(problems);
+  }
+
+  private async applyPresence(desired: Desired): Promise<void> {
+    if (this.appliedAway === desired.away) return;
+    await this.call('users.setPresence', { presence: desired.away ? 'away' : 'auto' });
+    this.appliedAway = desired.away;
   }
 
   /** The status showing now. */
@@ -134,7 +233,7 @@ export class SlackProvider implements Provider {
    * the status it covered are kept with the account, so that after a restart Cadence's own status is
    * never taken for the user's, and the user's comes back all the same.
    */
-  private async applyStatus(desired: Desired): Promise<void> {
+  private async applyStatus(desired: Desired, now: Instant): Promise<void> {
     const ours = desired.statusText !== '';
     const memory = this.memory.read();
     if (this.cadenceText === null && (ours || memory.ownStatus)) {
@@ -162,7 +261,16 @@ export class SlackProvider implements Provider {
       : (this.ownStatus ?? { text: '', emoji: '', expiration: 0 });
     const key = JSON.stringify(status);
     if (key === this.appliedStatus) return;
+    this.profileSets = this.profileSets.filter((at) => at > now - 60_000 && at <= now);
+    if (this.profileSets.length >= PROFILE_SETS_PER_MINUTE)
+      throw new ProviderError(
+        'rateLimited',
+        `Slack takes at most ${PROFILE_SETS_PER_MINUTE} status changes a minute`,
+        this.profileSets[0]! + 60_000 - now,
+        'profile_paced',
+      );
     if (ours) this.memory.remember({ ownStatus: status.text });
+    this.profileSets.push(now);
     await this.call('users.profile.set', {
       profile: JSON.stringify({
         status_text: status.text,
@@ -183,31 +291,70 @@ export class SlackProvider implements Provider {
       desired.dndUntil !== null && desired.dndUntil > now
         ? Math.ceil(desired.dndUntil / 60_000) * 60_000
         : null;
-    if (until === this.appliedDnd) return;
     if (until !== null) {
-      await this.call('dnd.setSnooze', {
-        num_minutes: String(Math.max(1, Math.ceil((until - now) / 60_000))),
-      });
+      // A snooze shorter than wanted (a weekend off) is renewed before it runs out.
+      const renew =
+        this.snoozeEnds !== null && this.snoozeEnds < until && now >= this.snoozeEnds - RESNOOZE_AHEAD_MS;
+      if (until === this.appliedDnd && !renew) return;
+      const wanted = Math.max(1, Math.ceil((until - now) / 60_000));
+      for (;;) {
+        const minutes = Math.min(wanted, this.snoozeCap);
+        try {
+          await this.call('dnd.setSnooze', { num_minutes: String(minutes) });
+          this.snoozeEnds = now + minutes * 60_000;
+          break;
+        } catch (error) {
+          if (
+            !(error instanceof ProviderError && error.code === 'too_long') ||
+            minutes <= SNOOZE_FLOOR_MINUTES
+          )
+            throw error;
+          this.snoozeCap = Math.max(SNOOZE_FLOOR_MINUTES, Math.floor(minutes / 2));
+        }
+      }
     } else if (this.appliedDnd !== undefined) {
       try {
         await this.call('dnd.endSnooze');
       } catch (error) {
-        if (!(error instanceof ProviderError && /snooze_not_active/.test(error.message))) throw error;
+        if (!(error instanceof ProviderError && error.code === 'snooze_not_active')) throw error;
       }
+      this.snoozeEnds = null;
     }
     this.appliedDnd = until;
   }
 
+  /**
+   * Teammates from users.list, 200 a page. It is Tier 2 (https://docs.slack.dev/reference/methods/users.list):
+   * a 429 is waited out (Retry-After) and the reading goes on from the cursor with the pages it has; when
+   * Slack keeps refusing, the next reading goes on from there.
+   */
   async teammates(now: Instant): Promise<Teammate[]> {
-    const people: Teammate[] = [];
-    let cursor = '';
+    if (this.listing && now - this.listing.startedAt > 60 * 60_000) this.listing = null;
+    const listing = (this.listing ??= { people: [], cursor: '', startedAt: now });
+    let waits = 0;
+    let at = now;
     for (let page = 0; page < 200; page++) {
-      const body = await this.call('users.list', { limit: '200', ...(cursor ? { cursor } : {}) });
+      let body: Record<string, unknown>;
+      try {
+        body = await this.call('users.list', {
+          limit: '200',
+          ...(listing.cursor ? { cursor: listing.cursor } : {}),
+        });
+      } catch (error) {
+        if (!(error instanceof ProviderError && error.kind === 'rateLimited')) throw error;
+        if (!this.options.wait || waits >= LIST_WAITS_PER_READ) throw error;
+        const ms = error.retryAfterMs ?? 30_000;
+        waits++;
+        await this.options.wait(ms);
+        at += ms;
+        page--;
+        continue;
+      }
       for (const member of (body.members ?? []) as Record<string, unknown>[]) {
         if (member.deleted || member.is_bot || member.id === 'USLACKBOT' || typeof member.tz !== 'string')
           continue;
         const profile = (member.profile ?? {}) as Record<string, unknown>;
-        people.push({
+        listing.people.push({
           id: `slack:${String(member.id)}`,
           name: String(profile.real_name || member.real_name || member.name || member.id).slice(0, 80),
           timeZone: member.tz,
@@ -218,16 +365,18 @@ export class SlackProvider implements Provider {
           source: 'slack',
         });
       }
-      cursor = String(((body.response_metadata ?? {}) as Record<string, unknown>).next_cursor ?? '');
-      if (!cursor) break;
+      listing.cursor = String(((body.response_metadata ?? {}) as Record<string, unknown>).next_cursor ?? '');
+      if (!listing.cursor) break;
     }
+    this.listing = null;
+    const people = listing.people;
     await this.readDnd(
       people.map((p) => p.id.slice('slack:'.length)),
-      now,
+      at,
     );
     return people.map((person) => {
       const until = this.dndKnown.get(person.id.slice('slack:'.length)) ?? 0;
-      return until > now
+      return until > at
         ? { ...person, presence: { state: 'dnd' as const, until: new Date(until).toISOString() } }
         : person;
     });

@@ -2,7 +2,12 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { beginAuthorization, tokensFrom } from '../../../../main/auth/oauthPkce';
+import {
+  beginAuthorization,
+  refreshTokens,
+  TokenEndpointError,
+  tokensFrom,
+} from '../../../../main/auth/oauthPkce';
 import { rawRequests, sendRaw } from '../../../fakes/rawHttp';
 
 describe('the sign-in callback server', () => {
@@ -99,5 +104,54 @@ describe('the token response', () => {
     expect(tokensFrom(body, client, 0).scopes).toBeUndefined();
     // What the response says wins.
     expect(tokensFrom({ ...body, scope: 'openid' }, client, 0, client.scopes).scopes).toEqual(['openid']);
+  });
+});
+
+describe('renewing a Slack sign-in', () => {
+  const slack = {
+    authorizeUrl: 'https://auth.example/authorize',
+    tokenUrl: '',
+    clientId: 'client',
+    scopes: ['a'],
+    tokenType: 'user',
+    secretOffDesktopOnly: true,
+  };
+  async function tokenEndpoint() {
+    const forms: URLSearchParams[] = [];
+    const server = http.createServer((req, res) => {
+      let text = '';
+      req.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      req.on('end', () => {
+        forms.push(new URLSearchParams(text));
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(
+            '{"ok":true,"access_token":"xoxp-new","token_type":"user","refresh_token":"r2","expires_in":43200}',
+          );
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    cleanup.push(() => server.close());
+    return { forms, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/token` };
+  }
+
+  it('renews a desktop (localhost) grant without the client secret', async () => {
+    const endpoint = await tokenEndpoint();
+    const client = { ...slack, tokenUrl: endpoint.url, clientSecret: 'not-for-desktop' };
+    await expect(refreshTokens(client, 'r1', 0, { desktopGrant: true })).resolves.toMatchObject({
+      accessToken: 'xoxp-new',
+    });
+    expect(endpoint.forms[0]!.get('client_id')).toBe('client');
+    expect(endpoint.forms[0]!.has('client_secret')).toBe(false);
+  });
+
+  it('does not send a renewal Slack must refuse: any other grant needs the secret Cadence lacks', async () => {
+    const endpoint = await tokenEndpoint();
+    const outcome = await refreshTokens({ ...slack, tokenUrl: endpoint.url }, 'r1', 0, {
+      desktopGrant: false,
+    }).catch((error: unknown) => error);
+    expect(outcome).toBeInstanceOf(TokenEndpointError);
+    expect(outcome).toMatchObject({ code: 'client_secret_required', grantRevoked: true });
+    expect(endpoint.forms).toHaveLength(0);
   });
 });

@@ -59,3 +59,14 @@ describe('an organisation’s own client ids, beside the data folder', () => {
     });
   });
 });
+
+describe('the Slack app manifest', () => {
+  it('registers exactly the redirects Cadence signs in through, all on localhost, with PKCE on', async () => {
+    const { manifestRedirects } = await import('../../../fakes/slackFake');
+    const { slackRedirectUrls } = await import('../../../../main/providers/endpoints');
+    expect(manifestRedirects()).toEqual(slackRedirectUrls());
+    expect(slackRedirectUrls().every((url) => /^http:\/\/localhost:\d+\/callback$/.test(url))).toBe(true);
+    const manifest = fs.readFileSync(path.join(__dirname, '../../../../slack-app-manifest.yml'), 'utf8');
+    expect(manifest).toMatch(/^oauth_config:\n(?: {2}.*\n)*? {2}pkce_enabled: true$/m);
+  });
+});
