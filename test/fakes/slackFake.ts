@@ -1,10 +1,12 @@
 import fs from 'node:fs';
-import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { FakeAuthorizationServer, type FakeReply, type FakeRequest, ProviderFake } from './fakeHttp';
 
 /** The redirect URLs slack-app-manifest.yml registers (oauth_config.redirect_urls), read from the file. */
 export function manifestRedirects(): string[] {
-  const lines = fs.readFileSync(path.join(__dirname, '../../slack-app-manifest.yml'), 'utf8').split('\n');
+  const lines = fs
+    .readFileSync(fileURLToPath(new URL('../../slack-app-manifest.yml', import.meta.url)), 'utf8')
+    .split('\n');
   const start = lines.findIndex((line) => /^\s+redirect_urls:\s*$/.test(line));
   const urls: string[] = [];
   for (const line of lines.slice(start + 1)) {
