@@ -75,14 +75,28 @@ export function tokensFrom(
   const expiresIn = Number(node.expires_in ?? body.expires_in);
   const refreshToken = node.refresh_token ?? body.refresh_token;
   const identity = identityOf(body.id_token);
+  const accountKey = accountKeyOf(body, identity);
   const scopes = grantedScopes(node.scope ?? body.scope) ?? (asked ? [...asked] : undefined);
   return {
     accessToken,
     ...(identity ? { identity } : {}),
+    ...(accountKey ? { accountKey } : {}),
     ...(scopes ? { scopes } : {}),
     ...(typeof refreshToken === 'string' ? { refreshToken } : {}),
     ...(Number.isFinite(expiresIn) && expiresIn > 0 ? { expiresAt: now + expiresIn * 1000 } : {}),
   };
+}
+
+/**
+ * Who signed in, as the service names them, to tell a new sign-in of the same account from another
+ * account's: Slack's sign-in answer names the workspace (`team.id`) and the user (`authed_user.id`)
+ * (https://docs.slack.dev/reference/methods/oauth.v2.access); an ID token its tenant and user.
+ */
+function accountKeyOf(body: Record<string, unknown>, identity: SignedInIdentity | null): string | null {
+  const team = (body.team as { id?: unknown } | undefined)?.id;
+  const user = (body.authed_user as { id?: unknown } | undefined)?.id;
+  if (typeof team === 'string' && typeof user === 'string') return `${team}/${user}`;
+  return identity?.username ? `${identity.tenant ?? ''}/${identity.username}` : null;
 }
 
 /**

@@ -159,7 +159,11 @@ export class Integrations extends Disposable {
   }
 
   private signedIn(id: ProviderId, tokens: TokenSet): void {
-    this.options.vault.set(id, tokens);
+    // A new sign-in of the same account keeps what Cadence learned of it (the user's own status it
+    // covered, the event types the calendar refused); another account's starts afresh.
+    const previous = this.options.vault.get(id);
+    const kept = previous?.accountKey === tokens.accountKey ? previous?.account : undefined;
+    this.options.vault.set(id, kept ? { ...tokens, account: kept } : tokens);
     this.accounts.forget(id);
     const existing = this.connections.get(id);
     if (existing) existing.reconciler.restart();

@@ -94,6 +94,7 @@ export class ServiceTokens {
     this.vault.set(id, {
       ...fresh,
       ...(current.grantedAt !== undefined ? { grantedAt: current.grantedAt } : {}),
+      ...(current.accountKey !== undefined ? { accountKey: current.accountKey } : {}),
       // How the grant was made decides how it renews (Slack: a desktop grant without the secret).
       ...(current.desktopGrant ? { desktopGrant: true } : {}),
       ...(current.account ? { account: current.account } : {}),

@@ -40,6 +40,8 @@ export interface TokenSet {
   identity?: SignedInIdentity;
   /** The scopes granted: as the token response said, or those asked for where it did not say. */
   scopes?: string[];
+  /** Who signed in, where the sign-in said (Slack's workspace and user, an ID token's tenant and user). */
+  accountKey?: string;
   /** When the user signed in (the grant began); refreshes keep it. */
   grantedAt?: number;
   /** The sign-in came back through a localhost (desktop) redirect: how Slack renews it depends on that. */

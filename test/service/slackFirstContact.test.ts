@@ -199,3 +199,21 @@ describe('a Slack permission the workspace did not grant', () => {
     expect(w.host.integrations.problems().join('\n')).toContain('Slack: Cadence is missing a permission');
   });
 });
+
+describe('a new sign-in of the same Slack account', () => {
+  it('keeps the status of the user’s own that Cadence covered, and puts it back when the block ends', async () => {
+    const w = await slackWorld('2026-11-23T10:00');
+    await w.connect('slack');
+    w.slack.profile = { status_text: 'Commuting', status_emoji: ':bus:', status_expiration: 0 };
+    await w.run('focus.start', { minutes: 50 });
+    expect(w.slack.profile.status_emoji).toBe(':dart:');
+    // The user signs in again while the block runs (a permission, a new computer's keychain).
+    await w.connect('slack');
+    await w.settle();
+    // …and Cadence starts again before the block ends.
+    await w.restart();
+    await w.settle();
+    await w.run('focus.stop');
+    expect(w.slack.profile).toMatchObject({ status_text: 'Commuting', status_emoji: ':bus:' });
+  });
+});
