@@ -136,6 +136,9 @@ export class TokenEndpointError extends Error {
   }
 }
 
+/** Cadence's own code for a sign-in the browser did not come back from in time. */
+export const SIGN_IN_TIMEOUT = 'cadence_sign_in_timeout';
+
 /** The browser came back without a code: the user or the service refused (RFC 6749 §4.1.2.1). */
 export class SignInRefused extends Error {
   constructor(
@@ -146,7 +149,25 @@ export class SignInRefused extends Error {
   }
 }
 
-const REVOKED = new Set(['invalid_grant', 'invalid_refresh_token', 'token_revoked', 'invalid_client']);
+/**
+ * Token-endpoint codes after which only a new sign-in helps: RFC 6749 §5.2 (invalid_grant,
+ * invalid_client); Slack's oauth.v2.access errors for a refresh token or client it no longer accepts
+ * (invalid_refresh_token, token_revoked, invalid_client_id, bad_client_secret — the last is what a
+ * grant of an app without PKCE meets, https://docs.slack.dev/reference/methods/oauth.v2.access);
+ * Microsoft's interaction_required, login_required and consent_required, "send the user back to the
+ * /authorize endpoint" (https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow).
+ */
+const REVOKED = new Set([
+  'invalid_grant',
+  'invalid_refresh_token',
+  'token_revoked',
+  'invalid_client',
+  'invalid_client_id',
+  'bad_client_secret',
+  'interaction_required',
+  'login_required',
+  'consent_required',
+]);
 
 async function postForm(url: string, form: Record<string, string>): Promise<Record<string, unknown>> {
   let response: Response;
@@ -254,7 +275,10 @@ export async function beginAuthorization(
     if (error) settle?.reject(error);
     else if (tokens) settle?.resolve(tokens);
   };
-  const timer = setTimeout(() => finish(new Error('the sign-in was not completed in time')), timeoutMs);
+  const timer = setTimeout(
+    () => finish(new SignInRefused(SIGN_IN_TIMEOUT, 'the sign-in was not completed in time')),
+    timeoutMs,
+  );
   timer.unref();
   for (const each of servers) {
     each.on('request', (req, res) => {

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { WINDOWS_TO_IANA_MAP } from 'windows-iana';
 import { FakeAuthorizationServer, type FakeReply, type FakeRequest, ProviderFake } from './fakeHttp';
 
 const PAIRS = new Set([
@@ -37,6 +38,15 @@ const CALL_SCOPES: Record<string, string[]> = {
 /** "Busy", "Tentative": getSchedule's examples write a scheduleItem's status capitalised (calendar-getschedule). */
 const capitalised = (status: string) => status.charAt(0).toUpperCase() + status.slice(1);
 
+const WINDOWS_ZONES = new Set<string>(WINDOWS_TO_IANA_MAP.map((entry) => entry.windowsName));
+const knownIanaZone = (zone: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
 const graphError = (status: number, code: string, message: string): FakeReply => ({
   status,
   body: { error: { code, message } },
@@ -328,14 +338,26 @@ export class GraphFake extends ProviderFake {
       }
       case 'PATCH /me/mailboxSettings': {
         const zone = String(body.timeZone ?? '');
-        if (zone && !Intl.supportedValuesOf('timeZone').includes(zone) && zone !== 'UTC')
+        // "timeZone: the default time zone for the user's mailbox" takes Windows or IANA names (same page);
+        // an IANA name is any the zone database knows, under any of its names (Asia/Kolkata and
+        // Asia/Calcutta alike), which the runtime's formatter accepts.
+        if (zone && !WINDOWS_ZONES.has(zone) && !knownIanaZone(zone))
           return graphError(400, 'InvalidTimeZone', `${zone} is not a valid time zone`);
         // workingHours holds one startTime and one endTime for its days
         // (https://learn.microsoft.com/en-us/graph/api/resources/workinghours); a start after its end
         // cannot be a day's hours. The stricter reading: refused, as Graph answers 400.
-        const hours = body.workingHours as { startTime?: string; endTime?: string } | undefined;
+        const hours = body.workingHours as
+          { startTime?: string; endTime?: string; timeZone?: { name?: string } } | undefined;
+        // "Start time is greater than end time": 400 ErrorInvalidTimeSettings (the Errors table of
+        // https://learn.microsoft.com/en-us/graph/api/user-update-mailboxsettings).
         if (hours?.startTime && hours.endTime && hours.startTime >= hours.endTime)
-          return graphError(400, 'ErrorInvalidParameter', 'The working hours end before they start');
+          return graphError(400, 'ErrorInvalidTimeSettings', 'Start time is greater than end time');
+        // A timeZoneBase's name "can be a standard time zone name such as 'Hawaii-Aleutian Standard
+        // Time', or 'Customized Time Zone'" (https://learn.microsoft.com/en-us/graph/api/resources/timezonebase):
+        // the stricter reading refuses IANA names there, as 400 InvalidTimeZone (the update page's Errors).
+        const hoursZone = hours?.timeZone?.name;
+        if (hoursZone !== undefined && !WINDOWS_ZONES.has(hoursZone) && hoursZone !== 'Customized Time Zone')
+          return graphError(400, 'InvalidTimeZone', `${hoursZone} is not a Windows time zone name`);
         const replies = body.automaticRepliesSetting as
           { status?: string; scheduledStartDateTime?: unknown; scheduledEndDateTime?: unknown } | undefined;
         if (replies && !['disabled', 'alwaysEnabled', 'scheduled'].includes(String(replies.status)))
@@ -345,6 +367,16 @@ export class GraphFake extends ProviderFake {
           (!replies.scheduledStartDateTime || !replies.scheduledEndDateTime)
         )
           return graphError(400, 'ErrorInvalidParameter', 'A scheduled reply needs a start and an end');
+        // Automatic replies can be scheduled "for only a future date range" (same page).
+        if (replies?.status === 'scheduled') {
+          const from = instantOf(replies.scheduledStartDateTime);
+          if (from === null || from < this.now())
+            return graphError(
+              400,
+              'ErrorInvalidParameter',
+              'Automatic replies can be scheduled for a future date range only',
+            );
+        }
         this.mailbox = { ...this.mailbox, ...body };
         return { status: 200, body: this.mailbox };
       }

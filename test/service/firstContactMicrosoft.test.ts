@@ -144,3 +144,28 @@ describe('Microsoft: a token response without "scope"', () => {
     expect(w.host.service.status().problems).toEqual([]);
   }, 60_000);
 });
+
+describe('Microsoft: working hours in the zone names Graph takes', () => {
+  it.each([
+    ['Asia/Kolkata', 'India Standard Time'],
+    ['Europe/Kyiv', 'FLE Standard Time'],
+    ['Europe/Berlin', 'W. Europe Standard Time'],
+  ])('a user in %s has working hours in "%s", the mailbox zone as it is', async (zone, windows) => {
+    world = await integrationWorld(at('2026-11-23T10:00', zone), zone);
+    await world.connect('microsoft');
+    await world.settle();
+    expect(world.graph.mailbox).toMatchObject({
+      timeZone: zone,
+      workingHours: { timeZone: { name: windows } },
+    });
+    expect(world.host.integrations.health('microsoft')).toMatchObject({ state: 'ok' });
+  });
+
+  it('schedules the automatic reply of an evening off from a moment ahead, as Graph requires', async () => {
+    world = await integrationWorld(at('2026-11-23T19:00', ZONE), ZONE, { offHoursAutoReply: true });
+    await world.connect('microsoft');
+    await world.settle();
+    expect(world.graph.mailbox.automaticRepliesSetting).toMatchObject({ status: 'scheduled' });
+    expect(world.host.integrations.health('microsoft')).toMatchObject({ state: 'ok' });
+  });
+});

@@ -21,6 +21,33 @@ async function ianaZoneOf(name: string | undefined): Promise<string | null> {
 }
 
 /**
+ * The Windows name of an IANA zone, for working hours: a timeZoneBase's name "can be a standard time
+ * zone name such as 'Hawaii-Aleutian Standard Time', or 'Customized Time Zone'"
+ * (https://learn.microsoft.com/en-us/graph/api/resources/timezonebase); only the mailbox's own
+ * timeZone is documented to take IANA names too (https://learn.microsoft.com/en-us/graph/api/user-update-mailboxsettings).
+ * The zone is looked up under each of its names (Europe/Kyiv is Europe/Kiev to the mapping).
+ */
+async function windowsZoneOf(zone: string): Promise<string | null> {
+  const { findWindows, findIanaAliases } = await import('windows-iana');
+  let runtimeName = zone;
+  try {
+    runtimeName = new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    // not a zone the runtime knows: only its own name is tried
+  }
+  for (const name of new Set([
+    zone,
+    runtimeName,
+    ...findIanaAliases(zone),
+    ...findIanaAliases(runtimeName),
+  ])) {
+    const windows = findWindows(name)[0];
+    if (windows) return windows;
+  }
+  return null;
+}
+
+/**
  * A "Customized Time Zone" (customTimeZone: a bias in minutes and its own daylight-saving rules,
  * https://learn.microsoft.com/en-us/graph/api/resources/customtimezone) has no name to map. Its page
  * says a zone ahead of UTC has a positive bias, while Windows counts the other way; Cadence takes
@@ -161,7 +188,7 @@ export class GraphProvider implements Provider {
   async apply(desired: Desired, now: Instant, settings: Settings): Promise<void> {
     if (!this.personal) await this.applyPresence(desired, now);
     await this.applyAutoReply(desired, now, settings);
-    const mailbox = this.mailboxSettings(settings);
+    const mailbox = this.mailboxSettings(settings, await windowsZoneOf(settings.workTimeZone));
     const mailboxKey = JSON.stringify(mailbox);
     if (mailboxKey !== this.appliedMailbox) {
       await this.post('/me/mailboxSettings', mailbox, 'update your working hours', 'PATCH');
@@ -234,7 +261,11 @@ export class GraphProvider implements Provider {
 
   /** While off, a scheduled automatic reply that ends by itself when work starts again. */
   private async applyAutoReply(desired: Desired, now: Instant, settings: Settings): Promise<void> {
-    const wanted = settings.offHoursAutoReply && desired.mode === 'off' && desired.until !== null;
+    // Automatic replies are set "for only a future date range"
+    // (https://learn.microsoft.com/en-us/graph/api/user-update-mailboxsettings): they start a minute ahead.
+    const start = now + 60_000;
+    const wanted =
+      settings.offHoursAutoReply && desired.mode === 'off' && desired.until !== null && desired.until > start;
     const key = wanted ? JSON.stringify([desired.until, desired.statusText]) : null;
     if (key === this.appliedAutoReply || (!wanted && this.appliedAutoReply === null)) return;
     const utc = (at: Instant) => ({ dateTime: new Date(at).toISOString().slice(0, 19), timeZone: 'UTC' });
@@ -243,7 +274,7 @@ export class GraphProvider implements Provider {
       ? {
           status: 'scheduled',
           externalAudience: 'contactsOnly',
-          scheduledStartDateTime: utc(now),
+          scheduledStartDateTime: utc(start),
           scheduledEndDateTime: utc(desired.until!),
           internalReplyMessage: message,
           externalReplyMessage: message,
@@ -263,12 +294,14 @@ export class GraphProvider implements Provider {
    * cross midnight (a night shift) cannot be said that way, so then only the zone is set and the
    * working hours in Outlook are left as the user has them.
    */
-  private mailboxSettings(settings: Settings): Record<string, unknown> {
+  private mailboxSettings(settings: Settings, windowsZone: string | null): Record<string, unknown> {
     const spans = Object.entries(settings.week).filter(
       ([day, list]) => list.length && !settings.weekendDays.includes(Number(day)),
     );
     const all = spans.flatMap(([, list]) => list);
-    if (all.some((span) => span.end <= span.start)) return { timeZone: settings.workTimeZone };
+    // Hours Graph cannot hold (a night shift, a zone without a Windows name) leave only the zone.
+    if (all.some((span) => span.end <= span.start) || !windowsZone)
+      return { timeZone: settings.workTimeZone };
     const starts = all.map((s) => s.start).sort();
     const ends = all.map((s) => s.end).sort();
     return {
@@ -277,7 +310,7 @@ export class GraphProvider implements Provider {
         daysOfWeek: spans.map(([day]) => DAY_NAMES[Number(day) - 1]),
         startTime: `${starts[0] ?? '09:00'}:00.0000000`,
         endTime: `${ends.at(-1) ?? '17:00'}:00.0000000`,
-        timeZone: { name: settings.workTimeZone },
+        timeZone: { name: windowsZone },
       },
     };
   }

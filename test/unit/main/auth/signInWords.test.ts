@@ -32,6 +32,19 @@ describe('a refused sign-in, in words with the next step', () => {
     expect(signInAdvice(provider, code, detail)).toMatch(words);
   });
 
+  it('decides on the services’ codes, never on the words of a description', () => {
+    // Prose that merely mentions a cause decides nothing; a Microsoft number or an OAuth code does.
+    const unknown = /did not finish: .*Press Connect again/;
+    expect(signInAdvice('microsoft', null, 'a personal Microsoft account (MSA) was used')).toMatch(unknown);
+    expect(signInAdvice('google', null, 'the user pressed cancel in time')).toMatch(unknown);
+    expect(signInAdvice('microsoft', 'invalid_request', 'AADSTS50020: User account …')).toMatch(
+      /work or school accounts only/,
+    );
+    expect(signInAdvice('slack', 'cadence_sign_in_timeout', 'the sign-in was not completed in time')).toMatch(
+      /within five minutes/,
+    );
+  });
+
   it('still says what happened when the reason is unknown', () => {
     expect(signInAdvice('slack', null, 'the sign-in service could not be reached (ECONNREFUSED)')).toBe(
       'The sign-in to Slack did not finish: the sign-in service could not be reached (ECONNREFUSED). Press Connect again; if it keeps failing, check your Slack app (api.slack.com/apps).',
@@ -49,5 +62,10 @@ describe('a refused renewal, in words with its cause', () => {
     expect(refreshRefusedAdvice('google', 'invalid_grant', 2 * DAY)).toBeNull();
     expect(refreshRefusedAdvice('google', 'invalid_grant', null)).toBeNull();
     expect(refreshRefusedAdvice('microsoft', 'invalid_grant', 7 * DAY)).toBeNull();
+  });
+
+  it('names PKCE when Slack wants the client secret to renew, and Slack’s 30-day end otherwise', () => {
+    expect(refreshRefusedAdvice('slack', 'bad_client_secret', null)).toMatch(/PKCE is off for the app/);
+    expect(refreshRefusedAdvice('slack', 'invalid_refresh_token', null)).toMatch(/not renewed for 30 days/);
   });
 });

@@ -165,3 +165,16 @@ describe('a renewal and the rest of the account', () => {
     expect(await rig.tokens.token()).toBe('signed-in-again');
   });
 });
+
+describe('a renewal Microsoft answers with "sign in again"', () => {
+  it.each(['interaction_required', 'login_required', 'consent_required'])(
+    '%s asks for a new sign-in instead of trying again forever',
+    async (code) => {
+      const endpoint = rotatingTokenServer((res) => {
+        res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: code }));
+        return true;
+      });
+      expect(await (await integrationsWith(endpoint.server)).refresh()).toBe(false);
+    },
+  );
+});
