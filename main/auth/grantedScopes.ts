@@ -5,7 +5,16 @@
  */
 export function grantedScopes(scope: unknown): string[] | undefined {
   if (typeof scope !== 'string') return undefined;
-  return scope.split(/[\s,]+/).filter(Boolean);
+  // Microsoft's own token response example writes its scope percent-encoded
+  // ("https%3A%2F%2Fgraph.microsoft.com%2Fmail.read", https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow).
+  const decoded = (part: string) => {
+    try {
+      return decodeURIComponent(part);
+    } catch {
+      return part;
+    }
+  };
+  return scope.split(/[\s,]+/).filter(Boolean).map(decoded);
 }
 
 /**

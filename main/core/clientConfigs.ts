@@ -1,7 +1,7 @@
 import { type ApiResult, refusal } from '../../shared/contract';
 import { type ProviderId, PROVIDER_NAMES } from '../../shared/integrationView';
 import type { ClientSetting, ClientSettings } from '../auth/clientSettings';
-import type { ProviderConfig } from '../providers/endpoints';
+import { type ProviderConfig, PUBLIC_CLIENTS } from '../providers/endpoints';
 
 /** Each service's endpoints with the client id (and secret) that the organisation or the user gave. */
 export class ClientConfigs {
@@ -23,7 +23,7 @@ export class ClientConfigs {
       oauth: {
         ...config.oauth,
         clientId: entered.clientId,
-        ...(entered.clientSecret ? { clientSecret: entered.clientSecret } : {}),
+        ...(entered.clientSecret && !PUBLIC_CLIENTS.has(id) ? { clientSecret: entered.clientSecret } : {}),
       },
     };
   }

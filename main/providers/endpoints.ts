@@ -33,6 +33,13 @@ export function slackRedirectUrls(): string[] {
   return SLACK_REDIRECT_PORTS.map((port) => redirectUriOf(SLACK_LOOPBACK, port));
 }
 
+/**
+ * Services whose desktop apps are public clients that "must not use secrets or certificates when
+ * redeeming an authorization code" (https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow):
+ * a secret given for them anyway is never sent.
+ */
+export const PUBLIC_CLIENTS: ReadonlySet<ProviderId> = new Set<ProviderId>(['microsoft']);
+
 const DEFAULTS: Record<ProviderId, ProviderConfig> = {
   slack: {
     apiUrl: 'https://slack.com/api',
@@ -179,7 +186,7 @@ export function providerConfigs(
     const prefix = `CADENCE_${id.toUpperCase()}_`;
     const base = DEFAULTS[id];
     const org = organisation[id] as { clientId?: string; clientSecret?: string; tenant?: string } | undefined;
-    const secret = env[`${prefix}CLIENT_SECRET`] ?? org?.clientSecret;
+    const secret = PUBLIC_CLIENTS.has(id) ? undefined : (env[`${prefix}CLIENT_SECRET`] ?? org?.clientSecret);
     // The organisation's own authority in place of /common/ (Microsoft's multi-tenant endpoint).
     const authority = (url: string) => (org?.tenant ? url.replace('/common/', `/${org.tenant}/`) : url);
     result[id] = {

@@ -108,8 +108,22 @@ export class FakeServer {
 export class FakeAuthorizationServer {
   private codes = new Map<
     string,
-    { challenge: string; redirectUri: string; clientId: string; method: string; desktop: boolean }
+    { challenge: string; redirectUri: string; clientId: string; method: string; desktop: boolean; at: number }
   >();
+  /** The service's clock (a test's fake clock where the provider fake follows one). */
+  now: () => number = () => Date.now();
+  /**
+   * How long an access token lives, where the token response says so in expires_in: past it, the API
+   * refuses the token (Google: 401 authError; Graph: 401 InvalidAuthenticationToken). Null: no end.
+   */
+  accessLifetimeMs: number | null = null;
+  private readonly issuedAt = new Map<string, number>();
+  /**
+   * A public client (Microsoft's desktop apps) "must not use secrets or certificates when redeeming an
+   * authorization code" (https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow):
+   * a client_secret sent anyway is refused.
+   */
+  publicClient = false;
   /** Live refresh tokens, each with whether its grant came through a desktop (localhost) redirect. */
   private refreshTokens = new Map<string, boolean>();
   /** Refresh tokens already exchanged, where they rotate: one seen again means the grant was stolen. */
@@ -151,6 +165,7 @@ export class FakeAuthorizationServer {
   issueToken(): string {
     const token = `${this.prefix}${randomBytes(8).toString('hex')}`;
     this.accessTokens.add(token);
+    this.issuedAt.set(token, this.now());
     this.issued++;
     return token;
   }
@@ -158,6 +173,15 @@ export class FakeAuthorizationServer {
   revokeAll(): void {
     this.accessTokens.clear();
     this.refreshTokens.clear();
+  }
+
+  /** Whether the API must refuse this access token as expired. */
+  isExpired(token: string): boolean {
+    const issued = this.issuedAt.get(token);
+    return (
+      this.expired.has(token) ||
+      (this.accessLifetimeMs !== null && issued !== undefined && this.now() - issued >= this.accessLifetimeMs)
+    );
   }
 
   /** Every access token given so far reaches the end of its lifetime. */
@@ -169,6 +193,9 @@ export class FakeAuthorizationServer {
   authorize(query: URLSearchParams): FakeReply {
     const redirectUri = query.get('redirect_uri') ?? '';
     if (query.get('client_id') !== this.clientId) return { status: 400, body: { error: 'invalid_client' } };
+    // The authorization code flow asks with response_type=code (RFC 6749 §4.1.1).
+    if (query.get('response_type') !== 'code')
+      return { status: 400, body: { error: 'unsupported_response_type' } };
     const registered =
       this.redirects instanceof RegExp
         ? this.redirects.test(redirectUri)
@@ -183,6 +210,7 @@ export class FakeAuthorizationServer {
       clientId: this.clientId,
       method: 'S256',
       desktop: new URL(redirectUri).hostname === 'localhost',
+      at: this.now(),
     });
     const target = new URL(redirectUri);
     target.searchParams.set('code', code);
@@ -194,6 +222,7 @@ export class FakeAuthorizationServer {
   exchange(body: Record<string, unknown>): { error: string } | { accessToken: string; refreshToken: string } {
     if (this.clientSecret !== null && body.client_secret !== this.clientSecret)
       return { error: 'invalid_client' };
+    if (this.publicClient && body.client_secret !== undefined) return { error: 'invalid_client' };
     if (body.grant_type === 'refresh_token') {
       const presented = String(body.refresh_token);
       if (this.spentRefreshTokens.has(presented)) {
@@ -216,6 +245,9 @@ export class FakeAuthorizationServer {
     const grant = this.codes.get(String(body.code));
     if (!grant) return { error: 'invalid_grant' };
     this.codes.delete(String(body.code));
+    // "Authorization codes are short lived. Typically, they expire after about 10 minutes" (the
+    // auth-code flow page above; RFC 6749 §4.1.2 recommends at most 10 minutes).
+    if (this.now() - grant.at > 10 * 60_000) return { error: 'invalid_grant' };
     if (body.redirect_uri !== grant.redirectUri) return { error: 'redirect_uri_mismatch' };
     if (body.client_id !== grant.clientId) return { error: 'invalid_client' };
     const challenge = createHash('sha256')
@@ -243,7 +275,11 @@ export abstract class ProviderFake {
 
   protected abstract route(request: FakeRequest): FakeReply | Promise<FakeReply>;
 
+  /** The service's clock; a test may set it to its fake clock. */
+  now: () => number = () => Date.now();
+
   async start(): Promise<this> {
+    this.auth.now = () => this.now();
     await this.server.start();
     return this;
   }

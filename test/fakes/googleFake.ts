@@ -75,7 +75,13 @@ export class GoogleFake extends ProviderFake {
   get focusTimeSupported(): boolean {
     return this.account.kind === 'workspace' && this.editionHasFocusTime;
   }
-  now = () => Date.now();
+  override now = () => Date.now();
+
+  constructor() {
+    super();
+    // Access tokens live as long as the token response's expires_in says (3599 s here).
+    this.auth.accessLifetimeMs = 3_599_000;
+  }
   /**
    * The OAuth consent screen's publishing status. "A Google Cloud Platform project with an OAuth consent
    * screen configured for an external user type and a publishing status of 'Testing' is issued a refresh
@@ -172,7 +178,7 @@ export class GoogleFake extends ProviderFake {
         },
       };
     }
-    if (!request.token || !this.auth.accessTokens.has(request.token))
+    if (!request.token || !this.auth.accessTokens.has(request.token) || this.auth.isExpired(request.token))
       return googleError(401, 'Invalid Credentials', 'authError');
     const path = request.path.replace(/^\/calendar\/v3/, '');
     // The primary calendar's id is the account's address (Calendars resource, https://developers.google.com/workspace/calendar/api/v3/reference/calendars).

@@ -2,17 +2,26 @@ import { DateTime } from 'luxon';
 import { WINDOWS_TO_IANA_MAP } from 'windows-iana';
 import { FakeAuthorizationServer, type FakeReply, type FakeRequest, ProviderFake } from './fakeHttp';
 
+/**
+ * The supported availability/activity combinations of setUserPreferredPresence, and no others
+ * (https://learn.microsoft.com/en-us/graph/api/presence-setuserpreferredpresence).
+ */
 const PAIRS = new Set([
   'Available/Available',
   'Busy/Busy',
-  'Busy/InACall',
-  'Busy/InAConferenceCall',
-  'DoNotDisturb/Presenting',
   'DoNotDisturb/DoNotDisturb',
   'BeRightBack/BeRightBack',
   'Away/Away',
   'Offline/OffWork',
 ]);
+
+/** An ISO 8601 duration of days, hours, minutes and seconds (PnDTnHnMnS) in ms; null when malformed. */
+function durationMs(text: string): number | null {
+  const match = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(text);
+  if (!match || text === 'P' || text.endsWith('T')) return null;
+  const [, d, h, m, sec] = match.map((part) => Number(part ?? 0));
+  return (((d! * 24 + h!) * 60 + m!) * 60 + sec!) * 1000;
+}
 /**
  * The permissions each call takes, from the Permissions table of its page (least privileged first, then
  * the higher privileged ones); a token with none of them is refused with 403. The stricter reading:
@@ -104,6 +113,13 @@ export class GraphFake extends ProviderFake {
     null,
     /^http:\/\/localhost:\d+\/?$/,
   );
+  constructor() {
+    super();
+    // Access tokens live as long as the token response's expires_in says (3600 s here).
+    this.auth.accessLifetimeMs = 3_600_000;
+    this.auth.publicClient = true;
+  }
+
   preferredPresence: { availability: string; activity: string; expiresAt: number } | null = null;
   statusMessage: { content: string; expiry: string | null } | null = null;
   mailbox: Record<string, unknown> = {};
@@ -126,7 +142,7 @@ export class GraphFake extends ProviderFake {
     string,
     { items: { status: string; start: string; end: string }[]; workingHours: Record<string, unknown> }
   >();
-  now = () => Date.now();
+  override now = () => Date.now();
   /** Events Cadence (or anyone through the API) created: POST /me/events. */
   readonly events = new Map<string, GraphEvent>();
   private nextEventId = 1;
@@ -273,7 +289,7 @@ export class GraphFake extends ProviderFake {
         },
       };
     }
-    if (!request.token || !this.auth.accessTokens.has(request.token))
+    if (!request.token || !this.auth.accessTokens.has(request.token) || this.auth.isExpired(request.token))
       return graphError(401, 'InvalidAuthenticationToken', 'Access token has expired or is not yet valid.');
     const path = request.path.replace(/^\/v1\.0/, '');
     const body = request.body;
@@ -309,10 +325,19 @@ export class GraphFake extends ProviderFake {
         const pair = `${String(body.availability)}/${String(body.activity)}`;
         if (!PAIRS.has(pair))
           return graphError(400, 'InvalidRequest', `Invalid availability/activity pair ${pair}`);
-        const duration = /^PT(?:(\d+)H)?(?:(\d+)M)?$/.exec(String(body.expirationDuration ?? 'PT7D'));
-        const ms = duration
-          ? (Number(duration[1] ?? 0) * 60 + Number(duration[2] ?? 0)) * 60_000
+        // "If not provided, a default expiration will be applied: DoNotDisturb or Busy: Expiration in 1
+        // day; All others: Expiration in 7 days" (same page); a value that is no ISO 8601 duration is refused.
+        const fallback = ['DoNotDisturb', 'Busy'].includes(String(body.availability))
+          ? 86_400_000
           : 7 * 86_400_000;
+        const ms =
+          body.expirationDuration === undefined ? fallback : durationMs(String(body.expirationDuration));
+        if (ms === null)
+          return graphError(
+            400,
+            'InvalidRequest',
+            `Invalid expirationDuration ${String(body.expirationDuration)}`,
+          );
         this.preferredPresence = {
           availability: String(body.availability),
           activity: String(body.activity),

@@ -126,7 +126,7 @@ export class SlackFake extends ProviderFake {
   members: SlackMember[] = [];
   /** Users currently inside their DND hours. */
   dndUsers = new Set<string>();
-  now = () => Date.now();
+  override now = () => Date.now();
   private readonly recentCalls = new Map<string, number[]>();
 
   /** Whether Do Not Disturb is snoozed right now (a snooze ends by itself at its end time). */

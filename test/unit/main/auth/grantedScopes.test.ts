@@ -12,6 +12,11 @@ describe('granted scopes', () => {
     expect(grantedScopes(undefined)).toBeUndefined();
   });
 
+  it('reads a percent-encoded scope as Microsoft’s own example writes it', () => {
+    const granted = grantedScopes('openid https%3A%2F%2Fgraph.microsoft.com%2FCalendars.ReadWrite');
+    expect(missingScopes(granted, ['Calendars.ReadWrite'])).toEqual([]);
+  });
+
   it('knows a Graph permission named alone, after its resource, or in lower case', () => {
     const needed = ['Calendars.ReadWrite'];
     expect(missingScopes(['Calendars.ReadWrite'], needed)).toEqual([]);
