@@ -28,7 +28,7 @@ export function removeLeftoverTemporaries(dataDir: string): string[] {
     return [];
   }
   const removed: string[] = [];
-  for (const name of names.filter(isCadenceTemporary)) {
+  for (const name of names.filter(isCadenceTemporary).sort()) {
     const file = path.join(dataDir, name);
     try {
       if (!fs.lstatSync(file).isFile()) continue;
