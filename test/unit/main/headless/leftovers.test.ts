@@ -60,20 +60,16 @@ describe('temporary files left by a Cadence killed mid-write', () => {
     expect(fs.readdirSync(path.join(dir, 'nested'))).toEqual(['intents.json.tmp-1733489123a1b2c3']);
   });
 
-  it('knows the name writeFileAtomically gives its temporary file', () => {
+  it('knows the name writeFileAtomically gives its temporary file', async () => {
     const dir = tempDir('cadence-leftovers-');
     dirs.push(dir);
     const names: string[] = [];
     const watcher = fs.watch(dir, (_event, name) => name && names.push(name));
     writeFileAtomically(path.join(dir, 'intents.json'), '{}');
-    return new Promise<void>((resolve) =>
-      setTimeout(() => {
-        watcher.close();
-        const temporary = names.filter((name) => name !== 'intents.json');
-        expect(temporary.length).toBeGreaterThan(0);
-        for (const name of temporary) expect(isCadenceTemporary(name), name).toBe(true);
-        resolve();
-      }, 100),
-    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    watcher.close();
+    const temporary = names.filter((name) => name !== 'intents.json');
+    expect(temporary.length).toBeGreaterThan(0);
+    for (const name of temporary) expect(isCadenceTemporary(name), name).toBe(true);
   });
 });
