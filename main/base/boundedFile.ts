@@ -14,9 +14,11 @@ export interface BoundedReadRules {
   othersMayPlant?: boolean;
 }
 
-// O_NOFOLLOW: a symbolic link (to /dev/zero, to another user's file) is refused, not followed.
-// O_NONBLOCK: opening a FIFO returns at once instead of waiting for a writer that never comes; the
-// descriptor's fstat then shows it is no regular file, and it is never read.
+// O_NOFOLLOW: a symbolic link (to /dev/zero, to another user's file) fails with ELOOP instead of being
+// followed (https://man7.org/linux/man-pages/man2/openat.2.html). O_NONBLOCK: opening a FIFO for reading
+// returns at once instead of waiting for a writer that never comes
+// (https://man7.org/linux/man-pages/man7/fifo.7.html); the descriptor's fstat then shows it is no
+// regular file, and it is never read.
 const OPEN_FLAGS =
   fs.constants.O_RDONLY |
   (fs.constants.O_NOFOLLOW ?? 0) |
@@ -29,7 +31,8 @@ const OPEN_FLAGS =
  * huge file can neither block, exhaust nor feed Cadence.
  *
  * With `othersMayPlant`, the rule is OpenSSH's StrictModes rule for the files it trusts
- * (https://man.openbsd.org/sshd_config#StrictModes): the file belongs to you or to root, and neither its
+ * (https://man.openbsd.org/sshd_config#StrictModes, and sshd(8) FILES: a file others can write "could be
+ * modified or replaced by unauthorized users"): the file belongs to you or to root, and neither its
  * group nor others may write it, wherever it is. It does not depend on the folder: the folder's
  * permissions can change after the check, the opened file's owner and mode are what was read.
  */
