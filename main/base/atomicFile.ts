@@ -27,6 +27,12 @@ function retrying<T>(call: () => T): T {
   }
 }
 
+/**
+ * The end of the temporary files written here, and by the `atomically` package behind electron-store,
+ * which names them the same way: what a process killed mid-write leaves beside the target.
+ */
+export const TEMPORARY_SUFFIX = /\.tmp-\d{10}[0-9a-f]{6}$/;
+
 /** Writes a temporary file beside the target, flushes it to disk, then renames it over the target. */
 export function writeFileAtomically(file: string, data: string, mode = FILE_MODE): void {
   let target = file;

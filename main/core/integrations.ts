@@ -214,7 +214,8 @@ export class Integrations extends Disposable {
   /** One line per connected service whose health needs the user, for `status`. */
   problems(): string[] {
     const vault = this.options.vault.problem ?? null;
-    return [...(vault ? [vault] : []), ...problemLines(this.list())];
+    const clients = this.options.clients?.problems?.() ?? [];
+    return [...(vault ? [vault] : []), ...clients, ...problemLines(this.list())];
   }
 
   calendar(): CalendarEvent[] {

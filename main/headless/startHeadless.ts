@@ -33,6 +33,7 @@ import {
 } from '../server/connectionFile';
 import { provesToken } from '../server/healthProof';
 import { FolderLockedError, LOCK_FILE, lockDataFolder } from './folderLock';
+import { removeLeftoverTemporaries } from './leftovers';
 import { probeLinuxActivity } from './linuxActivity';
 import { LocalApi } from '../server/localApi';
 
@@ -138,7 +139,7 @@ export async function startHost(options: HostOptions): Promise<CadenceHost> {
     throw error;
   }
   try {
-    return await startLocked(options, store);
+    return await startLocked(options, store, removeLeftoverTemporaries(dataDir));
   } catch (error) {
     store.dispose();
     throw error;
@@ -184,7 +185,11 @@ function refuseFoldersInPlaceOfFiles(dataDir: string): void {
   }
 }
 
-async function startLocked(options: HostOptions, store: DisposableStore): Promise<CadenceHost> {
+async function startLocked(
+  options: HostOptions,
+  store: DisposableStore,
+  leftovers: readonly string[],
+): Promise<CadenceHost> {
   const { dataDir } = options;
   const clock = options.clock ?? new SystemClock();
   const open = options.openBackend ?? openConf;
@@ -260,6 +265,10 @@ async function startLocked(options: HostOptions, store: DisposableStore): Promis
   service.start();
   integrations.attach(integrationStateOf(service));
   log.info(`started (pid ${process.pid}, port ${port})`);
+  if (leftovers.length)
+    log.info(
+      `removed temporary files an earlier Cadence left when it stopped mid-write: ${leftovers.join(', ')}`,
+    );
   for (const problem of service.problems()) log.warn(problem);
   writeConnection(dataDir, { port, token, pid: process.pid, url: api.url });
   return {

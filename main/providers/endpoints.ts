@@ -1,6 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { readBoundedFile } from '../base/boundedFile';
 import { redirectUriOf } from '../auth/loopbackListener';
 import type { OAuthClient } from '../auth/oauthPkce';
 import { WRITE_SCOPES } from './microsoft/plannedEvents';
@@ -140,18 +140,19 @@ export function organisationFile(
     : path.join(path.dirname(path.resolve(dataDir)), 'cadence-organisation.json');
 }
 
-/** The organisation's settings, or none; a file that cannot be used is a problem said in words, never a crash. */
+/** The organisation's file is small; anything larger is not one (a planted /dev/zero, a log). */
+export const ORGANISATION_MAX_BYTES = 64 * 1024;
+
+/**
+ * The organisation's settings, or none; a file that cannot be used is a problem said in words, never a
+ * crash. The file sits outside the data folder, where other users may be able to write: only a regular
+ * file of the user's or root's that no one else can change is read (see readBoundedFile).
+ */
 export function readOrganisation(file: string): { settings: OrganisationSettings; problem: string | null } {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { settings: {}, problem: null };
-    return {
-      settings: {},
-      problem: `${file} could not be read (${(error as Error).message}); it is ignored.`,
-    };
-  }
+  const read = readBoundedFile(file, { maxBytes: ORGANISATION_MAX_BYTES, othersMayPlant: true });
+  if (read.kind === 'missing') return { settings: {}, problem: null };
+  if (read.kind === 'refused') return { settings: {}, problem: `Ignored ${file}: ${read.reason}.` };
+  const text = read.text;
   let raw: unknown;
   try {
     raw = JSON.parse(text);

@@ -2,13 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { it } from 'vitest';
-import { api, serve, stopAllServices } from '../fakes/processHarness';
+import { api, cli, serve, stopAllServices } from '../fakes/processHarness';
 import { rawRequests, sendRaw } from '../fakes/rawHttp';
 import { seedSettings, tempDir } from '../fakes/serviceHarness';
 import { report } from './report';
 
 const FUZZ = process.env.BENCH_FUZZ === '1';
 const REQUESTS = Number(process.env.BENCH_FUZZ_REQUESTS ?? 50_000);
+const FILE_RUNS = Number(process.env.BENCH_FUZZ_FILE_RUNS ?? 60);
 
 /** `npm run bench -- --fuzz`: generated raw HTTP at the running service and at its sign-in callback. */
 it.skipIf(!FUZZ)(
@@ -63,4 +64,78 @@ it.skipIf(!FUZZ)(
     }
   },
   1_800_000,
+);
+
+/** A valid client id entry, and junk in every shape JSON and bytes allow. */
+const validEntry = fc.record({ clientId: fc.stringMatching(/^[\w.-]{1,40}$/) });
+const entryOrJunk = fc.oneof(
+  validEntry.map((value) => ({ valid: true, value: value as unknown })),
+  fc.jsonValue().map((value) => ({ valid: false, value: value as unknown })),
+);
+const fileBytes = fc.oneof(
+  fc.uint8Array({ maxLength: 4096 }).map((bytes) => Buffer.from(bytes)),
+  fc.json().map((text) => Buffer.from(text)),
+  fc
+    .record(
+      { slack: fc.jsonValue(), google: fc.jsonValue(), microsoft: fc.jsonValue() },
+      { requiredKeys: [] },
+    )
+    .map((value) => Buffer.from(JSON.stringify(value))),
+);
+
+/**
+ * `npm run bench -- --fuzz`: the real service started on generated organisation files and
+ * integrations.json files. Each start must answer; each valid integrations.json entry must survive a
+ * `cadence configure` of another service.
+ */
+it.skipIf(!FUZZ)(
+  'fuzz: arbitrary organisation and integrations files at start',
+  async () => {
+    const cases = fc.sample(
+      fc.record({
+        organisation: fileBytes,
+        slack: entryOrJunk,
+        google: entryOrJunk,
+        extra: fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue(), { maxKeys: 2 }),
+        raw: fc.option(fileBytes, { nil: null }),
+      }),
+      { numRuns: FILE_RUNS, seed: 3 },
+    );
+    let failedStarts = 0;
+    let lostEntries = 0;
+    for (const sample of cases) {
+      const parent = tempDir('cadence-fuzz-files-');
+      const dir = path.join(parent, 'Cadence');
+      seedSettings(dir, 'UTC');
+      fs.writeFileSync(path.join(parent, 'cadence-organisation.json'), sample.organisation, { mode: 0o600 });
+      const integrations = path.join(dir, 'integrations.json');
+      fs.writeFileSync(
+        integrations,
+        sample.raw ??
+          JSON.stringify({ ...sample.extra, slack: sample.slack.value, google: sample.google.value }),
+        { mode: 0o600 },
+      );
+      try {
+        await serve(dir);
+        const configured = await cli(dir, ['configure', 'microsoft', 'fuzz-app']);
+        const after = JSON.parse(fs.readFileSync(integrations, 'utf8')) as Record<string, unknown>;
+        if (configured.code !== 0 || (await cli(dir, ['status'])).code !== 0) failedStarts++;
+        if (sample.raw === null)
+          for (const id of ['slack', 'google'] as const)
+            if (sample[id].valid && JSON.stringify(after[id]) !== JSON.stringify(sample[id].value))
+              lostEntries++;
+      } catch {
+        failedStarts++;
+      } finally {
+        await stopAllServices();
+        fs.rmSync(parent, { recursive: true, force: true });
+      }
+    }
+    report('Fuzz (organisation and integrations files)', [
+      { name: 'starts', value: cases.length, unit: '' },
+      { name: 'starts that failed', value: failedStarts, unit: '', target: '0', limit: { max: 1 } },
+      { name: 'valid entries lost', value: lostEntries, unit: '', target: '0', limit: { max: 1 } },
+    ]);
+  },
+  600_000,
 );

@@ -1,7 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { organisationFile, providerConfigs, readOrganisation } from '../../../../main/providers/endpoints';
+import {
+  ORGANISATION_MAX_BYTES,
+  organisationFile,
+  providerConfigs,
+  readOrganisation,
+} from '../../../../main/providers/endpoints';
 import { tempDir } from '../../../fakes/serviceHarness';
 
 const dirs: string[] = [];
@@ -57,6 +63,128 @@ describe('an organisation’s own client ids, beside the data folder', () => {
       settings: {},
       problem: null,
     });
+  });
+});
+
+/** Root can hand a file to another user; elsewhere the machine does not allow it. */
+const IS_ROOT = process.getuid?.() === 0;
+const NOBODY = 65534;
+const planted = JSON.stringify({ slack: { clientId: 'planted-app' } });
+
+describe('an organisation file in a folder other users can write', () => {
+  it.skipIf(!IS_ROOT)(
+    'ignores a file that belongs to another user, and says whose it is (needs root to chown the file to nobody, uid 65534)',
+    () => {
+      const file = organisationBeside(planted);
+      fs.chownSync(file, NOBODY, NOBODY);
+      const { settings, problem } = readOrganisation(file);
+      expect(settings).toEqual({});
+      expect(problem).toBe(
+        `Ignored ${file}: it belongs to another user (uid ${NOBODY}); only files of yours or of root are read.`,
+      );
+    },
+  );
+
+  it('ignores a file that others can change, and says how to make it the user’s alone', () => {
+    for (const mode of [0o666, 0o646, 0o664]) {
+      const file = organisationBeside(planted);
+      fs.chmodSync(file, mode);
+      const { settings, problem } = readOrganisation(file);
+      expect(settings).toEqual({});
+      expect(problem).toBe(
+        `Ignored ${file}: other users can change it (mode ${mode.toString(8)}); only a file no one else can write is read: run chmod go-w ${file}.`,
+      );
+    }
+  });
+
+  it('ignores a symbolic link, even to a valid file', () => {
+    const target = organisationBeside(planted);
+    const link = path.join(path.dirname(target), 'linked', 'cadence-organisation.json');
+    fs.mkdirSync(path.dirname(link));
+    fs.symlinkSync(target, link);
+    expect(readOrganisation(link)).toEqual({
+      settings: {},
+      problem: `Ignored ${link}: it is a symbolic link; only a regular file is read, so put the file itself there.`,
+    });
+  });
+
+  it('ignores a file larger than 64 KiB without reading past the limit', () => {
+    const padded = JSON.stringify({ slack: { clientId: 'big-app' } }) + ' '.repeat(ORGANISATION_MAX_BYTES);
+    const file = organisationBeside(padded);
+    expect(readOrganisation(file)).toEqual({
+      settings: {},
+      problem: `Ignored ${file}: it is larger than 64 KiB, more than such a file ever needs.`,
+    });
+  });
+
+  it('ignores a folder in the file’s place', () => {
+    const parent = tempDir('cadence-org-');
+    dirs.push(parent);
+    const file = path.join(parent, 'cadence-organisation.json');
+    fs.mkdirSync(file);
+    expect(readOrganisation(file).problem).toBe(
+      `Ignored ${file}: it is a folder, not a regular file; only a regular file is read.`,
+    );
+  });
+
+  it('still reads the user’s own file, and root’s, when only its owner can write it', () => {
+    const file = organisationBeside(planted);
+    fs.chmodSync(file, 0o644);
+    expect(readOrganisation(file)).toEqual({
+      settings: { slack: { clientId: 'planted-app' } },
+      problem: null,
+    });
+  });
+});
+
+const VALID_ORGANISATIONS = fc.record(
+  {
+    slack: fc.record({ clientId: fc.stringMatching(/^[\w.-]{1,40}$/) }),
+    google: fc.record({
+      clientId: fc.stringMatching(/^[\w.-]{1,40}$/),
+      clientSecret: fc.stringMatching(/^[\w.-]{1,40}$/),
+    }),
+    microsoft: fc.record(
+      { clientId: fc.stringMatching(/^[\w.-]{1,40}$/), tenant: fc.stringMatching(/^[\w.-]{1,40}$/) },
+      { requiredKeys: ['clientId'] },
+    ),
+  },
+  { requiredKeys: [] },
+);
+
+describe('the organisation file, whatever it holds (property)', () => {
+  it('never throws on arbitrary bytes or JSON, and answers either settings or a problem in words', () => {
+    const file = organisationBeside('');
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 2048 }).map((bytes) => Buffer.from(bytes)),
+          fc.json().map((text) => Buffer.from(text)),
+          fc.jsonValue().map((value) => Buffer.from(JSON.stringify({ slack: value, google: value }))),
+        ),
+        (bytes) => {
+          fs.writeFileSync(file, bytes);
+          const { settings, problem } = readOrganisation(file);
+          if (problem === null) expect(() => providerConfigs({}, settings)).not.toThrow();
+          else {
+            expect(settings).toEqual({});
+            expect(problem).toMatch(/cadence-organisation\.json.*\.$/s);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads every valid organisation file exactly as written', () => {
+    const file = organisationBeside('');
+    fc.assert(
+      fc.property(VALID_ORGANISATIONS, (organisation) => {
+        fs.writeFileSync(file, JSON.stringify(organisation, null, 2));
+        expect(readOrganisation(file)).toEqual({ settings: organisation, problem: null });
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 
