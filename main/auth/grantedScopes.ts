@@ -14,7 +14,10 @@ export function grantedScopes(scope: unknown): string[] | undefined {
       return part;
     }
   };
-  return scope.split(/[\s,]+/).filter(Boolean).map(decoded);
+  return scope
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map(decoded);
 }
 
 /**

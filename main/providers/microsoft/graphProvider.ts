@@ -428,7 +428,7 @@ export class GraphProvider implements Provider {
         .filter(
           (item) =>
             !item.isCancelled &&
-            !item.singleValueExtendedProperties?.some((p) => p.id === KEY_TAG) &&
+            !item.singleValueExtendedProperties?.some((p) => p.id?.toLowerCase() === KEY_TAG.toLowerCase()) &&
             (item.showAs === 'oof' || (!item.isAllDay && item.showAs === 'busy')),
         )
         .map((item) => ({

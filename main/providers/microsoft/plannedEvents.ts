@@ -123,10 +123,13 @@ export class PlannedEvents {
 
   /**
    * Cadence's planned events, newest first, down to those that began before yesterday: a filter on the
-   * tag ("GET /me/events?$filter=singleValueExtendedProperties/Any(ep: ep/id eq ... and ep/value eq ...)"),
-   * with the key expanded ("$expand=singleValueExtendedProperties($filter=id eq ...)"), both from
-   * https://learn.microsoft.com/en-us/graph/api/singlevaluelegacyextendedproperty-get; every page
-   * through @odata.nextLink (https://learn.microsoft.com/en-us/graph/paging).
+   * tag ("GET /me/events?$filter=singleValueExtendedProperties/Any(ep: ep/id eq ... and ep/value eq ...)",
+   * documented for collections on https://learn.microsoft.com/en-us/graph/api/singlevaluelegacyextendedproperty-get),
+   * with the key expanded ("$expand=singleValueExtendedProperties($filter=id eq ...)": that page shows
+   * the expand on one event; on a collection it is OData's $expand with a nested $filter, which Graph
+   * answers though the page does not show it); every page through @odata.nextLink
+   * (https://learn.microsoft.com/en-us/graph/paging). Property ids are compared without case: Graph may
+   * write the GUID in another case than Cadence asked.
    */
   private async ownEvents(now: Instant): Promise<OwnPlannedEvent[]> {
     const query = new URLSearchParams({
@@ -151,7 +154,9 @@ export class PlannedEvents {
       };
       let older = false;
       for (const item of body.value ?? []) {
-        const key = item.singleValueExtendedProperties?.find((p) => p.id === KEY_TAG)?.value;
+        const key = item.singleValueExtendedProperties?.find(
+          (p) => p.id?.toLowerCase() === KEY_TAG.toLowerCase(),
+        )?.value;
         const start = fromUtc(item.start);
         older ||= start < now - DAY;
         if (key) found.push({ id: item.id, key, start, end: fromUtc(item.end) });
