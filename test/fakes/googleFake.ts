@@ -14,6 +14,8 @@ export interface GoogleEvent {
   transparency?: string;
 }
 
+const CALENDAR_SCOPE = 'https://www.googleapis.com/auth/calendar';
+
 const googleError = (code: number, message: string, reason: string): FakeReply => ({
   status: code,
   body: { error: { code, message, errors: [{ domain: 'global', reason, message }] } },
@@ -89,6 +91,14 @@ export class GoogleFake extends ProviderFake {
    * token endpoint then answers invalid_grant.
    */
   consentScreen: 'testing' | 'production' = 'production';
+  /**
+   * Scopes the user unticks on Google's consent screen: "users can choose to grant only some of the
+   * requested scopes" (granular consent, https://developers.google.com/identity/protocols/oauth2/resources/granular-permissions).
+   * The token then lacks them, and calls that need them are refused.
+   */
+  withheld: string[] = [];
+  /** What the current grant holds: the scopes the last sign-in asked for, less those withheld. */
+  granted: string[] = [CALENDAR_SCOPE];
   private readonly refreshIssuedAt = new Map<string, number>();
 
   /** The next call is refused with one of the 403s Google documents. */
@@ -146,7 +156,14 @@ export class GoogleFake extends ProviderFake {
   }
 
   protected route(request: FakeRequest): FakeReply {
-    if (request.path === '/o/oauth2/v2/auth') return this.auth.authorize(request.query);
+    if (request.path === '/o/oauth2/v2/auth') {
+      const reply = this.auth.authorize(request.query);
+      if (reply.status < 400)
+        this.granted = (request.query.get('scope') ?? '')
+          .split(' ')
+          .filter((scope) => scope && !this.withheld.includes(scope));
+      return reply;
+    }
     if (request.path === '/token') {
       const presented = String(request.body.refresh_token ?? '');
       const issuedAt = this.refreshIssuedAt.get(presented);
@@ -174,12 +191,20 @@ export class GoogleFake extends ProviderFake {
           access_token: result.accessToken,
           refresh_token: result.refreshToken,
           expires_in: 3599,
+          // "The scopes of access granted by the access_token expressed as a list of space-delimited,
+          // case-sensitive strings" (https://developers.google.com/identity/protocols/oauth2/native-app).
+          scope: this.granted.join(' '),
           token_type: 'Bearer',
         },
       };
     }
     if (!request.token || !this.auth.accessTokens.has(request.token) || this.auth.isExpired(request.token))
       return googleError(401, 'Invalid Credentials', 'authError');
+    // Every call Cadence makes is authorised by the calendar scope (each method's Authorization section,
+    // https://developers.google.com/workspace/calendar/api/v3/reference): without it, 403
+    // insufficientPermissions (https://developers.google.com/workspace/calendar/api/guides/errors).
+    if (!this.granted.includes(CALENDAR_SCOPE))
+      return googleError(403, 'Request had insufficient authentication scopes.', 'insufficientPermissions');
     const path = request.path.replace(/^\/calendar\/v3/, '');
     // The primary calendar's id is the account's address (Calendars resource, https://developers.google.com/workspace/calendar/api/v3/reference/calendars).
     if (path === '/calendars/primary' && request.method === 'GET')

@@ -93,3 +93,21 @@ describe('Google: focus time where the account has none', () => {
     );
   });
 });
+
+describe('Google: a calendar permission unticked on the consent screen', () => {
+  it('is said as a missing permission, and signing in again with it ticked puts it right', async () => {
+    world = await integrationWorld(at('2026-11-23T10:00', ZONE), ZONE);
+    const w = world;
+    w.google.withheld = ['https://www.googleapis.com/auth/calendar'];
+    await w.connect('google');
+    await w.run('focus.start', { minutes: 25 });
+    await w.settle();
+    expect(w.host.integrations.health('google')?.state).toBe('permission');
+    expect(w.host.integrations.health('google')?.message).toMatch(/missing a permission/);
+    w.google.withheld = [];
+    await w.connect('google');
+    await w.settle();
+    expect(w.host.integrations.health('google')).toMatchObject({ state: 'ok' });
+    expect(w.google.visible().some((e) => e.eventType === 'focusTime')).toBe(true);
+  });
+});
