@@ -152,7 +152,12 @@ export interface CommandResults {
   'settings.update': Settings;
   'teammates.add': Teammate;
   'teammates.remove': Teammate;
-  'integration.connect': { authorizeUrl: string };
+  'integration.connect': {
+    /** The local page that starts the sign-in in the browser (binds it to that browser); open this one. */
+    startUrl: string;
+    /** The service's own sign-in address, state included: shown for reference, never opened by Cadence. */
+    authorizeUrl: string;
+  };
   'integration.configure': IntegrationView;
   'integration.disconnect': null;
   notify: NotifyOutcomeView;

@@ -57,8 +57,9 @@ function listen(server: http.Server, port: number, host: string): Promise<NodeJS
  */
 export async function listenLoopback(
   loopback: LoopbackRedirect,
-): Promise<{ servers: http.Server[]; redirectUri: string }> {
-  for (const wanted of loopback.ports ?? [0]) {
+): Promise<{ servers: http.Server[]; redirectUri: string; port: number }> {
+  // Any free port where the service takes any: a few tries, in case another program holds one on ::1.
+  for (const wanted of loopback.ports ?? [0, 0, 0, 0, 0]) {
     const v4 = http.createServer();
     const taken = await listen(v4, wanted, '127.0.0.1');
     if (taken && !loopback.ports) throw new Error(`no port on 127.0.0.1 is free (${taken.message})`);
@@ -80,7 +81,11 @@ export async function listenLoopback(
         if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
         else socket.destroy();
       });
-    return { servers, redirectUri: redirectUriOf(loopback, port) };
+    return { servers, redirectUri: redirectUriOf(loopback, port), port };
   }
-  throw new LoopbackPortsBusy(loopback.ports ?? []);
+  if (!loopback.ports)
+    throw new Error(
+      'another program holds every port Cadence tried on ::1 (IPv6 localhost), where a browser could be sent instead of Cadence',
+    );
+  throw new LoopbackPortsBusy(loopback.ports);
 }

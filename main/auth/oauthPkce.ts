@@ -3,6 +3,7 @@ import type http from 'node:http';
 import { onUnexpectedError } from '../base/lifetime';
 import { requestTarget } from '../net/requestTarget';
 import type { SignedInIdentity, TokenSet } from '../providers/provider';
+import { bindToBrowser } from './browserBinding';
 import { grantedScopes } from './grantedScopes';
 import { callbackPage as PAGE, listenLoopback, type LoopbackRedirect } from './loopbackListener';
 
@@ -138,6 +139,8 @@ export class TokenEndpointError extends Error {
 
 /** Cadence's own code for a sign-in the browser did not come back from in time. */
 export const SIGN_IN_TIMEOUT = 'cadence_sign_in_timeout';
+/** Cadence's own code for a sign-in stopped because its start page was opened twice. */
+export const SIGN_IN_OPENED_TWICE = 'cadence_sign_in_opened_twice';
 
 /** The browser came back without a code: the user or the service refused (RFC 6749 §4.1.2.1). */
 export class SignInRefused extends Error {
@@ -233,7 +236,10 @@ export async function refreshTokens(
 }
 
 export interface PendingAuthorization {
+  /** The service's authorize address, state included: for Cadence and the user's browser only. */
   url: string;
+  /** The local start page to open in the browser: the only address handed to another program. */
+  startUrl: string;
   /** Settles with the tokens once the browser comes back, or fails (wrong state, refusal, timeout). */
   result: Promise<TokenSet>;
   cancel(): void;
@@ -248,7 +254,8 @@ export async function beginAuthorization(
   const { verifier, challenge } = pkcePair();
   const state = base64url(randomBytes(16));
   const loopback = client.loopback ?? { host: '127.0.0.1', path: '/callback' };
-  const { servers, redirectUri } = await listenLoopback(loopback);
+  const { servers, redirectUri, port } = await listenLoopback(loopback);
+  const binding = bindToBrowser(port);
   // A localhost redirect is a desktop one (https://docs.slack.dev/authentication/using-pkce): it decides
   // how the grant is renewed.
   const desktopGrant = loopback.host === 'localhost';
@@ -264,6 +271,7 @@ export async function beginAuthorization(
     code_challenge_method: 'S256',
     ...client.extraAuthorizeParams,
   });
+  const authorizeUrl = `${client.authorizeUrl}?${params}`;
   let settle: { resolve(tokens: TokenSet): void; reject(error: Error): void } | null = null;
   const result = new Promise<TokenSet>((resolve, reject) => (settle = { resolve, reject }));
   const finish = (error: Error | null, tokens?: TokenSet) => {
@@ -294,12 +302,25 @@ export async function beginAuthorization(
   let redeemed = false;
   const answerCallback = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     const url = requestTarget(req.url);
+    if (url?.pathname === binding.startPath) {
+      if (!binding.start(res, authorizeUrl))
+        finish(new SignInRefused(SIGN_IN_OPENED_TWICE, 'the sign-in page was opened twice'));
+      return;
+    }
     if (!url || url.pathname !== loopback.path) {
       res.writeHead(url ? 404 : 400).end();
       return;
     }
     const reply = (status: number, title: string, text: string) =>
       res.writeHead(status, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE(title, text));
+    if (!binding.holds(req)) {
+      reply(
+        400,
+        'Sign-in refused',
+        'This sign-in did not come back to the browser Cadence opened it in. Nothing was changed.',
+      );
+      return;
+    }
     if (url.searchParams.get('state') !== state || redeemed) {
       reply(
         400,
@@ -350,7 +371,8 @@ export async function beginAuthorization(
       });
   };
   return {
-    url: `${client.authorizeUrl}?${params}`,
+    url: authorizeUrl,
+    startUrl: `http://${loopback.host}:${port}${binding.startPath}`,
     result,
     cancel: () => finish(new Error('the sign-in was cancelled')),
   };

@@ -1,6 +1,6 @@
 import { PROVIDER_NAMES, type ProviderId } from '../../shared/integrationView';
 import { slackRedirectUrls } from '../providers/endpoints';
-import { SIGN_IN_TIMEOUT } from './oauthPkce';
+import { SIGN_IN_OPENED_TWICE, SIGN_IN_TIMEOUT } from './oauthPkce';
 
 /** Where each service's app registration lives, for "fix it there" advice. */
 const APP_PLACE: Record<ProviderId, string> = {
@@ -53,6 +53,8 @@ export function signInAdvice(provider: ProviderId, code: string | null, detail: 
     return `${name} does not know this client id${provider === 'google' ? ' and secret' : ''}. Check ${provider === 'google' ? 'them' : 'it'} in Settings → Integrations against ${APP_PLACE[provider]}.`;
   if (any('invalid_scope', 650053, 70011))
     return `${name} refused a permission Cadence needs. In ${APP_PLACE[provider]}, allow the scopes listed in the README, then press Connect again.`;
+  if (any(SIGN_IN_OPENED_TWICE))
+    return `The sign-in page was opened twice (another program may have opened it), so Cadence stopped that sign-in to be safe. Press Connect again.`;
   if (any(SIGN_IN_TIMEOUT))
     return `The sign-in was not finished within five minutes. Press Connect again when you are ready.`;
   return `The sign-in to ${name} did not finish: ${detail}. Press Connect again; if it keeps failing, check ${APP_PLACE[provider]}.`;

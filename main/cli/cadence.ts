@@ -325,7 +325,7 @@ const VERBS: Record<string, Verb> = {
         'integration.connect',
         { provider: providerOf(invocation.args[0], 'connect') },
         (v) =>
-          `${openInBrowser(v.authorizeUrl) ? 'Your browser opens the sign-in page; if it does not, open' : 'Open'} this address to sign in (Cadence finishes by itself once you approve):\n${v.authorizeUrl}`,
+          `${openInBrowser(v.startUrl) ? 'Your browser opens the sign-in page; if it does not, open' : 'Open'} this address to sign in (Cadence finishes by itself once you approve; it works once, in one browser):\n${v.startUrl}`,
       ),
   },
   disconnect: {

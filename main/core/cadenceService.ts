@@ -65,7 +65,7 @@ export interface CadenceServiceOptions {
 
 /** What the service needs from the connected services (main/core/integrations.ts). */
 export interface IntegrationsPort {
-  connect(id: ProviderId): Promise<ApiResult<{ authorizeUrl: string }>>;
+  connect(id: ProviderId): Promise<ApiResult<{ startUrl: string; authorizeUrl: string }>>;
   configure(id: ProviderId, setting: { clientId: string; clientSecret?: string }): ApiResult<IntegrationView>;
   disconnect(id: ProviderId): ApiResult<null>;
   list(): IntegrationView[];

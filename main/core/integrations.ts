@@ -177,7 +177,7 @@ export class Integrations extends Disposable {
   }
 
   /** Begins a sign-in and returns the address to open in the browser. */
-  connect(id: ProviderId): Promise<ApiResult<{ authorizeUrl: string }>> {
+  connect(id: ProviderId): Promise<ApiResult<{ startUrl: string; authorizeUrl: string }>> {
     return this.signIns.begin(id);
   }
 

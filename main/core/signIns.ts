@@ -29,7 +29,7 @@ export class SignIns {
   constructor(private readonly options: SignInsOptions) {}
 
   /** Begins a sign-in and returns the address to open in the browser. */
-  async begin(id: ProviderId): Promise<ApiResult<{ authorizeUrl: string }>> {
+  async begin(id: ProviderId): Promise<ApiResult<{ startUrl: string; authorizeUrl: string }>> {
     const config = this.options.config(id);
     if (!config.oauth.clientId)
       return refusal(
@@ -65,7 +65,7 @@ export class SignIns {
         this.options.onChange();
       },
     );
-    return { ok: true, value: { authorizeUrl: pending.url } };
+    return { ok: true, value: { startUrl: pending.startUrl, authorizeUrl: pending.url } };
   }
 
   /** Ends the service's sign-in under way, if any, and forgets why the last one failed. */

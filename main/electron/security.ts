@@ -19,6 +19,14 @@ export function isAllowedExternal(url: string, authorizeUrls: readonly string[] 
     const parsed = new URL(url);
     if (parsed.protocol === 'https:' && EXTERNAL_ALLOWLIST.some((prefix) => url.startsWith(prefix)))
       return true;
+    // A sign-in's own start page on this computer (main/auth/browserBinding.ts): it sends the browser on.
+    if (
+      parsed.protocol === 'http:' &&
+      (parsed.hostname === '127.0.0.1' || parsed.hostname === 'localhost') &&
+      /^\/cadence-sign-in\/[\w-]+$/.test(parsed.pathname) &&
+      !parsed.search
+    )
+      return true;
     return authorizeUrls.some((authorize) => {
       const allowed = new URL(authorize);
       return parsed.origin === allowed.origin && parsed.pathname === allowed.pathname;

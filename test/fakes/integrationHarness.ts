@@ -1,3 +1,4 @@
+import { browseSignIn } from './signInBrowser';
 import fs from 'node:fs';
 import { MemoryNotifier } from '../../main/core/desktopNotifier';
 import { type CadenceHost, startHost } from '../../main/headless/startHeadless';
@@ -105,7 +106,7 @@ export async function integrationWorld(
     connect: async (id) => {
       const outcome = await host.service.command('integration.connect', { provider: id });
       if (!outcome.ok) throw new Error(outcome.message);
-      const page = await fetch(outcome.value.authorizeUrl);
+      const page = await browseSignIn(outcome.value.startUrl);
       if (!page.ok) throw new Error(`sign-in failed: ${await page.text()}`);
       for (let i = 0; i < 100 && !host.integrations.list().find((v) => v.id === id)?.connected; i++)
         await pause(5);

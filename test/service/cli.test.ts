@@ -250,7 +250,10 @@ describe('cadence connect', () => {
       CADENCE_NO_BROWSER: '',
     });
     const url = withDisplay.stdout.trim().split('\n').at(-1)!;
-    expect(url).toMatch(/^https:\/\/auth\.example\/authorize\?/);
+    // What reaches another program's command line (readable by every local user in /proc) is the local
+    // start page alone: never the service's address with its state.
+    expect(url).toMatch(/^http:\/\/localhost:\d+\/cadence-sign-in\/[\w-]+$/);
+    expect(url).not.toMatch(/state=|auth\.example/);
     expect(withDisplay.stdout).toMatch(/Your browser opens the sign-in page/);
     await expect.poll(() => (fs.existsSync(opened) ? fs.readFileSync(opened, 'utf8') : '')).toBe(url);
     const headless = await cli(dir, ['connect', 'slack'], { DISPLAY: '', WAYLAND_DISPLAY: '' });

@@ -1,3 +1,4 @@
+import { startInBrowser } from '../fakes/signInBrowser';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -17,13 +18,22 @@ async function connectedWorld(local: string): Promise<IntegrationWorld> {
   return world;
 }
 
+/** Follows the service's redirect back to Cadence from a browser that holds `cookie`. */
+async function browseFrom(authorize: URL, cookie: string): Promise<Response> {
+  const approved = await fetch(authorize, { redirect: 'manual' });
+  return fetch(approved.headers.get('location')!, { headers: { cookie } });
+}
+
 const epoch = (local: string) => Math.floor(at(local, ZONE) / 1000);
 
 describe('sign-in (OAuth 2 for native apps)', () => {
   it('uses PKCE S256, state and a loopback redirect, and keeps tokens out of settings', async () => {
     world = await integrationWorld(at('2026-11-23T10:00', ZONE), ZONE);
     const outcome = await world.host.service.command('integration.connect', { provider: 'slack' });
-    const url = new URL((outcome as { value: { authorizeUrl: string } }).value.authorizeUrl);
+    const { authorizeUrl, startUrl } = (outcome as { value: { authorizeUrl: string; startUrl: string } })
+      .value;
+    const url = new URL(authorizeUrl);
+    const cookie = await startInBrowser(startUrl);
     expect(url.searchParams.get('code_challenge_method')).toBe('S256');
     expect(url.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
     // The first of the redirects the Slack app registers (slack-app-manifest.yml).
@@ -32,8 +42,8 @@ describe('sign-in (OAuth 2 for native apps)', () => {
     const forged = new URL(url.searchParams.get('redirect_uri')!);
     forged.searchParams.set('code', 'stolen');
     forged.searchParams.set('state', 'not-the-state');
-    expect((await fetch(forged)).status).toBe(400);
-    expect((await fetch(url)).status).toBe(200);
+    expect((await fetch(forged, { headers: { cookie } })).status).toBe(400);
+    expect((await browseFrom(url, cookie)).status).toBe(200);
     await world.settle();
     expect(world.host.integrations.list().find((v) => v.id === 'slack')).toMatchObject({
       connected: true,
@@ -53,8 +63,12 @@ describe('sign-in (OAuth 2 for native apps)', () => {
     const google = () => world!.host.integrations.list().find((view) => view.id === 'google');
     expect(google()).toMatchObject({ id: 'google', signIn: { state: 'pending' } });
     const authorize = new URL(outcome.value.authorizeUrl);
+    // The user's browser opens the start page (which sends it on to Google), and Google sends it back refused.
+    const start = await fetch(outcome.value.startUrl, { redirect: 'manual' });
+    expect(start.headers.get('location')).toBe(outcome.value.authorizeUrl);
+    const cookie = start.headers.getSetCookie()[0]!.split(';')[0]!;
     const denied = `${authorize.searchParams.get('redirect_uri')}?error=access_denied&state=${authorize.searchParams.get('state')}`;
-    expect((await fetch(denied)).status).toBe(400);
+    expect((await fetch(denied, { headers: { cookie } })).status).toBe(400);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(google()).toMatchObject({
       connected: false,
@@ -400,11 +414,13 @@ describe('more faults', () => {
   it('refuses a replayed sign-in callback, and never shows a token to anything the window can read', async () => {
     const w = await connectedWorld('2026-11-23T10:00');
     const outcome = await w.host.service.command('integration.connect', { provider: 'google' });
-    const authorize = new URL((outcome as { value: { authorizeUrl: string } }).value.authorizeUrl);
-    const approved = await fetch(authorize, { redirect: 'manual' });
+    const { authorizeUrl, startUrl } = (outcome as { value: { authorizeUrl: string; startUrl: string } })
+      .value;
+    const cookie = await startInBrowser(startUrl);
+    const approved = await fetch(authorizeUrl, { redirect: 'manual' });
     const callback = approved.headers.get('location')!;
-    expect((await fetch(callback)).status).toBe(200);
-    await expect(fetch(callback)).rejects.toThrow();
+    expect((await fetch(callback, { headers: { cookie } })).status).toBe(200);
+    await expect(fetch(callback, { headers: { cookie } })).rejects.toThrow();
     await w.run('focus.start', { minutes: 25 });
     const tokens = [
       ...w.slack.auth.accessTokens,

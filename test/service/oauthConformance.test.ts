@@ -136,11 +136,17 @@ async function world(): Promise<World> {
   };
 }
 
+/** The cookies of the browser the last sign-in went through: the callback is taken from it alone. */
+let browserCookies = '';
+/** A request from that browser. */
+const fromBrowser = (url: string | URL) => fetch(url, { headers: { cookie: browserCookies } });
+
 /** A browser with a cookie jar: follows the sign-in's redirects until they reach Cadence's loopback. */
 async function browseToCallback(start: string): Promise<string> {
   const jar = new Map<string, string>();
   let url = start;
   for (let hop = 0; hop < 10; hop++) {
+    browserCookies = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
     if (new URL(url).pathname === '/callback') return url;
     const response = await fetch(url, {
       redirect: 'manual',
@@ -164,7 +170,7 @@ async function signIn(w: World): Promise<string> {
   if (!outcome.ok) throw new Error(outcome.message);
   const authorize = new URL(outcome.value.authorizeUrl);
   expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
-  return browseToCallback(outcome.value.authorizeUrl);
+  return browseToCallback(outcome.value.startUrl);
 }
 
 const connected = async (w: World) => {
@@ -181,7 +187,7 @@ describe('sign-in against a certified OAuth 2 / OpenID Connect server', () => {
     const w = await world();
     const callback = await signIn(w);
     expect(new URL(callback).searchParams.get('iss')).toBe(w.issuer);
-    const page = await fetch(callback);
+    const page = await fromBrowser(callback);
     expect(page.status).toBe(200);
     expect(await connected(w)).toMatchObject({ connected: true });
     expect(w.vault.get('microsoft')).toMatchObject({
@@ -193,7 +199,7 @@ describe('sign-in against a certified OAuth 2 / OpenID Connect server', () => {
   it('redeems the code once when the redirect reaches the loopback twice, so the grant survives', async () => {
     const w = await world();
     const callback = await signIn(w);
-    const [first, second] = await Promise.all([fetch(callback), fetch(callback)]);
+    const [first, second] = await Promise.all([fromBrowser(callback), fromBrowser(callback)]);
     expect([first.status, second.status].sort()).toEqual([200, 400]);
     expect(await connected(w)).toMatchObject({ connected: true });
     expect(await w.tokens().refresh()).toBe(true);
@@ -205,14 +211,14 @@ describe('sign-in against a certified OAuth 2 / OpenID Connect server', () => {
     const callback = new URL(await signIn(w));
     const forged = new URL(callback);
     forged.searchParams.set('state', 'someone-else');
-    expect((await fetch(forged)).status).toBe(400);
-    expect((await fetch(callback)).status).toBe(200);
+    expect((await fromBrowser(forged)).status).toBe(400);
+    expect((await fromBrowser(callback)).status).toBe(200);
     expect(await connected(w)).toMatchObject({ connected: true });
   });
 
   it('shares one refresh among calls that meet an expired token together; the rotated token stays good', async () => {
     const w = await world();
-    await fetch(await signIn(w));
+    await fromBrowser(await signIn(w));
     await connected(w);
     const before = w.vault.get('microsoft')!.refreshToken!;
     const tokens = w.tokens();

@@ -1,3 +1,4 @@
+import { browseSignIn } from '../fakes/signInBrowser';
 import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type IntegrationWorld, integrationWorld } from '../fakes/integrationHarness';
@@ -37,9 +38,11 @@ describe('the redirect a real Slack app accepts', () => {
     await occupy(47613);
     const outcome = await w.host.service.command('integration.connect', { provider: 'slack' });
     expect(outcome.ok).toBe(true);
-    const url = new URL((outcome as { value: { authorizeUrl: string } }).value.authorizeUrl);
+    const { authorizeUrl, startUrl } = (outcome as { value: { authorizeUrl: string; startUrl: string } })
+      .value;
+    const url = new URL(authorizeUrl);
     expect(url.searchParams.get('redirect_uri')).toMatch(/^http:\/\/localhost:4761[45]\/callback$/);
-    expect((await fetch(url)).status).toBe(200);
+    expect((await browseSignIn(startUrl)).status).toBe(200);
     await w.settle();
     expect(w.host.integrations.list().find((v) => v.id === 'slack')?.connected).toBe(true);
   });

@@ -96,8 +96,8 @@ function IntegrationRow({ integration }: { integration: IntegrationView }) {
     const result = await run('integration.connect', { provider: integration.id });
     if (!result.ok) return setError(result.message);
     setError(null);
-    setLink(result.value.authorizeUrl);
-    window.open(result.value.authorizeUrl, '_blank', 'noopener');
+    setLink(result.value.startUrl);
+    window.open(result.value.startUrl, '_blank', 'noopener');
   };
   const disconnect = async () => {
     await run('integration.disconnect', { provider: integration.id });

@@ -41,3 +41,33 @@ describe('the sign-in’s loopback listener with fixed ports', () => {
     );
   });
 });
+
+describe('the sign-in’s loopback listener on IPv6', () => {
+  it('never leaves ::1 to another program: a port held there is passed over', async () => {
+    const other = http.createServer();
+    const v6 = await new Promise<boolean>((resolve) => {
+      other.once('error', () => resolve(false));
+      other.listen(0, '::1', () => resolve(true));
+    });
+    if (!v6) {
+      console.warn('skipped: this machine has no IPv6 loopback (::1), so no program can hold it');
+      return;
+    }
+    servers.push(other);
+    const held = (other.address() as AddressInfo).port;
+    const free = await taken();
+    await new Promise((resolve) => servers.pop()!.close(resolve));
+    const { servers: listening, redirectUri } = await listenLoopback({
+      host: 'localhost',
+      path: '/callback',
+      ports: [held, free],
+    });
+    servers.push(...listening);
+    // A browser resolving localhost to ::1 on the first port would have reached the other program.
+    expect(redirectUri).toBe(`http://localhost:${free}/callback`);
+    expect(listening.map((server) => (server.address() as AddressInfo).address).sort()).toEqual([
+      '127.0.0.1',
+      '::1',
+    ]);
+  });
+});

@@ -60,7 +60,11 @@ async function signInAgainst(body: string, delayMs = 0) {
   const authorize = new URL(pending.url);
   const callback = (code: string) =>
     `${authorize.searchParams.get('redirect_uri')}?code=${code}&state=${authorize.searchParams.get('state')}`;
-  return { endpoint, pending, callback };
+  // The user's browser opens the start page first: it gets the cookie the callback must show.
+  const start = await fetch(pending.startUrl, { redirect: 'manual' });
+  const cookie = start.headers.getSetCookie()[0]?.split(';')[0] ?? '';
+  const visit = (code: string) => fetch(callback(code), { headers: { cookie } });
+  return { endpoint, pending, callback, visit, start, cookie };
 }
 
 const cleanup: (() => void)[] = [];
@@ -68,13 +72,58 @@ afterEach(() => {
   for (const step of cleanup.splice(0)) step();
 });
 
+describe('a sign-in bound to the browser that starts it', () => {
+  const good = '{"access_token":"a","token_type":"Bearer","refresh_token":"r","expires_in":3600}';
+
+  it('hands out a local start page, never the state: it sets a cookie and sends the browser on', async () => {
+    const { pending, start, cookie } = await signInAgainst(good);
+    const state = new URL(pending.url).searchParams.get('state')!;
+    expect(pending.startUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/cadence-sign-in\/[\w-]{20,}$/);
+    expect(pending.startUrl).not.toContain(state);
+    expect(start.status).toBe(302);
+    expect(start.headers.get('location')).toBe(pending.url);
+    expect(start.headers.getSetCookie()[0]).toMatch(/HttpOnly; SameSite=Lax; Path=\//);
+    expect(cookie).toMatch(/^cadence_sign_in_\d+=[\w-]{40,}$/);
+    pending.cancel();
+    await expect(pending.result).rejects.toThrow();
+  });
+
+  it('refuses a code delivered by anyone without the cookie, even with the right state', async () => {
+    const { endpoint, pending, callback, visit } = await signInAgainst(good);
+    // Another local user read the state somewhere and delivers their own code.
+    const forged = await fetch(callback('attackers-code'));
+    expect(forged.status).toBe(400);
+    expect(await forged.text()).toContain('did not come back to the browser Cadence opened it in');
+    const wrongCookie = await fetch(callback('attackers-code'), {
+      headers: { cookie: `cadence_sign_in_${new URL(pending.startUrl).port}=guess` },
+    });
+    expect(wrongCookie.status).toBe(400);
+    expect(endpoint.exchanges).toBe(0);
+    // The user's own browser still finishes.
+    expect((await visit('users-code')).status).toBe(200);
+    await expect(pending.result).resolves.toMatchObject({ accessToken: 'a' });
+    expect(endpoint.exchanges).toBe(1);
+  });
+
+  it('stops the sign-in when its start page is opened a second time (someone else opened it too)', async () => {
+    const { endpoint, pending, visit } = await signInAgainst(good);
+    const outcome = pending.result.catch((error: unknown) => error);
+    const again = await fetch(pending.startUrl, { redirect: 'manual' });
+    expect(again.status).toBe(400);
+    expect(await again.text()).toContain('opened twice');
+    expect(await outcome).toMatchObject({ code: 'cadence_sign_in_opened_twice' });
+    expect((await visit('code').catch(() => null))?.status ?? 'closed').not.toBe(200);
+    expect(endpoint.exchanges).toBe(0);
+  });
+});
+
 describe('one code, one exchange', () => {
   it('redeems the code once when the browser comes back twice while the first exchange is in flight', async () => {
-    const { endpoint, pending, callback } = await signInAgainst(
+    const { endpoint, pending, visit } = await signInAgainst(
       '{"access_token":"a","token_type":"Bearer","refresh_token":"r","expires_in":3600}',
       100,
     );
-    const [first, second] = await Promise.all([fetch(callback('one-code')), fetch(callback('one-code'))]);
+    const [first, second] = await Promise.all([visit('one-code'), visit('one-code')]);
     expect([first.status, second.status].sort()).toEqual([200, 400]);
     await expect(pending.result).resolves.toMatchObject({ accessToken: 'a', refreshToken: 'r' });
     expect(endpoint.exchanges).toBe(1);
@@ -83,9 +132,9 @@ describe('one code, one exchange', () => {
 
 describe('the token response', () => {
   it('is refused when its token_type is not the one the service issues (RFC 6749 §5.1)', async () => {
-    const { pending, callback } = await signInAgainst('{"access_token":"a","token_type":"mac"}');
+    const { pending, visit } = await signInAgainst('{"access_token":"a","token_type":"mac"}');
     const outcome = pending.result.catch((error: unknown) => error);
-    const page = await fetch(callback('c'));
+    const page = await visit('c');
     expect(page.status).toBe(400);
     expect(await page.text()).toContain('token of type &#34;mac&#34;');
     expect(String(await outcome)).toContain('where "Bearer" was expected');

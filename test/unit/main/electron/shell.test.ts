@@ -178,6 +178,25 @@ describe('security checklist', () => {
     expect(opened).toEqual(['https://sso.example.org/oauth2/authorize?client_id=x&state=y']);
   });
 
+  it('opens a sign-in’s local start page in the system browser, and no other local page', () => {
+    let open: ((details: { url: string }) => { action: 'deny' }) | null = null;
+    const contents: ContentsLike = {
+      on: () => undefined,
+      setWindowOpenHandler: (handler) => (open = handler),
+    };
+    const opened: string[] = [];
+    hardenContents(contents, (url) => opened.push(url));
+    open!({ url: 'http://localhost:47613/cadence-sign-in/Zm9vYmFyYmF6cXV4' });
+    open!({ url: 'http://127.0.0.1:41234/cadence-sign-in/Zm9vYmFyYmF6cXV4' });
+    open!({ url: 'http://127.0.0.1:41234/callback?code=x&state=y' });
+    open!({ url: 'http://evil.example/cadence-sign-in/Zm9v' });
+    open!({ url: 'http://127.0.0.1:47110/#token=secret' });
+    expect(opened).toEqual([
+      'http://localhost:47613/cadence-sign-in/Zm9vYmFyYmF6cXV4',
+      'http://127.0.0.1:41234/cadence-sign-in/Zm9vYmFyYmF6cXV4',
+    ]);
+  });
+
   it('refuses every permission request', () => {
     const answers: boolean[] = [];
     let check: ((contents: unknown, permission: string) => boolean) | null = null;
