@@ -116,6 +116,8 @@ export const querySchemas = {
   history: z.object({ from: queryDate, to: queryDate }).strict(),
   settings: z.object({}).strict(),
   integrations: z.object({}).strict(),
+  /** Every problem in full, each record set aside on its own line (status carries a summary). */
+  problems: z.object({}).strict(),
 } as const;
 
 export type CommandName = keyof typeof commandSchemas;
@@ -175,6 +177,7 @@ export interface QueryResults {
   history: DaySummary[];
   settings: Settings;
   integrations: IntegrationView[];
+  problems: string[];
 }
 export type QueryResult<Q extends QueryName> = QueryResults[Q];
 
