@@ -20,8 +20,18 @@ export function minutesOfDay(text: string): number {
   return Number(match[1]) * 60 + Number(match[2]);
 }
 
+/** Zones already asked about: telling an unknown zone costs a thrown error, and a file may hold thousands. */
+const ZONE_MEMO_LIMIT = 1024;
+const zoneMemo = new Map<string, boolean>();
+
 export function isTimeZone(zone: string): boolean {
-  return IANAZone.isValidZone(zone);
+  let known = zoneMemo.get(zone);
+  if (known === undefined) {
+    known = zone.length <= 100 && IANAZone.isValidZone(zone);
+    if (zoneMemo.size >= ZONE_MEMO_LIMIT) zoneMemo.clear();
+    zoneMemo.set(zone, known);
+  }
+  return known;
 }
 
 /** A local date as YYYY-MM-DD in the zone. */

@@ -14,6 +14,14 @@ const minutes = z
   .max(12 * 60);
 const instant = z.iso.datetime({ offset: true });
 const isoDate = z.iso.date({ message: 'use a real date like 2026-03-09' });
+/** The dates Cadence's date functions can name (four-digit years from the epoch on). */
+export const FIRST_DATE = '1970-01-01';
+export const LAST_DATE = '9999-12-31';
+const DATE_RANGE = `use a date from ${FIRST_DATE} to ${LAST_DATE}`;
+/** A date a query may ask about: a real one, within the years Cadence can write. */
+const queryDate = isoDate
+  .refine((date) => date >= FIRST_DATE, { message: DATE_RANGE })
+  .refine((date) => date <= LAST_DATE, { message: DATE_RANGE });
 const hourMinute = z.string().refine(isHourMinute, { message: 'use a 24-hour time like 16:30' });
 
 const SETTING_KEYS = new Set(Object.keys(settingsPatchSchema.shape));
@@ -103,11 +111,13 @@ export const commandSchemas = {
 
 export const querySchemas = {
   status: z.object({}).strict(),
-  plan: z.object({ date: isoDate.optional() }).strict(),
+  plan: z.object({ date: queryDate.optional() }).strict(),
   teammates: z.object({}).strict(),
-  history: z.object({ from: isoDate, to: isoDate }).strict(),
+  history: z.object({ from: queryDate, to: queryDate }).strict(),
   settings: z.object({}).strict(),
   integrations: z.object({}).strict(),
+  /** Every problem in full, each record set aside on its own line (status carries a summary). */
+  problems: z.object({}).strict(),
 } as const;
 
 export type CommandName = keyof typeof commandSchemas;
@@ -172,6 +182,7 @@ export interface QueryResults {
   history: DaySummary[];
   settings: Settings;
   integrations: IntegrationView[];
+  problems: string[];
 }
 export type QueryResult<Q extends QueryName> = QueryResults[Q];
 

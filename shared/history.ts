@@ -1,6 +1,6 @@
 import { lunchInterval, lunchOn } from './availability';
 import type { CalendarEvent } from './calendar';
-import { addDays, atLocalTime, type Instant, MINUTE, parseInstant, wallClock } from './clockTime';
+import { addDays, atLocalTime, DAY, type Instant, MINUTE, parseInstant, wallClock } from './clockTime';
 import { activityIntervals } from './afterHours';
 import { focusIntervals } from './focus';
 import { clip, type Interval, minutes, subtract, union } from './intervals';
@@ -9,6 +9,9 @@ import type { Settings } from './settings';
 import { dayKind, patternOf, spansOn, workdayEnd } from './workPattern';
 
 export type { DaySummary };
+
+/** The most days one look-back answers. */
+export const MAX_HISTORY_DAYS = 800;
 
 /** A day closed within ten minutes of its end was closed on time: the ritual takes a few minutes. */
 const ON_TIME_GRACE = 10 * MINUTE;
@@ -91,8 +94,10 @@ export function history(
   calendar: readonly CalendarEvent[] = [],
 ): DaySummary[] {
   const frozen = new Map(intents.days.map((day) => [day.date, day]));
+  // Counted, not compared as text: a date past 9999 is written "+010000-…", which sorts before "9999".
+  const count = Math.min(Math.round((Date.parse(to) - Date.parse(from)) / DAY) + 1, MAX_HISTORY_DAYS);
   const days: DaySummary[] = [];
-  for (let date = from; date <= to && days.length < 800; date = addDays(date, 1)) {
+  for (let index = 0, date = from; index < count; index++, date = addDays(date, 1)) {
     days.push(frozen.get(date) ?? daySummary(date, at, settings, intents, calendar));
   }
   return days;

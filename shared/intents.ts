@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import './validationWords';
 import { isTimeZone } from './clockTime';
+import { boundedLine, countWords, MAX_PROBLEM_DETAILS, problemDetails, SetAside } from './problems';
 import { weekSchema } from './settings';
 
 export const INTENTS_VERSION = 1;
@@ -160,6 +161,8 @@ export type Nudge = z.infer<typeof nudgeSchema>;
 
 /** How many records of each list the stored document holds at most. */
 export const INTENT_LIMITS = {
+  /** Two weeks of blocks are kept raw (older days are summarised): some 35 a day, and a command stays quick. */
+  focus: 500,
   teammates: 20_000,
   held: 500,
   days: 1_000,
@@ -172,7 +175,7 @@ export const INTENT_LIMITS = {
 
 export const intentsSchema = z.object({
   version: z.literal(INTENTS_VERSION),
-  focus: z.array(focusBlockSchema),
+  focus: z.array(focusBlockSchema).max(INTENT_LIMITS.focus),
   lunches: z.array(lunchRecordSchema),
   lunchSnoozes: z.array(lunchSnoozeSchema),
   shutdowns: z.array(shutdownRecordSchema),
@@ -231,10 +234,37 @@ type RecordList = keyof typeof RECORD_SCHEMAS;
 const RECORD_LISTS = Object.keys(RECORD_SCHEMAS) as RecordList[];
 const awaySchema = intentsSchema.shape.away;
 
+/** How many records set aside are each named in the summary. */
+const FEW_SET_ASIDE = 3;
+
 export interface SalvagedIntents {
   intents: Intents;
-  /** One line per record set aside, in words. */
+  /** What was set aside, in a few lines: one per reason, with examples and a count. */
   problems: string[];
+  /** One line per record set aside (bounded, see shared/problems.ts), for `cadence problems`. */
+  details?: string[];
+}
+
+/** Why a record was set aside, grouped for the summary: a teammate's unknown zone in its own words. */
+function noteSetAside(
+  aside: SetAside,
+  list: RecordList,
+  index: number,
+  item: unknown,
+  issue?: z.core.$ZodIssue,
+) {
+  const message = issue?.message ?? 'not valid';
+  const fields = typeof item === 'object' && item !== null ? (item as Record<string, unknown>) : {};
+  if (list === 'teammates' && issue?.path[0] === 'timeZone') {
+    const words = (count: number) =>
+      `${countWords(count)} ${count === 1 ? 'teammate has' : 'teammates have'} a time zone Cadence does not know (set aside)`;
+    aside.add('teammates:timeZone', words, `${String(fields.name)} (${String(fields.timeZone)})`);
+    return;
+  }
+  const path = issue?.path.length ? `.${issue.path.join('.')}` : '';
+  const words = (count: number) =>
+    `${countWords(count)} ${list} ${count === 1 ? 'record' : 'records'} set aside (${path ? `${path.slice(1)}: ` : ''}${message})`;
+  aside.add(`${list}${path}:${message}`, words, `${list}[${index}]`);
 }
 
 /**
@@ -244,11 +274,13 @@ export interface SalvagedIntents {
 export function salvageIntents(raw: unknown): SalvagedIntents {
   const whole = intentsSchema.safeParse(raw);
   if (whole.success) return { intents: whole.data, problems: [] };
+  const aside = new SetAside();
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     return { intents: emptyIntents(), problems: ['the file holds no saved activity; it starts empty'] };
   const source = raw as Record<string, unknown>;
   const intents = emptyIntents();
   const problems: string[] = [];
+  const details: string[] = [];
   if (source.version !== INTENTS_VERSION)
     problems.push(`version ${String(source.version)} read as ${INTENTS_VERSION}`);
   for (const list of RECORD_LISTS) {
@@ -262,17 +294,43 @@ export function salvageIntents(raw: unknown): SalvagedIntents {
     items.forEach((item, index) => {
       const parsed = RECORD_SCHEMAS[list].safeParse(item);
       if (parsed.success) kept.push(parsed.data);
-      else problems.push(`${list}[${index}]: ${parsed.error.issues[0]?.message ?? 'not valid'}; set aside`);
+      else {
+        const issue = parsed.error.issues[0];
+        noteSetAside(aside, list, index, item, issue);
+        if (details.length <= MAX_PROBLEM_DETAILS)
+          details.push(boundedLine(`${list}[${index}]: ${issue?.message ?? 'not valid'}; set aside`));
+      }
     });
     const limit = list in INTENT_LIMITS ? INTENT_LIMITS[list as keyof typeof INTENT_LIMITS] : Infinity;
     if (kept.length > limit)
       problems.push(`${list}: ${kept.length - limit} beyond the ${limit} kept set aside`);
-    (intents[list] as unknown[]) = kept.slice(-limit);
+    (intents[list] as unknown[]) = kept.length > limit ? newest(list, kept).slice(-limit) : kept;
   }
+  // A few records are named one by one; more are grouped by why, with examples and a count.
+  problems.push(...(aside.count <= FEW_SET_ASIDE ? details : aside.lines()));
   const away = awaySchema.safeParse(source.away ?? null);
   if (away.success) intents.away = away.data;
   else problems.push('away: not valid; set aside');
-  return { intents, problems };
+  return aside.count > FEW_SET_ASIDE
+    ? { intents, problems, details: problemDetails(details) }
+    : { intents, problems };
+}
+
+/**
+ * A list in the order its oldest records go first. Focus blocks never overlap, so those that start last
+ * are the running block and the planned ones: they are kept.
+ */
+function newest(list: RecordList, items: unknown[]): unknown[] {
+  if (list !== 'focus') return items;
+  const blocks = items as FocusBlock[];
+  return [...blocks].sort((a, b) => Date.parse(a.startAt) - Date.parse(b.startAt));
+}
+
+/** What a full list means to the user, when it has words of its own. */
+function fullList(list: RecordList, limit: number): string {
+  if (list === 'focus')
+    return `Cadence keeps at most ${limit} focus blocks from the last two weeks, and this would be one more. Each day the oldest are summarised into your history and make room; until then, cancel a planned block to make room.`;
+  return `Cadence keeps at most ${limit} ${list}.`;
 }
 
 /**
@@ -285,7 +343,7 @@ export function unstorable(before: Intents, after: Intents): string | null {
     const items: readonly unknown[] = after[list];
     if (items === before[list]) continue;
     const limit = list in INTENT_LIMITS ? INTENT_LIMITS[list as keyof typeof INTENT_LIMITS] : Infinity;
-    if (items.length > limit) return `Cadence keeps at most ${limit} ${list}.`;
+    if (items.length > limit) return fullList(list, limit);
     const old = new Set<unknown>(before[list]);
     for (const item of items) {
       if (old.has(item)) continue;

@@ -25,8 +25,12 @@ export function compactIntents(
   const zone = settings.workTimeZone;
   const rawFrom = localDate(now - RAW_DAYS * DAY, zone);
   const keepFrom = localDate(now - KEEP_DAYS * DAY, zone);
+  const rawCut = now - RAW_DAYS * DAY;
+  // A local date never goes back as time goes on: what starts after the cut is on a day kept raw, and
+  // only the few older records need their dates written out.
   const blockDays = intents.focus.map((block) => {
     const interval = focusInterval(block);
+    if (interval.start >= rawCut) return { block, first: rawFrom, last: rawFrom };
     return { block, first: localDate(interval.start, zone), last: localDate(interval.end, zone) };
   });
   const old = new Set<string>();
@@ -37,11 +41,11 @@ export function compactIntents(
   for (const { date } of intents.shutdowns) if (date < rawFrom) old.add(date);
   for (const { date } of intents.nudges) if (date < rawFrom) old.add(date);
   // A stretch of activity is short (an evening at most): the days of its ends are every day it touches.
-  const spanDays = intents.activity.map((span) => ({
-    span,
-    first: localDate(parseInstant(span.from), zone),
-    last: localDate(parseInstant(span.to), zone),
-  }));
+  const spanDays = intents.activity.map((span) => {
+    const from = parseInstant(span.from);
+    if (from >= rawCut) return { span, first: rawFrom, last: rawFrom };
+    return { span, first: localDate(from, zone), last: localDate(parseInstant(span.to), zone) };
+  });
   for (const { first, last } of spanDays) for (const date of [first, last]) if (date < rawFrom) old.add(date);
   const rawSnoozes = (until: string) => parseInstant(until) >= now - RAW_DAYS * DAY;
   const lunchSnoozes = intents.lunchSnoozes.filter((s) => rawSnoozes(s.until));

@@ -125,6 +125,13 @@ const VERBS: Record<string, Verb> = {
     usage: ['status [--json]                      what you are now, and until when'],
     run: (invocation) => ask(invocation, 'status', {}, describeStatus),
   },
+  problems: {
+    usage: ['problems [--json]                    every problem in full (status shows a summary)'],
+    run: (invocation) =>
+      ask(invocation, 'problems', {}, (lines) =>
+        lines.length ? lines.map((line) => `! ${printable(line)}`).join('\n') : 'No problems.',
+      ),
+  },
   focus: {
     usage: [
       'focus [MINUTES | until HH:MM]        start a focus block (default length from settings)',

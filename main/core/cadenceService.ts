@@ -40,6 +40,7 @@ import type { DocumentStore } from './documentStore';
 import type { ZodError } from 'zod';
 import { Disposable, Emitter, type IDisposable } from '../base/lifetime';
 import type { ActivityProbe, Clock, Notifier } from './ports';
+import { ProblemBoard } from './problemBoard';
 import { PromptWatcher } from './promptWatcher';
 import { answerQuery, teammateViews } from './queries';
 import { Scheduler } from './scheduler';
@@ -96,12 +97,17 @@ export class CadenceService extends Disposable {
   private lastStatus = '';
   private lastPlannedAhead = '';
   private lastZone: string;
-  private readonly runtimeProblems = new Map<string, string>();
+  private readonly board: ProblemBoard;
   private integrationsPort: IntegrationsPort | null = null;
   private readonly activity: ActivityWatcher | null;
 
   constructor(private readonly options: CadenceServiceOptions) {
     super();
+    this.board = new ProblemBoard({
+      startup: options.startupProblems ?? [],
+      documents: [options.settings, options.intents],
+      integrations: () => this.integrationsPort?.problems() ?? [],
+    });
     this.scheduler = this.register(
       new Scheduler(
         options.clock,
@@ -117,7 +123,7 @@ export class CadenceService extends Disposable {
       notifier: options.notifier,
       emit: (event) => this.emitter.fire(event),
       saveIntents: (next) => this.save(next) === null,
-      onNotificationProblem: (problem) => this.setProblem('notifications', problem),
+      onNotificationProblem: (problem) => this.board.set('notifications', problem),
     });
     const source = options.activity?.source;
     this.activity = source
@@ -180,14 +186,13 @@ export class CadenceService extends Disposable {
     return availabilityAt(at, this.settings, this.intents, this.calendar());
   }
 
+  /** A few bounded lines, the rest counted (with every status and event); problemDetails() has them all. */
   problems(): string[] {
-    return [
-      ...(this.options.startupProblems ?? []),
-      ...this.options.settings.problems,
-      ...this.options.intents.problems,
-      ...this.runtimeProblems.values(),
-      ...(this.integrationsPort?.problems() ?? []),
-    ];
+    return this.board.summary();
+  }
+
+  problemDetails(): string[] {
+    return this.board.details();
   }
 
   status(): StatusView {
@@ -248,7 +253,7 @@ export class CadenceService extends Disposable {
   ): ApiResult<CommandResult<CommandName>> | Promise<ApiResult<CommandResult<CommandName>>> {
     if (!isCommandName(name)) return refusal('unknown_command', `There is no command called "${name}".`);
     if (isIntegrationCommand(name)) return this.integrationCommand(name, input);
-    return this.run(name, input);
+    return this.runTyped(name, input);
   }
 
   /** A query, typed end to end. */
@@ -289,10 +294,6 @@ export class CadenceService extends Disposable {
     return name === 'integration.connect'
       ? integrations.connect(provider)
       : integrations.disconnect(provider);
-  }
-
-  private run(name: DocumentCommand, input: unknown): ApiResult<CommandResult<DocumentCommand>> {
-    return this.runTyped(name, input);
   }
 
   private runTyped<C extends DocumentCommand>(name: C, input: unknown): ApiResult<CommandResult<C>> {
@@ -341,11 +342,11 @@ export class CadenceService extends Disposable {
       this.options.intents.write(
         compactIntents(next, this.options.clock.now(), this.settings, this.calendar()),
       );
-      this.setProblem('storage', null);
+      this.board.set('storage', null);
       return null;
     } catch (error) {
       const message = `Could not save your data: ${(error as Error).message}. Nothing was changed.`;
-      this.setProblem('storage', message);
+      this.board.set('storage', message);
       return refusal('storage', message);
     }
   }
@@ -368,14 +369,9 @@ export class CadenceService extends Disposable {
 
   /** A problem of the desktop shell (a shortcut taken, launch at login refused), shown until cleared. */
   reportHostProblem(key: string, problem: string | null): void {
-    if ((this.runtimeProblems.get(`host:${key}`) ?? null) === problem) return;
-    this.setProblem(`host:${key}`, problem);
+    if (this.board.get(`host:${key}`) === problem) return;
+    this.board.set(`host:${key}`, problem);
     this.refresh();
-  }
-
-  private setProblem(key: string, problem: string | null): void {
-    if (problem === null) this.runtimeProblems.delete(key);
-    else this.runtimeProblems.set(key, problem);
   }
 
   /** How activity outside working hours is seen, in words for the window. */
@@ -428,7 +424,10 @@ export class CadenceService extends Disposable {
             ],
           }
         : { ...intents, focus: [...intents.focus, ...written] };
-    if (this.save(next) === null) this.emitter.fire({ name: 'plan.changed', data: { cause: 'focus.start' } });
+    const full = unstorable(intents, next);
+    this.board.set('goal', full && `The focus goal's next block did not start: ${full}`);
+    if (!full && this.save(next) === null)
+      this.emitter.fire({ name: 'plan.changed', data: { cause: 'focus.start' } });
   }
 
   private refresh(cause?: CommandName): void {

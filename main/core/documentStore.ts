@@ -1,12 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { boundedLine, countWords, problemDetails, PROBLEMS_COMMAND } from '../../shared/problems';
 import type { DocumentBackend } from './ports';
 
 export interface Parsed<T> {
   value: T;
   /** What was wrong with the file, in words; empty when it was fine. */
   problems: string[];
+  /** Every record set aside, one a line, when the problems summarise them. */
+  details?: string[];
 }
+
+/** How many of a file's problems its one line names; the rest are in the details. */
+const NAMED_IN_LINE = 3;
 
 export interface DocumentStoreOptions<T> {
   file: string;
@@ -29,6 +35,8 @@ function stamp(at: number): string {
 export class DocumentStore<T> {
   private readonly backend: DocumentBackend;
   readonly problems: string[] = [];
+  /** Every problem in full (each line bounded), for `cadence problems`. */
+  readonly details: string[] = [];
   private current: T;
 
   constructor(private readonly options: DocumentStoreOptions<T>) {
@@ -56,9 +64,13 @@ export class DocumentStore<T> {
     const parsed = options.parse(raw);
     if (text !== null && raw !== undefined && parsed.problems.length) {
       const backup = this.backup();
+      const named = parsed.problems.slice(0, NAMED_IN_LINE).map((problem) => boundedLine(problem, 300));
+      const more = parsed.problems.length - named.length;
+      const listed = parsed.details ?? parsed.problems;
       this.problems.push(
-        `Part of your ${options.label} could not be used (${parsed.problems.join('; ')}); the rest was kept, and the original file was kept as ${backup}.`,
+        `Part of your ${options.label} could not be used (${named.join('; ')}${more > 0 ? `; and ${countWords(more)} more` : ''}); the rest was kept, and the original file was kept as ${backup}.${listed.length > named.length ? ` ${PROBLEMS_COMMAND}.` : ''}`,
       );
+      this.details.push(...problemDetails(listed.map((line) => `${options.label}: ${line}`)));
     }
     this.current = parsed.value;
     this.backend = options.open();

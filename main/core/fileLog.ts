@@ -1,11 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { boundedLine } from '../../shared/problems';
 
 export interface Log {
   info(message: string): void;
   warn(message: string): void;
   error(message: string): void;
 }
+
+/** The most characters one log message keeps. */
+export const MAX_LOG_MESSAGE = 4_000;
 
 const TOKEN_LIKE = /\b(xox[a-z]-[\w-]+|ya29\.[\w.-]+|eyJ[\w-]+\.[\w.-]*|Bearer\s+\S+|refresh-[\w-]+)/g;
 
@@ -26,7 +30,11 @@ export class FileLog implements Log {
   }
 
   private write(level: string, message: string): void {
-    const line = `${new Date(this.now()).toISOString()} ${level} ${message.replace(TOKEN_LIKE, '[redacted]')}\n`;
+    // Masked first (a cut token is still a secret), then bounded: one line never outgrows a small share
+    // of the file it rotates in.
+    const masked = message.replace(TOKEN_LIKE, '[redacted]');
+    const bounded = boundedLine(masked, Math.min(MAX_LOG_MESSAGE, Math.floor(this.maxBytes / 4)));
+    const line = `${new Date(this.now()).toISOString()} ${level} ${bounded}\n`;
     try {
       if ((fs.statSync(this.file, { throwIfNoEntry: false })?.size ?? 0) + line.length > this.maxBytes)
         this.rotate();

@@ -22,7 +22,10 @@ export interface QueryMoment {
   systemZone: string;
 }
 
-type Source = Pick<CadenceService, 'settings' | 'intents' | 'integrations' | 'calendar' | 'status'>;
+type Source = Pick<
+  CadenceService,
+  'settings' | 'intents' | 'integrations' | 'calendar' | 'status' | 'problemDetails'
+>;
 
 type QueryHandler<Q extends QueryName> = (
   source: Source,
@@ -47,6 +50,7 @@ const queryHandlers: { [Q in QueryName]: QueryHandler<Q> } = {
   },
   teammates: (source, _input, { now }) => ok(teammateViews(source, now)),
   integrations: (source) => ok(source.integrations?.list() ?? []),
+  problems: (source) => ok(source.problemDetails()),
 };
 
 /** Answers a query from the service's current documents: validated input, typed answer. */

@@ -71,8 +71,8 @@ export interface HostOptions {
 
 export function parseIntents(raw: unknown): Parsed<Intents> {
   if (raw === undefined) return { value: emptyIntents(), problems: [] };
-  const { intents, problems } = salvageIntents(raw);
-  return { value: intents, problems };
+  const { intents, problems, details } = salvageIntents(raw);
+  return details ? { value: intents, problems, details } : { value: intents, problems };
 }
 
 export function parseSettingsFor(systemZone: string): (raw: unknown) => Parsed<Settings> {

@@ -101,6 +101,40 @@ const DEFAULTS: Record<ProviderId, ProviderConfig> = {
   },
 };
 
+/** The tenants that are not an organisation's own: anyone, any work account, any personal account. */
+const TENANT_AUDIENCES = new Set(['common', 'organizations', 'consumers']);
+const TENANT_GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A domain name: dot-separated labels of letters, digits and inner hyphens, 63 characters each, 253 in all. */
+const DOMAIN_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
+
+/**
+ * Whether a text is a Microsoft tenant as the identity platform defines the {tenant} of its authority:
+ * `common`, `organizations`, `consumers`, or one organisation's tenant identifier — its id (a GUID) or
+ * one of its verified domain names
+ * (https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow, "tenant";
+ * https://learn.microsoft.com/en-us/dotnet/api/microsoft.identity.client.abstractapplicationbuilder-1.withtenantid:
+ * "classically a GUID or a domain name"). It goes into the sign-in address as a path segment, so nothing
+ * else (`..`, `/`, `%`) may pass.
+ */
+export function isMicrosoftTenant(text: string): boolean {
+  if (TENANT_AUDIENCES.has(text) || TENANT_GUID.test(text)) return true;
+  if (text.length > 253) return false;
+  const labels = text.split('.');
+  return (
+    labels.length >= 2 &&
+    labels.every((label) => DOMAIN_LABEL.test(label)) &&
+    /[a-z]/i.test(labels.at(-1) ?? '')
+  );
+}
+
+const microsoftTenantSchema = z.string().superRefine((tenant, context) => {
+  if (!isMicrosoftTenant(tenant))
+    context.addIssue({
+      code: 'custom',
+      message: `${JSON.stringify(tenant.slice(0, 80))} is not a Microsoft tenant: give its id (a GUID like 72f988bf-86f1-41af-91ab-2d7cd011db47), one of its domains (contoso.onmicrosoft.com), or common, organizations or consumers`,
+    });
+});
+
 /**
  * What an organisation that deploys Cadence may set for everyone, in `cadence-organisation.json` beside
  * the data folder (or where CADENCE_ORGANISATION_FILE says): each service's client id (and Google's
@@ -119,10 +153,7 @@ const organisationSchema = z
     microsoft: z
       .object({
         clientId: z.string().trim().min(1).max(200),
-        tenant: z
-          .string()
-          .regex(/^[\w.-]{1,100}$/, 'a tenant is its id or its domain, like contoso.onmicrosoft.com')
-          .optional(),
+        tenant: microsoftTenantSchema.optional(),
       })
       .strict(),
   })
@@ -189,7 +220,8 @@ export function providerConfigs(
     const org = organisation[id] as { clientId?: string; clientSecret?: string; tenant?: string } | undefined;
     const secret = PUBLIC_CLIENTS.has(id) ? undefined : (env[`${prefix}CLIENT_SECRET`] ?? org?.clientSecret);
     // The organisation's own authority in place of /common/ (Microsoft's multi-tenant endpoint).
-    const authority = (url: string) => (org?.tenant ? url.replace('/common/', `/${org.tenant}/`) : url);
+    const authority = (url: string) =>
+      org?.tenant && isMicrosoftTenant(org.tenant) ? url.replace('/common/', `/${org.tenant}/`) : url;
     result[id] = {
       apiUrl: env[`${prefix}API_URL`] ?? base.apiUrl,
       oauth: {

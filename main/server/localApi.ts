@@ -12,6 +12,15 @@ import { CHALLENGE_PATTERN, healthProof } from './healthProof';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
+/** How many bytes of events may wait for one reader; a reader further behind is dropped. */
+export const MAX_EVENT_BACKLOG = 1024 * 1024;
+/** The close code of a reader dropped for falling behind: the window reconnects and loads everything again. */
+export const BEHIND_CLOSE_CODE = 4000;
+/** How long a dropped reader has to take its close before its connection (and what waits for it) goes. */
+const CLOSE_GRACE_MS = 5_000;
+// ws 8 takes closeTimeout on the server too (websocket-server.js); its type declarations lag behind.
+const SOCKET_OPTIONS = { noServer: true, maxPayload: 4096, closeTimeout: CLOSE_GRACE_MS };
+
 export interface LocalApiOptions {
   service: CadenceService;
   token: string;
@@ -129,8 +138,21 @@ export class LocalApi implements IDisposable {
     });
     this.subscription = options.service.onEvent((event) => {
       const text = JSON.stringify(event);
-      for (const client of this.clients) if (client.readyState === client.OPEN) client.send(text);
+      const bytes = Buffer.byteLength(text);
+      for (const client of this.clients) this.deliver(client, text, bytes);
     });
+  }
+
+  /**
+   * Sends an event, or drops a reader that has fallen too far behind (a paused or stuck window): what
+   * waits for each reader stays under MAX_EVENT_BACKLOG, whatever the readers do. The window reconnects
+   * and loads everything again, so a dropped event is never a lost state.
+   */
+  private deliver(client: WebSocket, text: string, bytes: number): void {
+    if (client.readyState !== client.OPEN) return;
+    if (client.bufferedAmount + bytes > MAX_EVENT_BACKLOG)
+      client.close(BEHIND_CLOSE_CODE, 'too far behind: reconnect and load again');
+    else client.send(text);
   }
 
   private upgrade(req: http.IncomingMessage, socket: import('node:stream').Duplex, head: Buffer): void {
@@ -143,9 +165,7 @@ export class LocalApi implements IDisposable {
       );
       return;
     }
-    this.sockets ??= import('ws').then(
-      ({ WebSocketServer: Server }) => new Server({ noServer: true, maxPayload: 4096 }),
-    );
+    this.sockets ??= import('ws').then(({ WebSocketServer: Server }) => new Server(SOCKET_OPTIONS));
     this.sockets
       .then((sockets) => sockets.handleUpgrade(req, socket, head, (ws) => this.welcome(ws)))
       .catch((error: unknown) => {

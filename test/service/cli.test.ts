@@ -178,7 +178,7 @@ describe('the cadence CLI against the real headless service', () => {
     await serve(dir);
     const status = JSON.parse((await cli(dir, ['status', '--json'])).stdout) as { problems: string[] };
     expect(status.problems).toContainEqual(
-      `${path.join(parent, 'cadence-organisation.json')} is ignored: microsoft.tenant: a tenant is its id or its domain, like contoso.onmicrosoft.com.`,
+      `${path.join(parent, 'cadence-organisation.json')} is ignored: microsoft.tenant: "not a tenant" is not a Microsoft tenant: give its id (a GUID like 72f988bf-86f1-41af-91ab-2d7cd011db47), one of its domains (contoso.onmicrosoft.com), or common, organizations or consumers.`,
     );
     expect((await cli(dir, ['integrations'])).stdout).toContain(
       'Microsoft 365: not set up (cadence configure)',

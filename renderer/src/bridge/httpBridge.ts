@@ -14,12 +14,19 @@ export function takeToken(location: Location, storage: Storage, history: History
   return storage.getItem(TOKEN_KEY);
 }
 
-/** The bridge over the local API: fetch for commands and queries, a WebSocket for events, reconnecting. */
-export function createHttpBridge(base: string, token: string): CompanionBridge {
+/**
+ * The bridge over the local API: fetch for commands and queries, a WebSocket for events, reconnecting.
+ * Cadence drops a window that falls too far behind its events; it reconnects, and the store, told the
+ * connection is open again, loads everything anew (see store.connect).
+ */
+export function createHttpBridge(base: string, token: string): CompanionBridge & { dispose(): void } {
   const eventListeners = new Set<(event: CompanionEvent) => void>();
   const connectionListeners = new Set<(state: ConnectionState) => void>();
   let state: ConnectionState = 'connecting';
   let delay = 500;
+  let socket: WebSocket | null = null;
+  let retry: ReturnType<typeof setTimeout> | null = null;
+  let disposed = false;
   const setState = (next: ConnectionState): void => {
     if (next === state) return;
     state = next;
@@ -27,9 +34,8 @@ export function createHttpBridge(base: string, token: string): CompanionBridge {
   };
 
   const connect = (): void => {
-    const socket = new WebSocket(
-      `${base.replace(/^http/, 'ws')}/api/events?token=${encodeURIComponent(token)}`,
-    );
+    retry = null;
+    socket = new WebSocket(`${base.replace(/^http/, 'ws')}/api/events?token=${encodeURIComponent(token)}`);
     socket.onopen = () => {
       delay = 500;
       setState('open');
@@ -40,8 +46,9 @@ export function createHttpBridge(base: string, token: string): CompanionBridge {
       for (const listener of eventListeners) listener(event);
     };
     socket.onclose = () => {
+      if (disposed) return;
       setState('lost');
-      setTimeout(connect, delay);
+      retry = setTimeout(connect, delay);
       delay = Math.min(delay * 2, 5000);
     };
   };
@@ -63,6 +70,12 @@ export function createHttpBridge(base: string, token: string): CompanionBridge {
   };
 
   return {
+    /** Stops for good: no socket, no reconnection. */
+    dispose() {
+      disposed = true;
+      if (retry) clearTimeout(retry);
+      socket?.close();
+    },
     command: (name, ...[input]) => call('command', name, input),
     query: (name, ...[input]) => call('query', name, input),
     onEvent(listener) {

@@ -57,7 +57,7 @@ describe('an organisation’s own client ids, beside the data folder', () => {
       organisationBeside(JSON.stringify({ microsoft: { clientId: 'x', tenant: 'a/b' } })),
     );
     expect(wrong.problem).toMatch(
-      /cadence-organisation\.json is ignored: microsoft\.tenant: a tenant is its id or its domain, like contoso\.onmicrosoft\.com\.$/,
+      /cadence-organisation\.json is ignored: microsoft\.tenant: "a\/b" is not a Microsoft tenant: give its id .*, one of its domains \(contoso\.onmicrosoft\.com\), or common, organizations or consumers\.$/,
     );
     expect(readOrganisation(path.join(tempDir('cadence-none-'), 'missing.json'))).toEqual({
       settings: {},
@@ -145,7 +145,15 @@ const VALID_ORGANISATIONS = fc.record(
       clientSecret: fc.stringMatching(/^[\w.-]{1,40}$/),
     }),
     microsoft: fc.record(
-      { clientId: fc.stringMatching(/^[\w.-]{1,40}$/), tenant: fc.stringMatching(/^[\w.-]{1,40}$/) },
+      {
+        clientId: fc.stringMatching(/^[\w.-]{1,40}$/),
+        // Tenants as the identity platform defines them: a name, a GUID or a domain.
+        tenant: fc.oneof(
+          fc.constantFrom('common', 'organizations', 'consumers'),
+          fc.uuid(),
+          fc.stringMatching(/^[a-z0-9]{1,20}\.(onmicrosoft\.com|example\.org)$/),
+        ),
+      },
       { requiredKeys: ['clientId'] },
     ),
   },
@@ -196,5 +204,46 @@ describe('the Slack app manifest', () => {
     expect(slackRedirectUrls().every((url) => /^http:\/\/localhost:\d+\/callback$/.test(url))).toBe(true);
     const manifest = fs.readFileSync(path.join(__dirname, '../../../../slack-app-manifest.yml'), 'utf8');
     expect(manifest).toMatch(/^oauth_config:\n(?: {2}.*\n)*? {2}pkce_enabled: true$/m);
+  });
+});
+
+describe('a Microsoft tenant', () => {
+  const withTenant = (tenant: string) =>
+    readOrganisation(organisationBeside(JSON.stringify({ microsoft: { clientId: 'org-app', tenant } })));
+
+  // The identity platform's {tenant}: common, organizations, consumers, a tenant id (GUID) or a verified
+  // domain (https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow).
+  it.each([
+    'common',
+    'organizations',
+    'consumers',
+    '72f988bf-86f1-41af-91ab-2d7cd011db47',
+    'contoso.onmicrosoft.com',
+    'fabrikam.co.uk',
+  ])('accepts %s into the sign-in address', (tenant) => {
+    const { settings, problem } = withTenant(tenant);
+    expect(problem).toBeNull();
+    expect(providerConfigs({}, settings).microsoft.oauth.authorizeUrl).toBe(
+      `https://login.microsoftonline.com/${tenant}/oauth2/v2.0/authorize`,
+    );
+  });
+
+  it.each([
+    '..',
+    '.',
+    'a..b',
+    'contoso',
+    '-contoso.com',
+    'contoso-.com',
+    'c%2e%2e',
+    '72f988bf-86f1',
+    'x'.repeat(64) + '.com',
+    'evil.com/..',
+  ])('refuses %s, naming it, and signs in through common instead', (tenant) => {
+    const { settings, problem } = withTenant(tenant);
+    expect(problem).toContain(`${JSON.stringify(tenant)} is not a Microsoft tenant`);
+    expect(providerConfigs({}, settings).microsoft.oauth.authorizeUrl).toBe(
+      'https://login.microsoftonline.com/common/oauth2/v2.0/authorize',
+    );
   });
 });
