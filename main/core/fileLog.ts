@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { printableLines } from '../../shared/printable';
 
 export interface Log {
   info(message: string): void;
@@ -11,7 +12,9 @@ const TOKEN_LIKE = /\b(xox[a-z]-[\w-]+|ya29\.[\w.-]+|eyJ[\w-]+\.[\w.-]*|Bearer\s
 
 /**
  * A small rotating log in the data folder: cadence.log, then cadence.1.log … cadence.3.log. Anything
- * shaped like a token is masked before it is written.
+ * shaped like a token is masked before it is written. Messages are in the printable form, and their
+ * further lines (a stack) are indented: a message can neither steer the terminal of whoever reads the
+ * log nor forge an entry of its own.
  */
 export class FileLog implements Log {
   private readonly file: string;
@@ -26,7 +29,7 @@ export class FileLog implements Log {
   }
 
   private write(level: string, message: string): void {
-    const line = `${new Date(this.now()).toISOString()} ${level} ${message.replace(TOKEN_LIKE, '[redacted]')}\n`;
+    const line = `${new Date(this.now()).toISOString()} ${level} ${printableLines(message.replace(TOKEN_LIKE, '[redacted]')).replaceAll('\n', '\n  ')}\n`;
     try {
       if ((fs.statSync(this.file, { throwIfNoEntry: false })?.size ?? 0) + line.length > this.maxBytes)
         this.rotate();
