@@ -312,7 +312,11 @@ const VERBS: Record<string, Verb> = {
         (v) =>
           v.action === 'hold'
             ? `Held until ${offsetDayTime(v.until)} (${v.why}).`
-            : `${v.action === 'deliver' ? 'Delivered' : 'Dropped'}: ${v.why}.`,
+            : v.action === 'drop'
+              ? `Dropped: ${v.why}.`
+              : v.notShown
+                ? `Not shown: ${v.notShown}. (Cadence let it through: ${v.why}.)`
+                : `Delivered: ${v.why}.`,
       );
     },
   },

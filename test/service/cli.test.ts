@@ -5,6 +5,7 @@ import { emptyIntents } from '../../shared/intents';
 import { seedSettings, tempDir } from '../fakes/serviceHarness';
 import { everyDay, FIVE_HOUR_GOAL } from '../unit/shared/domainFixtures';
 import { cli, serve, stopAllServices } from '../fakes/processHarness';
+import { fakeNotifySend } from '../fakes/fakeNotifySend';
 
 afterEach(() => stopAllServices());
 
@@ -261,6 +262,44 @@ describe('the CLI reads what it is given literally', () => {
       expect(output).toContain('\\u001b]0;pwned');
       expect(output).not.toMatch(/^! All is well/m);
     }
+  });
+});
+
+describe('cadence notify', () => {
+  it('says "Delivered" once notify-send showed it, with a body always, and a title like an option as text', async () => {
+    const fake = fakeNotifySend();
+    const dir = tempDir();
+    seedSettings(dir, 'UTC', { week: everyDay([{ start: '00:00', end: '23:59' }]), weekendDays: [] });
+    await serve(dir, { env: { CADENCE_NOTIFIER: 'desktop', PATH: fake.env().PATH! } });
+    const untitled = await cli(dir, ['notify', 'Deploy done']);
+    expect([untitled.code, untitled.stdout.trim()]).toEqual([0, 'Delivered: you are working.']);
+    // After the CLI's own "--", the helper's trailing --data-dir is a word too: it becomes the body.
+    const sneaky = await cli(dir, ['notify', '--', '--wait'], { CADENCE_DATA_DIR: dir });
+    expect([sneaky.code, sneaky.stdout.trim()]).toEqual([0, 'Delivered: you are working.']);
+    // The day's own prompts (lunch) go through notify-send too; these are the two sent here.
+    expect(fake.calls().filter((call) => ['Deploy done', '--wait'].includes(call[2]!))).toEqual([
+      ['--app-name=Cadence', '--', 'Deploy done', 'From Cadence'],
+      ['--app-name=Cadence', '--', '--wait', '--data-dir'],
+    ]);
+  });
+
+  it('says a message was not shown, and why, when the desktop has no notification service', async () => {
+    const fake = fakeNotifySend();
+    const dir = tempDir();
+    seedSettings(dir, 'UTC', { week: everyDay([{ start: '00:00', end: '23:59' }]), weekendDays: [] });
+    await serve(dir, {
+      env: {
+        CADENCE_NOTIFIER: 'desktop',
+        ...(fake.env({
+          FAKE_NOTIFY_EXIT: '1',
+          FAKE_NOTIFY_STDERR: 'Cannot autolaunch D-Bus without X11 $DISPLAY',
+        }) as Record<string, string>),
+      },
+    });
+    const sent = await cli(dir, ['notify', 'Deploy done', 'v2 is live']);
+    expect(sent.stdout.trim()).toBe(
+      'Not shown: no notification service answers in this session (notify-send said: Cannot autolaunch D-Bus without X11 $DISPLAY). (Cadence let it through: you are working.)',
+    );
   });
 });
 
