@@ -14,9 +14,12 @@ export function notificationText(notification: DesktopNotification): { title: st
 }
 
 /**
- * notify-send's command line (libnotify-bin: `notify-send [OPTION…] <SUMMARY> [BODY]`, GLib's option
- * parser). Everything after `--` is positional, so a title like `--wait`, `--action=x` or
- * `--urgency=critical` is shown as text and never read as an option.
+ * notify-send's command line: `notify-send [OPTIONS] {summary} [body]`, where --wait and --action block
+ * until the notification is closed (https://manpages.ubuntu.com/manpages/lunar/man1/notify-send.1.html).
+ * Its options are read by GLib's parser, for which `--` ends the options
+ * (https://docs.gtk.org/glib/method.OptionContext.parse.html): a title like `--wait`, `--action=x` or
+ * `--urgency=critical` after it is shown as text and never read as an option (test/service/notifyDaemon.test.ts
+ * checks it against libnotify-bin 0.8.1 and dunst).
  */
 export function notifySendArguments(notification: DesktopNotification): string[] {
   const { title, body } = notificationText(notification);

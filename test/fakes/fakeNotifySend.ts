@@ -3,7 +3,8 @@ import path from 'node:path';
 import { tempDir } from './serviceHarness';
 
 /**
- * A stand-in for notify-send on PATH that records the arguments it was called with, one file per call,
+ * A stand-in for notify-send (https://manpages.ubuntu.com/manpages/lunar/man1/notify-send.1.html: exit
+ * status 0 once the notification service took it, non-zero with a message otherwise) on PATH that records the arguments it was called with, one file per call,
  * and exits as told: FAKE_NOTIFY_EXIT (0 when unset) with FAKE_NOTIFY_STDERR on its standard error.
  */
 export interface FakeNotifySend {
