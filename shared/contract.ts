@@ -135,8 +135,14 @@ export const commandInputSchemas: { [C in CommandName]: z.ZodType<CommandData<C>
 export const queryInputSchemas: { [Q in QueryName]: z.ZodType<QueryData<Q>, QueryInput<Q>> } = querySchemas;
 
 /** What a notification sent through Cadence's gate became. */
+/**
+ * What became of a message. A delivered one answers once the desktop has taken it or refused it:
+ * `notShown` then says why it was not shown (no notification service, notify-send missing).
+ */
 export type NotifyOutcomeView =
-  { action: 'deliver' | 'drop'; why: string } | { action: 'hold'; why: string; until: string };
+  | { action: 'deliver'; why: string; notShown?: string }
+  | { action: 'drop'; why: string }
+  | { action: 'hold'; why: string; until: string };
 
 /** What each command answers when it succeeds. */
 export interface CommandResults {

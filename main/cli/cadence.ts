@@ -16,7 +16,8 @@ import { CLOCK_PREFERENCES, offsetClockTime, offsetDayTime, setTimeWriting } fro
 import { daysToCsv } from '../../shared/exportCsv';
 import { resolveDataDir } from '../server/connectionFile';
 import { ApiClient, NotRunningError } from './apiClient';
-import { describeIntegrations, describePlan, describeStatus, describeTeammates, printable } from './describe';
+import { printable, printableLines } from '../../shared/printable';
+import { describeIntegrations, describePlan, describeStatus, describeTeammates } from './describe';
 
 const OPTIONS = {
   json: { type: 'boolean' },
@@ -36,6 +37,19 @@ const OPTIONS = {
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
 class UsageError extends Error {}
+
+/**
+ * Everything the CLI writes to the terminal goes out through these two, in the printable form: text from
+ * the service (a priority, a teammate's name, a file's snippet) can never retitle, clear or hide the
+ * terminal. JSON stays valid JSON: each escape is one JSON reads back as the same character.
+ */
+function show(text: string): void {
+  console.log(printableLines(text));
+}
+
+function complain(text: string): void {
+  console.error(printableLines(text));
+}
 
 interface Invocation {
   client: ApiClient;
@@ -66,8 +80,9 @@ function providerOf(word: string | undefined, verb: string): ProviderId {
 }
 
 function report(result: ApiResult<unknown> & { ok: false }): number {
-  console.error(result.message);
-  for (const issue of result.issues ?? []) console.error(`  ${issue.path || 'input'}: ${issue.message}`);
+  complain(printable(result.message));
+  for (const issue of result.issues ?? [])
+    complain(`  ${printable(issue.path || 'input')}: ${printable(issue.message)}`);
   return result.error === 'invalid_input' || result.error === 'invalid_settings' ? 2 : 1;
 }
 
@@ -93,7 +108,7 @@ async function ask<Q extends QueryName>(
 
 function print<T>(result: ApiResult<T>, values: Values, say: (value: T) => string): number {
   if (!result.ok) return report(result);
-  console.log(values.json ? JSON.stringify(result.value, null, 2) : say(result.value));
+  show(values.json ? JSON.stringify(result.value, null, 2) : say(result.value));
   return 0;
 }
 
@@ -304,7 +319,11 @@ const VERBS: Record<string, Verb> = {
         (v) =>
           v.action === 'hold'
             ? `Held until ${offsetDayTime(v.until)} (${v.why}).`
-            : `${v.action === 'deliver' ? 'Delivered' : 'Dropped'}: ${v.why}.`,
+            : v.action === 'drop'
+              ? `Dropped: ${v.why}.`
+              : v.notShown
+                ? `Not shown: ${v.notShown}. (Cadence let it through: ${v.why}.)`
+                : `Delivered: ${v.why}.`,
       );
     },
   },
@@ -365,7 +384,7 @@ Options: --data-dir DIR (or CADENCE_DATA_DIR) chooses where data lives.`;
 async function serveHeadless(dataDir: string, portText: string | undefined): Promise<number> {
   const port = portText === undefined ? undefined : Number(portText);
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) {
-    console.error('--port needs a port number between 0 and 65535.');
+    complain('--port needs a port number between 0 and 65535.');
     return 2;
   }
   const { serve } = await import('../headless/serve');
@@ -394,13 +413,13 @@ export async function main(argv: string[]): Promise<number> {
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
   } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    complain(`${(error as Error).message}\n\n${USAGE}`);
     return 2;
   }
   const { values, positionals } = parsed;
   const [word = 'status', ...args] = positionals;
   if (values.help || word === 'help') {
-    console.log(USAGE);
+    show(USAGE);
     return 0;
   }
   const dataDir = resolveDataDir(values['data-dir']);
@@ -421,11 +440,11 @@ export async function main(argv: string[]): Promise<number> {
     });
   } catch (error) {
     if (error instanceof UsageError) {
-      console.error(`${error.message}\n\n${USAGE}`);
+      complain(`${error.message}\n\n${USAGE}`);
       return 2;
     }
     if (error instanceof NotRunningError) {
-      console.error(
+      complain(
         `${error.message}\nStart it with "npm start" in the Cadence folder, or run "cadence serve${values['data-dir'] ? ` --data-dir ${values['data-dir']}` : ''}".`,
       );
       return 3;

@@ -1,14 +1,10 @@
 import type { HealthState, IntegrationView } from '../../shared/integrationView';
 import type { DayPlanView, StatusView, TeammateView } from '../../shared/statusView';
+import { printable } from '../../shared/printable';
 import { clockTime, dayTitle, headline, TEAMMATE_STATE_WORDS } from '../../shared/words';
 
-// Bidirectional overrides and isolates (and other controls) in a name could make a terminal show text
-// that is not what was stored: each is shown as its code point instead.
-const HIDDEN = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-
-export function printable(text: string): string {
-  return text.replace(HIDDEN, (c) => `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`);
-}
+// Each text from outside Cadence's own words (a priority, a name, a file's snippet, a service's message)
+// is one line in the printable form: it cannot start a line of its own or steer the terminal.
 
 function minutesBetween(from: string, to: string): number {
   return Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 60_000));
@@ -42,7 +38,7 @@ export function describeStatus(status: StatusView): string {
   lines.push(
     `Time zone: ${zone}${status.systemTimeZone !== zone ? ` (this computer is in ${status.systemTimeZone})` : ''}.`,
   );
-  for (const problem of status.problems) lines.push(`! ${problem}`);
+  for (const problem of status.problems) lines.push(`! ${printable(problem)}`);
   return lines.join('\n');
 }
 
@@ -66,10 +62,10 @@ const STATE_WORDS: Record<Extract<DayPlanView['items'][number], { state: unknown
 export function describePlan(plan: DayPlanView): string {
   const zone = plan.timeZone;
   const lines = [
-    `${dayTitle(plan.date)} (${plan.timeZone})${plan.holiday ? ` — ${plan.holiday}` : plan.dayKind !== 'workday' ? ` — ${DAY_KIND_WORDS[plan.dayKind]}` : ''}`,
+    `${dayTitle(plan.date)} (${plan.timeZone})${plan.holiday ? ` — ${printable(plan.holiday)}` : plan.dayKind !== 'workday' ? ` — ${DAY_KIND_WORDS[plan.dayKind]}` : ''}`,
   ];
   if (plan.priorities.length)
-    lines.push(`Top priorities: ${plan.priorities.map((p, i) => `${i + 1}. ${p}`).join('  ')}`);
+    lines.push(`Top priorities: ${plan.priorities.map((p, i) => `${i + 1}. ${printable(p)}`).join('  ')}`);
   for (const item of plan.items) {
     const span = `${clockTime(item.start, zone)}–${clockTime(item.end, zone)}`;
     const label =
@@ -113,11 +109,11 @@ export function describeIntegrations(integrations: readonly IntegrationView[]): 
   return integrations
     .map(
       (i) =>
-        `${i.name}: ${i.connected ? `${HEALTH_WORDS[i.health?.state ?? 'ok']} — ${i.health?.message ?? ''}` : i.configured ? 'not connected' : 'not set up (cadence configure)'}${
+        `${i.name}: ${i.connected ? `${HEALTH_WORDS[i.health?.state ?? 'ok']} — ${printable(i.health?.message ?? '')}` : i.configured ? 'not connected' : 'not set up (cadence configure)'}${
           i.account ? `\n  ${printable(i.account)}` : ''
         }${
           i.signIn?.state === 'failed'
-            ? `\n  ${i.signIn.message}`
+            ? `\n  ${printable(i.signIn.message)}`
             : i.signIn?.state === 'pending'
               ? '\n  signing in…'
               : ''

@@ -39,7 +39,7 @@ import { type HolidaySource, withHolidays } from '../../shared/workPattern';
 import type { DocumentStore } from './documentStore';
 import type { ZodError } from 'zod';
 import { Disposable, Emitter, type IDisposable } from '../base/lifetime';
-import type { ActivityProbe, Clock, Notifier } from './ports';
+import type { ActivityProbe, Clock, Notifier, NotifyOutcome } from './ports';
 import { ProblemBoard } from './problemBoard';
 import { PromptWatcher } from './promptWatcher';
 import { answerQuery, teammateViews } from './queries';
@@ -94,6 +94,8 @@ export class CadenceService extends Disposable {
   readonly onEvent = this.emitter.event;
   private readonly scheduler: Scheduler;
   private readonly prompts: PromptWatcher;
+  /** The desktop's answer to the notification the command being run asked for. */
+  private shown: Promise<NotifyOutcome> | null = null;
   private lastStatus = '';
   private lastPlannedAhead = '';
   private lastZone: string;
@@ -253,7 +255,22 @@ export class CadenceService extends Disposable {
   ): ApiResult<CommandResult<CommandName>> | Promise<ApiResult<CommandResult<CommandName>>> {
     if (!isCommandName(name)) return refusal('unknown_command', `There is no command called "${name}".`);
     if (isIntegrationCommand(name)) return this.integrationCommand(name, input);
+    if (name === 'notify') return this.notifyCommand(input);
     return this.runTyped(name, input);
+  }
+
+  /** A message let through answers once the desktop showed it or said why not: "Delivered" is never a guess. */
+  private notifyCommand(
+    input: unknown,
+  ): ApiResult<CommandResult<'notify'>> | Promise<ApiResult<CommandResult<'notify'>>> {
+    const result = this.runTyped('notify', input);
+    const shown = this.shown;
+    this.shown = null;
+    if (!result.ok || !shown || result.value.action !== 'deliver') return result;
+    const value = result.value;
+    return shown.then((outcome) =>
+      outcome.delivered ? result : { ok: true, value: { ...value, notShown: outcome.reason } },
+    );
   }
 
   /** A query, typed end to end. */
@@ -356,7 +373,7 @@ export class CadenceService extends Disposable {
     const { effects = [], intents, settings } = outcome;
     for (const effect of effects) {
       if (effect.kind === 'prompt') this.emitter.fire({ name: 'prompt.raised', data: effect.prompt });
-      else this.prompts.deliver(effect.title, effect.body);
+      else this.shown = this.prompts.deliver(effect.title, effect.body);
     }
     if (settings) {
       setTimeWriting(settings.locale, settings.clock);

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { printableLines } from '../../shared/printable';
 import { boundedLine } from '../../shared/problems';
 
 export interface Log {
@@ -15,7 +16,9 @@ const TOKEN_LIKE = /\b(xox[a-z]-[\w-]+|ya29\.[\w.-]+|eyJ[\w-]+\.[\w.-]*|Bearer\s
 
 /**
  * A small rotating log in the data folder: cadence.log, then cadence.1.log … cadence.3.log. Anything
- * shaped like a token is masked before it is written.
+ * shaped like a token is masked before it is written. Messages are in the printable form, and their
+ * further lines (a stack) are indented: a message can neither steer the terminal of whoever reads the
+ * log nor forge an entry of its own.
  */
 export class FileLog implements Log {
   private readonly file: string;
@@ -30,9 +33,10 @@ export class FileLog implements Log {
   }
 
   private write(level: string, message: string): void {
-    // Masked first (a cut token is still a secret), then bounded: one line never outgrows a small share
-    // of the file it rotates in.
-    const masked = message.replace(TOKEN_LIKE, '[redacted]');
+    // Masked first (a cut token is still a secret), made printable (no escape sequence reaches a
+    // terminal that shows the log; a message cannot forge an entry), then bounded: one line never
+    // outgrows a small share of the file it rotates in.
+    const masked = printableLines(message.replace(TOKEN_LIKE, '[redacted]')).replaceAll('\n', '\n  ');
     const bounded = boundedLine(masked, Math.min(MAX_LOG_MESSAGE, Math.floor(this.maxBytes / 4)));
     const line = `${new Date(this.now()).toISOString()} ${level} ${bounded}\n`;
     try {

@@ -6,7 +6,7 @@ import type { Intents } from '../../shared/intents';
 import type { Prompt } from '../../shared/prompts';
 import type { PromptView } from '../../shared/statusView';
 import { minutesWords, PROMPT_NOTIFICATIONS } from '../../shared/words';
-import type { NotificationAction, Notifier } from './ports';
+import type { NotificationAction, Notifier, NotifyOutcome } from './ports';
 
 export interface PromptWatcherOptions {
   notifier: Notifier;
@@ -38,16 +38,17 @@ export class PromptWatcher {
   }
 
   /** Shows a desktop notification; a failure becomes a problem the window shows, never an exception. */
-  deliver(title: string, message: string, actions?: readonly NotificationAction[]): void {
-    void this.options.notifier
+  deliver(title: string, message: string, actions?: readonly NotificationAction[]): Promise<NotifyOutcome> {
+    return this.options.notifier
       .notify({ title, message, ...(actions ? { actions } : {}) })
-      .then((outcome) =>
+      .then((outcome) => {
         this.options.onNotificationProblem(
           outcome.delivered
             ? null
             : `Desktop notifications are not working (${outcome.reason}). Prompts still appear in the Cadence window.`,
-        ),
-      );
+        );
+        return outcome;
+      });
   }
 
   private noticeFocusEnd(now: Instant, availability: Availability, intents: Intents): void {
@@ -74,7 +75,7 @@ export class PromptWatcher {
         endedAt: isoInZone(block.end, zone),
       },
     });
-    this.deliver(PROMPT_NOTIFICATIONS.focusEnded.title, body);
+    void this.deliver(PROMPT_NOTIFICATIONS.focusEnded.title, body);
   }
 
   private raisePrompts(prompts: readonly Prompt[], views: readonly PromptView[], intents: Intents): void {
@@ -90,7 +91,7 @@ export class PromptWatcher {
       if (prompt.kind === 'afterHours' && intents.nudges.some((nudge) => nudge.date === prompt.workday))
         continue;
       const words = PROMPT_NOTIFICATIONS[prompt.kind];
-      this.deliver(words.title, words.body, words.actions);
+      void this.deliver(words.title, words.body, words.actions);
     }
     this.raised = current;
   }
@@ -101,6 +102,6 @@ export class PromptWatcher {
     if (!due.length) return;
     if (!this.options.saveIntents({ ...intents, held: intents.held.filter((item) => !due.includes(item)) }))
       return;
-    for (const item of due) this.deliver(item.title, item.body);
+    for (const item of due) void this.deliver(item.title, item.body);
   }
 }

@@ -1,4 +1,5 @@
 import { NodeNotifier } from '../core/desktopNotifier';
+import { notificationText } from '../core/notifySend';
 import type { DesktopNotification, NotificationAction, Notifier, NotifyOutcome } from '../core/ports';
 
 /** The part of Electron's Notification that Cadence uses (https://www.electronjs.org/docs/latest/api/notification). */
@@ -46,9 +47,10 @@ export class ElectronNotifier implements Notifier {
     if (!this.api.isSupported()) return this.fallback.notify(notification);
     const actions =
       this.platform === 'darwin' || this.platform === 'win32' ? (notification.actions ?? []) : [];
+    const { title, body } = notificationText(notification);
     const shown = new this.api({
-      title: notification.title,
-      body: notification.message,
+      title,
+      body,
       silent: false,
       ...(actions.length
         ? { actions: actions.map((a) => ({ type: 'button' as const, text: a.label })) }

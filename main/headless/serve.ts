@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { printable } from '../../shared/printable';
 import { FileLog } from '../core/fileLog';
 import { installLastResort } from './lastResort';
 import { AlreadyRunningError, type CadenceHost, startHost } from './startHeadless';
@@ -36,9 +37,11 @@ export async function serve(options: { dataDir: string; port?: number; quiet?: b
     host = await start();
   } catch (error) {
     console.error(
-      error instanceof AlreadyRunningError
-        ? error.message
-        : `Cadence could not start: ${(error as Error).message}`,
+      printable(
+        error instanceof AlreadyRunningError
+          ? error.message
+          : `Cadence could not start: ${(error as Error).message}`,
+      ),
     );
     return 1;
   }
@@ -67,7 +70,7 @@ export async function serve(options: { dataDir: string; port?: number; quiet?: b
       ? `Open the Cadence window at: ${host.windowUrl}`
       : 'The window is not built; run "npm run build" to serve it.',
   );
-  for (const problem of problems) console.log(`! ${problem}`);
+  for (const problem of problems) console.log(`! ${printable(problem)}`);
   console.log('ready');
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

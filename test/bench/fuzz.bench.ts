@@ -3,8 +3,10 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { it } from 'vitest';
 import { api, cli, serve, stopAllServices } from '../fakes/processHarness';
+import { fakeNotifySend } from '../fakes/fakeNotifySend';
 import { rawRequests, sendRaw } from '../fakes/rawHttp';
 import { seedSettings, tempDir } from '../fakes/serviceHarness';
+import { everyDay } from '../unit/shared/domainFixtures';
 import { report } from './report';
 
 const FUZZ = process.env.BENCH_FUZZ === '1';
@@ -138,4 +140,107 @@ it.skipIf(!FUZZ)(
     ]);
   },
   600_000,
+);
+
+const TEXTS = Number(process.env.BENCH_FUZZ_TEXTS ?? 400);
+
+/** What a terminal or notify-send would obey rather than show. */
+const OBEYED = /[\p{Cc}\p{Zl}\p{Zp}\p{Cs}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+
+/** Text with everything a terminal or a command line could take for an instruction. */
+const hostileText = fc
+  .array(
+    fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 12 }),
+      fc.constantFrom(
+        '\u001b]0;t\u0007',
+        '\u001b[8m',
+        '\u009b2J',
+        '\r',
+        '\n',
+        '\u202e',
+        '--wait',
+        '-A',
+        '--',
+        '\u0000',
+      ),
+    ),
+    { minLength: 1, maxLength: 6 },
+  )
+  .map((parts) => parts.join('').slice(0, 80))
+  .filter((text) => text.trim() !== '');
+
+/** `npm run bench -- --fuzz`: hostile text as teammates' names and notifications, read back through the CLI and notify-send. */
+it.skipIf(!FUZZ)(
+  "fuzz: hostile text through the CLI's printed output and notify-send's command line",
+  async () => {
+    const fake = fakeNotifySend();
+    const dir = tempDir();
+    seedSettings(dir, 'UTC', { week: everyDay([{ start: '00:00', end: '23:59' }]), weekendDays: [] });
+    const service = await serve(dir, { env: { CADENCE_NOTIFIER: 'desktop', PATH: fake.env().PATH! } });
+    try {
+      const texts = fc.sample(hostileText, { numRuns: TEXTS, seed: 3 });
+      const stored: string[] = [];
+      let notified = 0;
+      for (const [index, text] of texts.entries()) {
+        const teammate = await api(service, '/api/command/teammates.add', { name: text, timeZone: 'UTC' });
+        if (teammate.status === 200) stored.push((teammate.body.value as { name: string }).name);
+        const sent = await api(service, '/api/command/notify', {
+          title: text,
+          body: texts[(index + 1) % texts.length],
+        });
+        if ((sent.body.value as { action?: string } | undefined)?.action === 'deliver') notified++;
+      }
+      const listed = await cli(dir, ['teammates']);
+      const printed = listed.stdout.trimEnd().split('\n');
+      const json = await cli(dir, ['teammates', '--json']);
+      const badLines = printed.filter((line) => OBEYED.test(line)).length;
+      const roundTrip = (JSON.parse(json.stdout) as { name: string }[]).map((t) => t.name).sort();
+      const added = stored.sort().length;
+      const calls = fake.calls().filter((call) => call[2] !== 'Time for lunch');
+      const badCalls = calls.filter(
+        (call) =>
+          call.length !== 4 ||
+          call[1] !== '--' ||
+          call.slice(2).some((arg) => arg.trim() === '' || OBEYED.test(arg.replaceAll('\n', ''))) ||
+          call[2]!.includes('\n'),
+      ).length;
+      report('Fuzz (hostile text out of the CLI and into notify-send)', [
+        { name: 'names added', value: added, unit: '', note: `of ${texts.length}` },
+        {
+          name: 'CLI lines with a control or bidi character',
+          value: badLines,
+          unit: '',
+          target: '0',
+          limit: { max: 1 },
+        },
+        {
+          name: 'CLI lines beyond one per teammate',
+          value: Math.max(0, printed.length - added),
+          unit: '',
+          target: '0',
+          limit: { max: 1 },
+        },
+        {
+          name: 'names changed by --json',
+          value:
+            roundTrip.length === stored.length && roundTrip.every((name, i) => name === stored[i]) ? 0 : 1,
+          unit: '',
+          target: '0',
+          limit: { max: 1 },
+        },
+        { name: 'notifications sent', value: calls.length, unit: '', note: `${notified} let through` },
+        {
+          name: 'notify-send calls not "--" + a printable title and body',
+          value: badCalls,
+          unit: '',
+          target: '0',
+          limit: { max: 1 },
+        },
+      ]);
+    } finally {
+      await stopAllServices();
+    }
+  },
+  1_800_000,
 );

@@ -5,6 +5,7 @@ import { emptyIntents } from '../../shared/intents';
 import { seedSettings, tempDir } from '../fakes/serviceHarness';
 import { everyDay, FIVE_HOUR_GOAL } from '../unit/shared/domainFixtures';
 import { cli, serve, stopAllServices } from '../fakes/processHarness';
+import { fakeNotifySend } from '../fakes/fakeNotifySend';
 
 afterEach(() => stopAllServices());
 
@@ -224,8 +225,81 @@ describe('the CLI reads what it is given literally', () => {
     const sneaky = 'Ana\u202Egnp.exe';
     await cli(dir, ['teammates', 'add', sneaky, 'Europe/Lisbon']);
     const listed = (await cli(dir, ['teammates'])).stdout;
-    expect(listed).toContain('Ana<U+202E>gnp.exe');
+    expect(listed).toContain('Ana\\u202egnp.exe');
     expect(listed).not.toContain('\u202E');
+  });
+
+  it('prints a priority holding escape sequences as visible text, never obeying them', async () => {
+    const dir = tempDir();
+    seedSettings(dir, 'UTC', { week: everyDay([{ start: '00:00', end: '23:59' }]), weekendDays: [] });
+    await serve(dir);
+    // ESC]0;… retitles the terminal, ESC[8m hides all that follows, CSI (U+009B) clears, U+202E reverses.
+    const hostile = 'Ship\u001b]0;pwned\u0007 v2\u001b[8m\u009b2J\u202Eexe.txt';
+    await cli(dir, ['shutdown', '--priority', hostile, '--priority', 'Line one\nLine two']);
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const plan = await cli(dir, ['plan', '--date', tomorrow]);
+    expect(plan.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    expect(plan.stdout).toContain(
+      'Top priorities: 1. Ship\\u001b]0;pwned\\u0007 v2\\u001b[8m\\u009b2J\\u202eexe.txt  2. Line one\\nLine two',
+    );
+    // The rest of the answer is still there to read.
+    expect(plan.stdout).toMatch(/working hours/);
+    const json = await cli(dir, ['plan', '--date', tomorrow, '--json']);
+    expect(json.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    expect((JSON.parse(json.stdout) as { priorities: string[] }).priorities).toEqual([
+      hostile,
+      'Line one\nLine two',
+    ]);
+  });
+
+  it("shows a bad file's snippet in the status as visible text, on its own line", async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'settings.json'), '\u001b]0;pwned\u0007\u001b[8m\n! All is well');
+    const service = await serve(dir);
+    const status = await cli(dir, ['status']);
+    for (const output of [status.stdout, service.output.join('')]) {
+      expect(output).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+      expect(output).toContain('\\u001b]0;pwned');
+      expect(output).not.toMatch(/^! All is well/m);
+    }
+  });
+});
+
+describe('cadence notify', () => {
+  it('says "Delivered" once notify-send showed it, with a body always, and a title like an option as text', async () => {
+    const fake = fakeNotifySend();
+    const dir = tempDir();
+    seedSettings(dir, 'UTC', { week: everyDay([{ start: '00:00', end: '23:59' }]), weekendDays: [] });
+    await serve(dir, { env: { CADENCE_NOTIFIER: 'desktop', PATH: fake.env().PATH! } });
+    const untitled = await cli(dir, ['notify', 'Deploy done']);
+    expect([untitled.code, untitled.stdout.trim()]).toEqual([0, 'Delivered: you are working.']);
+    // After the CLI's own "--", the helper's trailing --data-dir is a word too: it becomes the body.
+    const sneaky = await cli(dir, ['notify', '--', '--wait'], { CADENCE_DATA_DIR: dir });
+    expect([sneaky.code, sneaky.stdout.trim()]).toEqual([0, 'Delivered: you are working.']);
+    // The day's own prompts (lunch) go through notify-send too; these are the two sent here.
+    expect(fake.calls().filter((call) => ['Deploy done', '--wait'].includes(call[2]!))).toEqual([
+      ['--app-name=Cadence', '--', 'Deploy done', 'From Cadence'],
+      ['--app-name=Cadence', '--', '--wait', '--data-dir'],
+    ]);
+  });
+
+  it('says a message was not shown, and why, when the desktop has no notification service', async () => {
+    const fake = fakeNotifySend();
+    const dir = tempDir();
+    seedSettings(dir, 'UTC', { week: everyDay([{ start: '00:00', end: '23:59' }]), weekendDays: [] });
+    await serve(dir, {
+      env: {
+        CADENCE_NOTIFIER: 'desktop',
+        ...(fake.env({
+          FAKE_NOTIFY_EXIT: '1',
+          FAKE_NOTIFY_STDERR: 'Cannot autolaunch D-Bus without X11 $DISPLAY',
+        }) as Record<string, string>),
+      },
+    });
+    const sent = await cli(dir, ['notify', 'Deploy done', 'v2 is live']);
+    expect(sent.stdout.trim()).toBe(
+      'Not shown: no notification service answers in this session (notify-send said: Cannot autolaunch D-Bus without X11 $DISPLAY). (Cadence let it through: you are working.)',
+    );
   });
 });
 

@@ -114,7 +114,11 @@ function IntegrationRow({ integration }: { integration: IntegrationView }) {
             ? `${HEALTH_WORDS[health.state]}${health.state === 'ok' ? '' : ` — ${health.message}`}`
             : 'Not connected'}
         </p>
-        {integration.account ? <p className="muted account">{integration.account}</p> : null}
+        {integration.account ? (
+          <p className="muted account">
+            <bdi>{integration.account}</bdi>
+          </p>
+        ) : null}
         {integration.permission ? <p className="permission">{integration.permission}</p> : null}
         {integration.signIn?.state === 'failed' ? <ErrorText message={integration.signIn.message} /> : null}
         {link && integration.signIn?.state === 'pending' ? (

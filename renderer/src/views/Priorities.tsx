@@ -36,7 +36,7 @@ export function PriorityList({ agenda, today, label }: { agenda: Agenda; today: 
             <li key={item.text} className={done ? 'done' : ''}>
               <label className="check">
                 <input type="checkbox" checked={done} onChange={(e) => tick(item.text, e.target.checked)} />
-                <span className="agenda-text">{item.text}</span>
+                <bdi className="agenda-text">{item.text}</bdi>
               </label>
               {item.from ? <span className="origin">from {dayName(item.from, today)}</span> : null}
             </li>

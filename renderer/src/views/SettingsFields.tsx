@@ -41,6 +41,7 @@ export function TextField({ label, path, issues, value, onChange, ...input }: Fi
     <div className="field">
       <label htmlFor={fieldId(path)}>{label}</label>
       <input
+        dir="auto"
         {...input}
         id={fieldId(path)}
         value={value}

@@ -147,6 +147,7 @@ export function ShutdownRitual() {
                 <label className="field">
                   Done today
                   <textarea
+                    dir="auto"
                     rows={4}
                     value={done}
                     onChange={(e) => setDone(e.target.value)}
@@ -176,7 +177,7 @@ export function ShutdownRitual() {
                           }}
                         />
                         <span>
-                          {item.text}
+                          <bdi>{item.text}</bdi>
                           {item.from ? (
                             <span className="origin"> · from {dayName(item.from, plan.date)}</span>
                           ) : null}
@@ -188,6 +189,7 @@ export function ShutdownRitual() {
                 <label className="field">
                   Notes for tomorrow
                   <textarea
+                    dir="auto"
                     rows={4}
                     value={carryOver}
                     onChange={(e) => setCarryOver(e.target.value)}
@@ -208,6 +210,7 @@ export function ShutdownRitual() {
                   <label className="field" key={index}>
                     Priority {index + 1}
                     <input
+                      dir="auto"
                       value={value}
                       maxLength={200}
                       ref={(input) => {

@@ -140,7 +140,9 @@ function TeammateRow({
   return (
     <div className="teammate-row" role="row" aria-rowindex={index} data-teammate={teammate.id}>
       <div role="cell" className="teammate-name">
-        <strong>{teammate.name}</strong>
+        <strong>
+          <bdi>{teammate.name}</bdi>
+        </strong>
         <span className="muted">{teammate.timeZone}</span>
       </div>
       <div role="cell" className="teammate-time">
@@ -325,6 +327,7 @@ function AddTeammate({
       <label>
         Name
         <input
+          dir="auto"
           ref={nameField}
           required
           value={name}

@@ -108,7 +108,8 @@ export function Timeline({
             >
               {item.kind === 'work' ? null : (
                 <span>
-                  {label(item)} · {clockTime(start, zone)}–{clockTime(end, zone)} · {durationText(minutes)}
+                  <bdi>{label(item)}</bdi> · {clockTime(start, zone)}–{clockTime(end, zone)} ·{' '}
+                  {durationText(minutes)}
                 </span>
               )}
             </div>

@@ -69,13 +69,18 @@ export function Today() {
       <section className="card" aria-labelledby="plan-title">
         <h2 id="plan-title">
           {dayTitle(plan.date, locale)}
-          {plan.holiday
-            ? ` · ${plan.holiday}`
-            : plan.dayKind === 'weekend'
-              ? ' · weekend'
-              : plan.dayKind === 'dayOff'
-                ? ' · day off'
-                : ''}
+          {plan.holiday ? (
+            <>
+              {' · '}
+              <bdi>{plan.holiday}</bdi>
+            </>
+          ) : plan.dayKind === 'weekend' ? (
+            ' · weekend'
+          ) : plan.dayKind === 'dayOff' ? (
+            ' · day off'
+          ) : (
+            ''
+          )}
         </h2>
         <GoalLine plan={plan} />
         <Timeline plan={plan} now={now} defaultMinutes={defaultMinutes} />

@@ -70,6 +70,24 @@ describe('Today', () => {
     expect(html).toContain('Focus 25 min');
   });
 
+  it('isolates user-written text, so a right-to-left name or an override cannot reorder the words around it', () => {
+    const sneaky = 'Ship \u202Eexe.txt';
+    cadenceStore.setState({
+      status: status({}),
+      plan: {
+        ...plan,
+        holiday: 'יום העצמאות',
+        agenda: { ...plan.agenda, items: [{ text: sneaky, from: null, done: false }] },
+        items: [
+          { kind: 'meeting', id: 'm', title: 'مراجعة \u2067الخطة', start: iso('14:00'), end: iso('15:00') },
+        ],
+      },
+    });
+    const html = renderToStaticMarkup(<Today />);
+    for (const text of [sneaky, 'יום העצמאות', 'مراجعة \u2067الخطة'])
+      expect(html, text).toMatch(new RegExp(`<bdi[^>]*>${text}</bdi>`));
+  });
+
   it('says plainly when work resumes while off', () => {
     cadenceStore.setState({
       settings: { ...defaultSettings('UTC'), locale: 'en-GB' },

@@ -32,3 +32,17 @@ describe('the log file', () => {
     expect(lines[1]).toBe('2026-11-25T10:00:00.000Z info after xxxxxxxxxx [redacted]');
   });
 });
+
+describe('what the log writes', () => {
+  it('writes messages in the printable form, further lines indented: no escape sequence, no forged entry', () => {
+    const dir = tempDir();
+    const log = new FileLog(dir, () => Date.parse('2026-11-25T10:00:00Z'));
+    log.warn(
+      'Slack said \u001b]0;pwned\u0007\u001b[2J\u009b8m\n2026-11-25T10:00:00.000Z info all is well\u202e',
+    );
+    const written = fs.readFileSync(path.join(dir, 'cadence.log'), 'utf8');
+    expect(written).toBe(
+      '2026-11-25T10:00:00.000Z warn Slack said \\u001b]0;pwned\\u0007\\u001b[2J\\u009b8m\n  2026-11-25T10:00:00.000Z info all is well\\u202e\n',
+    );
+  });
+});
