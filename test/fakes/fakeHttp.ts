@@ -104,6 +104,18 @@ export class FakeServer {
   }
 }
 
+/**
+ * The scopes a consent grants: those the authorize request asked for in `parameter` (OAuth's space-
+ * separated `scope`, Slack's comma-separated `user_scope`), less those the user or an admin withheld.
+ */
+export function grantedOnConsent(
+  query: URLSearchParams,
+  parameter: string,
+  withheld: readonly string[],
+): string[] {
+  return (query.get(parameter) ?? '').split(/[\s,]+/).filter((scope) => scope && !withheld.includes(scope));
+}
+
 /** The authorization-code + PKCE part every provider fake shares: checks the verifier, redirect URI and code reuse. */
 export class FakeAuthorizationServer {
   private codes = new Map<

@@ -1,5 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { FakeAuthorizationServer, type FakeReply, type FakeRequest, ProviderFake } from './fakeHttp';
+import {
+  FakeAuthorizationServer,
+  type FakeReply,
+  type FakeRequest,
+  grantedOnConsent,
+  ProviderFake,
+} from './fakeHttp';
 
 export interface GoogleEvent {
   id: string;
@@ -158,10 +164,7 @@ export class GoogleFake extends ProviderFake {
   protected route(request: FakeRequest): FakeReply {
     if (request.path === '/o/oauth2/v2/auth') {
       const reply = this.auth.authorize(request.query);
-      if (reply.status < 400)
-        this.granted = (request.query.get('scope') ?? '')
-          .split(' ')
-          .filter((scope) => scope && !this.withheld.includes(scope));
+      if (reply.status < 400) this.granted = grantedOnConsent(request.query, 'scope', this.withheld);
       return reply;
     }
     if (request.path === '/token') {

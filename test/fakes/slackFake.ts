@@ -1,6 +1,12 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { FakeAuthorizationServer, type FakeReply, type FakeRequest, ProviderFake } from './fakeHttp';
+import {
+  FakeAuthorizationServer,
+  type FakeReply,
+  type FakeRequest,
+  grantedOnConsent,
+  ProviderFake,
+} from './fakeHttp';
 
 /** The redirect URLs slack-app-manifest.yml registers (oauth_config.redirect_urls), read from the file. */
 export function manifestRedirects(): string[] {
@@ -152,10 +158,7 @@ export class SlackFake extends ProviderFake {
   protected route(request: FakeRequest): FakeReply {
     if (request.path === '/oauth/v2/authorize') {
       const reply = this.auth.authorize(request.query);
-      if (reply.status < 400)
-        this.granted = (request.query.get('user_scope') ?? '')
-          .split(',')
-          .filter((scope) => scope && !this.withheld.includes(scope));
+      if (reply.status < 400) this.granted = grantedOnConsent(request.query, 'user_scope', this.withheld);
       return reply;
     }
     if (request.path === '/api/oauth.v2.access') {

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { emptyIntents, type Intents } from '../../../shared/intents';
+import type { IntegrationView } from '../../../shared/integrationView';
 import { defaultSettings, type Settings, type WorkSpan } from '../../../shared/settings';
 
 export function at(local: string, zone: string): number {
@@ -41,3 +42,16 @@ export const FIVE_HOUR_GOAL: Settings['focusGoal'] = {
   preferred: 'morning',
   start: 'auto',
 };
+
+/** A connected Google Calendar's card, up to date, with what a test changes. */
+export const integrationView = (patch: Partial<IntegrationView> = {}): IntegrationView => ({
+  id: 'google',
+  name: 'Google Calendar',
+  connected: true,
+  configured: true,
+  managed: false,
+  signIn: null,
+  health: { state: 'ok', message: 'Up to date', retryAt: null, lastSyncAt: null },
+  account: null,
+  ...patch,
+});

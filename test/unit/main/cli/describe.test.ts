@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { describeIntegrations } from '../../../../main/cli/describe';
 import { accountWords, type IntegrationView } from '../../../../shared/integrationView';
+import { integrationView } from '../../shared/domainFixtures';
 
-const view = (patch: Partial<IntegrationView>): IntegrationView => ({
-  id: 'google',
-  name: 'Google Calendar',
-  connected: true,
-  configured: true,
-  managed: false,
-  signIn: null,
-  health: { state: 'ok', message: 'In step', retryAt: null, lastSyncAt: null },
-  account: null,
-  ...patch,
-});
+const view = (patch: Partial<IntegrationView>) =>
+  integrationView({ health: { state: 'ok', message: 'In step', retryAt: null, lastSyncAt: null }, ...patch });
 
 describe('cadence integrations', () => {
   it('names the account kind and what it means under each connected service', () => {

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { logLine, problemLines } from '../../../../main/core/integrationWords';
 import type { IntegrationView } from '../../../../shared/integrationView';
+import { integrationView } from '../../shared/domainFixtures';
 
-const google = (view: Partial<IntegrationView>): IntegrationView => ({
-  id: 'google',
-  name: 'Google Calendar',
-  connected: true,
-  configured: true,
-  managed: false,
-  signIn: null,
-  health: { state: 'ok', message: 'Up to date', retryAt: null, lastSyncAt: null },
-  account: null,
-  ...view,
-});
+const google = (view: Partial<IntegrationView>) => integrationView(view);
 
 describe('how a service stands in cadence.log', () => {
   it('keeps the reason a re-sign-in was refused while the earlier sign-in still holds', () => {
