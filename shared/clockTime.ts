@@ -84,11 +84,21 @@ export function addDays(date: string, days: number): string {
  * forward by the gap (02:30 → 03:30); an ambiguous fall-back time takes its first occurrence.
  */
 export function atLocalTime(date: string, minutes: number, zone: string): Instant {
+  // Pure and asked again for the same few days on every command (lunch windows, day ends): remembered.
+  const key = `${zone}|${date}|${minutes}`;
+  const known = localTimeMemo.get(key);
+  if (known !== undefined) return known;
   const midnight = DateTime.fromISO(date, { zone }).startOf('day');
   const wall = midnight.set({ hour: Math.floor(minutes / 60) % 24, minute: minutes % 60 });
   const shifted = minutes >= 24 * 60 ? wall.plus({ days: 1 }) : wall;
-  return shifted.toMillis();
+  const at = shifted.toMillis();
+  if (localTimeMemo.size >= LOCAL_TIME_MEMO_LIMIT) localTimeMemo.clear();
+  localTimeMemo.set(key, at);
+  return at;
 }
+
+const LOCAL_TIME_MEMO_LIMIT = 4096;
+const localTimeMemo = new Map<string, Instant>();
 
 /** A small memo: long lists (the teammates glance) repeat the same instants in the same zone. */
 const ISO_MEMO_LIMIT = 4096;
