@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
@@ -103,6 +104,31 @@ describe('a sign-in bound to the browser that starts it', () => {
     expect((await visit('users-code')).status).toBe(200);
     await expect(pending.result).resolves.toMatchObject({ accessToken: 'a' });
     expect(endpoint.exchanges).toBe(1);
+  });
+
+  it('refuses a code another local user delivers, run as that user where the machine allows it', async () => {
+    const { endpoint, pending, callback, visit } = await signInAgainst(good);
+    if (process.getuid?.() !== 0) {
+      console.warn(
+        'skipped as another user: only root can drop to nobody here; the same request is refused above',
+      );
+      pending.cancel();
+      await pending.result.catch(() => undefined);
+      return;
+    }
+    // The other user read the start address (and the state) from /proc and delivers their own code.
+    const script = `fetch(${JSON.stringify(callback('attackers-code'))}).then((r) => console.log(r.status))`;
+    const status = await new Promise<string>((resolve, reject) =>
+      execFile(
+        'setpriv',
+        ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '-e', script],
+        (error, stdout) => (error ? reject(error) : resolve(stdout.trim())),
+      ),
+    );
+    expect(status).toBe('400');
+    expect(endpoint.exchanges).toBe(0);
+    expect((await visit('users-code')).status).toBe(200);
+    await expect(pending.result).resolves.toMatchObject({ accessToken: 'a' });
   });
 
   it('stops the sign-in when its start page is opened a second time (someone else opened it too)', async () => {
