@@ -41,7 +41,9 @@ export class Reconciler implements IDisposable {
 
   /** Something changed: push soon. A pending retry or a needed reconnect is not cut short. */
   poke(): void {
-    if (this.disposed || this.health.state === 'reconnect' || this.health.state === 'permission') return;
+    // A missing permission stops only what needs it: every change is still pushed, and what the grant
+    // allows (Slack's status without presence, say) still goes out. Only a sign-in that is gone waits.
+    if (this.disposed || this.health.state === 'reconnect') return;
     if (this.running) {
       this.again = true;
       return;
@@ -93,7 +95,7 @@ export class Reconciler implements IDisposable {
     } finally {
       this.running = false;
     }
-    if (this.again && this.health.state === 'ok') this.poke();
+    if (this.again && (this.health.state === 'ok' || this.health.state === 'permission')) this.poke();
     if (!this.timer && !this.running) for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
 

@@ -118,3 +118,30 @@ for (const [title, make] of ACCOUNTS) {
     await account.stop();
   });
 }
+
+test('a permission the workspace withheld is said as missing, with a way to allow it, never as "reconnect"', async ({
+  cadence,
+  page,
+}) => {
+  const slack = await new SlackFake().start();
+  slack.withheld = ['users:write'];
+  await cadence.open({ settings: ALL_WEEK, serve: { env: slackEnv(slack) } });
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const row = page.locator('.integration').filter({ hasText: 'Slack' });
+  await row.getByLabel('Slack client ID').fill(slack.auth.clientId);
+  await row.getByRole('button', { name: 'Save' }).click();
+  const popup = page.waitForEvent('popup');
+  await row.getByRole('button', { name: 'Connect' }).click();
+  await expect((await popup).getByRole('heading')).toHaveText('Cadence is connected');
+  await startFocus(page);
+  // What the grant allows still reaches Slack: the status; presence needs the withheld permission.
+  await expect.poll(() => slack.profile.status_emoji).toBe(':dart:');
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(row.locator('.health-permission')).toHaveText(
+    'Cadence is missing a permission in Slack: sign in to Slack again and allow it',
+  );
+  await expect(row.getByRole('button', { name: 'Sign in again to allow it' })).toBeVisible();
+  await expect(row.getByRole('button', { name: 'Reconnect' })).toHaveCount(0);
+  await cadence.shot('settings-permission-missing');
+  await slack.server.stop();
+});

@@ -56,8 +56,9 @@ describe('Google: a 403 is not always "sign in again"', () => {
     expect(w.host.integrations.health('google')).toMatchObject({ state: 'error' });
     expect(w.host.integrations.health('google')?.message).not.toMatch(/reconnect|sign in/i);
 
+    // A permission that is really missing stays missing: the user unticked it on the consent screen.
+    w.google.withheld = ['https://www.googleapis.com/auth/calendar'];
     await w.connect('google');
-    w.google.inject403('insufficientPermissions');
     await w.run('focus.extend', { minutes: 5 });
     expect(w.host.integrations.health('google')).toMatchObject({
       state: 'permission',

@@ -111,7 +111,10 @@ function IntegrationRow({ integration }: { integration: IntegrationView }) {
         <strong>{integration.name}</strong>
         <p className={`muted health-${health?.state ?? 'none'}`}>
           {integration.connected && health
-            ? `${HEALTH_WORDS[health.state]}${health.state === 'ok' ? '' : ` — ${health.message}`}`
+            ? health.state === 'permission'
+              ? // The service's own words name the permission and the way to allow it: said once.
+                health.message
+              : `${HEALTH_WORDS[health.state]}${health.state === 'ok' ? '' : ` — ${health.message}`}`
             : 'Not connected'}
         </p>
         {integration.account ? (
