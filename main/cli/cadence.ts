@@ -158,7 +158,7 @@ const VERBS: Record<string, Verb> = {
       ask(invocation, 'status', {}, (status) => {
         // Printed to the user's own terminal only: the address carries the token.
         const window = invocation.client.windowUrl;
-        return `${describeStatus(status)}${window ? `\nWindow: ${window}` : ''}`;
+        return `${describeStatus(status)}${window ? `\nWindow (keep it to yourself: it holds your key): ${window}` : ''}`;
       }),
   },
   open: {

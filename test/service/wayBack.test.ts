@@ -47,7 +47,9 @@ describe('a way back into the window once its address has left the address bar',
     expect(headless.stdout).toMatch(/^No browser could be opened here\./);
     expect(headless.stdout.trim().split('\n').at(-1)).toBe(service.windowUrl);
     const status = await cli(dir, ['status']);
-    expect(status.stdout.trim().split('\n').at(-1)).toBe(`Window: ${service.windowUrl}`);
+    expect(status.stdout.trim().split('\n').at(-1)).toBe(
+      `Window (keep it to yourself: it holds your key): ${service.windowUrl}`,
+    );
     // JSON stays the status alone.
     expect(JSON.parse((await cli(dir, ['status', '--json'])).stdout)).not.toHaveProperty('window');
   });
