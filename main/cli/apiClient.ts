@@ -45,6 +45,16 @@ export class ApiClient {
     return this.post(`/api/query/${name}`, input);
   }
 
+  /** A one-time address that opens the window (it carries no token; see main/server/windowLinks.ts). */
+  windowLink(): Promise<ApiResult<{ url: string }>> {
+    return this.post('/api/window', {});
+  }
+
+  /** The address with the token, for the user's own terminal only (never a command line); null for the desktop app. */
+  get windowUrl(): string | null {
+    return this.connection.servesWindow ? `${this.connection.url}/#token=${this.connection.token}` : null;
+  }
+
   /** The service answers in the contract's shapes; what it sends is trusted as the contract's. */
   private async post<T>(path: string, input: unknown): Promise<ApiResult<T>> {
     await this.proven();

@@ -18,6 +18,8 @@ import { resolveDataDir } from '../server/connectionFile';
 import { ApiClient, NotRunningError } from './apiClient';
 import { printable, printableLines } from '../../shared/printable';
 import { describeIntegrations, describePlan, describeStatus, describeTeammates } from './describe';
+import { didYouMean, optionWords, refusalWords } from './gentle';
+import { teammateToRemove } from './teammateByName';
 
 const OPTIONS = {
   json: { type: 'boolean' },
@@ -32,6 +34,7 @@ const OPTIONS = {
   to: { type: 'string' },
   'client-secret': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -75,14 +78,15 @@ function positiveMinutes(text: string | undefined, what: string): number {
 function providerOf(word: string | undefined, verb: string): ProviderId {
   const provider = PROVIDER_IDS.find((id) => id === word);
   if (!provider)
-    throw new UsageError(`${verb} needs ${PROVIDER_IDS.join(', ').replace(/, (?=[^,]*$)/, ' or ')}.`);
+    throw new UsageError(
+      `${verb} needs ${PROVIDER_IDS.join(', ').replace(/, (?=[^,]*$)/, ' or ')}.${word ? didYouMean(word, PROVIDER_IDS, `${verb} `) : ''}`,
+    );
   return provider;
 }
 
-function report(result: ApiResult<unknown> & { ok: false }): number {
-  complain(printable(result.message));
-  for (const issue of result.issues ?? [])
-    complain(`  ${printable(issue.path || 'input')}: ${printable(issue.message)}`);
+/** A refusal in Cadence's words: a schema's complaint about what was typed becomes a sentence per field. */
+function report(result: ApiResult<unknown> & { ok: false }, input: unknown = {}): number {
+  complain(refusalWords(result, input));
   return result.error === 'invalid_input' || result.error === 'invalid_settings' ? 2 : 1;
 }
 
@@ -93,7 +97,7 @@ async function send<C extends CommandName>(
   input: CommandInput<C>,
   say: (value: CommandResult<C>) => string,
 ): Promise<number> {
-  return print(await client.command(name, input), values, say);
+  return print(await client.command(name, input), values, say, input);
 }
 
 /** Asks one query and prints its answer in words (or as JSON). */
@@ -103,16 +107,14 @@ async function ask<Q extends QueryName>(
   input: QueryInput<Q>,
   say: (value: QueryResult<Q>) => string,
 ): Promise<number> {
-  return print(await client.query(name, input), values, say);
+  return print(await client.query(name, input), values, say, input);
 }
 
-function print<T>(result: ApiResult<T>, values: Values, say: (value: T) => string): number {
-  if (!result.ok) return report(result);
+function print<T>(result: ApiResult<T>, values: Values, say: (value: T) => string, input: unknown): number {
+  if (!result.ok) return report(result, input);
   show(values.json ? JSON.stringify(result.value, null, 2) : say(result.value));
   return 0;
 }
-
-const done = () => 'Done.';
 
 /** Opens an address in the system browser where there is one; false when it cannot (no display). */
 function openInBrowser(url: string): boolean {
@@ -135,10 +137,49 @@ function openInBrowser(url: string): boolean {
   }
 }
 
+/** `teammates remove NAME|ID`: by id, or by a name only one teammate has; a list of choices otherwise. */
+async function removeTeammate(invocation: Invocation, who: string): Promise<number> {
+  const listed = await invocation.client.query('teammates', {});
+  if (!listed.ok) return report(listed);
+  const choice = teammateToRemove(listed.value, who);
+  if (!choice.ok) {
+    complain(choice.message);
+    return 1;
+  }
+  return send(invocation, 'teammates.remove', { id: choice.id }, () => `Removed ${printable(choice.name)}.`);
+}
+
 const VERBS: Record<string, Verb> = {
   status: {
-    usage: ['status [--json]                      what you are now, and until when'],
-    run: (invocation) => ask(invocation, 'status', {}, describeStatus),
+    usage: [
+      "status [--json]                      what you are now, and until when, and the window's address",
+    ],
+    run: (invocation) =>
+      ask(invocation, 'status', {}, (status) => {
+        // Printed to the user's own terminal only: the address carries the token.
+        const window = invocation.client.windowUrl;
+        return `${describeStatus(status)}${window ? `\nWindow (keep it to yourself: it holds your key): ${window}` : ''}`;
+      }),
+  },
+  open: {
+    usage: ["open                                 open Cadence's window in your browser"],
+    run: async (invocation) => {
+      const { client } = invocation;
+      const link = await client.windowLink();
+      if (!link.ok) return report(link);
+      // The browser gets a one-time link (a command line is readable by every local user); the full
+      // address, token and all, goes only to this terminal.
+      const opened = openInBrowser(link.value.url);
+      const address = client.windowUrl;
+      show(
+        `${opened ? 'Your browser opens the Cadence window.' : 'No browser could be opened here.'} ${
+          address
+            ? `The window's address, to keep or bookmark (it holds your key to Cadence; share it with no one):\n${address}`
+            : `Open this link within a minute (it works once):\n${link.value.url}`
+        }`,
+      );
+      return 0;
+    },
   },
   problems: {
     usage: ['problems [--json]                    every problem in full (status shows a summary)'],
@@ -165,6 +206,10 @@ const VERBS: Record<string, Verb> = {
           'focus.extend',
           { minutes: positiveMinutes(second, 'focus extend') },
           (v) => `Focus extended until ${offsetClockTime(v.endsAt)}.`,
+        );
+      if (first !== 'until' && !/^\d+$/.test(first) && didYouMean(first, ['stop', 'extend', 'until']))
+        throw new UsageError(
+          `focus takes minutes, until HH:MM, stop or extend.${didYouMean(first, ['stop', 'extend', 'until'], 'focus ')}`,
         );
       if (first === 'until') {
         if (!second || !/^\d{1,2}:\d{2}$/.test(second))
@@ -194,7 +239,9 @@ const VERBS: Record<string, Verb> = {
         );
       if (action === 'skip') return send(invocation, 'lunch.skip', {}, () => 'Lunch skipped today.');
       if (action === 'done') return send(invocation, 'lunch.done', {}, () => 'Welcome back.');
-      throw new UsageError(`Unknown lunch action "${action}": use start, snooze, skip or done.`);
+      throw new UsageError(
+        `Unknown lunch action "${action}": use start, snooze, skip or done.${didYouMean(action, ['start', 'snooze', 'skip', 'done'], 'lunch ')}`,
+      );
     },
   },
   shutdown: {
@@ -224,7 +271,9 @@ const VERBS: Record<string, Verb> = {
     run: async (invocation) => {
       const [action, given] = invocation.args;
       if (action !== 'start' && action !== 'skip')
-        throw new UsageError(`Unknown goal action "${action ?? ''}": use start or skip.`);
+        throw new UsageError(
+          `Unknown goal action "${action ?? ''}": use start or skip.${didYouMean(action ?? '', ['start', 'skip'], 'goal ')}`,
+        );
       let key = given;
       if (!key) {
         const status = await invocation.client.query('status', {});
@@ -245,7 +294,9 @@ const VERBS: Record<string, Verb> = {
     run: (invocation) => {
       const [action] = invocation.args;
       if (action !== 'close' && action !== 'urgent')
-        throw new UsageError(`Unknown nudge answer "${action ?? ''}": use close or urgent.`);
+        throw new UsageError(
+          `Unknown nudge answer "${action ?? ''}": use close or urgent.${didYouMean(action ?? '', ['close', 'urgent'], 'nudge ')}`,
+        );
       return send(invocation, 'nudge.answer', { answer: action === 'close' ? 'closing' : 'urgent' }, (v) =>
         v.answer === 'urgent'
           ? "Noted as urgent; Cadence won't ask again until your next workday."
@@ -272,6 +323,7 @@ const VERBS: Record<string, Verb> = {
       const to = values.to ?? new Date().toISOString().slice(0, 10);
       const from =
         values.from ?? new Date(Date.parse(`${to}T12:00:00Z`) - 27 * 86_400_000).toISOString().slice(0, 10);
+      if (from > to) throw new UsageError(`--from ${from} comes after --to ${to}: swap them.`);
       // CSV on standard output, nothing else: `cadence export > days.csv`.
       const result = await invocation.client.query('history', { from, to });
       if (!result.ok) return report(result);
@@ -280,7 +332,7 @@ const VERBS: Record<string, Verb> = {
     },
   },
   teammates: {
-    usage: ['teammates [--json] | teammates add NAME ZONE [EMAIL] | teammates remove ID'],
+    usage: ['teammates [--json] | teammates add NAME ZONE [EMAIL] | teammates remove NAME|ID'],
     run: (invocation) => {
       // Not `client` here: reading it opens the connection, and a usage error comes first.
       const { args } = invocation;
@@ -297,8 +349,18 @@ const VERBS: Record<string, Verb> = {
           (v) => `Added ${printable(v.name)} (${v.timeZone}) [${v.id}].`,
         );
       }
-      if (args[0] === 'remove') return send(invocation, 'teammates.remove', { id: args[1] ?? '' }, done);
-      if (args.length) throw new UsageError(`Unknown teammates action "${args[0]}": use add or remove.`);
+      if (args[0] === 'remove') {
+        const who = args.slice(1).join(' ').trim();
+        if (!who)
+          throw new UsageError(
+            'teammates remove needs a name or an id, e.g. teammates remove Ana (cadence teammates lists them).',
+          );
+        return removeTeammate(invocation, who);
+      }
+      if (args.length)
+        throw new UsageError(
+          `Unknown teammates action "${args[0]}": use add or remove.${didYouMean(args[0] ?? '', ['add', 'remove'], 'teammates ')}`,
+        );
       return ask(invocation, 'teammates', {}, describeTeammates);
     },
   },
@@ -408,16 +470,30 @@ function followClockPreference(dataDir: string): void {
   }
 }
 
+/** Cadence's version, from its package.json (beside out/ when built, in the app's resources when packed). */
+function version(): string {
+  try {
+    const file = new URL('../../package.json', import.meta.url);
+    return (JSON.parse(readFileSync(file, 'utf8')) as { version?: string }).version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
   } catch (error) {
-    complain(`${(error as Error).message}\n\n${USAGE}`);
+    complain(optionWords(error as Error, Object.keys(OPTIONS)));
     return 2;
   }
   const { values, positionals } = parsed;
   const [word = 'status', ...args] = positionals;
+  if (values.version) {
+    show(`Cadence ${version()}`);
+    return 0;
+  }
   if (values.help || word === 'help') {
     show(USAGE);
     return 0;
@@ -427,7 +503,15 @@ export async function main(argv: string[]): Promise<number> {
   if (word === 'serve') return serveHeadless(dataDir, values.port);
   try {
     const verb = Object.hasOwn(VERBS, word) ? VERBS[word] : undefined;
-    if (!verb) throw new UsageError(`Unknown command "${positionals.join(' ')}".`);
+    if (!verb) {
+      const guess = didYouMean(word, [...Object.keys(VERBS), 'serve', 'help'], 'cadence ');
+      // A near miss gets the one suggestion; anything else the whole list.
+      if (guess) {
+        complain(`Cadence has no command "${word}".${guess}`);
+        return 2;
+      }
+      throw new UsageError(`Cadence has no command "${positionals.join(' ')}".`);
+    }
     let client: ApiClient | null = null;
     return await verb.run({
       // Opened on first use, so a typo is reported as one even when Cadence is not running.

@@ -68,10 +68,12 @@ protocol.registerSchemesAsPrivileged([
  * The installed app answers the `cadence` command too: started with a command word (`Cadence status`,
  * or the deb's /usr/bin/cadence), it runs the CLI, prints the answer and exits, before it takes the
  * single-instance lock or shows anything. Packaged, the arguments follow the binary; from a source
- * folder they follow the folder.
+ * folder they follow the folder. `--version` anywhere is the CLI's too.
  */
 const cliArgs = process.argv.slice(app.isPackaged ? 1 : 2);
-const commandWord = cliArgs[0] !== undefined && !cliArgs[0].startsWith('-') && cliArgs[0] !== 'serve';
+const commandWord =
+  cliArgs.includes('--version') ||
+  (cliArgs[0] !== undefined && !cliArgs[0].startsWith('-') && cliArgs[0] !== 'serve');
 
 let showWindow: () => void = () => undefined;
 if (commandWord) void runCli(cliArgs);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { printable } from '../../shared/printable';
+import { printable, printableLines } from '../../shared/printable';
 import { FileLog } from '../core/fileLog';
 import { installLastResort } from './lastResort';
 import { AlreadyRunningError, type CadenceHost, startHost } from './startHeadless';
@@ -37,11 +37,9 @@ export async function serve(options: { dataDir: string; port?: number; quiet?: b
     host = await start();
   } catch (error) {
     console.error(
-      printable(
-        error instanceof AlreadyRunningError
-          ? error.message
-          : `Cadence could not start: ${(error as Error).message}`,
-      ),
+      error instanceof AlreadyRunningError
+        ? printableLines(error.message)
+        : printable(`Cadence could not start: ${(error as Error).message}`),
     );
     return 1;
   }
@@ -70,6 +68,11 @@ export async function serve(options: { dataDir: string; port?: number; quiet?: b
       ? `Open the Cadence window at: ${host.windowUrl}`
       : 'The window is not built; run "npm run build" to serve it.',
   );
+  if (rendererDir)
+    console.log(
+      'Keep this address (bookmark it): it holds your key to the window. "cadence open" opens the window again,\nand "cadence status" shows the address (from the Cadence folder: npx cadence open).',
+    );
+  console.log('Cadence runs until you stop it: press Ctrl+C here.');
   for (const problem of problems) console.log(`! ${printable(problem)}`);
   console.log('ready');
   await new Promise<void>((resolve) => {

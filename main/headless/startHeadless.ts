@@ -151,7 +151,11 @@ async function whoHolds(dataDir: string): Promise<string> {
   const connection = readConnection(dataDir);
   const token = readApiToken(dataDir);
   if (connection && token && isAlive(connection.pid) && (await provesToken(connection.port, token)))
-    return `Cadence is already running for ${dataDir} at ${connection.url} (process ${connection.pid}).`;
+    return `Cadence is already running for ${dataDir} at ${connection.url} (process ${connection.pid}).${
+      connection.servesWindow
+        ? `\nIts window: ${connection.url}/#token=${token}\n(or run "cadence open" to open it in your browser)`
+        : ''
+    }`;
   return `Cadence is already running for ${dataDir}: another process holds ${path.join(dataDir, LOCK_FILE)} and is still starting.`;
 }
 
@@ -270,7 +274,13 @@ async function startLocked(
       `removed temporary files an earlier Cadence left when it stopped mid-write: ${leftovers.join(', ')}`,
     );
   for (const problem of service.problems()) log.warn(problem);
-  writeConnection(dataDir, { port, token, pid: process.pid, url: api.url });
+  writeConnection(dataDir, {
+    port,
+    token,
+    pid: process.pid,
+    url: api.url,
+    servesWindow: Boolean(options.rendererDir),
+  });
   return {
     service,
     integrations,

@@ -19,6 +19,8 @@ export interface Connection {
   token: string;
   pid: number;
   url: string;
+  /** The service serves the window (headless); the desktop app shows its own. */
+  servesWindow?: boolean;
 }
 
 const TOKEN_FILE = 'api-token';

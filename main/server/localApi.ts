@@ -9,6 +9,7 @@ import type { CadenceService } from '../core/cadenceService';
 import { type IDisposable, onUnexpectedError } from '../base/lifetime';
 import { decodedPath, requestTarget } from '../net/requestTarget';
 import { CHALLENGE_PATTERN, healthProof } from './healthProof';
+import { WINDOW_LINK_PATH, WindowLinks } from './windowLinks';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -58,6 +59,13 @@ const MIME: Record<string, string> = {
 
 export const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ws://127.0.0.1:* ws://localhost:*; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+
+/** What a used or stale opening link shows: no script, nothing from the request. */
+const USED_LINK_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Cadence</title></head>
+<body style="font-family: system-ui, sans-serif; max-width: 36rem; margin: 4rem auto; padding: 0 1rem; line-height: 1.5">
+<main><h1>This link has expired</h1>
+<p>A link from <code>cadence open</code> opens the window once, within a minute. Run <code>cadence open</code> again
+(from the Cadence folder: <code>npx cadence open</code>) for a new one.</p></main></body></html>`;
 
 function sameToken(given: string, expected: string): boolean {
   const a = Buffer.from(given);
@@ -117,8 +125,10 @@ export class LocalApi implements IDisposable {
   private readonly clients = new Set<WebSocket>();
   private readonly subscription: IDisposable;
   private port = 0;
+  private readonly windowLinks: WindowLinks;
 
   constructor(private readonly options: LocalApiOptions) {
+    this.windowLinks = new WindowLinks();
     this.server = http.createServer((req, res) => {
       this.handle(req, res).catch((error: unknown) => this.failed(error, res));
     });
@@ -252,11 +262,14 @@ export class LocalApi implements IDisposable {
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = requestTarget(req.url);
     if (!url) return refuse(res, 400, 'bad_request', 'The request target is not a path.');
+    const link = WINDOW_LINK_PATH.exec(url.pathname);
+    if (link) return this.openWindow(link[1] ?? '', req, res);
     if (!url.pathname.startsWith('/api/')) return this.serveStatic(url.pathname, req, res);
     if (url.pathname === '/api/health') return this.health(url, req, res);
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? null;
     const problem = this.check(req, bearer);
     if (problem) return refuse(res, problem.status, problem.error, problem.message);
+    if (url.pathname === '/api/window') return this.windowLink(req, res);
     const match = /^\/api\/(command|query)\/([a-z.]+)$/.exec(url.pathname);
     if (!match) return refuse(res, 404, 'not_found', `No such API path: ${url.pathname}`);
     if (req.method !== 'POST') return refuse(res, 405, 'method_not_allowed', 'Use POST with a JSON body.');
@@ -297,6 +310,39 @@ export class LocalApi implements IDisposable {
         ...(trusted ? { pid: process.pid } : {}),
       },
     });
+  }
+
+  /** A one-time address that opens the window, for `cadence open` (the caller holds the token). */
+  private windowLink(req: http.IncomingMessage, res: http.ServerResponse): void {
+    if (req.method !== 'POST') return refuse(res, 405, 'method_not_allowed', 'Use POST.');
+    if (!this.options.rendererDir)
+      return refuse(
+        res,
+        501,
+        'not_available',
+        'This Cadence shows its window itself: click its tray icon, or start Cadence again to bring the window forward.',
+      );
+    send(res, 200, { ok: true, value: { url: `${this.url}/open/${this.windowLinks.issue()}` } });
+  }
+
+  /** Redeems a one-time link: the window, handed the token in the fragment; a used or old link says what to do. */
+  private openWindow(nonce: string, req: http.IncomingMessage, res: http.ServerResponse): void {
+    const host = req.headers.host ?? '';
+    if (host !== `127.0.0.1:${this.port}` && host !== `localhost:${this.port}`)
+      return refuse(res, 421, 'bad_host', `Requests must be addressed to 127.0.0.1:${this.port}.`);
+    const headers = {
+      'cache-control': 'no-store',
+      'referrer-policy': 'no-referrer',
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+    };
+    if (req.method === 'GET' && this.windowLinks.redeem(nonce)) {
+      res.writeHead(303, { ...headers, location: `/#token=${this.options.token}` });
+      res.end();
+      return;
+    }
+    res.writeHead(410, { ...headers, 'content-type': 'text/html; charset=utf-8' });
+    res.end(USED_LINK_PAGE);
   }
 
   private serveStatic(pathname: string, req: http.IncomingMessage, res: http.ServerResponse): void {

@@ -18,5 +18,5 @@ if (bridge) {
   createRoot(root).render(<App />);
 } else {
   root.innerHTML =
-    '<main class="app"><h1>Cadence needs its address</h1><p>Open the address that <code>npm start</code> or <code>cadence serve</code> printed; it ends in <code>#token=…</code>.</p></main>';
+    '<main class="app"><h1>Cadence needs its address</h1><p>To open the window, run <code>cadence open</code> in a terminal (from the Cadence folder: <code>npx cadence open</code>).</p><p><code>cadence status</code> prints the full address too, to keep or bookmark; it ends in <code>#token=…</code>.</p></main>';
 }

@@ -174,6 +174,11 @@ describe('the built desktop main process, booted with a stand-in for Electron', 
     expect(output).toMatch(/\S/);
     expect(calls(log, 'app.requestSingleInstanceLock')).toEqual([]);
     expect(calls(log, 'Tray')).toEqual([]);
+    // `cadence --version` through the installed app (the deb's /usr/bin/cadence) says the version, and starts nothing.
+    const version = await bootDesktop({ CADENCE_STANDIN_PROBE: '' }, ['--version']);
+    expect([version.code, version.output.trim()]).toEqual([0, (await cli(dir, ['--version'])).stdout.trim()]);
+    expect(version.output).toMatch(/^Cadence \d+\.\d+\.\d+/);
+    expect(calls(version.log, 'app.requestSingleInstanceLock')).toEqual([]);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

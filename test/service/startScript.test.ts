@@ -37,3 +37,22 @@ describe('npm start when the desktop app cannot start', () => {
     expect(service.output.join('')).toContain('stopped as it started (exit code 133)');
   });
 });
+
+describe('npm start tells the way back into the window', () => {
+  it('says on first run to keep the address, how to open the window again, and that Ctrl+C stops Cadence', async () => {
+    const service = await serve(tempDir(), { viaStart: true, env: { CADENCE_HEADLESS: '1' } });
+    const output = service.output.join('');
+    expect(output).toContain(`Open the Cadence window at: ${service.windowUrl}`);
+    expect(output).toContain('Keep this address (bookmark it)');
+    expect(output).toContain('"cadence open" opens the window again');
+    expect(output).toContain('press Ctrl+C here');
+  });
+
+  it('a second npm start on the same folder prints the full address and names cadence open', async () => {
+    const dir = tempDir();
+    const first = await serve(dir, { viaStart: true, env: { CADENCE_HEADLESS: '1' } });
+    const second = serve(dir, { viaStart: true, env: { CADENCE_HEADLESS: '1' } });
+    await expect(second).rejects.toThrow(`Its window: ${first.windowUrl}`);
+    await expect(second).rejects.toThrow('(or run "cadence open" to open it in your browser)');
+  });
+});
