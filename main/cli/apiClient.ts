@@ -50,6 +50,11 @@ export class ApiClient {
     return this.post('/api/window', {});
   }
 
+  /** The data folder of the service this client talks to. */
+  get folder(): string {
+    return this.dataDir;
+  }
+
   /** The address with the token, for the user's own terminal only (never a command line); null for the desktop app. */
   get windowUrl(): string | null {
     return this.connection.servesWindow ? `${this.connection.url}/#token=${this.connection.token}` : null;

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type {
   ApiResult,
@@ -14,6 +15,7 @@ import type {
 import { PROVIDER_IDS, type ProviderId } from '../../shared/integrationView';
 import { CLOCK_PREFERENCES, offsetClockTime, offsetDayTime, setTimeWriting } from '../../shared/words';
 import { daysToCsv } from '../../shared/exportCsv';
+import { writeFileAtomically } from '../base/atomicFile';
 import { resolveDataDir } from '../server/connectionFile';
 import { ApiClient, NotRunningError } from './apiClient';
 import { printable, printableLines } from '../../shared/printable';
@@ -117,6 +119,18 @@ function print<T>(result: ApiResult<T>, values: Values, say: (value: T) => strin
 }
 
 /** Opens an address in the system browser where there is one; false when it cannot (no display). */
+/** The page `cadence open` hands the browser: readable by the user alone, it passes the browser on. */
+function writeOpener(dataDir: string, url: string, name = 'open-window.html'): string {
+  const file = join(dataDir, name);
+  const href = url.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  writeFileAtomically(
+    file,
+    `<!doctype html><meta charset="utf-8"><meta name="referrer" content="no-referrer"><meta http-equiv="refresh" content="0;url=${href}"><title>Opening Cadence…</title><p><a href="${href}">Open Cadence</a></p>\n`,
+    0o600,
+  );
+  return file;
+}
+
 function openInBrowser(url: string): boolean {
   if (process.env.CADENCE_NO_BROWSER) return false;
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return false;
@@ -167,9 +181,10 @@ const VERBS: Record<string, Verb> = {
       const { client } = invocation;
       const link = await client.windowLink();
       if (!link.ok) return report(link);
-      // The browser gets a one-time link (a command line is readable by every local user); the full
-      // address, token and all, goes only to this terminal.
-      const opened = openInBrowser(link.value.url);
+      // A command line is readable by every local user (/proc/…/cmdline): the browser is given a file of
+      // the user's own (0600, in the data folder) that sends it on to the one-time link, so not even the
+      // link can be raced for. The full address, token and all, goes only to this terminal.
+      const opened = openInBrowser(pathToFileURL(writeOpener(client.folder, link.value.url)).href);
       const address = client.windowUrl;
       show(
         `${opened ? 'Your browser opens the Cadence window.' : 'No browser could be opened here.'} ${
@@ -412,8 +427,12 @@ const VERBS: Record<string, Verb> = {
         invocation,
         'integration.connect',
         { provider: providerOf(invocation.args[0], 'connect') },
-        (v) =>
-          `${openInBrowser(v.startUrl) ? 'Your browser opens the sign-in page; if it does not, open' : 'Open'} this address to sign in (Cadence finishes by itself once you approve; it works once, in one browser):\n${v.startUrl}`,
+        (v) => {
+          // Like `open`: the browser gets a file of the user's own that passes it on to the start page.
+          const page = writeOpener(invocation.client.folder, v.startUrl, 'open-sign-in.html');
+          const opened = openInBrowser(pathToFileURL(page).href);
+          return `${opened ? 'Your browser opens the sign-in page; if it does not, open' : 'Open'} this address to sign in (Cadence finishes by itself once you approve; it works once, in one browser):\n${v.startUrl}`;
+        },
       ),
   },
   disconnect: {

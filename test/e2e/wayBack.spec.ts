@@ -28,8 +28,8 @@ for (const viewport of [
       const browser = recordingBrowser();
       const opened = await cli(dir, ['open'], browser.env);
       expect(opened.stdout).toContain(service.windowUrl);
-      await expect.poll(browser.opened).toMatch(/\/open\/[\w-]+$/);
-      const link = browser.opened();
+      await expect.poll(browser.opened).toMatch(/open-window\.html$/);
+      const link = browser.link();
       expect(link).not.toContain(service.token);
 
       await tab.goto(link);

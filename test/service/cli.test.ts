@@ -327,7 +327,14 @@ describe('cadence connect', () => {
     expect(url).toMatch(/^http:\/\/localhost:\d+\/cadence-sign-in\/[\w-]+$/);
     expect(url).not.toMatch(/state=|auth\.example/);
     expect(withDisplay.stdout).toMatch(/Your browser opens the sign-in page/);
-    await expect.poll(() => (fs.existsSync(opened) ? fs.readFileSync(opened, 'utf8') : '')).toBe(url);
+    // The browser is handed a file of the user's own that passes it on: not even the start page's
+    // one-time address is on a command line.
+    const signInPage = path.join(dir, 'open-sign-in.html');
+    await expect
+      .poll(() => (fs.existsSync(opened) ? fs.readFileSync(opened, 'utf8') : ''))
+      .toBe(`file://${signInPage}`);
+    expect(fs.statSync(signInPage).mode & 0o777).toBe(0o600);
+    expect(fs.readFileSync(signInPage, 'utf8')).toContain(`content="0;url=${url}"`);
     const headless = await cli(dir, ['connect', 'slack'], { DISPLAY: '', WAYLAND_DISPLAY: '' });
     expect(headless.stdout).toMatch(/^Open this address to sign in/);
   });

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cli, serve, stopAllServices } from '../fakes/processHarness';
 import { recordingBrowser } from '../fakes/recordingBrowser';
@@ -16,9 +18,12 @@ describe('a way back into the window once its address has left the address bar',
     // The full address goes to the user's own terminal, to keep or bookmark.
     expect(opened.stdout).toContain('Your browser opens the Cadence window.');
     expect(opened.stdout).toContain(service.windowUrl);
-    // What reaches a command line (readable by every local user in /proc) is a one-time link alone.
-    await expect.poll(browser.opened).toMatch(new RegExp(`^${service.url}/open/[\\w-]{20,}$`));
-    const link = browser.opened();
+    // What reaches a command line (readable by every local user in /proc) is the path of a file of the
+    // user's own, which sends the browser on to a one-time link: no token, not even the link.
+    await expect.poll(browser.opened).toBe(`file://${path.join(dir, 'open-window.html')}`);
+    expect(fs.statSync(path.join(dir, 'open-window.html')).mode & 0o777).toBe(0o600);
+    const link = browser.link();
+    expect(link).toMatch(new RegExp(`^${service.url}/open/[\\w-]{20,}$`));
     expect(link).not.toContain(service.token);
     const first = await fetch(link, { redirect: 'manual' });
     expect([first.status, first.headers.get('location')]).toEqual([303, `/#token=${service.token}`]);
