@@ -213,12 +213,18 @@ export function availabilityAt(
       nextWorkStart: lunch.end,
     };
   }
+  // "10 more minutes" asked before the end: the day's last span runs on to the promised end, said at once.
+  const snooze = intents.shutdownSnoozes.find((item) => item.date === span.workday);
+  const extendedTo =
+    snooze && span.end === workdayEnd(span.workday, pattern)
+      ? Math.max(span.end, parseInstant(snooze.until))
+      : span.end;
   return {
     ...base,
     mode: 'working',
     reason: 'working',
     since: span.start,
-    until: nextChange(span.end),
+    until: nextChange(extendedTo),
     focus: null,
     nextWorkStart: span.start,
   };

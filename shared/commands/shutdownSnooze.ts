@@ -1,4 +1,4 @@
-import { isoInZone, MINUTE, wallClock } from '../clockTime';
+import { isoInZone, MINUTE, parseInstant, wallClock } from '../clockTime';
 import { refusal } from '../contract';
 import { shutdownTimes } from '../prompts';
 import { type CommandHandler, handled } from './command';
@@ -17,13 +17,16 @@ export const shutdownSnooze: CommandHandler<'shutdown.snooze'> = (
       'snooze_limit',
       `No more snoozing: it is ${Math.round((now - times.end) / MINUTE)} minutes past the end of your day. Time to close it.`,
     );
-  const until = now + minutes * MINUTE;
+  const previous = intents.shutdownSnoozes.find((s) => s.date === workday);
+  // The promised minutes are given in full: on top of the end of the day, or of the last snooze, when
+  // asked before either is reached.
+  const from = Math.max(now, times.end, previous ? parseInstant(previous.until) : 0);
+  const until = from + minutes * MINUTE;
   if (until > times.snoozeLimit)
     return refusal(
       'snooze_limit',
       `You can snooze the end of the day until ${wallClock(times.snoozeLimit, zone)} (${settings.shutdown.maxSnoozeMinutes} minutes past the end of your day at ${wallClock(times.end, zone)}) at most.`,
     );
-  const previous = intents.shutdownSnoozes.find((s) => s.date === workday);
   const record = {
     date: workday,
     until: new Date(until).toISOString(),

@@ -1,3 +1,4 @@
+import { cli } from '../fakes/processHarness';
 import { expect, noSeriousAxeViolations, test } from './fixtures';
 
 test.describe('at the right moments (the real service under libfaketime)', () => {
@@ -92,6 +93,20 @@ test.describe('at the right moments (the real service under libfaketime)', () =>
     await expect(page.getByLabel(/^Status: Working/)).toBeVisible();
     await page.getByRole('button', { name: 'Close the day…' }).click();
     await expect(page.getByRole('dialog')).toBeVisible();
+  });
+
+  test('“10 more minutes” asked before the end gives the ten minutes past the end, and says so at once', async ({
+    cadence,
+  }) => {
+    // 17:22 on a day that ends at 17:30: the prompt has come, the day is not over yet.
+    const { page, dir } = await cadence.open({
+      zone: 'Europe/Berlin',
+      serve: { faketime: '2026-11-27 17:22:00' },
+    });
+    await page.getByRole('button', { name: '10 more minutes' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(/until (17:40|5:40)/);
+    const status = await cli(dir, ['status'], { TZ: 'Europe/Berlin' });
+    expect(status.stdout).toMatch(/until (17:40|5:40)/);
   });
 
   test('after hours with the day still open, closing it leads and focus steps back', async ({ cadence }) => {

@@ -238,3 +238,23 @@ describe('availabilityAt: intents', () => {
     expect(iso(a.nextWorkStart, BERLIN)).toBe('2026-11-25T11:00:00+01:00');
   });
 });
+
+describe('"10 more minutes" asked before the end of the day', () => {
+  it('says the new end at once, while still in working hours', () => {
+    const settings = settingsIn('Europe/Berlin');
+    const intents = {
+      ...emptyIntents(),
+      shutdownSnoozes: [{ date: '2026-11-25', until: '2026-11-25T16:40:00.000Z', totalMinutes: 10 }],
+    };
+    // 17:22 in Berlin, a day that ends at 17:30: working until 17:40 from the moment it was asked.
+    const now = Date.parse('2026-11-25T16:22:00Z');
+    expect(availabilityAt(now, settings, intents)).toMatchObject({
+      mode: 'working',
+      until: Date.parse('2026-11-25T16:40:00Z'),
+    });
+    expect(availabilityAt(Date.parse('2026-11-25T16:35:00Z'), settings, intents)).toMatchObject({
+      mode: 'working',
+      until: Date.parse('2026-11-25T16:40:00Z'),
+    });
+  });
+});
