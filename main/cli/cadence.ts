@@ -18,6 +18,7 @@ import { resolveDataDir } from '../server/connectionFile';
 import { ApiClient, NotRunningError } from './apiClient';
 import { printable, printableLines } from '../../shared/printable';
 import { describeIntegrations, describePlan, describeStatus, describeTeammates } from './describe';
+import { askWhichZone, choiceLines, zoneArgument } from './zoneArgument';
 
 const OPTIONS = {
   json: { type: 'boolean' },
@@ -113,6 +114,26 @@ function print<T>(result: ApiResult<T>, values: Values, say: (value: T) => strin
 }
 
 const done = () => 'Done.';
+
+/** The zone a teammate's place names; asks which one at a terminal when it could be several. */
+async function zoneOf(text: string, values: Values): Promise<string> {
+  const found = await zoneArgument(text);
+  if ('zone' in found) return found.zone;
+  if (!found.choices.length)
+    throw new UsageError(`No time zone goes by "${text}": give a city or a zone, e.g. Berlin, Mumbai or Europe/Lisbon.`);
+  if (process.stdin.isTTY && process.stdout.isTTY && !values.json) {
+    const zone = await askWhichZone(text, found.choices, show);
+    if (zone) return zone;
+    throw new UsageError('No time zone chosen, so no one was added.');
+  }
+  throw new UsageError(
+    [
+      `"${text}" could be more than one time zone:`,
+      ...choiceLines(found.choices),
+      `Give the one you mean, e.g. teammates add NAME ${found.choices[0]!.zone}`,
+    ].join('\n'),
+  );
+}
 
 /** Opens an address in the system browser where there is one; false when it cannot (no display). */
 function openInBrowser(url: string): boolean {
@@ -280,16 +301,20 @@ const VERBS: Record<string, Verb> = {
     },
   },
   teammates: {
-    usage: ['teammates [--json] | teammates add NAME ZONE [EMAIL] | teammates remove ID'],
-    run: (invocation) => {
+    usage: ['teammates [--json] | teammates add NAME ZONE-OR-CITY [EMAIL] | teammates remove ID'],
+    run: async (invocation) => {
       // Not `client` here: reading it opens the connection, and a usage error comes first.
       const { args } = invocation;
       if (args[0] === 'add') {
-        const [, name, timeZone, email] = args;
-        if (!name || !timeZone)
+        // The zone may take several words ("New York"); an email, when given, comes last.
+        const [, name, ...rest] = args;
+        const email = rest.length > 1 && rest.at(-1)!.includes('@') ? rest.at(-1) : undefined;
+        const place = (email ? rest.slice(0, -1) : rest).join(' ');
+        if (!name || !place)
           throw new UsageError(
-            'teammates add needs a name and a time zone, e.g. teammates add Ana Europe/Lisbon',
+            'teammates add needs a name and a time zone or city, e.g. teammates add Ana Europe/Lisbon or teammates add Lena Berlin',
           );
+        const timeZone = await zoneOf(place, invocation.values);
         return send(
           invocation,
           'teammates.add',
