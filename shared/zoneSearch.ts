@@ -50,7 +50,12 @@ export interface ZoneMatch {
   country: string;
 }
 
-const UTC_ENTRY: readonly [string, string, string, readonly string[]] = ['UTC', '', 'Coordinated Universal Time', []];
+const UTC_ENTRY: readonly [string, string, string, readonly string[]] = [
+  'UTC',
+  '',
+  'Coordinated Universal Time',
+  [],
+];
 
 export function zoneIndex({ ZONE_PLACES, COUNTRY_NAMES }: ZonePlaces): ZoneIndex {
   const entries = [...ZONE_PLACES, UTC_ENTRY].map(([zone, code, comment, bigCities]): Entry => {
@@ -110,7 +115,9 @@ export function searchZones(query: string, index: ZoneIndex, limit = 8): ZoneMat
       b.entry.cities.length - a.entry.cities.length ||
       a.entry.zone.localeCompare(b.entry.zone),
   );
-  return found.slice(0, limit).map(({ entry, place }) => ({ zone: entry.zone, place, country: entry.country }));
+  return found
+    .slice(0, limit)
+    .map(({ entry, place }) => ({ zone: entry.zone, place, country: entry.country }));
 }
 
 /**

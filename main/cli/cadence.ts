@@ -120,7 +120,9 @@ async function zoneOf(text: string, values: Values): Promise<string> {
   const found = await zoneArgument(text);
   if ('zone' in found) return found.zone;
   if (!found.choices.length)
-    throw new UsageError(`No time zone goes by "${text}": give a city or a zone, e.g. Berlin, Mumbai or Europe/Lisbon.`);
+    throw new UsageError(
+      `No time zone goes by "${text}": give a city or a zone, e.g. Berlin, Mumbai or Europe/Lisbon.`,
+    );
   if (process.stdin.isTTY && process.stdout.isTTY && !values.json) {
     const zone = await askWhichZone(text, found.choices, show);
     if (zone) return zone;

@@ -86,7 +86,8 @@ export function describePlan(plan: DayPlanView): string {
 }
 
 export function describeTeammates(teammates: readonly TeammateView[]): string {
-  if (!teammates.length) return 'No teammates yet: cadence teammates add NAME CITY, e.g. cadence teammates add Lena Berlin';
+  if (!teammates.length)
+    return 'No teammates yet: cadence teammates add NAME CITY, e.g. cadence teammates add Lena Berlin';
   return teammates
     .map(
       (t) =>

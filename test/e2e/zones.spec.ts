@@ -47,9 +47,10 @@ for (const [system, stored] of SYSTEM_ZONES) {
         // the zone just chosen is the computer's: nothing offers to move the day, now or after a reload
         await noTravelOffer(page);
         await page.reload();
-        await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+        await expect(page.getByRole('button', { name: 'Settings', exact: true })).toBeVisible();
         await noTravelOffer(page);
-        await page.getByRole('button', { name: 'Settings' }).click();
+        await page.getByRole('button', { name: 'Settings', exact: true }).click();
+        await expect(page.getByRole('combobox', { name: 'Working day runs on' })).toHaveValue(stored);
         await expect(page.getByText('Your computer is set to')).toHaveCount(0);
       });
     }
@@ -93,7 +94,7 @@ test.describe('adding a teammate from the window', () => {
         await zone.press('ArrowDown');
         await zone.press('Enter');
         await expect(zone).toHaveValue(stored);
-      } else await zone.press('Escape');
+      } else await form.getByLabel('Name').click(); // leaves the field: its list closes
       await form.getByRole('button', { name: 'Add' }).click();
       await expect(form.getByRole('status')).toHaveText(`${name} was added.`);
       await expect(row(name)).toContainText(stored);

@@ -28,7 +28,9 @@ describe('one name per zone', () => {
       if (canonicalZone(alias) !== null) expect(canonicalZone(alias), alias).toBe(zone);
     // a link that only shares clocks since 1970 is not the same place: Iceland is Reykjavik, not Abidjan
     expect(canonicalZone('Iceland')).toBe('Atlantic/Reykjavik');
-    expect(Object.keys(ZONE_ALIASES).filter((alias) => canonicalZone(alias) !== null).length).toBeGreaterThan(130);
+    expect(Object.keys(ZONE_ALIASES).filter((alias) => canonicalZone(alias) !== null).length).toBeGreaterThan(
+      130,
+    );
   });
 
   it('takes any case, and nothing that is not a zone', () => {

@@ -26,7 +26,11 @@ describe('zone search', () => {
   });
 
   it('finds a zone by a big city in it, saying which city answered', () => {
-    expect(searchZones('mumbai', index)[0]).toEqual({ zone: 'Asia/Kolkata', place: 'Mumbai', country: 'India' });
+    expect(searchZones('mumbai', index)[0]).toEqual({
+      zone: 'Asia/Kolkata',
+      place: 'Mumbai',
+      country: 'India',
+    });
     expect(zones('munich')[0]).toBe('Europe/Berlin');
   });
 
