@@ -9,7 +9,8 @@
 //     (https://tc39.es/ecma402/#sec-canonicalizetimezonename).
 //   places.ts: what finds a zone by search: each zone.tab zone with its country (iso3166.tab names)
 //     and zone.tab's comment, and the biggest cities in it from @vvo/tzdb's raw-time-zones.json
-//     (MIT, https://github.com/vvo/tzdb; cities from GeoNames, CC BY 4.0, https://www.geonames.org).
+//     (MIT, https://github.com/vvo/tzdb, the tables here from its commit 2721f607; cities from GeoNames,
+//     CC BY 4.0, https://www.geonames.org).
 // Usage: node main/bin/zoneData.js [ZONEINFO_DIR=/usr/share/zoneinfo] [RAW_TIME_ZONES_JSON]
 //        && npx prettier --write shared/zoneData
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
