@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import './validationWords';
-import { isTimeZone } from './clockTime';
 import { boundedLine, countWords, MAX_PROBLEM_DETAILS, problemDetails, SetAside } from './problems';
-import { weekSchema } from './settings';
+import { timeZoneSchema, weekSchema } from './settings';
 
 export const INTENTS_VERSION = 1;
 
@@ -79,7 +78,7 @@ export const shutdownSnoozeSchema = z.object({
 export const teammateSchema = z.object({
   id: z.string().min(1).max(60),
   name: z.string().trim().min(1).max(80),
-  timeZone: z.string().refine(isTimeZone, { message: 'not a known IANA time zone' }),
+  timeZone: timeZoneSchema('not a known IANA time zone'),
   week: weekSchema,
   weekendDays: z.array(z.number().int().min(1).max(7)).max(7),
   source: z.enum(['manual', 'slack', 'google', 'microsoft']),

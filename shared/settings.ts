@@ -1,14 +1,20 @@
 import { z } from 'zod';
 import './validationWords';
-import { isHourMinute, isTimeZone } from './clockTime';
+import { isHourMinute } from './clockTime';
 import { spanProblem } from './workSpans';
+import { canonicalZone } from './zoneNames';
 
 export const SETTINGS_VERSION = 2;
 
 const hourMinute = z.string().refine(isHourMinute, { message: 'use a 24-hour time like 09:00' });
-const timeZone = z
-  .string()
-  .refine(isTimeZone, { message: 'not a known IANA time zone (e.g. Europe/Berlin)' });
+/** A zone under any of its names, stored under one (shared/zoneNames.ts): Asia/Calcutta is kept as Asia/Kolkata. */
+export function timeZoneSchema(message: string) {
+  return z
+    .string()
+    .refine((zone) => canonicalZone(zone) !== null, { message })
+    .overwrite((zone) => canonicalZone(zone) ?? zone);
+}
+const timeZone = timeZoneSchema('not a known IANA time zone (e.g. Europe/Berlin)');
 const isoDate = z.iso.date({ message: 'use a real date like 2026-12-24' });
 
 /** A span of work in local time; a span that ends the next day runs past midnight (a night shift). */
@@ -141,7 +147,7 @@ export type Settings = z.infer<typeof settingsSchema>;
 const officeHours = [{ start: '09:00', end: '17:30' }];
 
 export function defaultSettings(systemTimeZone: string): Settings {
-  const zone = isTimeZone(systemTimeZone) ? systemTimeZone : 'UTC';
+  const zone = canonicalZone(systemTimeZone) ?? 'UTC';
   return {
     version: SETTINGS_VERSION,
     onboarded: false,

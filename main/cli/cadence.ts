@@ -22,6 +22,7 @@ import { printable, printableLines } from '../../shared/printable';
 import { describeIntegrations, describePlan, describeStatus, describeTeammates } from './describe';
 import { didYouMean, optionWords, refusalWords } from './gentle';
 import { teammateToRemove } from './teammateByName';
+import { askWhichZone, choiceLines, zoneArgument } from './zoneArgument';
 
 const OPTIONS = {
   json: { type: 'boolean' },
@@ -42,6 +43,8 @@ const OPTIONS = {
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
 class UsageError extends Error {}
+/** A refusal in Cadence's own words, said without the usage list (it already says what to type). */
+class WordsError extends Error {}
 
 /**
  * Everything the CLI writes to the terminal goes out through these two, in the printable form: text from
@@ -116,6 +119,34 @@ function print<T>(result: ApiResult<T>, values: Values, say: (value: T) => strin
   if (!result.ok) return report(result, input);
   show(values.json ? JSON.stringify(result.value, null, 2) : say(result.value));
   return 0;
+}
+
+/** Whether no zone at all goes by `text`. */
+async function placeless(text: string): Promise<boolean> {
+  const found = await zoneArgument(text);
+  return !('zone' in found) && !found.choices.length;
+}
+
+/** The zone a teammate's place names; asks which one at a terminal when it could be several. */
+async function zoneOf(text: string, values: Values): Promise<string> {
+  const found = await zoneArgument(text);
+  if ('zone' in found) return found.zone;
+  if (!found.choices.length)
+    throw new WordsError(
+      `Cadence does not know the time zone "${text}". Try a city, like Berlin, or a zone like Europe/Berlin.`,
+    );
+  if (process.stdin.isTTY && process.stdout.isTTY && !values.json) {
+    const zone = await askWhichZone(text, found.choices, show);
+    if (zone) return zone;
+    throw new WordsError('No time zone chosen, so no one was added.');
+  }
+  throw new WordsError(
+    [
+      `"${text}" could be more than one time zone:`,
+      ...choiceLines(found.choices),
+      `Give the one you mean, e.g. teammates add NAME ${found.choices[0]!.zone}`,
+    ].join('\n'),
+  );
 }
 
 /** Opens an address in the system browser where there is one; false when it cannot (no display). */
@@ -347,16 +378,31 @@ const VERBS: Record<string, Verb> = {
     },
   },
   teammates: {
-    usage: ['teammates [--json] | teammates add NAME ZONE [EMAIL] | teammates remove NAME|ID'],
-    run: (invocation) => {
+    usage: ['teammates [--json] | teammates add NAME ZONE-OR-CITY [EMAIL] | teammates remove NAME|ID'],
+    run: async (invocation) => {
       // Not `client` here: reading it opens the connection, and a usage error comes first.
       const { args } = invocation;
       if (args[0] === 'add') {
-        const [, name, timeZone, email] = args;
-        if (!name || !timeZone)
+        // The zone may take several words ("New York"); an email, when given, comes last.
+        const [, name, ...rest] = args;
+        let email = rest.length > 1 && rest.at(-1)!.includes('@') ? rest.at(-1) : undefined;
+        let place = (email ? rest.slice(0, -1) : rest).join(' ');
+        // A last word that is no part of the place is meant as the email, even a mistyped one: the
+        // service then says what an email should look like.
+        if (
+          !email &&
+          rest.length > 1 &&
+          (await placeless(place)) &&
+          !(await placeless(rest.slice(0, -1).join(' ')))
+        ) {
+          email = rest.at(-1);
+          place = rest.slice(0, -1).join(' ');
+        }
+        if (!name || !place)
           throw new UsageError(
-            'teammates add needs a name and a time zone, e.g. teammates add Ana Europe/Lisbon',
+            'teammates add needs a name and a time zone or city, e.g. teammates add Ana Europe/Lisbon or teammates add Lena Berlin',
           );
+        const timeZone = await zoneOf(place, invocation.values);
         return send(
           invocation,
           'teammates.add',
@@ -544,6 +590,10 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError) {
       complain(`${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof WordsError) {
+      complain(error.message);
       return 2;
     }
     if (error instanceof NotRunningError) {

@@ -1,6 +1,7 @@
 import type { HealthState, IntegrationView } from '../../shared/integrationView';
 import type { DayPlanView, StatusView, TeammateView } from '../../shared/statusView';
 import { printable } from '../../shared/printable';
+import { sameZone } from '../../shared/zoneNames';
 import { clockTime, dayTitle, headline, TEAMMATE_STATE_WORDS } from '../../shared/words';
 
 // Each text from outside Cadence's own words (a priority, a name, a file's snippet, a service's message)
@@ -36,7 +37,7 @@ export function describeStatus(status: StatusView): string {
     lines.push(promptLine(prompt, zone));
   }
   lines.push(
-    `Time zone: ${zone}${status.systemTimeZone !== zone ? ` (this computer is in ${status.systemTimeZone})` : ''}.`,
+    `Time zone: ${zone}${!sameZone(status.systemTimeZone, zone) ? ` (this computer is in ${status.systemTimeZone})` : ''}.`,
   );
   for (const problem of status.problems) lines.push(`! ${printable(problem)}`);
   return lines.join('\n');
@@ -85,7 +86,8 @@ export function describePlan(plan: DayPlanView): string {
 }
 
 export function describeTeammates(teammates: readonly TeammateView[]): string {
-  if (!teammates.length) return 'No teammates yet: cadence teammates add NAME ZONE';
+  if (!teammates.length)
+    return 'No teammates yet: cadence teammates add NAME CITY, e.g. cadence teammates add Lena Berlin';
   return teammates
     .map(
       (t) =>

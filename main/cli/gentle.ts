@@ -3,7 +3,7 @@ import { printable } from '../../shared/printable';
 
 // The CLI's refusals in Cadence's own words, each with the next step: no parser's or schema's phrasing.
 
-/** Edits between two words, a swap of neighbours counting as one ("stauts" is one from "status"). */
+/** Edits between two words, a swap of neighbours counting as one ("stauts" and "status" are one apart). */
 export function editDistance(a: string, b: string): number {
   const rows = Array.from({ length: a.length + 1 }, (_, i) =>
     Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { Instant } from '../../shared/clockTime';
+import { canonicalZone } from '../../shared/zoneNames';
 import type { IDisposable } from '../base/lifetime';
 import type { Clock } from './ports';
 
@@ -15,7 +16,7 @@ export interface SystemClockOptions {
   guardMs: number;
 }
 
-export function systemTimeZone(): string {
+function systemZoneName(): string {
   if (process.env.TZ) return process.env.TZ.replace(/^:/, '');
   try {
     const target = fs.readlinkSync('/etc/localtime');
@@ -25,6 +26,12 @@ export function systemTimeZone(): string {
     // not a link, or not Linux: the runtime's idea of the zone is the best there is
   }
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** The computer's zone, under the one name Cadence stores for it (Etc/UTC is UTC, Asia/Calcutta Asia/Kolkata). */
+export function systemTimeZone(): string {
+  const name = systemZoneName();
+  return canonicalZone(name) ?? name;
 }
 
 export class SystemClock implements Clock {

@@ -18,9 +18,10 @@ function externalImports(): string[] {
       if (entry.isDirectory()) walk(file);
       else if (entry.name.endsWith('.js')) {
         const code = fs.readFileSync(file, 'utf8');
-        // import … from "x", import("x"), require("x") and createRequire(import.meta.url)("x")
+        // import … from "x", import("x"), require("x") and createRequire(import.meta.url)("x"); a module's
+        // name has no spaces (a string like "from" && … is not one)
         for (const match of code.matchAll(
-          /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|createRequire\([^)]*\)\s*\(\s*)["']([^"'./][^"']*)["']/g,
+          /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|createRequire\([^)]*\)\s*\(\s*)["']([^"'./\s][^"'\s]*)["']/g,
         ))
           names.add(match[1]!);
       }

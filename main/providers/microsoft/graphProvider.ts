@@ -2,6 +2,7 @@ import type { CalendarEvent } from '../../../shared/calendar';
 import { type Instant, isTimeZone, offsetMinutes } from '../../../shared/clockTime';
 import type { Desired } from '../../../shared/desired';
 import type { Settings } from '../../../shared/settings';
+import { canonicalZone } from '../../../shared/zoneNames';
 import { authorizedCall, checkJsonError } from '../authorizedCall';
 import type { AccountMemory, Provider, TeammateUpdate, TokenSource } from '../provider';
 import type { Teammate } from '../../../shared/intents';
@@ -14,10 +15,11 @@ import { KEY_TAG, PlannedEvents } from './plannedEvents';
  */
 async function ianaZoneOf(name: string | undefined): Promise<string | null> {
   if (!name) return null;
-  if (isTimeZone(name)) return name;
+  const named = canonicalZone(name);
+  if (named) return named;
   const { findIana } = await import('windows-iana');
   const zone = findIana(name)[0];
-  return zone && isTimeZone(zone) ? zone : null;
+  return zone ? canonicalZone(zone) : null;
 }
 
 /**

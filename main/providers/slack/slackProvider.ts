@@ -1,6 +1,7 @@
 import type { Instant } from '../../../shared/clockTime';
 import type { Desired } from '../../../shared/desired';
 import { DEFAULT_TEAMMATE_WEEK, DEFAULT_TEAMMATE_WEEKEND, type Teammate } from '../../../shared/intents';
+import { canonicalZone } from '../../../shared/zoneNames';
 import { httpCall, ProviderError } from '../providerError';
 import type { AccountMemory, Provider, TokenSource } from '../provider';
 
@@ -357,7 +358,7 @@ export class SlackProvider implements Provider {
         listing.people.push({
           id: `slack:${String(member.id)}`,
           name: String(profile.real_name || member.real_name || member.name || member.id).slice(0, 80),
-          timeZone: member.tz,
+          timeZone: canonicalZone(member.tz) ?? member.tz,
           // Slack has no working hours: nine to five is assumed, and said to be.
           week: DEFAULT_TEAMMATE_WEEK,
           weekendDays: [...DEFAULT_TEAMMATE_WEEKEND],

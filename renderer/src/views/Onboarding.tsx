@@ -5,6 +5,8 @@ import { run, useCadence } from '../store/store';
 import { ErrorText } from './ErrorText';
 import { describedBy, type Issues, Problem } from './SettingsFields';
 import { pickedZone, UNKNOWN_ZONE, ZonePicker, zoneProblem } from './ZonePicker';
+import { keepWorkZoneWhileOn } from './PromptBanners';
+import { sameZone } from '../../../shared/zoneNames';
 import { useDialog } from './useDialog';
 
 /** The locale's weekend (e.g. Friday–Saturday in much of the Middle East), where the browser knows it. */
@@ -110,6 +112,8 @@ export function Onboarding() {
     const picked = pickedZone(zone);
     if (!picked) local.zone = zoneProblem(zone) ?? UNKNOWN_ZONE;
     if (Object.keys(local).length) return refuse(local, null);
+    // A zone chosen here other than the computer's is a choice already made: no banner offers to undo it.
+    if (picked && !sameZone(picked, systemZone)) keepWorkZoneWhileOn(systemZone);
     const week = Object.fromEntries(
       WEEKDAYS.map((d) => [d, days.includes(Number(d)) ? [span] : []]),
     ) as Settings['week'];

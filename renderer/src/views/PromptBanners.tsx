@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { openRitual, run, showNotice, useCadence } from '../store/store';
 import { clockTime, minutesLeft, minutesWords } from '../../../shared/words';
+import { sameZone } from '../../../shared/zoneNames';
 import { skipPlannedFocus } from './FocusWeek';
 import { useNow } from './useNow';
 
@@ -155,17 +156,31 @@ export function GoalStartBanner() {
 
 const KEPT_ZONE = 'cadence.keptZone';
 
+/** The working day stays where it is while the computer is on this zone: the travel banner does not ask. */
+export function keepWorkZoneWhileOn(systemZone: string): void {
+  try {
+    localStorage.setItem(KEPT_ZONE, systemZone);
+  } catch {
+    // no storage (a private window): the banner may ask again, which is all that is lost
+  }
+}
+
+function keptZone(): string | null {
+  return typeof localStorage === 'undefined' ? null : localStorage.getItem(KEPT_ZONE);
+}
+
 /** After travel: asks once per new zone whether the working day should move with you. */
 export function TravelBanner() {
   const systemZone = useCadence((s) => s.status?.systemTimeZone ?? null);
   const workZone = useCadence((s) => s.status?.timeZone ?? null);
-  const [kept, setKept] = useState(() =>
-    typeof localStorage === 'undefined' ? null : localStorage.getItem(KEPT_ZONE),
-  );
-  if (!systemZone || !workZone || systemZone === workZone || kept === systemZone) return null;
+  const [, setKeeps] = useState(0);
+  const kept = keptZone();
+  // Two names of one zone (Etc/UTC and UTC) are no travel.
+  if (!systemZone || !workZone || sameZone(systemZone, workZone) || (kept && sameZone(kept, systemZone)))
+    return null;
   const keep = () => {
-    localStorage.setItem(KEPT_ZONE, systemZone);
-    setKept(systemZone);
+    keepWorkZoneWhileOn(systemZone);
+    setKeeps((n) => n + 1);
   };
   return (
     <section className="banner info" role="alert" aria-label="Time zone changed">

@@ -5,6 +5,7 @@ import { editSettings, run, settingsSaved, useCadence } from '../store/store';
 import { IntegrationsSettings } from './IntegrationsSettings';
 import { ListField, NumberField, SelectField, TextField, type Issues } from './SettingsFields';
 import { pickedZone, ZonePicker, zoneProblem } from './ZonePicker';
+import { sameZone } from '../../../shared/zoneNames';
 import { WorkingWeekSettings } from './WorkingWeekSettings';
 
 const ZONE_FIELDS = ['homeTimeZone', 'workTimeZone'] as const;
@@ -111,7 +112,7 @@ export function SettingsView() {
   return (
     <form className="settings" ref={form} onSubmit={(e) => void save(e)} noValidate>
       <h1>Settings</h1>
-      {systemZone && systemZone !== saved.workTimeZone ? (
+      {systemZone && !sameZone(systemZone, saved.workTimeZone) ? (
         <div className="banner info" role="status">
           <p>
             Your computer is set to <strong>{systemZone}</strong>, but your working day runs on{' '}

@@ -1,25 +1,53 @@
-import { type Ref, useId, useMemo, useState } from 'react';
-import { isTimeZone } from '../../../shared/clockTime';
-import { resolveZone, searchZones, zoneCity } from '../../../shared/zoneSearch';
+import { type Ref, useEffect, useId, useMemo, useState } from 'react';
+import { canonicalZone } from '../../../shared/zoneNames';
+import { resolveZone, searchZones, type ZoneIndex, zoneIndex } from '../../../shared/zoneSearch';
 import './zonePicker.css';
 
-/** Every zone this window's runtime knows, and UTC, which some runtimes leave out of the list. */
-export const KNOWN_ZONES: readonly string[] = (() => {
-  const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
-  return zones.includes('UTC') ? zones : [...zones, 'UTC'];
-})();
+let loaded: ZoneIndex | null = null;
+let loading: Promise<ZoneIndex | null> | null = null;
+
+/**
+ * The places that find a zone by city or country (shared/zoneData/places.ts, some 35 KB) load
+ * only when a zone field is first shown; zone names themselves are known without them.
+ */
+export function loadZoneIndex(): Promise<ZoneIndex | null> {
+  loading ??= import('../../../shared/zoneData/places').then(
+    (places) => (loaded = zoneIndex(places)),
+    () => {
+      loading = null; // tried again by the next field shown
+      return null;
+    },
+  );
+  return loading;
+}
+
+function useZoneIndex(): ZoneIndex | null {
+  const [index, setIndex] = useState(loaded);
+  useEffect(() => {
+    if (index) return;
+    let live = true;
+    void loadZoneIndex().then((found) => live && setIndex(found));
+    return () => {
+      live = false;
+    };
+  }, [index]);
+  return index;
+}
 
 /** What a zone field says when its text names no zone. */
 export const UNKNOWN_ZONE = 'Unknown time zone — try a city like Europe/Lisbon';
 
-/** What is wrong with a zone as typed, in Cadence's words; null when it is a known zone exactly. */
+/** What is wrong with a zone as typed, in Cadence's words; null when it names a zone under any of its names. */
 export function zoneProblem(text: string): string | null {
-  return KNOWN_ZONES.includes(text.trim()) || isTimeZone(text.trim()) ? null : UNKNOWN_ZONE;
+  return canonicalZone(text) ? null : UNKNOWN_ZONE;
 }
 
-/** The zone a field's text names ("lisbon", "america/new york"), or null when it names none for sure. */
+/**
+ * The zone a field's text names, under the name Cadence stores ("Asia/Calcutta" → Asia/Kolkata,
+ * "lisbon", "mumbai", "germany"), or null when it names none for sure.
+ */
 export function pickedZone(text: string): string | null {
-  return resolveZone(text, KNOWN_ZONES);
+  return resolveZone(text, loaded);
 }
 
 const SUGGESTIONS = 8;
@@ -47,8 +75,9 @@ export function ZonePicker({
   const id = useId();
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
-  const options = useMemo(() => searchZones(value, KNOWN_ZONES, SUGGESTIONS), [value]);
-  const shown = open && options.length > 0 && !(options.length === 1 && options[0] === value);
+  const index = useZoneIndex();
+  const options = useMemo(() => (index ? searchZones(value, index, SUGGESTIONS) : []), [value, index]);
+  const shown = open && options.length > 0 && !(options.length === 1 && options[0]!.zone === value);
   const choose = (zone: string) => {
     onChange(zone);
     setOpen(false);
@@ -62,7 +91,7 @@ export function ZonePicker({
       setActive((index) => (shown ? (index + step + options.length) % options.length : step > 0 ? 0 : -1));
     } else if (event.key === 'Enter' && shown && active >= 0) {
       event.preventDefault();
-      choose(options[active]!);
+      choose(options[active]!.zone);
     } else if (event.key === 'Escape' && shown) {
       // closes the list only: the form around it keeps its own Escape
       event.preventDefault();
@@ -99,17 +128,17 @@ export function ZonePicker({
       />
       <ul id={`${id}-list`} role="listbox" aria-label="Suggestions" hidden={!shown}>
         {shown
-          ? options.map((zone, index) => (
+          ? options.map(({ zone, place, country }, at) => (
               <li
                 key={zone}
-                id={`${id}-option-${index}`}
+                id={`${id}-option-${at}`}
                 role="option"
-                aria-selected={index === active}
+                aria-selected={at === active}
                 // keeps the focus in the field, so that choosing does not blur it first
                 onMouseDown={(event) => event.preventDefault()}
                 onClick={() => choose(zone)}
               >
-                <span>{zoneCity(zone)}</span> <span className="muted">{zone}</span>
+                <span>{country ? `${place}, ${country}` : place}</span> <span className="muted">{zone}</span>
               </li>
             ))
           : null}
