@@ -261,7 +261,8 @@ export function nextUp(
   const plan = dayPlan(date, at, settings, intents, calendar);
   for (const item of plan.items) {
     if (item.start <= at || (until !== null && item.start >= until)) continue;
-    if (item.kind === 'focus' && item.state === 'planned')
+    // A block the weekly goal plans is focus to come as much as one the user planned.
+    if ((item.kind === 'focus' && item.state === 'planned') || item.kind === 'goal')
       return { kind: 'focus', start: item.start, title: null };
     if (item.kind === 'meeting') return { kind: 'meeting', start: item.start, title: item.title };
     if (item.kind === 'lunch' && item.state === 'planned')

@@ -5,7 +5,7 @@ import { shutdownComplete } from '../../../shared/commands/shutdownComplete';
 import { dayPlan, nextUp } from '../../../shared/dayPlan';
 import { emptyIntents, type Intents } from '../../../shared/intents';
 import { accepted, apply, contextAt, ZONE } from './commands/commandFixtures';
-import { at, settingsIn } from './domainFixtures';
+import { at, FIVE_HOUR_GOAL, settingsIn } from './domainFixtures';
 
 const settings = settingsIn(ZONE);
 const isoAt = (local: string) => new Date(at(local, ZONE)).toISOString();
@@ -178,6 +178,17 @@ describe('planned focus blocks', () => {
 });
 
 describe('what comes next', () => {
+  it('counts a block the weekly focus goal planned, not only lunch', () => {
+    // Monday 23 November, 07:00: five hours a week, in the mornings; the first block is at 9:00.
+    const withGoal = { ...settings, focusGoal: FIVE_HOUR_GOAL };
+    const now = at('2026-11-23T07:30', ZONE);
+    const plan = dayPlan('2026-11-23', now, withGoal, emptyIntents(), []);
+    const firstGoal = plan.items.find((item) => item.kind === 'goal');
+    expect(firstGoal).toBeDefined();
+    const next = nextUp(now, at('2026-11-23T17:30', ZONE), '2026-11-23', withGoal, emptyIntents(), []);
+    expect(next).toEqual({ kind: 'focus', start: firstGoal!.start, title: null });
+  });
+
   it('is the next planned block, meeting or lunch before the end of the working stretch', () => {
     const intents = emptyIntents();
     intents.focus.push({ id: 'p', startAt: isoAt('2026-11-25T14:00'), plannedMinutes: 50 });
