@@ -215,10 +215,15 @@ test.describe('teammates', () => {
     await zone.fill('lisbon');
     await zone.press('Escape');
     await expect(form).toBeVisible();
+    await form.getByLabel('From').fill('07:00');
+    await form.getByLabel('To').fill('15:00');
     await form.getByRole('button', { name: 'Add' }).click();
     await expect(row(page, 'Rui')).toContainText('Europe/Lisbon');
-    // The form is cleared once the service has answered: only then is it ready for the next name.
+    // The form is cleared once the service has answered: only then is it ready for the next name,
+    // and nothing of Rui stays in it, his hours included.
     await expect(form.getByRole('status')).toHaveText('Rui was added.');
+    await expect(form.getByLabel('From')).toHaveValue('09:00');
+    await expect(form.getByLabel('To')).toHaveValue('17:00');
 
     // a name already in the list is flagged, not refused
     await form.getByLabel('Name').fill('ana');

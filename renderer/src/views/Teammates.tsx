@@ -308,8 +308,11 @@ function AddTeammate({
     onAdded(name.trim());
     setError(null);
     setZoneError(null);
+    // Ready for the next person: nothing of the one just added stays, hours included.
     setName('');
     setTimeZone('');
+    setStart('09:00');
+    setEnd('17:00');
     setEmail('');
     setAdded(`${name.trim()} was added.`);
     nameField.current?.focus();
