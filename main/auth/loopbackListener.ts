@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { escapeHtml } from '../base/html';
 
 /**
  * How the loopback redirect is written. RFC 8252 §7.3 prefers the IP literal on any port
@@ -15,8 +16,6 @@ export interface LoopbackRedirect {
   /** The only ports the service accepts, in order of preference; absent: any free port. */
   ports?: readonly number[];
 }
-
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The page the browser shows once it came back. */
 export const callbackPage = (title: string, text: string): string =>

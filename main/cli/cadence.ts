@@ -16,6 +16,7 @@ import { PROVIDER_IDS, type ProviderId } from '../../shared/integrationView';
 import { CLOCK_PREFERENCES, offsetClockTime, offsetDayTime, setTimeWriting } from '../../shared/words';
 import { daysToCsv } from '../../shared/exportCsv';
 import { writeFileAtomically } from '../base/atomicFile';
+import { escapeHtml } from '../base/html';
 import { resolveDataDir } from '../server/connectionFile';
 import { ApiClient, NotRunningError } from './apiClient';
 import { printable, printableLines } from '../../shared/printable';
@@ -153,7 +154,7 @@ async function zoneOf(text: string, values: Values): Promise<string> {
 /** The page `cadence open` hands the browser: readable by the user alone, it passes the browser on. */
 function writeOpener(dataDir: string, url: string, name = 'open-window.html'): string {
   const file = join(dataDir, name);
-  const href = url.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const href = escapeHtml(url);
   writeFileAtomically(
     file,
     `<!doctype html><meta charset="utf-8"><meta name="referrer" content="no-referrer"><meta http-equiv="refresh" content="0;url=${href}"><title>Opening Cadence…</title><p><a href="${href}">Open Cadence</a></p>\n`,
