@@ -23,7 +23,7 @@ import { printable, printableLines } from '../../shared/printable';
 import { describeIntegrations, describePlan, describeStatus, describeTeammates } from './describe';
 import { didYouMean, optionWords, refusalWords } from './gentle';
 import { teammateToRemove } from './teammateByName';
-import { askWhichZone, choiceLines, zoneArgument } from './zoneArgument';
+import { askWhichZone, choiceLines, type ZoneArgument, zoneArgument } from './zoneArgument';
 
 const OPTIONS = {
   json: { type: 'boolean' },
@@ -122,15 +122,11 @@ function print<T>(result: ApiResult<T>, values: Values, say: (value: T) => strin
   return 0;
 }
 
-/** Whether no zone at all goes by `text`. */
-async function placeless(text: string): Promise<boolean> {
-  const found = await zoneArgument(text);
-  return !('zone' in found) && !found.choices.length;
-}
+/** Whether no zone at all goes by what was typed. */
+const nowhere = (found: ZoneArgument): boolean => !('zone' in found) && !found.choices.length;
 
 /** The zone a teammate's place names; asks which one at a terminal when it could be several. */
-async function zoneOf(text: string, values: Values): Promise<string> {
-  const found = await zoneArgument(text);
+async function zoneOf(text: string, found: ZoneArgument, values: Values): Promise<string> {
   if ('zone' in found) return found.zone;
   if (!found.choices.length)
     throw new WordsError(
@@ -150,7 +146,6 @@ async function zoneOf(text: string, values: Values): Promise<string> {
   );
 }
 
-/** Opens an address in the system browser where there is one; false when it cannot (no display). */
 /** The page `cadence open` hands the browser: readable by the user alone, it passes the browser on. */
 function writeOpener(dataDir: string, url: string, name = 'open-window.html'): string {
   const file = join(dataDir, name);
@@ -163,6 +158,7 @@ function writeOpener(dataDir: string, url: string, name = 'open-window.html'): s
   return file;
 }
 
+/** Opens an address in the system browser where there is one; false when it cannot (no display). */
 function openInBrowser(url: string): boolean {
   if (process.env.CADENCE_NO_BROWSER) return false;
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return false;
@@ -388,22 +384,19 @@ const VERBS: Record<string, Verb> = {
         const [, name, ...rest] = args;
         let email = rest.length > 1 && rest.at(-1)!.includes('@') ? rest.at(-1) : undefined;
         let place = (email ? rest.slice(0, -1) : rest).join(' ');
-        // A last word that is no part of the place is meant as the email, even a mistyped one: the
-        // service then says what an email should look like.
-        if (
-          !email &&
-          rest.length > 1 &&
-          (await placeless(place)) &&
-          !(await placeless(rest.slice(0, -1).join(' ')))
-        ) {
-          email = rest.at(-1);
-          place = rest.slice(0, -1).join(' ');
-        }
         if (!name || !place)
           throw new UsageError(
             'teammates add needs a name and a time zone or city, e.g. teammates add Ana Europe/Lisbon or teammates add Lena Berlin',
           );
-        const timeZone = await zoneOf(place, invocation.values);
+        let found = await zoneArgument(place);
+        // A last word that is no part of the place is meant as the email, even a mistyped one: the
+        // service then says what an email should look like.
+        if (!email && rest.length > 1 && nowhere(found)) {
+          const shorter = rest.slice(0, -1).join(' ');
+          const withoutLast = await zoneArgument(shorter);
+          if (!nowhere(withoutLast)) [email, place, found] = [rest.at(-1), shorter, withoutLast];
+        }
+        const timeZone = await zoneOf(place, found, invocation.values);
         return send(
           invocation,
           'teammates.add',
