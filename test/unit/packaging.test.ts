@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../fakes/processHarness';
+import { PACKAGING_NODE, packagingRefusal } from '../../main/bin/packagingNode.js';
 
 const builder = fs.readFileSync(path.join(ROOT, 'electron-builder.yml'), 'utf8');
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
@@ -30,6 +31,42 @@ describe('what the installers need, checked without building them', () => {
     const main = fs.readFileSync(path.join(ROOT, 'out/main/index.js'), 'utf8');
     expect(main).toContain(`APP_USER_MODEL_ID = "${appId}"`);
     expect(main).toMatch(/app\.setAppUserModelId\(APP_USER_MODEL_ID\)/);
+  });
+});
+
+describe('which Node.js the README promises', () => {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8').replace(/[ \n]+/g, ' ');
+  const engines = (pkg as { engines?: { node?: string } }).engines?.node;
+  /** The oldest [major, minor] an engines range such as ">=22.12.0" or "^20.19.0 || >=22.12.0" allows. */
+  const oldest = (range: string): [number, number] =>
+    range
+      .split('||')
+      .map((part) => /(\d+)\.(\d+)/.exec(part)!)
+      .map((m): [number, number] => [Number(m[1]), Number(m[2])])
+      .sort((a, b) => a[0] - b[0] || a[1] - b[1])[0]!;
+  const installedEngines = (name: string): string => {
+    const file = path.join(ROOT, 'node_modules', name, 'package.json');
+    return (JSON.parse(fs.readFileSync(file, 'utf8')) as { engines: { node: string } }).engines.node;
+  };
+
+  it('states the Node.js version of package.json for running and testing', () => {
+    const [major, minor] = oldest(engines!);
+    expect(readme.split(' ## ')[0]).toContain(`Node.js ${major}.${minor} or newer`);
+  });
+
+  it('states, and `npm run dist` checks, the newer Node.js that the installed packaging tools declare', () => {
+    // The packages behind `npm install`'s EBADENGINE warnings on Node 20: what they declare is what packaging needs.
+    for (const name of ['@electron/rebuild', 'node-abi'])
+      expect(oldest(installedEngines(name))).toEqual([...PACKAGING_NODE]);
+    expect(readme.split(' ## ')[0]).toContain(`Node.js ${PACKAGING_NODE.join('.')} or newer`);
+    expect(packagingRefusal('v20.20.2')).toMatch(
+      /needs Node\.js 22\.12 or newer; this is Node\.js 20\.20\.2/,
+    );
+    expect(packagingRefusal('v22.12.0')).toBeNull();
+    expect(packagingRefusal('v24.1.0')).toBeNull();
+    expect((pkg as { scripts: { dist: string } }).scripts.dist).toMatch(
+      /^node main\/bin\/packagingNode\.js && /,
+    );
   });
 });
 
