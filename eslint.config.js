@@ -1,4 +1,5 @@
 import tseslint from 'typescript-eslint';
+import cadenceRules from './eslint/importCycles.js';
 
 const electronOnly = { name: 'electron', message: 'Only main/electron/ may import electron.' };
 const noEscapeCasts = [
@@ -122,5 +123,13 @@ export default tseslint.config(
     },
   },
   { files: ['main/electron/**/*.ts'], rules: { 'no-restricted-imports': 'off' } },
+  {
+    // Each file's dependencies run one way (eslint/importCycles.js).
+    files: ['main/**/*.ts', 'shared/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    plugins: { cadence: cadenceRules },
+    rules: { 'cadence/no-import-cycle': 'error' },
+  },
+  // The core stays small enough to read: a job that would push a file past this gets its own module.
+  { files: ['main/core/**/*.ts'], rules: { 'max-lines': ['error', { max: 300 }] } },
   { files: ['main/**/*.ts', 'renderer/**/*.{ts,tsx}'], rules: { 'no-restricted-syntax': noEscapeCasts } },
 );

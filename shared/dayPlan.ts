@@ -4,7 +4,7 @@ import { addDays, atLocalTime, type Instant, MINUTE, parseInstant } from './cloc
 import { focusIntervals } from './focus';
 import { type FocusPlan, plannedAhead, userGoalPlan } from './focusGoal';
 import type { Intents, ShutdownRecord } from './intents';
-import { lunchWindow } from './prompts';
+import { lunchWindow } from './lunchWindow';
 import type { Settings } from './settings';
 import {
   type DayKind,

@@ -2,7 +2,7 @@ import type { CalendarEvent } from './calendar';
 import { addDays, type Instant, localDate, MINUTE, weekdayOf } from './clockTime';
 import { focusIntervals } from './focus';
 import type { Intents } from './intents';
-import { lunchWindow } from './prompts';
+import { lunchWindow } from './lunchWindow';
 import type { Settings } from './settings';
 import { patternOf, spansOn, type WorkPattern } from './workPattern';
 

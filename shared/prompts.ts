@@ -2,15 +2,8 @@ import { afterHoursNudge } from './afterHours';
 import { openGoalOffer, userGoalPlan } from './focusGoal';
 import { type Availability, availabilityAt, isDayClosed, lunchOn } from './availability';
 import type { CalendarEvent } from './calendar';
-import {
-  addDays,
-  atLocalTime,
-  type Instant,
-  localDate,
-  MINUTE,
-  minutesOfDay,
-  parseInstant,
-} from './clockTime';
+import { lunchWindow } from './lunchWindow';
+import { addDays, type Instant, localDate, MINUTE, parseInstant } from './clockTime';
 import { focusIntervals } from './focus';
 import type { Intents } from './intents';
 import type { Settings } from './settings';
@@ -35,14 +28,6 @@ export interface Prompt {
   /** For a focus goal block offered with a prompt: its key and start (its end is `windowEnd`). */
   goalKey?: string;
   goalStart?: Instant;
-}
-
-export function lunchWindow(workday: string, settings: Settings): { start: Instant; end: Instant } {
-  const zone = settings.workTimeZone;
-  return {
-    start: atLocalTime(workday, minutesOfDay(settings.lunch.earliestStart), zone),
-    end: atLocalTime(workday, minutesOfDay(settings.lunch.latestStart), zone),
-  };
 }
 
 export function shutdownTimes(

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import './validationWords';
 import { isHourMinute } from './clockTime';
-import { spanProblem } from './workSpans';
+import { spanProblem, type WeekdayKey, type WorkSpan } from './workSpans';
 import { canonicalZone } from './zoneNames';
 
 export const SETTINGS_VERSION = 2;
@@ -24,10 +24,12 @@ export const workSpanSchema = z
     const problem = spanProblem(span);
     if (problem) context.addIssue({ code: 'custom', message: problem, path: ['end'] });
   });
-export type WorkSpan = z.infer<typeof workSpanSchema>;
-
 const weekday = z.enum(['1', '2', '3', '4', '5', '6', '7']);
-export type WeekdayKey = z.infer<typeof weekday>;
+export type { WeekdayKey, WorkSpan } from './workSpans';
+// The schemas' types and the plain ones the window's code uses (workSpans.ts, no validator) are one.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _spanTypesAgree: Same<z.infer<typeof workSpanSchema>, WorkSpan> = true;
+const _weekdayTypesAgree: Same<z.infer<typeof weekday>, WeekdayKey> = true;
 export {
   ENDS_AFTER_START,
   ENDS_BEFORE_START,

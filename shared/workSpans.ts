@@ -1,9 +1,19 @@
 // The working week's spans as the window edits them: plain functions, no schema library, so that the
 // window's first bundle does not carry the validator (settings.ts holds the schemas and re-exports these).
 import { isHourMinute } from './clockTime';
-import type { Settings, WeekdayKey, WorkSpan } from './settings';
 
-type Week = Settings['week'];
+/** A day of the ISO week, Monday "1" to Sunday "7", as the settings key their working week. */
+export type WeekdayKey = '1' | '2' | '3' | '4' | '5' | '6' | '7';
+
+/** A span of work in local time; a span that ends the next day runs past midnight (a night shift). */
+export interface WorkSpan {
+  start: string;
+  end: string;
+  nextDay?: boolean | undefined;
+}
+
+/** The working week: each weekday's spans (settings.ts holds its schema). */
+export type Week = Record<WeekdayKey, WorkSpan[]>;
 
 export const WEEKDAYS: readonly WeekdayKey[] = ['1', '2', '3', '4', '5', '6', '7'];
 
@@ -52,7 +62,7 @@ export function withWorkdayHours(week: Week, weekendDays: readonly number[], spa
 }
 
 /** The settings with every span's night-shift intent spelled out, as the window edits them. */
-export function withExplicitNights(settings: Settings): Settings {
+export function withExplicitNights<S extends { week: Week }>(settings: S): S {
   const week = Object.fromEntries(
     Object.entries(settings.week).map(([day, spans]) => [day, spans.map(withExplicitNextDay)]),
   ) as Week;

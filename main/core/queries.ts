@@ -14,7 +14,7 @@ import { KEEP_DAYS } from '../../shared/retention';
 import { toDayPlanView, type TeammateView } from '../../shared/statusView';
 import { glance, overlapSpans, type ZoneMoments } from '../../shared/teammateGlance';
 import { patternOf } from '../../shared/workPattern';
-import type { CadenceService } from './cadenceService';
+import type { QuerySource } from './servicePorts';
 
 export interface QueryMoment {
   now: Instant;
@@ -22,10 +22,7 @@ export interface QueryMoment {
   systemZone: string;
 }
 
-type Source = Pick<
-  CadenceService,
-  'settings' | 'intents' | 'integrations' | 'calendar' | 'status' | 'problemDetails'
->;
+type Source = QuerySource;
 
 type QueryHandler<Q extends QueryName> = (
   source: Source,

@@ -1,0 +1,53 @@
+import type { CalendarEvent } from '../../shared/calendar';
+import type { ApiResult } from '../../shared/contract';
+import type { Intents, Teammate } from '../../shared/intents';
+import type { IntegrationView, ProviderId } from '../../shared/integrationView';
+import type { Settings } from '../../shared/settings';
+import type { StatusView } from '../../shared/statusView';
+import type { HolidaySource } from '../../shared/workPattern';
+import type { IDisposable } from '../base/lifetime';
+import type { DocumentStore } from './documentStore';
+import type { ActivityProbe, Clock, Notifier } from './ports';
+
+/** What a host gives the Cadence core: its clock, its two documents, its desktop and what it knows. */
+export interface CadenceServiceOptions {
+  clock: Clock;
+  settings: DocumentStore<Settings>;
+  intents: DocumentStore<Intents>;
+  notifier: Notifier;
+  calendar?: () => readonly CalendarEvent[];
+  /** Public holidays by country, region and year; without it, no date is a holiday. */
+  holidays?: HolidaySource;
+  /** Whether a public holiday calendar exists for a country (and region); none by default. */
+  knowsHolidays?: (country: string, region: string | null) => boolean;
+  newId?: () => string;
+  /** What the host found wrong while starting (a token file others could read), shown in `status`. */
+  startupProblems?: readonly string[];
+  /** How the host sees activity at the machine (outside working hours only), or why it cannot. */
+  activity?: ActivityProbe;
+}
+
+/** What the service needs from the connected services (main/core/integrations.ts). */
+export interface IntegrationsPort {
+  connect(id: ProviderId): Promise<ApiResult<{ startUrl: string; authorizeUrl: string }>>;
+  configure(id: ProviderId, setting: { clientId: string; clientSecret?: string }): ApiResult<IntegrationView>;
+  disconnect(id: ProviderId): ApiResult<null>;
+  list(): IntegrationView[];
+  problems(): string[];
+  /** Reads the connected calendars again if the last read is older than `maxAgeMs`. */
+  refreshIfStale?(maxAgeMs: number): void;
+  calendar(): readonly CalendarEvent[];
+  teammates(): readonly Teammate[];
+  enrich(teammate: Teammate): Teammate;
+  readonly onDidChange: (listener: () => void) => IDisposable;
+}
+
+/** What the queries read of the running core: its documents, the calendars, the status and the problems. */
+export interface QuerySource {
+  readonly settings: Settings;
+  readonly intents: Intents;
+  readonly integrations: IntegrationsPort | null;
+  calendar(): readonly CalendarEvent[];
+  status(): StatusView;
+  problemDetails(): string[];
+}
