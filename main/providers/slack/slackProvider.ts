@@ -42,6 +42,12 @@ const TRANSIENT_ERRORS = new Set([
  */
 const PROFILE_SETS_PER_MINUTE = 10;
 /**
+ * Slack counts a change when it arrives, Cadence when it sends: a change sent late, or answered slowly, would
+ * land in Slack's minute while Cadence counted it out of its own. The window Cadence keeps is a few seconds
+ * longer than Slack's, so the eleventh change never arrives inside the same minute as the first.
+ */
+const PROFILE_WINDOW_MS = 65_000;
+/**
  * dnd.setSnooze answers `too_long` when "the value for num_minutes was too large" and documents no
  * maximum (https://docs.slack.dev/reference/methods/dnd.setSnooze). Cadence snoozes at most a day at a
  * time and snoozes again before that runs out; a refusal halves the cap, down to an hour.
@@ -262,12 +268,12 @@ export class SlackProvider implements Provider {
       : (this.ownStatus ?? { text: '', emoji: '', expiration: 0 });
     const key = JSON.stringify(status);
     if (key === this.appliedStatus) return;
-    this.profileSets = this.profileSets.filter((at) => at > now - 60_000 && at <= now);
+    this.profileSets = this.profileSets.filter((at) => at > now - PROFILE_WINDOW_MS && at <= now);
     if (this.profileSets.length >= PROFILE_SETS_PER_MINUTE)
       throw new ProviderError(
         'rateLimited',
         `Slack takes at most ${PROFILE_SETS_PER_MINUTE} status changes a minute`,
-        this.profileSets[0]! + 60_000 - now,
+        this.profileSets[0]! + PROFILE_WINDOW_MS - now,
         'profile_paced',
       );
     if (ours) this.memory.remember({ ownStatus: status.text });
