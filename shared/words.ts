@@ -111,6 +111,8 @@ const cache = new Map<string, Intl.DateTimeFormat>();
 export type ClockPreference = 'locale' | '12h' | '24h';
 export const CLOCK_PREFERENCES: readonly ClockPreference[] = ['locale', '12h', '24h'];
 
+const HOUR_CYCLES = { locale: undefined, '12h': 'h12', '24h': 'h23' } as const;
+
 const writing: { locale: string | undefined; hourCycle: 'h12' | 'h23' | undefined } = {
   locale: undefined,
   hourCycle: undefined,
@@ -128,16 +130,17 @@ export function setTimeWriting(locale: string | null | undefined, clock: ClockPr
   } catch {
     writing.locale = undefined;
   }
-  writing.hourCycle = clock === '12h' ? 'h12' : clock === '24h' ? 'h23' : undefined;
+  writing.hourCycle = HOUR_CYCLES[clock];
 }
 
 function format(
   locale: string | undefined,
   zone: string,
   options: Intl.DateTimeFormatOptions,
+  clock?: ClockPreference,
 ): Intl.DateTimeFormat {
   const chosen = locale ?? writing.locale;
-  const hourCycle = options.hour ? writing.hourCycle : undefined;
+  const hourCycle = options.hour ? (clock ? HOUR_CYCLES[clock] : writing.hourCycle) : undefined;
   const key = `${chosen}|${hourCycle}|${zone}|${JSON.stringify(options)}`;
   let formatter = cache.get(key);
   if (!formatter) {
@@ -151,8 +154,14 @@ function format(
   return formatter;
 }
 
-export function clockTime(iso: string | number, zone: string, locale?: string): string {
-  return format(locale, zone, { hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
+/** A time on the user's clock; `clock` (with `locale`) writes it as given settings do instead of the host's. */
+export function clockTime(
+  iso: string | number,
+  zone: string,
+  locale?: string,
+  clock?: ClockPreference,
+): string {
+  return format(locale, zone, { hour: 'numeric', minute: '2-digit' }, clock).format(new Date(iso));
 }
 
 /** "14:00" today, "Mon 09:00" on another day. */

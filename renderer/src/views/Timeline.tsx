@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { DayPlanView, PlanItemView } from '../../../shared/statusView';
 import { run, showNotice } from '../store/store';
 import { clockTime, durationText } from '../../../shared/words';
 import { skipPlannedFocus } from './FocusWeek';
-import { atLocalTime, localDate, minutesOfDay, wallClock } from '../../../shared/clockTime';
+import { useTimeField } from './TimeField';
+import { atLocalTime, isHourMinute, localDate, minutesOfDay, wallClock } from '../../../shared/clockTime';
 
 const HOUR_PX = 44;
 
@@ -217,8 +218,11 @@ function PlannedBlock({ item, zone }: { item: PlannedFocus; zone: string }) {
   const start = Date.parse(item.start);
   const [moving, setMoving] = useState(false);
   const [time, setTime] = useState(() => wallClock(start, zone));
+  const newStart = useTimeField(time, setTime);
+  const problemId = useId();
   const span = `${clockTime(start, zone)}–${clockTime(item.end, zone)}`;
   const move = async () => {
+    if (!newStart.check() || !isHourMinute(time)) return;
     const at = atLocalTime(localDate(start, zone), minutesOfDay(time), zone);
     const result = await run('focus.move', { id: item.id, at: new Date(at).toISOString() });
     if (result.ok) {
@@ -242,12 +246,22 @@ function PlannedBlock({ item, zone }: { item: PlannedFocus; zone: string }) {
         >
           <label className="field">
             New start
-            <input type="time" value={time} required onChange={(e) => setTime(e.target.value)} autoFocus />
+            <input
+              {...newStart.input}
+              required
+              autoFocus
+              {...(newStart.problem ? { 'aria-invalid': true, 'aria-describedby': problemId } : {})}
+            />
           </label>
           <button type="submit">Move</button>
           <button type="button" className="quiet" onClick={() => setMoving(false)}>
             Keep
           </button>
+          {newStart.problem ? (
+            <span id={problemId} className="field-error">
+              {newStart.problem}
+            </span>
+          ) : null}
         </form>
       ) : (
         <span className="button-row">
