@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { emptyIntents } from '../../shared/intents';
-import { expect, noSeriousAxeViolations, test } from './fixtures';
+import path from 'node:path';
+import { expect, noSeriousAxeViolations, SCREENSHOTS, test } from './fixtures';
 
 // One clock everywhere, input included: the time fields, the headline and the refusals follow Settings →
 // Clock, not the browser's locale. Each describe runs the service under libfaketime on a Wednesday
@@ -14,6 +15,14 @@ const openSettings = (page: Page) => page.getByRole('button', { name: 'Settings'
 const openToday = (page: Page) => page.getByRole('button', { name: 'Today' }).click();
 const span = (page: Page, part: 'start' | 'end') =>
   page.getByLabel(`Every working day span 1 ${part}`, { exact: true });
+
+/** What the window shows around a part of Settings, as the user sees it there (the page is long). */
+async function shotOf(page: Page, legend: string, name: string): Promise<void> {
+  await page
+    .getByRole('group', { name: legend, exact: true })
+    .evaluate((element) => element.scrollIntoView());
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+}
 
 async function noSidewaysScroll(page: Page): Promise<void> {
   expect(
@@ -38,8 +47,8 @@ test.describe('the 24-hour clock in a browser that writes 12 hours (en-US), in A
       await expect(span(page, 'end')).toHaveValue('17:30');
       await expect(page.getByLabel('Earliest start')).toHaveValue('12:00');
       await expect(page.getByLabel('Latest start')).toHaveValue('13:30');
-      await page.getByRole('group', { name: 'Lunch' }).scrollIntoViewIfNeeded();
-      await cadence.shot(`clock-24h-settings-${size.name}`);
+      await shotOf(page, 'Working week', `clock-24h-working-week-${size.name}`);
+      await shotOf(page, 'Lunch', `clock-24h-lunch-${size.name}`);
       await openToday(page);
       const until = page.getByLabel('Focus until');
       // Typed as a person under either clock types it; written back on the chosen clock once left.
@@ -47,6 +56,8 @@ test.describe('the 24-hour clock in a browser that writes 12 hours (en-US), in A
       await until.blur();
       await expect(until).toHaveValue('17:00');
       await expect(until).not.toHaveAttribute('aria-invalid');
+      // The timeline's hour lines fall on Kolkata's whole hours, written on the 24-hour clock.
+      await expect(page.locator('.timeline .hour').first()).toHaveText('09:00');
       await noSidewaysScroll(page);
       await cadence.shot(`clock-24h-focus-until-${size.name}`);
     }
@@ -96,7 +107,8 @@ test.describe('the 12-hour clock in a browser that writes 24 hours (en-GB), in U
       await page.getByLabel('Earliest start').fill('noon');
       await page.getByLabel('Earliest start').blur();
       await expect(page.getByLabel('Earliest start')).toHaveValue('12:00 pm');
-      await cadence.shot(`clock-12h-settings-${size.name}`);
+      await shotOf(page, 'Working week', `clock-12h-working-week-${size.name}`);
+      await shotOf(page, 'Lunch', `clock-12h-lunch-${size.name}`);
       await page.getByRole('button', { name: 'Teammates' }).click();
       await page.getByRole('button', { name: 'Add a teammate' }).click();
       const form = page.getByRole('form', { name: 'Add a teammate' });

@@ -4,7 +4,14 @@ import { run, showNotice } from '../store/store';
 import { clockTime, durationText } from '../../../shared/words';
 import { skipPlannedFocus } from './FocusWeek';
 import { useTimeField } from './TimeField';
-import { atLocalTime, isHourMinute, localDate, minutesOfDay, wallClock } from '../../../shared/clockTime';
+import {
+  atLocalTime,
+  isHourMinute,
+  localDate,
+  minutesOfDay,
+  offsetMinutes,
+  wallClock,
+} from '../../../shared/clockTime';
 
 const HOUR_PX = 44;
 
@@ -81,8 +88,10 @@ export function Timeline({
   if (!plan.items.length) return <p className="empty">No working hours today.</p>;
   const starts = plan.items.map((item) => Date.parse(item.start));
   const ends = plan.items.map((item) => Date.parse(item.end));
-  const first = Math.floor(Math.min(...starts) / 3_600_000) * 3_600_000;
-  const last = Math.ceil(Math.max(...ends) / 3_600_000) * 3_600_000;
+  // Lines on the zone's whole hours (Kolkata's are at :30 past UTC's), not on UTC's.
+  const offset = offsetMinutes(Math.min(...starts), zone) * 60_000;
+  const first = Math.floor((Math.min(...starts) + offset) / 3_600_000) * 3_600_000 - offset;
+  const last = Math.ceil((Math.max(...ends) + offset) / 3_600_000) * 3_600_000 - offset;
   const px = (at: number) => ((at - first) / 3_600_000) * HOUR_PX;
   const hours: number[] = [];
   for (let at = first; at <= last; at += 3_600_000) hours.push(at);
