@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import './validationWords';
-import { isHourMinute } from './clockTime';
 import type { DaySummary } from './history';
 import type { IntegrationView } from './integrationView';
 import { lunchRecordSchema, MAX_CARRIED, type Teammate, teammateSchema } from './intents';
-import { type Settings, settingsPatchSchema } from './settings';
+import { hourMinute, type Settings, settingsPatchSchema } from './settings';
 import type { DayPlanView, PromptView, StatusView, TeammateView } from './statusView';
 
 const minutes = z
@@ -22,7 +21,6 @@ const DATE_RANGE = `use a date from ${FIRST_DATE} to ${LAST_DATE}`;
 const queryDate = isoDate
   .refine((date) => date >= FIRST_DATE, { message: DATE_RANGE })
   .refine((date) => date <= LAST_DATE, { message: DATE_RANGE });
-const hourMinute = z.string().refine(isHourMinute, { message: 'use a 24-hour time like 16:30' });
 
 const SETTING_KEYS = new Set(Object.keys(settingsPatchSchema.shape));
 

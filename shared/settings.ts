@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import './validationWords';
 import { isHourMinute } from './clockTime';
+import { timeFormsText } from './clockWords';
 import { spanProblem, type WeekdayKey, type WorkSpan } from './workSpans';
 import { canonicalZone } from './zoneNames';
 
 export const SETTINGS_VERSION = 2;
 
-const hourMinute = z.string().refine(isHourMinute, { message: 'use a 24-hour time like 09:00' });
+/** A time of day as stored ("HH:MM"); refused in words on the user's clock, asked when it is refused. */
+export const hourMinute = z
+  .string()
+  .refine(isHourMinute, { error: () => `use a time like ${timeFormsText()}` });
 /** A zone under any of its names, stored under one (shared/zoneNames.ts): Asia/Calcutta is kept as Asia/Kolkata. */
 export function timeZoneSchema(message: string) {
   return z

@@ -2,6 +2,7 @@ import type { Mode, Reason } from './availability';
 import type { PromptKind } from './prompts';
 import type { StatusView } from './statusView';
 import type { TeammateState } from './teammateGlance';
+import { clockTime, timeFormat as format } from './timeWriting';
 
 /**
  * Every word the user reads about their state, keyed by the domain's types: a new mode, reason or
@@ -104,56 +105,8 @@ export const PROMPT_NOTIFICATIONS: Record<
   },
 };
 
-// Clock formats: Intl in the user's locale and working zone, one cached formatter per shape.
-const cache = new Map<string, Intl.DateTimeFormat>();
-
-/** How the user wants times written: as their locale writes them, or always on a 12- or 24-hour clock. */
-export type ClockPreference = 'locale' | '12h' | '24h';
-export const CLOCK_PREFERENCES: readonly ClockPreference[] = ['locale', '12h', '24h'];
-
-const writing: { locale: string | undefined; hourCycle: 'h12' | 'h23' | undefined } = {
-  locale: undefined,
-  hourCycle: undefined,
-};
-
-/**
- * The user's locale and 12/24-hour choice for every time and date this module writes, set by each host
- * once it has read the settings (the window, the CLI, the tray): one person, one way of writing time.
- */
-export function setTimeWriting(locale: string | null | undefined, clock: ClockPreference): void {
-  writing.locale = undefined;
-  try {
-    // A tag Intl cannot read would make every time unwritable: the system's locale then.
-    if (locale) writing.locale = Intl.getCanonicalLocales(locale)[0];
-  } catch {
-    writing.locale = undefined;
-  }
-  writing.hourCycle = clock === '12h' ? 'h12' : clock === '24h' ? 'h23' : undefined;
-}
-
-function format(
-  locale: string | undefined,
-  zone: string,
-  options: Intl.DateTimeFormatOptions,
-): Intl.DateTimeFormat {
-  const chosen = locale ?? writing.locale;
-  const hourCycle = options.hour ? writing.hourCycle : undefined;
-  const key = `${chosen}|${hourCycle}|${zone}|${JSON.stringify(options)}`;
-  let formatter = cache.get(key);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat(chosen, {
-      timeZone: zone,
-      ...options,
-      ...(hourCycle ? { hourCycle } : {}),
-    });
-    cache.set(key, formatter);
-  }
-  return formatter;
-}
-
-export function clockTime(iso: string | number, zone: string, locale?: string): string {
-  return format(locale, zone, { hour: 'numeric', minute: '2-digit' }).format(new Date(iso));
-}
+// Clock formats live in timeWriting.ts, below every domain module (settings read them for their words).
+export { CLOCK_PREFERENCES, type ClockPreference, clockTime, setTimeWriting } from './timeWriting';
 
 /** "14:00" today, "Mon 09:00" on another day. */
 export function whenText(iso: string, zone: string, now: number, locale?: string): string {

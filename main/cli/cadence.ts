@@ -14,6 +14,7 @@ import type {
 } from '../../shared/contract';
 import { PROVIDER_IDS, type ProviderId } from '../../shared/integrationView';
 import { CLOCK_PREFERENCES, offsetClockTime, offsetDayTime, setTimeWriting } from '../../shared/words';
+import { readTypedTime, timeFormsText, timeOfDayText } from '../../shared/clockWords';
 import { daysToCsv } from '../../shared/exportCsv';
 import { writeFileAtomically } from '../base/atomicFile';
 import { escapeHtml } from '../base/html';
@@ -79,6 +80,19 @@ function positiveMinutes(text: string | undefined, what: string): number {
   if (!Number.isInteger(value) || value < 1)
     throw new UsageError(`${what} needs a whole number of minutes, e.g. 25.`);
   return value;
+}
+
+/** The time after `focus until`, in any form a person types it ("5pm", "5 pm", "17:00", "noon"). */
+function untilTime([, ...words]: string[]): string {
+  const typed = words.join(' ').trim();
+  const until = readTypedTime(typed);
+  if (until) return until;
+  const example = `e.g. cadence focus until ${timeOfDayText('16:00')}`;
+  throw new WordsError(
+    typed
+      ? `Cadence cannot read "${printable(typed)}" as a time. Give one like ${timeFormsText()}, ${example}`
+      : `focus until needs a time, like ${timeFormsText()}, ${example}`,
+  );
 }
 
 function providerOf(word: string | undefined, verb: string): ProviderId {
@@ -233,7 +247,7 @@ const VERBS: Record<string, Verb> = {
   },
   focus: {
     usage: [
-      'focus [MINUTES | until HH:MM]        start a focus block (default length from settings)',
+      'focus [MINUTES | until TIME]         start a focus block (default length from settings)',
       'focus stop | focus extend MINUTES',
     ],
     run: (invocation) => {
@@ -252,13 +266,10 @@ const VERBS: Record<string, Verb> = {
         );
       if (first !== 'until' && !/^\d+$/.test(first) && didYouMean(first, ['stop', 'extend', 'until']))
         throw new UsageError(
-          `focus takes minutes, until HH:MM, stop or extend.${didYouMean(first, ['stop', 'extend', 'until'], 'focus ')}`,
+          `focus takes minutes, until a time, stop or extend.${didYouMean(first, ['stop', 'extend', 'until'], 'focus ')}`,
         );
-      if (first === 'until') {
-        if (!second || !/^\d{1,2}:\d{2}$/.test(second))
-          throw new UsageError('focus until needs a time like 16:30.');
-        return send(invocation, 'focus.start', { until: second.padStart(5, '0') }, started);
-      }
+      if (first === 'until')
+        return send(invocation, 'focus.start', { until: untilTime(invocation.args) }, started);
       return send(invocation, 'focus.start', { minutes: positiveMinutes(first, 'focus') }, started);
     },
   },

@@ -1,5 +1,6 @@
 import type { HealthState, IntegrationView } from '../../shared/integrationView';
 import type { DayPlanView, StatusView, TeammateView } from '../../shared/statusView';
+import { timeOfDayText } from '../../shared/clockWords';
 import { printable } from '../../shared/printable';
 import { sameZone } from '../../shared/zoneNames';
 import { clockTime, dayTitle, headline, TEAMMATE_STATE_WORDS } from '../../shared/words';
@@ -88,10 +89,12 @@ export function describePlan(plan: DayPlanView): string {
 export function describeTeammates(teammates: readonly TeammateView[]): string {
   if (!teammates.length)
     return 'No teammates yet: cadence teammates add NAME CITY, e.g. cadence teammates add Lena Berlin';
+  const times = teammates.map((t) => timeOfDayText(t.localTime));
+  const width = Math.max(...times.map((time) => time.length));
   return teammates
     .map(
-      (t) =>
-        `${t.localTime}  ${printable(t.name)} (${t.timeZone}) — ${TEAMMATE_STATE_WORDS[t.state]}  [${printable(t.id)}]`,
+      (t, i) =>
+        `${times[i]!.padStart(width)}  ${printable(t.name)} (${t.timeZone}) — ${TEAMMATE_STATE_WORDS[t.state]}  [${printable(t.id)}]`,
     )
     .join('\n');
 }

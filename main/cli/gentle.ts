@@ -1,4 +1,5 @@
 import type { ApiResult } from '../../shared/contract';
+import { timeFormsText } from '../../shared/clockWords';
 import { printable } from '../../shared/printable';
 
 // The CLI's refusals in Cadence's own words, each with the next step: no parser's or schema's phrasing.
@@ -87,7 +88,7 @@ function fieldWords(field: string, message: string, input: Record<string, unknow
     case 'minutes':
       return `${given} minutes will not do: ${message}.`;
     case 'until':
-      return `"${given}" is not a time of day. Give one like 16:30.`;
+      return `"${given}" is not a time of day. Give one like ${timeFormsText()}.`;
     case 'date':
     case 'from':
     case 'to':

@@ -1,11 +1,11 @@
 import type { Availability } from '../../shared/availability';
-import { type Instant, isoInZone, localDate, MINUTE, wallClock } from '../../shared/clockTime';
+import { type Instant, isoInZone, localDate, MINUTE } from '../../shared/clockTime';
 import type { CompanionEvent } from '../../shared/contract';
 import { focusIntervals } from '../../shared/focus';
 import type { Intents } from '../../shared/intents';
 import type { Prompt } from '../../shared/prompts';
 import type { PromptView } from '../../shared/statusView';
-import { minutesWords, PROMPT_NOTIFICATIONS } from '../../shared/words';
+import { clockTime, minutesWords, PROMPT_NOTIFICATIONS } from '../../shared/words';
 import type { NotificationAction, Notifier, NotifyOutcome } from './ports';
 
 export interface PromptWatcherOptions {
@@ -61,7 +61,7 @@ export class PromptWatcher {
     const minutes = Math.round((block.end - block.start) / MINUTE);
     const body =
       now - block.end > 2 * MINUTE
-        ? `Your ${minutes}-minute block ended at ${wallClock(block.end, zone)}, while your computer was asleep.`
+        ? `Your ${minutes}-minute block ended at ${clockTime(block.end, zone)}, while your computer was asleep.`
         : `${minutesWords(minutes)} of focus done. Stand up, stretch, look away from the screen.`;
     this.options.emit({
       name: 'prompt.raised',

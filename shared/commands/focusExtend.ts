@@ -1,4 +1,5 @@
-import { isoInZone, MINUTE, wallClock } from '../clockTime';
+import { settingsTime } from '../clockWords';
+import { isoInZone, MINUTE } from '../clockTime';
 import { refusal } from '../contract';
 import { activeFocus, upcomingFocus } from '../focus';
 import { MAX_FOCUS_MINUTES } from '../intents';
@@ -18,7 +19,7 @@ export const focusExtend: CommandHandler<'focus.extend'> = ({ intents, settings,
   if (clash)
     return refusal(
       'conflict',
-      `Extending would run into the focus block planned at ${wallClock(clash.start, settings.workTimeZone)}.`,
+      `Extending would run into the focus block planned at ${settingsTime(clash.start, settings)}.`,
     );
   return handled(
     { id: running.id, endsAt: isoInZone(newEnd, settings.workTimeZone) },

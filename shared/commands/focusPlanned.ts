@@ -1,4 +1,5 @@
-import { isoInZone, MINUTE, parseInstant, wallClock } from '../clockTime';
+import { settingsTime } from '../clockWords';
+import { isoInZone, MINUTE, parseInstant } from '../clockTime';
 import { refusal, type Refusal } from '../contract';
 import { focusInterval, focusIntervals } from '../focus';
 import type { FocusBlock, Intents } from '../intents';
@@ -41,7 +42,7 @@ export const focusMove: CommandHandler<'focus.move'> = ({ intents, settings, now
   if (clash)
     return refusal(
       'conflict',
-      `That overlaps the focus block at ${wallClock(clash.start, zone)}–${wallClock(clash.end, zone)}.`,
+      `That overlaps the focus block at ${settingsTime(clash.start, settings)}–${settingsTime(clash.end, settings)}.`,
     );
   const moved = { ...block, startAt: new Date(start).toISOString() };
   return handled(

@@ -1,7 +1,8 @@
+import { settingsTime } from '../clockWords';
 import { refusal } from '../contract';
 import { activeFocus } from '../focus';
 import { openGoalOffer, userGoalPlan } from '../focusGoal';
-import { isoInZone, wallClock } from '../clockTime';
+import { isoInZone } from '../clockTime';
 import { type CommandHandler, handled } from './command';
 
 /** Skips a block the focus goal planned: the plan leaves it out, and its calendar slot goes free. */
@@ -27,7 +28,10 @@ export const goalStart: CommandHandler<'goal.start'> = ({ intents, settings, now
   const running = activeFocus(now, intents);
   const zone = settings.workTimeZone;
   if (running)
-    return refusal('conflict', `A focus block is already running until ${wallClock(running.end, zone)}.`);
+    return refusal(
+      'conflict',
+      `A focus block is already running until ${settingsTime(running.end, settings)}.`,
+    );
   const block = {
     id: key,
     startAt: new Date(now).toISOString(),

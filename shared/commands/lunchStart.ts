@@ -1,5 +1,6 @@
+import { settingsTime } from '../clockWords';
 import { lunchInterval, lunchOn } from '../availability';
-import { isoInZone, MINUTE, wallClock } from '../clockTime';
+import { isoInZone, MINUTE } from '../clockTime';
 import { refusal } from '../contract';
 import { activeFocus } from '../focus';
 import { type CommandHandler, handled } from './command';
@@ -10,12 +11,12 @@ export const lunchStart: CommandHandler<'lunch.start'> = ({ intents, settings, n
   const workday = currentWorkday(now, settings);
   const existing = lunchInterval(lunchOn(workday, intents));
   if (existing && existing.end > now)
-    return refusal('conflict', `You are already at lunch until ${wallClock(existing.end, zone)}.`);
+    return refusal('conflict', `You are already at lunch until ${settingsTime(existing.end, settings)}.`);
   const running = activeFocus(now, intents);
   if (running)
     return refusal(
       'conflict',
-      `You are focusing until ${wallClock(running.end, zone)}; stop the block before lunch.`,
+      `You are focusing until ${settingsTime(running.end, settings)}; stop the block before lunch.`,
     );
   const minutes = input.minutes ?? settings.lunch.minutes;
   const record = {

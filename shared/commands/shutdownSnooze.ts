@@ -1,4 +1,5 @@
-import { isoInZone, MINUTE, parseInstant, wallClock } from '../clockTime';
+import { settingsTime } from '../clockWords';
+import { isoInZone, MINUTE, parseInstant } from '../clockTime';
 import { refusal } from '../contract';
 import { shutdownTimes } from '../prompts';
 import { type CommandHandler, handled } from './command';
@@ -25,7 +26,7 @@ export const shutdownSnooze: CommandHandler<'shutdown.snooze'> = (
   if (until > times.snoozeLimit)
     return refusal(
       'snooze_limit',
-      `You can snooze the end of the day until ${wallClock(times.snoozeLimit, zone)} (${settings.shutdown.maxSnoozeMinutes} minutes past the end of your day at ${wallClock(times.end, zone)}) at most.`,
+      `You can snooze the end of the day until ${settingsTime(times.snoozeLimit, settings)} (${settings.shutdown.maxSnoozeMinutes} minutes past the end of your day at ${settingsTime(times.end, settings)}) at most.`,
     );
   const record = {
     date: workday,

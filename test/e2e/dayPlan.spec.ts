@@ -130,7 +130,13 @@ test.describe('planned focus blocks (under libfaketime)', () => {
     const intents = emptyIntents();
     intents.focus.push({ id: 'long', startAt: '2026-11-25T10:30:00.000Z', plannedMinutes: 150 });
     intents.focus.push({ id: 'late', startAt: '2026-11-25T15:00:00.000Z', plannedMinutes: 25 });
-    const { page } = await cadence.open({ zone: ZONE, intents, serve: { faketime: '2026-11-25 10:00:00' } });
+    // The refusal is the service's, on the clock chosen: 24 hours, whatever the service's locale writes.
+    const { page } = await cadence.open({
+      zone: ZONE,
+      intents,
+      settings: { clock: '24h' },
+      serve: { faketime: '2026-11-25 10:00:00' },
+    });
     await expect(page.getByRole('listitem').filter({ hasText: 'Focus (planned, over lunch)' })).toBeVisible();
     await expect(page.locator('.planned')).toContainText('over lunch: move it?');
     await page.getByRole('button', { name: 'Move focus 11:30–14:00' }).click();

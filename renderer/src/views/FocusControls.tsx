@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { StatusView } from '../../../shared/statusView';
 import { run, useCadence } from '../store/store';
 import { countdown } from '../../../shared/words';
+import { useTimeField } from './TimeField';
 import { useNow } from './useNow';
 
 const DEFAULT_LENGTHS = [25, 50, 90];
@@ -35,9 +36,12 @@ export function FocusControls({ quiet = false }: { quiet?: boolean }) {
   const lengths = useCadence((s) => s.settings?.focus.lengths ?? DEFAULT_LENGTHS);
   const [custom, setCustom] = useState('');
   const [until, setUntil] = useState('');
+  const untilField = useTimeField(until, setUntil);
+  const untilProblem = useId();
   if (focus) return <RunningFocus focus={focus} />;
   const startCustom = (event: React.FormEvent) => {
     event.preventDefault();
+    if (!untilField.check()) return;
     if (until) void run('focus.start', { until });
     else if (custom) void run('focus.start', { minutes: Number(custom) });
   };
@@ -71,15 +75,19 @@ export function FocusControls({ quiet = false }: { quiet?: boolean }) {
         <label>
           <span className="visually-hidden">Focus until</span>
           <input
-            type="time"
-            value={until}
-            onChange={(e) => setUntil(e.target.value)}
+            {...untilField.input}
             aria-label="Focus until"
+            {...(untilField.problem ? { 'aria-invalid': true, 'aria-describedby': untilProblem } : {})}
           />
         </label>
         <button type="submit" disabled={!custom && !until}>
           Start
         </button>
+        {untilField.problem ? (
+          <span id={untilProblem} className="field-error">
+            {untilField.problem}
+          </span>
+        ) : null}
       </form>
     </div>
   );

@@ -7,6 +7,7 @@ import { describedBy, type Issues, Problem } from './SettingsFields';
 import { pickedZone, UNKNOWN_ZONE, ZonePicker, zoneProblem } from './ZonePicker';
 import { keepWorkZoneWhileOn } from './PromptBanners';
 import { sameZone } from '../../../shared/zoneNames';
+import { timeProblem, useTimeField } from './TimeField';
 import { useDialog } from './useDialog';
 
 /** The locale's weekend (e.g. Friday–Saturday in much of the Middle East), where the browser knows it. */
@@ -35,8 +36,8 @@ function fieldOf(path: string): string | null {
   return null;
 }
 
-/** A labelled time of day, with its problem said below it. */
-function TimeField({
+/** A labelled time of day on the user's clock, with its problem said below it. */
+function LabelledTime({
   id,
   label,
   value,
@@ -49,18 +50,13 @@ function TimeField({
   onChange: (value: string) => void;
   problem: string | null;
 }) {
+  const time = useTimeField(value, onChange);
+  const shown = problem ?? time.problem;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="time"
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        required
-        {...describedBy(problem, id)}
-      />
-      <Problem problem={problem} path={id} />
+      <input id={id} {...time.input} required {...describedBy(shown, id)} />
+      <Problem problem={shown} path={id} />
     </div>
   );
 }
@@ -80,6 +76,7 @@ export function Onboarding() {
   const [error, setError] = useState<string | null>(null);
   const [checked, setChecked] = useState(0);
   const form = useRef<HTMLFormElement>(null);
+  const endTime = useTimeField(end, setEnd);
   const showing = Boolean(settings && !settings.onboarded);
   // A first start: the keyboard begins in the dialog and stays there until it is done (no Escape).
   useDialog(form, showing, null);
@@ -106,6 +103,14 @@ export function Onboarding() {
     event.preventDefault();
     const local: Issues = {};
     if (daysProblem) local.days = daysProblem;
+    for (const [field, text] of [
+      ['start', start],
+      ['end', end],
+      ['lunchAt', lunchAt],
+    ] as const) {
+      const unreadable = timeProblem(text);
+      if (unreadable) local[field] = unreadable;
+    }
     const endProblem = spanProblem(span);
     if (endProblem) local.end = endProblem;
     // A city is enough where it names one zone ("lisbon" → Europe/Lisbon).
@@ -145,7 +150,7 @@ export function Onboarding() {
   };
 
   const problem = (field: string) => issues[field] ?? null;
-  const endProblem = problem('end') ?? spanProblem(span);
+  const endProblem = problem('end') ?? endTime.problem ?? spanProblem(span);
 
   return (
     <div className="overlay">
@@ -186,7 +191,7 @@ export function Onboarding() {
         </fieldset>
         <fieldset>
           <legend>When do you work?</legend>
-          <TimeField
+          <LabelledTime
             id="onboarding-start"
             label="Start"
             value={start}
@@ -197,9 +202,7 @@ export function Onboarding() {
             <label htmlFor="onboarding-end">End</label>
             <input
               id="onboarding-end"
-              type="time"
-              value={end}
-              onChange={(e) => setEnd(e.target.value)}
+              {...endTime.input}
               required
               {...describedBy(endProblem, 'onboarding-end')}
             />
@@ -212,7 +215,7 @@ export function Onboarding() {
         </fieldset>
         <fieldset>
           <legend>Lunch</legend>
-          <TimeField
+          <LabelledTime
             id="onboarding-lunch"
             label="Around"
             value={lunchAt}

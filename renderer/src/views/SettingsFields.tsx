@@ -1,4 +1,5 @@
 import { type InputHTMLAttributes, useState } from 'react';
+import { useTimeField } from './TimeField';
 
 /** Problems by the path of the setting they are about ("lunch.minutes", "week.1.0.end"). */
 export type Issues = Record<string, string>;
@@ -48,6 +49,19 @@ export function TextField({ label, path, issues, value, onChange, ...input }: Fi
         onChange={(e) => onChange(e.target.value)}
         {...describedBy(problem, path)}
       />
+      <Problem problem={problem} path={path} />
+    </div>
+  );
+}
+
+/** A time of day on the user's clock (see TimeField.tsx), with the setting's problem or its own. */
+export function TimeSettingField({ label, path, issues, value, onChange }: FieldProps<string>) {
+  const time = useTimeField(value, onChange);
+  const problem = problemAt(issues, path) ?? time.problem;
+  return (
+    <div className="field">
+      <label htmlFor={fieldId(path)}>{label}</label>
+      <input {...time.input} id={fieldId(path)} {...describedBy(problem, path)} />
       <Problem problem={problem} path={path} />
     </div>
   );

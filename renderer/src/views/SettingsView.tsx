@@ -3,7 +3,14 @@ import type { Settings } from '../../../shared/settings';
 import { withExplicitNights } from '../../../shared/workSpans';
 import { editSettings, run, settingsSaved, useCadence } from '../store/store';
 import { IntegrationsSettings } from './IntegrationsSettings';
-import { ListField, NumberField, SelectField, TextField, type Issues } from './SettingsFields';
+import {
+  ListField,
+  NumberField,
+  SelectField,
+  TextField,
+  TimeSettingField,
+  type Issues,
+} from './SettingsFields';
 import { pickedZone, ZonePicker, zoneProblem } from './ZonePicker';
 import { sameZone } from '../../../shared/zoneNames';
 import { WorkingWeekSettings } from './WorkingWeekSettings';
@@ -168,19 +175,17 @@ export function SettingsView() {
           />{' '}
           Remind me to take lunch
         </label>
-        <TextField
+        <TimeSettingField
           label="Earliest start"
           path="lunch.earliestStart"
           issues={issues}
-          type="time"
           value={draft.lunch.earliestStart}
           onChange={(earliestStart) => update({ lunch: { ...draft.lunch, earliestStart } })}
         />
-        <TextField
+        <TimeSettingField
           label="Latest start"
           path="lunch.latestStart"
           issues={issues}
-          type="time"
           value={draft.lunch.latestStart}
           onChange={(latestStart) => update({ lunch: { ...draft.lunch, latestStart } })}
         />

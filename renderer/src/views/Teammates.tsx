@@ -14,6 +14,7 @@ import {
 import { refreshTeammates, run, showNotice, useCadence } from '../store/store';
 import { userLocale } from '../userLocale';
 import { type GroupHeader, type SortKey, teammateRows } from './teammateRows';
+import { TimeField, timeProblem } from './TimeField';
 import { useNow } from './useNow';
 import { pickedZone, UNKNOWN_ZONE, ZonePicker } from './ZonePicker';
 import './teammates.css';
@@ -282,6 +283,11 @@ function AddTeammate({
   useEffect(() => nameField.current?.focus(), []);
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
+    const unreadable = timeProblem(start) ?? timeProblem(end);
+    if (unreadable) {
+      setError(unreadable);
+      return;
+    }
     const zone = pickedZone(timeZone);
     if (!zone) {
       setZoneError(UNKNOWN_ZONE);
@@ -358,11 +364,11 @@ function AddTeammate({
       </label>
       <label>
         From
-        <input type="time" value={start} onChange={(e) => setStart(e.target.value)} />
+        <TimeField value={start} onChange={setStart} required />
       </label>
       <label>
         To
-        <input type="time" value={end} onChange={(e) => setEnd(e.target.value)} />
+        <TimeField value={end} onChange={setEnd} required />
       </label>
       <div className="button-row">
         <button type="submit" className="primary">

@@ -1,9 +1,17 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { DayPlanView, PlanItemView } from '../../../shared/statusView';
 import { run, showNotice } from '../store/store';
 import { clockTime, durationText } from '../../../shared/words';
 import { skipPlannedFocus } from './FocusWeek';
-import { atLocalTime, localDate, minutesOfDay, wallClock } from '../../../shared/clockTime';
+import { useTimeField } from './TimeField';
+import {
+  atLocalTime,
+  isHourMinute,
+  localDate,
+  minutesOfDay,
+  offsetMinutes,
+  wallClock,
+} from '../../../shared/clockTime';
 
 const HOUR_PX = 44;
 
@@ -80,8 +88,10 @@ export function Timeline({
   if (!plan.items.length) return <p className="empty">No working hours today.</p>;
   const starts = plan.items.map((item) => Date.parse(item.start));
   const ends = plan.items.map((item) => Date.parse(item.end));
-  const first = Math.floor(Math.min(...starts) / 3_600_000) * 3_600_000;
-  const last = Math.ceil(Math.max(...ends) / 3_600_000) * 3_600_000;
+  // Lines on the zone's whole hours (Kolkata's are at :30 past UTC's), not on UTC's.
+  const offset = offsetMinutes(Math.min(...starts), zone) * 60_000;
+  const first = Math.floor((Math.min(...starts) + offset) / 3_600_000) * 3_600_000 - offset;
+  const last = Math.ceil((Math.max(...ends) + offset) / 3_600_000) * 3_600_000 - offset;
   const px = (at: number) => ((at - first) / 3_600_000) * HOUR_PX;
   const hours: number[] = [];
   for (let at = first; at <= last; at += 3_600_000) hours.push(at);
@@ -217,8 +227,11 @@ function PlannedBlock({ item, zone }: { item: PlannedFocus; zone: string }) {
   const start = Date.parse(item.start);
   const [moving, setMoving] = useState(false);
   const [time, setTime] = useState(() => wallClock(start, zone));
+  const newStart = useTimeField(time, setTime);
+  const problemId = useId();
   const span = `${clockTime(start, zone)}–${clockTime(item.end, zone)}`;
   const move = async () => {
+    if (!newStart.check() || !isHourMinute(time)) return;
     const at = atLocalTime(localDate(start, zone), minutesOfDay(time), zone);
     const result = await run('focus.move', { id: item.id, at: new Date(at).toISOString() });
     if (result.ok) {
@@ -242,12 +255,22 @@ function PlannedBlock({ item, zone }: { item: PlannedFocus; zone: string }) {
         >
           <label className="field">
             New start
-            <input type="time" value={time} required onChange={(e) => setTime(e.target.value)} autoFocus />
+            <input
+              {...newStart.input}
+              required
+              autoFocus
+              {...(newStart.problem ? { 'aria-invalid': true, 'aria-describedby': problemId } : {})}
+            />
           </label>
           <button type="submit">Move</button>
           <button type="button" className="quiet" onClick={() => setMoving(false)}>
             Keep
           </button>
+          {newStart.problem ? (
+            <span id={problemId} className="field-error">
+              {newStart.problem}
+            </span>
+          ) : null}
         </form>
       ) : (
         <span className="button-row">

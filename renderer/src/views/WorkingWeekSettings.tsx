@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Settings, WeekdayKey, WorkSpan } from '../../../shared/settings';
 import { sharedWorkdayHours, spanProblem, WEEKDAYS, withWorkdayHours } from '../../../shared/workSpans';
 import { describedBy, fieldId, type Issues, Problem, problemAt } from './SettingsFields';
+import { useTimeField } from './TimeField';
 
 const DAY_NAMES: Record<WeekdayKey, string> = {
   '1': 'Monday',
@@ -30,27 +31,25 @@ function SpanRow({
   onChange: (span: WorkSpan) => void;
   onRemove: () => void;
 }) {
-  const startProblem = problemAt(issues, `${path}.start`);
+  const start = useTimeField(span.start, (time) => onChange({ ...span, start: time }));
+  const end = useTimeField(span.end, (time) => onChange({ ...span, end: time }));
+  const startProblem = problemAt(issues, `${path}.start`) ?? start.problem;
   // The night-shift rule is said as soon as the times break it, not only after a save.
-  const endProblem = problemAt(issues, `${path}.end`) ?? spanProblem(span);
+  const endProblem = problemAt(issues, `${path}.end`) ?? end.problem ?? spanProblem(span);
   return (
     <div className="span">
       <span className="span-times">
         <input
-          type="time"
+          {...start.input}
           id={fieldId(`${path}.start`)}
           aria-label={`${name} start`}
-          value={span.start}
-          onChange={(e) => onChange({ ...span, start: e.target.value })}
           {...describedBy(startProblem, `${path}.start`)}
         />
         –
         <input
-          type="time"
+          {...end.input}
           id={fieldId(`${path}.end`)}
           aria-label={`${name} end`}
-          value={span.end}
-          onChange={(e) => onChange({ ...span, end: e.target.value })}
           {...describedBy(endProblem, `${path}.end`)}
         />
       </span>

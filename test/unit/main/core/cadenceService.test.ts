@@ -67,7 +67,7 @@ describe('CadenceService: focus', () => {
   });
 
   it('ends a block that finished while the laptop slept, with its real end', () => {
-    const h = open('2026-11-25T10:00');
+    const h = open('2026-11-25T10:00', { clock: '24h' });
     run(h, 'focus.start', { minutes: 25 });
     h.clock.jumpTo(at('2026-11-25T11:40', ZONE));
     h.service.resync();
@@ -108,14 +108,15 @@ describe('CadenceService: lunch and the end of the day', () => {
   });
 
   it('limits snoozing the shutdown ritual, then closes the day until Monday', () => {
-    const h = open('2026-11-27T17:20');
+    // On the 12-hour clock the user chose: the refusal's times are written on it.
+    const h = open('2026-11-27T17:20', { clock: '12h' });
     expect(status(h).prompts.map((p) => p.kind)).toEqual(['shutdown']);
     expect(run(h, 'shutdown.snooze', { minutes: 20 }).ok).toBe(true);
     h.clock.advanceTo(at('2026-11-27T17:45', ZONE));
     const tooLong = run(h, 'shutdown.snooze', { minutes: 30 });
     expect(tooLong).toMatchObject({ ok: false, error: 'snooze_limit' });
     expect(!tooLong.ok && tooLong.message).toMatch(
-      /until 18:00 .*30 minutes past the end of your day at 17:30/,
+      /until 6:00\sPM .*30 minutes past the end of your day at 5:30\sPM/,
     );
     const closed = run(h, 'shutdown.complete', {
       done: 'Shipped the importer',

@@ -7,7 +7,7 @@ import { at, settingsIn } from '../domainFixtures';
 
 export const ZONE = 'Europe/Berlin';
 
-/** A Wednesday in late November: Mon–Fri 09:00–17:30 in Berlin, lunch from 12:00. */
+/** A Wednesday in late November: Mon–Fri 09:00–17:30 in Berlin, lunch from 12:00, on a 24-hour clock. */
 export function contextAt(
   local: string,
   options: {
@@ -20,7 +20,7 @@ export function contextAt(
   let ids = 0;
   return {
     intents: options.intents ?? emptyIntents(),
-    settings: options.settings ?? settingsIn(ZONE),
+    settings: options.settings ?? { ...settingsIn(ZONE), clock: '24h' },
     now: at(local, ZONE),
     calendar: options.calendar ?? [],
     newId: () => `id${++ids}`,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { focusStart } from '../../../../shared/commands/focusStart';
-import { withFocus } from '../domainFixtures';
-import { accepted, apply, contextAt } from './commandFixtures';
+import { settingsIn, withFocus } from '../domainFixtures';
+import { accepted, apply, contextAt, ZONE } from './commandFixtures';
 
 describe('focus.start', () => {
   it('starts a block of the default length now, answering its end in the working zone', () => {
@@ -53,5 +53,22 @@ describe('focus.start', () => {
     expect(accepted(apply(focusStart, 'focus.start', planned, { minutes: 30 })).value.endsAt).toBe(
       '2026-11-25T10:30:00.000+01:00',
     );
+  });
+
+  it('says its times on the clock the user chose, and takes midnight as the end of today', () => {
+    const twelve = { ...settingsIn(ZONE), clock: '12h' as const };
+    const running = contextAt('2026-11-25T10:10', {
+      intents: withFocus('2026-11-25T10:00+01:00', 25),
+      settings: twelve,
+    });
+    expect(apply(focusStart, 'focus.start', running, {})).toMatchObject({
+      message: expect.stringMatching(/^A focus block is already running until 10:25\sAM\./),
+    });
+    const passed = contextAt('2026-11-25T18:00', { settings: twelve });
+    expect(apply(focusStart, 'focus.start', passed, { until: '17:00' })).toMatchObject({
+      message: expect.stringMatching(/^5:00\sPM has already passed today/),
+    });
+    const late = accepted(apply(focusStart, 'focus.start', passed, { until: '00:00' }));
+    expect(late.value.endsAt).toBe('2026-11-26T00:00:00.000+01:00');
   });
 });
