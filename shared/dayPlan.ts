@@ -1,6 +1,6 @@
-import { isDayClosed, lunchInterval, lunchOn } from './availability';
+import { isDayClosed, lunchIfStartedAt, lunchInterval, lunchOn } from './availability';
 import type { CalendarEvent } from './calendar';
-import { addDays, atLocalTime, type Instant, MINUTE, parseInstant } from './clockTime';
+import { addDays, atLocalTime, type Instant, parseInstant } from './clockTime';
 import { focusIntervals } from './focus';
 import { type FocusPlan, plannedAhead, userGoalPlan } from './focusGoal';
 import type { Intents, ShutdownRecord } from './intents';
@@ -133,26 +133,37 @@ function plannedLunch(
   busy: readonly { start: Instant; end: Instant }[],
 ): { start: Instant; end: Instant; clash: boolean; missed: boolean } {
   const window = lunchWindow(date, settings);
-  const length = settings.lunch.minutes * MINUTE;
+  const startingAt = (start: Instant) => lunchIfStartedAt(start, settings.lunch.minutes);
   const snooze = intents.lunchSnoozes.find((item) => item.date === date);
-  const nowMinute = Math.floor(at / MINUTE) * MINUTE;
+  const nowMinute = startingAt(at).start;
   const earliest = Math.max(window.start, snooze ? parseInstant(snooze.until) : window.start);
   if (nowMinute > window.end && at > earliest)
-    return { start: window.start, end: window.start + length, clash: false, missed: true };
+    return { ...startingAt(window.start), clash: false, missed: true };
   let start = Math.max(earliest, window.start <= at ? nowMinute : window.start);
   for (let moved = true; moved && start <= window.end;) {
     moved = false;
     for (const item of busy)
-      if (overlaps(start, start + length, item.start, item.end)) {
+      if (overlaps(start, startingAt(start).end, item.start, item.end)) {
         start = item.end;
         moved = true;
       }
   }
   if (start > window.end) {
     const first = Math.max(earliest, window.start <= at ? nowMinute : window.start);
-    return { start: first, end: first + length, clash: true, missed: false };
+    return { ...startingAt(first), clash: true, missed: false };
   }
-  return { start, end: start + length, clash: false, missed: false };
+  return { ...startingAt(start), clash: false, missed: false };
+}
+
+/** Planned focus blocks that would start inside lunch are flagged: the user should move them. */
+function flagOverLunch(items: PlanItem[], lunch: { start: Instant; end: Instant }): void {
+  for (const item of items)
+    if (
+      item.kind === 'focus' &&
+      item.state === 'planned' &&
+      overlaps(item.start, item.end, lunch.start, lunch.end)
+    )
+      item.overlapsLunch = true;
 }
 
 export function dayPlan(
@@ -195,9 +206,11 @@ export function dayPlan(
     const taken = lunchInterval(record);
     if (taken) {
       items.push({ kind: 'lunch', ...taken, state: taken.end <= at ? 'taken' : 'running' });
+      // Lunch under way keeps its end: a block planned into it is still the user's to move.
+      if (taken.end > at) flagOverLunch(items, taken);
     } else if (record?.status === 'skipped') {
-      const start = lunchWindow(date, settings).start;
-      items.push({ kind: 'lunch', start, end: start + settings.lunch.minutes * MINUTE, state: 'skipped' });
+      const skipped = lunchIfStartedAt(lunchWindow(date, settings).start, settings.lunch.minutes);
+      items.push({ kind: 'lunch', ...skipped, state: 'skipped' });
     } else {
       const busy = items.filter(
         (item) =>
@@ -212,14 +225,7 @@ export function dayPlan(
         end: lunch.end,
         state: lunch.missed ? 'missed' : 'planned',
       });
-      if (lunch.clash)
-        for (const item of items)
-          if (
-            item.kind === 'focus' &&
-            item.state === 'planned' &&
-            overlaps(item.start, item.end, lunch.start, lunch.end)
-          )
-            item.overlapsLunch = true;
+      if (lunch.clash) flagOverLunch(items, lunch);
     }
   }
   items.sort((a, b) => a.start - b.start || a.end - b.end);

@@ -76,7 +76,9 @@ export function describePlan(plan: DayPlanView): string {
           ? `meeting: ${printable(item.title)}`
           : item.kind === 'goal'
             ? 'focus for your weekly goal (planned)'
-            : `${item.kind}${STATE_WORDS[item.state]}`;
+            : item.kind === 'focus' && item.overlapsLunch
+              ? 'focus (planned, over lunch: move it?)'
+              : `${item.kind}${STATE_WORDS[item.state]}`;
     lines.push(`  ${span}  ${label}`);
   }
   if (plan.endOfDay)

@@ -13,6 +13,7 @@ import {
 } from './PromptBanners';
 import { GoalLine, Timeline } from './Timeline';
 import { useNow } from './useNow';
+import { withDueLunchFromNow } from '../../../shared/statusView';
 
 export function Today() {
   const status = useCadence((s) => s.status);
@@ -83,7 +84,7 @@ export function Today() {
           )}
         </h2>
         <GoalLine plan={plan} />
-        <Timeline plan={plan} now={now} defaultMinutes={defaultMinutes} />
+        <Timeline plan={withDueLunchFromNow(plan, now)} now={now} defaultMinutes={defaultMinutes} />
       </section>
     </div>
   );

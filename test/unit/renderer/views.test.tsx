@@ -45,6 +45,7 @@ const status = (patch: Partial<StatusView>): StatusView => ({
   now: iso('11:00'),
   focus: null,
   meeting: null,
+  lunch: null,
   nextWorkStart: iso('09:00'),
   workday: '2026-11-25',
   next: null,
