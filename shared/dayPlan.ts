@@ -3,18 +3,11 @@ import type { CalendarEvent } from './calendar';
 import { addDays, atLocalTime, type Instant, parseInstant } from './clockTime';
 import { focusIntervals } from './focus';
 import { type FocusPlan, plannedAhead, userGoalPlan } from './focusGoal';
+import { type Agenda, agendaOn } from './agenda';
 import type { Intents, ShutdownRecord } from './intents';
 import { lunchWindow } from './prompts';
 import type { Settings } from './settings';
-import {
-  type DayKind,
-  dayKind,
-  holidayOn,
-  patternOf,
-  spansOn,
-  type WorkPattern,
-  workdayEnd,
-} from './workPattern';
+import { type DayKind, dayKind, holidayOn, patternOf, spansOn, workdayEnd } from './workPattern';
 
 export type PlanItem =
   | { kind: 'work'; start: Instant; end: Instant }
@@ -37,26 +30,6 @@ export type PlanItem =
       /** `missed`: the lunch window passed with no lunch started or skipped. */
       state: 'planned' | 'running' | 'taken' | 'skipped' | 'missed';
     };
-
-/** One of the priorities a day starts with. */
-export interface AgendaItem {
-  text: string;
-  /** The first day a carried priority was meant for; null for the top three set for this day. */
-  from: string | null;
-  done: boolean;
-}
-
-/** The priorities a day starts with: what the last closing before it set, and whether it was meant for it. */
-export interface Agenda {
-  items: AgendaItem[];
-  /** The workday whose closing set the list (the key its ticks are stored under). */
-  setOn: string | null;
-  /**
-   * The workday the list was written for, when that is an earlier day that was never closed: the list
-   * is shown labelled, not as if set for this day.
-   */
-  meantFor: string | null;
-}
 
 export interface DayPlan {
   date: string;
@@ -83,41 +56,6 @@ export interface DayPlan {
 
 function overlaps(start: Instant, end: Instant, from: Instant, to: Instant): boolean {
   return start < to && end > from;
-}
-
-/** How far back a list of priorities is looked for a day that was never closed: a month of workdays. */
-const STALE_LOOKBACK_DAYS = 45;
-
-export function agendaOn(date: string, intents: Intents, pattern: WorkPattern): Agenda {
-  let record: ShutdownRecord | null = null;
-  for (const item of intents.shutdowns)
-    if (item.date < date && (!record || item.date > record.date)) record = item;
-  if (!record) return { items: [], setOn: null, meantFor: null };
-  const setOn = record.date;
-  const seen = new Set<string>();
-  const items: AgendaItem[] = [];
-  for (const [text, from] of [
-    ...record.priorities.map((text) => [text, null] as const),
-    ...(record.carried ?? []).map((item) => [item.text, item.from] as const),
-  ]) {
-    if (seen.has(text)) continue;
-    seen.add(text);
-    const done = intents.ticks.some((tick) => tick.setOn === setOn && tick.text === text);
-    items.push({ text, from, done });
-  }
-  // The first workday after the closing is the day the list was written for.
-  let meantFor: string | null = null;
-  for (
-    let day = addDays(setOn, 1), n = 0;
-    day < date && n < STALE_LOOKBACK_DAYS;
-    day = addDays(day, 1), n++
-  ) {
-    if (dayKind(day, pattern) === 'workday') {
-      meantFor = day;
-      break;
-    }
-  }
-  return { items, setOn, meantFor };
 }
 
 /**

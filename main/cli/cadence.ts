@@ -15,6 +15,7 @@ import type {
 import { PROVIDER_IDS, type ProviderId } from '../../shared/integrationView';
 import { CLOCK_PREFERENCES, offsetClockTime, offsetDayTime, setTimeWriting } from '../../shared/words';
 import { daysToCsv } from '../../shared/exportCsv';
+import { earlyCloseWords } from '../../shared/closing';
 import { writeFileAtomically } from '../base/atomicFile';
 import { escapeHtml } from '../base/html';
 import { resolveDataDir } from '../server/connectionFile';
@@ -191,6 +192,13 @@ async function removeTeammate(invocation: Invocation, who: string): Promise<numb
   return send(invocation, 'teammates.remove', { id: choice.id }, () => `Removed ${printable(choice.name)}.`);
 }
 
+/** `cadence shutdown`'s answer: closed, early or not, and until when. */
+function closedWords(value: CommandResult<'shutdown.complete'>): string {
+  const early = earlyCloseWords(value.earlyMinutes);
+  const off = value.offUntil ? ` You are off until ${offsetDayTime(value.offUntil)}.` : '';
+  return `Day closed.${early ? ` ${early}` : ''}${off}`;
+}
+
 const VERBS: Record<string, Verb> = {
   status: {
     usage: [
@@ -305,7 +313,7 @@ const VERBS: Record<string, Verb> = {
         invocation,
         'shutdown.complete',
         { done: values.note ?? '', carryOver: values.carry ?? '', priorities: values.priority ?? [] },
-        (v) => (v.offUntil ? `Day closed. You are off until ${offsetDayTime(v.offUntil)}.` : 'Day closed.'),
+        closedWords,
       );
     },
   },

@@ -2,7 +2,7 @@ import type { HealthState, IntegrationView } from '../../shared/integrationView'
 import type { DayPlanView, StatusView, TeammateView } from '../../shared/statusView';
 import { printable } from '../../shared/printable';
 import { sameZone } from '../../shared/zoneNames';
-import { clockTime, dayTitle, headline, TEAMMATE_STATE_WORDS } from '../../shared/words';
+import { clockTime, dayName, dayTitle, headline, TEAMMATE_STATE_WORDS } from '../../shared/words';
 
 // Each text from outside Cadence's own words (a priority, a name, a file's snippet, a service's message)
 // is one line in the printable form: it cannot start a line of its own or steer the terminal.
@@ -65,8 +65,17 @@ export function describePlan(plan: DayPlanView): string {
   const lines = [
     `${dayTitle(plan.date)} (${plan.timeZone})${plan.holiday ? ` — ${printable(plan.holiday)}` : plan.dayKind !== 'workday' ? ` — ${DAY_KIND_WORDS[plan.dayKind]}` : ''}`,
   ];
-  if (plan.priorities.length)
-    lines.push(`Top priorities: ${plan.priorities.map((p, i) => `${i + 1}. ${printable(p)}`).join('  ')}`);
+  const { agenda } = plan;
+  if (plan.priorities.length) {
+    const heading = agenda.nextWorkday ? `Priorities for ${dayTitle(agenda.nextWorkday)}` : 'Top priorities';
+    lines.push(`${heading}: ${plan.priorities.map((p, i) => `${i + 1}. ${printable(p)}`).join('  ')}`);
+  }
+  // Each line of the notes quoted under the heading: none can pass for a line of Cadence's own.
+  if (agenda.notes && agenda.setOn)
+    lines.push(
+      `Notes from ${dayName(agenda.setOn, plan.date)}:`,
+      ...agenda.notes.split(/\r?\n/).map((line) => `  > ${printable(line)}`),
+    );
   for (const item of plan.items) {
     const span = `${clockTime(item.start, zone)}–${clockTime(item.end, zone)}`;
     const label =

@@ -3,6 +3,7 @@ import { openRitual, run, showNotice, useCadence } from '../store/store';
 import { clockTime, minutesLeft, minutesWords } from '../../../shared/words';
 import { sameZone } from '../../../shared/zoneNames';
 import { lunchIfStartedAt } from '../../../shared/availability';
+import { statusShownIn } from '../../../shared/integrationView';
 import { skipPlannedFocus } from './FocusWeek';
 import { useNow } from './useNow';
 
@@ -17,6 +18,8 @@ export function LunchBanner() {
       s.plan?.items.find((item) => item.kind === 'focus' && item.state === 'planned' && item.overlapsLunch)
         ?.start ?? null,
   );
+  const integrations = useCadence((s) => s.integrations);
+  const shownIn = statusShownIn(integrations);
   const now = useNow(15_000);
   const overLunch = cutting ? (
     <span className="hint">
@@ -41,7 +44,9 @@ export function LunchBanner() {
     <section className="banner lunch" role="alert" aria-label="Lunch prompt">
       <p>
         <strong>Time for lunch.</strong> Step away for {minutesWords(minutes)}, until{' '}
-        {clockTime(lunchIfStartedAt(now, minutes).end, zone)}; your status will say so.{overLunch}
+        {clockTime(lunchIfStartedAt(now, minutes).end, zone)}
+        {shownIn ? `; your status in ${shownIn} will say so.` : '.'}
+        {overLunch}
       </p>
       <div className="button-row">
         <button type="button" className="primary" onClick={() => void run('lunch.start')}>

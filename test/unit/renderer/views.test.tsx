@@ -24,6 +24,8 @@ const plan: DayPlanView = {
     ],
     setOn: '2026-11-24',
     meantFor: null,
+    notes: '',
+    nextWorkday: null,
   },
   goal: null,
   shutdown: null,
