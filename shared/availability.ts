@@ -66,8 +66,7 @@ export function lunchIfStartedAt(at: Instant, minutes: number): { start: Instant
 
 export function lunchInterval(record: LunchRecord | undefined): { start: Instant; end: Instant } | null {
   if (!record || record.status !== 'taken' || !record.startedAt || !record.minutes) return null;
-  const start = parseInstant(record.startedAt);
-  const planned = lunchIfStartedAt(start, record.minutes).end;
+  const { start, end: planned } = lunchIfStartedAt(parseInstant(record.startedAt), record.minutes);
   const end = record.endedAt ? Math.min(planned, parseInstant(record.endedAt)) : planned;
   return { start, end };
 }

@@ -149,7 +149,8 @@ export function dayPlan(
     } else if (record?.status === 'skipped') {
       const skipped = lunchIfStartedAt(lunchWindow(date, settings).start, settings.lunch.minutes);
       items.push({ kind: 'lunch', ...skipped, state: 'skipped' });
-    } else {
+    } else if (!isDayClosed(date, intents)) {
+      // A closed day plans no lunch: the rest of it is the user's.
       const busy = items.filter(
         (item) =>
           item.kind === 'meeting' ||

@@ -63,7 +63,7 @@ describe('one end for a lunch started late', () => {
 
     const plan = dayPlan('2026-11-25', LATE, settings, during);
     const lunch = plan.items.find((item) => item.kind === 'lunch');
-    expect([lunch?.start, lunch?.end]).toEqual([LATE, at('2026-11-25T12:50', ZONE)]);
+    expect([lunch?.start, lunch?.end]).toEqual([at('2026-11-25T12:05', ZONE), at('2026-11-25T12:50', ZONE)]);
     // The block planned into lunch stays flagged once lunch has started.
     const block = plan.items.find((item) => item.kind === 'focus');
     expect(block?.kind === 'focus' && block.overlapsLunch).toBe(true);
