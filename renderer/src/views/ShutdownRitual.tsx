@@ -283,7 +283,7 @@ export function ShutdownRitual() {
                 </h2>
                 <p className="lead">
                   Cadence will set you off until your next working period, and tomorrow's Today view will show
-                  your priorities.
+                  your priorities and notes.
                 </p>
                 {early && endOfDay ? (
                   <p className="hint" role="note">
