@@ -10,8 +10,11 @@ export const CLOSED_NOTHING_TO_SNOOZE =
 /** A day closed at least this long before the end of its working hours is said to be closed early. */
 export const EARLY_CLOSE_MINUTES = 60;
 
-/** What closing early means, said by the ritual and the CLI alike; null when the day was not closed early. */
-export function earlyCloseWords(earlyMinutes: number): string | null {
+/**
+ * What closing early means, said by the ritual ("Closed …") and the CLI ("Day closed …") alike; null
+ * when the day was not closed early.
+ */
+export function earlyCloseWords(earlyMinutes: number, subject = 'Closed'): string | null {
   if (earlyMinutes < EARLY_CLOSE_MINUTES) return null;
-  return `Closed ${durationText(earlyMinutes)} early: the rest of today is yours, with no lunch or end-of-day prompts.`;
+  return `${subject} ${durationText(earlyMinutes)} early: the rest of today is yours, with no lunch or end-of-day prompts.`;
 }

@@ -194,9 +194,8 @@ async function removeTeammate(invocation: Invocation, who: string): Promise<numb
 
 /** `cadence shutdown`'s answer: closed, early or not, and until when. */
 function closedWords(value: CommandResult<'shutdown.complete'>): string {
-  const early = earlyCloseWords(value.earlyMinutes);
   const off = value.offUntil ? ` You are off until ${offsetDayTime(value.offUntil)}.` : '';
-  return `Day closed.${early ? ` ${early}` : ''}${off}`;
+  return `${earlyCloseWords(value.earlyMinutes, 'Day closed') ?? 'Day closed.'}${off}`;
 }
 
 const VERBS: Record<string, Verb> = {

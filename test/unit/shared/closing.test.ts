@@ -13,6 +13,9 @@ describe('closing the day early (Berlin, 09:00–17:30)', () => {
     expect(earlyCloseWords(closed.value.earlyMinutes)).toBe(
       'Closed 7 h 25 min early: the rest of today is yours, with no lunch or end-of-day prompts.',
     );
+    expect(earlyCloseWords(closed.value.earlyMinutes, 'Day closed')).toMatch(
+      /^Day closed 7 h 25 min early: /,
+    );
     // Closing near the end is no news.
     const onTime = accepted(apply(shutdownComplete, 'shutdown.complete', contextAt('2026-11-25T17:20'), {}));
     expect(earlyCloseWords(onTime.value.earlyMinutes)).toBeNull();
