@@ -1,7 +1,7 @@
 import { cli } from '../fakes/processHarness';
 import { emptyIntents, type Intents } from '../../shared/intents';
 import { everyDay } from '../unit/shared/domainFixtures';
-import { expect, test } from './fixtures';
+import { expect, noSeriousAxeViolations, test } from './fixtures';
 
 // What the day says, at both window sizes, in Berlin (Mon–Fri 09:00–17:30) under libfaketime: lunch's
 // one end, the notes for tomorrow, the priorities on a weekend, closing early, and the tab's title.
@@ -56,6 +56,7 @@ for (const size of SIZES) {
         page.getByRole('listitem').filter({ hasText: 'Focus (planned, over lunch)' }),
       ).toBeVisible();
       await cadence.shot(`day-lunch-running-${size.name}`);
+      await noSeriousAxeViolations(page);
 
       const status = await cli(dir, ['status'], { LANG: 'en_GB.UTF-8', TZ: ZONE });
       expect(status.stdout).toContain('At lunch until 12:50');
@@ -123,6 +124,7 @@ for (const size of SIZES) {
       await expect(card).toContainText('Start with the PR.');
       await expect(page.getByText("Today's priorities")).toHaveCount(0);
       await cadence.shot(`day-weekend-priorities-${size.name}`);
+      await noSeriousAxeViolations(page);
       const plan = await cli(dir, ['plan'], { LANG: 'en_GB.UTF-8', TZ: ZONE });
       expect(plan.stdout).toContain('Priorities for Monday 30 November: 1. Review Ana’s PR');
     });
