@@ -1,5 +1,5 @@
 import { awayAt, type CalendarEvent, meetingAt, nextMeetingStart } from './calendar';
-import { type Instant, localDate, parseInstant } from './clockTime';
+import { type Instant, localDate, MINUTE, parseInstant } from './clockTime';
 import { activeFocus, type FocusInterval, upcomingFocus } from './focus';
 import type { Intents, LunchRecord } from './intents';
 import type { Settings } from './settings';
@@ -46,16 +46,27 @@ export interface Availability {
   workday: string | null;
   focus: FocusInterval | null;
   meeting: CalendarEvent | null;
+  /** The lunch under way: its own end, which a focus block or meeting starting earlier does not move. */
+  lunch: { start: Instant; end: Instant } | null;
 }
 
 export function lunchOn(workday: string, intents: Intents): LunchRecord | undefined {
   return intents.lunches.find((lunch) => lunch.date === workday);
 }
 
+/**
+ * A lunch started at `at` for `minutes`: from the minute the clock shows to that minute plus the length.
+ * The one rule for a lunch's end, said alike before it starts (the prompt), while it runs (the banner,
+ * the headline, the tray, the pushed status, the CLI) and on the timeline.
+ */
+export function lunchIfStartedAt(at: Instant, minutes: number): { start: Instant; end: Instant } {
+  const start = Math.floor(at / MINUTE) * MINUTE;
+  return { start, end: start + minutes * MINUTE };
+}
+
 export function lunchInterval(record: LunchRecord | undefined): { start: Instant; end: Instant } | null {
   if (!record || record.status !== 'taken' || !record.startedAt || !record.minutes) return null;
-  const start = parseInstant(record.startedAt);
-  const planned = start + record.minutes * 60_000;
+  const { start, end: planned } = lunchIfStartedAt(parseInstant(record.startedAt), record.minutes);
   const end = record.endedAt ? Math.min(planned, parseInstant(record.endedAt)) : planned;
   return { start, end };
 }
@@ -101,7 +112,12 @@ export function availabilityAt(
   const closed = span !== null && isDayClosed(span.workday, intents);
   const nextStart = (afterWorkday?: string): Instant | null =>
     nextSpan(at, pattern, afterWorkday)?.start ?? null;
-  const base = { timeZone: pattern.timeZone, workday: span && !closed ? span.workday : null, meeting: null };
+  const base = {
+    timeZone: pattern.timeZone,
+    workday: span && !closed ? span.workday : null,
+    meeting: null,
+    lunch: null,
+  };
 
   const focus = activeFocus(at, intents);
   if (focus) {
@@ -210,6 +226,7 @@ export function availabilityAt(
       since: lunch.start,
       until: nextChange(lunch.end),
       focus: null,
+      lunch,
       nextWorkStart: lunch.end,
     };
   }

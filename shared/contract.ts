@@ -14,6 +14,9 @@ const minutes = z
 const instant = z.iso.datetime({ offset: true });
 const isoDate = z.iso.date({ message: 'use a real date like 2026-03-09' });
 /** The dates Cadence's date functions can name (four-digit years from the epoch on). */
+/** Tomorrow's top three: the new priorities a closing sets, carried ones aside. */
+export const MAX_PRIORITIES = 3;
+
 export const FIRST_DATE = '1970-01-01';
 export const LAST_DATE = '9999-12-31';
 const DATE_RANGE = `use a date from ${FIRST_DATE} to ${LAST_DATE}`;
@@ -65,7 +68,7 @@ export const commandSchemas = {
       carryOver: z.string().max(4000).default(''),
       priorities: z
         .array(z.string().trim().min(1).max(200))
-        .max(3, 'pick at most three priorities')
+        .max(MAX_PRIORITIES, 'pick at most three priorities')
         .default([]),
       /** Priorities of the day being closed, by their words, that were not done and go on to the next. */
       carry: z
@@ -159,7 +162,8 @@ export interface CommandResults {
   'lunch.done': null;
   'shutdown.begin': PromptView;
   'shutdown.snooze': { until: string };
-  'shutdown.complete': { workday: string; offUntil: string | null };
+  /** `earlyMinutes`: how long before the end of its working hours the day was closed (0: not before). */
+  'shutdown.complete': { workday: string; offUntil: string | null; earlyMinutes: number };
   'shutdown.undo': { workday: string };
   'away.set': null;
   'away.clear': null;

@@ -1,20 +1,13 @@
-import { isDayClosed, lunchInterval, lunchOn } from './availability';
+import { isDayClosed, lunchIfStartedAt, lunchInterval, lunchOn } from './availability';
 import type { CalendarEvent } from './calendar';
-import { addDays, atLocalTime, type Instant, MINUTE, parseInstant } from './clockTime';
+import { addDays, atLocalTime, type Instant, parseInstant } from './clockTime';
 import { focusIntervals } from './focus';
 import { type FocusPlan, plannedAhead, userGoalPlan } from './focusGoal';
+import { type Agenda, agendaOn } from './agenda';
 import type { Intents, ShutdownRecord } from './intents';
 import { lunchWindow } from './lunchWindow';
 import type { Settings } from './settings';
-import {
-  type DayKind,
-  dayKind,
-  holidayOn,
-  patternOf,
-  spansOn,
-  type WorkPattern,
-  workdayEnd,
-} from './workPattern';
+import { type DayKind, dayKind, holidayOn, patternOf, spansOn, workdayEnd } from './workPattern';
 
 export type PlanItem =
   | { kind: 'work'; start: Instant; end: Instant }
@@ -37,26 +30,6 @@ export type PlanItem =
       /** `missed`: the lunch window passed with no lunch started or skipped. */
       state: 'planned' | 'running' | 'taken' | 'skipped' | 'missed';
     };
-
-/** One of the priorities a day starts with. */
-export interface AgendaItem {
-  text: string;
-  /** The first day a carried priority was meant for; null for the top three set for this day. */
-  from: string | null;
-  done: boolean;
-}
-
-/** The priorities a day starts with: what the last closing before it set, and whether it was meant for it. */
-export interface Agenda {
-  items: AgendaItem[];
-  /** The workday whose closing set the list (the key its ticks are stored under). */
-  setOn: string | null;
-  /**
-   * The workday the list was written for, when that is an earlier day that was never closed: the list
-   * is shown labelled, not as if set for this day.
-   */
-  meantFor: string | null;
-}
 
 export interface DayPlan {
   date: string;
@@ -85,41 +58,6 @@ function overlaps(start: Instant, end: Instant, from: Instant, to: Instant): boo
   return start < to && end > from;
 }
 
-/** How far back a list of priorities is looked for a day that was never closed: a month of workdays. */
-const STALE_LOOKBACK_DAYS = 45;
-
-export function agendaOn(date: string, intents: Intents, pattern: WorkPattern): Agenda {
-  let record: ShutdownRecord | null = null;
-  for (const item of intents.shutdowns)
-    if (item.date < date && (!record || item.date > record.date)) record = item;
-  if (!record) return { items: [], setOn: null, meantFor: null };
-  const setOn = record.date;
-  const seen = new Set<string>();
-  const items: AgendaItem[] = [];
-  for (const [text, from] of [
-    ...record.priorities.map((text) => [text, null] as const),
-    ...(record.carried ?? []).map((item) => [item.text, item.from] as const),
-  ]) {
-    if (seen.has(text)) continue;
-    seen.add(text);
-    const done = intents.ticks.some((tick) => tick.setOn === setOn && tick.text === text);
-    items.push({ text, from, done });
-  }
-  // The first workday after the closing is the day the list was written for.
-  let meantFor: string | null = null;
-  for (
-    let day = addDays(setOn, 1), n = 0;
-    day < date && n < STALE_LOOKBACK_DAYS;
-    day = addDays(day, 1), n++
-  ) {
-    if (dayKind(day, pattern) === 'workday') {
-      meantFor = day;
-      break;
-    }
-  }
-  return { items, setOn, meantFor };
-}
-
 /**
  * Where lunch goes when it has not been taken: the first moment of the lunch window, not before now or a
  * snooze, that keeps clear of focus blocks and meetings. When the window has no such room, lunch stays at
@@ -133,26 +71,37 @@ function plannedLunch(
   busy: readonly { start: Instant; end: Instant }[],
 ): { start: Instant; end: Instant; clash: boolean; missed: boolean } {
   const window = lunchWindow(date, settings);
-  const length = settings.lunch.minutes * MINUTE;
+  const startingAt = (start: Instant) => lunchIfStartedAt(start, settings.lunch.minutes);
   const snooze = intents.lunchSnoozes.find((item) => item.date === date);
-  const nowMinute = Math.floor(at / MINUTE) * MINUTE;
+  const nowMinute = startingAt(at).start;
   const earliest = Math.max(window.start, snooze ? parseInstant(snooze.until) : window.start);
   if (nowMinute > window.end && at > earliest)
-    return { start: window.start, end: window.start + length, clash: false, missed: true };
+    return { ...startingAt(window.start), clash: false, missed: true };
   let start = Math.max(earliest, window.start <= at ? nowMinute : window.start);
   for (let moved = true; moved && start <= window.end;) {
     moved = false;
     for (const item of busy)
-      if (overlaps(start, start + length, item.start, item.end)) {
+      if (overlaps(start, startingAt(start).end, item.start, item.end)) {
         start = item.end;
         moved = true;
       }
   }
   if (start > window.end) {
     const first = Math.max(earliest, window.start <= at ? nowMinute : window.start);
-    return { start: first, end: first + length, clash: true, missed: false };
+    return { ...startingAt(first), clash: true, missed: false };
   }
-  return { start, end: start + length, clash: false, missed: false };
+  return { ...startingAt(start), clash: false, missed: false };
+}
+
+/** Planned focus blocks that would start inside lunch are flagged: the user should move them. */
+function flagOverLunch(items: PlanItem[], lunch: { start: Instant; end: Instant }): void {
+  for (const item of items)
+    if (
+      item.kind === 'focus' &&
+      item.state === 'planned' &&
+      overlaps(item.start, item.end, lunch.start, lunch.end)
+    )
+      item.overlapsLunch = true;
 }
 
 export function dayPlan(
@@ -195,10 +144,13 @@ export function dayPlan(
     const taken = lunchInterval(record);
     if (taken) {
       items.push({ kind: 'lunch', ...taken, state: taken.end <= at ? 'taken' : 'running' });
+      // Lunch under way keeps its end: a block planned into it is still the user's to move.
+      if (taken.end > at) flagOverLunch(items, taken);
     } else if (record?.status === 'skipped') {
-      const start = lunchWindow(date, settings).start;
-      items.push({ kind: 'lunch', start, end: start + settings.lunch.minutes * MINUTE, state: 'skipped' });
-    } else {
+      const skipped = lunchIfStartedAt(lunchWindow(date, settings).start, settings.lunch.minutes);
+      items.push({ kind: 'lunch', ...skipped, state: 'skipped' });
+    } else if (!isDayClosed(date, intents)) {
+      // A closed day plans no lunch: the rest of it is the user's.
       const busy = items.filter(
         (item) =>
           item.kind === 'meeting' ||
@@ -212,14 +164,7 @@ export function dayPlan(
         end: lunch.end,
         state: lunch.missed ? 'missed' : 'planned',
       });
-      if (lunch.clash)
-        for (const item of items)
-          if (
-            item.kind === 'focus' &&
-            item.state === 'planned' &&
-            overlaps(item.start, item.end, lunch.start, lunch.end)
-          )
-            item.overlapsLunch = true;
+      if (lunch.clash) flagOverLunch(items, lunch);
     }
   }
   items.sort((a, b) => a.start - b.start || a.end - b.end);

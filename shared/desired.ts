@@ -75,7 +75,7 @@ export function desiredState(
       return {
         ...base,
         statusText: fitStatus(
-          `At lunch until ${availability.until ? clock(availability.until, zone) : 'later'}`,
+          `At lunch until ${availability.lunch ? clock(availability.lunch.end, zone) : 'later'}`,
           '',
         ),
         emoji: ':sandwich:',

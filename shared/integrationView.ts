@@ -87,3 +87,14 @@ export function accountWords(facts: AccountFacts | null | undefined): string | n
     limits.push('Teams presence and teammates’ schedules need a work or school account');
   return limits.length ? `${words}: ${limits.join('; ')}` : words;
 }
+
+/**
+ * The services that show the user's status and are in step with it, in words ("Slack and Google
+ * Calendar"); null when none is: then nothing outside Cadence says what the user is doing.
+ */
+export function statusShownIn(integrations: readonly IntegrationView[]): string | null {
+  const names = integrations
+    .filter((integration) => integration.connected && integration.health?.state === 'ok')
+    .map((integration) => integration.name);
+  return names.length ? new Intl.ListFormat('en', { type: 'conjunction' }).format(names) : null;
+}

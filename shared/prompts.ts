@@ -106,7 +106,7 @@ export function duePrompts(
     }
   }
   const offer = openGoalOffer(userGoalPlan(at, settings, intents, calendar), at);
-  if (offer && availability.mode !== 'focus')
+  if (offer && availability.mode !== 'focus' && !isDayClosed(offer.date, intents))
     prompts.push({
       kind: 'goalStart',
       key: `goalStart:${offer.key}`,

@@ -1,4 +1,4 @@
-import type { Availability, Mode, Reason } from './availability';
+import { type Availability, lunchIfStartedAt, type Mode, type Reason } from './availability';
 import { type Instant, isoInZone } from './clockTime';
 import type { DayPlan, NextUp, PlanItem } from './dayPlan';
 import type { Prompt } from './prompts';
@@ -15,6 +15,8 @@ export interface StatusView {
   now: string;
   focus: { id: string; startedAt: string; endsAt: string; plannedEndsAt: string } | null;
   meeting: { title: string; endsAt: string } | null;
+  /** The lunch under way, with its own end (a block planned into it does not move it). */
+  lunch: { startedAt: string; endsAt: string } | null;
   nextWorkStart: string | null;
   workday: string | null;
   /** What comes next today while working: a planned focus block, a meeting or lunch. */
@@ -73,6 +75,12 @@ export function toStatusView(
     meeting: availability.meeting
       ? { title: availability.meeting.title, endsAt: isoInZone(availability.meeting.end, zone) }
       : null,
+    lunch: availability.lunch
+      ? {
+          startedAt: isoInZone(availability.lunch.start, zone),
+          endsAt: isoInZone(availability.lunch.end, zone),
+        }
+      : null,
     nextWorkStart: iso(availability.nextWorkStart),
     workday: availability.workday,
     next: next ? { kind: next.kind, at: isoInZone(next.start, zone), title: next.title } : null,
@@ -125,6 +133,21 @@ export function toDayPlanView(plan: DayPlan): DayPlanView {
         }
       : null,
   };
+}
+
+/**
+ * The plan as it stands at `now`: a lunch that is due and not started shows where it would be if started
+ * now (the plan was computed when the prompt came; the prompt says the same end).
+ */
+export function withDueLunchFromNow(plan: DayPlanView, now: Instant): DayPlanView {
+  const items = plan.items.map((item) => {
+    if (item.kind !== 'lunch' || item.state !== 'planned') return item;
+    const start = Date.parse(item.start);
+    const from = lunchIfStartedAt(now, Math.round((Date.parse(item.end) - start) / 60_000));
+    if (start >= from.start) return item;
+    return { ...item, start: isoInZone(from.start, plan.timeZone), end: isoInZone(from.end, plan.timeZone) };
+  });
+  return { ...plan, items };
 }
 
 export interface TeammateView extends Omit<TeammateGlance, 'nextAvailable' | 'nextOverlap'> {

@@ -197,7 +197,7 @@ export function headline(status: StatusView, now: number, locale?: string): stri
         ? `In “${status.meeting.title}” until ${clockTime(status.meeting.endsAt, zone, locale)}.`
         : 'In a meeting.';
     case 'lunch':
-      return status.until ? `At lunch until ${clockTime(status.until, zone, locale)}.` : 'At lunch.';
+      return status.lunch ? `At lunch until ${clockTime(status.lunch.endsAt, zone, locale)}.` : 'At lunch.';
     case 'working':
       if (status.reason === 'extended' && status.until)
         return `Working a little longer, until ${clockTime(status.until, zone, locale)}. Close the day when you are done.`;

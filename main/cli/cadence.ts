@@ -16,6 +16,7 @@ import { PROVIDER_IDS, type ProviderId } from '../../shared/integrationView';
 import { CLOCK_PREFERENCES, offsetClockTime, offsetDayTime, setTimeWriting } from '../../shared/words';
 import { readTypedTime, timeFormsText, timeOfDayText } from '../../shared/clockWords';
 import { daysToCsv } from '../../shared/exportCsv';
+import { earlyCloseWords } from '../../shared/closing';
 import { writeFileAtomically } from '../base/atomicFile';
 import { escapeHtml } from '../base/html';
 import { resolveDataDir } from '../server/connectionFile';
@@ -205,6 +206,12 @@ async function removeTeammate(invocation: Invocation, who: string): Promise<numb
   return send(invocation, 'teammates.remove', { id: choice.id }, () => `Removed ${printable(choice.name)}.`);
 }
 
+/** `cadence shutdown`'s answer: closed, early or not, and until when. */
+function closedWords(value: CommandResult<'shutdown.complete'>): string {
+  const off = value.offUntil ? ` You are off until ${offsetDayTime(value.offUntil)}.` : '';
+  return `${earlyCloseWords(value.earlyMinutes, 'Day closed') ?? 'Day closed.'}${off}`;
+}
+
 const VERBS: Record<string, Verb> = {
   status: {
     usage: [
@@ -316,7 +323,7 @@ const VERBS: Record<string, Verb> = {
         invocation,
         'shutdown.complete',
         { done: values.note ?? '', carryOver: values.carry ?? '', priorities: values.priority ?? [] },
-        (v) => (v.offUntil ? `Day closed. You are off until ${offsetDayTime(v.offUntil)}.` : 'Day closed.'),
+        closedWords,
       );
     },
   },

@@ -3,7 +3,7 @@ import type { DayPlanView, StatusView, TeammateView } from '../../shared/statusV
 import { timeOfDayText } from '../../shared/clockWords';
 import { printable } from '../../shared/printable';
 import { sameZone } from '../../shared/zoneNames';
-import { clockTime, dayTitle, headline, TEAMMATE_STATE_WORDS } from '../../shared/words';
+import { clockTime, dayName, dayTitle, headline, TEAMMATE_STATE_WORDS } from '../../shared/words';
 
 // Each text from outside Cadence's own words (a priority, a name, a file's snippet, a service's message)
 // is one line in the printable form: it cannot start a line of its own or steer the terminal.
@@ -66,8 +66,17 @@ export function describePlan(plan: DayPlanView): string {
   const lines = [
     `${dayTitle(plan.date)} (${plan.timeZone})${plan.holiday ? ` — ${printable(plan.holiday)}` : plan.dayKind !== 'workday' ? ` — ${DAY_KIND_WORDS[plan.dayKind]}` : ''}`,
   ];
-  if (plan.priorities.length)
-    lines.push(`Top priorities: ${plan.priorities.map((p, i) => `${i + 1}. ${printable(p)}`).join('  ')}`);
+  const { agenda } = plan;
+  if (plan.priorities.length) {
+    const heading = agenda.nextWorkday ? `Priorities for ${dayTitle(agenda.nextWorkday)}` : 'Top priorities';
+    lines.push(`${heading}: ${plan.priorities.map((p, i) => `${i + 1}. ${printable(p)}`).join('  ')}`);
+  }
+  // Each line of the notes quoted under the heading: none can pass for a line of Cadence's own.
+  if (agenda.notes && agenda.setOn)
+    lines.push(
+      `Notes from ${dayName(agenda.setOn, plan.date)}:`,
+      ...agenda.notes.split(/\r?\n/).map((line) => `  > ${printable(line)}`),
+    );
   for (const item of plan.items) {
     const span = `${clockTime(item.start, zone)}–${clockTime(item.end, zone)}`;
     const label =
@@ -77,7 +86,9 @@ export function describePlan(plan: DayPlanView): string {
           ? `meeting: ${printable(item.title)}`
           : item.kind === 'goal'
             ? 'focus for your weekly goal (planned)'
-            : `${item.kind}${STATE_WORDS[item.state]}`;
+            : item.kind === 'focus' && item.overlapsLunch
+              ? 'focus (planned, over lunch: move it?)'
+              : `${item.kind}${STATE_WORDS[item.state]}`;
     lines.push(`  ${span}  ${label}`);
   }
   if (plan.endOfDay)

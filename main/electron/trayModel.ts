@@ -16,7 +16,7 @@ export type TrayMenuItem = { label: string; enabled: boolean; action?: TrayActio
 
 /** Minutes left, shown whole: the tray updates once a minute, not every second. */
 export function minutesLeft(status: StatusView, now: number): number | null {
-  const end = status.focus?.endsAt ?? (status.mode === 'lunch' ? status.until : null);
+  const end = status.focus?.endsAt ?? status.lunch?.endsAt ?? null;
   return end ? Math.max(0, Math.ceil((Date.parse(end) - now) / 60_000)) : null;
 }
 
@@ -43,8 +43,7 @@ export function trayTooltip(status: StatusView, now: number, locale?: string): s
 export function nextDeadlineText(status: StatusView, locale?: string): string {
   const zone = status.timeZone;
   if (status.focus) return `Focus ends at ${clockTime(status.focus.endsAt, zone, locale)}`;
-  if (status.mode === 'lunch' && status.until)
-    return `Lunch ends at ${clockTime(status.until, zone, locale)}`;
+  if (status.lunch) return `Lunch ends at ${clockTime(status.lunch.endsAt, zone, locale)}`;
   if (status.mode === 'off')
     return status.nextWorkStart
       ? `Work resumes ${new Intl.DateTimeFormat(locale, { timeZone: zone, weekday: 'short', hour: 'numeric', minute: '2-digit' }).format(new Date(status.nextWorkStart))}`

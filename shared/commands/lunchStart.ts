@@ -1,6 +1,6 @@
 import { settingsTime } from '../clockWords';
-import { lunchInterval, lunchOn } from '../availability';
-import { isoInZone, MINUTE } from '../clockTime';
+import { lunchIfStartedAt, lunchInterval, lunchOn } from '../availability';
+import { isoInZone } from '../clockTime';
 import { refusal } from '../contract';
 import { activeFocus } from '../focus';
 import { type CommandHandler, handled } from './command';
@@ -26,7 +26,7 @@ export const lunchStart: CommandHandler<'lunch.start'> = ({ intents, settings, n
     minutes,
   };
   return handled(
-    { until: isoInZone(now + minutes * MINUTE, zone) },
+    { until: isoInZone(lunchIfStartedAt(now, minutes).end, zone) },
     { intents: { ...intents, lunches: [...intents.lunches.filter((l) => l.date !== workday), record] } },
   );
 };

@@ -1,9 +1,10 @@
 import { availabilityAt, isDayClosed } from '../availability';
-import { isoInZone } from '../clockTime';
+import { isoInZone, MINUTE } from '../clockTime';
 import { refusal } from '../contract';
-import { agendaOn } from '../dayPlan';
+import { agendaOn } from '../agenda';
 import { activeFocus } from '../focus';
 import type { CarriedPriority } from '../intents';
+import { shutdownTimes } from '../prompts';
 import { patternOf } from '../workPattern';
 import { type CommandHandler, handled } from './command';
 import { closingWorkday } from './workdays';
@@ -34,10 +35,18 @@ export const shutdownComplete: CommandHandler<'shutdown.complete'> = (
       ? intents.focus.map((b) => (b.id === running.id ? { ...b, stoppedAt: completedAt } : b))
       : intents.focus,
     shutdowns: [...intents.shutdowns, record],
+    // A snooze ends with the day it was for: nothing is snoozed on a closed day.
+    lunchSnoozes: intents.lunchSnoozes.filter((snooze) => snooze.date !== workday),
+    shutdownSnoozes: intents.shutdownSnoozes.filter((snooze) => snooze.date !== workday),
   };
   const offUntil = availabilityAt(now, settings, next, calendar).nextWorkStart;
+  const end = shutdownTimes(workday, settings)?.end ?? now;
   return handled(
-    { workday, offUntil: offUntil === null ? null : isoInZone(offUntil, settings.workTimeZone) },
+    {
+      workday,
+      offUntil: offUntil === null ? null : isoInZone(offUntil, settings.workTimeZone),
+      earlyMinutes: Math.max(0, Math.round((end - now) / MINUTE)),
+    },
     { intents: next },
   );
 };

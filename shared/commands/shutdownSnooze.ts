@@ -1,5 +1,7 @@
 import { settingsTime } from '../clockWords';
+import { isDayClosed } from '../availability';
 import { isoInZone, MINUTE, parseInstant } from '../clockTime';
+import { CLOSED_NOTHING_TO_SNOOZE } from '../closing';
 import { refusal } from '../contract';
 import { shutdownTimes } from '../prompts';
 import { type CommandHandler, handled } from './command';
@@ -11,6 +13,7 @@ export const shutdownSnooze: CommandHandler<'shutdown.snooze'> = (
 ) => {
   const zone = settings.workTimeZone;
   const workday = closingWorkday(now, settings);
+  if (isDayClosed(workday, intents)) return refusal('conflict', CLOSED_NOTHING_TO_SNOOZE);
   const times = shutdownTimes(workday, settings);
   if (!times) return refusal('conflict', 'There is no workday to close today.');
   if (now >= times.snoozeLimit)

@@ -137,7 +137,7 @@ test.describe('at the right moments (the real service under libfaketime)', () =>
     await expect(dialog.getByRole('note').filter({ hasText: 'early' })).toContainText(/3 h 20 min early/);
     await expect(dialog.getByRole('note').filter({ hasText: 'Nothing is written down' })).toBeVisible();
     await dialog.getByRole('button', { name: 'Close the day early' }).click();
-    await expect(dialog.getByRole('heading')).toHaveText('Day closed. Well done.');
+    await expect(dialog.getByRole('heading')).toHaveText('Day closed early.');
     await expect(page.getByLabel('Status: Off')).toBeVisible();
     await dialog.getByRole('button', { name: 'Undo: reopen the day' }).click();
     await expect(page.getByRole('dialog')).toHaveCount(0);

@@ -63,7 +63,7 @@ describe('the cadence CLI against the real headless service', () => {
       '--priority',
       'Ship v1',
     ]);
-    expect(closed.stdout).toMatch(/Day closed. You are off until/);
+    expect(closed.stdout).toMatch(/Day closed(\.| .* early: .*\.) You are off until/);
     const status = JSON.parse((await cli(dir, ['status', '--json'])).stdout) as {
       mode: string;
       reason: string;

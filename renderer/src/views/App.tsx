@@ -7,6 +7,7 @@ import { ShutdownRitual } from './ShutdownRitual';
 import { Teammates } from './Teammates';
 import { Today } from './Today';
 import { useNow } from './useNow';
+import { useTabTitle } from './useTabTitle';
 import { WeekView } from './WeekView';
 
 const VIEWS: { id: View; label: string }[] = [
@@ -131,6 +132,7 @@ export function App() {
   // Without the service nothing can be done: every control of the views is disabled (a disabled
   // fieldset disables all it holds), the content stays, marked as the last known.
   const offline = useCadence((s) => s.connection === 'lost');
+  useTabTitle();
   return (
     <div className="app">
       <header className="topbar">

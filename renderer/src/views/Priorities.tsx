@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { Agenda } from '../../../shared/dayPlan';
-import { dayName } from '../../../shared/words';
+import type { Agenda } from '../../../shared/agenda';
+import { dayName, shortDayTitle, weekdayName } from '../../../shared/words';
 import { run } from '../store/store';
 
 /**
@@ -44,5 +44,39 @@ export function PriorityList({ agenda, today, label }: { agenda: Agenda; today: 
         })}
       </ul>
     </>
+  );
+}
+
+/** A day ahead in words: its weekday within the week, else its date. */
+function dayAhead(date: string, today: string): string {
+  const days = Math.round((Date.parse(`${date}T12:00:00Z`) - Date.parse(`${today}T12:00:00Z`)) / 86_400_000);
+  return days === 1 ? 'tomorrow' : days < 7 ? weekdayName(date) : shortDayTitle(date);
+}
+
+/**
+ * Today's card of what the last closing left: the priorities, and the notes written for tomorrow. On a
+ * weekend or day off the list is the next workday's, and says so.
+ */
+export function AgendaCard({ agenda, today }: { agenda: Agenda; today: string }) {
+  if (!agenda.items.length && !agenda.notes) return null;
+  const notesTitle = agenda.setOn ? `Notes from ${dayName(agenda.setOn, today)}` : 'Notes';
+  const title = !agenda.items.length
+    ? notesTitle
+    : agenda.nextWorkday
+      ? `Priorities for ${dayAhead(agenda.nextWorkday, today)}`
+      : "Today's priorities";
+  return (
+    <section className="card priorities" aria-labelledby="priorities-title">
+      <h2 id="priorities-title">{title}</h2>
+      <PriorityList agenda={agenda} today={today} label={title} />
+      {agenda.notes ? (
+        <div className="day-notes">
+          {agenda.items.length ? <h3>{notesTitle}</h3> : null}
+          <p dir="auto">
+            <bdi>{agenda.notes}</bdi>
+          </p>
+        </div>
+      ) : null}
+    </section>
   );
 }

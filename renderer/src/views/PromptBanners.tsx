@@ -2,23 +2,36 @@ import { useState } from 'react';
 import { openRitual, run, showNotice, useCadence } from '../store/store';
 import { clockTime, minutesLeft, minutesWords } from '../../../shared/words';
 import { sameZone } from '../../../shared/zoneNames';
+import { lunchIfStartedAt } from '../../../shared/availability';
+import { statusShownIn } from '../../../shared/integrationView';
 import { skipPlannedFocus } from './FocusWeek';
 import { useNow } from './useNow';
 
 export function LunchBanner() {
   const due = useCadence((s) => s.status?.prompts.some((p) => p.kind === 'lunch') ?? false);
-  const lunchUntil = useCadence((s) => (s.status?.mode === 'lunch' ? s.status.until : null));
+  const lunchUntil = useCadence((s) => s.status?.lunch?.endsAt ?? null);
   const zone = useCadence((s) => s.status?.timeZone ?? 'UTC');
   const minutes = useCadence((s) => s.settings?.lunch.minutes ?? 45);
-  // The end the timeline shows for the lunch about to start, so the two agree.
-  const plannedEnd = useCadence(
-    (s) => s.plan?.items.find((item) => item.kind === 'lunch' && item.state === 'planned')?.end ?? null,
+  // A block planned into lunch, said while it can still be moved.
+  const cutting = useCadence(
+    (s) =>
+      s.plan?.items.find((item) => item.kind === 'focus' && item.state === 'planned' && item.overlapsLunch)
+        ?.start ?? null,
   );
+  const integrations = useCadence((s) => s.integrations);
+  const shownIn = statusShownIn(integrations);
+  const now = useNow(15_000);
+  const overLunch = cutting ? (
+    <span className="hint">
+      {' '}
+      Focus is planned at {clockTime(cutting, zone)}, before you are back: move it on the timeline?
+    </span>
+  ) : null;
   if (lunchUntil) {
     return (
       <section className="banner lunch" aria-label="Lunch">
         <p>
-          <strong>Enjoy your lunch.</strong> Back at {clockTime(lunchUntil, zone)}.
+          <strong>Enjoy your lunch.</strong> Back at {clockTime(lunchUntil, zone)}.{overLunch}
         </p>
         <button type="button" onClick={() => void run('lunch.done')}>
           I'm back
@@ -30,8 +43,10 @@ export function LunchBanner() {
   return (
     <section className="banner lunch" role="alert" aria-label="Lunch prompt">
       <p>
-        <strong>Time for lunch.</strong> Step away for {minutesWords(minutes)}
-        {plannedEnd ? `, until ${clockTime(plannedEnd, zone)}` : ''}; your status will say so.
+        <strong>Time for lunch.</strong> Step away for {minutesWords(minutes)}, until{' '}
+        {clockTime(lunchIfStartedAt(now, minutes).end, zone)}
+        {shownIn ? `; your status in ${shownIn} will say so.` : '.'}
+        {overLunch}
       </p>
       <div className="button-row">
         <button type="button" className="primary" onClick={() => void run('lunch.start')}>

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { openRitual, run, useCadence } from '../store/store';
 import { clockTime, dayName, durationText, whenText } from '../../../shared/words';
-import { UNDO_CLOSE_MINUTES } from '../../../shared/closing';
+import { EARLY_CLOSE_MINUTES, earlyCloseWords, UNDO_CLOSE_MINUTES } from '../../../shared/closing';
+import { MAX_PRIORITIES } from '../../../shared/contract';
+import { statusShownIn } from '../../../shared/integrationView';
 import { useNow } from './useNow';
 import { ErrorText } from './ErrorText';
 import { PriorityList } from './Priorities';
@@ -9,11 +11,18 @@ import { useDialog } from './useDialog';
 
 const STEPS = ['Done today', 'Carry over', 'Tomorrow', 'Wrap up'] as const;
 
+/** Under the carried priorities: how many new ones tomorrow's three still has room for. */
+function roomWords(room: number): string {
+  if (room === 0) return "That makes tomorrow's three; to add another, let one go in the step before.";
+  return room === 1 ? 'Add one more.' : `Add up to ${room === 2 ? 'two' : room} more.`;
+}
+
 export function ShutdownRitual() {
   const open = useCadence((s) => s.ritualOpen);
   const plan = useCadence((s) => s.plan);
   const zone = useCadence((s) => s.status?.timeZone ?? 'UTC');
   const prompt = useCadence((s) => s.status?.prompts.find((p) => p.kind === 'shutdown') ?? null);
+  const integrations = useCadence((s) => s.integrations);
   const now = useNow(30_000);
   const [step, setStep] = useState(0);
   const [done, setDone] = useState('');
@@ -23,6 +32,21 @@ export function ShutdownRitual() {
   const [letGo, setLetGo] = useState<ReadonlySet<string>>(new Set());
   const [offUntil, setOffUntil] = useState<string | null>(null);
   const [closedAt, setClosedAt] = useState<number | null>(null);
+  const [closedEarly, setClosedEarly] = useState(0);
+  // What is typed belongs to the day it is typed for: opened for another day (a window left open
+  // overnight), the ritual starts empty.
+  const day = prompt?.workday ?? plan?.date ?? null;
+  const [draftDay, setDraftDay] = useState(day);
+  const [wasOpen, setWasOpen] = useState(open);
+  if (open !== wasOpen) {
+    setWasOpen(open);
+    if (open && day !== draftDay) {
+      setDraftDay(day);
+      setDone('');
+      setCarryOver('');
+      setPriorities(['', '', '']);
+    }
+  }
   const [error, setError] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const dialog = useRef<HTMLDivElement>(null);
@@ -44,19 +68,25 @@ export function ShutdownRitual() {
   if (!open) return null;
 
   const focusDone = (plan?.items ?? []).filter((item) => item.kind === 'focus' && item.state !== 'planned');
-  const agenda = plan?.agenda ?? { items: [], setOn: null, meantFor: null };
+  const agenda = plan?.agenda ?? { items: [], setOn: null, meantFor: null, notes: '', nextWorkday: null };
   const openItems = agenda.items.filter((item) => !item.done);
   const carry = openItems.filter((item) => !letGo.has(item.text)).map((item) => item.text);
+  // Tomorrow's top three: the carried ones count, the boxes offer what is left.
+  const room = Math.max(0, MAX_PRIORITIES - carry.length);
   const complete = async () => {
     const result = await run('shutdown.complete', {
       done,
       carryOver,
-      priorities: priorities.map((p) => p.trim()).filter(Boolean),
+      priorities: priorities
+        .slice(0, room)
+        .map((p) => p.trim())
+        .filter(Boolean),
       carry,
     });
     if (result.ok) {
       setOffUntil(result.value.offUntil ?? '');
       setClosedAt(Date.now());
+      setClosedEarly(result.value.earlyMinutes);
     } else setError(result.message);
   };
   const reopen = async () => {
@@ -67,7 +97,12 @@ export function ShutdownRitual() {
   // Closing hours early, or with nothing written down, is allowed — but said before it happens.
   const endOfDay = prompt?.endOfDay ?? plan?.endOfDay ?? null;
   const earlyBy = endOfDay ? Math.round((Date.parse(endOfDay) - now) / 60_000) : 0;
-  const early = earlyBy >= 60;
+  const early = earlyBy >= EARLY_CLOSE_MINUTES;
+  // Focus the user planned for later today still starts after an early close: said, with where to cancel it.
+  const laterFocus = (plan?.items ?? []).find(
+    (item) => item.kind === 'focus' && item.state === 'planned' && Date.parse(item.start) > now,
+  );
+  const shownIn = statusShownIn(integrations);
   const empty = !done.trim() && !carryOver.trim() && !priorities.some((p) => p.trim()) && !carry.length;
   const snooze = async () => {
     const result = await run('shutdown.snooze', { minutes: 10 });
@@ -88,13 +123,20 @@ export function ShutdownRitual() {
         {offUntil !== null ? (
           <>
             <h2 id="ritual-title" ref={heading} tabIndex={-1}>
-              Day closed. Well done.
+              {earlyCloseWords(closedEarly) ? 'Day closed early.' : 'Day closed. Well done.'}
             </h2>
             <p className="lead">
-              {offUntil
-                ? `You are off until ${whenText(offUntil, zone, now)}. Your status says so too.`
-                : 'You are off.'}
+              {offUntil ? `You are off until ${whenText(offUntil, zone, now)}.` : 'You are off.'}
+              {shownIn ? ` Your status in ${shownIn} says so too.` : ''}
             </p>
+            {earlyCloseWords(closedEarly) ? (
+              <p className="hint" role="note">
+                {earlyCloseWords(closedEarly)}
+                {laterFocus
+                  ? ` Focus planned at ${clockTime(laterFocus.start, zone)} still starts: cancel it on the timeline if you are done.`
+                  : ''}
+              </p>
+            ) : null}
             <ErrorText message={error} />
             <div className="button-row dialog-actions">
               <button type="button" className="primary" onClick={() => openRitual(false)}>
@@ -204,9 +246,11 @@ export function ShutdownRitual() {
                   Tomorrow's top three
                 </h2>
                 {carry.length ? (
-                  <p className="lead">Carried: {carry.join(' · ')}. Add up to three new ones.</p>
+                  <p className="lead">
+                    Carried: <bdi>{carry.join(' · ')}</bdi>. {roomWords(room)}
+                  </p>
                 ) : null}
-                {priorities.map((value, index) => (
+                {priorities.slice(0, room).map((value, index) => (
                   <label className="field" key={index}>
                     Priority {index + 1}
                     <input
@@ -239,12 +283,15 @@ export function ShutdownRitual() {
                 </h2>
                 <p className="lead">
                   Cadence will set you off until your next working period, and tomorrow's Today view will show
-                  your priorities.
+                  your priorities and notes.
                 </p>
                 {early && endOfDay ? (
                   <p className="hint" role="note">
                     Your day ends at {clockTime(endOfDay, zone)}: this closes it {durationText(earlyBy)}{' '}
-                    early.
+                    early, and the rest of today is yours, with no lunch or end-of-day prompts.
+                    {laterFocus
+                      ? ` Focus planned at ${clockTime(laterFocus.start, zone)} still starts: cancel it on the timeline if you are done.`
+                      : ''}
                   </p>
                 ) : null}
                 {empty ? (

@@ -3,7 +3,7 @@ import { dayTitle } from '../../../shared/words';
 import { userLocale } from '../userLocale';
 import { FocusControls } from './FocusControls';
 import { headline } from '../../../shared/words';
-import { PriorityList } from './Priorities';
+import { AgendaCard } from './Priorities';
 import {
   AfterHoursBanner,
   GoalStartBanner,
@@ -13,6 +13,7 @@ import {
 } from './PromptBanners';
 import { GoalLine, Timeline } from './Timeline';
 import { useNow } from './useNow';
+import { withDueLunchFromNow } from '../../../shared/statusView';
 
 export function Today() {
   const status = useCadence((s) => s.status);
@@ -60,12 +61,7 @@ export function Today() {
       <LunchBanner />
       <ShutdownBanner />
       <AfterHoursBanner />
-      {plan.agenda.items.length ? (
-        <section className="card priorities" aria-labelledby="priorities-title">
-          <h2 id="priorities-title">Today's priorities</h2>
-          <PriorityList agenda={plan.agenda} today={plan.date} label="Today's priorities" />
-        </section>
-      ) : null}
+      <AgendaCard agenda={plan.agenda} today={plan.date} />
       <section className="card" aria-labelledby="plan-title">
         <h2 id="plan-title">
           {dayTitle(plan.date, locale)}
@@ -83,7 +79,7 @@ export function Today() {
           )}
         </h2>
         <GoalLine plan={plan} />
-        <Timeline plan={plan} now={now} defaultMinutes={defaultMinutes} />
+        <Timeline plan={withDueLunchFromNow(plan, now)} now={now} defaultMinutes={defaultMinutes} />
       </section>
     </div>
   );

@@ -64,6 +64,7 @@ const status = (mode: StatusView['mode'], now: string): StatusView => ({
   now,
   focus: null,
   meeting: null,
+  lunch: null,
   nextWorkStart: null,
   workday: null,
   next: null,

@@ -34,6 +34,8 @@ describe('the day’s priorities', () => {
       ],
       setOn: '2026-11-23',
       meantFor: null,
+      notes: '',
+      nextWorkday: null,
     });
     intents = accepted(
       apply(prioritiesTick, 'priorities.tick', contextAt('2026-11-24T11:00', { intents }), {

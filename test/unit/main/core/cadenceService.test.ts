@@ -125,7 +125,7 @@ describe('CadenceService: lunch and the end of the day', () => {
     });
     expect(closed).toEqual({
       ok: true,
-      value: { workday: '2026-11-27', offUntil: '2026-11-30T09:00:00.000+01:00' },
+      value: { workday: '2026-11-27', offUntil: '2026-11-30T09:00:00.000+01:00', earlyMinutes: 0 },
     });
     expect(status(h)).toMatchObject({ mode: 'off', nextWorkStart: '2026-11-30T09:00:00.000+01:00' });
     const monday = h.service.query('plan', { date: '2026-11-30' });

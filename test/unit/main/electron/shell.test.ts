@@ -30,6 +30,7 @@ const base: StatusView = {
   now: '2026-11-25T10:00:00.000+01:00',
   focus: null,
   meeting: null,
+  lunch: null,
   nextWorkStart: '2026-11-25T10:00:00.000+01:00',
   workday: '2026-11-25',
   next: null,

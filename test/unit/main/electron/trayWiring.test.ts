@@ -92,6 +92,7 @@ describe('the tray, as each OS’s users expect it', () => {
       now: '2026-11-25T10:00:00.000Z',
       focus: null,
       meeting: null,
+      lunch: null,
       nextWorkStart: null,
       workday: '2026-11-25',
       next: null,

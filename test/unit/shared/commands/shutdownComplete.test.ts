@@ -12,7 +12,11 @@ describe('shutdown.complete', () => {
         priorities: ['Review', 'Plan'],
       }),
     );
-    expect(outcome.value).toEqual({ workday: '2026-11-27', offUntil: '2026-11-30T09:00:00.000+01:00' });
+    expect(outcome.value).toEqual({
+      workday: '2026-11-27',
+      offUntil: '2026-11-30T09:00:00.000+01:00',
+      earlyMinutes: 20,
+    });
     expect(outcome.intents?.shutdowns).toEqual([
       {
         date: '2026-11-27',
