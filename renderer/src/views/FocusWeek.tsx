@@ -12,6 +12,11 @@ export function skipPlannedFocus(id: string, written: boolean, span: string): vo
   });
 }
 
+/** The week the goal plans, in words: "this week", or the coming one once no workday of this one is left. */
+export function goalWeekWords(goal: { coming: boolean; from: string }): string {
+  return goal.coming ? `next week (from ${dayTitle(goal.from)})` : 'this week';
+}
+
 /**
  * The focus planned for the rest of the week, day by day: the goal's blocks (skipped with one click)
  * and blocks already written down (cancelled). Shown when the weekly focus goal is on.
@@ -28,9 +33,11 @@ export function FocusWeek() {
   }
   return (
     <section className="card focus-week" aria-labelledby="focus-week-title">
-      <h2 id="focus-week-title">Focus planned this week</h2>
+      <h2 id="focus-week-title">Focus planned {goal.coming ? 'for next week' : 'this week'}</h2>
       <p className="lead">
-        {durationText(goal.doneMinutes)} of {durationText(goal.goalMinutes)} done.
+        {goal.coming
+          ? `No workday is left this week, so your ${durationText(goal.goalMinutes)} goal is planned for the week from ${dayTitle(goal.from)}.`
+          : `${durationText(goal.doneMinutes)} of ${durationText(goal.goalMinutes)} done.`}
         {goal.shortMinutes > 0 ? ` The week's free time is ${durationText(goal.shortMinutes)} short.` : ''}
       </p>
       {days.size ? (
@@ -61,7 +68,7 @@ export function FocusWeek() {
           ))}
         </ul>
       ) : (
-        <p className="empty">Nothing more is planned this week.</p>
+        <p className="empty">Nothing more is planned {goal.coming ? 'for next week' : 'this week'}.</p>
       )}
     </section>
   );

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { DayPlanView, PlanItemView } from '../../../shared/statusView';
 import { run, showNotice } from '../store/store';
 import { clockTime, durationText } from '../../../shared/words';
-import { skipPlannedFocus } from './FocusWeek';
+import { goalWeekWords, skipPlannedFocus } from './FocusWeek';
 import { atLocalTime, localDate, minutesOfDay, wallClock } from '../../../shared/clockTime';
 
 const HOUR_PX = 44;
@@ -203,7 +203,8 @@ export function GoalLine({ plan }: { plan: DayPlanView }) {
   const planned = goal.goalMinutes - goal.doneMinutes - goal.shortMinutes;
   return (
     <p className="goal-line">
-      Focus goal this week: {durationText(goal.doneMinutes)} of {durationText(goal.goalMinutes)} done
+      Focus goal {goalWeekWords(goal)}: {durationText(goal.doneMinutes)} of {durationText(goal.goalMinutes)}{' '}
+      done
       {planned > 0 ? `, ${durationText(Math.max(0, planned))} planned` : ''}
       {goal.shortMinutes > 0 ? (
         <strong className="hint"> · the week's free time is {durationText(goal.shortMinutes)} short</strong>

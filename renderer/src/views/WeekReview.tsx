@@ -8,12 +8,12 @@ import { daysText, reviewSentences, reviewWeek, USUAL_WEEKS } from '../../../sha
 import {
   type CalendarWeek,
   calendarWeeks,
-  firstDayOfWeek,
   missedDays,
   missedSentences,
   weeksRange,
   weekTotals,
 } from '../../../shared/weekReview';
+import { ISO_FIRST_DAY } from '../../../shared/weekStart';
 import { clockTime, durationText, shortDate, shortDayTitle, weekdayName } from '../../../shared/words';
 import { refreshHistory, useCadence } from '../store/store';
 import { userLocale } from '../userLocale';
@@ -243,7 +243,8 @@ export default function WeekReview() {
   const connected = useCadence((s) => s.connection === 'open');
   const locale = useCadence((s) => userLocale(s.settings?.locale));
   const today = useToday();
-  const firstDay = firstDayOfWeek(locale);
+  // The week the focus goal plans too: one week for the goal, the review and the charts.
+  const firstDay = useCadence((s) => s.settings?.weekStart ?? ISO_FIRST_DAY);
   const range = today ? weeksRange(today, firstDay, HISTORY_WEEKS) : null;
   const from = range?.from;
   const to = range?.to;
