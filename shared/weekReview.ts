@@ -76,7 +76,12 @@ export function missedDays(
 ): MissedDays {
   const firstUse = history.find(hadActivity)?.date;
   const past = days.filter(
-    (day) => day.workday && day.date < today && firstUse !== undefined && day.date >= firstUse,
+    (day) =>
+      day.workday &&
+      day.beforeCadence !== true &&
+      day.date < today &&
+      firstUse !== undefined &&
+      day.date >= firstUse,
   );
   return {
     lunchSkipped: lunchEnabled ? past.filter((day) => !day.lunchTaken).map((day) => day.date) : [],

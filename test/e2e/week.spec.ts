@@ -224,10 +224,10 @@ test.describe('the week review (the real service under libfaketime)', () => {
     );
   });
 
-  test('weeks start on Sunday where the locale says so', async ({ cadence }) => {
+  test('weeks start on Sunday where the settings say so (the en-US week)', async ({ cadence }) => {
     const { page } = await cadence.open({
       zone: ZONE,
-      settings: { locale: 'en-US' },
+      settings: { locale: 'en-US', weekStart: 7 },
       intents: seededWeeks(),
       serve: { faketime: THURSDAY },
     });
