@@ -12,11 +12,6 @@ export function skipPlannedFocus(id: string, written: boolean, span: string): vo
   });
 }
 
-/** The week the goal plans, in words: "this week", or the coming one once no workday of this one is left. */
-export function goalWeekWords(goal: { coming: boolean; from: string }): string {
-  return goal.coming ? `next week (from ${dayTitle(goal.from)})` : 'this week';
-}
-
 /**
  * The focus planned for the rest of the week, day by day: the goal's blocks (skipped with one click)
  * and blocks already written down (cancelled). Shown when the weekly focus goal is on.

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import type { DayPlanView, PlanItemView } from '../../../shared/statusView';
 import { run, showNotice } from '../store/store';
 import { clockTime, durationText } from '../../../shared/words';
-import { goalWeekWords, skipPlannedFocus } from './FocusWeek';
+import { skipPlannedFocus } from './FocusWeek';
+import { goalProgressText } from '../../../shared/goalWords';
 import { atLocalTime, localDate, minutesOfDay, wallClock } from '../../../shared/clockTime';
 
 const HOUR_PX = 44;
@@ -200,12 +201,9 @@ function PlannedBlocks({ plan }: { plan: DayPlanView }) {
 export function GoalLine({ plan }: { plan: DayPlanView }) {
   const goal = plan.goal;
   if (!goal) return null;
-  const planned = goal.goalMinutes - goal.doneMinutes - goal.shortMinutes;
   return (
     <p className="goal-line">
-      Focus goal {goalWeekWords(goal)}: {durationText(goal.doneMinutes)} of {durationText(goal.goalMinutes)}{' '}
-      done
-      {planned > 0 ? `, ${durationText(Math.max(0, planned))} planned` : ''}
+      {goalProgressText(goal)}
       {goal.shortMinutes > 0 ? (
         <strong className="hint"> · the week's free time is {durationText(goal.shortMinutes)} short</strong>
       ) : null}

@@ -95,6 +95,13 @@ function BarChart({
 }) {
   const host = useRef<HTMLDivElement>(null);
   const dark = usePrefersDark();
+  const top = useMemo(
+    () =>
+      roundTop(
+        Math.max(least, ...days.flatMap((day) => (known(day) ? series.map((s) => s.value(day)) : []))),
+      ),
+    [days, series, least],
+  );
   useEffect(() => {
     const element = host.current;
     if (!element) return;
@@ -120,7 +127,7 @@ function BarChart({
         cursor: { points: { show: false } },
         scales: {
           x: { time: false, range: [-0.5, days.length - 0.5] },
-          y: { range: (_, __, max) => [0, roundTop(Math.max(least, Number.isFinite(max) ? max : 0))] },
+          y: { range: [0, top] },
         },
         axes: [
           {
@@ -160,11 +167,11 @@ function BarChart({
       resize.disconnect();
       plot.destroy();
     };
-  }, [days, series, unit, least, weekStarts, locale, dark]);
+  }, [days, series, unit, top, weekStarts, locale, dark]);
   return (
     <figure className="chart">
       <figcaption>{title}</figcaption>
-      <div ref={host} role="img" aria-label={title} />
+      <div ref={host} role="img" aria-label={`${title}, on a scale up to ${top} ${unit}`} />
     </figure>
   );
 }
