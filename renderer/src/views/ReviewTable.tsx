@@ -128,11 +128,13 @@ export function ReviewTable({
       </table>
       <p className="review-note">
         {started ? `Cadence first ran ${started}: the days before are unknown (—). ` : ''}
-        {review.which === 'this'
-          ? `${days} so far${usual ? ', against the same days of those weeks' : ''}; today counts once it is closed.`
-          : usual
-            ? 'Your usual is the average of those weeks.'
-            : 'No earlier weeks with Cadence to compare with yet.'}
+        {review.which === 'this' && !days
+          ? 'Today counts once it is closed.'
+          : review.which === 'this'
+            ? `${days} so far${usual ? ', against the same days of those weeks' : ''}; today counts once it is closed.`
+            : usual
+              ? 'Your usual is the average of those weeks.'
+              : 'No earlier weeks with Cadence to compare with yet.'}
       </p>
     </>
   );
