@@ -79,8 +79,11 @@ export function parseIntents(raw: unknown): Parsed<Intents> {
 export function parseSettingsFor(systemZone: string): (raw: unknown) => Parsed<Settings> {
   return (raw) => {
     const loaded = loadSettings(raw ?? {}, systemZone);
+    // A file from before the week's first day was a setting keeps the one it was given now, for good.
+    const changed = typeof raw === 'object' && raw !== null && !('weekStart' in raw);
     return {
       value: loaded.settings,
+      ...(changed ? { changed } : {}),
       problems:
         raw === undefined
           ? []
