@@ -4,11 +4,14 @@ import { addDays, atLocalTime, DAY, type Instant, MINUTE, parseInstant, wallCloc
 import { activityIntervals } from './afterHours';
 import { focusIntervals } from './focus';
 import { clip, type Interval, minutes, subtract, union } from './intervals';
-import type { DaySummary, Intents } from './intents';
+import { type DaySummary, emptyIntents, type Intents } from './intents';
 import type { Settings } from './settings';
-import { dayKind, patternOf, spansOn, type WorkPattern, workdayEnd } from './workPattern';
+import { dayKind, patternOf, spansOn, workdayEnd } from './workPattern';
 
 export type { DaySummary };
+
+/** A day before Cadence first ran is summarised as one with nothing recorded, and marked unknown. */
+const NOTHING_RECORDED = emptyIntents();
 
 /** The most days one look-back answers. */
 export const MAX_HISTORY_DAYS = 800;
@@ -96,30 +99,15 @@ export function history(
   const frozen = new Map(intents.days.map((day) => [day.date, day]));
   // Counted, not compared as text: a date past 9999 is written "+010000-…", which sorts before "9999".
   const count = Math.min(Math.round((Date.parse(to) - Date.parse(from)) / DAY) + 1, MAX_HISTORY_DAYS);
-  const pattern = patternOf(settings);
   const days: DaySummary[] = [];
   for (let index = 0, date = from; index < count; index++, date = addDays(date, 1)) {
     const before = intents.firstDay !== undefined && date < intents.firstDay;
     days.push(
       frozen.get(date) ??
-        (before ? unknownDay(date, pattern) : daySummary(date, at, settings, intents, calendar)),
+        (before
+          ? { ...daySummary(date, at, settings, NOTHING_RECORDED), beforeCadence: true }
+          : daySummary(date, at, settings, intents, calendar)),
     );
   }
   return days;
-}
-
-/** A day before Cadence first ran: whether it was a workday, and nothing else. */
-function unknownDay(date: string, pattern: WorkPattern): DaySummary {
-  return {
-    date,
-    workday: dayKind(date, pattern) === 'workday',
-    focusMinutes: 0,
-    meetingMinutes: 0,
-    meetings: 0,
-    lunchTaken: false,
-    afterHoursMinutes: 0,
-    weekendMinutes: 0,
-    shutdownAt: null,
-    beforeCadence: true,
-  };
 }

@@ -4,48 +4,21 @@
 import type { Page } from '@playwright/test';
 import { emptyIntents, type Intents } from '../../shared/intents';
 import { at } from '../unit/shared/domainFixtures';
+import { fromThursday, SIX_HOUR_GOAL, workedDay } from '../unit/shared/weekFixtures';
 import { expect, test } from './fixtures';
+import { figure } from './weekSteps';
 
 const SIZES = [
   { width: 1280, height: 800 },
   { width: 420, height: 700 },
 ] as const;
 const ZONE = 'Europe/Berlin';
-const GOAL_6H = {
-  weeklyHours: 6,
-  minBlockMinutes: 45,
-  maxBlockMinutes: 90,
-  preferred: 'morning',
-  start: 'prompt',
-} as const;
 
 const isoAt = (local: string) => new Date(at(local, ZONE)).toISOString();
 const sizeName = (size: (typeof SIZES)[number]) => `${size.width}x${size.height}`;
 
 function focus(intents: Intents, id: string, local: string, plannedMinutes: number): void {
   intents.focus.push({ id, startAt: isoAt(local), plannedMinutes });
-}
-
-function workedDay(intents: Intents, date: string): void {
-  intents.activity.push({ from: isoAt(`${date}T08:50`), to: isoAt(`${date}T08:50`) });
-  focus(intents, `f-${date}`, `${date}T10:00`, 60);
-  intents.lunches.push({ date, status: 'taken', startedAt: isoAt(`${date}T12:15`), minutes: 45 });
-  intents.shutdowns.push({
-    date,
-    completedAt: isoAt(`${date}T17:30`),
-    done: '',
-    carryOver: '',
-    priorities: [],
-  });
-}
-
-/** A row of the review's table as the user reads it: the reviewed days, then the usual if any. */
-function figure(page: Page, name: string) {
-  return page
-    .locator('.review-table')
-    .getByRole('row')
-    .filter({ has: page.getByRole('rowheader', { name, exact: true }) })
-    .getByRole('cell');
 }
 
 function weekRow(page: Page, name: string) {
@@ -151,7 +124,7 @@ for (const [locale, firstDay, zone] of [
  */
 function overlappingWeek(): Intents {
   const intents = emptyIntents();
-  for (const date of ['2026-11-09', '2026-11-10', '2026-11-16', '2026-11-17']) workedDay(intents, date);
+  for (const date of ['2026-11-09', '2026-11-10', '2026-11-16', '2026-11-17']) workedDay(intents, date, ZONE);
   focus(intents, 'sunday-night', '2026-11-22T23:00', 120);
   focus(intents, 'monday-a', '2026-11-23T10:00', 60);
   focus(intents, 'monday-b', '2026-11-23T10:30', 60);
@@ -167,7 +140,7 @@ test.describe('one focus total per week', () => {
     }) => {
       const { page } = await cadence.open({
         zone: ZONE,
-        settings: { focusGoal: GOAL_6H, weekStart: 1 },
+        settings: { focusGoal: SIX_HOUR_GOAL, weekStart: 1 },
         intents: overlappingWeek(),
         serve: { faketime: '2026-11-25 11:20:00' },
       });
@@ -187,24 +160,13 @@ test.describe('one focus total per week', () => {
     });
 });
 
-/**
- * A data folder from before Cadence kept its first day: the first records are of Thursday 26 November
- * 2026 (an evening of 2 h 10 min at the machine that day), and the review is read on Monday 30th.
- */
-function fromThursday(): Intents {
-  const intents = emptyIntents();
-  for (const date of ['2026-11-26', '2026-11-27']) workedDay(intents, date);
-  intents.activity.push({ from: isoAt('2026-11-26T19:00'), to: isoAt('2026-11-26T21:10') });
-  return intents;
-}
-
 test.describe('a first review', () => {
   for (const size of SIZES)
     test(`leaves the days before Cadence first ran unknown at ${sizeName(size)}`, async ({ cadence }) => {
       const { page } = await cadence.open({
         zone: ZONE,
         settings: { weekStart: 1 },
-        intents: fromThursday(),
+        intents: fromThursday(ZONE),
         serve: { faketime: '2026-11-30 09:00:00' },
       });
       await page.setViewportSize(size);

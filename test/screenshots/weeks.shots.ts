@@ -4,8 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { emptyIntents, type Intents } from '../../shared/intents';
-import { at } from '../unit/shared/domainFixtures';
+import { fromThursday, SIX_HOUR_GOAL } from '../unit/shared/weekFixtures';
 import { expect, test } from '../e2e/fixtures';
 
 const OUT = path.join(import.meta.dirname, '..', '..', 'test-output', 'screenshots', 'weeks');
@@ -15,35 +14,6 @@ const SIZES = [
   { name: 'popover', width: 420, height: 700 },
 ] as const;
 const SCHEMES = ['light', 'dark'] as const;
-const GOAL = {
-  weeklyHours: 6,
-  minBlockMinutes: 45,
-  maxBlockMinutes: 90,
-  preferred: 'morning',
-  start: 'prompt',
-} as const;
-
-const isoAt = (local: string) => new Date(at(local, ZONE)).toISOString();
-
-/** Cadence first ran on Thursday 26 November 2026: two days of work, one long evening. */
-function fromThursday(): Intents {
-  const intents = emptyIntents();
-  for (const date of ['2026-11-26', '2026-11-27']) {
-    intents.activity.push({ from: isoAt(`${date}T08:50`), to: isoAt(`${date}T08:50`) });
-    intents.focus.push({ id: `f-${date}`, startAt: isoAt(`${date}T10:00`), plannedMinutes: 60 });
-    intents.lunches.push({ date, status: 'taken', startedAt: isoAt(`${date}T12:15`), minutes: 45 });
-    intents.shutdowns.push({
-      date,
-      completedAt: isoAt(`${date}T17:30`),
-      done: '',
-      carryOver: '',
-      priorities: [],
-    });
-  }
-  intents.activity.push({ from: isoAt('2026-11-26T19:00'), to: isoAt('2026-11-26T21:10') });
-  return intents;
-}
-
 async function shoot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(OUT, { recursive: true });
   await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: true });
@@ -67,7 +37,7 @@ for (const size of SIZES)
       ] as const) {
         await cadence.open({
           zone: ZONE,
-          settings: { focusGoal: GOAL, weekStart },
+          settings: { focusGoal: SIX_HOUR_GOAL, weekStart },
           serve: { faketime: '2026-11-29 10:00:00' },
         });
         await openWeek(page);
@@ -81,7 +51,7 @@ for (const size of SIZES)
       await cadence.open({
         zone: ZONE,
         settings: { weekStart: 1 },
-        intents: fromThursday(),
+        intents: fromThursday(ZONE),
         serve: { faketime: '2026-11-30 09:00:00' },
       });
       await openWeek(page);

@@ -1,22 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedSettings, tempDir } from '../fakes/serviceHarness';
 import { cli, serve, stopAllServices } from '../fakes/processHarness';
+import { SIX_HOUR_GOAL } from '../unit/shared/weekFixtures';
 
 afterEach(() => stopAllServices());
-
-const GOAL = {
-  weeklyHours: 6,
-  minBlockMinutes: 45,
-  maxBlockMinutes: 90,
-  preferred: 'morning',
-  start: 'prompt',
-} as const;
 
 describe('the CLI and the one week', () => {
   it('plans and exports by the week in settings, today taken in the work zone, whatever the machine’s zone', async () => {
     const dir = tempDir();
     // Sunday 29 November 2026, 03:00 in Kolkata (still Saturday in UTC); weeks start on Monday.
-    seedSettings(dir, 'Asia/Kolkata', { weekStart: 1, focusGoal: GOAL });
+    seedSettings(dir, 'Asia/Kolkata', { weekStart: 1, focusGoal: SIX_HOUR_GOAL });
     await serve(dir, { faketime: '2026-11-29 03:00:00', env: { TZ: 'Asia/Kolkata' } });
     for (const TZ of ['UTC', 'Asia/Kolkata']) {
       const plan = await cli(dir, ['plan'], { TZ });

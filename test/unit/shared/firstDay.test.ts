@@ -6,27 +6,12 @@ import { emptyIntents, type Intents } from '../../../shared/intents';
 import { reviewWeek } from '../../../shared/review';
 import { calendarWeeks, missedDays } from '../../../shared/weekReview';
 import { at, settingsIn } from './domainFixtures';
+import { fromThursday as thursdayOn } from './weekFixtures';
 
 // Berlin; Cadence first ran on Thursday 26 November 2026, and the user reads the review the Monday after.
 const ZONE = 'Europe/Berlin';
 const settings = settingsIn(ZONE);
-const isoAt = (local: string) => new Date(at(local, ZONE)).toISOString();
-
-function fromThursday(): Intents {
-  const intents: Intents = { ...emptyIntents(), firstDay: '2026-11-26' };
-  for (const date of ['2026-11-26', '2026-11-27']) {
-    intents.focus.push({ id: date, startAt: isoAt(`${date}T10:00`), plannedMinutes: 60 });
-    intents.lunches.push({ date, status: 'taken', startedAt: isoAt(`${date}T12:15`), minutes: 45 });
-    intents.shutdowns.push({
-      date,
-      completedAt: isoAt(`${date}T17:30`),
-      done: '',
-      carryOver: '',
-      priorities: [],
-    });
-  }
-  return intents;
-}
+const fromThursday = (): Intents => ({ ...thursdayOn(ZONE), firstDay: '2026-11-26' });
 
 describe('the day Cadence first ran', () => {
   it('is today for a new data folder, and the earliest recorded day for an older one', () => {

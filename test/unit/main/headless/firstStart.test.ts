@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDocuments } from '../../../../main/headless/startHeadless';
+import { emptyIntents } from '../../../../shared/intents';
 import { FakeClock } from '../../../fakes/fakeClock';
 import { tempDir } from '../../../fakes/serviceHarness';
 import { at, settingsIn } from '../../shared/domainFixtures';
@@ -24,14 +25,8 @@ describe('a data folder opened', () => {
     fs.writeFileSync(
       path.join(dir, 'intents.json'),
       JSON.stringify({
-        version: 1,
+        ...emptyIntents(),
         focus: [{ id: 'a', startAt: '2026-11-26T05:00:00.000Z', plannedMinutes: 60 }],
-        lunches: [],
-        lunchSnoozes: [],
-        shutdowns: [],
-        shutdownSnoozes: [],
-        away: null,
-        teammates: [],
       }),
     );
     const documents = openDocuments(dir, new FakeClock(at('2026-11-29T03:00', ZONE), ZONE));
