@@ -32,8 +32,10 @@ interface WeekInfoLocale {
 
 /**
  * The first day of the week in a locale (ISO: 1 Monday … 7 Sunday): from CLDR through Intl.Locale's week
- * info where the engine has it, else by the region. Without a locale (none given, or a system that names
- * none, such as the C locale, which Intl calls "und") the week starts on Monday, as ISO 8601 says.
+ * info where the engine has it (getWeekInfo(), or the older weekInfo accessor:
+ * https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Intl/Locale/getWeekInfo),
+ * else by the region. Without a locale (none given, or a system that names none, such as the C locale,
+ * which Intl calls "und") the week starts on Monday, as ISO 8601 and CLDR's world default ("001") say.
  */
 export function firstDayOfWeek(locale: string | null | undefined): number {
   const tag = locale ?? new Intl.DateTimeFormat().resolvedOptions().locale;
