@@ -32,6 +32,10 @@ function field(value: Field): string {
 /** The daily totals as CSV (RFC 4180: a header line, CRLF line ends), for the user's own records. */
 export function daysToCsv(days: readonly DaySummary[]): string {
   const lines = [COLUMNS.map(([name]) => name).join(',')];
-  for (const day of days) lines.push(COLUMNS.map(([, value]) => field(value(day))).join(','));
+  // A day before Cadence first ran has its date and whether it was a workday; the rest is not known.
+  for (const day of days)
+    lines.push(
+      COLUMNS.map(([, value], i) => field(day.beforeCadence && i > 1 ? null : value(day))).join(','),
+    );
   return `${lines.join('\r\n')}\r\n`;
 }

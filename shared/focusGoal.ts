@@ -1,9 +1,11 @@
 import type { CalendarEvent } from './calendar';
-import { addDays, type Instant, localDate, MINUTE, weekdayOf } from './clockTime';
+import { addDays, atLocalTime, type Instant, localDate, MINUTE } from './clockTime';
 import { focusIntervals } from './focus';
+import { clip, type Interval as Span, minutes, union } from './intervals';
 import type { Intents } from './intents';
 import { lunchWindow } from './lunchWindow';
 import type { Settings } from './settings';
+import { weekOf } from './weekStart';
 import { patternOf, spansOn, type WorkPattern } from './workPattern';
 
 /** The user's weekly focus goal: how much, in blocks of what length, at which time of day. */
@@ -29,8 +31,14 @@ export interface FocusPlan {
   /** The calendar week planned: its first and last local date. */
   from: string;
   to: string;
+  /** The week planned is the coming one: nothing of this week's work is left (see goalWeek). */
+  coming: boolean;
   goalMinutes: number;
-  /** Focus done (or running) this week, and blocks the user planned by hand. */
+  /**
+   * Focus done this week up to now: the same total as the week's days in the history add up to (focus
+   * blocks merged where they overlap, cut at the week's bounds). What is still to come of the week's
+   * focus (the rest of a running block, blocks planned by hand or offered) is `handPlannedMinutes`.
+   */
   doneMinutes: number;
   handPlannedMinutes: number;
   blocks: GoalBlock[];
@@ -50,20 +58,20 @@ interface Interval {
   end: Instant;
 }
 
-/** The week a date is in: it starts on the first working day after the weekend (Monday for Sat–Sun). */
-export function weekOf(date: string, pattern: WorkPattern): { from: string; to: string } {
-  const weekend = new Set(pattern.weekendDays);
-  let first = 1;
-  if (weekend.size && weekend.size < 7) {
-    // The day after the last day of the weekend run, e.g. Sunday for a Friday–Saturday weekend.
-    for (let day = 1; day <= 7; day++) {
-      const next = (day % 7) + 1;
-      if (weekend.has(day) && !weekend.has(next)) first = next;
-    }
-  }
-  const back = (weekdayOf(date) - first + 7) % 7;
-  const from = addDays(date, -back);
-  return { from, to: addDays(from, 6) };
+/**
+ * The week the goal plans at a date: the calendar week that holds it (its first day is the user's
+ * `weekStart`), or the coming one when no workday of it is left, as on a Saturday of a week that starts
+ * on Monday: a goal set at the weekend plans the week ahead instead of finding no time.
+ */
+export function goalWeek(
+  date: string,
+  firstDay: number,
+  pattern: WorkPattern,
+): { from: string; to: string; coming: boolean } {
+  const week = weekOf(date, firstDay);
+  for (let day = date; day <= week.to; day = addDays(day, 1))
+    if (spansOn(day, pattern).length) return { ...week, coming: false };
+  return { ...weekOf(addDays(week.to, 1), firstDay), coming: true };
 }
 
 /** Free stretches of [from, to) outside the busy intervals (sorted or not). */
@@ -96,23 +104,31 @@ export function planFocusGoal(
   const pattern = patternOf(settings);
   const zone = settings.workTimeZone;
   const today = localDate(at, zone);
-  const { from, to } = weekOf(today, pattern);
-  const weekStart = spansOn(from, pattern)[0]?.start ?? Number.NEGATIVE_INFINITY;
+  const { from, to, coming } = goalWeek(today, settings.weekStart, pattern);
+  const weekStart = atLocalTime(from, 0, zone);
+  const weekEnd = atLocalTime(addDays(to, 1), 0, zone);
   const minBlock = goal.minBlockMinutes * MINUTE;
   const maxBlock = Math.max(minBlock, goal.maxBlockMinutes * MINUTE);
 
   const busy: Interval[] = [];
-  let done = 0;
-  let handPlanned = 0;
-  for (const focus of focusIntervals(intents)) {
-    if (focus.end <= focus.start) continue;
-    const day = localDate(focus.start, zone);
-    if (day < from || day > to) continue;
-    busy.push(focus);
-    // A block under way counts whole: it is the user's, and the plan must not change as it runs.
-    if (focus.start > at) handPlanned += focus.end - focus.start;
-    else done += focus.end - focus.start;
+  const focus: Span[] = [];
+  for (const block of focusIntervals(intents)) {
+    if (block.end <= block.start) continue;
+    busy.push(block);
+    focus.push([block.start, block.end]);
   }
+  // The week's focus, whole: what the plan works from. It stays the same while a block runs, so the plan
+  // does not move under the user.
+  const focusMinutes = minutes(union(clip(focus, weekStart, weekEnd)));
+  // Done is counted as the history counts it, day by day up to now (shared/history.ts), so that the goal
+  // and the week's days say the same total; the rest of the week's focus (a running block's) is planned.
+  let doneMinutes = 0;
+  for (let date = from; date <= to; date = addDays(date, 1)) {
+    const dayEnd = Math.min(atLocalTime(addDays(date, 1), 0, zone), at);
+    doneMinutes += minutes(union(clip(focus, atLocalTime(date, 0, zone), dayEnd)));
+  }
+  const done = Math.min(doneMinutes, focusMinutes) * MINUTE;
+  let handPlanned = focusMinutes * MINUTE - done;
   // Blocks offered with a prompt stay where they were offered until answered; one whose time passed
   // unanswered did not happen, and its hours go back to the rest of the week.
   const offered: GoalBlock[] = [];
@@ -135,7 +151,7 @@ export function planFocusGoal(
 
   // Each remaining day's free stretches, in the order the user prefers them.
   const days: { date: string; gaps: Interval[] }[] = [];
-  for (let date = today; date <= to; date = addDays(date, 1)) {
+  for (let date = today < from ? from : today; date <= to; date = addDays(date, 1)) {
     const spans = spansOn(date, pattern);
     if (!spans.length) continue;
     const dayBusy = [...busy];
@@ -211,6 +227,7 @@ export function planFocusGoal(
   return {
     from,
     to,
+    coming,
     goalMinutes: goal.weeklyMinutes,
     doneMinutes: Math.round(done / MINUTE),
     handPlannedMinutes: Math.round(handPlanned / MINUTE),

@@ -4,11 +4,14 @@ import { addDays, atLocalTime, DAY, type Instant, MINUTE, parseInstant, wallCloc
 import { activityIntervals } from './afterHours';
 import { focusIntervals } from './focus';
 import { clip, type Interval, minutes, subtract, union } from './intervals';
-import type { DaySummary, Intents } from './intents';
+import { type DaySummary, emptyIntents, type Intents } from './intents';
 import type { Settings } from './settings';
 import { dayKind, patternOf, spansOn, workdayEnd } from './workPattern';
 
 export type { DaySummary };
+
+/** A day before Cadence first ran is summarised as one with nothing recorded, and marked unknown. */
+const NOTHING_RECORDED = emptyIntents();
 
 /** The most days one look-back answers. */
 export const MAX_HISTORY_DAYS = 800;
@@ -98,7 +101,13 @@ export function history(
   const count = Math.min(Math.round((Date.parse(to) - Date.parse(from)) / DAY) + 1, MAX_HISTORY_DAYS);
   const days: DaySummary[] = [];
   for (let index = 0, date = from; index < count; index++, date = addDays(date, 1)) {
-    days.push(frozen.get(date) ?? daySummary(date, at, settings, intents, calendar));
+    const before = intents.firstDay !== undefined && date < intents.firstDay;
+    days.push(
+      frozen.get(date) ??
+        (before
+          ? { ...daySummary(date, at, settings, NOTHING_RECORDED), beforeCadence: true }
+          : daySummary(date, at, settings, intents, calendar)),
+    );
   }
   return days;
 }

@@ -143,6 +143,8 @@ export const daySummarySchema = z.object({
   spanMinutes: z.number().int().min(0).max(DAY_MINUTES).nullable().optional(),
   /** The user answered the after-hours nudge "Urgent — I'm on it" that day. */
   urgent: z.boolean().optional(),
+  /** The day came before Cadence first ran: nothing of it is known, and its zeros mean nothing. */
+  beforeCadence: z.literal(true).optional(),
 });
 export type DaySummary = z.infer<typeof daySummarySchema>;
 
@@ -191,6 +193,11 @@ export const intentsSchema = z.object({
   activity: z.array(activitySpanSchema).max(INTENT_LIMITS.activity).default([]),
   nudges: z.array(nudgeSchema).max(INTENT_LIMITS.nudges).default([]),
   goalOffers: z.array(goalOfferSchema).max(INTENT_LIMITS.goalOffers).default([]),
+  /**
+   * The day Cadence first ran (in the work zone), stored once (shared/firstDay.ts): the days before it
+   * are unknown in the review, never zero.
+   */
+  firstDay: isoDate.optional(),
 });
 export type Intents = z.infer<typeof intentsSchema>;
 
@@ -310,6 +317,8 @@ export function salvageIntents(raw: unknown): SalvagedIntents {
   const away = awaySchema.safeParse(source.away ?? null);
   if (away.success) intents.away = away.data;
   else problems.push('away: not valid; set aside');
+  const firstDay = isoDate.safeParse(source.firstDay);
+  if (firstDay.success) intents.firstDay = firstDay.data;
   return aside.count > FEW_SET_ASIDE
     ? { intents, problems, details: problemDetails(details) }
     : { intents, problems };

@@ -8,11 +8,19 @@ export const LATE_EVENING_MINUTES = 30;
 /** The weeks before the reviewed one that make the user's usual. */
 export const USUAL_WEEKS = 4;
 
-/** Why a figure has no value: its days were stored before Cadence measured it, or it saw nothing. */
-export type Unknown = 'not measured' | 'none seen' | 'no workday';
+/**
+ * Why a figure has no value: its days were stored before Cadence measured it, it saw nothing, or the
+ * days came before Cadence first ran.
+ */
+export type Unknown = 'not measured' | 'none seen' | 'no workday' | 'before Cadence';
+
+/** Whether anything is known of a day: not before Cadence first ran. */
+export const known = (day: DaySummary): boolean => day.beforeCadence !== true;
 
 export interface WeekFigures {
-  /** The workdays counted. */
+  /** The days known (not before Cadence first ran): with none, every figure is unknown. */
+  knownDays: number;
+  /** The workdays counted, known ones only: what "of N" counts are out of. */
   workdays: number;
   /** The average minutes from first to last activity, over the workdays where any was seen. */
   spanMinutes: number | null;
@@ -37,18 +45,29 @@ const sum = (days: readonly DaySummary[], value: (day: DaySummary) => number): n
 
 const isLate = (day: DaySummary): boolean => day.workday && day.afterHoursMinutes >= LATE_EVENING_MINUTES;
 
-/** The figures of some days of a week. Fields older stored days lack are unknown, never zero. */
-export function weekFigures(days: readonly DaySummary[]): WeekFigures {
+/**
+ * The figures of some days of a week. Fields older stored days lack are unknown, never zero, and the
+ * days before Cadence first ran are left out.
+ */
+export function weekFigures(all: readonly DaySummary[]): WeekFigures {
+  const days = all.filter(known);
   const workdays = days.filter((day) => day.workday);
   const spans = workdays.flatMap((day) => (typeof day.spanMinutes === 'number' ? [day.spanMinutes] : []));
   const closings = workdays.filter((day) => day.closedOnTime !== undefined);
   const why = (measured: number): Unknown =>
-    workdays.length === 0 ? 'no workday' : measured === 0 ? 'not measured' : 'none seen';
+    days.length === 0 && all.length > 0
+      ? 'before Cadence'
+      : workdays.length === 0
+        ? 'no workday'
+        : measured === 0
+          ? 'not measured'
+          : 'none seen';
   const unknown: WeekFigures['unknown'] = {};
   if (!spans.length) unknown.spanMinutes = why(workdays.filter((d) => d.spanMinutes !== undefined).length);
   if (!closings.length) unknown.closedOnTime = why(0);
   const late = workdays.filter(isLate);
   return {
+    knownDays: days.length,
     workdays: workdays.length,
     spanMinutes: spans.length ? spans.reduce((a, b) => a + b, 0) / spans.length : null,
     afterHoursMinutes: sum(days, (day) => day.afterHoursMinutes),
@@ -83,6 +102,7 @@ function usualFigures(weeks: readonly CalendarWeek[], positions: ReadonlySet<num
   const pooled = weekFigures(chosen.flat());
   const closed = each.flatMap((figures) => (figures.closedOnTime === null ? [] : [figures.closedOnTime]));
   return {
+    knownDays: average((f) => f.knownDays),
     workdays: average((f) => f.workdays),
     spanMinutes: pooled.spanMinutes,
     afterHoursMinutes: average((f) => f.afterHoursMinutes),
@@ -121,7 +141,10 @@ export function reviewWeek(weeks: readonly CalendarWeek[], today: string): Revie
   const over = (day: DaySummary) => day.date < today || (day.date === today && day.shutdownAt !== null);
   const current = weeks.at(-1);
   if (!current) return null;
-  const under = current.days.some((day) => day.workday && over(day));
+  // A week whose days are all from before Cadence first ran has nothing to review: a new user's first
+  // review is of the week under way, the days before the first start shown as unknown.
+  const under =
+    current.days.some((day) => day.workday && known(day) && over(day)) || !weeks.at(-2)?.days.some(known);
   const index = under ? weeks.length - 1 : weeks.length - 2;
   const reviewed = weeks[index];
   if (!reviewed) return null;
@@ -129,7 +152,7 @@ export function reviewWeek(weeks: readonly CalendarWeek[], today: string): Revie
   // Complete weeks only: the oldest week the history holds may begin after its first day.
   const usualWeeks = weeks
     .slice(0, index)
-    .filter((week) => week.days.length === 7 && week.days.some(hadActivity))
+    .filter((week) => week.days.length === 7 && week.days.every(known) && week.days.some(hadActivity))
     .slice(-USUAL_WEEKS);
   const positions = new Set(days.map((day) => dayIndex(day.date) - dayIndex(reviewed.start)));
   const late = days.filter(isLate);
@@ -249,7 +272,7 @@ function differences(review: Review, against: string, skipAfterHours: boolean): 
 
 /** "6 h of your 8 h focus goal last week.", "Monday to Wednesday: 3 h of your 8 h focus goal." */
 function goalSentence(review: Review, goalHours: number, dayName: (date: string) => string): string | null {
-  if (goalHours <= 0 || !review.days.length) return null;
+  if (goalHours <= 0 || !review.figures.knownDays) return null;
   const goal = durationText(Math.round(goalHours * 60));
   const focus = durationText(review.figures.focusMinutes);
   const met = review.figures.focusMinutes >= goalHours * 60;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import './validationWords';
 import { isHourMinute } from './clockTime';
 import { timeFormsText } from './clockWords';
+import { firstDayOfWeek } from './weekStart';
 import { spanProblem, type WeekdayKey, type WorkSpan } from './workSpans';
 import { canonicalZone } from './zoneNames';
 
@@ -147,12 +148,18 @@ export const settingsSchema = z.object({
   locale: z.string().max(35).nullable(),
   /** Times on a 12- or 24-hour clock, or as the locale writes them. */
   clock: z.enum(['locale', '12h', '24h']),
+  /**
+   * The first day of the week (ISO: 1 Monday … 7 Sunday) for the focus goal, the review and the charts
+   * alike; at first the locale's (shared/weekStart.ts).
+   */
+  weekStart: z.number().int().min(1).max(7),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
 const officeHours = [{ start: '09:00', end: '17:30' }];
 
-export function defaultSettings(systemTimeZone: string): Settings {
+/** The defaults; the week starts as `locale` (else the system's) says. */
+export function defaultSettings(systemTimeZone: string, locale?: string | null): Settings {
   const zone = canonicalZone(systemTimeZone) ?? 'UTC';
   return {
     version: SETTINGS_VERSION,
@@ -189,6 +196,7 @@ export function defaultSettings(systemTimeZone: string): Settings {
     focusShortcut: 'CommandOrControl+Alt+F',
     locale: null,
     clock: 'locale',
+    weekStart: firstDayOfWeek(locale),
   };
 }
 
@@ -218,7 +226,12 @@ export interface LoadedSettings {
  * replaces each invalid one by its default, saying which and why. Never throws.
  */
 export function loadSettings(raw: unknown, systemTimeZone: string): LoadedSettings {
-  const defaults = defaultSettings(systemTimeZone);
+  // A file from before the week's first day was a setting gets the week of the locale it names.
+  const fileLocale =
+    typeof raw === 'object' && raw !== null && 'locale' in raw && typeof raw.locale === 'string'
+      ? raw.locale
+      : null;
+  const defaults = defaultSettings(systemTimeZone, fileLocale);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return {
       settings: defaults,

@@ -1,5 +1,6 @@
-import { addDays, weekdayOf } from './clockTime';
+import { addDays } from './clockTime';
 import type { DaySummary } from './history';
+import { weekStartOf } from './weekStart';
 
 export interface WeekTotals {
   focusMinutes: number;
@@ -20,51 +21,6 @@ export function weekTotals(days: readonly DaySummary[]): WeekTotals {
     }),
     { focusMinutes: 0, meetingMinutes: 0, lunches: 0, afterHoursMinutes: 0, weekendMinutes: 0 },
   );
-}
-
-// Where CLDR's week data is missing (Intl.Locale week info is not in every engine): regions whose
-// week starts on Sunday or Saturday; everywhere else it starts on Monday (ISO 8601).
-const SUNDAY_REGIONS = new Set(
-  'AG AS BD BR BS BT BW BZ CA CN CO DM DO ET GT GU HK HN ID IL IN JM JP KE KH KR LA MH MM MO MT MX MZ NI NP PA PE PH PK PR PT PY SA SG SV TH TT TW UM US VE VI WS YE ZA ZW'.split(
-    ' ',
-  ),
-);
-const SATURDAY_REGIONS = new Set('AE AF BH DJ DZ EG IQ IR JO KW LY OM QA SD SY'.split(' '));
-
-/** The first day of the week (ISO: 1 Monday … 7 Sunday) by the locale's region, without CLDR week data. */
-export function firstDayByRegion(locale: string): number {
-  let region: string | undefined;
-  try {
-    region = new Intl.Locale(locale).maximize().region;
-  } catch {
-    return 1;
-  }
-  if (region && SUNDAY_REGIONS.has(region)) return 7;
-  if (region && SATURDAY_REGIONS.has(region)) return 6;
-  return 1;
-}
-
-interface WeekInfoLocale {
-  getWeekInfo?: () => { firstDay: number };
-  weekInfo?: { firstDay: number };
-}
-
-/** The first day of the week in a locale (ISO: 1 Monday … 7 Sunday), from CLDR where the engine has it. */
-export function firstDayOfWeek(locale: string | undefined): number {
-  const tag = locale ?? new Intl.DateTimeFormat().resolvedOptions().locale;
-  try {
-    const info = new Intl.Locale(tag) as Intl.Locale & WeekInfoLocale;
-    const firstDay = info.getWeekInfo?.().firstDay ?? info.weekInfo?.firstDay;
-    if (firstDay !== undefined && firstDay >= 1 && firstDay <= 7) return firstDay;
-  } catch {
-    // not a locale Intl knows: the region table decides
-  }
-  return firstDayByRegion(tag);
-}
-
-/** The first day of the calendar week that holds a date. */
-export function weekStartOf(date: string, firstDay: number): string {
-  return addDays(date, -((weekdayOf(date) - firstDay + 7) % 7));
 }
 
 export interface CalendarWeek {
@@ -120,7 +76,12 @@ export function missedDays(
 ): MissedDays {
   const firstUse = history.find(hadActivity)?.date;
   const past = days.filter(
-    (day) => day.workday && day.date < today && firstUse !== undefined && day.date >= firstUse,
+    (day) =>
+      day.workday &&
+      day.beforeCadence !== true &&
+      day.date < today &&
+      firstUse !== undefined &&
+      day.date >= firstUse,
   );
   return {
     lunchSkipped: lunchEnabled ? past.filter((day) => !day.lunchTaken).map((day) => day.date) : [],

@@ -24,6 +24,7 @@ import { ApiClient, NotRunningError } from './apiClient';
 import { printable, printableLines } from '../../shared/printable';
 import { describeIntegrations, describePlan, describeStatus, describeTeammates } from './describe';
 import { didYouMean, optionWords, refusalWords } from './gentle';
+import { exportRange } from './exportRange';
 import { teammateToRemove } from './teammateByName';
 import { askWhichZone, choiceLines, type ZoneArgument, zoneArgument } from './zoneArgument';
 
@@ -375,15 +376,17 @@ const VERBS: Record<string, Verb> = {
     },
   },
   export: {
-    usage: ['export [--from YYYY-MM-DD] [--to YYYY-MM-DD]   daily totals as CSV (default: the last 4 weeks)'],
+    usage: [
+      'export [--from YYYY-MM-DD] [--to YYYY-MM-DD]   daily totals as CSV (default: the last 4 calendar weeks)',
+    ],
     run: async (invocation) => {
       const { values } = invocation;
       for (const [name, value] of Object.entries({ from: values.from, to: values.to }))
         if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value))
           throw new UsageError(`--${name} needs a date like 2026-03-09.`);
-      const to = values.to ?? new Date().toISOString().slice(0, 10);
-      const from =
-        values.from ?? new Date(Date.parse(`${to}T12:00:00Z`) - 27 * 86_400_000).toISOString().slice(0, 10);
+      const range = await exportRange(invocation.client, values.from, values.to);
+      if (!range.ok) return report(range);
+      const { from, to } = range.value;
       if (from > to) throw new UsageError(`--from ${from} comes after --to ${to}: swap them.`);
       // CSV on standard output, nothing else: `cadence export > days.csv`.
       const result = await invocation.client.query('history', { from, to });

@@ -3,7 +3,15 @@ import type { DayPlanView, StatusView, TeammateView } from '../../shared/statusV
 import { timeOfDayText } from '../../shared/clockWords';
 import { printable } from '../../shared/printable';
 import { sameZone } from '../../shared/zoneNames';
-import { clockTime, dayName, dayTitle, headline, TEAMMATE_STATE_WORDS } from '../../shared/words';
+import {
+  clockTime,
+  dayName,
+  dayTitle,
+  durationText,
+  headline,
+  TEAMMATE_STATE_WORDS,
+} from '../../shared/words';
+import { goalProgressText } from '../../shared/goalWords';
 
 // Each text from outside Cadence's own words (a priority, a name, a file's snippet, a service's message)
 // is one line in the printable form: it cannot start a line of its own or steer the terminal.
@@ -94,6 +102,10 @@ export function describePlan(plan: DayPlanView): string {
   if (plan.endOfDay)
     lines.push(`  End of day: ${clockTime(plan.endOfDay, zone)}${plan.closed ? ' (closed)' : ''}`);
   if (plan.items.length === 0) lines.push('  No work planned.');
+  if (plan.goal)
+    lines.push(
+      `${goalProgressText(plan.goal)}${plan.goal.shortMinutes > 0 ? `; the week's free time is ${durationText(plan.goal.shortMinutes)} short` : ''}.`,
+    );
   return lines.join('\n');
 }
 

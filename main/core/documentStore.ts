@@ -9,6 +9,8 @@ export interface Parsed<T> {
   problems: string[];
   /** Every record set aside, one a line, when the problems summarise them. */
   details?: string[];
+  /** The value differs from the file's (a field filled in once): it is written back. */
+  changed?: boolean;
 }
 
 /** How many of a file's problems its one line names; the rest are in the details. */
@@ -74,7 +76,7 @@ export class DocumentStore<T> {
     }
     this.current = parsed.value;
     this.backend = options.open();
-    if (text === null || parsed.problems.length || raw === undefined) {
+    if (text === null || parsed.problems.length || raw === undefined || parsed.changed) {
       try {
         this.write(parsed.value);
       } catch (error) {

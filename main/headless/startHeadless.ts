@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { withFirstDay } from '../../shared/firstDay';
 import { emptyIntents, type Intents, salvageIntents } from '../../shared/intents';
 import { loadSettings, type Settings } from '../../shared/settings';
 import { ClientSettingsFile } from '../auth/clientSettings';
@@ -78,8 +79,11 @@ export function parseIntents(raw: unknown): Parsed<Intents> {
 export function parseSettingsFor(systemZone: string): (raw: unknown) => Parsed<Settings> {
   return (raw) => {
     const loaded = loadSettings(raw ?? {}, systemZone);
+    // A file from before the week's first day was a setting keeps the one it was given now, for good.
+    const changed = typeof raw === 'object' && raw !== null && !('weekStart' in raw);
     return {
       value: loaded.settings,
+      ...(changed ? { changed } : {}),
       problems:
         raw === undefined
           ? []
@@ -108,22 +112,26 @@ export function openDocuments(
   open: (directory: string, name: string) => DocumentBackend = openConf,
 ): { settings: DocumentStore<Settings>; intents: DocumentStore<Intents> } {
   const now = () => clock.now();
-  return {
-    settings: new DocumentStore<Settings>({
-      file: path.join(dataDir, 'settings.json'),
-      label: 'settings',
-      parse: parseSettingsFor(clock.timeZone()),
-      open: () => open(dataDir, 'settings'),
-      now,
-    }),
-    intents: new DocumentStore<Intents>({
-      file: path.join(dataDir, 'intents.json'),
-      label: 'saved activity',
-      parse: parseIntents,
-      open: () => open(dataDir, 'intents'),
-      now,
-    }),
-  };
+  const settings = new DocumentStore<Settings>({
+    file: path.join(dataDir, 'settings.json'),
+    label: 'settings',
+    parse: parseSettingsFor(clock.timeZone()),
+    open: () => open(dataDir, 'settings'),
+    now,
+  });
+  const intents = new DocumentStore<Intents>({
+    file: path.join(dataDir, 'intents.json'),
+    label: 'saved activity',
+    parse: (raw) => {
+      const parsed = parseIntents(raw);
+      // The day Cadence first ran, kept from the first start on: the review knows the days before it not.
+      const value = withFirstDay(parsed.value, clock.now(), settings.value.workTimeZone);
+      return value === parsed.value ? parsed : { ...parsed, value, changed: true };
+    },
+    open: () => open(dataDir, 'intents'),
+    now,
+  });
+  return { settings, intents };
 }
 
 /** Opens the data folder, starts the core and the local API: the composition root of headless mode. */

@@ -5,6 +5,7 @@ import { emptyIntents, type Intents } from '../../shared/intents';
 import { serve } from '../fakes/processHarness';
 import { at } from '../unit/shared/domainFixtures';
 import { expect, noSeriousAxeViolations, test } from './fixtures';
+import { figure } from './weekSteps';
 
 const ZONE = 'Europe/Berlin';
 /** Thursday 26 November 2026, mid-morning: Monday to Wednesday of this week are behind. */
@@ -79,15 +80,6 @@ const GOAL_8H = {
     start: 'prompt',
   },
 } as const;
-
-/** A row of the review's table as the user reads it: this week, then the usual when there is one. */
-function figure(page: Page, name: string) {
-  return page
-    .locator('.review-table')
-    .getByRole('row')
-    .filter({ has: page.getByRole('rowheader', { name, exact: true }) })
-    .getByRole('cell');
-}
 
 async function openWeek(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Week', exact: true }).click();
@@ -224,10 +216,10 @@ test.describe('the week review (the real service under libfaketime)', () => {
     );
   });
 
-  test('weeks start on Sunday where the locale says so', async ({ cadence }) => {
+  test('weeks start on Sunday where the settings say so (the en-US week)', async ({ cadence }) => {
     const { page } = await cadence.open({
       zone: ZONE,
-      settings: { locale: 'en-US' },
+      settings: { locale: 'en-US', weekStart: 7 },
       intents: seededWeeks(),
       serve: { faketime: THURSDAY },
     });

@@ -28,7 +28,7 @@ export function seedSettings(dir: string, zone: string, patch: Partial<Settings>
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(
     path.join(dir, 'settings.json'),
-    JSON.stringify({ ...defaultSettings(zone), onboarded: true, ...patch }),
+    JSON.stringify({ ...defaultSettings(zone, 'en-GB'), onboarded: true, ...patch }),
   );
 }
 

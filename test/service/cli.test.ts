@@ -106,7 +106,8 @@ describe('the cadence CLI against the real headless service', () => {
     expect(csv.code).toBe(0);
     expect(csv.stdout.split('\r\n')).toEqual([
       'date,workday,focus_minutes,meeting_minutes,meetings,lunch_taken,after_hours_minutes,weekend_minutes,day_closed_at,closed_on_time,first_active,last_active,span_minutes,urgent',
-      '2026-11-25,true,0,0,0,false,0,0,,,,,,false',
+      // Before Cadence first ran (the 26th): the day and whether it was a workday, the rest unknown.
+      '2026-11-25,true,,,,,,,,,,,,',
       expect.stringMatching(/^2026-11-26,true,\d+,0,0,false,0,0,,,,,,false$/),
       '',
     ]);

@@ -28,9 +28,11 @@ export function FocusWeek() {
   }
   return (
     <section className="card focus-week" aria-labelledby="focus-week-title">
-      <h2 id="focus-week-title">Focus planned this week</h2>
+      <h2 id="focus-week-title">Focus planned {goal.coming ? 'for next week' : 'this week'}</h2>
       <p className="lead">
-        {durationText(goal.doneMinutes)} of {durationText(goal.goalMinutes)} done.
+        {goal.coming
+          ? `No workday is left this week, so your ${durationText(goal.goalMinutes)} goal is planned for the week from ${dayTitle(goal.from)}.`
+          : `${durationText(goal.doneMinutes)} of ${durationText(goal.goalMinutes)} done.`}
         {goal.shortMinutes > 0 ? ` The week's free time is ${durationText(goal.shortMinutes)} short.` : ''}
       </p>
       {days.size ? (
@@ -61,7 +63,7 @@ export function FocusWeek() {
           ))}
         </ul>
       ) : (
-        <p className="empty">Nothing more is planned this week.</p>
+        <p className="empty">Nothing more is planned {goal.coming ? 'for next week' : 'this week'}.</p>
       )}
     </section>
   );

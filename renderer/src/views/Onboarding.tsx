@@ -8,6 +8,8 @@ import { pickedZone, UNKNOWN_ZONE, ZonePicker, zoneProblem } from './ZonePicker'
 import { keepWorkZoneWhileOn } from './PromptBanners';
 import { sameZone } from '../../../shared/zoneNames';
 import { timeProblem, useTimeField } from './TimeField';
+import { firstDayOfWeek } from '../../../shared/weekStart';
+import { userLocale } from '../userLocale';
 import { useDialog } from './useDialog';
 
 /** The locale's weekend (e.g. Friday–Saturday in much of the Middle East), where the browser knows it. */
@@ -131,6 +133,8 @@ export function Onboarding() {
         weekendDays: [1, 2, 3, 4, 5, 6, 7].filter((day) => !days.includes(day)),
         homeTimeZone: picked ?? zone.trim(),
         workTimeZone: picked ?? zone.trim(),
+        // The week of the language the window speaks (the service knows only the system's, if any).
+        weekStart: firstDayOfWeek(userLocale(settings.locale)),
         lunch: { ...settings.lunch, earliestStart: lunchAt, latestStart: latest, minutes: lunchMinutes },
       },
     });

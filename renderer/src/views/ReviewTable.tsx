@@ -6,6 +6,7 @@ const UNKNOWN_WORDS: Record<Unknown, string> = {
   'not measured': 'not measured before this version',
   'none seen': 'no activity seen',
   'no workday': 'no workday yet',
+  'before Cadence': 'before Cadence first ran',
 };
 
 type Cell = string | { unknown: Unknown };
@@ -80,14 +81,24 @@ export function ReviewTable({
   review,
   goalHours,
   days,
+  started,
 }: {
   review: Review;
   goalHours: number;
   /** The days the review covers, in words ("Monday to Wednesday"). */
   days: string;
+  /** When Cadence first ran ("on Thursday", "today"), when the review covers days before it. */
+  started: string | null;
 }) {
   const usual = review.usual?.figures;
   const week = review.which === 'this' ? 'This week' : 'Last week';
+  // The week under way's column is named by its days: its figures are theirs, not the week's so far.
+  const column = review.which === 'this' ? days || week : week;
+  // Nothing known of the days (all before Cadence first ran, or none over yet): every figure is a dash.
+  const cell = (row: Row, figures: WeekFigures, isUsual: boolean): Cell =>
+    figures.knownDays === 0
+      ? { unknown: figures.unknown.closedOnTime ?? 'before Cadence' }
+      : row.cell(figures, isUsual);
   return (
     <>
       <table className="review-table">
@@ -95,7 +106,7 @@ export function ReviewTable({
         <thead>
           <tr>
             <th scope="col">Figure</th>
-            <th scope="col">{week}</th>
+            <th scope="col">{column}</th>
             {usual ? <th scope="col">Your usual</th> : null}
           </tr>
         </thead>
@@ -104,11 +115,11 @@ export function ReviewTable({
             <tr key={row.figure}>
               <th scope="row">{row.figure}</th>
               <td>
-                <CellText cell={row.cell(review.figures, false)} />
+                <CellText cell={cell(row, review.figures, false)} />
               </td>
               {usual ? (
                 <td>
-                  <CellText cell={row.cell(usual, true)} />
+                  <CellText cell={cell(row, usual, true)} />
                 </td>
               ) : null}
             </tr>
@@ -116,11 +127,14 @@ export function ReviewTable({
         </tbody>
       </table>
       <p className="review-note">
-        {review.which === 'this'
-          ? `${days} so far${usual ? ', against the same days of those weeks' : ''}; today counts once it is closed.`
-          : usual
-            ? 'Your usual is the average of those weeks.'
-            : 'No earlier weeks with Cadence to compare with yet.'}
+        {started ? `Cadence first ran ${started}: the days before are unknown (—). ` : ''}
+        {review.which === 'this' && !days
+          ? 'Today counts once it is closed.'
+          : review.which === 'this'
+            ? `${days} so far${usual ? ', against the same days of those weeks' : ''}; today counts once it is closed.`
+            : usual
+              ? 'Your usual is the average of those weeks.'
+              : 'No earlier weeks with Cadence to compare with yet.'}
       </p>
     </>
   );

@@ -4,6 +4,7 @@ import { run, showNotice } from '../store/store';
 import { clockTime, durationText } from '../../../shared/words';
 import { skipPlannedFocus } from './FocusWeek';
 import { useTimeField } from './TimeField';
+import { goalProgressText } from '../../../shared/goalWords';
 import {
   atLocalTime,
   isHourMinute,
@@ -210,11 +211,9 @@ function PlannedBlocks({ plan }: { plan: DayPlanView }) {
 export function GoalLine({ plan }: { plan: DayPlanView }) {
   const goal = plan.goal;
   if (!goal) return null;
-  const planned = goal.goalMinutes - goal.doneMinutes - goal.shortMinutes;
   return (
     <p className="goal-line">
-      Focus goal this week: {durationText(goal.doneMinutes)} of {durationText(goal.goalMinutes)} done
-      {planned > 0 ? `, ${durationText(Math.max(0, planned))} planned` : ''}
+      {goalProgressText(goal)}
       {goal.shortMinutes > 0 ? (
         <strong className="hint"> · the week's free time is {durationText(goal.shortMinutes)} short</strong>
       ) : null}

@@ -4,16 +4,23 @@ import 'uplot/dist/uPlot.min.css';
 import { localDate } from '../../../shared/clockTime';
 import { daysToCsv } from '../../../shared/exportCsv';
 import type { DaySummary } from '../../../shared/history';
-import { daysText, reviewSentences, reviewWeek, USUAL_WEEKS } from '../../../shared/review';
+import {
+  daysText,
+  known,
+  type Review as ReviewOfWeek,
+  reviewSentences,
+  reviewWeek,
+  USUAL_WEEKS,
+} from '../../../shared/review';
 import {
   type CalendarWeek,
   calendarWeeks,
-  firstDayOfWeek,
   missedDays,
   missedSentences,
   weeksRange,
   weekTotals,
 } from '../../../shared/weekReview';
+import { ISO_FIRST_DAY } from '../../../shared/weekStart';
 import { clockTime, durationText, shortDate, shortDayTitle, weekdayName } from '../../../shared/words';
 import { refreshHistory, useCadence } from '../store/store';
 import { userLocale } from '../userLocale';
@@ -48,11 +55,32 @@ interface Series {
   value: (day: DaySummary) => number;
 }
 
+const AXIS_FONT = '12px system-ui, sans-serif';
+/** The room between the y-axis labels and the plot (uPlot's tick of 10 px and gap of 5 px) and a margin. */
+const AXIS_ROOM = 24;
+
+/** A round top for a scale that holds `value` in about four steps of 1, 2, 2.5 or 5 times a power of ten. */
+function roundTop(value: number): number {
+  const rough = value / 4;
+  const magnitude = 10 ** Math.floor(Math.log10(rough));
+  const step = ([1, 2, 2.5, 5, 10].find((m) => rough <= m * magnitude) ?? 10) * magnitude;
+  return Math.ceil(value / step) * step;
+}
+
+/** How wide the y-axis must be for its widest label ("100 min"), in CSS pixels: never cut off. */
+function axisWidth(labels: readonly string[] | null): number {
+  const context = document.createElement('canvas').getContext('2d');
+  if (!context || !labels?.length) return 60;
+  context.font = AXIS_FONT;
+  return Math.ceil(Math.max(...labels.map((label) => context.measureText(label).width))) + AXIS_ROOM;
+}
+
 function BarChart({
   title,
   days,
   series,
   unit,
+  least,
   weekStarts,
   locale,
 }: {
@@ -60,11 +88,20 @@ function BarChart({
   days: DaySummary[];
   series: Series[];
   unit: string;
+  /** The smallest top of the scale: an empty week shows a small scale (the goal's day, an hour), not 100 h. */
+  least: number;
   weekStarts: string[];
   locale: string | undefined;
 }) {
   const host = useRef<HTMLDivElement>(null);
   const dark = usePrefersDark();
+  const top = useMemo(
+    () =>
+      roundTop(
+        Math.max(least, ...days.flatMap((day) => (known(day) ? series.map((s) => s.value(day)) : []))),
+      ),
+    [days, series, least],
+  );
   useEffect(() => {
     const element = host.current;
     if (!element) return;
@@ -72,7 +109,7 @@ function BarChart({
     const colour = (name: string) => style.getPropertyValue(name).trim();
     const axis = {
       stroke: colour('--muted'),
-      font: '12px system-ui, sans-serif',
+      font: AXIS_FONT,
       ticks: { stroke: colour('--line') },
     };
     // Days by their index: the bars need no time scale, and the ticks fall on the weeks' first days.
@@ -88,7 +125,10 @@ function BarChart({
         // The legend names the colours; the figures are in the table below.
         legend: { show: true, live: false },
         cursor: { points: { show: false } },
-        scales: { x: { time: false, range: [-0.5, days.length - 0.5] } },
+        scales: {
+          x: { time: false, range: [-0.5, days.length - 0.5] },
+          y: { range: [0, top] },
+        },
         axes: [
           {
             ...axis,
@@ -99,7 +139,7 @@ function BarChart({
           {
             ...axis,
             grid: { stroke: colour('--line') },
-            size: 60,
+            size: (_, labels) => axisWidth(labels),
             values: (_, splits) => splits.map((v) => `${v} ${unit}`),
           },
         ],
@@ -117,7 +157,8 @@ function BarChart({
           }),
         ],
       },
-      [days.map((_, i) => i), ...series.map((s) => days.map(s.value))],
+      // A day before Cadence first ran has no bar: it is unknown, not zero.
+      [days.map((_, i) => i), ...series.map((s) => days.map((day) => (known(day) ? s.value(day) : null)))],
       element,
     );
     const resize = new ResizeObserver(() => plot.setSize({ width: element.clientWidth, height: 180 }));
@@ -126,11 +167,11 @@ function BarChart({
       resize.disconnect();
       plot.destroy();
     };
-  }, [days, series, unit, weekStarts, locale, dark]);
+  }, [days, series, unit, top, weekStarts, locale, dark]);
   return (
     <figure className="chart">
       <figcaption>{title}</figcaption>
-      <div ref={host} role="img" aria-label={title} />
+      <div ref={host} role="img" aria-label={`${title}, on a scale up to ${top} ${unit}`} />
     </figure>
   );
 }
@@ -179,14 +220,18 @@ function WeekTable({ weeks, locale }: { weeks: CalendarWeek[]; locale: string | 
       </thead>
       <tbody role="rowgroup">
         {weeks.map((week, index) => {
-          const totals = weekTotals(week.days);
-          const cells = [
-            durationText(totals.focusMinutes),
-            durationText(totals.meetingMinutes),
-            String(totals.lunches),
-            durationText(totals.afterHoursMinutes + totals.weekendMinutes),
-            usualShutdown(week.days, locale),
-          ];
+          const days = week.days.filter(known);
+          const totals = weekTotals(days);
+          // A week wholly before Cadence first ran is unknown, not a week of zeros.
+          const cells = days.length
+            ? [
+                durationText(totals.focusMinutes),
+                durationText(totals.meetingMinutes),
+                String(totals.lunches),
+                durationText(totals.afterHoursMinutes + totals.weekendMinutes),
+                usualShutdown(days, locale),
+              ]
+            : columns.map(() => '—');
           return (
             <tr key={week.start} role="row">
               <th scope="row" role="rowheader">
@@ -203,6 +248,13 @@ function WeekTable({ weeks, locale }: { weeks: CalendarWeek[]; locale: string | 
       </tbody>
     </table>
   );
+}
+
+/** When Cadence first ran ("on Thursday", "today"), when the reviewed days reach back before it; else null. */
+function startedWords(review: ReviewOfWeek, dayName: (date: string) => string): string | null {
+  if (!review.days.some((day) => !known(day))) return null;
+  const first = review.days.find(known);
+  return first ? `on ${dayName(first.date)}` : 'today';
 }
 
 function Review({ weeks, today, history }: { weeks: CalendarWeek[]; today: string; history: DaySummary[] }) {
@@ -226,7 +278,12 @@ function Review({ weeks, today, history }: { weeks: CalendarWeek[]; today: strin
           {sentence}
         </p>
       ))}
-      <ReviewTable review={review} goalHours={goalHours} days={daysText(review, dayName)} />
+      <ReviewTable
+        review={review}
+        goalHours={goalHours}
+        days={daysText(review, dayName)}
+        started={startedWords(review, dayName)}
+      />
     </section>
   );
 }
@@ -243,7 +300,8 @@ export default function WeekReview() {
   const connected = useCadence((s) => s.connection === 'open');
   const locale = useCadence((s) => userLocale(s.settings?.locale));
   const today = useToday();
-  const firstDay = firstDayOfWeek(locale);
+  // The week the focus goal plans too: one week for the goal, the review and the charts.
+  const firstDay = useCadence((s) => s.settings?.weekStart ?? ISO_FIRST_DAY);
   const range = today ? weeksRange(today, firstDay, HISTORY_WEEKS) : null;
   const from = range?.from;
   const to = range?.to;
@@ -278,6 +336,13 @@ function Weeks({
   const shown = useMemo(() => weeks.slice(-WEEKS), [weeks]);
   const shownDays = useMemo(() => shown.flatMap((week) => week.days), [shown]);
   const weekStarts = useMemo(() => shown.map((week) => week.start), [shown]);
+  // At least two hours, or a workday's share of the focus goal where that is more.
+  const focusScale = useCadence((s) =>
+    Math.max(
+      2,
+      (s.settings?.focusGoal.weeklyHours ?? 0) / Math.max(1, 7 - (s.settings?.weekendDays.length ?? 2)),
+    ),
+  );
   return (
     <div className="week">
       <h1>Your last {WEEKS} weeks</h1>
@@ -292,6 +357,7 @@ function Weeks({
         days={shownDays}
         series={focusSeries}
         unit="h"
+        least={focusScale}
         weekStarts={weekStarts}
         locale={locale}
       />
@@ -300,6 +366,7 @@ function Weeks({
         days={shownDays}
         series={afterSeries}
         unit="min"
+        least={60}
         weekStarts={weekStarts}
         locale={locale}
       />

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Settings, WeekdayKey, WorkSpan } from '../../../shared/settings';
 import { sharedWorkdayHours, spanProblem, WEEKDAYS, withWorkdayHours } from '../../../shared/workSpans';
-import { describedBy, fieldId, type Issues, Problem, problemAt } from './SettingsFields';
+import { describedBy, fieldId, type Issues, Problem, problemAt, SelectField } from './SettingsFields';
 import { useTimeField } from './TimeField';
 
 const DAY_NAMES: Record<WeekdayKey, string> = {
@@ -161,6 +161,13 @@ export function WorkingWeekSettings({
           </label>
         ))}
       </div>
+      <SelectField
+        label="Weeks start on (the focus goal, the review and the charts)"
+        path="weekStart"
+        value={String(draft.weekStart) as WeekdayKey}
+        options={WEEKDAYS.map((day) => [day, DAY_NAMES[day]] as const)}
+        onChange={(day) => update({ weekStart: Number(day) })}
+      />
       <label className="check same-hours">
         <input
           type="checkbox"

@@ -15,8 +15,9 @@ export function iso(instant: number | null, zone: string): string | null {
     : DateTime.fromMillis(instant, { zone }).toISO({ suppressMilliseconds: true });
 }
 
+/** Settings in a zone; weeks start on Monday (en-GB), whatever the machine running the tests speaks. */
 export function settingsIn(zone: string, patch: Partial<Settings> = {}): Settings {
-  return { ...defaultSettings(zone), onboarded: true, ...patch };
+  return { ...defaultSettings(zone, 'en-GB'), onboarded: true, ...patch };
 }
 
 export function everyDay(spans: WorkSpan[]): Settings['week'] {

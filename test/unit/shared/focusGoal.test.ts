@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CalendarEvent } from '../../../shared/calendar';
-import { type FocusGoal, planFocusGoal, weekOf } from '../../../shared/focusGoal';
+import { type FocusGoal, goalWeek, planFocusGoal } from '../../../shared/focusGoal';
 import { emptyIntents } from '../../../shared/intents';
 import { patternOf } from '../../../shared/workPattern';
 import { at, settingsIn } from './domainFixtures';
@@ -114,8 +114,12 @@ describe('the weekly focus goal, planned into free time', () => {
   });
 
   it('follows a Friday–Saturday weekend and a night shift', () => {
-    const gulf = settingsIn('Asia/Dubai', { weekendDays: [5, 6] });
-    expect(weekOf('2026-11-26', patternOf(gulf))).toEqual({ from: '2026-11-22', to: '2026-11-28' });
+    const gulf = settingsIn('Asia/Dubai', { weekendDays: [5, 6], weekStart: 7 });
+    expect(goalWeek('2026-11-26', 7, patternOf(gulf))).toEqual({
+      from: '2026-11-22',
+      to: '2026-11-28',
+      coming: false,
+    });
     const plan = planFocusGoal(at('2026-11-22T07:00', 'Asia/Dubai'), gulf, emptyIntents(), [], GOAL);
     expect(plan.blocks.every((block) => !['2026-11-27', '2026-11-28'].includes(block.date))).toBe(true);
     const night = settingsIn(ZONE, {

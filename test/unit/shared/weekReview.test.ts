@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../../shared/clockTime';
 import type { DaySummary } from '../../../shared/history';
-import {
-  calendarWeeks,
-  firstDayByRegion,
-  firstDayOfWeek,
-  missedDays,
-  missedSentences,
-  weeksRange,
-  weekStartOf,
-} from '../../../shared/weekReview';
+import { calendarWeeks, missedDays, missedSentences, weeksRange } from '../../../shared/weekReview';
+import { firstDayByRegion, firstDayOfWeek, weekStartOf } from '../../../shared/weekStart';
 import { weekdayName } from '../../../shared/words';
 
 /** A workday on which Cadence was used: lunch taken and the day closed, unless told otherwise. */
