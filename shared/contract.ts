@@ -228,7 +228,20 @@ export type ErrorCode =
   | 'malformed_json'
   | 'forbidden'
   | 'offline'
+  /** A command asked again after its answer was lost, of a Cadence restarted meanwhile. */
+  | 'outcome_unknown'
   | 'internal';
+
+/**
+ * The local API's headers for commands asked again: `request` names a command (a client asks again with
+ * the same name when the answer was lost), `sentTo` is the instance it was first sent to, and `instance`,
+ * on every answer, which running Cadence answered (a restarted one has another).
+ */
+export const COMMAND_HEADERS = {
+  request: 'cadence-request',
+  sentTo: 'cadence-sent-to',
+  instance: 'cadence-instance',
+} as const;
 
 export interface Issue {
   path: string;
