@@ -85,6 +85,12 @@ export const commandSchemas = {
     .partial({ week: true, weekendDays: true })
     .strict(),
   'teammates.remove': z.object({ id: z.string().min(1).max(60) }).strict(),
+  // The same limits as adding; only what is given changes, and an email of null is taken away.
+  'teammates.edit': teammateSchema
+    .pick({ name: true, timeZone: true, week: true, weekendDays: true })
+    .partial()
+    .extend({ id: teammateSchema.shape.id, email: teammateSchema.shape.email.unwrap().nullable().optional() })
+    .strict(),
   'integration.connect': z.object({ provider: z.enum(['slack', 'google', 'microsoft']) }).strict(),
   'integration.configure': z
     .object({
@@ -168,6 +174,7 @@ export interface CommandResults {
   'settings.update': Settings;
   'teammates.add': Teammate;
   'teammates.remove': Teammate;
+  'teammates.edit': Teammate;
   'integration.connect': {
     /** The local page that starts the sign-in in the browser (binds it to that browser); open this one. */
     startUrl: string;
