@@ -8,6 +8,7 @@ import { Teammates } from './Teammates';
 import { Today } from './Today';
 import { useNow } from './useNow';
 import { WeekView } from './WeekView';
+import './narrow.css';
 
 const VIEWS: { id: View; label: string }[] = [
   { id: 'today', label: 'Today' },
