@@ -204,14 +204,14 @@ for (const size of SIZES)
         zone: ZONE,
         intents: withTeammates(),
         settings: { clock: '12h' },
-        serve: { faketime: '2026-11-25 17:22:00', env: notWorking() },
+        serve: { faketime: '2026-11-25 17:31:00', env: notWorking() },
       });
       const warning = page.getByText(/Desktop notifications are not working/);
       await expect(warning).toBeVisible({ timeout: 15_000 });
       // One pair of brackets at most, never one inside another.
       expect(await warning.textContent()).not.toMatch(/\([^)]*\(/);
       await page.getByRole('button', { name: '10 more minutes' }).click();
-      await expect(page.getByRole('heading', { level: 1 })).toContainText('5:40');
+      await expect(page.getByRole('heading', { level: 1 })).toContainText('Working a little longer');
       const close = page.getByRole('button', { name: /^Close the day/ }).first();
       const box = await close.boundingBox();
       expect(box && box.y + box.height).toBeLessThanOrEqual(700);
