@@ -3,7 +3,8 @@ import net from 'node:net';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { cli, serve } from '../fakes/processHarness';
-import { fakeNotifySend } from '../fakes/fakeNotifySend';
+import { notificationsFailing } from '../fakes/fakeNotifySend';
+import { FOUR_TEAMMATES } from '../fakes/teammateFixtures';
 import { emptyIntents, type Intents } from '../../shared/intents';
 import type { TeammateView } from '../../shared/statusView';
 import { expect, test } from './fixtures';
@@ -17,31 +18,7 @@ const SIZES = [
 ] as const;
 
 function withTeammates(): Intents {
-  const intents = emptyIntents();
-  const nineToFive = [{ start: '09:00', end: '17:00' }];
-  const week = {
-    '1': nineToFive,
-    '2': nineToFive,
-    '3': nineToFive,
-    '4': nineToFive,
-    '5': nineToFive,
-    '6': [],
-    '7': [],
-  };
-  intents.teammates = [
-    ['Ana Souza', 'Europe/Lisbon'],
-    ['Priya Raman', 'Asia/Kolkata'],
-    ['Maya Cohen', 'America/New_York'],
-    ['Olivia Brown', 'Australia/Sydney'],
-  ].map(([name = '', timeZone = ''], i) => ({
-    id: `p${i}`,
-    name,
-    timeZone,
-    week,
-    weekendDays: [6, 7],
-    source: 'manual' as const,
-  }));
-  return intents;
+  return { ...emptyIntents(), teammates: [...FOUR_TEAMMATES] };
 }
 
 function freePort(): Promise<number> {
@@ -69,18 +46,6 @@ async function shot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
 }
-
-const notWorking = () => {
-  const notifySend = fakeNotifySend();
-  // notify-send as on a desktop without a notification service (CADENCE_NOTIFIER unset: the real notifier).
-  return {
-    ...notifySend.env({
-      FAKE_NOTIFY_EXIT: '1',
-      FAKE_NOTIFY_STDERR: 'Cannot autolaunch D-Bus without X11 $DISPLAY',
-    }),
-    CADENCE_NOTIFIER: '',
-  } as Record<string, string>;
-};
 
 for (const size of SIZES)
   test.describe(`at ${size.width}×${size.height}`, () => {
@@ -204,7 +169,7 @@ for (const size of SIZES)
         zone: ZONE,
         intents: withTeammates(),
         settings: { clock: '12h' },
-        serve: { faketime: '2026-11-25 17:31:00', env: notWorking() },
+        serve: { faketime: '2026-11-25 17:31:00', env: notificationsFailing() },
       });
       const warning = page.getByText(/Desktop notifications are not working/);
       await expect(warning).toBeVisible({ timeout: 15_000 });

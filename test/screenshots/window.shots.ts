@@ -4,7 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { fakeNotifySend } from '../fakes/fakeNotifySend';
+import { notificationsFailing } from '../fakes/fakeNotifySend';
+import { FOUR_TEAMMATES } from '../fakes/teammateFixtures';
 import { emptyIntents, type Intents } from '../../shared/intents';
 import { expect, test } from '../e2e/fixtures';
 
@@ -17,23 +18,7 @@ const SIZES = [
 const SCHEMES = ['light', 'dark'] as const;
 
 function withTeammates(): Intents {
-  const intents = emptyIntents();
-  const hours = [{ start: '09:00', end: '17:00' }];
-  const week = { '1': hours, '2': hours, '3': hours, '4': hours, '5': hours, '6': [], '7': [] };
-  intents.teammates = [
-    ['Ana Souza', 'Europe/Lisbon'],
-    ['Priya Raman', 'Asia/Kolkata'],
-    ['Maya Cohen', 'America/New_York'],
-    ['Olivia Brown', 'Australia/Sydney'],
-  ].map(([name = '', timeZone = ''], i) => ({
-    id: `p${i}`,
-    name,
-    timeZone,
-    week,
-    weekendDays: [6, 7],
-    source: 'manual' as const,
-  }));
-  return intents;
+  return { ...emptyIntents(), teammates: [...FOUR_TEAMMATES] };
 }
 
 async function shoot(page: Page, name: string): Promise<void> {
@@ -54,13 +39,7 @@ for (const size of SIZES)
         settings: { clock: '12h' },
         serve: {
           faketime: '2026-11-25 17:31:00',
-          env: {
-            ...fakeNotifySend().env({
-              FAKE_NOTIFY_EXIT: '1',
-              FAKE_NOTIFY_STDERR: 'Cannot autolaunch D-Bus without X11 $DISPLAY',
-            }),
-            CADENCE_NOTIFIER: '',
-          } as Record<string, string>,
+          env: notificationsFailing(),
         },
       });
       await expect(page.getByText(/Desktop notifications are not working/)).toBeVisible({ timeout: 15_000 });
