@@ -171,6 +171,7 @@ function TeammateRow({
             <button
               type="button"
               className="quiet small"
+              data-action="edit"
               aria-label={`Edit ${teammate.name}`}
               onClick={() => onEdit(teammate)}
             >
@@ -179,6 +180,7 @@ function TeammateRow({
             <button
               type="button"
               className="quiet small"
+              data-action="remove"
               aria-label={`Remove ${teammate.name}`}
               onClick={() => onRemove(teammate)}
             >
@@ -267,7 +269,8 @@ export function Teammates() {
   const toggle = useRef<HTMLButtonElement>(null);
   const filterField = useRef<HTMLInputElement>(null);
   // Where the focus goes once the list has caught up with an action: a teammate's row, by id
-  const [focusNext, setFocusNext] = useState<string | null>(null);
+  // (on its button for the same action: Remove after a removal or its undo, Edit after an edit)
+  const [focusNext, setFocusNext] = useState<{ id: string; action: 'edit' | 'remove' } | null>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
@@ -283,12 +286,17 @@ export function Teammates() {
 
   useEffect(() => {
     if (!focusNext) return;
-    const index = rows.findIndex((r) => r.kind === 'teammate' && r.teammate.id === focusNext);
+    const index = rows.findIndex((r) => r.kind === 'teammate' && r.teammate.id === focusNext.id);
     if (index < 0) return;
     virtualizer.scrollToIndex(index);
     const frame = requestAnimationFrame(() => {
-      const row = scroller.current?.querySelector<HTMLElement>(`[data-teammate="${CSS.escape(focusNext)}"]`);
-      (row?.querySelector<HTMLElement>('button') ?? row)?.focus();
+      const row = scroller.current?.querySelector<HTMLElement>(
+        `[data-teammate="${CSS.escape(focusNext.id)}"]`,
+      );
+      const button =
+        row?.querySelector<HTMLElement>(`button[data-action="${focusNext.action}"]`) ??
+        row?.querySelector<HTMLElement>('button');
+      (button ?? row)?.focus();
       setFocusNext(null);
     });
     return () => cancelAnimationFrame(frame);
@@ -298,7 +306,7 @@ export function Teammates() {
     const row = draft?.edit?.id ?? null;
     setDraft(null);
     // An edit goes back to its teammate's row; adding, to the button that opened the form.
-    if (row) setFocusNext(row);
+    if (row) setFocusNext({ id: row, action: 'edit' });
     else requestAnimationFrame(() => toggle.current?.focus());
   };
   const adding = draft !== null && !draft.edit && !draft.replaces;
@@ -313,7 +321,7 @@ export function Teammates() {
     await refreshTeammates();
     if (!result.ok) return;
     // the focus moves on to the next teammate, not to the page
-    if (neighbour?.kind === 'teammate') setFocusNext(neighbour.teammate.id);
+    if (neighbour?.kind === 'teammate') setFocusNext({ id: neighbour.teammate.id, action: 'remove' });
     else filterField.current?.focus();
     const { id: _id, source: _source, presence: _presence, hoursAssumed: _assumed, ...again } = result.value;
     showNotice({
@@ -324,7 +332,7 @@ export function Teammates() {
         run: () =>
           void run('teammates.add', again).then(async (added) => {
             await refreshTeammates();
-            if (added.ok) setFocusNext(added.value.id);
+            if (added.ok) setFocusNext({ id: added.value.id, action: 'remove' });
           }),
       },
     });
@@ -352,7 +360,7 @@ export function Teammates() {
             if (!draft.edit && !draft.replaces) return;
             setDraft(null);
             // Back to the teammate's row, and a word that it was saved.
-            setFocusNext(saved.id);
+            setFocusNext({ id: saved.id, action: 'edit' });
             if (draft.edit) showNotice({ kind: 'info', text: `${saved.name} was saved.` });
           }}
           onClose={close}
