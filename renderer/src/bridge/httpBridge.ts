@@ -104,9 +104,12 @@ export function createHttpBridge(
   };
   const stopWakeups = wakeups?.(wake) ?? (() => undefined);
 
-  /** A request found Cadence unreachable: the socket may look open on a dead connection, so it goes too. */
+  /**
+   * A request found Cadence unreachable: the socket may look open on a dead connection, so it goes too
+   * and a new one is tried at once (once: while already lost, the growing wait stands).
+   */
   const unreachable = (): void => {
-    if (disposed) return;
+    if (disposed || state === 'lost') return;
     const old = socket;
     socket = null;
     old?.close();
