@@ -86,6 +86,12 @@ export const commandSchemas = {
     .partial({ week: true, weekendDays: true })
     .strict(),
   'teammates.remove': z.object({ id: z.string().min(1).max(60) }).strict(),
+  // The same limits as adding; only what is given changes, and an email of null is taken away.
+  'teammates.edit': teammateSchema
+    .pick({ name: true, timeZone: true, week: true, weekendDays: true })
+    .partial()
+    .extend({ id: teammateSchema.shape.id, email: teammateSchema.shape.email.unwrap().nullable().optional() })
+    .strict(),
   'integration.connect': z.object({ provider: z.enum(['slack', 'google', 'microsoft']) }).strict(),
   'integration.configure': z
     .object({
@@ -170,6 +176,7 @@ export interface CommandResults {
   'settings.update': Settings;
   'teammates.add': Teammate;
   'teammates.remove': Teammate;
+  'teammates.edit': Teammate;
   'integration.connect': {
     /** The local page that starts the sign-in in the browser (binds it to that browser); open this one. */
     startUrl: string;
@@ -230,7 +237,20 @@ export type ErrorCode =
   | 'malformed_json'
   | 'forbidden'
   | 'offline'
+  /** A command asked again after its answer was lost, of a Cadence restarted meanwhile. */
+  | 'outcome_unknown'
   | 'internal';
+
+/**
+ * The local API's headers for commands asked again: `request` names a command (a client asks again with
+ * the same name when the answer was lost), `sentTo` is the instance it was first sent to, and `instance`,
+ * on every answer, which running Cadence answered (a restarted one has another).
+ */
+export const COMMAND_HEADERS = {
+  request: 'cadence-request',
+  sentTo: 'cadence-sent-to',
+  instance: 'cadence-instance',
+} as const;
 
 export interface Issue {
   path: string;

@@ -1,6 +1,7 @@
 import { type Availability, lunchIfStartedAt, type Mode, type Reason } from './availability';
 import { type Instant, isoInZone } from './clockTime';
 import type { DayPlan, NextUp, PlanItem } from './dayPlan';
+import type { Teammate } from './intents';
 import type { Prompt } from './prompts';
 import type { TeammateGlance } from './teammateGlance';
 
@@ -154,4 +155,6 @@ export interface TeammateView extends Omit<TeammateGlance, 'nextAvailable' | 'ne
   nextAvailable: string | null;
   nextOverlap: { start: string; end: string } | null;
   source: string;
+  /** What the user entered for a teammate added by hand, to edit it; none for a service's teammate. */
+  entered?: Pick<Teammate, 'week' | 'weekendDays' | 'email'>;
 }

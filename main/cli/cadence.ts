@@ -25,7 +25,8 @@ import { printable, printableLines } from '../../shared/printable';
 import { describeIntegrations, describePlan, describeStatus, describeTeammates } from './describe';
 import { didYouMean, optionWords, refusalWords } from './gentle';
 import { exportRange } from './exportRange';
-import { teammateToRemove } from './teammateByName';
+import { teammateByName } from './teammateByName';
+import { anyChange, EDIT_USAGE, weekOfHours } from './teammateChanges';
 import { askWhichZone, choiceLines, type ZoneArgument, zoneArgument } from './zoneArgument';
 
 const OPTIONS = {
@@ -42,6 +43,11 @@ const OPTIONS = {
   'client-secret': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
+  // teammates edit
+  name: { type: 'string' },
+  zone: { type: 'string' },
+  hours: { type: 'string' },
+  email: { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -142,7 +148,12 @@ function print<T>(result: ApiResult<T>, values: Values, say: (value: T) => strin
 const nowhere = (found: ZoneArgument): boolean => !('zone' in found) && !found.choices.length;
 
 /** The zone a teammate's place names; asks which one at a terminal when it could be several. */
-async function zoneOf(text: string, found: ZoneArgument, values: Values): Promise<string> {
+async function zoneOf(
+  text: string,
+  found: ZoneArgument,
+  values: Values,
+  verb: 'add NAME' | 'edit NAME --zone' = 'add NAME',
+): Promise<string> {
   if ('zone' in found) return found.zone;
   if (!found.choices.length)
     throw new WordsError(
@@ -151,13 +162,17 @@ async function zoneOf(text: string, found: ZoneArgument, values: Values): Promis
   if (process.stdin.isTTY && process.stdout.isTTY && !values.json) {
     const zone = await askWhichZone(text, found.choices, show);
     if (zone) return zone;
-    throw new WordsError('No time zone chosen, so no one was added.');
+    throw new WordsError(
+      verb === 'add NAME'
+        ? 'No time zone chosen, so no one was added.'
+        : 'No time zone chosen, so nothing was changed.',
+    );
   }
   throw new WordsError(
     [
       `"${text}" could be more than one time zone:`,
       ...choiceLines(found.choices),
-      `Give the one you mean, e.g. teammates add NAME ${found.choices[0]!.zone}`,
+      `Give the one you mean, e.g. teammates ${verb} ${found.choices[0]!.zone}`,
     ].join('\n'),
   );
 }
@@ -199,7 +214,7 @@ function openInBrowser(url: string): boolean {
 async function removeTeammate(invocation: Invocation, who: string): Promise<number> {
   const listed = await invocation.client.query('teammates', {});
   if (!listed.ok) return report(listed);
-  const choice = teammateToRemove(listed.value, who);
+  const choice = teammateByName(listed.value, who);
   if (!choice.ok) {
     complain(choice.message);
     return 1;
@@ -211,6 +226,47 @@ async function removeTeammate(invocation: Invocation, who: string): Promise<numb
 function closedWords(value: CommandResult<'shutdown.complete'>): string {
   const off = value.offUntil ? ` You are off until ${offsetDayTime(value.offUntil)}.` : '';
   return `${earlyCloseWords(value.earlyMinutes, 'Day closed') ?? 'Day closed.'}${off}`;
+}
+
+/** `teammates edit NAME|ID [--name N] [--zone Z] [--hours HH:MM-HH:MM] [--email E|none]`: what is given changes. */
+async function editTeammate(invocation: Invocation, who: string): Promise<number> {
+  const { values } = invocation;
+  if (!who || !anyChange(values)) throw new UsageError(EDIT_USAGE);
+  const week = values.hours === undefined ? undefined : weekOfHours(values.hours);
+  if (week === null)
+    throw new WordsError(
+      `--hours needs two 24-hour times with a dash, e.g. --hours 08:00-16:00 (Monday to Friday); "${printable(values.hours ?? '')}" is not that.`,
+    );
+  const listed = await invocation.client.query('teammates', {});
+  if (!listed.ok) return report(listed);
+  const choice = teammateByName(listed.value, who, 'edit');
+  if (!choice.ok) {
+    complain(choice.message);
+    return 1;
+  }
+  const timeZone =
+    values.zone === undefined
+      ? undefined
+      : await zoneOf(values.zone, await zoneArgument(values.zone), values, 'edit NAME --zone');
+  const email =
+    values.email === undefined
+      ? undefined
+      : values.email.trim().toLowerCase() === 'none'
+        ? null
+        : values.email;
+  return send(
+    invocation,
+    'teammates.edit',
+    {
+      id: choice.id,
+      ...(values.name !== undefined ? { name: values.name } : {}),
+      ...(timeZone ? { timeZone } : {}),
+      ...(week ? { week } : {}),
+      ...(email !== undefined ? { email } : {}),
+    },
+    (v) =>
+      `Changed ${printable(v.name)} (${v.timeZone}${v.email ? `, ${printable(v.email)}` : ''}) [${v.id}].`,
+  );
 }
 
 const VERBS: Record<string, Verb> = {
@@ -396,7 +452,10 @@ const VERBS: Record<string, Verb> = {
     },
   },
   teammates: {
-    usage: ['teammates [--json] | teammates add NAME ZONE-OR-CITY [EMAIL] | teammates remove NAME|ID'],
+    usage: [
+      'teammates [--json] | teammates add NAME ZONE-OR-CITY [EMAIL] | teammates remove NAME|ID',
+      'teammates edit NAME|ID [--name NEW] [--zone ZONE-OR-CITY] [--hours HH:MM-HH:MM] [--email ADDRESS|none]',
+    ],
     run: async (invocation) => {
       // Not `client` here: reading it opens the connection, and a usage error comes first.
       const { args } = invocation;
@@ -433,9 +492,10 @@ const VERBS: Record<string, Verb> = {
           );
         return removeTeammate(invocation, who);
       }
+      if (args[0] === 'edit') return editTeammate(invocation, args.slice(1).join(' ').trim());
       if (args.length)
         throw new UsageError(
-          `Unknown teammates action "${args[0]}": use add or remove.${didYouMean(args[0] ?? '', ['add', 'remove'], 'teammates ')}`,
+          `Unknown teammates action "${args[0]}": use add, edit or remove.${didYouMean(args[0] ?? '', ['add', 'edit', 'remove'], 'teammates ')}`,
         );
       return ask(invocation, 'teammates', {}, describeTeammates);
     },

@@ -9,10 +9,15 @@ const listed = (teammates: readonly TeammateView[]): string =>
   teammates.map((t) => `  ${printable(t.name)} (${t.timeZone})  [${printable(t.id)}]`).join('\n');
 
 /**
- * Which teammate `teammates remove WHO` means: the one with that id, else the only one with that name
- * (letter case aside). Several with the name get a list to choose from by id; none, the names there are.
+ * Which teammate `teammates remove WHO` (or `edit WHO`) means: the one with that id, else the only one
+ * with that name (letter case aside). Several with the name get a list to choose from by id; none, the
+ * names there are.
  */
-export function teammateToRemove(teammates: readonly TeammateView[], who: string): TeammateChoice {
+export function teammateByName(
+  teammates: readonly TeammateView[],
+  who: string,
+  verb: 'remove' | 'edit' = 'remove',
+): TeammateChoice {
   const byId = teammates.find((t) => t.id === who);
   const named = byId ? [byId] : teammates.filter((t) => t.name.trim().toLowerCase() === who.toLowerCase());
   const own = named.filter((t) => t.source === 'manual');
@@ -20,13 +25,13 @@ export function teammateToRemove(teammates: readonly TeammateView[], who: string
   if (own.length > 1)
     return {
       ok: false,
-      message: `${own.length} teammates are called ${printable(who)}. Say which by its id:\n${listed(own)}\nFor example: cadence teammates remove ${printable(own[0]?.id ?? '')}`,
+      message: `${own.length} teammates are called ${printable(who)}. Say which by its id:\n${listed(own)}\nFor example: cadence teammates ${verb} ${printable(own[0]?.id ?? '')}`,
     };
   const [fromService] = named;
   if (fromService)
     return {
       ok: false,
-      message: `${printable(fromService.name)} comes from ${SOURCE_NAMES[fromService.source] ?? fromService.source}, and Cadence shows whoever it lists; remove them there.`,
+      message: `${printable(fromService.name)} comes from ${SOURCE_NAMES[fromService.source] ?? fromService.source}, and Cadence shows whoever it lists; ${verb === 'remove' ? 'remove them there' : 'change them there'}.`,
     };
   const mine = teammates.filter((t) => t.source === 'manual');
   return {

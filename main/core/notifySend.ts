@@ -38,8 +38,8 @@ function reasonFor(error: ExecFileException, stderr: string): string {
     return `notify-send did not answer within ${ANSWER_WITHIN_MS / 1000} s; the desktop's notification service may be stuck`;
   const said = firstLine(stderr) || firstLine(error.message);
   if (/D-Bus|DBus|DBUS|org\.freedesktop\.Notifications|connect/i.test(said))
-    return `no notification service answers in this session (notify-send said: ${said})`;
-  return `notify-send could not show it (${said || `exit status ${String(error.code)}`})`;
+    return `no notification service answers in this session; notify-send said: ${said}`;
+  return `notify-send could not show it: ${said || `exit status ${String(error.code)}`}`;
 }
 
 /**

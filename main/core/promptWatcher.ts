@@ -45,7 +45,7 @@ export class PromptWatcher {
         this.options.onNotificationProblem(
           outcome.delivered
             ? null
-            : `Desktop notifications are not working (${outcome.reason}). Prompts still appear in the Cadence window.`,
+            : `Desktop notifications are not working: ${outcome.reason}. Prompts still appear in the Cadence window.`,
         );
         return outcome;
       });

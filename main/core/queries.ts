@@ -85,6 +85,15 @@ export function teammateViews(
     return {
       ...view,
       source: teammate.source,
+      ...(teammate.source === 'manual'
+        ? {
+            entered: {
+              week: teammate.week,
+              weekendDays: teammate.weekendDays,
+              ...(teammate.email ? { email: teammate.email } : {}),
+            },
+          }
+        : {}),
       nextAvailable: view.nextAvailable === null ? null : isoInZone(view.nextAvailable, zone),
       nextOverlap: view.nextOverlap
         ? { start: isoInZone(view.nextOverlap.start, zone), end: isoInZone(view.nextOverlap.end, zone) }

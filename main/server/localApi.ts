@@ -1,13 +1,14 @@
-import { timingSafeEqual } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { WebSocket, WebSocketServer } from 'ws';
-import type { ApiResult, ErrorCode } from '../../shared/contract';
+import { type ApiResult, COMMAND_HEADERS, type ErrorCode } from '../../shared/contract';
 import type { CadenceService } from '../core/cadenceService';
 import { type IDisposable, onUnexpectedError } from '../base/lifetime';
 import { decodedPath, requestTarget } from '../net/requestTarget';
+import { CommandOutcomes } from './commandOutcomes';
 import { CHALLENGE_PATTERN, healthProof } from './healthProof';
 import { WINDOW_LINK_PATH, WindowLinks } from './windowLinks';
 
@@ -45,6 +46,7 @@ const STATUS_BY_ERROR: Partial<Record<ErrorCode, number>> = {
   conflict: 409,
   snooze_limit: 409,
   storage: 503,
+  outcome_unknown: 409,
 };
 
 const MIME: Record<string, string> = {
@@ -126,6 +128,7 @@ export class LocalApi implements IDisposable {
   private readonly subscription: IDisposable;
   private port = 0;
   private readonly windowLinks: WindowLinks;
+  private readonly outcomes = new CommandOutcomes(randomUUID());
 
   constructor(private readonly options: LocalApiOptions) {
     this.windowLinks = new WindowLinks();
@@ -266,6 +269,7 @@ export class LocalApi implements IDisposable {
     if (link) return this.openWindow(link[1] ?? '', req, res);
     if (!url.pathname.startsWith('/api/')) return this.serveStatic(url.pathname, req, res);
     if (url.pathname === '/api/health') return this.health(url, req, res);
+    res.setHeader(COMMAND_HEADERS.instance, this.outcomes.instance);
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? null;
     const problem = this.check(req, bearer);
     if (problem) return refuse(res, problem.status, problem.error, problem.message);
@@ -288,9 +292,15 @@ export class LocalApi implements IDisposable {
       }
     }
     const [, kind, name = ''] = match;
+    const header = (key: string) => {
+      const value = req.headers[key];
+      return typeof value === 'string' ? value : undefined;
+    };
     const result: ApiResult<unknown> =
       kind === 'command'
-        ? await this.options.service.handleCommand(name, input)
+        ? await this.outcomes.run(name, header(COMMAND_HEADERS.request), header(COMMAND_HEADERS.sentTo), () =>
+            this.options.service.handleCommand(name, input),
+          )
         : this.options.service.handleQuery(name, input);
     send(res, result.ok ? 200 : (STATUS_BY_ERROR[result.error] ?? 400), result);
   }

@@ -19,6 +19,7 @@ import { shutdownComplete } from './shutdownComplete';
 import { shutdownSnooze } from './shutdownSnooze';
 import { shutdownUndo } from './shutdownUndo';
 import { teammatesAdd } from './teammatesAdd';
+import { teammatesEdit } from './teammatesEdit';
 import { teammatesRemove } from './teammatesRemove';
 
 /** Every command that changes Cadence's documents, by name: a new command is one file and one line here. */
@@ -45,5 +46,6 @@ export const commandHandlers: { [C in DocumentCommand]: CommandHandler<C> } = {
   'settings.update': settingsUpdate,
   'teammates.add': teammatesAdd,
   'teammates.remove': teammatesRemove,
+  'teammates.edit': teammatesEdit,
   notify,
 };

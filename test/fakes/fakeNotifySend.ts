@@ -40,3 +40,13 @@ export function fakeNotifySend(): FakeNotifySend {
         .map((name) => fs.readFileSync(path.join(records, name), 'utf8').split('\0').slice(0, -1)),
   };
 }
+
+/** A service's environment where notify-send fails as on a desktop without a notification service. */
+export function notificationsFailing(): Record<string, string> {
+  const env = fakeNotifySend().env({
+    FAKE_NOTIFY_EXIT: '1',
+    FAKE_NOTIFY_STDERR: 'Cannot autolaunch D-Bus without X11 $DISPLAY',
+  });
+  // CADENCE_NOTIFIER unset: the real notifier, which calls notify-send.
+  return { ...(env as Record<string, string>), CADENCE_NOTIFIER: '' };
+}

@@ -25,3 +25,15 @@ export function manyTeammates(
     source: 'manual' as const,
   }));
 }
+
+/** Four teammates added by hand around the world (ids p0…p3), working 09:00–17:00 on weekdays. */
+export const FOUR_TEAMMATES: readonly Teammate[] = manyTeammates(4, [
+  'Europe/Lisbon',
+  'Asia/Kolkata',
+  'America/New_York',
+  'Australia/Sydney',
+]).map((teammate, i) => ({
+  ...teammate,
+  id: `p${i}`,
+  name: ['Ana Souza', 'Priya Raman', 'Maya Cohen', 'Olivia Brown'][i] ?? teammate.name,
+}));

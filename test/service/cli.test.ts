@@ -297,7 +297,7 @@ describe('cadence notify', () => {
     });
     const sent = await cli(dir, ['notify', 'Deploy done', 'v2 is live']);
     expect(sent.stdout.trim()).toBe(
-      'Not shown: no notification service answers in this session (notify-send said: Cannot autolaunch D-Bus without X11 $DISPLAY). (Cadence let it through: you are working.)',
+      'Not shown: no notification service answers in this session; notify-send said: Cannot autolaunch D-Bus without X11 $DISPLAY. (Cadence let it through: you are working.)',
     );
   });
 });

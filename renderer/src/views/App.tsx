@@ -9,6 +9,7 @@ import { Today } from './Today';
 import { useNow } from './useNow';
 import { useTabTitle } from './useTabTitle';
 import { WeekView } from './WeekView';
+import './narrow.css';
 
 const VIEWS: { id: View; label: string }[] = [
   { id: 'today', label: 'Today' },

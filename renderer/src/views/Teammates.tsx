@@ -12,11 +12,10 @@ import {
   whenText,
 } from '../../../shared/words';
 import { refreshTeammates, run, showNotice, useCadence } from '../store/store';
+import { type Draft, editDraft, TeammateForm } from './TeammateForm';
 import { userLocale } from '../userLocale';
 import { type GroupHeader, type SortKey, teammateRows } from './teammateRows';
-import { TimeField, timeProblem } from './TimeField';
 import { useNow } from './useNow';
-import { pickedZone, UNKNOWN_ZONE, ZonePicker } from './ZonePicker';
 import './teammates.css';
 
 /** Row heights by layout: in a narrow window a teammate takes three lines. */
@@ -65,7 +64,9 @@ function useYourDay(zone: string, now: number, plan: DayPlanView | null, locale?
   );
   const marks = [6, 12, 18].map((hour) => {
     const at = day.dayStart + hour * HOUR;
-    return { at: (at - day.dayStart) / day.dayLength, label: clockTime(at, zone, locale) };
+    // Whole hours over a narrow bar: "6 pm" rather than "6:00 pm" (a 24-hour "18:00" stays as it is).
+    const label = clockTime(at, zone, locale).replace(/:00(?=\s*\D)/, '');
+    return { at: (at - day.dayStart) / day.dayLength, label };
   });
   return { now: (now - day.dayStart) / day.dayLength, hours, marks };
 }
@@ -107,13 +108,6 @@ function hoursOnYourDay(teammate: TeammateView, zone: string, now: number, local
   return `Working ${spans.join(' and ')} your time`;
 }
 
-/** A teammate to add, perhaps standing for a connected service's teammate whose hours were assumed. */
-interface Draft {
-  name: string;
-  timeZone: string;
-  replaces?: string;
-}
-
 function TeammateRow({
   index,
   teammate,
@@ -122,6 +116,7 @@ function TeammateRow({
   locale,
   yourDay,
   onRemove,
+  onEdit,
   onSetHours,
 }: {
   /** Its place among all rows, counted from the column heads: most rows are not in the page. */
@@ -132,6 +127,7 @@ function TeammateRow({
   locale: string | undefined;
   yourDay: YourDay;
   onRemove: (teammate: TeammateView) => void;
+  onEdit: (teammate: TeammateView) => void;
   onSetHours: (draft: Draft) => void;
 }) {
   const back =
@@ -171,14 +167,26 @@ function TeammateRow({
       </div>
       <div role="cell" className="teammate-action">
         {teammate.source === 'manual' ? (
-          <button
-            type="button"
-            className="quiet small"
-            aria-label={`Remove ${teammate.name}`}
-            onClick={() => onRemove(teammate)}
-          >
-            Remove
-          </button>
+          <span className="teammate-buttons">
+            <button
+              type="button"
+              className="quiet small"
+              data-action="edit"
+              aria-label={`Edit ${teammate.name}`}
+              onClick={() => onEdit(teammate)}
+            >
+              Edit
+            </button>
+            <button
+              type="button"
+              className="quiet small"
+              data-action="remove"
+              aria-label={`Remove ${teammate.name}`}
+              onClick={() => onRemove(teammate)}
+            >
+              Remove
+            </button>
+          </span>
         ) : teammate.hoursAssumed ? (
           <button
             type="button"
@@ -242,159 +250,6 @@ function ColumnHeads({ yourDay }: { yourDay: YourDay }) {
   );
 }
 
-/** What the core's refusal says, in words for the field it is about. */
-function refusalWords(result: { message: string; issues?: { path: string; message: string }[] }): {
-  zone: string | null;
-  form: string | null;
-} {
-  const zoneIssue = result.issues?.some((issue) => issue.path === 'timeZone');
-  const others = result.issues?.filter((issue) => issue.path !== 'timeZone') ?? [];
-  return {
-    zone: zoneIssue ? UNKNOWN_ZONE : null,
-    form: others.length ? others.map((issue) => issue.message).join(' ') : zoneIssue ? null : result.message,
-  };
-}
-
-function AddTeammate({
-  draft,
-  onAdded,
-  onClose,
-}: {
-  draft: Draft | null;
-  onAdded: (name: string) => void;
-  onClose: () => void;
-}) {
-  const [name, setName] = useState(draft?.name ?? '');
-  const [timeZone, setTimeZone] = useState(draft?.timeZone ?? '');
-  const [start, setStart] = useState('09:00');
-  const [end, setEnd] = useState('17:00');
-  const [email, setEmail] = useState('');
-  const [zoneError, setZoneError] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [added, setAdded] = useState<string | null>(null);
-  const nameField = useRef<HTMLInputElement>(null);
-  const zoneField = useRef<HTMLInputElement>(null);
-  // A name already in the list is said (two people can share a name, so it is not refused).
-  const existing = useCadence((s) => s.teammates);
-  const duplicate =
-    !draft?.replaces &&
-    name.trim() !== '' &&
-    existing.some((teammate) => teammate.name.trim().toLowerCase() === name.trim().toLowerCase());
-  useEffect(() => nameField.current?.focus(), []);
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
-    const unreadable = timeProblem(start) ?? timeProblem(end);
-    if (unreadable) {
-      setError(unreadable);
-      return;
-    }
-    const zone = pickedZone(timeZone);
-    if (!zone) {
-      setZoneError(UNKNOWN_ZONE);
-      zoneField.current?.focus();
-      return;
-    }
-    const spans = [{ start, end }];
-    const week = { '1': spans, '2': spans, '3': spans, '4': spans, '5': spans, '6': [], '7': [] };
-    const result = await run('teammates.add', {
-      name,
-      timeZone: zone,
-      week,
-      ...(email.trim() ? { email: email.trim() } : {}),
-      ...(draft?.replaces ? { replaces: draft.replaces } : {}),
-    });
-    if (!result.ok) {
-      const words = refusalWords(result);
-      setZoneError(words.zone);
-      setError(words.form);
-      (words.zone ? zoneField : nameField).current?.focus();
-      return;
-    }
-    await refreshTeammates();
-    onAdded(name.trim());
-    setError(null);
-    setZoneError(null);
-    // Ready for the next person: nothing of the one just added stays, hours included.
-    setName('');
-    setTimeZone('');
-    setStart('09:00');
-    setEnd('17:00');
-    setEmail('');
-    setAdded(`${name.trim()} was added.`);
-    nameField.current?.focus();
-  };
-  return (
-    <form
-      id="add-teammate"
-      className="add-teammate"
-      onSubmit={(e) => void submit(e)}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') onClose();
-      }}
-      aria-label={draft?.replaces ? `Set ${draft.name}’s working hours` : 'Add a teammate'}
-    >
-      <label>
-        Name
-        <input
-          dir="auto"
-          ref={nameField}
-          required
-          value={name}
-          onChange={(e) => {
-            setName(e.target.value);
-            setAdded(null);
-          }}
-          maxLength={80}
-        />
-      </label>
-      <ZonePicker
-        label="Time zone"
-        required
-        value={timeZone}
-        inputRef={zoneField}
-        error={zoneError}
-        onChange={(zone) => {
-          setTimeZone(zone);
-          setZoneError(null);
-        }}
-      />
-      <label>
-        Email (optional, for calendars)
-        <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} maxLength={254} />
-      </label>
-      <label>
-        From
-        <TimeField value={start} onChange={setStart} required />
-      </label>
-      <label>
-        To
-        <TimeField value={end} onChange={setEnd} required />
-      </label>
-      <div className="button-row">
-        <button type="submit" className="primary">
-          {draft?.replaces ? 'Save hours' : 'Add'}
-        </button>
-        <button type="button" className="quiet" onClick={onClose}>
-          {draft?.replaces ? 'Cancel' : 'Done'}
-        </button>
-      </div>
-      {duplicate ? (
-        <p className="hint" role="note">
-          There is already a teammate called {name.trim()}; add them again only if this is someone else.
-        </p>
-      ) : null}
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <p className="added" role="status">
-        {added}
-      </p>
-    </form>
-  );
-}
-
 export function Teammates() {
   const teammates = useCadence((s) => s.teammates);
   const zone = useCadence((s) => s.status?.timeZone ?? 'UTC');
@@ -414,7 +269,8 @@ export function Teammates() {
   const toggle = useRef<HTMLButtonElement>(null);
   const filterField = useRef<HTMLInputElement>(null);
   // Where the focus goes once the list has caught up with an action: a teammate's row, by id
-  const [focusNext, setFocusNext] = useState<string | null>(null);
+  // (on its button for the same action: Remove after a removal or its undo, Edit after an edit)
+  const [focusNext, setFocusNext] = useState<{ id: string; action: 'edit' | 'remove' } | null>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
@@ -430,21 +286,30 @@ export function Teammates() {
 
   useEffect(() => {
     if (!focusNext) return;
-    const index = rows.findIndex((r) => r.kind === 'teammate' && r.teammate.id === focusNext);
+    const index = rows.findIndex((r) => r.kind === 'teammate' && r.teammate.id === focusNext.id);
     if (index < 0) return;
     virtualizer.scrollToIndex(index);
     const frame = requestAnimationFrame(() => {
-      const row = scroller.current?.querySelector<HTMLElement>(`[data-teammate="${CSS.escape(focusNext)}"]`);
-      (row?.querySelector<HTMLElement>('button') ?? row)?.focus();
+      const row = scroller.current?.querySelector<HTMLElement>(
+        `[data-teammate="${CSS.escape(focusNext.id)}"]`,
+      );
+      const button =
+        row?.querySelector<HTMLElement>(`button[data-action="${focusNext.action}"]`) ??
+        row?.querySelector<HTMLElement>('button');
+      (button ?? row)?.focus();
       setFocusNext(null);
     });
     return () => cancelAnimationFrame(frame);
   }, [focusNext, rows, virtualizer]);
 
   const close = () => {
+    const row = draft?.edit?.id ?? null;
     setDraft(null);
-    requestAnimationFrame(() => toggle.current?.focus());
+    // An edit goes back to its teammate's row; adding, to the button that opened the form.
+    if (row) setFocusNext({ id: row, action: 'edit' });
+    else requestAnimationFrame(() => toggle.current?.focus());
   };
+  const adding = draft !== null && !draft.edit && !draft.replaces;
 
   /** Removes a teammate you added, and offers to bring them back as they were. */
   const remove = async (teammate: TeammateView) => {
@@ -456,7 +321,7 @@ export function Teammates() {
     await refreshTeammates();
     if (!result.ok) return;
     // the focus moves on to the next teammate, not to the page
-    if (neighbour?.kind === 'teammate') setFocusNext(neighbour.teammate.id);
+    if (neighbour?.kind === 'teammate') setFocusNext({ id: neighbour.teammate.id, action: 'remove' });
     else filterField.current?.focus();
     const { id: _id, source: _source, presence: _presence, hoursAssumed: _assumed, ...again } = result.value;
     showNotice({
@@ -467,7 +332,7 @@ export function Teammates() {
         run: () =>
           void run('teammates.add', again).then(async (added) => {
             await refreshTeammates();
-            if (added.ok) setFocusNext(added.value.id);
+            if (added.ok) setFocusNext({ id: added.value.id, action: 'remove' });
           }),
       },
     });
@@ -480,19 +345,23 @@ export function Teammates() {
         <button
           type="button"
           ref={toggle}
-          aria-expanded={draft !== null}
+          aria-expanded={adding}
           aria-controls="add-teammate"
-          onClick={() => (draft ? close() : setDraft({ name: '', timeZone: '' }))}
+          onClick={() => (adding ? close() : setDraft({ name: '', timeZone: '' }))}
         >
           Add a teammate
         </button>
       </div>
       {draft ? (
-        <AddTeammate
-          key={draft.replaces ?? 'new'}
+        <TeammateForm
+          key={draft.edit?.id ?? draft.replaces ?? 'new'}
           draft={draft}
-          onAdded={() => {
-            if (draft.replaces) close();
+          onSaved={(saved) => {
+            if (!draft.edit && !draft.replaces) return;
+            setDraft(null);
+            // Back to the teammate's row, and a word that it was saved.
+            setFocusNext({ id: saved.id, action: 'edit' });
+            if (draft.edit) showNotice({ kind: 'info', text: `${saved.name} was saved.` });
           }}
           onClose={close}
         />
@@ -573,6 +442,7 @@ export function Teammates() {
                         locale={locale}
                         yourDay={yourDay}
                         onRemove={(t) => void remove(t)}
+                        onEdit={(t) => setDraft(editDraft(t))}
                         onSetHours={setDraft}
                       />
                     )}

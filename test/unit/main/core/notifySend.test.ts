@@ -61,7 +61,7 @@ describe('notifications through notify-send', () => {
     const outcome = await refused.notify({ title: 'Lunch', message: 'Time for lunch' });
     expect(outcome).toEqual({
       delivered: false,
-      reason: expect.stringMatching(/^no notification service answers in this session \(notify-send said: /),
+      reason: expect.stringMatching(/^no notification service answers in this session; notify-send said: /),
     });
     const missing = new NodeNotifier('linux', { PATH: '/nonexistent' });
     expect(await missing.notify({ title: 'Lunch', message: 'Time for lunch' })).toEqual({
