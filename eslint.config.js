@@ -66,6 +66,25 @@ export default tseslint.config(
     },
   },
   {
+    // The window's first bundle carries no validator: zod's eval probe is a CSP violation in the desktop
+    // app, and its weight slows the first screen. Views that validate load it late (import()).
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/shared/contract', '**/shared/settings', '**/shared/intents', '**/shared/validationWords'],
+              allowTypeImports: true,
+              message: 'Types only: these modules hold the schemas (zod). Constants the window needs live in shared/wireWords.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['main/core/**/*.ts'],
     rules: {
       'no-restricted-imports': [

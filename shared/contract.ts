@@ -5,6 +5,7 @@ import type { IntegrationView } from './integrationView';
 import { lunchRecordSchema, MAX_CARRIED, type Teammate, teammateSchema } from './intents';
 import { hourMinute, type Settings, settingsPatchSchema } from './settings';
 import type { DayPlanView, PromptView, StatusView, TeammateView } from './statusView';
+import { MAX_PRIORITIES } from './wireWords';
 
 const minutes = z
   .number()
@@ -14,8 +15,7 @@ const minutes = z
 const instant = z.iso.datetime({ offset: true });
 const isoDate = z.iso.date({ message: 'use a real date like 2026-03-09' });
 /** The dates Cadence's date functions can name (four-digit years from the epoch on). */
-/** Tomorrow's top three: the new priorities a closing sets, carried ones aside. */
-export const MAX_PRIORITIES = 3;
+export { COMMAND_HEADERS, MAX_PRIORITIES } from './wireWords';
 
 export const FIRST_DATE = '1970-01-01';
 export const LAST_DATE = '9999-12-31';
@@ -240,17 +240,6 @@ export type ErrorCode =
   /** A command asked again after its answer was lost, of a Cadence restarted meanwhile. */
   | 'outcome_unknown'
   | 'internal';
-
-/**
- * The local API's headers for commands asked again: `request` names a command (a client asks again with
- * the same name when the answer was lost), `sentTo` is the instance it was first sent to, and `instance`,
- * on every answer, which running Cadence answered (a restarted one has another).
- */
-export const COMMAND_HEADERS = {
-  request: 'cadence-request',
-  sentTo: 'cadence-sent-to',
-  instance: 'cadence-instance',
-} as const;
 
 export interface Issue {
   path: string;

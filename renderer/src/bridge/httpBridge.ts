@@ -1,4 +1,5 @@
-import { type ApiResult, COMMAND_HEADERS, type CompanionEvent } from '../../../shared/contract';
+import type { ApiResult, CompanionEvent } from '../../../shared/contract';
+import { COMMAND_HEADERS } from '../../../shared/wireWords';
 import type { CompanionBridge, ConnectionState } from './bridge';
 
 const TOKEN_KEY = 'cadence.token';

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { openRitual, run, useCadence } from '../store/store';
 import { clockTime, dayName, durationText, whenText } from '../../../shared/words';
 import { EARLY_CLOSE_MINUTES, earlyCloseWords, UNDO_CLOSE_MINUTES } from '../../../shared/closing';
-import { MAX_PRIORITIES } from '../../../shared/contract';
+import { MAX_PRIORITIES } from '../../../shared/wireWords';
 import { statusShownIn } from '../../../shared/integrationView';
 import { useNow } from './useNow';
 import { ErrorText } from './ErrorText';

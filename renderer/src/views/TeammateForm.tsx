@@ -151,7 +151,13 @@ export function TeammateForm({
       onKeyDown={(e) => {
         if (e.key === 'Escape') onClose();
       }}
-      aria-label={kind === 'add' ? words.label : `${words.label} ${draft.name}`}
+      aria-label={
+        kind === 'add'
+          ? words.label
+          : kind === 'hours'
+            ? `Set ${draft.name}’s working hours`
+            : `${words.label} ${draft.name}`
+      }
     >
       <label>
         Name
