@@ -69,6 +69,7 @@ export interface IntegrationsPort {
   connect(id: ProviderId): Promise<ApiResult<{ startUrl: string; authorizeUrl: string }>>;
   configure(id: ProviderId, setting: { clientId: string; clientSecret?: string }): ApiResult<IntegrationView>;
   disconnect(id: ProviderId): ApiResult<null>;
+  unconfigure(id: ProviderId): ApiResult<IntegrationView>;
   list(): IntegrationView[];
   problems(): string[];
   /** Reads the connected calendars again if the last read is older than `maxAgeMs`. */
@@ -308,6 +309,7 @@ export class CadenceService extends Disposable {
     if (!parsed.success) return invalid(parsed.error);
     if (!integrations) return refusal('not_available', 'Integrations are not available in this build.');
     const provider = parsed.data.provider;
+    if (name === 'integration.unconfigure') return integrations.unconfigure(provider);
     return name === 'integration.connect'
       ? integrations.connect(provider)
       : integrations.disconnect(provider);

@@ -37,6 +37,18 @@ export class ClientConfigs {
     return Boolean(this.of(id).oauth.clientId);
   }
 
+  /** The client id in use and whether a secret goes with it, for Settings to show; never the secret. */
+  client(id: ProviderId): { id: string; secret: boolean } | null {
+    const { clientId, clientSecret } = this.of(id).oauth;
+    return clientId ? { id: clientId, secret: Boolean(clientSecret) } : null;
+  }
+
+  /** Whether saving `clientId` would replace the app a service signs in as with another. */
+  replaces(id: ProviderId, clientId: string): boolean {
+    const current = this.of(id).oauth.clientId;
+    return Boolean(current) && current !== clientId;
+  }
+
   /** Keeps the client id (and secret) the user entered for a service. */
   save(id: ProviderId, setting: ClientSetting): ApiResult<null> {
     if (this.managed(id))
@@ -45,10 +57,29 @@ export class ClientConfigs {
         `${PROVIDER_NAMES[id]}'s client id is set by your organisation (CADENCE_${id.toUpperCase()}_CLIENT_ID or cadence-organisation.json); it cannot be changed here.`,
       );
     if (!this.clients) return refusal('not_available', 'Client ids cannot be saved in this build.');
+    // The same id saved again without a secret keeps the secret that goes with it: Settings never shows it.
+    const kept = this.clients.get(id);
+    const secret =
+      setting.clientSecret ?? (kept?.clientId === setting.clientId ? kept.clientSecret : undefined);
     try {
-      this.clients.set(id, setting);
+      this.clients.set(id, { clientId: setting.clientId, ...(secret ? { clientSecret: secret } : {}) });
     } catch (error) {
       return refusal('storage', `Could not save the client id: ${(error as Error).message}.`);
+    }
+    return { ok: true, value: null };
+  }
+
+  /** Forgets the client id (and secret) the user entered for a service. */
+  remove(id: ProviderId): ApiResult<null> {
+    if (this.managed(id))
+      return refusal(
+        'conflict',
+        `${PROVIDER_NAMES[id]}'s client id is set by your organisation; it cannot be removed here.`,
+      );
+    try {
+      this.clients?.remove(id);
+    } catch (error) {
+      return refusal('storage', `Could not remove the client id: ${(error as Error).message}.`);
     }
     return { ok: true, value: null };
   }

@@ -2,12 +2,22 @@ import type { BrowserWindowConstructorOptions } from 'electron';
 
 export const APP_ORIGIN = 'app://cadence';
 
-/** Pages Cadence may open in the system browser: the providers' sign-in pages and help. */
+/**
+ * Pages Cadence may open in the system browser: the providers' sign-in pages, the consoles where
+ * Settings' guides (shared/connectGuides.ts) have the user make an app, the providers' help, and ours.
+ */
 export const EXTERNAL_ALLOWLIST = [
   'https://slack.com/',
   'https://accounts.google.com/',
   'https://login.microsoftonline.com/',
   'https://github.com/',
+  'https://api.slack.com/apps',
+  'https://docs.slack.dev/',
+  'https://console.cloud.google.com/',
+  'https://support.google.com/cloud/',
+  'https://developers.google.com/identity/',
+  'https://entra.microsoft.com/',
+  'https://learn.microsoft.com/',
 ];
 
 /**
@@ -117,8 +127,17 @@ export function hardenContents(
   });
 }
 
-/** Every permission request (camera, notifications from the page, geolocation…) is refused. */
+/**
+ * Writing text to the clipboard (Settings' Copy of the Slack manifest) is allowed: Electron asks for it
+ * as `clipboard-sanitized-write` (https://www.electronjs.org/docs/latest/api/session, "permission").
+ * Reading the clipboard is not.
+ */
+const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+
+/** Every other permission request (camera, notifications from the page, geolocation…) is refused. */
 export function hardenSession(session: SessionLike): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_contents, permission, callback) =>
+    callback(ALLOWED_PERMISSIONS.has(permission)),
+  );
+  session.setPermissionCheckHandler((_contents, permission) => ALLOWED_PERMISSIONS.has(permission));
 }

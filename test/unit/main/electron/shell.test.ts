@@ -7,6 +7,7 @@ import {
   serveCompanionIpc,
 } from '../../../../main/electron/companionIpc';
 import { feedPowerEvents } from '../../../../main/electron/powerEvents';
+import { guideLinks } from '../../../../shared/connectGuides';
 import {
   type ContentsLike,
   hardenContents,
@@ -197,16 +198,38 @@ describe('security checklist', () => {
     ]);
   });
 
-  it('refuses every permission request', () => {
+  it('refuses every permission request but writing to the clipboard (the Copy of the Slack manifest)', () => {
     const answers: boolean[] = [];
     let check: ((contents: unknown, permission: string) => boolean) | null = null;
     const session: SessionLike = {
-      setPermissionRequestHandler: (handler) => handler?.(null, 'media', (granted) => answers.push(granted)),
+      setPermissionRequestHandler: (handler) => {
+        for (const permission of ['media', 'clipboard-read', 'clipboard-sanitized-write'])
+          handler?.(null, permission, (granted) => answers.push(granted));
+      },
       setPermissionCheckHandler: (handler) => (check = handler),
     };
     hardenSession(session);
-    expect(answers).toEqual([false]);
+    expect(answers).toEqual([false, false, true]);
     expect(check!(null, 'notifications')).toBe(false);
+    expect(check!(null, 'clipboard-read')).toBe(false);
+    expect(check!(null, 'clipboard-sanitized-write')).toBe(true);
+  });
+
+  it("opens every link of Settings' sign-in guides in the system browser, and no look-alike", () => {
+    let open: ((details: { url: string }) => { action: 'deny' }) | null = null;
+    const contents: ContentsLike = {
+      on: () => undefined,
+      setWindowOpenHandler: (handler) => (open = handler),
+    };
+    const opened: string[] = [];
+    hardenContents(contents, (url) => opened.push(url));
+    const links = guideLinks();
+    expect(links.length).toBeGreaterThan(10);
+    for (const url of links) open!({ url });
+    open!({ url: 'https://console.cloud.google.com.evil.example/auth/clients' });
+    open!({ url: 'https://entra.microsoft.com.evil.example/' });
+    open!({ url: 'http://console.cloud.google.com/projectcreate' });
+    expect(opened).toEqual(links);
   });
 });
 

@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ClientSettingsFile } from '../../../../main/auth/clientSettings';
+import { FileVault } from '../../../../main/auth/vault';
+import { Integrations } from '../../../../main/core/integrations';
+import { providerConfigs } from '../../../../main/providers/endpoints';
+import type { Provider } from '../../../../main/providers/provider';
+import type { ProviderId } from '../../../../shared/integrationView';
+import { FakeClock } from '../../../fakes/fakeClock';
+import { tempDir } from '../../../fakes/serviceHarness';
+
+const cleanup: (() => void)[] = [];
+afterEach(() => {
+  for (const step of cleanup.splice(0)) step();
+});
+
+/** Integrations on a fresh data folder: client ids as Settings saves them, a sign-in already made for `signedIn`. */
+function rig(env: Record<string, string> = {}, signedIn: ProviderId[] = []) {
+  const dir = tempDir('cadence-clients-');
+  cleanup.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const vault = new FileVault(dir);
+  for (const id of signedIn) vault.set(id, { accessToken: 'access', refreshToken: 'refresh' });
+  const clients = new ClientSettingsFile(dir);
+  const integrations = new Integrations({
+    clock: new FakeClock(Date.parse('2026-11-25T10:00:00Z')),
+    vault,
+    configs: providerConfigs(env),
+    clients,
+    createProvider: (id): Provider => ({ id, apply: async () => undefined, reset: () => undefined }),
+  });
+  integrations.attach({
+    desired: () => {
+      throw new Error('not needed');
+    },
+    ownTeammates: () => [],
+    onDidChange: () => ({ dispose: () => undefined }),
+    remoteChanged: () => undefined,
+  });
+  cleanup.push(() => integrations.dispose());
+  const view = (id: ProviderId) => integrations.list().find((one) => one.id === id)!;
+  return { dir, vault, clients, integrations, view };
+}
+
+describe('the saved client id, as Settings shows it', () => {
+  it('shows the id in use and that a secret is saved, never the secret', () => {
+    const { integrations, view } = rig();
+    integrations.configure('google', {
+      clientId: 'g-app.apps.googleusercontent.com',
+      clientSecret: 'GOCSPX-s3cret',
+    });
+    expect(view('google').client).toEqual({ id: 'g-app.apps.googleusercontent.com', secret: true });
+    expect(view('slack').client).toBeNull();
+    expect(JSON.stringify(integrations.list())).not.toContain('GOCSPX-s3cret');
+  });
+
+  it('keeps the secret when the same id is saved again without one, and drops it with another id', () => {
+    const { integrations, clients, view } = rig();
+    integrations.configure('google', { clientId: 'g-app', clientSecret: 'GOCSPX-s3cret' });
+    integrations.configure('google', { clientId: 'g-app' });
+    expect(clients.get('google')).toEqual({ clientId: 'g-app', clientSecret: 'GOCSPX-s3cret' });
+    integrations.configure('google', { clientId: 'another-app' });
+    expect(clients.get('google')).toEqual({ clientId: 'another-app' });
+    expect(view('google').client).toEqual({ id: 'another-app', secret: false });
+  });
+
+  it('another id signs the service out (its sign-in belongs to the old app); the same id does not', () => {
+    const { integrations, vault, view } = rig({}, ['slack']);
+    integrations.configure('slack', { clientId: 'slack-app' });
+    expect(view('slack').connected).toBe(true);
+    integrations.configure('slack', { clientId: 'slack-app' });
+    expect(view('slack').connected).toBe(true);
+    integrations.configure('slack', { clientId: 'another-slack-app' });
+    expect(view('slack')).toMatchObject({ connected: false, client: { id: 'another-slack-app' } });
+    expect(vault.get('slack')).toBeNull();
+  });
+
+  it('Remove forgets the id and the sign-in made with it; the other services keep theirs', () => {
+    const { integrations, clients, vault, view } = rig({}, ['slack', 'microsoft']);
+    integrations.configure('slack', { clientId: 'slack-app' });
+    integrations.configure('microsoft', { clientId: 'ms-app' });
+    const removed = integrations.unconfigure('slack');
+    expect(removed).toMatchObject({ ok: true, value: { configured: false, connected: false, client: null } });
+    expect(clients.get('slack')).toBeNull();
+    expect(vault.get('slack')).toBeNull();
+    expect(view('microsoft')).toMatchObject({ connected: true, client: { id: 'ms-app' } });
+  });
+
+  it("shows an organisation's id, and neither changes nor removes it", () => {
+    const { integrations, view } = rig({ CADENCE_SLACK_CLIENT_ID: 'org-slack-app' });
+    expect(view('slack')).toMatchObject({ managed: true, client: { id: 'org-slack-app', secret: false } });
+    expect(integrations.unconfigure('slack')).toMatchObject({ ok: false, error: 'conflict' });
+    expect(view('slack').client).toEqual({ id: 'org-slack-app', secret: false });
+  });
+});
