@@ -46,6 +46,11 @@ export const CONNECT_GUIDES: Record<ProviderId, ConnectGuide> = {
         '. It asks only for your own status, Do Not Disturb and presence, and brings the sign-in back to this computer.',
       ],
       [
+        'Under ',
+        strong('OAuth & Permissions'),
+        ', check that PKCE is on (the manifest turns it on; turn it on there if not).',
+      ],
+      [
         'On the app’s ',
         strong('Basic Information'),
         ' page, under App Credentials, copy the ',

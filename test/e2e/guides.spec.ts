@@ -4,7 +4,7 @@ import type { Locator, Page } from '@playwright/test';
 import { slackRedirectUrls } from '../../main/providers/endpoints';
 import { ROOT } from '../fakes/processHarness';
 import { SlackFake } from '../fakes/slackFake';
-import { expect, SCREENSHOTS, test } from './fixtures';
+import { expect, noSeriousAxeViolations, SCREENSHOTS, test } from './fixtures';
 import { ALL_WEEK, slackEnv } from './integrationSteps';
 
 /** What Slack is given: the file in the repository, without its notes for developers. */
@@ -69,6 +69,11 @@ for (const viewport of [
       await slack.guide.getByRole('button', { name: 'Copy the manifest' }).click();
       await expect(slack.guide.getByRole('status')).toHaveText('Copied. Now paste it in Slack.');
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(MANIFEST);
+      await noSeriousAxeViolations(page);
+      // The manifest's long lines wrap: nothing scrolls sideways, even at 420 px.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        viewport.width,
+      );
       await integrationsShot(page, `guides-slack-${viewport.width}`);
       await rowOf(page, 'Slack').getByText('How to make your Slack app, step by step').click();
 

@@ -45,11 +45,14 @@ function ClientForm({
           <input
             type="password"
             value={clientSecret}
-            placeholder={saved?.secret ? 'Saved; leave empty to keep it for the same client ID' : ''}
+            placeholder={saved?.secret ? 'Saved' : ''}
             onChange={(e) => setClientSecret(e.target.value)}
             autoComplete="off"
           />
         </label>
+      ) : null}
+      {guide.secret && saved?.secret ? (
+        <p className="muted">Leave the secret empty to keep the saved one with the same client ID.</p>
       ) : null}
       {saved && integration.connected ? (
         <p className="muted">
