@@ -8,6 +8,7 @@ import type { Provider } from '../../../../main/providers/provider';
 import type { ProviderId } from '../../../../shared/integrationView';
 import { FakeClock } from '../../../fakes/fakeClock';
 import { tempDir } from '../../../fakes/serviceHarness';
+import { QUIET_STATE } from '../../../fakes/quietState';
 
 const cleanup: (() => void)[] = [];
 afterEach(() => {
@@ -28,14 +29,7 @@ function rig(env: Record<string, string> = {}, signedIn: ProviderId[] = []) {
     clients,
     createProvider: (id): Provider => ({ id, apply: async () => undefined, reset: () => undefined }),
   });
-  integrations.attach({
-    desired: () => {
-      throw new Error('not needed');
-    },
-    ownTeammates: () => [],
-    onDidChange: () => ({ dispose: () => undefined }),
-    remoteChanged: () => undefined,
-  });
+  integrations.attach(QUIET_STATE);
   cleanup.push(() => integrations.dispose());
   const view = (id: ProviderId) => integrations.list().find((one) => one.id === id)!;
   return { dir, vault, clients, integrations, view };

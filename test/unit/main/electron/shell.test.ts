@@ -127,6 +127,15 @@ describe('tray', () => {
   });
 });
 
+/** The window's new-window handler as the hardening installs it, and what it sent to the system browser. */
+function newWindowsOf(authorizeUrls: readonly string[] = []) {
+  let handler: ((details: { url: string }) => { action: 'deny' }) | null = null;
+  const contents: ContentsLike = { on: () => undefined, setWindowOpenHandler: (h) => (handler = h) };
+  const opened: string[] = [];
+  hardenContents(contents, (url) => opened.push(url), authorizeUrls);
+  return { open: (details: { url: string }) => handler!(details), opened };
+}
+
 describe('security checklist', () => {
   it('creates windows isolated, sandboxed and without Node', () => {
     class FakeWindow {
@@ -166,32 +175,20 @@ describe('security checklist', () => {
   });
 
   it("opens an organisation's own sign-in page, at exactly the configured address", () => {
-    let open: ((details: { url: string }) => { action: 'deny' }) | null = null;
-    const contents: ContentsLike = {
-      on: () => undefined,
-      setWindowOpenHandler: (handler) => (open = handler),
-    };
-    const opened: string[] = [];
-    hardenContents(contents, (url) => opened.push(url), ['https://sso.example.org/oauth2/authorize']);
-    open!({ url: 'https://sso.example.org/oauth2/authorize?client_id=x&state=y' });
-    open!({ url: 'https://sso.example.org/elsewhere' });
-    open!({ url: 'https://sso.example.org.evil.example/oauth2/authorize' });
+    const { open, opened } = newWindowsOf(['https://sso.example.org/oauth2/authorize']);
+    open({ url: 'https://sso.example.org/oauth2/authorize?client_id=x&state=y' });
+    open({ url: 'https://sso.example.org/elsewhere' });
+    open({ url: 'https://sso.example.org.evil.example/oauth2/authorize' });
     expect(opened).toEqual(['https://sso.example.org/oauth2/authorize?client_id=x&state=y']);
   });
 
   it('opens a sign-in’s local start page in the system browser, and no other local page', () => {
-    let open: ((details: { url: string }) => { action: 'deny' }) | null = null;
-    const contents: ContentsLike = {
-      on: () => undefined,
-      setWindowOpenHandler: (handler) => (open = handler),
-    };
-    const opened: string[] = [];
-    hardenContents(contents, (url) => opened.push(url));
-    open!({ url: 'http://localhost:47613/cadence-sign-in/Zm9vYmFyYmF6cXV4' });
-    open!({ url: 'http://127.0.0.1:41234/cadence-sign-in/Zm9vYmFyYmF6cXV4' });
-    open!({ url: 'http://127.0.0.1:41234/callback?code=x&state=y' });
-    open!({ url: 'http://evil.example/cadence-sign-in/Zm9v' });
-    open!({ url: 'http://127.0.0.1:47110/#token=secret' });
+    const { open, opened } = newWindowsOf();
+    open({ url: 'http://localhost:47613/cadence-sign-in/Zm9vYmFyYmF6cXV4' });
+    open({ url: 'http://127.0.0.1:41234/cadence-sign-in/Zm9vYmFyYmF6cXV4' });
+    open({ url: 'http://127.0.0.1:41234/callback?code=x&state=y' });
+    open({ url: 'http://evil.example/cadence-sign-in/Zm9v' });
+    open({ url: 'http://127.0.0.1:47110/#token=secret' });
     expect(opened).toEqual([
       'http://localhost:47613/cadence-sign-in/Zm9vYmFyYmF6cXV4',
       'http://127.0.0.1:41234/cadence-sign-in/Zm9vYmFyYmF6cXV4',
@@ -216,19 +213,13 @@ describe('security checklist', () => {
   });
 
   it("opens every link of Settings' sign-in guides in the system browser, and no look-alike", () => {
-    let open: ((details: { url: string }) => { action: 'deny' }) | null = null;
-    const contents: ContentsLike = {
-      on: () => undefined,
-      setWindowOpenHandler: (handler) => (open = handler),
-    };
-    const opened: string[] = [];
-    hardenContents(contents, (url) => opened.push(url));
+    const { open, opened } = newWindowsOf();
     const links = guideLinks();
     expect(links.length).toBeGreaterThan(10);
-    for (const url of links) open!({ url });
-    open!({ url: 'https://console.cloud.google.com.evil.example/auth/clients' });
-    open!({ url: 'https://entra.microsoft.com.evil.example/' });
-    open!({ url: 'http://console.cloud.google.com/projectcreate' });
+    for (const url of links) open({ url });
+    open({ url: 'https://console.cloud.google.com.evil.example/auth/clients' });
+    open({ url: 'https://entra.microsoft.com.evil.example/' });
+    open({ url: 'http://console.cloud.google.com/projectcreate' });
     expect(opened).toEqual(links);
   });
 });
