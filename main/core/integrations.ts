@@ -132,8 +132,9 @@ export class Integrations extends Disposable {
     const another = this.configs.replaces(id, setting.clientId);
     const saved = this.configs.save(id, setting);
     if (!saved.ok) return saved;
-    // A sign-in belongs to the app it was made with: another app's id cannot renew it, so it is ended.
-    if (another && this.connections.has(id)) this.disconnect(id);
+    // A sign-in belongs to the app it was made with: another app's id cannot renew it, so it is ended,
+    // and so is one still open in the browser (it would come back with the old app's tokens).
+    if (another) this.disconnect(id);
     this.changed.fire();
     return { ok: true, value: this.view(id) };
   }

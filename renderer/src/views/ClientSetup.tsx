@@ -54,7 +54,7 @@ function ClientForm({
       {guide.secret && saved?.secret ? (
         <p className="muted">Leave the secret empty to keep the saved one with the same client ID.</p>
       ) : null}
-      {saved && integration.connected ? (
+      {saved && (integration.connected || integration.signIn?.state === 'pending') ? (
         <p className="muted">
           Another client ID signs Cadence out of {integration.name}: connect again afterwards.
         </p>

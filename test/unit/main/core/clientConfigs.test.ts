@@ -7,7 +7,9 @@ import { providerConfigs } from '../../../../main/providers/endpoints';
 import type { Provider } from '../../../../main/providers/provider';
 import type { ProviderId } from '../../../../shared/integrationView';
 import { FakeClock } from '../../../fakes/fakeClock';
+import { GraphFake } from '../../../fakes/graphFake';
 import { tempDir } from '../../../fakes/serviceHarness';
+import { startInBrowser } from '../../../fakes/signInBrowser';
 import { QUIET_STATE } from '../../../fakes/quietState';
 
 const cleanup: (() => void)[] = [];
@@ -66,6 +68,31 @@ describe('the saved client id, as Settings shows it', () => {
     integrations.configure('slack', { clientId: 'another-slack-app' });
     expect(view('slack')).toMatchObject({ connected: false, client: { id: 'another-slack-app' } });
     expect(vault.get('slack')).toBeNull();
+  });
+
+  it('another id ends a sign-in still open in the browser: it comes back to nothing, not connected', async () => {
+    const graph = await new GraphFake().start();
+    cleanup.push(() => void graph.server.stop());
+    const { integrations, vault, view } = rig({
+      CADENCE_MICROSOFT_AUTHORIZE_URL: `${graph.server.url}/common/oauth2/v2.0/authorize`,
+      CADENCE_MICROSOFT_TOKEN_URL: `${graph.server.url}/common/oauth2/v2.0/token`,
+      CADENCE_MICROSOFT_API_URL: graph.apiUrl,
+    });
+    integrations.configure('microsoft', { clientId: graph.auth.clientId });
+    const begun = await integrations.connect('microsoft');
+    if (!begun.ok) throw new Error(begun.message);
+    const cookie = await startInBrowser(begun.value.startUrl);
+    integrations.configure('microsoft', { clientId: 'another-ms-app' });
+    // The user approves the old app in the browser afterwards; its redirect finds no sign-in waiting.
+    const approved = await fetch(begun.value.authorizeUrl, { redirect: 'manual' });
+    await fetch(approved.headers.get('location')!, { headers: { cookie } }).catch(() => null);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(view('microsoft')).toMatchObject({
+      connected: false,
+      signIn: null,
+      client: { id: 'another-ms-app' },
+    });
+    expect(vault.get('microsoft')).toBeNull();
   });
 
   it('Remove forgets the id and the sign-in made with it; the other services keep theirs', () => {
