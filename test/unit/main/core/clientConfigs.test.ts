@@ -4,7 +4,7 @@ import { ClientSettingsFile } from '../../../../main/auth/clientSettings';
 import { FileVault } from '../../../../main/auth/vault';
 import { Integrations } from '../../../../main/core/integrations';
 import { providerConfigs } from '../../../../main/providers/endpoints';
-import type { Provider } from '../../../../main/providers/provider';
+import type { Provider, TokenSource } from '../../../../main/providers/provider';
 import type { ProviderId } from '../../../../shared/integrationView';
 import { FakeClock } from '../../../fakes/fakeClock';
 import { GraphFake } from '../../../fakes/graphFake';
@@ -24,17 +24,21 @@ function rig(env: Record<string, string> = {}, signedIn: ProviderId[] = []) {
   const vault = new FileVault(dir);
   for (const id of signedIn) vault.set(id, { accessToken: 'access', refreshToken: 'refresh' });
   const clients = new ClientSettingsFile(dir);
+  const sources = new Map<ProviderId, TokenSource>();
   const integrations = new Integrations({
     clock: new FakeClock(Date.parse('2026-11-25T10:00:00Z')),
     vault,
     configs: providerConfigs(env),
     clients,
-    createProvider: (id): Provider => ({ id, apply: async () => undefined, reset: () => undefined }),
+    createProvider: (id, _config, source): Provider => {
+      sources.set(id, source);
+      return { id, apply: async () => undefined, reset: () => undefined };
+    },
   });
   integrations.attach(QUIET_STATE);
   cleanup.push(() => integrations.dispose());
   const view = (id: ProviderId) => integrations.list().find((one) => one.id === id)!;
-  return { dir, vault, clients, integrations, view };
+  return { dir, vault, clients, integrations, view, source: (id: ProviderId) => sources.get(id)! };
 }
 
 describe('the saved client id, as Settings shows it', () => {
@@ -111,5 +115,41 @@ describe('the saved client id, as Settings shows it', () => {
     expect(view('slack')).toMatchObject({ managed: true, client: { id: 'org-slack-app', secret: false } });
     expect(integrations.unconfigure('slack')).toMatchObject({ ok: false, error: 'conflict' });
     expect(view('slack').client).toEqual({ id: 'org-slack-app', secret: false });
+  });
+});
+
+describe('a sign-in belongs to the app it was made with', () => {
+  it('keeps the client id with the tokens; an id changed behind Settings asks for a reconnect, in words', async () => {
+    const graph = await new GraphFake().start();
+    cleanup.push(() => void graph.server.stop());
+    const { integrations, clients, vault, view, source } = rig({
+      CADENCE_MICROSOFT_AUTHORIZE_URL: `${graph.server.url}/common/oauth2/v2.0/authorize`,
+      CADENCE_MICROSOFT_TOKEN_URL: `${graph.server.url}/common/oauth2/v2.0/token`,
+      CADENCE_MICROSOFT_API_URL: graph.apiUrl,
+    });
+    integrations.configure('microsoft', { clientId: graph.auth.clientId });
+    const begun = await integrations.connect('microsoft');
+    if (!begun.ok) throw new Error(begun.message);
+    const cookie = await startInBrowser(begun.value.startUrl);
+    const approved = await fetch(begun.value.authorizeUrl, { redirect: 'manual' });
+    expect((await fetch(approved.headers.get('location')!, { headers: { cookie } })).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(view('microsoft').connected).toBe(true);
+    expect(vault.get('microsoft')?.clientId).toBe(graph.auth.clientId);
+    expect(await source('microsoft').token()).toMatch(/^eyJ0eXAi\./);
+    // integrations.json edited by hand: Settings was never asked, the tokens are the old app's.
+    clients.set('microsoft', { clientId: 'edited-app' });
+    await expect(source('microsoft').token()).rejects.toMatchObject({
+      kind: 'auth',
+      message: `Microsoft 365 was connected with the app whose client ID is ${graph.auth.clientId}; Cadence now uses client ID edited-app. Reconnect Microsoft 365 to sign in with that app`,
+    });
+    await expect(source('microsoft').refresh()).rejects.toMatchObject({ kind: 'auth' });
+    expect(graph.auth.refreshes).toBe(0);
+  });
+
+  it("takes tokens saved before Cadence kept the id as the current app's: no reconnect on upgrade", async () => {
+    const { integrations, source } = rig({}, ['slack']);
+    integrations.configure('slack', { clientId: 'slack-app' });
+    expect(await source('slack').token()).toBe('access');
   });
 });

@@ -127,6 +127,14 @@ describe('refreshing a sign-in', () => {
     });
     expect(await (await integrationsWith(revoked.server)).refresh()).toBe(false);
   });
+
+  it('asks for a reconnect when the service no longer takes the app (RFC 6749 §5.2 unauthorized_client)', async () => {
+    const refused = rotatingTokenServer((res) => {
+      res.writeHead(400, { 'content-type': 'application/json' }).end('{"error":"unauthorized_client"}');
+      return true;
+    });
+    expect(await (await integrationsWith(refused.server)).refresh()).toBe(false);
+  });
 });
 
 describe('a renewal and the rest of the account', () => {
