@@ -3,6 +3,13 @@ import { type ProviderId, PROVIDER_NAMES } from '../../shared/integrationView';
 import type { ClientSetting, ClientSettings } from '../auth/clientSettings';
 import { type ProviderConfig, PUBLIC_CLIENTS } from '../providers/endpoints';
 
+/**
+ * Services whose apps cannot sign in without their client secret: Google's desktop-app clients send it
+ * on the code exchange and on every renewal ("client_secret: The client secret obtained from the Cloud
+ * Console Clients page", https://developers.google.com/identity/protocols/oauth2/native-app).
+ */
+const SECRET_REQUIRED: ReadonlySet<ProviderId> = new Set<ProviderId>(['google']);
+
 /** Each service's endpoints with the client id (and secret) that the organisation or the user gave. */
 export class ClientConfigs {
   constructor(
@@ -61,6 +68,11 @@ export class ClientConfigs {
     const kept = this.clients.get(id);
     const secret =
       setting.clientSecret ?? (kept?.clientId === setting.clientId ? kept.clientSecret : undefined);
+    if (SECRET_REQUIRED.has(id) && !secret) {
+      const words =
+        "Google's desktop-app clients need their client secret too: paste it from Google Auth Platform → Clients (if you no longer have it, add a new secret to the client there).";
+      return refusal('invalid_input', words, [{ path: 'clientSecret', message: words }]);
+    }
     try {
       this.clients.set(id, { clientId: setting.clientId, ...(secret ? { clientSecret: secret } : {}) });
     } catch (error) {

@@ -21,6 +21,8 @@ function ClientForm({
   const [clientId, setClientId] = useState(saved?.id ?? '');
   const [clientSecret, setClientSecret] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // A new client id needs its secret with it; the same id keeps the one saved (the service refuses less).
+  const secretNeeded = guide.secret && !(saved?.secret && clientId.trim() === saved.id);
   const save = async () => {
     const result = await run('integration.configure', {
       provider: integration.id,
@@ -44,6 +46,7 @@ function ClientForm({
           {integration.name} client secret
           <input
             type="password"
+            required={secretNeeded}
             value={clientSecret}
             placeholder={saved?.secret ? 'Saved' : ''}
             onChange={(e) => setClientSecret(e.target.value)}

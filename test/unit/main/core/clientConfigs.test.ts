@@ -53,14 +53,31 @@ describe('the saved client id, as Settings shows it', () => {
     expect(JSON.stringify(integrations.list())).not.toContain('GOCSPX-s3cret');
   });
 
-  it('keeps the secret when the same id is saved again without one, and drops it with another id', () => {
+  it('keeps the secret when the same id is saved again without one; another id needs its own', () => {
     const { integrations, clients, view } = rig();
     integrations.configure('google', { clientId: 'g-app', clientSecret: 'GOCSPX-s3cret' });
     integrations.configure('google', { clientId: 'g-app' });
     expect(clients.get('google')).toEqual({ clientId: 'g-app', clientSecret: 'GOCSPX-s3cret' });
-    integrations.configure('google', { clientId: 'another-app' });
-    expect(clients.get('google')).toEqual({ clientId: 'another-app' });
-    expect(view('google').client).toEqual({ id: 'another-app', secret: false });
+    integrations.configure('google', { clientId: 'another-app', clientSecret: 'GOCSPX-other' });
+    expect(clients.get('google')).toEqual({ clientId: 'another-app', clientSecret: 'GOCSPX-other' });
+    expect(view('google').client).toEqual({ id: 'another-app', secret: true });
+  });
+
+  it("refuses a Google client id without its secret, new or changed, in words: Google's desktop apps send it", () => {
+    const { integrations, clients, view } = rig();
+    const words =
+      "Google's desktop-app clients need their client secret too: paste it from Google Auth Platform → Clients (if you no longer have it, add a new secret to the client there).";
+    expect(integrations.configure('google', { clientId: 'g-app' })).toMatchObject({
+      ok: false,
+      error: 'invalid_input',
+      issues: [{ path: 'clientSecret', message: words }],
+    });
+    expect(clients.get('google')).toBeNull();
+    integrations.configure('google', { clientId: 'g-app', clientSecret: 'GOCSPX-s3cret' });
+    expect(integrations.configure('google', { clientId: 'another-app' })).toMatchObject({ ok: false });
+    expect(view('google').client).toEqual({ id: 'g-app', secret: true });
+    // Slack and Microsoft apps sign in without one.
+    expect(integrations.configure('slack', { clientId: 'slack-app' })).toMatchObject({ ok: true });
   });
 
   it('another id signs the service out (its sign-in belongs to the old app); the same id does not', () => {
