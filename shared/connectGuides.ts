@@ -43,7 +43,10 @@ export const CONNECT_GUIDES: Record<ProviderId, ConnectGuide> = {
         strong('Next'),
         ' and ',
         strong('Create'),
-        '. It asks only for your own status, Do Not Disturb and presence, and brings the sign-in back to this computer.',
+        // The manifest's user scopes: users.profile:read/write, dnd:read/write, users:read/write; Cadence
+        // reads teammates with users.list and dnd.teamInfo (https://docs.slack.dev/reference/scopes/users.read,
+        // https://docs.slack.dev/reference/scopes/dnd.read).
+        '. It lets Cadence set your own status, Do Not Disturb and presence, and read teammates’ time zones, statuses and Do Not Disturb. No messages, no bot. It brings the sign-in back to this computer.',
       ],
       [
         'Under ',

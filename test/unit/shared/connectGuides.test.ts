@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { CONNECT_GUIDES } from '../../../shared/connectGuides';
+import type { ProviderId } from '../../../shared/integrationView';
+
+/** A guide as the window shows it: each step's words, links and bold names as plain text, a line each. */
+const text = (id: ProviderId): string =>
+  CONNECT_GUIDES[id].steps
+    .map((step) =>
+      step
+        .map((part) => (typeof part === 'string' ? part : 'link' in part ? part.link : part.strong))
+        .join(''),
+    )
+    .join('\n');
+
+describe('the sign-in guides say what the services do', () => {
+  it('Slack: the manifest lets Cadence set your own status and read teammates’, and nothing else', () => {
+    expect(text('slack')).toContain(
+      'It lets Cadence set your own status, Do Not Disturb and presence, and read teammates’ time zones, statuses and Do Not Disturb. No messages, no bot.',
+    );
+    expect(text('slack')).not.toContain('It asks only for your own status');
+  });
+});
