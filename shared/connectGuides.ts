@@ -181,15 +181,10 @@ export const CONNECT_GUIDES: Record<ProviderId, ConnectGuide> = {
         strong('Register'),
         '.',
       ],
-      [
-        'Under ',
-        strong('Authentication'),
-        ', set ',
-        strong('Allow public client flows'),
-        ' to Yes and ',
-        strong('Save'),
-        '.',
-      ],
+      // No "Allow public client flows" step: that switch is for device code, integrated Windows
+      // authentication and username/password, "none of which requires a redirect URI"; a browser sign-in
+      // with PKCE back to http://localhost under Mobile and desktop applications needs no switch
+      // (https://learn.microsoft.com/en-us/entra/identity-platform/scenario-desktop-app-registration).
       [
         'Under ',
         strong('API permissions'),

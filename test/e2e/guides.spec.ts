@@ -118,12 +118,12 @@ for (const viewport of [
         'https://entra.microsoft.com/#view/Microsoft_AAD_RegisteredApps/ApplicationsListBlade',
         'https://learn.microsoft.com/en-us/entra/identity-platform/quickstart-register-app',
       ]);
+      await expect(microsoft.guide).not.toContainText('Allow public client flows');
       await saysInOrder(microsoft.guide, [
         'New registration',
         'Accounts in any organizational directory and personal Microsoft accounts',
         'Public client/native (mobile & desktop)',
         'http://localhost',
-        'Allow public client flows',
         'Presence.Read,',
         'Presence.ReadWrite',
         'MailboxSettings.ReadWrite',

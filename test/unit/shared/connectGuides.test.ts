@@ -19,4 +19,9 @@ describe('the sign-in guides say what the services do', () => {
     );
     expect(text('slack')).not.toContain('It asks only for your own status');
   });
+
+  it('Microsoft: no "Allow public client flows" step; a browser sign-in back to http://localhost needs none', () => {
+    expect(text('microsoft')).toContain('http://localhost');
+    expect(text('microsoft')).not.toContain('Allow public client flows');
+  });
 });
