@@ -132,7 +132,11 @@ export const CONNECT_GUIDES: Record<ProviderId, ConnectGuide> = {
         strong('Create client'),
         ' of type ',
         strong('Desktop app'),
-        ', then paste its Client ID and Client secret below (Google asks desktop apps for both).',
+        // "Your application's client secret will only be shown after you create the client ... it will not
+        // be visible or accessible again" (https://support.google.com/cloud/answer/6158849).
+        ', then paste its Client ID and Client secret below (Google asks desktop apps for both). Copy the Client secret now, or press ',
+        strong('Download JSON'),
+        '. Google shows it only once; if you closed the dialog, add a new secret to the client.',
       ],
       [
         'When you connect, Google says it has not verified the app: it is your own. Choose ',

@@ -24,4 +24,10 @@ describe('the sign-in guides say what the services do', () => {
     expect(text('microsoft')).toContain('http://localhost');
     expect(text('microsoft')).not.toContain('Allow public client flows');
   });
+
+  it('Google: the client secret is shown only once, so it is copied (or downloaded) at once', () => {
+    expect(text('google')).toContain(
+      'Copy the Client secret now, or press Download JSON. Google shows it only once; if you closed the dialog, add a new secret to the client.',
+    );
+  });
 });
