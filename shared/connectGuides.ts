@@ -156,7 +156,9 @@ export const CONNECT_GUIDES: Record<ProviderId, ConnectGuide> = {
   // desktop, http://localhost on any port: https://learn.microsoft.com/en-us/entra/identity-platform/reply-url;
   // delegated permissions and "Admin consent required: No" for each of them:
   // https://learn.microsoft.com/en-us/graph/permissions-reference; organisations that restrict user
-  // consent: https://learn.microsoft.com/en-us/entra/identity/enterprise-apps/configure-user-consent.
+  // consent: https://learn.microsoft.com/en-us/entra/identity/enterprise-apps/configure-user-consent (the
+  // recommended "Allow user consent for apps from verified publishers, for selected permissions" lets people
+  // allow only the permissions an administrator classed as low impact).
   microsoft: {
     steps: [
       [
@@ -194,7 +196,7 @@ export const CONNECT_GUIDES: Record<ProviderId, ConnectGuide> = {
         strong('API permissions'),
         ', ',
         strong('Add a permission'),
-        ' → Microsoft Graph → Delegated permissions: Presence.Read, Presence.ReadWrite, MailboxSettings.ReadWrite, Calendars.Read (and Calendars.ReadWrite if the weekly focus goal should put its blocks in your calendar). Microsoft lets each person allow these for themselves; an organisation that lets no one allow apps needs an administrator to press ',
+        ' → Microsoft Graph → Delegated permissions: Presence.Read, Presence.ReadWrite, MailboxSettings.ReadWrite, Calendars.Read (and Calendars.ReadWrite if the weekly focus goal should put its blocks in your calendar). Microsoft lets each person allow these for themselves, unless your organisation restricts what people may allow (many do); then an administrator presses ',
         strong('Grant admin consent'),
         ' there once.',
       ],

@@ -30,4 +30,10 @@ describe('the sign-in guides say what the services do', () => {
       'Copy the Client secret now, or press Download JSON. Google shows it only once; if you closed the dialog, add a new secret to the client.',
     );
   });
+
+  it('Microsoft: organisations that restrict consent (many do) need an administrator once', () => {
+    expect(text('microsoft')).toContain(
+      'Microsoft lets each person allow these for themselves, unless your organisation restricts what people may allow (many do); then an administrator presses Grant admin consent there once.',
+    );
+  });
 });
