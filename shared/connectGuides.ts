@@ -170,6 +170,15 @@ export const CONNECT_GUIDES: Record<ProviderId, ConnectGuide> = {
         ' and press ',
         strong('New registration'),
         '; call it Cadence.',
+        // "you need access to a Microsoft Entra tenant. It's in the Microsoft Entra tenant that you register
+        // and manage your apps"; prerequisite: "An Azure account ... Create an account for free"
+        // (https://learn.microsoft.com/en-us/entra/identity-platform/quickstart-create-new-tenant).
+        ' An app is registered in a directory: a work or school account has one; with only a personal Microsoft account, create a free Azure account first (',
+        link(
+          'Microsoft’s steps',
+          'https://learn.microsoft.com/en-us/entra/identity-platform/quickstart-create-new-tenant',
+        ),
+        '). If your organisation does not let you register apps, ask your IT department.',
       ],
       [
         'Supported account types: ',

@@ -116,11 +116,13 @@ for (const viewport of [
       const microsoft = await openGuide(rowOf(page, 'Microsoft 365'), 'Microsoft 365');
       expect(microsoft.hrefs).toEqual([
         'https://entra.microsoft.com/#view/Microsoft_AAD_RegisteredApps/ApplicationsListBlade',
+        'https://learn.microsoft.com/en-us/entra/identity-platform/quickstart-create-new-tenant',
         'https://learn.microsoft.com/en-us/entra/identity-platform/quickstart-register-app',
       ]);
       await expect(microsoft.guide).not.toContainText('Allow public client flows');
       await saysInOrder(microsoft.guide, [
         'New registration',
+        'create a free Azure account',
         'Accounts in any organizational directory and personal Microsoft accounts',
         'Public client/native (mobile & desktop)',
         'http://localhost',

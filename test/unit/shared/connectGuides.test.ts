@@ -36,4 +36,10 @@ describe('the sign-in guides say what the services do', () => {
       'Microsoft lets each person allow these for themselves, unless your organisation restricts what people may allow (many do); then an administrator presses Grant admin consent there once.',
     );
   });
+
+  it('Microsoft: says a directory is needed first, and what to do without one', () => {
+    expect(text('microsoft').split('\n')[0]).toContain(
+      'An app is registered in a directory: a work or school account has one; with only a personal Microsoft account, create a free Azure account first (Microsoft’s steps). If your organisation does not let you register apps, ask your IT department.',
+    );
+  });
 });
