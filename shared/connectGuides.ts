@@ -141,9 +141,11 @@ export const CONNECT_GUIDES: Record<ProviderId, ConnectGuide> = {
       [
         'When you connect, Google says it has not verified the app: it is your own. Choose ',
         strong('Advanced'),
-        ', then ',
-        strong('Go to Cadence'),
-        '.',
+        ', then the ',
+        // "The app name will be displayed on the OAuth consent screen only if your app has been verified"
+        // (https://support.google.com/cloud/answer/15544987): the link does not say Cadence.
+        strong('Go to … (unsafe)'),
+        ' link.',
       ],
     ],
     secret: true,

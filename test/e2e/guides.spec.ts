@@ -108,7 +108,7 @@ for (const viewport of [
         'Publish app',
         '7 days',
         'Desktop app',
-        'Go to Cadence',
+        'Go to … (unsafe)',
       ]);
       await integrationsShot(page, `guides-google-${viewport.width}`);
       await rowOf(page, 'Google Calendar').getByText('How to make your Google Calendar app').click();

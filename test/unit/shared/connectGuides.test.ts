@@ -42,4 +42,9 @@ describe('the sign-in guides say what the services do', () => {
       'An app is registered in a directory: a work or school account has one; with only a personal Microsoft account, create a free Azure account first (Microsoft’s steps). If your organisation does not let you register apps, ask your IT department.',
     );
   });
+
+  it('Google: past the unverified-app warning by Advanced and the "Go to … (unsafe)" link (no app name there)', () => {
+    expect(text('google')).toContain('Choose Advanced, then the Go to … (unsafe) link.');
+    expect(text('google')).not.toContain('Go to Cadence');
+  });
 });
