@@ -99,7 +99,12 @@ export const CONNECT_GUIDES: Record<ProviderId, ConnectGuide> = {
         strong('Get started'),
         ': app name Cadence, your address as user support email, audience ',
         strong('External'),
-        ' (Internal admits only your Google Workspace organisation’s accounts), your address as contact, then agree and ',
+        // Internal: only the organisation's accounts, no test users, and no verification needed
+        // (https://support.google.com/cloud/answer/15549945, https://support.google.com/cloud/answer/13464323);
+        // the 7-day limit is for an External app in Testing (https://developers.google.com/identity/protocols/oauth2#expiration).
+        ' (or ',
+        strong('Internal'),
+        ' if your account belongs to a Google Workspace organisation and only its people will use the app: then there are no test users, no 7-day limit and no verification), your address as contact, then agree and ',
         strong('Create'),
         '.',
       ],
@@ -121,9 +126,9 @@ export const CONNECT_GUIDES: Record<ProviderId, ConnectGuide> = {
         link('Audience', 'https://console.cloud.google.com/auth/audience'),
         ', add your own Google address as a ',
         strong('test user'),
-        ' (while the app is in Testing, only test users can sign in). Then press ',
+        ', or go straight to ',
         strong('Publish app'),
-        ': in Testing, Google ends every sign-in after 7 days.',
+        ': in Testing, only test users can sign in, and Google ends every sign-in after 7 days. With Internal, skip this step.',
       ],
       [
         'Under ',

@@ -47,4 +47,14 @@ describe('the sign-in guides say what the services do', () => {
     expect(text('google')).toContain('Choose Advanced, then the Go to … (unsafe) link.');
     expect(text('google')).not.toContain('Go to Cadence');
   });
+
+  it('Google: Internal for a Workspace organisation; a test user only while the app stays in Testing', () => {
+    const google = text('google');
+    expect(google).toContain(
+      'Internal if your account belongs to a Google Workspace organisation and only its people will use the app: then there are no test users, no 7-day limit and no verification',
+    );
+    expect(google).toContain(
+      'add your own Google address as a test user, or go straight to Publish app: in Testing, only test users can sign in, and Google ends every sign-in after 7 days. With Internal, skip this step.',
+    );
+  });
 });
