@@ -222,6 +222,21 @@ describe('security checklist', () => {
     open({ url: 'http://console.cloud.google.com/projectcreate' });
     expect(opened).toEqual(links);
   });
+
+  it('compares the parsed address: no way out of an allowed path, no user name before the host', () => {
+    const { open, opened } = newWindowsOf();
+    open({ url: 'https://support.google.com/cloud/../accounts/answer/1' });
+    open({ url: 'https://support.google.com/cloud/%2e%2e/accounts/answer/1' });
+    open({ url: 'https://slack.com@evil.example/' });
+    open({ url: 'https://user:pass@slack.com/' });
+    open({ url: 'https://api.slack.com/apps.evil' });
+    open({ url: 'https://api.slack.com/methods' });
+    open({ url: 'https://developers.google.com/identityx/' });
+    expect(opened).toEqual([]);
+    // What is opened is the address as parsed, not the string the page gave.
+    open({ url: 'https://api.slack.com/apps/A123/../A456?x=1' });
+    expect(opened).toEqual(['https://api.slack.com/apps/A456?x=1']);
+  });
 });
 
 describe('IPC', () => {
