@@ -133,9 +133,17 @@ export interface ContentsLike {
 export interface SessionLike {
   setPermissionRequestHandler(
     handler:
-      ((webContents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null,
+      | ((
+          webContents: unknown,
+          permission: string,
+          callback: (granted: boolean) => void,
+          details: { requestingUrl?: string },
+        ) => void)
+      | null,
   ): void;
-  setPermissionCheckHandler(handler: ((webContents: unknown, permission: string) => boolean) | null): void;
+  setPermissionCheckHandler(
+    handler: ((webContents: unknown, permission: string, requestingOrigin: string) => boolean) | null,
+  ): void;
 }
 
 /** Navigation and new windows are denied; allowed external links go to the system browser. */
@@ -155,16 +163,21 @@ export function hardenContents(
 }
 
 /**
- * Writing text to the clipboard (Settings' Copy of the Slack manifest) is allowed: Electron asks for it
- * as `clipboard-sanitized-write` (https://www.electronjs.org/docs/latest/api/session, "permission").
- * Reading the clipboard is not.
+ * Writing text to the clipboard (Settings' Copy of the Slack manifest) is allowed, to Cadence's own
+ * window only: Electron asks for it as `clipboard-sanitized-write`, the check handler with the requesting
+ * origin and the request handler with `details.requestingUrl`
+ * (https://www.electronjs.org/docs/latest/api/session, setPermissionCheckHandler and
+ * setPermissionRequestHandler). Reading the clipboard is not.
  */
 const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
 
 /** Every other permission request (camera, notifications from the page, geolocation…) is refused. */
 export function hardenSession(session: SessionLike): void {
-  session.setPermissionRequestHandler((_contents, permission, callback) =>
-    callback(ALLOWED_PERMISSIONS.has(permission)),
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(ALLOWED_PERMISSIONS.has(permission) && isTrustedSender(details.requestingUrl)),
   );
-  session.setPermissionCheckHandler((_contents, permission) => ALLOWED_PERMISSIONS.has(permission));
+  session.setPermissionCheckHandler(
+    (_contents, permission, requestingOrigin) =>
+      ALLOWED_PERMISSIONS.has(permission) && isTrustedSender(requestingOrigin),
+  );
 }

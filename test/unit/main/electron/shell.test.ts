@@ -195,21 +195,27 @@ describe('security checklist', () => {
     ]);
   });
 
-  it('refuses every permission request but writing to the clipboard (the Copy of the Slack manifest)', () => {
+  it('refuses every permission request but a clipboard write from Cadence’s own window', () => {
     const answers: boolean[] = [];
-    let check: ((contents: unknown, permission: string) => boolean) | null = null;
+    let check: ((contents: unknown, permission: string, origin: string) => boolean) | null = null;
     const session: SessionLike = {
       setPermissionRequestHandler: (handler) => {
+        const ask = (permission: string, requestingUrl: string) =>
+          handler?.(null, permission, (granted) => answers.push(granted), { requestingUrl });
         for (const permission of ['media', 'clipboard-read', 'clipboard-sanitized-write'])
-          handler?.(null, permission, (granted) => answers.push(granted));
+          ask(permission, 'app://cadence/index.html');
+        ask('clipboard-sanitized-write', 'https://evil.example/');
+        ask('clipboard-sanitized-write', 'app://cadence.evil/index.html');
       },
       setPermissionCheckHandler: (handler) => (check = handler),
     };
     hardenSession(session);
-    expect(answers).toEqual([false, false, true]);
-    expect(check!(null, 'notifications')).toBe(false);
-    expect(check!(null, 'clipboard-read')).toBe(false);
-    expect(check!(null, 'clipboard-sanitized-write')).toBe(true);
+    expect(answers).toEqual([false, false, true, false, false]);
+    expect(check!(null, 'notifications', 'app://cadence')).toBe(false);
+    expect(check!(null, 'clipboard-read', 'app://cadence')).toBe(false);
+    expect(check!(null, 'clipboard-sanitized-write', 'app://cadence')).toBe(true);
+    expect(check!(null, 'clipboard-sanitized-write', 'https://evil.example')).toBe(false);
+    expect(check!(null, 'clipboard-sanitized-write', 'null')).toBe(false);
   });
 
   it("opens every link of Settings' sign-in guides in the system browser, and no look-alike", () => {
