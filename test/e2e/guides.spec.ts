@@ -181,7 +181,9 @@ for (const viewport of [
       await expect(slack).toContainText('Connected and up to date');
       await integrationsShot(page, `guides-saved-${viewport.width}`);
       await slack.getByRole('button', { name: 'Remove' }).click();
-      await expect(slack).toContainText('Removing the client ID also signs Cadence out of Slack.');
+      await expect(slack).toContainText(
+        'Removing the client ID also signs Cadence out of Slack. The status, Do Not Disturb and “away” Cadence set last stay on Slack until you change them there (Slack keeps “away” until you set yourself active).',
+      );
       await slack.getByRole('button', { name: 'Remove and sign out' }).click();
       await expect(slack).toContainText('Not connected');
       await expect(slack.getByLabel('Slack client ID')).toHaveValue('');

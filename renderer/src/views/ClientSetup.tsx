@@ -77,6 +77,17 @@ function ClientForm({
   );
 }
 
+/**
+ * What a sign-out leaves on the service: Cadence no longer changes it, so what it set last stays. Slack's
+ * "away" has no end of its own (users.setPresence takes only auto or away,
+ * https://docs.slack.dev/reference/methods/users.setPresence).
+ */
+function leftBehind(integration: IntegrationView): string {
+  return integration.id === 'slack'
+    ? 'The status, Do Not Disturb and “away” Cadence set last stay on Slack until you change them there (Slack keeps “away” until you set yourself active).'
+    : `What Cadence set last stays on ${integration.name} until you change it there.`;
+}
+
 /** The app in use, in plain sight: its client id and whether a secret is saved (never the secret). */
 function SavedClient({ integration, client }: { integration: IntegrationView; client: Client }) {
   const [changing, setChanging] = useState(false);
@@ -98,7 +109,9 @@ function SavedClient({ integration, client }: { integration: IntegrationView; cl
         {client.secret ? ' · client secret saved' : ''}
       </p>
       {confirming ? (
-        <p className="muted">Removing the client ID also signs Cadence out of {integration.name}.</p>
+        <p className="muted">
+          Removing the client ID also signs Cadence out of {integration.name}. {leftBehind(integration)}
+        </p>
       ) : null}
       <ErrorText message={error} />
       <div className="button-row">
