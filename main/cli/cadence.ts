@@ -452,6 +452,10 @@ const VERBS: Record<string, Verb> = {
     ],
     run: (invocation) => {
       const provider = providerOf(invocation.args[0], 'configure');
+      if (invocation.values.remove && invocation.args[1] !== undefined)
+        throw new UsageError(
+          `configure --remove forgets the client id that is saved and takes none: run cadence configure ${provider} --remove`,
+        );
       if (invocation.values.remove)
         return send(
           invocation,

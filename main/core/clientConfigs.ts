@@ -88,6 +88,11 @@ export class ClientConfigs {
         'conflict',
         `${PROVIDER_NAMES[id]}'s client id is set by your organisation; it cannot be removed here.`,
       );
+    if (this.clients && !this.clients.get(id))
+      return refusal(
+        'not_found',
+        `${PROVIDER_NAMES[id]} has no client id saved in Cadence, so there is nothing to remove.`,
+      );
     try {
       this.clients?.remove(id);
     } catch (error) {

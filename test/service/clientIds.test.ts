@@ -28,6 +28,17 @@ describe('the client id of your own app, from the command line', () => {
     expect((await cli(dir, ['integrations'])).stdout).toContain(
       'Google Calendar: not set up (cadence configure)',
     );
+    // Nothing saved any more: said so, not "removed"; an id given to --remove is refused, not ignored.
+    const again = await cli(dir, ['configure', 'google', '--remove']);
+    expect(again.code).not.toBe(0);
+    expect(again.stdout + again.stderr).toContain(
+      'Google Calendar has no client id saved in Cadence, so there is nothing to remove.',
+    );
+    const withId = await cli(dir, ['configure', 'slack', 'some-app', '--remove']);
+    expect(withId.code).not.toBe(0);
+    expect(withId.stdout + withId.stderr).toContain(
+      'configure --remove forgets the client id that is saved and takes none: run cadence configure slack --remove',
+    );
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'integrations.json'), 'utf8'))).toEqual({});
   }, 30_000);
 });
