@@ -41,6 +41,34 @@ function rig(env: Record<string, string> = {}, signedIn: ProviderId[] = []) {
   return { dir, vault, clients, integrations, view, source: (id: ProviderId) => sources.get(id)! };
 }
 
+/**
+ * A rig whose Microsoft sign-in goes to a fake of the identity platform, with the fake's app id saved:
+ * `begin` opens the sign-in in the browser, `approve` has the user approve it there and come back.
+ */
+async function graphRig() {
+  const graph = await new GraphFake().start();
+  cleanup.push(() => void graph.server.stop());
+  const parts = rig({
+    CADENCE_MICROSOFT_AUTHORIZE_URL: `${graph.server.url}/common/oauth2/v2.0/authorize`,
+    CADENCE_MICROSOFT_TOKEN_URL: `${graph.server.url}/common/oauth2/v2.0/token`,
+    CADENCE_MICROSOFT_API_URL: graph.apiUrl,
+  });
+  parts.integrations.configure('microsoft', { clientId: graph.auth.clientId });
+  const begin = async () => {
+    const begun = await parts.integrations.connect('microsoft');
+    if (!begun.ok) throw new Error(begun.message);
+    const cookie = await startInBrowser(begun.value.startUrl);
+    const approve = async (): Promise<number | null> => {
+      const approved = await fetch(begun.value.authorizeUrl, { redirect: 'manual' });
+      const back = await fetch(approved.headers.get('location')!, { headers: { cookie } }).catch(() => null);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return back?.status ?? null;
+    };
+    return { approve };
+  };
+  return { ...parts, graph, begin };
+}
+
 describe('the saved client id, as Settings shows it', () => {
   it('shows the id in use and that a secret is saved, never the secret', () => {
     const { integrations, view } = rig();
@@ -92,22 +120,11 @@ describe('the saved client id, as Settings shows it', () => {
   });
 
   it('another id ends a sign-in still open in the browser: it comes back to nothing, not connected', async () => {
-    const graph = await new GraphFake().start();
-    cleanup.push(() => void graph.server.stop());
-    const { integrations, vault, view } = rig({
-      CADENCE_MICROSOFT_AUTHORIZE_URL: `${graph.server.url}/common/oauth2/v2.0/authorize`,
-      CADENCE_MICROSOFT_TOKEN_URL: `${graph.server.url}/common/oauth2/v2.0/token`,
-      CADENCE_MICROSOFT_API_URL: graph.apiUrl,
-    });
-    integrations.configure('microsoft', { clientId: graph.auth.clientId });
-    const begun = await integrations.connect('microsoft');
-    if (!begun.ok) throw new Error(begun.message);
-    const cookie = await startInBrowser(begun.value.startUrl);
+    const { integrations, vault, view, begin } = await graphRig();
+    const signIn = await begin();
     integrations.configure('microsoft', { clientId: 'another-ms-app' });
     // The user approves the old app in the browser afterwards; its redirect finds no sign-in waiting.
-    const approved = await fetch(begun.value.authorizeUrl, { redirect: 'manual' });
-    await fetch(approved.headers.get('location')!, { headers: { cookie } }).catch(() => null);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await signIn.approve();
     expect(view('microsoft')).toMatchObject({
       connected: false,
       signIn: null,
@@ -137,20 +154,8 @@ describe('the saved client id, as Settings shows it', () => {
 
 describe('a sign-in belongs to the app it was made with', () => {
   it('keeps the client id with the tokens; an id changed behind Settings asks for a reconnect, in words', async () => {
-    const graph = await new GraphFake().start();
-    cleanup.push(() => void graph.server.stop());
-    const { integrations, clients, vault, view, source } = rig({
-      CADENCE_MICROSOFT_AUTHORIZE_URL: `${graph.server.url}/common/oauth2/v2.0/authorize`,
-      CADENCE_MICROSOFT_TOKEN_URL: `${graph.server.url}/common/oauth2/v2.0/token`,
-      CADENCE_MICROSOFT_API_URL: graph.apiUrl,
-    });
-    integrations.configure('microsoft', { clientId: graph.auth.clientId });
-    const begun = await integrations.connect('microsoft');
-    if (!begun.ok) throw new Error(begun.message);
-    const cookie = await startInBrowser(begun.value.startUrl);
-    const approved = await fetch(begun.value.authorizeUrl, { redirect: 'manual' });
-    expect((await fetch(approved.headers.get('location')!, { headers: { cookie } })).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    const { clients, vault, view, source, graph, begin } = await graphRig();
+    expect(await (await begin()).approve()).toBe(200);
     expect(view('microsoft').connected).toBe(true);
     expect(vault.get('microsoft')?.clientId).toBe(graph.auth.clientId);
     expect(await source('microsoft').token()).toMatch(/^eyJ0eXAi\./);
