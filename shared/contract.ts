@@ -106,6 +106,7 @@ export const commandSchemas = {
     })
     .strict(),
   'integration.disconnect': z.object({ provider: z.enum(['slack', 'google', 'microsoft']) }).strict(),
+  'integration.unconfigure': z.object({ provider: z.enum(['slack', 'google', 'microsoft']) }).strict(),
   notify: z
     .object({
       title: z.string().min(1).max(200),
@@ -185,6 +186,8 @@ export interface CommandResults {
   };
   'integration.configure': IntegrationView;
   'integration.disconnect': null;
+  /** The client id the user entered is forgotten, with the sign-in made with it. */
+  'integration.unconfigure': IntegrationView;
   notify: NotifyOutcomeView;
 }
 export type CommandResult<C extends CommandName> = CommandResults[C];

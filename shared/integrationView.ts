@@ -28,6 +28,11 @@ export interface IntegrationView {
   configured: boolean;
   /** Set by the organisation (environment or deployment): Settings shows it but cannot change it. */
   managed: boolean;
+  /**
+   * The app Cadence signs in as: its client id (no secret: every sign-in address carries it, and the user
+   * needs to see which app is in use) and whether a client secret is kept — never the secret itself.
+   */
+  client?: { id: string; secret: boolean } | null;
   /** A sign-in under way in the browser, or why the last one did not finish. */
   signIn: { state: 'pending' } | { state: 'failed'; message: string } | null;
   health: Health | null;

@@ -15,6 +15,8 @@ export type ClientSetting = z.infer<typeof clientSettingSchema>;
 export interface ClientSettings {
   get(id: ProviderId): ClientSetting | null;
   set(id: ProviderId, setting: ClientSetting): void;
+  /** Forgets a service's entry; the others stay as they are. */
+  remove(id: ProviderId): void;
   /** What in the stored client ids could not be used, in words, for `status`. */
   problems?(): string[];
 }
@@ -86,6 +88,14 @@ export class ClientSettingsFile implements ClientSettings {
       this.movedAside = `${this.file} could not be read (${loaded.unreadable}); it was kept as ${aside}, and the client ids saved since are in a new ${path.basename(this.file)}.`;
     }
     writeFileAtomically(this.file, JSON.stringify({ ...loaded.raw, [id]: setting }), 0o600);
+  }
+
+  remove(id: ProviderId): void {
+    const loaded = this.load();
+    // A file that cannot be read holds no entry Cadence uses: it is left for the user, as it is.
+    if (loaded.unreadable !== null || !Object.hasOwn(loaded.raw, id)) return;
+    const rest = Object.fromEntries(Object.entries(loaded.raw).filter(([key]) => key !== id));
+    writeFileAtomically(this.file, JSON.stringify(rest), 0o600);
   }
 
   problems(): string[] {

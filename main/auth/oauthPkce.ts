@@ -154,7 +154,8 @@ export class SignInRefused extends Error {
 
 /**
  * Token-endpoint codes after which only a new sign-in helps: RFC 6749 §5.2 (invalid_grant,
- * invalid_client); Slack's oauth.v2.access errors for a refresh token or client it no longer accepts
+ * invalid_client: "unknown client"; unauthorized_client: "not authorized to use this authorization grant
+ * type", https://www.rfc-editor.org/rfc/rfc6749#section-5.2); Slack's oauth.v2.access errors for a refresh token or client it no longer accepts
  * (invalid_refresh_token, token_revoked, invalid_client_id, bad_client_secret — the last is what a
  * grant of an app without PKCE meets, https://docs.slack.dev/reference/methods/oauth.v2.access);
  * Microsoft's interaction_required, login_required and consent_required, "send the user back to the
@@ -165,6 +166,7 @@ const REVOKED = new Set([
   'invalid_refresh_token',
   'token_revoked',
   'invalid_client',
+  'unauthorized_client',
   'invalid_client_id',
   'bad_client_secret',
   'interaction_required',
@@ -360,6 +362,7 @@ export async function beginAuthorization(
         const tokens = {
           ...tokensFrom(body, client, now(), client.scopes),
           grantedAt: now(),
+          clientId: client.clientId,
           ...(desktopGrant ? { desktopGrant } : {}),
         };
         reply(200, 'Cadence is connected', 'You can close this tab and go back to Cadence.');

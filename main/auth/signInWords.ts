@@ -5,7 +5,9 @@ import { SIGN_IN_OPENED_TWICE, SIGN_IN_TIMEOUT } from './oauthPkce';
 /** Where each service's app registration lives, for "fix it there" advice. */
 const APP_PLACE: Record<ProviderId, string> = {
   slack: 'your Slack app (api.slack.com/apps)',
-  google: 'your OAuth client (Google Cloud console → APIs & Services → Credentials)',
+  // Where Settings' guide has the user make it (https://support.google.com/cloud/answer/15549257: "Navigate
+  // to the Google Auth Platform Clients page").
+  google: 'your OAuth client (Google Cloud console → Google Auth Platform → Clients)',
   microsoft: 'your app registration (Microsoft Entra admin centre → App registrations)',
 };
 

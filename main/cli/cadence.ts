@@ -41,6 +41,7 @@ const OPTIONS = {
   from: { type: 'string' },
   to: { type: 'string' },
   'client-secret': { type: 'string' },
+  remove: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
   // teammates edit
@@ -526,9 +527,23 @@ const VERBS: Record<string, Verb> = {
     },
   },
   configure: {
-    usage: ['configure slack|google|microsoft CLIENT_ID [--client-secret S]   your app for a service'],
+    usage: [
+      'configure slack|google|microsoft CLIENT_ID [--client-secret S]   your app for a service',
+      "configure slack|google|microsoft --remove   forget your app's client id (and its sign-in)",
+    ],
     run: (invocation) => {
       const provider = providerOf(invocation.args[0], 'configure');
+      if (invocation.values.remove && invocation.args[1] !== undefined)
+        throw new UsageError(
+          `configure --remove forgets the client id that is saved and takes none: run cadence configure ${provider} --remove`,
+        );
+      if (invocation.values.remove)
+        return send(
+          invocation,
+          'integration.unconfigure',
+          { provider },
+          (v) => `${v.name}: client id removed, with any sign-in made with it.`,
+        );
       const clientId = invocation.args[1];
       if (!clientId)
         throw new UsageError('configure needs the client id of your app, e.g. configure slack 1234.5678');

@@ -140,6 +140,11 @@ export function describeIntegrations(integrations: readonly IntegrationView[]): 
         `${i.name}: ${i.connected ? `${HEALTH_WORDS[i.health?.state ?? 'ok']} — ${printable(i.health?.message ?? '')}` : i.configured ? 'not connected' : 'not set up (cadence configure)'}${
           i.account ? `\n  ${printable(i.account)}` : ''
         }${
+          // The app in use, so that it can be checked against the provider's console; never the secret.
+          i.client
+            ? `\n  ${i.managed ? 'set by your organisation: ' : ''}client ID ${printable(i.client.id)}${i.client.secret ? ' (client secret saved)' : ''}`
+            : ''
+        }${
           i.signIn?.state === 'failed'
             ? `\n  ${printable(i.signIn.message)}`
             : i.signIn?.state === 'pending'

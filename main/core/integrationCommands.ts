@@ -31,6 +31,7 @@ export async function runIntegrationCommand(
     return refusal('invalid_input', `The ${name} command's input is not valid.`, issuesOf(parsed.error));
   if (!integrations) return notAvailable();
   const provider = parsed.data.provider;
+  if (name === 'integration.unconfigure') return integrations.unconfigure(provider);
   return name === 'integration.connect' ? integrations.connect(provider) : integrations.disconnect(provider);
 }
 

@@ -129,9 +129,21 @@ export class Integrations extends Disposable {
 
   /** Keeps the client id (and secret) the user entered for a service. */
   configure(id: ProviderId, setting: ClientSetting): ApiResult<IntegrationView> {
+    const another = this.configs.replaces(id, setting.clientId);
     const saved = this.configs.save(id, setting);
     if (!saved.ok) return saved;
+    // A sign-in belongs to the app it was made with: another app's id cannot renew it, so it is ended,
+    // and so is one still open in the browser (it would come back with the old app's tokens).
+    if (another) this.disconnect(id);
     this.changed.fire();
+    return { ok: true, value: this.view(id) };
+  }
+
+  /** Forgets the client id the user entered for a service, and the sign-in made with it. */
+  unconfigure(id: ProviderId): ApiResult<IntegrationView> {
+    const removed = this.configs.remove(id);
+    if (!removed.ok) return removed;
+    this.disconnect(id);
     return { ok: true, value: this.view(id) };
   }
 
@@ -200,6 +212,7 @@ export class Integrations extends Disposable {
       connected,
       configured: this.configs.configured(id),
       managed: this.configs.managed(id),
+      client: this.configs.client(id),
       signIn: this.signIns.view(id),
       health: this.health(id),
       account: connected ? accountWords(this.accounts.read(id)) : null,

@@ -32,6 +32,7 @@ export interface IntegrationsPort {
   connect(id: ProviderId): Promise<ApiResult<{ startUrl: string; authorizeUrl: string }>>;
   configure(id: ProviderId, setting: { clientId: string; clientSecret?: string }): ApiResult<IntegrationView>;
   disconnect(id: ProviderId): ApiResult<null>;
+  unconfigure(id: ProviderId): ApiResult<IntegrationView>;
   list(): IntegrationView[];
   problems(): string[];
   /** Reads the connected calendars again if the last read is older than `maxAgeMs`. */

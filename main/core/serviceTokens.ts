@@ -35,6 +35,7 @@ export class ServiceTokens {
       token: async () => {
         let tokens = vault.get(id);
         if (!tokens) throw new ProviderError('auth', `${PROVIDER_NAMES[id]} is not connected`);
+        this.checkApp(id, tokens);
         // Renewed ahead of its expiry (Slack's rotating tokens last 12 hours), so no call meets an
         // expired token in the first place.
         if (
@@ -64,10 +65,28 @@ export class ServiceTokens {
     return source;
   }
 
+  /**
+   * A sign-in is renewed and used only with the app it was made with. The id in use can change without
+   * Change or Remove (CADENCE_*_CLIENT_ID, cadence-organisation.json, integrations.json edited or
+   * unreadable): then the user reconnects, told why, rather than meeting refusals that look passing.
+   */
+  private checkApp(id: ProviderId, tokens: TokenSet): void {
+    const current = this.config(id).oauth.clientId;
+    if (tokens.clientId === undefined || tokens.clientId === current) return;
+    const name = PROVIDER_NAMES[id];
+    throw new ProviderError(
+      'auth',
+      current
+        ? `${name} was connected with the app whose client ID is ${tokens.clientId}; Cadence now uses client ID ${current}. Reconnect ${name} to sign in with that app`
+        : `${name} was connected with the app whose client ID is ${tokens.clientId}, and no client ID is set now. Enter it in Settings → Integrations, then reconnect ${name}`,
+    );
+  }
+
   /** False when the grant is gone and the user must reconnect; a passing failure is thrown as transient. */
   private async renew(id: ProviderId): Promise<boolean> {
     const started = this.vault.get(id);
     if (!started?.refreshToken) return false;
+    this.checkApp(id, started);
     let fresh: TokenSet;
     try {
       fresh = await refreshTokens(this.config(id).oauth, started.refreshToken, this.clock.now(), {
@@ -95,6 +114,7 @@ export class ServiceTokens {
       ...fresh,
       ...(current.grantedAt !== undefined ? { grantedAt: current.grantedAt } : {}),
       ...(current.accountKey !== undefined ? { accountKey: current.accountKey } : {}),
+      ...(current.clientId !== undefined ? { clientId: current.clientId } : {}),
       // How the grant was made decides how it renews (Slack: a desktop grant without the secret).
       ...(current.desktopGrant ? { desktopGrant: true } : {}),
       ...(current.account ? { account: current.account } : {}),

@@ -46,6 +46,11 @@ export interface TokenSet {
   grantedAt?: number;
   /** The sign-in came back through a localhost (desktop) redirect: how Slack renews it depends on that. */
   desktopGrant?: boolean;
+  /**
+   * The client id of the app the sign-in was made with: only that app can renew it. Tokens saved before
+   * Cadence kept it have none, and belong to the id in use.
+   */
+  clientId?: string;
 }
 
 /** Claims of an ID token: `tid` (Microsoft's tenant) and `preferred_username`. */

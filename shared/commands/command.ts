@@ -32,12 +32,18 @@ export interface Handled<V> {
 export type HandlerOutcome<V> = Handled<V> | Refusal;
 
 /** Commands about connected services: they talk to the world and to the token vault, not to the documents. */
-export type IntegrationCommand = 'integration.connect' | 'integration.disconnect' | 'integration.configure';
+export type IntegrationCommand =
+  'integration.connect' | 'integration.disconnect' | 'integration.configure' | 'integration.unconfigure';
+
+const INTEGRATION_COMMANDS: ReadonlySet<CommandName> = new Set<IntegrationCommand>([
+  'integration.connect',
+  'integration.disconnect',
+  'integration.configure',
+  'integration.unconfigure',
+]);
 
 export function isIntegrationCommand(name: CommandName): name is IntegrationCommand {
-  return (
-    name === 'integration.connect' || name === 'integration.disconnect' || name === 'integration.configure'
-  );
+  return INTEGRATION_COMMANDS.has(name);
 }
 
 /** Commands that only change Cadence's own documents. */

@@ -10,6 +10,7 @@ import { providerConfigs } from '../../main/providers/endpoints';
 import type { TokenSource } from '../../main/providers/provider';
 import { FakeClock } from '../fakes/fakeClock';
 import { tempDir } from '../fakes/serviceHarness';
+import { QUIET_STATE } from '../fakes/quietState';
 
 /**
  * Cadence's sign-in against an independent, certified OpenID Connect / OAuth 2 server (panva's
@@ -115,14 +116,7 @@ async function world(): Promise<World> {
       return { id, apply: async () => undefined, reset: () => undefined };
     },
   });
-  integrations.attach({
-    desired: () => {
-      throw new Error('no pushes in this test');
-    },
-    ownTeammates: () => [],
-    onDidChange: () => ({ dispose: () => undefined }),
-    remoteChanged: () => undefined,
-  });
+  integrations.attach(QUIET_STATE);
   cleanup.push(() => integrations.dispose());
   return {
     issuer,

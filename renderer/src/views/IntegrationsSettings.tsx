@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { IntegrationView } from '../../../shared/integrationView';
 import { refreshIntegrations, run, useCadence } from '../store/store';
+import { ClientSetup } from './ClientSetup';
 import { ErrorText } from './ErrorText';
 
 const HEALTH_WORDS: Record<NonNullable<IntegrationView['health']>['state'], string> = {
@@ -12,82 +13,6 @@ const HEALTH_WORDS: Record<NonNullable<IntegrationView['health']>['state'], stri
   permission: 'Cadence is missing a permission: sign in again and allow it',
   error: 'A change was refused',
 };
-
-/** How to make the app each service needs, in a person's words (the README has the same steps). */
-const GUIDES: Record<IntegrationView['id'], { steps: string[]; secret: boolean }> = {
-  slack: {
-    steps: [
-      'Open api.slack.com/apps → Create New App → From a manifest, pick your workspace.',
-      'Paste the manifest from slack-app-manifest.yml in the Cadence folder, then Create.',
-      'Under OAuth & Permissions, turn on PKCE (Cadence is a desktop app and keeps no secret).',
-      'Under Basic Information, copy the Client ID and paste it below.',
-    ],
-    secret: false,
-  },
-  google: {
-    steps: [
-      'In Google Cloud Console, enable the Google Calendar API for a project.',
-      'Credentials → Create credentials → OAuth client ID → Desktop app.',
-      'Paste its Client ID and Client secret below (Google asks desktop apps for both).',
-      'OAuth consent screen → Audience → Publish app: an app left in "Testing" loses its sign-in after 7 days.',
-    ],
-    secret: true,
-  },
-  microsoft: {
-    steps: [
-      'In the Microsoft Entra admin center, App registrations → New registration.',
-      'Authentication → Add a platform → Mobile and desktop applications, custom redirect URI http://localhost; set "Allow public client flows" to Yes.',
-      'Paste the Application (client) ID below.',
-    ],
-    secret: false,
-  },
-};
-
-function ClientForm({ integration }: { integration: IntegrationView }) {
-  const guide = GUIDES[integration.id];
-  const [clientId, setClientId] = useState('');
-  const [clientSecret, setClientSecret] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const save = async () => {
-    const result = await run('integration.configure', {
-      provider: integration.id,
-      clientId,
-      ...(guide.secret && clientSecret ? { clientSecret } : {}),
-    });
-    if (!result.ok) return setError(result.issues?.[0]?.message ?? result.message);
-    setError(null);
-    await refreshIntegrations();
-  };
-  return (
-    // Not a <form>: this sits inside the settings form, and forms do not nest.
-    <div className="client-form">
-      <ol className="muted">
-        {guide.steps.map((step) => (
-          <li key={step}>{step}</li>
-        ))}
-      </ol>
-      <label>
-        {integration.name} client ID
-        <input value={clientId} onChange={(e) => setClientId(e.target.value)} autoComplete="off" />
-      </label>
-      {guide.secret ? (
-        <label>
-          {integration.name} client secret
-          <input
-            type="password"
-            value={clientSecret}
-            onChange={(e) => setClientSecret(e.target.value)}
-            autoComplete="off"
-          />
-        </label>
-      ) : null}
-      <ErrorText message={error} />
-      <button type="button" onClick={() => void save()}>
-        Save
-      </button>
-    </div>
-  );
-}
 
 function IntegrationRow({ integration }: { integration: IntegrationView }) {
   const [link, setLink] = useState<string | null>(null);
@@ -133,7 +58,7 @@ function IntegrationRow({ integration }: { integration: IntegrationView }) {
           </p>
         ) : null}
         <ErrorText message={error} />
-        {!integration.configured ? <ClientForm integration={integration} /> : null}
+        <ClientSetup integration={integration} />
       </div>
       <div className="button-row">
         {integration.configured && (!integration.connected || health?.state === 'reconnect') ? (

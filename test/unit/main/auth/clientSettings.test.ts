@@ -47,6 +47,20 @@ describe('integrations.json, one entry per service', () => {
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
   });
 
+  it('a removal takes out only its own entry: the others, a bad one and unknown ones stay as they were', () => {
+    const other = { clientId: 42 };
+    const { dir, file } = folderWith(
+      JSON.stringify({ slack, google, microsoft: other, zoom: { clientId: 'z' } }),
+    );
+    new ClientSettingsFile(dir).remove('google');
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual({
+      slack,
+      microsoft: other,
+      zoom: { clientId: 'z' },
+    });
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+  });
+
   it('never writes over a file it could not read: it is moved aside first, and the move is said', () => {
     const { dir, file } = folderWith('{ "slack": { "clientId": "slack-app" }, ');
     const clients = new ClientSettingsFile(dir);

@@ -32,6 +32,12 @@ describe('a refused sign-in, in words with the next step', () => {
     expect(signInAdvice(provider, code, detail)).toMatch(words);
   });
 
+  it('sends Google users to the Clients page the guide made the client on (Google Auth Platform → Clients)', () => {
+    expect(signInAdvice('google', 'invalid_client', 'The OAuth client was not found.')).toBe(
+      'Google Calendar does not know this client id and secret. Check them in Settings → Integrations against your OAuth client (Google Cloud console → Google Auth Platform → Clients).',
+    );
+  });
+
   it('decides on the services’ codes, never on the words of a description', () => {
     // Prose that merely mentions a cause decides nothing; a Microsoft number or an OAuth code does.
     const unknown = /did not finish: .*Press Connect again/;

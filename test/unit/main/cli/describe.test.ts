@@ -22,4 +22,25 @@ describe('cadence integrations', () => {
     const account = accountWords({ kind: 'slack-lasting', label: 'Acme\u202Eevil' });
     expect(describeIntegrations([view({ id: 'slack', name: 'Slack', account })])).not.toContain('\u202E');
   });
+
+  it('names the client id in use and whether a secret is saved, never the secret', () => {
+    expect(
+      describeIntegrations([
+        view({ connected: false, client: { id: 'g-app.apps.googleusercontent.com', secret: true } }),
+      ]),
+    ).toBe(
+      'Google Calendar: not connected\n  client ID g-app.apps.googleusercontent.com (client secret saved)',
+    );
+    expect(
+      describeIntegrations([
+        view({
+          id: 'slack',
+          name: 'Slack',
+          connected: false,
+          managed: true,
+          client: { id: '1.2', secret: false },
+        }),
+      ]),
+    ).toBe('Slack: not connected\n  set by your organisation: client ID 1.2');
+  });
 });

@@ -8,6 +8,7 @@ import type { AccountMemory, Provider, TokenSet, TokenSource } from '../../../..
 import { ProviderError } from '../../../../main/providers/providerError';
 import { FakeClock } from '../../../fakes/fakeClock';
 import { tempDir } from '../../../fakes/serviceHarness';
+import { QUIET_STATE } from '../../../fakes/quietState';
 
 /**
  * A token endpoint that rotates refresh tokens and treats a second use of one as theft, revoking the
@@ -80,14 +81,7 @@ async function rigWith(server: http.Server): Promise<Rig> {
       return { id, apply: async () => undefined, reset: () => undefined };
     },
   });
-  integrations.attach({
-    desired: () => {
-      throw new Error('not needed');
-    },
-    ownTeammates: () => [],
-    onDidChange: () => ({ dispose: () => undefined }),
-    remoteChanged: () => undefined,
-  });
+  integrations.attach(QUIET_STATE);
   cleanup.push(() => integrations.dispose());
   return {
     tokens: tokens!,
@@ -132,6 +126,14 @@ describe('refreshing a sign-in', () => {
       return true;
     });
     expect(await (await integrationsWith(revoked.server)).refresh()).toBe(false);
+  });
+
+  it('asks for a reconnect when the service no longer takes the app (RFC 6749 §5.2 unauthorized_client)', async () => {
+    const refused = rotatingTokenServer((res) => {
+      res.writeHead(400, { 'content-type': 'application/json' }).end('{"error":"unauthorized_client"}');
+      return true;
+    });
+    expect(await (await integrationsWith(refused.server)).refresh()).toBe(false);
   });
 });
 

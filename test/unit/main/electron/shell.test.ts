@@ -7,6 +7,7 @@ import {
   serveCompanionIpc,
 } from '../../../../main/electron/companionIpc';
 import { feedPowerEvents } from '../../../../main/electron/powerEvents';
+import { guideLinks } from '../../../../shared/connectGuides';
 import {
   type ContentsLike,
   hardenContents,
@@ -127,6 +128,15 @@ describe('tray', () => {
   });
 });
 
+/** The window's new-window handler as the hardening installs it, and what it sent to the system browser. */
+function newWindowsOf(authorizeUrls: readonly string[] = []) {
+  let handler: ((details: { url: string }) => { action: 'deny' }) | null = null;
+  const contents: ContentsLike = { on: () => undefined, setWindowOpenHandler: (h) => (handler = h) };
+  const opened: string[] = [];
+  hardenContents(contents, (url) => opened.push(url), authorizeUrls);
+  return { open: (details: { url: string }) => handler!(details), opened };
+}
+
 describe('security checklist', () => {
   it('creates windows isolated, sandboxed and without Node', () => {
     class FakeWindow {
@@ -166,48 +176,73 @@ describe('security checklist', () => {
   });
 
   it("opens an organisation's own sign-in page, at exactly the configured address", () => {
-    let open: ((details: { url: string }) => { action: 'deny' }) | null = null;
-    const contents: ContentsLike = {
-      on: () => undefined,
-      setWindowOpenHandler: (handler) => (open = handler),
-    };
-    const opened: string[] = [];
-    hardenContents(contents, (url) => opened.push(url), ['https://sso.example.org/oauth2/authorize']);
-    open!({ url: 'https://sso.example.org/oauth2/authorize?client_id=x&state=y' });
-    open!({ url: 'https://sso.example.org/elsewhere' });
-    open!({ url: 'https://sso.example.org.evil.example/oauth2/authorize' });
+    const { open, opened } = newWindowsOf(['https://sso.example.org/oauth2/authorize']);
+    open({ url: 'https://sso.example.org/oauth2/authorize?client_id=x&state=y' });
+    open({ url: 'https://sso.example.org/elsewhere' });
+    open({ url: 'https://sso.example.org.evil.example/oauth2/authorize' });
     expect(opened).toEqual(['https://sso.example.org/oauth2/authorize?client_id=x&state=y']);
   });
 
   it('opens a sign-in’s local start page in the system browser, and no other local page', () => {
-    let open: ((details: { url: string }) => { action: 'deny' }) | null = null;
-    const contents: ContentsLike = {
-      on: () => undefined,
-      setWindowOpenHandler: (handler) => (open = handler),
-    };
-    const opened: string[] = [];
-    hardenContents(contents, (url) => opened.push(url));
-    open!({ url: 'http://localhost:47613/cadence-sign-in/Zm9vYmFyYmF6cXV4' });
-    open!({ url: 'http://127.0.0.1:41234/cadence-sign-in/Zm9vYmFyYmF6cXV4' });
-    open!({ url: 'http://127.0.0.1:41234/callback?code=x&state=y' });
-    open!({ url: 'http://evil.example/cadence-sign-in/Zm9v' });
-    open!({ url: 'http://127.0.0.1:47110/#token=secret' });
+    const { open, opened } = newWindowsOf();
+    open({ url: 'http://localhost:47613/cadence-sign-in/Zm9vYmFyYmF6cXV4' });
+    open({ url: 'http://127.0.0.1:41234/cadence-sign-in/Zm9vYmFyYmF6cXV4' });
+    open({ url: 'http://127.0.0.1:41234/callback?code=x&state=y' });
+    open({ url: 'http://evil.example/cadence-sign-in/Zm9v' });
+    open({ url: 'http://127.0.0.1:47110/#token=secret' });
     expect(opened).toEqual([
       'http://localhost:47613/cadence-sign-in/Zm9vYmFyYmF6cXV4',
       'http://127.0.0.1:41234/cadence-sign-in/Zm9vYmFyYmF6cXV4',
     ]);
   });
 
-  it('refuses every permission request', () => {
+  it('refuses every permission request but a clipboard write from Cadence’s own window', () => {
     const answers: boolean[] = [];
-    let check: ((contents: unknown, permission: string) => boolean) | null = null;
+    let check: ((contents: unknown, permission: string, origin: string) => boolean) | null = null;
     const session: SessionLike = {
-      setPermissionRequestHandler: (handler) => handler?.(null, 'media', (granted) => answers.push(granted)),
+      setPermissionRequestHandler: (handler) => {
+        const ask = (permission: string, requestingUrl: string) =>
+          handler?.(null, permission, (granted) => answers.push(granted), { requestingUrl });
+        for (const permission of ['media', 'clipboard-read', 'clipboard-sanitized-write'])
+          ask(permission, 'app://cadence/index.html');
+        ask('clipboard-sanitized-write', 'https://evil.example/');
+        ask('clipboard-sanitized-write', 'app://cadence.evil/index.html');
+      },
       setPermissionCheckHandler: (handler) => (check = handler),
     };
     hardenSession(session);
-    expect(answers).toEqual([false]);
-    expect(check!(null, 'notifications')).toBe(false);
+    expect(answers).toEqual([false, false, true, false, false]);
+    expect(check!(null, 'notifications', 'app://cadence')).toBe(false);
+    expect(check!(null, 'clipboard-read', 'app://cadence')).toBe(false);
+    expect(check!(null, 'clipboard-sanitized-write', 'app://cadence')).toBe(true);
+    expect(check!(null, 'clipboard-sanitized-write', 'https://evil.example')).toBe(false);
+    expect(check!(null, 'clipboard-sanitized-write', 'null')).toBe(false);
+  });
+
+  it("opens every link of Settings' sign-in guides in the system browser, and no look-alike", () => {
+    const { open, opened } = newWindowsOf();
+    const links = guideLinks();
+    expect(links.length).toBeGreaterThan(10);
+    for (const url of links) open({ url });
+    open({ url: 'https://console.cloud.google.com.evil.example/auth/clients' });
+    open({ url: 'https://entra.microsoft.com.evil.example/' });
+    open({ url: 'http://console.cloud.google.com/projectcreate' });
+    expect(opened).toEqual(links);
+  });
+
+  it('compares the parsed address: no way out of an allowed path, no user name before the host', () => {
+    const { open, opened } = newWindowsOf();
+    open({ url: 'https://support.google.com/cloud/../accounts/answer/1' });
+    open({ url: 'https://support.google.com/cloud/%2e%2e/accounts/answer/1' });
+    open({ url: 'https://slack.com@evil.example/' });
+    open({ url: 'https://user:pass@slack.com/' });
+    open({ url: 'https://api.slack.com/apps.evil' });
+    open({ url: 'https://api.slack.com/methods' });
+    open({ url: 'https://developers.google.com/identityx/' });
+    expect(opened).toEqual([]);
+    // What is opened is the address as parsed, not the string the page gave.
+    open({ url: 'https://api.slack.com/apps/A123/../A456?x=1' });
+    expect(opened).toEqual(['https://api.slack.com/apps/A456?x=1']);
   });
 });
 
