@@ -6,13 +6,10 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { emptyIntents } from '../../shared/intents';
 import { expect, test } from '../e2e/fixtures';
+import { shotsFolder, SIZES } from './shotKit';
 
-const OUT = path.join(import.meta.dirname, '..', '..', 'test-output', 'screenshots', 'clock');
+const OUT = shotsFolder('clock');
 const NOW = '2026-11-25 10:30:00';
-const SIZES = [
-  { name: 'desktop', width: 1280, height: 800 },
-  { name: 'popover', width: 420, height: 700 },
-] as const;
 
 /** The viewport as the user sees it, scrolled to a part of the page when one is named. */
 async function shoot(page: Page, name: string, group?: string): Promise<void> {

@@ -1,24 +1,12 @@
 // Screenshots of what the day says (`npm run screenshots`): lunch started late with focus planned into it,
 // the notes for tomorrow on the next day, the priorities on a weekend, the ritual with carried priorities,
 // and a day closed early. The real service under libfaketime in Berlin, at both sizes, light and dark.
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { emptyIntents, type Intents } from '../../shared/intents';
 import { expect, test } from '../e2e/fixtures';
+import { pageShooter, SCHEMES, SIZES } from './shotKit';
 
-const OUT = path.join(import.meta.dirname, '..', '..', 'test-output', 'screenshots', 'day');
+const shoot = pageShooter('day');
 const ZONE = 'Europe/Berlin';
-const SIZES = [
-  { name: 'desktop', width: 1280, height: 800 },
-  { name: 'popover', width: 420, height: 700 },
-] as const;
-const SCHEMES = ['light', 'dark'] as const;
-
-async function shoot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(OUT, { recursive: true });
-  await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: true });
-}
 
 /** The closing of `date` at 17:30, with priorities and notes for the next workday. */
 function closedOn(date: string, priorities: string[], carryOver: string): Intents {

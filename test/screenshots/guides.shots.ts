@@ -4,13 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../e2e/fixtures';
+import { SCHEMES, shotsFolder, SIZES } from './shotKit';
 
-const OUT = path.join(import.meta.dirname, '..', '..', 'test-output', 'screenshots', 'guides');
-const SIZES = [
-  { name: 'desktop', width: 1280, height: 800 },
-  { name: 'popover', width: 420, height: 700 },
-] as const;
-const SCHEMES = ['light', 'dark'] as const;
+const OUT = shotsFolder('guides');
 
 /** The Integrations part of Settings, without the sticky save bar across its stitched picture. */
 async function shoot(page: Page, name: string): Promise<void> {

@@ -1,12 +1,10 @@
 // Screenshots of every view for people to look at (`npm run screenshots`): the real service under libfaketime
 // on a Wednesday morning in Berlin, with a week of history, teammates around the world and priorities.
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { DEFAULT_TEAMMATE_WEEK, emptyIntents, type Intents } from '../../shared/intents';
 import { expect, test } from '../e2e/fixtures';
+import { pageShooter, SCHEMES, SIZES } from './shotKit';
 
-const OUT = path.join(import.meta.dirname, '..', '..', 'test-output', 'screenshots', 'views');
+const shoot = pageShooter('views');
 const ZONE = 'Europe/Berlin';
 const NOW = '2026-11-25 11:20:00';
 const EVENING = '2026-11-25 19:35:00';
@@ -18,11 +16,6 @@ const GOAL = {
   preferred: 'morning',
   start: 'auto',
 } as const;
-const SIZES = [
-  { name: 'desktop', width: 1280, height: 800 },
-  { name: 'popover', width: 420, height: 700 },
-] as const;
-const SCHEMES = ['light', 'dark'] as const;
 
 const PEOPLE: [string, string][] = [
   ['Ana Souza', 'Europe/Lisbon'],
@@ -78,11 +71,6 @@ function sampleIntents(): Intents {
     source: 'manual' as const,
   }));
   return intents;
-}
-
-async function shoot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(OUT, { recursive: true });
-  await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: true });
 }
 
 for (const size of SIZES)

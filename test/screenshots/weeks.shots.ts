@@ -1,24 +1,14 @@
 // Screenshots of the weeks' new states for people to look at (`npm run screenshots`), at both sizes, light
 // and dark: a goal set on a Sunday in en-US and en-GB weeks, a new user's first review with the days
 // before Cadence unknown, and the empty charts' small scale.
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { fromThursday, SIX_HOUR_GOAL } from '../unit/shared/weekFixtures';
 import { expect, test } from '../e2e/fixtures';
+import { pageShooter, SCHEMES, shotsFolder, SIZES } from './shotKit';
 
-const OUT = path.join(import.meta.dirname, '..', '..', 'test-output', 'screenshots', 'weeks');
+const shoot = pageShooter('weeks');
 const ZONE = 'Europe/Berlin';
-const SIZES = [
-  { name: 'desktop', width: 1280, height: 800 },
-  { name: 'popover', width: 420, height: 700 },
-] as const;
-const SCHEMES = ['light', 'dark'] as const;
-async function shoot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(OUT, { recursive: true });
-  await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: true });
-}
-
 async function openWeek(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Week', exact: true }).click();
   await expect(page.locator('.chart canvas').first()).toBeVisible();
@@ -46,7 +36,7 @@ for (const size of SIZES)
       }
       await page.getByRole('button', { name: 'Settings', exact: true }).click();
       await page.getByLabel(/^Weeks start on/).scrollIntoViewIfNeeded();
-      await page.screenshot({ path: path.join(OUT, `setting-${suffix}.png`) });
+      await page.screenshot({ path: path.join(shotsFolder('weeks'), `setting-${suffix}.png`) });
       // The Monday after the first start: last week reviewed from Thursday on, the days before unknown.
       await cadence.open({
         zone: ZONE,

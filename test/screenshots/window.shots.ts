@@ -1,29 +1,17 @@
 // Screenshots of the window's #22 states (`npm run screenshots`): teammates edited, the layout under a
 // notification warning with the 12-hour clock, and the window without Cadence and back. A Wednesday in
 // Berlin under libfaketime, at the desktop and the tray-popover size, light and dark.
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { notificationsFailing } from '../fakes/fakeNotifySend';
 import { FOUR_TEAMMATES } from '../fakes/teammateFixtures';
 import { emptyIntents, type Intents } from '../../shared/intents';
 import { expect, test } from '../e2e/fixtures';
+import { pageShooter, SCHEMES, SIZES } from './shotKit';
 
-const OUT = path.join(import.meta.dirname, '..', '..', 'test-output', 'screenshots', 'window');
+const shoot = pageShooter('window');
 const ZONE = 'Europe/Berlin';
-const SIZES = [
-  { name: 'desktop', width: 1280, height: 800 },
-  { name: 'popover', width: 420, height: 700 },
-] as const;
-const SCHEMES = ['light', 'dark'] as const;
 
 function withTeammates(): Intents {
   return { ...emptyIntents(), teammates: [...FOUR_TEAMMATES] };
-}
-
-async function shoot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(OUT, { recursive: true });
-  await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: true });
 }
 
 for (const size of SIZES)
