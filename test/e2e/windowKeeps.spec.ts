@@ -127,6 +127,10 @@ for (const size of SIZES)
       // Written as the window's language writes a 24-hour time (en-GB: 9:00).
       await expect(form.getByLabel('From')).toHaveValue(/^0?9:00$/);
       await expect(form.getByLabel('To')).toHaveValue('17:00');
+      // From and To read as one pair, side by side, at both sizes.
+      const from = await form.getByLabel('From').boundingBox();
+      const to = await form.getByLabel('To').boundingBox();
+      expect(Math.abs(from!.y - to!.y)).toBeLessThan(2);
       // The "Add a teammate" form is not the one open.
       await expect(page.getByRole('button', { name: 'Add a teammate' })).toHaveAttribute(
         'aria-expanded',
