@@ -15,7 +15,6 @@ import type {
 import { PROVIDER_IDS, type ProviderId } from '../../shared/integrationView';
 import { CLOCK_PREFERENCES, offsetClockTime, offsetDayTime, setTimeWriting } from '../../shared/words';
 import { readTypedTime, timeFormsText, timeOfDayText } from '../../shared/clockWords';
-import { daysToCsv } from '../../shared/exportCsv';
 import { earlyCloseWords } from '../../shared/closing';
 import { writeFileAtomically } from '../base/atomicFile';
 import { escapeHtml } from '../base/html';
@@ -24,7 +23,6 @@ import { ApiClient, NotRunningError } from './apiClient';
 import { printable, printableLines } from '../../shared/printable';
 import { describeIntegrations, describePlan, describeStatus, describeTeammates } from './describe';
 import { didYouMean, optionWords, refusalWords } from './gentle';
-import { exportRange } from './exportRange';
 import { teammateByName } from './teammateByName';
 import { anyChange, EDIT_USAGE, weekOfHours } from './teammateChanges';
 import { askWhichZone, choiceLines, type ZoneArgument, zoneArgument } from './zoneArgument';
@@ -441,6 +439,11 @@ const VERBS: Record<string, Verb> = {
       for (const [name, value] of Object.entries({ from: values.from, to: values.to }))
         if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value))
           throw new UsageError(`--${name} needs a date like 2026-03-09.`);
+      // Loaded here: the weeks and the CSV need the date library, which no other verb loads.
+      const [{ exportRange }, { daysToCsv }] = await Promise.all([
+        import('./exportRange'),
+        import('../../shared/exportCsv'),
+      ]);
       const range = await exportRange(invocation.client, values.from, values.to);
       if (!range.ok) return report(range);
       const { from, to } = range.value;

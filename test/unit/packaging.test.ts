@@ -70,6 +70,27 @@ describe('which Node.js the README promises', () => {
   });
 });
 
+describe('the built CLI, as `cadence status` loads it', () => {
+  /** The built files a module loads before it runs: its static imports, followed through the chunks. */
+  const staticClosure = (file: string, seen = new Set<string>()): Set<string> => {
+    seen.add(file);
+    const code = fs.readFileSync(file, 'utf8');
+    for (const match of code.matchAll(/^import\s[^;]*?from\s*"(\.[^"]+)"/gm)) {
+      const next = path.resolve(path.dirname(file), match[1]!);
+      if (!seen.has(next)) staticClosure(next, seen);
+    }
+    return seen;
+  };
+
+  it('loads no date library and no validator before its verb asks for one', () => {
+    const loaded = [...staticClosure(path.join(ROOT, 'out/main/cli.js'))];
+    const code = loaded.map((file) => fs.readFileSync(file, 'utf8')).join('\n');
+    expect(code).not.toContain('Invalid DateTime'); // luxon
+    expect(code).not.toContain('_zod'); // zod
+    expect(code.length).toBeLessThan(120_000);
+  });
+});
+
 describe('the built preload, as a sandboxed renderer loads it', () => {
   /**
    * "A require function similar to Node's require module is exposed, but can only import a subset of
