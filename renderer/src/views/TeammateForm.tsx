@@ -51,10 +51,11 @@ function refusalWords(result: { message: string; issues?: { path: string; messag
   };
 }
 
+/** Each form's accessible name (for the teammate it is about), and its two buttons. */
 const FORM_NAMES = {
-  add: { label: 'Add a teammate', submit: 'Add', close: 'Done' },
-  hours: { label: 'Set hours', submit: 'Save hours', close: 'Cancel' },
-  edit: { label: 'Edit', submit: 'Save changes', close: 'Cancel' },
+  add: { label: () => 'Add a teammate', submit: 'Add', close: 'Done' },
+  hours: { label: (name: string) => `Set ${name}’s working hours`, submit: 'Save hours', close: 'Cancel' },
+  edit: { label: (name: string) => `Edit ${name}`, submit: 'Save changes', close: 'Cancel' },
 } as const;
 
 export function TeammateForm({
@@ -151,13 +152,7 @@ export function TeammateForm({
       onKeyDown={(e) => {
         if (e.key === 'Escape') onClose();
       }}
-      aria-label={
-        kind === 'add'
-          ? words.label
-          : kind === 'hours'
-            ? `Set ${draft.name}’s working hours`
-            : `${words.label} ${draft.name}`
-      }
+      aria-label={words.label(draft.name)}
     >
       <label>
         Name
