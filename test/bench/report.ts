@@ -14,6 +14,8 @@ export interface Figure {
   limit?: { max: number; inclusive?: boolean; of?: 'value' | 'ratio' };
   /** The same figure for a bare `node` process measured in the same run; the table shows the ratio. */
   bare?: number;
+  /** What `bare` is, when it is not a bare `node` process (e.g. "static page"). */
+  bareLabel?: string;
   note?: string;
 }
 
@@ -45,12 +47,14 @@ export function table(figures: Figure[]): string[] {
       figure: f.name,
       value: formatValue(f),
       target: `${f.target ?? ''}${met === null ? '' : met ? '  ✓ met' : '  ✗ MISSED'}`,
-      'vs bare node':
-        ratio === null ? '' : `${ratio.toFixed(2)}× (node: ${formatValue({ ...f, value: f.bare! })})`,
+      'vs baseline':
+        ratio === null
+          ? ''
+          : `${ratio.toFixed(2)}× (${f.bareLabel ?? 'node'}: ${formatValue({ ...f, value: f.bare! })})`,
       note: f.note ?? '',
     };
   });
-  const keys = ['figure', 'value', 'target', 'vs bare node', 'note'] as const;
+  const keys = ['figure', 'value', 'target', 'vs baseline', 'note'] as const;
   const widths = keys.map((key) => Math.max(key.length, ...rows.map((row) => row[key].length)));
   const line = (cells: string[]) =>
     cells

@@ -47,7 +47,9 @@ function summary() {
         `${section}: ${f.name}`,
         `${number(f.value)}${f.unit ? ` ${f.unit}` : ''}`,
         f.target,
-        f.ratioToBareNode === undefined ? '' : `${f.ratioToBareNode.toFixed(2)}× bare node`,
+        f.ratioToBareNode === undefined
+          ? ''
+          : `${f.ratioToBareNode.toFixed(2)}× ${f.bareLabel ?? 'bare node'}`,
       ]);
     }
   }
