@@ -18,6 +18,8 @@ const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'http', 'crypto', 'child_pro
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-output/**'] },
   ...tseslint.configs.recommended,
+  // CommonJS on purpose (the `cadence` launcher, main/bin/cadence.cjs): it starts without the ES module loader.
+  { files: ['**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

@@ -119,6 +119,14 @@ export const commandSchemas = {
 
 export const querySchemas = {
   status: z.object({}).strict(),
+  /** The status in the words `cadence status` prints. */
+  'status.text': z
+    .object({
+      /** The CLI's reading of the settings file, so a change made there by hand shows at once. */
+      clock: z.enum(['locale', '12h', '24h']).optional(),
+      locale: z.string().max(35).nullable().optional(),
+    })
+    .strict(),
   plan: z.object({ date: queryDate.optional() }).strict(),
   teammates: z.object({}).strict(),
   history: z.object({ from: queryDate, to: queryDate }).strict(),
@@ -195,6 +203,7 @@ export type CommandResult<C extends CommandName> = CommandResults[C];
 /** What each query answers. */
 export interface QueryResults {
   status: StatusView;
+  'status.text': { text: string };
   plan: DayPlanView;
   teammates: TeammateView[];
   history: DaySummary[];

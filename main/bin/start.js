@@ -54,7 +54,7 @@ function headless(why) {
   console.log(`Running Cadence headless, because ${why}. Same core, window in your browser:`);
   const child = spawn(
     process.execPath,
-    [...SERVICE_NODE_FLAGS, join(root, 'main', 'bin', 'cadence.js'), 'serve', ...process.argv.slice(2)],
+    [...SERVICE_NODE_FLAGS, join(root, 'main', 'bin', 'cadence.cjs'), 'serve', ...process.argv.slice(2)],
     { stdio: 'inherit' },
   );
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

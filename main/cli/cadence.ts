@@ -13,15 +13,16 @@ import type {
   QueryResult,
 } from '../../shared/contract';
 import { PROVIDER_IDS, type ProviderId } from '../../shared/integrationView';
-import { CLOCK_PREFERENCES, offsetClockTime, offsetDayTime, setTimeWriting } from '../../shared/words';
+import { offsetClockTime, offsetDayTime, setTimeWriting } from '../../shared/words';
 import { readTypedTime, timeFormsText, timeOfDayText } from '../../shared/clockWords';
 import { earlyCloseWords } from '../../shared/closing';
 import { writeFileAtomically } from '../base/atomicFile';
 import { escapeHtml } from '../base/html';
 import { resolveDataDir } from '../server/connectionFile';
 import { ApiClient, NotRunningError } from './apiClient';
+import { clockChoice } from './clockChoice';
 import { printable, printableLines } from '../../shared/printable';
-import { describeIntegrations, describePlan, describeStatus, describeTeammates } from './describe';
+import { describeIntegrations, describePlan, describeTeammates } from './describe';
 import { didYouMean, optionWords, refusalWords } from './gentle';
 import { teammateByName } from './teammateByName';
 import { anyChange, EDIT_USAGE, weekOfHours } from './teammateChanges';
@@ -273,12 +274,19 @@ const VERBS: Record<string, Verb> = {
     usage: [
       "status [--json]                      what you are now, and until when, and the window's address",
     ],
-    run: (invocation) =>
-      ask(invocation, 'status', {}, (status) => {
-        // Printed to the user's own terminal only: the address carries the token.
-        const window = invocation.client.windowUrl;
-        return `${describeStatus(status)}${window ? `\nWindow (keep it to yourself: it holds your key): ${window}` : ''}`;
-      }),
+    run: (invocation) => {
+      // Printed to the user's own terminal only: the address carries the token.
+      const window = invocation.client.windowUrl;
+      const address = window ? `\nWindow (keep it to yourself: it holds your key): ${window}` : '';
+      // The words come from the service: the CLI prints them without loading a date library.
+      if (invocation.values.json) return ask(invocation, 'status', {}, () => '');
+      return ask(
+        invocation,
+        'status.text',
+        clockChoice(invocation.client.folder),
+        ({ text }) => `${text}${address}`,
+      );
+    },
   },
   open: {
     usage: ["open                                 open Cadence's window in your browser"],
@@ -617,12 +625,8 @@ async function serveHeadless(dataDir: string, portText: string | undefined): Pro
  */
 function followClockPreference(dataDir: string): void {
   try {
-    const stored = JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')) as Record<
-      string,
-      unknown
-    >;
-    const clock = CLOCK_PREFERENCES.find((choice) => choice === stored.clock) ?? 'locale';
-    setTimeWriting(typeof stored.locale === 'string' ? stored.locale : null, clock);
+    const { clock, locale } = clockChoice(dataDir);
+    setTimeWriting(locale ?? null, clock ?? 'locale');
   } catch {
     // No settings yet, or a file the service itself will report: the locale's own clock.
   }

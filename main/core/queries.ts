@@ -11,6 +11,8 @@ import {
 import { dayPlan } from '../../shared/dayPlan';
 import { history } from '../../shared/history';
 import { KEEP_DAYS } from '../../shared/retention';
+import { describeStatus } from '../../shared/statusLines';
+import { setTimeWriting } from '../../shared/timeWriting';
 import { toDayPlanView, type TeammateView } from '../../shared/statusView';
 import { glance, overlapSpans, type ZoneMoments } from '../../shared/teammateGlance';
 import { patternOf } from '../../shared/workPattern';
@@ -34,6 +36,17 @@ const ok = <T>(value: T): ApiResult<T> => ({ ok: true, value });
 
 const queryHandlers: { [Q in QueryName]: QueryHandler<Q> } = {
   status: (source) => ok(source.status()),
+  'status.text': (source, { clock, locale }) => {
+    // Written as the asking CLI read the settings file (the service's own copy may not have caught up
+    // with a change made by hand), then back to the service's way.
+    const { settings } = source;
+    setTimeWriting(locale === undefined ? settings.locale : locale, clock ?? settings.clock);
+    try {
+      return ok({ text: describeStatus(source.status()) });
+    } finally {
+      setTimeWriting(settings.locale, settings.clock);
+    }
+  },
   settings: (source) => ok(source.settings),
   plan: (source, { date }, { now }) => {
     const day = date ?? localDate(now, source.settings.workTimeZone);

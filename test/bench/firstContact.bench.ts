@@ -16,7 +16,7 @@ import { seedSettings, tempDir } from '../fakes/serviceHarness';
 import { median, report, SHORT } from './report';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const BIN = path.join(ROOT, 'main', 'bin', 'cadence.js');
+const BIN = path.join(ROOT, 'main', 'bin', 'cadence.cjs');
 const ZONE = 'Europe/Berlin';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

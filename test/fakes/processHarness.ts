@@ -7,7 +7,7 @@ import { SERVICE_NODE_FLAGS } from '../../main/bin/nodeFlags.js';
 import { canScan, findMarkedProcesses } from '../processLeaks.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const CLI = path.join(ROOT, 'main/bin/cadence.js');
+export const CLI = path.join(ROOT, 'main/bin/cadence.cjs');
 
 export interface RunningService {
   /** The spawned process: the service itself, or the faketime wrapper that runs it. */

@@ -91,6 +91,28 @@ describe('the built CLI, as `cadence status` loads it', () => {
   });
 });
 
+describe('the quick `cadence status` bundle', () => {
+  const file = path.join(ROOT, 'out/main/quickStatus.cjs');
+
+  it('is one small CommonJS file that needs only Node built-ins (no ES module loader, no date library)', () => {
+    const code = fs.readFileSync(file, 'utf8');
+    const required = [...code.matchAll(/require\("([^"]+)"\)/g)].map((match) => match[1]);
+    expect(required.length).toBeGreaterThan(0);
+    expect(required.every((name) => name!.startsWith('node:'))).toBe(true);
+    expect(code).not.toMatch(/^\s*import\s/m);
+    expect(code).not.toContain('Intl.');
+    expect(code).not.toContain('Invalid DateTime');
+    expect(code.length).toBeLessThan(16_000);
+  });
+
+  it('is what the `cadence` launcher requires, as CommonJS', () => {
+    const launcher = fs.readFileSync(path.join(ROOT, 'main/bin/cadence.cjs'), 'utf8');
+    expect(launcher).toContain("'quickStatus.cjs'");
+    expect(launcher).not.toMatch(/^\s*import\s/m);
+    expect((pkg as { bin: Record<string, string> }).bin.cadence).toBe('main/bin/cadence.cjs');
+  });
+});
+
 describe('the built preload, as a sandboxed renderer loads it', () => {
   /**
    * "A require function similar to Node's require module is exposed, but can only import a subset of

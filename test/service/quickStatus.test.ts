@@ -1,0 +1,63 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { quickFolder } from '../../main/cli/quickStatus';
+import { cli, ROOT, serve, stopAllServices } from '../fakes/processHarness';
+import { seedSettings, tempDir } from '../fakes/serviceHarness';
+
+afterEach(() => stopAllServices());
+
+/** The whole CLI (out/main/cli.js), bypassing the launcher's quick path. */
+function wholeCli(args: string[], env: Record<string, string>): Promise<string> {
+  const cliUrl = pathToFileURL(path.join(ROOT, 'out/main/cli.js')).href;
+  const script = `import(${JSON.stringify(cliUrl)}).then(async (m) => { process.exitCode = await m.main(${JSON.stringify(args)}); })`;
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['-e', script],
+      { env: { ...process.env, ...env } },
+      (_error, stdout, stderr) => resolve(stdout + stderr),
+    );
+  });
+}
+
+describe('`cadence status` on its quick path', () => {
+  it('says what the whole CLI says, on the clock the user chose, with the window address', async () => {
+    for (const [zone, clock, now, until] of [
+      ['Asia/Kolkata', '24h', '2026-11-25 13:30:00', /^Focusing until 17:00\. 210 min left\.$/m],
+      ['UTC', '12h', '2026-11-25 08:00:00', /^Focusing until 5:00\sPM\. 540 min left\.$/m],
+    ] as const) {
+      const dir = tempDir();
+      seedSettings(dir, zone, { clock });
+      await serve(dir, { faketime: now, env: { TZ: zone } });
+      await cli(dir, ['focus', 'until', '5pm'], { TZ: zone });
+      const quick = await cli(dir, ['status'], { TZ: zone });
+      expect(quick.code).toBe(0);
+      expect(quick.stdout).toMatch(until);
+      expect(quick.stdout).toMatch(new RegExp(`^Time zone: ${zone}\\.$`, 'm'));
+      expect(quick.stdout).toMatch(
+        /^Window \(keep it to yourself: it holds your key\): http:\/\/127\.0\.0\.1:\d+\/#token=/m,
+      );
+      expect(await wholeCli(['status', '--data-dir', dir], { TZ: zone })).toBe(quick.stdout);
+      await stopAllServices();
+    }
+  });
+
+  it('is taken only for `status` with at most a data folder; anything else goes to the whole CLI', () => {
+    expect(quickFolder(['status', '--data-dir', '/tmp/x'])).toBe('/tmp/x');
+    expect(quickFolder(['status', '--data-dir=/tmp/y'])).toBe('/tmp/y');
+    expect(quickFolder(['--data-dir', '/tmp/z'])).toBe('/tmp/z');
+    expect(quickFolder(['status'])).toMatch(/cadence|Cadence/);
+    for (const args of [
+      ['status', '--json'],
+      ['status', '--data-dir'],
+      ['status', '--data-dir='],
+      ['status', 'extra'],
+      ['plan'],
+      ['--help'],
+      ['status', '--data-dir', '/tmp/x', '--json'],
+    ])
+      expect(quickFolder(args)).toBeNull();
+  });
+});
