@@ -27,8 +27,25 @@ async function run() {
   return main(args);
 }
 
-run().then((code) => {
-  // `serve` may leave sockets from departing clients behind; once it has shut down, nothing is left to wait for.
-  if (args[0] === 'serve') process.exit(code);
-  process.exitCode = code;
-});
+/**
+ * The service wants V8 flags that the short-lived verbs are faster without (main/bin/nodeFlags.js): `serve`
+ * typed by hand starts it again under them and waits, as `npm start` does, passing Ctrl+C on.
+ */
+function serveWithFlags() {
+  const { SERVICE_NODE_FLAGS } = require('./nodeFlags.js');
+  if (SERVICE_NODE_FLAGS.every((flag) => process.execArgv.includes(flag))) return false;
+  const { spawn } = require('node:child_process');
+  const child = spawn(process.execPath, [...process.execArgv, ...SERVICE_NODE_FLAGS, __filename, ...args], {
+    stdio: 'inherit',
+  });
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  return true;
+}
+
+if (args[0] !== 'serve' || !serveWithFlags())
+  run().then((code) => {
+    // `serve` may leave sockets from departing clients behind; once it has shut down, nothing is left to wait for.
+    if (args[0] === 'serve') process.exit(code);
+    process.exitCode = code;
+  });

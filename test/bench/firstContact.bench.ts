@@ -10,7 +10,6 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { it } from 'vitest';
-import { SERVICE_NODE_FLAGS } from '../../main/bin/nodeFlags.js';
 import { ROOT, serve, type RunningService } from '../fakes/processHarness';
 import { seedSettings, tempDir } from '../fakes/serviceHarness';
 import { median, report, SHORT } from './report';
@@ -110,8 +109,8 @@ async function windowFigures(service: RunningService) {
 function cliFigures(dir: string, env: NodeJS.ProcessEnv) {
   const bare: number[] = [];
   const status: number[] = [];
-  // `cadence` runs as its shebang says: node with the service's flags.
-  const cadence = [...SERVICE_NODE_FLAGS, BIN, 'status', '--data-dir', dir];
+  // `cadence` runs as its shebang says: plain node.
+  const cadence = [BIN, 'status', '--data-dir', dir];
   timed(process.execPath, ['-e', '0'], env);
   timed(process.execPath, cadence, env);
   for (let i = 0; i < (SHORT ? 9 : 25); i++) {

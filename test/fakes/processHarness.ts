@@ -33,6 +33,8 @@ export interface ServeOptions {
   args?: string[];
   /** Start through `npm start`'s script (main/bin/start.js), which picks the desktop app or headless. */
   viaStart?: boolean;
+  /** `cadence serve` as typed in a terminal: plain `node`, without the service's V8 flags. */
+  byHand?: boolean;
 }
 
 /**
@@ -149,7 +151,14 @@ export function serve(dataDir: string, options: ServeOptions = {}): Promise<Runn
   // As the `cadence` command and `npm start` run it: with the service's V8 flags.
   const args = options.viaStart
     ? [path.join(ROOT, 'main/bin/start.js'), '--data-dir', dataDir, ...(options.args ?? [])]
-    : [...SERVICE_NODE_FLAGS, CLI, 'serve', '--data-dir', dataDir, ...(options.args ?? [])];
+    : [
+        ...(options.byHand ? [] : SERVICE_NODE_FLAGS),
+        CLI,
+        'serve',
+        '--data-dir',
+        dataDir,
+        ...(options.args ?? []),
+      ];
   // "@2026-11-23 08:00:00 x30" is libfaketime's own format (a start and a speed), given with -f.
   const fake = options.faketime?.startsWith('@') ? ['-f', options.faketime] : [options.faketime ?? ''];
   const child = spawn(command, options.faketime ? [...fake, process.execPath, ...args] : args, {

@@ -1,7 +1,9 @@
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SERVICE_NODE_FLAGS } from '../../main/bin/nodeFlags.js';
 import { quickFolder } from '../../main/cli/quickStatus';
 import { cli, ROOT, serve, stopAllServices } from '../fakes/processHarness';
 import { seedSettings, tempDir } from '../fakes/serviceHarness';
@@ -42,6 +44,22 @@ describe('`cadence status` on its quick path', () => {
       expect(await wholeCli(['status', '--data-dir', dir], { TZ: zone })).toBe(quick.stdout);
       await stopAllServices();
     }
+  });
+
+  it('leaves the service its V8 flags: `cadence serve` typed by hand runs the service under them', async () => {
+    const dir = tempDir();
+    seedSettings(dir, 'UTC');
+    const service = await serve(dir, { byHand: true });
+    const cmdline = (pid: number) => fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    expect(cmdline(service.process.pid!)).not.toContain(SERVICE_NODE_FLAGS[0]);
+    expect(service.pid).not.toBe(service.process.pid);
+    expect(cmdline(service.pid)).toEqual(expect.arrayContaining([...SERVICE_NODE_FLAGS, 'serve']));
+    expect((await cli(dir, ['status'])).code).toBe(0);
+    // A SIGTERM to what was typed (the process a terminal or a script knows) ends the service too.
+    process.kill(service.process.pid!, 'SIGTERM');
+    for (let i = 0; i < 100 && fs.existsSync(`/proc/${service.pid}`); i++)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(fs.existsSync(`/proc/${service.pid}`)).toBe(false);
   });
 
   it('is taken only for `status` with at most a data folder; anything else goes to the whole CLI', () => {
