@@ -20,16 +20,30 @@ async function run() {
   }
   const quick = join(out, 'quickStatus.cjs');
   if (existsSync(quick)) {
-    const code = await require(quick).quickStatus(args);
+    // Whatever the quick path cannot answer, or trips over, the whole CLI answers in its own words.
+    const code = await Promise.resolve()
+      .then(() => require(quick).quickStatus(args))
+      .catch(() => null);
     if (code !== null) return code;
   }
   const { main } = await import(pathToFileURL(built).href);
   return main(args);
 }
 
+/** The verb: the first word that is neither an option nor an option's value. */
+function verbOf(words) {
+  for (let i = 0; i < words.length; i++) {
+    if (words[i] === '--data-dir' || words[i] === '--port') i++;
+    else if (!words[i].startsWith('-')) return words[i];
+  }
+  return 'status';
+}
+
 /**
  * The service wants V8 flags that the short-lived verbs are faster without (main/bin/nodeFlags.js): `serve`
- * typed by hand starts it again under them and waits, as `npm start` does, passing Ctrl+C on.
+ * typed by hand starts it again under them and waits, as `npm start` does (the waiting process costs its
+ * own resident memory, about that of a bare node). Signals are passed on; on Windows, Ctrl+C reaches both
+ * through the shared console, and a passed-on one would end the service outright, so it is only awaited.
  */
 function serveWithFlags() {
   const { SERVICE_NODE_FLAGS } = require('./nodeFlags.js');
@@ -38,14 +52,19 @@ function serveWithFlags() {
   const child = spawn(process.execPath, [...process.execArgv, ...SERVICE_NODE_FLAGS, __filename, ...args], {
     stdio: 'inherit',
   });
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+  const windows = process.platform === 'win32';
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
+    process.on(signal, () => {
+      if (!(windows && signal === 'SIGINT')) child.kill(signal);
+    });
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
   return true;
 }
 
-if (args[0] !== 'serve' || !serveWithFlags())
+const serving = verbOf(args) === 'serve';
+if (!serving || !serveWithFlags())
   run().then((code) => {
     // `serve` may leave sockets from departing clients behind; once it has shut down, nothing is left to wait for.
-    if (args[0] === 'serve') process.exit(code);
+    if (serving) process.exit(code);
     process.exitCode = code;
   });

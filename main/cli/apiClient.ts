@@ -66,6 +66,8 @@ export class ApiClient {
     const body = JSON.stringify(input);
     const { port, token, url } = this.connection;
     return new Promise((resolve, reject) => {
+      // A deadline for the whole answer, not only for each silence between its bytes.
+      const deadline = setTimeout(() => request.destroy(new Error('timeout')), 5000);
       const request = http.request(
         {
           host: '127.0.0.1',
@@ -83,6 +85,7 @@ export class ApiClient {
           const chunks: Buffer[] = [];
           response.on('data', (chunk: Buffer) => chunks.push(chunk));
           response.on('end', () => {
+            clearTimeout(deadline);
             let answer: ApiResult<T>;
             try {
               answer = JSON.parse(Buffer.concat(chunks).toString('utf8'));
@@ -97,9 +100,11 @@ export class ApiClient {
         },
       );
       request.on('timeout', () => request.destroy(new Error('timeout')));
-      request.on('error', () =>
-        reject(new NotRunningError(`Cadence is not running (nothing answers at ${url}).`)),
-      );
+      request.on('error', () => {
+        clearTimeout(deadline);
+        reject(new NotRunningError(`Cadence is not running (nothing answers at ${url}).`));
+      });
+      request.on('close', () => clearTimeout(deadline));
       request.end(body);
     });
   }

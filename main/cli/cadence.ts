@@ -21,6 +21,7 @@ import { escapeHtml } from '../base/html';
 import { resolveDataDir } from '../server/connectionFile';
 import { ApiClient, NotRunningError } from './apiClient';
 import { clockChoice } from './clockChoice';
+import { describeStatus } from '../../shared/statusLines';
 import { printable, printableLines } from '../../shared/printable';
 import { describeIntegrations, describePlan, describeTeammates } from './describe';
 import { didYouMean, optionWords, refusalWords } from './gentle';
@@ -274,18 +275,18 @@ const VERBS: Record<string, Verb> = {
     usage: [
       "status [--json]                      what you are now, and until when, and the window's address",
     ],
-    run: (invocation) => {
+    run: async (invocation) => {
       // Printed to the user's own terminal only: the address carries the token.
       const window = invocation.client.windowUrl;
       const address = window ? `\nWindow (keep it to yourself: it holds your key): ${window}` : '';
-      // The words come from the service: the CLI prints them without loading a date library.
       if (invocation.values.json) return ask(invocation, 'status', {}, () => '');
-      return ask(
-        invocation,
-        'status.text',
-        clockChoice(invocation.client.folder),
-        ({ text }) => `${text}${address}`,
-      );
+      // The words come from the service: the CLI prints them without loading a date library. A service
+      // started before this CLI was built does not write them yet: the CLI then writes them itself.
+      const input = clockChoice(invocation.client.folder);
+      const answer = await invocation.client.query('status.text', input);
+      if (!answer.ok && answer.error === 'unknown_query')
+        return ask(invocation, 'status', {}, (status) => `${describeStatus(status)}${address}`);
+      return print(answer, invocation.values, ({ text }) => `${text}${address}`, input);
     },
   },
   open: {

@@ -4,23 +4,32 @@ import { join } from 'node:path';
 export type ClockChoice = { clock?: 'locale' | '12h' | '24h'; locale?: string | null };
 
 /**
+ * The terminal's locale as a language tag ("de_DE.UTF-8" → "de-DE"), from the variables ICU reads for a
+ * process's default locale, in its order; null for "C", "POSIX" or none. The service writes the CLI's words
+ * in it when the settings name no locale, as the CLI wrote them itself before.
+ */
+export function terminalLocale(env: NodeJS.ProcessEnv = process.env): string | null {
+  const posix = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  const tag = posix.split(/[.@]/)[0]!.replace(/_/g, '-');
+  return /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(tag) && tag.length <= 35 ? tag : null;
+}
+
+/**
  * How the user wants times written (their locale, a 12- or 24-hour clock), read straight from the settings
- * file, so the next command follows a change made by hand at once. Whatever is missing or unreadable is left
- * out: the service's settings, or the locale's own clock, then apply.
+ * file, so the next command follows a change made by hand at once. A clock that is missing or unreadable is
+ * left out (the service's settings apply); with no locale in the file, the terminal's.
  */
 export function clockChoice(dataDir: string): ClockChoice {
+  let stored: Record<string, unknown> = {};
   try {
-    const stored = JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')) as Record<
-      string,
-      unknown
-    >;
-    const choice: ClockChoice = {};
-    if (stored.clock === 'locale' || stored.clock === '12h' || stored.clock === '24h')
-      choice.clock = stored.clock;
-    if (stored.locale === null || (typeof stored.locale === 'string' && stored.locale.length <= 35))
-      choice.locale = stored.locale;
-    return choice;
+    stored = JSON.parse(readFileSync(join(dataDir, 'settings.json'), 'utf8')) as Record<string, unknown>;
   } catch {
-    return {};
+    // No settings yet, or a file the service itself will report.
   }
+  const choice: ClockChoice = {};
+  if (stored.clock === 'locale' || stored.clock === '12h' || stored.clock === '24h')
+    choice.clock = stored.clock;
+  choice.locale =
+    typeof stored.locale === 'string' && stored.locale.length <= 35 ? stored.locale : terminalLocale();
+  return choice;
 }

@@ -1,33 +1,49 @@
 import http from 'node:http';
 import { readConnection, resolveDataDir } from '../server/connectionFile';
-import { clockChoice } from './clockChoice';
-import { isProof, newChallenge } from '../server/healthProof';
+import { provesToken } from '../server/healthProof';
 import { printableLines } from '../../shared/printable';
+import { clockChoice } from './clockChoice';
 
 // `cadence status` on its shortest path: the verb people type most, answered by a small CommonJS bundle
 // (out/main/quickStatus.cjs) that loads no date library, no schemas and no other verb. The service writes
-// the words; this prints them. Anything but a plain answer (no service, a stale address, a refusal) returns
-// null, and the launcher runs the whole CLI, which says what went wrong in its usual words.
+// the words; this prints them. Anything but a plain answer (no service, a stale address, a refusal, an older
+// service) returns null, and the launcher runs the whole CLI, which says what went wrong in its usual words.
 
 /** The data folder when the arguments are `status` with at most `--data-dir DIR`; null for anything else. */
 export function quickFolder(args: string[]): string | null {
   const rest = args[0] === 'status' ? args.slice(1) : args;
   if (rest.length === 0) return resolveDataDir();
-  if (rest.length === 2 && rest[0] === '--data-dir' && rest[1]) return resolveDataDir(rest[1]);
-  if (rest.length === 1 && rest[0]?.startsWith('--data-dir=') && rest[0].length > 11)
-    return resolveDataDir(rest[0].slice(11));
-  return null;
+  const folder =
+    rest.length === 2 && rest[0] === '--data-dir'
+      ? rest[1]
+      : rest.length === 1 && rest[0]?.startsWith('--data-dir=')
+        ? rest[0].slice(11)
+        : undefined;
+  // "--data-dir -x" is a missing value to the whole CLI, which says so.
+  return folder && !folder.startsWith('-') ? resolveDataDir(folder) : null;
 }
 
-function get(
-  port: number,
-  path: string,
-  headers: Record<string, string>,
-  body?: string,
-): Promise<{ status: number; body: string } | null> {
+/** The service's answer to one query, within `ms` for the whole of it; null for anything else. */
+function ask(port: number, token: string, path: string, body: string, ms: number): Promise<unknown> {
   return new Promise((resolve) => {
+    const deadline = setTimeout(() => request.destroy(), ms);
+    const settle = (value: unknown) => {
+      clearTimeout(deadline);
+      resolve(value);
+    };
     const request = http.request(
-      { host: '127.0.0.1', port, path, method: body === undefined ? 'GET' : 'POST', headers, timeout: 3000 },
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: 'POST',
+        timeout: ms,
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+        },
+      },
       (response) => {
         let text = '';
         response.setEncoding('utf8');
@@ -35,26 +51,20 @@ function get(
           text += chunk;
           if (text.length > 1_000_000) request.destroy();
         });
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
-        response.on('error', () => resolve(null));
+        response.on('end', () => {
+          try {
+            settle(response.statusCode === 200 ? JSON.parse(text) : null);
+          } catch {
+            settle(null);
+          }
+        });
+        response.on('close', () => settle(null));
       },
     );
     request.on('timeout', () => request.destroy());
-    request.on('error', () => resolve(null));
+    request.on('error', () => settle(null));
     request.end(body);
   });
-}
-
-function field(body: string, ...keys: string[]): unknown {
-  try {
-    let value: unknown = JSON.parse(body);
-    for (const key of keys)
-      value =
-        typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
-    return value;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Prints the status and returns 0, or returns null when the whole CLI should answer instead. */
@@ -65,25 +75,14 @@ export async function quickStatus(args: string[]): Promise<number | null> {
   if (!connection) return null;
   const { port, token } = connection;
   // The token goes only to a service that proves it holds it, as in the whole CLI (main/cli/apiClient.ts).
-  const challenge = newChallenge();
-  const health = await get(port, `/api/health?challenge=${challenge}`, {});
-  if (health?.status !== 200 || !isProof(token, challenge, field(health.body, 'value', 'proof'))) return null;
-  const body = JSON.stringify(clockChoice(folder));
-  const answer = await get(
-    port,
-    '/api/query/status.text',
-    {
-      authorization: `Bearer ${token}`,
-      'content-type': 'application/json',
-      'content-length': String(Buffer.byteLength(body)),
-    },
-    body,
-  );
-  const text = answer?.status === 200 ? field(answer.body, 'value', 'text') : undefined;
+  if (!(await provesToken(port, token, 3000))) return null;
+  const answer = await ask(port, token, '/api/query/status.text', JSON.stringify(clockChoice(folder)), 5000);
+  const value = typeof answer === 'object' && answer !== null && 'value' in answer ? answer.value : null;
+  const text = typeof value === 'object' && value !== null && 'text' in value ? value.text : null;
   if (typeof text !== 'string') return null;
   const window = connection.servesWindow
     ? `\nWindow (keep it to yourself: it holds your key): ${connection.url}/#token=${token}`
     : '';
-  process.stdout.write(`${printableLines(`${text}${window}`)}\n`);
+  console.log(printableLines(`${text}${window}`));
   return 0;
 }

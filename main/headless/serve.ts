@@ -75,9 +75,11 @@ export async function serve(options: { dataDir: string; port?: number; quiet?: b
   console.log('Cadence runs until you stop it: press Ctrl+C here.');
   for (const problem of problems) console.log(`! ${printable(problem)}`);
   console.log('ready');
+  // Ctrl+C may come twice at once (from the terminal, and passed on by a launcher that waits for this process):
+  // the first starts the shutdown, a repeat does not cut it short.
   await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
+    process.on('SIGINT', () => resolve());
+    process.on('SIGTERM', () => resolve());
   });
   lastResort.dispose();
   host.dispose();

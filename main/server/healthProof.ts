@@ -30,6 +30,12 @@ export function isProof(token: string, challenge: string, proof: unknown): boole
 export function provesToken(port: number, token: string, timeoutMs = 1000): Promise<boolean> {
   const challenge = newChallenge();
   return new Promise((resolve) => {
+    // A deadline for the whole answer: `timeout` alone waits on, one trickled byte after another.
+    const deadline = setTimeout(() => request.destroy(), timeoutMs);
+    const settle = (proven: boolean) => {
+      clearTimeout(deadline);
+      resolve(proven);
+    };
     const request = http.get(
       { host: '127.0.0.1', port, path: `/api/health?challenge=${challenge}`, timeout: timeoutMs },
       (response) => {
@@ -40,13 +46,14 @@ export function provesToken(port: number, token: string, timeoutMs = 1000): Prom
           if (text.length > 4096) request.destroy();
         });
         response.on('end', () =>
-          resolve(response.statusCode === 200 && isProof(token, challenge, proofIn(text))),
+          settle(response.statusCode === 200 && isProof(token, challenge, proofIn(text))),
         );
-        response.on('error', () => resolve(false));
+        response.on('error', () => settle(false));
+        response.on('close', () => settle(false));
       },
     );
     request.on('timeout', () => request.destroy());
-    request.on('error', () => resolve(false));
+    request.on('error', () => settle(false));
   });
 }
 

@@ -1,9 +1,12 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SERVICE_NODE_FLAGS } from '../../main/bin/nodeFlags.js';
+import { terminalLocale } from '../../main/cli/clockChoice';
 import { quickFolder } from '../../main/cli/quickStatus';
 import { cli, ROOT, serve, stopAllServices } from '../fakes/processHarness';
 import { seedSettings, tempDir } from '../fakes/serviceHarness';
@@ -75,7 +78,55 @@ describe('`cadence status` on its quick path', () => {
       ['plan'],
       ['--help'],
       ['status', '--data-dir', '/tmp/x', '--json'],
+      ['status', '--data-dir', '-x'],
     ])
       expect(quickFolder(args)).toBeNull();
   });
+
+  it("writes times in the terminal's locale when the settings name none, as the CLI did itself", () => {
+    expect(terminalLocale({ LANG: 'de_DE.UTF-8' })).toBe('de-DE');
+    expect(terminalLocale({ LC_ALL: 'en_GB.UTF-8', LANG: 'de_DE.UTF-8' })).toBe('en-GB');
+    expect(terminalLocale({ LC_MESSAGES: 'pt_BR', LANG: 'C' })).toBe('pt-BR');
+    expect(terminalLocale({ LANG: 'sr_RS@latin' })).toBe('sr-RS');
+    for (const LANG of ['C', 'C.UTF-8', 'POSIX', '', '../../etc'])
+      expect(terminalLocale({ LANG })).toBeNull();
+  });
+
+  it('gives up on something that trickles its answer on the recorded port, and never sends it the token', async () => {
+    const dir = tempDir();
+    const seen: string[] = [];
+    const server = http.createServer((request, response) => {
+      seen.push(`${request.url} ${request.headers.authorization ?? ''}`);
+      response.writeHead(200, { 'content-type': 'application/json' });
+      const drip = setInterval(() => response.write(' '), 500);
+      response.on('close', () => clearInterval(drip));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(
+      path.join(dir, 'service.json'),
+      JSON.stringify({
+        port,
+        token: 'x'.repeat(43),
+        pid: 1,
+        url: `http://127.0.0.1:${port}`,
+        servesWindow: true,
+      }),
+    );
+    try {
+      const begin = Date.now();
+      const result = await cli(dir, ['status']);
+      expect(Date.now() - begin).toBeLessThan(12_000);
+      expect(result.code).toBe(3);
+      expect(result.stderr).toMatch(/your token was not sent/);
+      expect(seen.length).toBeGreaterThan(0);
+      expect(seen.every((line) => line.startsWith('/api/health?challenge=') && line.endsWith(' '))).toBe(
+        true,
+      );
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  }, 20_000);
 });
