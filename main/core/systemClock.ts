@@ -33,12 +33,14 @@ function systemZoneName(): string {
  * takes TZ when it is set (a leading ":" dropped), else the zone /etc/localtime links to, and settles on
  * it at the first local time. Only a name ICU knows exactly as written counts ("europe/berlin" in TZ
  * gives UTC, though Intl accepts it; an empty TZ gives Etc/Unknown), and it must be the name Cadence
- * stores, so that a zone asked about by its stored name is this one.
+ * stores, so that a zone asked about by its stored name is this one; any name of UTC is UTC.
  */
 export function runtimeZone(): string | null {
   const tz = process.env.TZ;
   const name = tz === undefined ? systemZoneName() : tz.replace(/^:/, '');
-  return name && canonicalZone(name) === name ? name : null;
+  const stored = name ? canonicalZone(name) : null;
+  // Every name of UTC keeps Date at offset 0 (so does ICU's Etc/Unknown for a spelling it does not take).
+  return stored !== null && (stored === name || stored === 'UTC') ? stored : null;
 }
 
 /** Tells the shared time functions which zone Date runs in (see clockTime's setLocalZone), once at start. */

@@ -53,7 +53,6 @@ describe("the zone Date's local getters run in", () => {
       'CET-1CEST',
       'Mars/Olympus',
       'Asia/Calcutta',
-      'Etc/UTC',
       'posix/Europe/Berlin',
     ]) {
       process.env.TZ = tz;
@@ -61,11 +60,19 @@ describe("the zone Date's local getters run in", () => {
     }
   });
 
+  it('is UTC under any of its names, where Date keeps offset 0 all year', () => {
+    for (const tz of ['UTC', 'Etc/UTC', 'Etc/Universal', 'Zulu', 'Etc/GMT']) {
+      process.env.TZ = tz;
+      expect(runtimeZone(), tz).toBe('UTC');
+      expect(dateRunsIn('UTC'), tz).toBe(true);
+    }
+  });
+
   it('is the zone /etc/localtime links to when TZ is not set', () => {
     delete process.env.TZ;
     const link = vi.spyOn(fs, 'readlinkSync').mockReturnValue('/usr/share/zoneinfo/Europe/Berlin');
     expect(runtimeZone()).toBe('Europe/Berlin');
-    link.mockReturnValue('../usr/share/zoneinfo/Etc/UTC');
+    link.mockReturnValue('../usr/share/zoneinfo/Asia/Calcutta');
     expect(runtimeZone()).toBeNull();
   });
 });
