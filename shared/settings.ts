@@ -111,6 +111,9 @@ export const urgencySchema = z.object({
   alwaysFrom: z.array(z.string().min(1).max(80)).max(50),
 });
 
+/** The first day of the week, ISO: 1 Monday … 7 Sunday. */
+const weekStartSchema = z.number().int().min(1).max(7);
+
 export const settingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION),
   onboarded: z.boolean(),
@@ -152,14 +155,18 @@ export const settingsSchema = z.object({
    * The first day of the week (ISO: 1 Monday … 7 Sunday) for the focus goal, the review and the charts
    * alike; at first the locale's (shared/weekStart.ts).
    */
-  weekStart: z.number().int().min(1).max(7),
+  weekStart: weekStartSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
 const officeHours = [{ start: '09:00', end: '17:30' }];
 
 /** The defaults; the week starts as `locale` (else the system's) says. */
-export function defaultSettings(systemTimeZone: string, locale?: string | null): Settings {
+export function defaultSettings(
+  systemTimeZone: string,
+  locale?: string | null,
+  weekStart: number = firstDayOfWeek(locale),
+): Settings {
   const zone = canonicalZone(systemTimeZone) ?? 'UTC';
   return {
     version: SETTINGS_VERSION,
@@ -196,7 +203,7 @@ export function defaultSettings(systemTimeZone: string, locale?: string | null):
     focusShortcut: 'CommandOrControl+Alt+F',
     locale: null,
     clock: 'locale',
-    weekStart: firstDayOfWeek(locale),
+    weekStart,
   };
 }
 
@@ -231,10 +238,9 @@ export function loadSettings(raw: unknown, systemTimeZone: string): LoadedSettin
     typeof raw === 'object' && raw !== null && 'locale' in raw && typeof raw.locale === 'string'
       ? raw.locale
       : null;
-  const defaults = defaultSettings(systemTimeZone, fileLocale);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return {
-      settings: defaults,
+      settings: defaultSettings(systemTimeZone, fileLocale),
       problems: [{ path: '', message: 'not a settings object' }],
       migratedFrom: null,
     };
@@ -248,6 +254,10 @@ export function loadSettings(raw: unknown, systemTimeZone: string): LoadedSettin
     data = migrate(data);
     migratedFrom ??= startVersion;
   }
+  // The locale's first day of the week takes a DateTimeFormat, about 8 MB that stay resident: asked only
+  // when the file has no valid first day of its own (a valid one replaces the default below anyway).
+  const stored = weekStartSchema.safeParse(data.weekStart);
+  const defaults = defaultSettings(systemTimeZone, fileLocale, stored.success ? stored.data : undefined);
   const merged: Record<string, unknown> = { ...defaults, ...data, version: SETTINGS_VERSION };
   const problems: SettingsProblem[] = [];
   const first = settingsSchema.safeParse(merged);
@@ -258,7 +268,11 @@ export function loadSettings(raw: unknown, systemTimeZone: string): LoadedSettin
     if (key in defaults) merged[key] = defaults[key as keyof Settings];
   }
   const second = settingsSchema.safeParse(merged);
-  return { settings: second.success ? second.data : defaults, problems, migratedFrom };
+  return {
+    settings: second.success ? second.data : defaultSettings(systemTimeZone, fileLocale),
+    problems,
+    migratedFrom,
+  };
 }
 
 export const settingsPatchSchema = settingsSchema.omit({ version: true }).partial();

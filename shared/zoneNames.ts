@@ -11,7 +11,14 @@ import { ZONE_ALIASES } from './zoneData/aliases';
 const MEMO_LIMIT = 1024;
 const memo = new Map<string, string | null>();
 
+/** The zones the runtime lists, each under its own spelling (ICU's names; "UTC" is ECMA-402's). */
+let listed: ReadonlySet<string> | null = null;
+
 function spelledByRuntime(name: string): string | null {
+  // A name the runtime lists is how it spells that zone, without a DateTimeFormat: the first one pages
+  // in about 8 MB of ICU's formatting data, the list only its zone names (test/unit/shared/zoneNames.test.ts).
+  listed ??= new Set(['UTC', ...(Intl.supportedValuesOf?.('timeZone') ?? [])]);
+  if (listed.has(name)) return name;
   try {
     // ECMA-402 accepts any case of any name the runtime knows, and answers with its own spelling.
     return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;

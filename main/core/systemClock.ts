@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { Instant } from '../../shared/clockTime';
+import { type Instant, setLocalZone } from '../../shared/clockTime';
 import { canonicalZone } from '../../shared/zoneNames';
 import type { IDisposable } from '../base/lifetime';
 import type { Clock } from './ports';
@@ -26,6 +26,26 @@ function systemZoneName(): string {
     // not a link, or not Linux: the runtime's idea of the zone is the best there is
   }
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/**
+ * Which zone Date's local getters run in, learnt without Intl, or null when not sure. V8 asks ICU, which
+ * takes TZ when it is set (a leading ":" dropped), else the zone /etc/localtime links to, and settles on
+ * it at the first local time. Only a name ICU knows exactly as written counts ("europe/berlin" in TZ
+ * gives UTC, though Intl accepts it; an empty TZ gives Etc/Unknown), and it must be the name Cadence
+ * stores, so that a zone asked about by its stored name is this one; any name of UTC is UTC.
+ */
+export function runtimeZone(): string | null {
+  const tz = process.env.TZ;
+  const name = tz === undefined ? systemZoneName() : tz.replace(/^:/, '');
+  const stored = name ? canonicalZone(name) : null;
+  // Every name of UTC keeps Date at offset 0 (so does ICU's Etc/Unknown for a spelling it does not take).
+  return stored !== null && (stored === name || stored === 'UTC') ? stored : null;
+}
+
+/** Tells the shared time functions which zone Date runs in (see clockTime's setLocalZone), once at start. */
+export function learnRuntimeZone(): void {
+  setLocalZone(runtimeZone());
 }
 
 /** The computer's zone, under the one name Cadence stores for it (Etc/UTC is UTC, Asia/Calcutta Asia/Kolkata). */

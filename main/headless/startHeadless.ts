@@ -24,7 +24,7 @@ import { openConf } from '../core/confBackend';
 import { NodeNotifier, MemoryNotifier } from '../core/desktopNotifier';
 import { DocumentStore, type Parsed } from '../core/documentStore';
 import type { ActivityProbe, Clock, DocumentBackend, Notifier } from '../core/ports';
-import { SystemClock } from '../core/systemClock';
+import { learnRuntimeZone, SystemClock } from '../core/systemClock';
 import {
   apiToken,
   readApiToken,
@@ -203,6 +203,8 @@ async function startLocked(
   leftovers: readonly string[],
 ): Promise<CadenceHost> {
   const { dataDir } = options;
+  // Before the first date is worked out: the computer's zone is then read without Intl (about 8 MB less).
+  learnRuntimeZone();
   const clock = options.clock ?? new SystemClock();
   const open = options.openBackend ?? openConf;
   const { settings, intents } = openDocuments(dataDir, clock, open);

@@ -12,6 +12,7 @@ import {
 } from '../../../shared/settings';
 import { patternOf, spansOn } from '../../../shared/workPattern';
 import { at } from './domainFixtures';
+import { countDateTimeFormats } from '../../fakes/intlCounter';
 
 describe('settings', () => {
   it('keeps valid fields and resets only the broken ones, saying which', () => {
@@ -132,6 +133,25 @@ describe('settings', () => {
     expect(problems.length).toBeGreaterThanOrEqual(Object.keys(bad).length);
     for (const { path, message } of problems) {
       expect(message, path).not.toMatch(/Too (small|big)|Invalid|expected \w+ to|received|>=|<=/);
+    }
+  });
+});
+
+describe('reading settings without Intl', () => {
+  it('asks the locale for the first day of the week only when the file gives none (a DateTimeFormat is 8 MB)', () => {
+    const file = { ...defaultSettings('Europe/Berlin', 'en-GB'), onboarded: true, weekStart: 7 };
+    const created = countDateTimeFormats();
+    try {
+      expect(loadSettings(file, 'Europe/Berlin').settings.weekStart).toBe(7);
+      expect(created.count).toBe(0);
+      const { weekStart: _, ...older } = file;
+      expect(loadSettings({ ...older, locale: 'en-US' }, 'Europe/Berlin').settings.weekStart).toBe(7);
+      expect(loadSettings({ ...older, locale: 'de-DE' }, 'Europe/Berlin').settings.weekStart).toBe(1);
+      expect(loadSettings({ ...file, weekStart: 9 }, 'Europe/Berlin').problems.map((p) => p.path)).toEqual([
+        'weekStart',
+      ]);
+    } finally {
+      created.restore();
     }
   });
 });

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { countDateTimeFormats } from '../../fakes/intlCounter';
 import { ZONE_ALIASES } from '../../../shared/zoneData/aliases';
 import { ZONE_PLACES } from '../../../shared/zoneData/places';
 import { loadSettings } from '../../../shared/settings';
@@ -59,5 +60,31 @@ describe('one name per zone', () => {
       source: 'manual',
     });
     expect(teammate.timeZone).toBe('Asia/Kolkata');
+  });
+});
+
+describe('naming a zone the runtime lists, without a DateTimeFormat', () => {
+  it('spells every listed zone as a DateTimeFormat would', () => {
+    for (const zone of ['UTC', ...Intl.supportedValuesOf('timeZone')])
+      expect(canonicalZone(zone) === null ? null : zone, zone).toBe(
+        new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone,
+      );
+  });
+
+  it('names the computer’s zone without creating one (the first costs about 8 MB for good)', async () => {
+    // A fresh copy of the module: the tests above have filled its memo.
+    vi.resetModules();
+    const { canonicalZone } = await import('../../../shared/zoneNames');
+    const created = countDateTimeFormats();
+    try {
+      expect(canonicalZone('Europe/Lisbon')).toBe('Europe/Lisbon');
+      expect(canonicalZone('America/Argentina/Salta')).toBe('America/Argentina/Salta');
+      expect(created.count).toBe(0);
+      // Any other spelling still goes to the runtime, as before.
+      expect(canonicalZone('europe/lisbon')).toBe('Europe/Lisbon');
+      expect(created.count).toBe(1);
+    } finally {
+      created.restore();
+    }
   });
 });
