@@ -46,6 +46,32 @@ function localClock(at: Instant, zone: string): Date | null {
   return year >= 1900 && year <= 9999 && Number.isInteger(local.getTimezoneOffset()) ? local : null;
 }
 
+/** The wall-clock fields of an instant in a zone. */
+export interface WallFields {
+  year: number;
+  /** 1–12 */
+  month: number;
+  day: number;
+  /** ISO: 1 (Monday) … 7 (Sunday) */
+  weekday: number;
+  hour: number;
+  minute: number;
+}
+
+/** The wall-clock fields of an instant, read from Date when the zone is the local one; null otherwise. */
+export function localWallFields(at: Instant, zone: string): WallFields | null {
+  const local = localClock(at, zone);
+  if (!local) return null;
+  return {
+    year: local.getFullYear(),
+    month: local.getMonth() + 1,
+    day: local.getDate(),
+    weekday: local.getDay() || 7,
+    hour: local.getHours(),
+    minute: local.getMinutes(),
+  };
+}
+
 const two = (n: number) => String(n).padStart(2, '0');
 const ymd = (d: Date) => `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
 const hm = (d: Date) => `${two(d.getHours())}:${two(d.getMinutes())}`;

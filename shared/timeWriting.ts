@@ -1,7 +1,28 @@
 // How times and dates are written: Intl in the user's locale and working zone, on the clock they chose.
 // Pure and below every domain module, so that settings, words and the window's fields all read one clock.
 
+import type { WallFields } from './clockTime';
+import { plainClockText, plainDayText } from './plainTimeText';
+
 const cache = new Map<string, Intl.DateTimeFormat>();
+/** Formatters are kept per locale, clock, zone and shape: a few in practice, never without end. */
+const CACHE_LIMIT = 256;
+
+/**
+ * A host that keeps no Intl formatter when it can (the service, issue #23): its default locale, and a reader
+ * of wall-clock fields in its own zone (null for another zone). Times and days in a locale
+ * shared/plainTimeText.ts knows are then written without Intl; everything else as before.
+ */
+export interface PlainWriting {
+  locale: string;
+  fields(at: number, zone: string): WallFields | null;
+}
+let plain: PlainWriting | null = null;
+
+/** Set once by a host that wants times written without Intl where the words are fixed (see PlainWriting). */
+export function writePlainly(host: PlainWriting | null): void {
+  plain = host;
+}
 
 /** How the user wants times written: as their locale writes them, or always on a 12- or 24-hour clock. */
 export type ClockPreference = 'locale' | '12h' | '24h';
@@ -46,6 +67,7 @@ export function timeFormat(
       ...options,
       ...(hourCycle ? { hourCycle } : {}),
     });
+    if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(key, formatter);
   }
   return formatter;
@@ -58,5 +80,31 @@ export function clockTime(
   locale?: string,
   clock?: ClockPreference,
 ): string {
-  return timeFormat(locale, zone, { hour: 'numeric', minute: '2-digit' }, clock).format(new Date(iso));
+  const fields = plain?.fields(new Date(iso).getTime(), zone);
+  const cycle = clock ? HOUR_CYCLES[clock] : writing.hourCycle;
+  const text =
+    fields && plainClockText(locale ?? writing.locale ?? plain!.locale, cycle, fields.hour, fields.minute);
+  return (
+    text || timeFormat(locale, zone, { hour: 'numeric', minute: '2-digit' }, clock).format(new Date(iso))
+  );
+}
+
+/** Whether two instants fall on the same local day in the zone. */
+export function sameLocalDay(a: string | number, b: string | number, zone: string, locale?: string): boolean {
+  const [x, y] = [plain?.fields(new Date(a).getTime(), zone), plain?.fields(new Date(b).getTime(), zone)];
+  if (x && y) return x.year === y.year && x.month === y.month && x.day === y.day;
+  const day = timeFormat(locale, zone, { year: 'numeric', month: '2-digit', day: '2-digit' });
+  return day.format(new Date(a)) === day.format(new Date(b));
+}
+
+/** "Mon, Dec 7" (as the locale writes a short weekday, day and month) of an instant in the zone. */
+export function weekdayDayText(iso: string | number, zone: string, locale?: string): string {
+  const fields = plain?.fields(new Date(iso).getTime(), zone);
+  const text =
+    fields &&
+    plainDayText(locale ?? writing.locale ?? plain!.locale, fields.weekday, fields.day, fields.month);
+  return (
+    text ||
+    timeFormat(locale, zone, { weekday: 'short', day: 'numeric', month: 'short' }).format(new Date(iso))
+  );
 }

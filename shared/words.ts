@@ -2,7 +2,7 @@ import type { Mode, Reason } from './availability';
 import type { PromptKind } from './prompts';
 import type { StatusView } from './statusView';
 import type { TeammateState } from './teammateGlance';
-import { clockTime, timeFormat as format } from './timeWriting';
+import { clockTime, sameLocalDay, timeFormat as format, weekdayDayText } from './timeWriting';
 
 /**
  * Every word the user reads about their state, keyed by the domain's types: a new mode, reason or
@@ -110,12 +110,8 @@ export { CLOCK_PREFERENCES, type ClockPreference, clockTime, setTimeWriting } fr
 
 /** "14:00" today, "Mon 09:00" on another day. */
 export function whenText(iso: string, zone: string, now: number, locale?: string): string {
-  const day = format(locale, zone, { year: 'numeric', month: '2-digit', day: '2-digit' });
-  if (day.format(new Date(iso)) === day.format(now)) return clockTime(iso, zone, locale);
-  const weekday = format(locale, zone, { weekday: 'short', day: 'numeric', month: 'short' }).format(
-    new Date(iso),
-  );
-  return `${weekday}, ${clockTime(iso, zone, locale)}`;
+  if (sameLocalDay(iso, now, zone, locale)) return clockTime(iso, zone, locale);
+  return `${weekdayDayText(iso, zone, locale)}, ${clockTime(iso, zone, locale)}`;
 }
 
 export function dayTitle(date: string, locale?: string): string {

@@ -1,17 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { posixLocale } from '../base/posixLocale';
 
 export type ClockChoice = { clock?: 'locale' | '12h' | '24h'; locale?: string | null };
 
-/**
- * The terminal's locale as a language tag ("de_DE.UTF-8" → "de-DE"), from the variables ICU reads for a
- * process's default locale, in its order; null for "C", "POSIX" or none. The service writes the CLI's words
- * in it when the settings name no locale, as the CLI wrote them itself before.
- */
+/** The terminal's locale (see posixLocale): the service writes the CLI's words in it when the settings name none. */
 export function terminalLocale(env: NodeJS.ProcessEnv = process.env): string | null {
-  const posix = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  const tag = posix.split(/[.@]/)[0]!.replace(/_/g, '-');
-  return /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(tag) && tag.length <= 35 ? tag : null;
+  return posixLocale(env);
 }
 
 /**

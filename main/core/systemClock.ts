@@ -1,5 +1,7 @@
 import fs from 'node:fs';
-import { type Instant, setLocalZone } from '../../shared/clockTime';
+import { type Instant, localWallFields, setLocalZone } from '../../shared/clockTime';
+import { writePlainly } from '../../shared/timeWriting';
+import { posixLocale } from '../base/posixLocale';
 import { canonicalZone } from '../../shared/zoneNames';
 import type { IDisposable } from '../base/lifetime';
 import type { Clock } from './ports';
@@ -46,6 +48,9 @@ export function runtimeZone(): string | null {
 /** Tells the shared time functions which zone Date runs in (see clockTime's setLocalZone), once at start. */
 export function learnRuntimeZone(): void {
   setLocalZone(runtimeZone());
+  // Times in that zone, in a locale whose words are fixed, are then written without Intl too (ICU's
+  // default locale is the environment's, else en-US).
+  writePlainly({ locale: posixLocale() ?? 'en-US', fields: localWallFields });
 }
 
 /** The computer's zone, under the one name Cadence stores for it (Etc/UTC is UTC, Asia/Calcutta Asia/Kolkata). */
