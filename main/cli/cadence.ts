@@ -584,6 +584,15 @@ const VERBS: Record<string, Verb> = {
         () => 'Disconnected; the sign-in was forgotten.',
       ),
   },
+  team: {
+    usage: ['team check FILE [--json]             check a team file before the team publishes it'],
+    run: async ({ args, values }) => {
+      if (args[0] !== 'check' || !args[1] || args.length > 2)
+        throw new UsageError('team check needs the path of one team file, e.g. cadence team check team.json');
+      const { teamCheck } = await import('./teamVerb');
+      return teamCheck(args[1], values.json === true, { show, complain });
+    },
+  },
   integrations: {
     usage: ["integrations [--json]                each service's health"],
     run: (invocation) => ask(invocation, 'integrations', {}, describeIntegrations),

@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { TEAM_FILE_EXAMPLE } from '../../shared/team/teamExample';
+import { cli } from '../fakes/processHarness';
+import { tempDir } from '../fakes/serviceHarness';
+
+/** A data folder whose settings write times on a 24-hour clock, and a team file in it. */
+function folderWith(team: string): { dir: string; file: string } {
+  const dir = tempDir();
+  fs.writeFileSync(path.join(dir, 'settings.json'), JSON.stringify({ locale: 'en-GB', clock: '24h' }));
+  const file = path.join(dir, 'team.json');
+  fs.writeFileSync(file, team);
+  return { dir, file };
+}
+
+describe('cadence team check FILE (no running Cadence needed)', () => {
+  it('sums up what a valid file sets, and exits 0', async () => {
+    const { dir, file } = folderWith(JSON.stringify(TEAM_FILE_EXAMPLE));
+    const result = await cli(dir, ['team', 'check', file]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`${file} is a valid team file. It sets:`);
+    expect(result.stdout).toContain('  Core hours: 15:00–17:00 Europe/Berlin time');
+    expect(result.stdout).toContain('  Meeting-free day: Wednesday');
+  });
+
+  it('says every problem by its field with a good value, and exits 2', async () => {
+    const { dir, file } = folderWith(
+      '{"quiet": {"evenings": {"from": "6pm", "until": "08:00"}}, "meetingFreeDay": "Wed"}',
+    );
+    const result = await cli(dir, ['team', 'check', file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n')).toEqual([
+      `${file} is not a team file Cadence can follow yet: 2 problems.`,
+      '  quiet.evenings.from: use a 24-hour time like 18:30 — for example "from": "18:30"',
+      '  meetingFreeDay: choose one of "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday" — for example "meetingFreeDay": "wednesday"',
+      'Nothing in it is used until every problem is fixed.',
+      '',
+    ]);
+    const json = await cli(dir, ['team', 'check', file, '--json']);
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      ok: false,
+      problems: [{ path: 'quiet.evenings.from' }, { path: 'meetingFreeDay' }],
+    });
+  });
+
+  it('says when the file is not JSON, or not there', async () => {
+    const { dir, file } = folderWith('name: Platform team');
+    const notJson = await cli(dir, ['team', 'check', file]);
+    expect(notJson.code).toBe(2);
+    expect(notJson.stderr).toMatch(/the file: not valid JSON/);
+    const missing = await cli(dir, ['team', 'check', path.join(dir, 'nowhere.json')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/^There is no file .*nowhere\.json: give the path of the team file/);
+    const usage = await cli(dir, ['team', 'check']);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/^team check needs the path of one team file/);
+  });
+});
