@@ -3,6 +3,7 @@ import './validationWords';
 import { isHourMinute } from './clockTime';
 import { timeFormsText } from './clockWords';
 import { firstDayOfWeek } from './weekStart';
+import { teamSettingsSchema } from './team/teamAddress';
 import { spanProblem, type WeekdayKey, type WorkSpan } from './workSpans';
 import { canonicalZone } from './zoneNames';
 
@@ -153,6 +154,8 @@ export const settingsSchema = z.object({
    * alike; at first the locale's (shared/weekStart.ts).
    */
   weekStart: z.number().int().min(1).max(7),
+  /** Where the team's file is (issue #24); what it says is kept in team.json, not here. */
+  team: teamSettingsSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -197,6 +200,7 @@ export function defaultSettings(systemTimeZone: string, locale?: string | null):
     locale: null,
     clock: 'locale',
     weekStart: firstDayOfWeek(locale),
+    team: { address: null },
   };
 }
 
