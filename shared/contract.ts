@@ -111,7 +111,7 @@ export const commandSchemas = {
   /** Read the team's file again now (it is read at start and every few hours by itself). */
   'team.refresh': z.object({}).strict(),
   /** The member has seen what changed in the team's file: it is not shown again. */
-  'team.noticeSeen': z.object({}).strict(),
+  'team.seen': z.object({}).strict(),
   notify: z
     .object({
       title: z.string().min(1).max(200),
@@ -196,7 +196,7 @@ export interface CommandResults {
   /** The client id the user entered is forgotten, with the sign-in made with it. */
   'integration.unconfigure': IntegrationView;
   'team.refresh': TeamView;
-  'team.noticeSeen': TeamView;
+  'team.seen': TeamView;
   notify: NotifyOutcomeView;
 }
 export type CommandResult<C extends CommandName> = CommandResults[C];

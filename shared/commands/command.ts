@@ -47,10 +47,10 @@ export function isIntegrationCommand(name: CommandName): name is IntegrationComm
 }
 
 /** Commands about the team file followed: they read the world (the file's address), not the documents. */
-export type TeamCommand = 'team.refresh' | 'team.noticeSeen';
+export type TeamCommand = 'team.refresh' | 'team.seen';
 
 export function isTeamCommand(name: CommandName): name is TeamCommand {
-  return name === 'team.refresh' || name === 'team.noticeSeen';
+  return name === 'team.refresh' || name === 'team.seen';
 }
 
 /** Commands that only change Cadence's own documents. */

@@ -1,16 +1,9 @@
 import type { z } from 'zod';
 import { TEAM_FILE_EXAMPLE } from './teamExample';
 import { type TeamFile, teamFileSchema } from './teamFile';
+import type { TeamProblem } from './teamNames';
 
-/** One thing wrong with a team file: where (a field path), what, and a good value to copy. */
-export interface TeamProblem {
-  path: string;
-  message: string;
-  /** A good value for that field, as it is written in the file: `"from": "18:30"`. */
-  example: string;
-  /** For a field the file should not have: the fields it may have there. */
-  fields?: string;
-}
+export type { TeamProblem } from './teamNames';
 
 export type TeamCheck = { ok: true; team: TeamFile } | { ok: false; problems: TeamProblem[] };
 
@@ -137,8 +130,4 @@ export function checkTeamText(text: string): TeamCheck {
   return checkTeamFile(raw);
 }
 
-/** A problem in one line: `quiet.evenings.from: use a 24-hour time like 18:30 — for example "from": "18:30"`. */
-export function teamProblemLine(problem: TeamProblem): string {
-  const hint = problem.fields ? `the fields here are ${problem.fields}` : `for example ${problem.example}`;
-  return `${problem.path || 'the file'}: ${problem.message} — ${hint}`;
-}
+export { teamProblemLine } from './teamWords';

@@ -1,11 +1,11 @@
-import type { TeamFile } from './teamFile';
+import { TEAM_SCHEMA_ADDRESS, type TeamFile } from './teamFile';
 
 /**
  * A complete team file: the README shows it, `cadence team check` and the window take their examples of a
  * good value from it, and a test keeps it valid.
  */
 export const TEAM_FILE_EXAMPLE = {
-  $schema: 'https://example.org/cadence/team-file.schema.json',
+  $schema: TEAM_SCHEMA_ADDRESS,
   name: 'Platform team',
   coreHours: {
     timeZone: 'Europe/Berlin',

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import '../validationWords';
 import { timeZoneSchema } from '../settings';
+import { TEAM_WEEKDAYS } from './teamNames';
+
+export { TEAM_SCHEMA_ADDRESS, TEAM_WEEKDAYS, type TeamWeekday } from './teamNames';
 
 // A team's agreement, written once by the team and read by every member's Cadence (issue #24). Every field
 // is optional; a file is used whole or not at all. docs/team-file.schema.json is generated from this schema
@@ -16,16 +19,6 @@ const time = z
   .regex(HH_MM, 'use a 24-hour time like 18:30')
   .meta({ description: 'A 24-hour time of day, "HH:MM"', examples: ['18:30'] });
 
-export const TEAM_WEEKDAYS = [
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-] as const;
-export type TeamWeekday = (typeof TEAM_WEEKDAYS)[number];
 const weekday = z.enum(TEAM_WEEKDAYS);
 const weekdays = z
   .array(weekday)

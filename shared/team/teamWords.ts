@@ -1,5 +1,6 @@
 import { timeOfDayText } from '../clockWords';
-import type { TeamFile, TeamWeekday } from './teamFile';
+import type { TeamFile } from './teamFile';
+import type { TeamProblem, TeamWeekday } from './teamNames';
 
 // What a team file sets, in words: the summary `cadence team check` and the window show, and the notice
 // of what changed when the team's file does.
@@ -120,4 +121,10 @@ export function teamChanges(before: TeamFile, after: TeamFile): string[] {
     if (field === 'name') return [`The team is now called ${after.name}`];
     return [before[field] === undefined ? `New: ${line}` : `Now: ${line}`];
   });
+}
+
+/** A problem in one line: `quiet.evenings.from: use a 24-hour time like 18:30 — for example "from": "18:30"`. */
+export function teamProblemLine(problem: TeamProblem): string {
+  const hint = problem.fields ? `the fields here are ${problem.fields}` : `for example ${problem.example}`;
+  return `${problem.path || 'the file'}: ${problem.message} — ${hint}`;
 }

@@ -1,4 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defaultSettings } from '../../../../shared/settings';
+import { checkTeamText } from '../../../../shared/team/teamCheck';
+import { TEAM_SCHEMA_ADDRESS } from '../../../../shared/team/teamFile';
+import { starterTeamText } from '../../../../shared/team/teamStarter';
 import { TEAM_FILE_EXAMPLE } from '../../../../shared/team/teamExample';
 import { teamChanges, teamSummary } from '../../../../shared/team/teamWords';
 import { setTimeWriting } from '../../../../shared/words';
@@ -45,5 +49,28 @@ describe("a team file's words", () => {
     expect(teamChanges({ meetingFreeDay: 'friday' }, {})).toEqual([
       'The team no longer sets a meeting-free day',
     ]);
+  });
+});
+
+describe('a starter team file from my settings', () => {
+  it('carries my urgency rule, evenings, weekend, holidays, lunch and end of day, and is a valid team file', () => {
+    const settings = {
+      ...defaultSettings('Europe/Berlin', 'de-DE'),
+      holidays: { country: 'DE', region: 'BE' },
+    };
+    const text = starterTeamText(settings);
+    const check = checkTeamText(text);
+    expect(check.ok).toBe(true);
+    expect(JSON.parse(text)).toEqual({
+      $schema: TEAM_SCHEMA_ADDRESS,
+      urgency: { rule: 'Urgent? Call me, or @mention me with !urgent.', keywords: ['!urgent'] },
+      quiet: {
+        evenings: { from: '17:30', until: '09:00' },
+        days: ['saturday', 'sunday'],
+        holidays: { country: 'DE', region: 'BE' },
+      },
+      lunch: { minutes: 45, between: { from: '12:00', until: '14:15' } },
+      endOfDay: { by: '17:30' },
+    });
   });
 });
