@@ -1,6 +1,11 @@
 import { readFile } from 'node:fs/promises';
+import type { ApiResult } from '../../shared/contract';
 import { checkTeamText, teamProblemLine } from '../../shared/team/teamCheck';
+import type { TeamView } from '../../shared/team/teamView';
 import { teamSummary } from '../../shared/team/teamWords';
+import { offsetDayTime } from '../../shared/words';
+import type { ApiClient } from './apiClient';
+import { refusalWords } from './gentle';
 
 // `cadence team check FILE`: a team file checked before it is published, without a running Cadence. Loaded
 // only by this verb: the validator and the date library stay off every other verb's path.
@@ -45,5 +50,38 @@ export async function teamCheck(file: string, json: boolean, say: Say): Promise<
       '\n',
     ),
   );
+  return 0;
+}
+
+/** The team file followed, in words: the team, when it was read, what changed, what went wrong. */
+export function describeTeam(team: TeamView): string {
+  if (!team.address)
+    return 'You follow no team file. Set its address in Settings → Team; check a file first with: cadence team check FILE';
+  const lines = team.team
+    ? [
+        `Following ${team.team.name ?? 'your team'} (${team.address})${team.readAt ? `, last read ${offsetDayTime(team.readAt)}` : ''}.`,
+        ...team.summary.map((line) => `  ${line}`),
+      ]
+    : [`No good copy of the team file at ${team.address} yet.`];
+  if (team.notice) lines.push(`Changed: ${team.notice.lines.join('. ')}.`);
+  if (team.error) lines.push(`! ${team.error}`);
+  lines.push(...team.problems.map((problem) => `  ${teamProblemLine(problem)}`));
+  return lines.join('\n');
+}
+
+/**
+ * `cadence team` (and `cadence team read`, which reads the file first): the team file followed. A change
+ * shown here counts as seen, as in the window.
+ */
+export async function teamShow(client: ApiClient, read: boolean, json: boolean, say: Say): Promise<number> {
+  const result: ApiResult<TeamView> = read
+    ? await client.command('team.refresh', {})
+    : await client.query('team', {});
+  if (!result.ok) {
+    say.complain(refusalWords(result, {}));
+    return 1;
+  }
+  say.show(json ? JSON.stringify(result.value, null, 2) : describeTeam(result.value));
+  if (result.value.notice) await client.command('team.seen', {});
   return 0;
 }

@@ -1,9 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { TEAM_FILE_EXAMPLE } from '../../shared/team/teamExample';
-import { cli } from '../fakes/processHarness';
-import { tempDir } from '../fakes/serviceHarness';
+import { api, cli, serve, stopAllServices } from '../fakes/processHarness';
+import { seedSettings, tempDir } from '../fakes/serviceHarness';
+import { TeamFileServer } from '../fakes/teamFileServer';
+
+const servers: TeamFileServer[] = [];
+afterEach(async () => {
+  await stopAllServices();
+  await Promise.all(servers.splice(0).map((server) => server.close().catch(() => undefined)));
+});
 
 /** A data folder whose settings write times on a 24-hour clock, and a team file in it. */
 function folderWith(team: string): { dir: string; file: string } {
@@ -56,5 +63,52 @@ describe('cadence team check FILE (no running Cadence needed)', () => {
     const usage = await cli(dir, ['team', 'check']);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/^team check needs the path of one team file/);
+  });
+});
+
+describe('cadence team: the team file a running Cadence follows', () => {
+  it('shows the team and when it was read; a change once; a failed read without losing the copy', async () => {
+    const server = await new TeamFileServer(JSON.stringify(TEAM_FILE_EXAMPLE)).start();
+    servers.push(server);
+    const dir = tempDir();
+    seedSettings(dir, 'UTC', { locale: 'en-GB', clock: '24h' });
+    const service = await serve(dir);
+    expect((await cli(dir, ['team'])).stdout).toMatch(
+      /^You follow no team file\. Set its address in Settings → Team/,
+    );
+
+    // Settings → Team: the address, as the window sets it through the local API.
+    const saved = await api(service, '/api/command/settings.update', {
+      patch: { team: { address: server.url } },
+    });
+    expect(saved.status).toBe(200);
+    await expect
+      .poll(async () => (await cli(dir, ['team'])).stdout)
+      .toMatch(/^Following Platform team \(http:/);
+    const shown = (await cli(dir, ['team'])).stdout;
+    expect(shown).toMatch(/, last read \w{3} \d{1,2} \w{3}, \d\d:\d\d\.\n/);
+    expect(shown).toContain('  Meeting-free day: Wednesday');
+
+    server.publish(JSON.stringify({ ...TEAM_FILE_EXAMPLE, meetingFreeDay: 'thursday' }));
+    const read = await cli(dir, ['team', 'read']);
+    expect(read.stdout).toContain('Changed: Now: Meeting-free day: Thursday.');
+    // Said once: seen here, it is not said again (here or in the window).
+    expect((await cli(dir, ['team'])).stdout).not.toContain('Changed:');
+    expect(server.conditions.at(-1)).toMatch(/^"/);
+
+    await server.close();
+    const offline = await cli(dir, ['team', 'read']);
+    expect(offline.stdout).toContain('  Meeting-free day: Thursday');
+    expect(offline.stdout).toMatch(/! Could not reach .*: are you offline\? Cadence tries again later/);
+
+    // A plain-http address elsewhere is refused, and nothing changes.
+    const refused = await api(service, '/api/command/settings.update', {
+      patch: { team: { address: 'http://example.com/team.json' } },
+    });
+    expect(refused.status).toBe(422);
+    expect(JSON.stringify(refused.body)).toContain(
+      'use https: a team file is read over plain http only from this computer',
+    );
+    expect((await cli(dir, ['team'])).stdout).toContain(`(${server.url})`);
   });
 });
