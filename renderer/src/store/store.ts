@@ -230,7 +230,6 @@ export function connect(next: CompanionBridge): () => void {
   // Ask for the day at once; the event socket may still be opening.
   void refreshStatus();
   void refreshSettings();
-  void refreshTeam();
   const offEvents = next.onEvent(onEvent);
   const offConnection = next.onConnection((connection) => {
     set({ connection });
