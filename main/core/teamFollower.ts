@@ -74,7 +74,9 @@ export class TeamFollower extends Disposable {
   settingsChanged(): void {
     const address = this.options.address();
     if (address === null && this.state.address !== null) this.save(EMPTY_TEAM_STATE);
-    else if (address !== null && address !== this.state.address && !this.running) void this.refresh();
+    // A read of the old address under way is let finish (it is not kept); the new one is read after it.
+    else if (address !== null && address !== this.state.address)
+      void (this.running ?? Promise.resolve()).then(() => this.refresh());
   }
 
   /** Reads the file now; a read under way is awaited rather than doubled. */

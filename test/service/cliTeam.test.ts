@@ -72,7 +72,8 @@ describe('cadence team: the team file a running Cadence follows', () => {
     servers.push(server);
     const dir = tempDir();
     seedSettings(dir, 'UTC', { locale: 'en-GB', clock: '24h' });
-    const service = await serve(dir);
+    // The service's own clock says when the file was read: here libfaketime's.
+    const service = await serve(dir, { faketime: '2026-03-09 09:00:00' });
     expect((await cli(dir, ['team'])).stdout).toMatch(
       /^You follow no team file\. Set its address in Settings → Team/,
     );
@@ -86,8 +87,10 @@ describe('cadence team: the team file a running Cadence follows', () => {
       .poll(async () => (await cli(dir, ['team'])).stdout)
       .toMatch(/^Following Platform team \(http:/);
     const shown = (await cli(dir, ['team'])).stdout;
-    expect(shown).toMatch(/, last read \w{3} \d{1,2} \w{3}, \d\d:\d\d\.\n/);
+    expect(shown).toMatch(/, last read Mon 9 Mar, 9:0\d\.\n/);
     expect(shown).toContain('  Meeting-free day: Wednesday');
+    const view = JSON.parse((await cli(dir, ['team', '--json'])).stdout) as { readAt: string };
+    expect(view.readAt).toMatch(/^2026-03-09T09:0\d:\d\d\.\d{3}\+00:00$/);
 
     server.publish(JSON.stringify({ ...TEAM_FILE_EXAMPLE, meetingFreeDay: 'thursday' }));
     const read = await cli(dir, ['team', 'read']);

@@ -3,8 +3,10 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openConf } from '../../main/core/confBackend';
 import { MemoryNotifier } from '../../main/core/desktopNotifier';
-import { TEAM_READ_EVERY_MS } from '../../main/core/teamFollower';
-import { openTeamFollower } from '../../main/core/teamStore';
+import { DocumentStore } from '../../main/core/documentStore';
+import { TEAM_READ_EVERY_MS, TeamFollower } from '../../main/core/teamFollower';
+import { openTeamFollower, parseTeamState } from '../../main/core/teamStore';
+import type { TeamState } from '../../shared/team/teamView';
 import { HOUR } from '../../shared/clockTime';
 import { TEAM_FILE_EXAMPLE } from '../../shared/team/teamExample';
 import { setTimeWriting } from '../../shared/words';
@@ -147,5 +149,43 @@ describe('following the team file over HTTP (a real server on 127.0.0.1)', () =>
     address = null;
     follower.settingsChanged();
     expect(follower.view()).toMatchObject({ address: null, team: null, notice: null });
+  });
+});
+
+describe('a new address while a read of the old one is under way', () => {
+  it('lets the old read finish unused, then reads the new address', async () => {
+    const dir = tempDir();
+    let address = 'https://old.example.com/team.json';
+    let release: () => void = () => undefined;
+    const asked: string[] = [];
+    const store = new DocumentStore<TeamState>({
+      file: path.join(dir, 'team.json'),
+      label: 'team file copy',
+      parse: parseTeamState,
+      open: () => openConf(dir, 'team'),
+      now: () => START,
+    });
+    const follower = new TeamFollower({
+      clock: new FakeClock(START),
+      store,
+      address: () => address,
+      read: async (at) => {
+        asked.push(at);
+        if (at.startsWith('https://old.')) await new Promise<void>((resolve) => (release = resolve));
+        return {
+          kind: 'text',
+          text: JSON.stringify({ name: at.startsWith('https://old.') ? 'Old' : 'New' }),
+          etag: null,
+        };
+      },
+    });
+    opened.push(follower);
+    const first = follower.refresh();
+    address = 'https://new.example.com/team.json';
+    follower.settingsChanged();
+    release();
+    await first;
+    await expect.poll(() => follower.view().team?.name).toBe('New');
+    expect(asked).toEqual(['https://old.example.com/team.json', 'https://new.example.com/team.json']);
   });
 });
