@@ -189,3 +189,25 @@ describe('a new address while a read of the old one is under way', () => {
     expect(asked).toEqual(['https://old.example.com/team.json', 'https://new.example.com/team.json']);
   });
 });
+
+describe('the copy kept in the data folder', () => {
+  it('is set aside, in words, when it cannot be trusted; the file is read again', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'team.json'), JSON.stringify({ team: { meetingFreeDay: 'someday' } }));
+    const team = openTeamFollower(
+      dir,
+      new FakeClock(START),
+      openConf,
+      () => server.url,
+      new MemoryNotifier(),
+    );
+    opened.push(team);
+    expect(team.problems).toEqual([
+      expect.stringMatching(
+        /^Part of your team file copy could not be used \(the saved copy of the team file could not be used; Cadence reads the file again\)/,
+      ),
+    ]);
+    expect(team.follower.view().team).toBeNull();
+    expect((await team.follower.refresh()).team).toEqual(TEAM_FILE_EXAMPLE);
+  });
+});
