@@ -5,6 +5,7 @@ import type { IntegrationView } from './integrationView';
 import { lunchRecordSchema, MAX_CARRIED, type Teammate, teammateSchema } from './intents';
 import { hourMinute, type Settings, settingsPatchSchema } from './settings';
 import type { DayPlanView, PromptView, StatusView, TeammateView } from './statusView';
+import type { TeamView } from './team/teamView';
 import { MAX_PRIORITIES } from './wireWords';
 
 const minutes = z
@@ -107,6 +108,10 @@ export const commandSchemas = {
     .strict(),
   'integration.disconnect': z.object({ provider: z.enum(['slack', 'google', 'microsoft']) }).strict(),
   'integration.unconfigure': z.object({ provider: z.enum(['slack', 'google', 'microsoft']) }).strict(),
+  /** Read the team's file again now (it is read at start and every few hours by itself). */
+  'team.refresh': z.object({}).strict(),
+  /** The member has seen what changed in the team's file: it is not shown again. */
+  'team.seen': z.object({}).strict(),
   notify: z
     .object({
       title: z.string().min(1).max(200),
@@ -134,6 +139,8 @@ export const querySchemas = {
   integrations: z.object({}).strict(),
   /** Every problem in full, each record set aside on its own line (status carries a summary). */
   problems: z.object({}).strict(),
+  /** The team file followed: its address, what it sets, when it was last read, what went wrong. */
+  team: z.object({}).strict(),
 } as const;
 
 export type CommandName = keyof typeof commandSchemas;
@@ -196,6 +203,8 @@ export interface CommandResults {
   'integration.disconnect': null;
   /** The client id the user entered is forgotten, with the sign-in made with it. */
   'integration.unconfigure': IntegrationView;
+  'team.refresh': TeamView;
+  'team.seen': TeamView;
   notify: NotifyOutcomeView;
 }
 export type CommandResult<C extends CommandName> = CommandResults[C];
@@ -210,6 +219,7 @@ export interface QueryResults {
   settings: Settings;
   integrations: IntegrationView[];
   problems: string[];
+  team: TeamView;
 }
 export type QueryResult<Q extends QueryName> = QueryResults[Q];
 
@@ -221,7 +231,8 @@ export type CompanionEvent =
   | { name: 'prompt.cleared'; data: { kind: PromptView['kind']; key: string } }
   | { name: 'teammates.changed'; data: null }
   | { name: 'settings.changed'; data: Settings }
-  | { name: 'integration.health.changed'; data: IntegrationView[] };
+  | { name: 'integration.health.changed'; data: IntegrationView[] }
+  | { name: 'team.changed'; data: TeamView };
 export type EventName = CompanionEvent['name'];
 export type EventData<E extends EventName> = Extract<CompanionEvent, { name: E }>['data'];
 

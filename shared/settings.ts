@@ -3,6 +3,7 @@ import './validationWords';
 import { isHourMinute } from './clockTime';
 import { timeFormsText } from './clockWords';
 import { firstDayOfWeek } from './weekStart';
+import { teamSettingsSchema } from './team/teamAddress';
 import { spanProblem, type WeekdayKey, type WorkSpan } from './workSpans';
 import { canonicalZone } from './zoneNames';
 
@@ -156,6 +157,8 @@ export const settingsSchema = z.object({
    * alike; at first the locale's (shared/weekStart.ts).
    */
   weekStart: weekStartSchema,
+  /** Where the team's file is (issue #24); what it says is kept in team.json, not here. */
+  team: teamSettingsSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -204,6 +207,7 @@ export function defaultSettings(
     locale: null,
     clock: 'locale',
     weekStart,
+    team: { address: null },
   };
 }
 

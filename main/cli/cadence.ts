@@ -593,6 +593,25 @@ const VERBS: Record<string, Verb> = {
         () => 'Disconnected; the sign-in was forgotten.',
       ),
   },
+  team: {
+    usage: [
+      'team [read] [--json]                 the team file you follow (read: read it again now)',
+      'team check FILE [--json]             check a team file before the team publishes it',
+    ],
+    run: async (invocation) => {
+      const { args, values } = invocation;
+      const { teamCheck, teamShow } = await import('./teamVerb');
+      if (args.length === 0 || (args[0] === 'read' && args.length === 1))
+        return teamShow(invocation.client, args[0] === 'read', values.json === true, { show, complain });
+      if (args[0] !== 'check' || !args[1] || args.length > 2)
+        throw new UsageError(
+          args[0] === 'check'
+            ? 'team check needs the path of one team file, e.g. cadence team check team.json'
+            : `Unknown team action "${args[0]}": use read or check FILE.`,
+        );
+      return teamCheck(args[1], values.json === true, { show, complain });
+    },
+  },
   integrations: {
     usage: ["integrations [--json]                each service's health"],
     run: (invocation) => ask(invocation, 'integrations', {}, describeIntegrations),

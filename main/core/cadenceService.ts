@@ -33,7 +33,8 @@ import { ProblemBoard } from './problemBoard';
 import { PromptWatcher } from './promptWatcher';
 import { answerQuery, teammateViews } from './queries';
 import { Scheduler } from './scheduler';
-import type { CadenceServiceOptions, IntegrationsPort } from './servicePorts';
+import type { CadenceServiceOptions, IntegrationsPort, TeamPort } from './servicePorts';
+import { isTeamCommand, runTeamCommand } from './teamCommands';
 import { nextWake, type Snapshot, snapshotAt, withNudgeNoted } from './serviceSnapshot';
 
 export type { CadenceServiceOptions, IntegrationsPort } from './servicePorts';
@@ -59,6 +60,7 @@ export class CadenceService extends Disposable {
   private readonly board: ProblemBoard;
   private readonly writer: DocumentWriter;
   private integrationsPort: IntegrationsPort | null = null;
+  readonly team: TeamPort | null;
   private readonly activity: ActivityWatcher | null;
 
   constructor(private readonly options: CadenceServiceOptions) {
@@ -83,7 +85,7 @@ export class CadenceService extends Disposable {
     this.prompts = new PromptWatcher({
       notifier: options.notifier,
       emit: (event) => this.emitter.fire(event),
-      saveIntents: (next) => this.save(next) === null,
+      saveIntents: (next) => this.writer.save(next) === null,
       onNotificationProblem: (problem) => this.board.set('notifications', problem),
     });
     const source = options.activity?.source;
@@ -91,6 +93,9 @@ export class CadenceService extends Disposable {
       ? this.register(new ActivityWatcher(options.clock, source, (from, to) => this.recordActivity(from, to)))
       : null;
     this.changes = new ChangeTracker(options.clock.timeZone());
+    this.team = options.team ?? null;
+    // Unregistered on purpose: the follower outlives the service, and its own disposal drops this listener.
+    this.team?.onDidChange((data) => this.emitter.fire({ name: 'team.changed', data }));
     // The times this process writes (teammates' local times, notifications, the tray) as the user chose.
     setTimeWriting(this.settings.locale, this.settings.clock);
   }
@@ -197,6 +202,7 @@ export class CadenceService extends Disposable {
   ): ApiResult<CommandResult<CommandName>> | Promise<ApiResult<CommandResult<CommandName>>> {
     if (!isCommandName(name)) return refusal('unknown_command', `There is no command called "${name}".`);
     if (isIntegrationCommand(name)) return runIntegrationCommand(this.integrationsPort, name, input);
+    if (isTeamCommand(name)) return runTeamCommand(this.team, name, input);
     if (name === 'notify') {
       const result = this.runTyped('notify', input);
       const shown = this.shown;
@@ -233,10 +239,6 @@ export class CadenceService extends Disposable {
     return { ok: true, value: ran.outcome.value };
   }
 
-  private save(next: Intents): ApiResult<never> | null {
-    return this.writer.save(next);
-  }
-
   /** What follows a command once its documents are saved: events, prompts, notifications, a new timer. */
   private follow(name: DocumentCommand, outcome: Handled<unknown>, before: Intents): void {
     const { effects = [], intents, settings } = outcome;
@@ -265,7 +267,7 @@ export class CadenceService extends Disposable {
     const intents = this.intents;
     const activity = withActivity(intents.activity, from, to);
     if (activity === intents.activity) return;
-    if (this.save({ ...intents, activity }) !== null) return;
+    if (this.writer.save({ ...intents, activity }) !== null) return;
     if (this.activity?.isWatching) this.refresh();
   }
 
@@ -274,7 +276,7 @@ export class CadenceService extends Disposable {
     const commit = commitGoalBlocks(now, this.settings, this.intents, this.calendar());
     if (commit.kind === 'none') return;
     this.board.set('goal', commit.kind === 'full' ? commit.problem : null);
-    if (commit.kind === 'written' && this.save(commit.next) === null)
+    if (commit.kind === 'written' && this.writer.save(commit.next) === null)
       this.emitter.fire({ name: 'plan.changed', data: { cause: 'focus.start' } });
   }
 
@@ -287,7 +289,7 @@ export class CadenceService extends Disposable {
     if (this.changes.status(status)) this.emitter.fire({ name: 'availability.changed', data: status });
     this.prompts.observe(now, availability, prompts, status.prompts, this.intents);
     const noted = withNudgeNoted(now, prompts, this.intents);
-    if (noted) this.save(noted);
+    if (noted) this.writer.save(noted);
     this.activity?.update(watchingActivity(this.settings, availability, now));
     // The plan ahead (the focus goal's blocks) moves with the calendar: the calendars follow it.
     const aheadChanged = this.changes.ahead(plannedAhead(now, this.settings, this.intents, this.calendar()));

@@ -61,6 +61,10 @@ const queryHandlers: { [Q in QueryName]: QueryHandler<Q> } = {
   teammates: (source, _input, { now }) => ok(teammateViews(source, now)),
   integrations: (source) => ok(source.integrations?.list() ?? []),
   problems: (source) => ok(source.problemDetails()),
+  team: (source) =>
+    source.team
+      ? ok(source.team.view())
+      : refusal('not_available', 'This Cadence does not follow a team file (it was started without one).'),
 };
 
 /** Answers a query from the service's current documents: validated input, typed answer. */

@@ -4,6 +4,7 @@ import type { Intents, Teammate } from '../../shared/intents';
 import type { IntegrationView, ProviderId } from '../../shared/integrationView';
 import type { Settings } from '../../shared/settings';
 import type { StatusView } from '../../shared/statusView';
+import type { TeamView } from '../../shared/team/teamView';
 import type { HolidaySource } from '../../shared/workPattern';
 import type { IDisposable } from '../base/lifetime';
 import type { DocumentStore } from './documentStore';
@@ -25,6 +26,8 @@ export interface CadenceServiceOptions {
   startupProblems?: readonly string[];
   /** How the host sees activity at the machine (outside working hours only), or why it cannot. */
   activity?: ActivityProbe;
+  /** The team file the member follows (main/core/teamFollower.ts); none in hosts that do not follow one. */
+  team?: TeamPort;
 }
 
 /** What the service needs from the connected services (main/core/integrations.ts). */
@@ -43,11 +46,20 @@ export interface IntegrationsPort {
   readonly onDidChange: (listener: () => void) => IDisposable;
 }
 
+/** What the service needs from the team file it follows (main/core/teamFollower.ts). */
+export interface TeamPort {
+  view(): TeamView;
+  refresh(): Promise<TeamView>;
+  noticeSeen(): TeamView;
+  readonly onDidChange: (listener: (view: TeamView) => void) => IDisposable;
+}
+
 /** What the queries read of the running core: its documents, the calendars, the status and the problems. */
 export interface QuerySource {
   readonly settings: Settings;
   readonly intents: Intents;
   readonly integrations: IntegrationsPort | null;
+  readonly team: TeamPort | null;
   calendar(): readonly CalendarEvent[];
   status(): StatusView;
   problemDetails(): string[];

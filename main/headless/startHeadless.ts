@@ -25,6 +25,7 @@ import { NodeNotifier, MemoryNotifier } from '../core/desktopNotifier';
 import { DocumentStore, type Parsed } from '../core/documentStore';
 import type { ActivityProbe, Clock, DocumentBackend, Notifier } from '../core/ports';
 import { learnRuntimeZone, SystemClock } from '../core/systemClock';
+import { openTeamFollower } from '../core/teamStore';
 import {
   apiToken,
   readApiToken,
@@ -185,6 +186,7 @@ const DATA_FILES = [
   'tokens.json',
   'tokens.bin',
   'cadence.log',
+  'team.json',
 ];
 
 function refuseFoldersInPlaceOfFiles(dataDir: string): void {
@@ -228,18 +230,23 @@ async function startLocked(
   log.info(
     activity.source ? `activity: ${activity.source.description}` : `no activity source: ${activity.reason}`,
   );
+  const notifier = options.notifier ?? defaultNotifier();
+  // Before the service, so that it is disposed after it: the service listens to it.
+  const team = store.add(openTeamFollower(dataDir, clock, open, () => settings.value.team.address, notifier));
   const service = store.add(
     new CadenceService({
       clock,
       settings,
       intents,
-      notifier: options.notifier ?? defaultNotifier(),
+      notifier,
+      team: team.follower,
       activity,
       holidays: publicHolidays,
       knowsHolidays: isKnownHolidayCountry,
-      startupProblems,
+      startupProblems: [...startupProblems, ...team.problems],
     }),
   );
+  store.add(service.onEvent((event) => event.name === 'settings.changed' && team.follower.settingsChanged()));
   const integrations = store.add(
     new Integrations({
       clock,
@@ -277,6 +284,7 @@ async function startLocked(
   );
   const port = await api.listen();
   service.start();
+  team.follower.start();
   integrations.attach(integrationStateOf(service));
   log.info(`started (pid ${process.pid}, port ${port})`);
   if (leftovers.length)

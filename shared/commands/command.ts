@@ -46,8 +46,15 @@ export function isIntegrationCommand(name: CommandName): name is IntegrationComm
   return INTEGRATION_COMMANDS.has(name);
 }
 
+/** Commands about the team file followed: they read the world (the file's address), not the documents. */
+export type TeamCommand = 'team.refresh' | 'team.seen';
+
+export function isTeamCommand(name: CommandName): name is TeamCommand {
+  return name === 'team.refresh' || name === 'team.seen';
+}
+
 /** Commands that only change Cadence's own documents. */
-export type DocumentCommand = Exclude<CommandName, IntegrationCommand>;
+export type DocumentCommand = Exclude<CommandName, IntegrationCommand | TeamCommand>;
 
 export type CommandHandler<C extends DocumentCommand> = (
   context: CommandContext,

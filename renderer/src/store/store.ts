@@ -11,6 +11,7 @@ import type { DaySummary } from '../../../shared/history';
 import type { IntegrationView } from '../../../shared/integrationView';
 import type { Settings } from '../../../shared/settings';
 import type { DayPlanView, PromptView, StatusView, TeammateView } from '../../../shared/statusView';
+import type { TeamView } from '../../../shared/team/teamView';
 import type { CompanionBridge, ConnectionState, InputArgs } from '../bridge/bridge';
 import { setTimeWriting } from '../../../shared/words';
 import { userLocale } from '../userLocale';
@@ -36,6 +37,8 @@ export interface CadenceState {
   teammates: TeammateView[];
   history: DaySummary[] | null;
   integrations: IntegrationView[];
+  /** The team file followed (issue #24); null until asked, or where the service follows none. */
+  team: TeamView | null;
   view: View;
   ritualOpen: boolean;
   focusEnded: PromptView | null;
@@ -53,6 +56,7 @@ export const initialState: CadenceState = {
   teammates: [],
   history: null,
   integrations: [],
+  team: null,
   view: 'today',
   ritualOpen: false,
   focusEnded: null,
@@ -115,10 +119,14 @@ export async function refreshIntegrations(): Promise<void> {
     await load('integrations', bridge.query('integrations'), (integrations) => set({ integrations }));
 }
 
+export async function refreshTeam(): Promise<void> {
+  if (bridge) await load('team', bridge.query('team'), (team) => set({ team }));
+}
+
 /** Everything the window shows; teammates only once their view has been opened (the list can be long). */
 export async function refreshAll(): Promise<void> {
   const teammates = cadenceStore.getState().view === 'teammates' ? [refreshTeammates()] : [];
-  await Promise.all([refreshStatus(), refreshSettings(), refreshIntegrations(), ...teammates]);
+  await Promise.all([refreshStatus(), refreshSettings(), refreshIntegrations(), refreshTeam(), ...teammates]);
 }
 
 /** Runs a command; a refusal becomes a notice in the user's words, and the caller gets the result. */
@@ -204,6 +212,9 @@ function onEvent(event: CompanionEvent): void {
     case 'integration.health.changed':
       set({ integrations: event.data });
       if (cadenceStore.getState().view === 'teammates') void refreshTeammates();
+      break;
+    case 'team.changed':
+      set({ team: event.data });
       break;
     case 'settings.changed':
       set({ settings: event.data });

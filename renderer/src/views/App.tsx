@@ -3,6 +3,7 @@ import { dismissNotice, showView, useCadence, type View } from '../store/store';
 import { clockTime, countdown, pillWords } from '../../../shared/words';
 import { Onboarding } from './Onboarding';
 import { SettingsView } from './SettingsView';
+import { TeamNotice } from './TeamSettings';
 import { ShutdownRitual } from './ShutdownRitual';
 import { Teammates } from './Teammates';
 import { Today } from './Today';
@@ -96,6 +97,7 @@ function Notices() {
             </button>
           </div>
         ))}
+      <TeamNotice />
       {focusEnded ? (
         <div className="banner info" role="status">
           <span>Focus block finished. Stand up, stretch, look away from the screen.</span>

@@ -13,6 +13,7 @@ import {
 } from './SettingsFields';
 import { pickedZone, ZonePicker, zoneProblem } from './ZonePicker';
 import { sameZone } from '../../../shared/zoneNames';
+import { TeamSettings } from './TeamSettings';
 import { WorkingWeekSettings } from './WorkingWeekSettings';
 
 const ZONE_FIELDS = ['homeTimeZone', 'workTimeZone'] as const;
@@ -368,6 +369,8 @@ export function SettingsView() {
           onChange={(alwaysFrom) => update({ urgency: { ...draft.urgency, alwaysFrom: [...alwaysFrom] } })}
         />
       </fieldset>
+
+      <TeamSettings draft={draft} saved={saved} issues={issues} update={update} />
 
       <IntegrationsSettings />
       <label className="check auto-reply">

@@ -100,9 +100,24 @@ describe('the window store', () => {
     bridge.queries.length = 0;
     bridge.setConnection('open');
     await flush();
-    expect(bridge.queries.sort()).toEqual(['integrations', 'plan', 'settings', 'status']);
+    expect(bridge.queries.sort()).toEqual(['integrations', 'plan', 'settings', 'status', 'team']);
     bridge.setConnection('lost');
     expect(cadenceStore.getState().connection).toBe('lost');
+  });
+
+  it('keeps the team file followed as the core says it changed (the notice shown until seen)', () => {
+    const team = {
+      address: 'https://example.com/team.json',
+      team: { name: 'Platform team' },
+      readAt: null,
+      checkedAt: null,
+      error: null,
+      problems: [],
+      notice: { lines: ['Quiet hours now start at 18:00'], at: new Date().toISOString() },
+      summary: ['Team: Platform team'],
+    };
+    bridge.emit({ name: 'team.changed', data: team });
+    expect(cadenceStore.getState().team).toEqual(team);
   });
 
   it('takes the core’s clock as the one that counts', async () => {
