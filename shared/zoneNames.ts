@@ -14,8 +14,8 @@ const memo = new Map<string, string | null>();
 /**
  * How the runtime spells the zones it lists (each as itself), and UTC's other names that ECMA-402
  * requires and resolves to "UTC" (a machine's /etc/localtime names Etc/UTC): "UTC" is the primary
- * identifier of the UTC zone (https://tc39.es/ecma262/#sec-time-zone-identifiers), and the test below
- * checks the runtime resolves the others to it.
+ * identifier of the UTC zone (https://tc39.es/ecma262/#sec-time-zone-identifiers);
+ * test/unit/shared/zoneNames.test.ts checks the runtime resolves the others to it.
  */
 let listed: ReadonlyMap<string, string> | null = null;
 
