@@ -170,9 +170,9 @@ function localWallTime(date: string, minutes: number, zone: string): Instant | n
   const [year, month, day] = [Number(match[1]), Number(match[2]) - 1, Number(match[3])];
   const midnight = new Date(Date.UTC(year, month, day));
   if (year < 1900 || midnight.getUTCMonth() !== month || midnight.getUTCDate() !== day) return null;
-  // The wall time as if it were UTC; the instant is that minus the offset in force then.
   // luxon reaches a time on the next day from the same time on this one, moved out of any gap there.
   if (minutes >= 24 * 60 && localWallTime(date, minutes - 24 * 60, zone) === null) return null;
+  // The wall time as if it were UTC; the instant is that minus the offset in force then.
   const wall = midnight.getTime() + minutes * MINUTE;
   const fits = [offsetAt(wall - DAY), offsetAt(wall + DAY)]
     .map((offset) => wall - offset * MINUTE)
@@ -245,20 +245,28 @@ export interface ZonedDay {
 
 export function zonedDay(at: Instant, zone: string): ZonedDay {
   const here = localClock(at, zone);
-  const date = here && ymd(here);
-  // Both midnights read from Date where each names one instant; a day that starts in a gap or an
-  // overlap is luxon's (it starts the day from the instant's own offset).
-  const dayStart = date && localWallTime(date, 0, zone);
-  const nextStart = date && localWallTime(addDays(date, 1), 0, zone);
-  if (here && date && typeof dayStart === 'number' && typeof nextStart === 'number')
-    return { date, localTime: hm(here), offset: eastOfUtc(here), dayStart, dayLength: nextStart - dayStart };
+  if (here) {
+    // Both midnights read from Date where each names one instant; a day that starts in a gap or an
+    // overlap is luxon's (it starts the day from the instant's own offset).
+    const date = ymd(here);
+    const dayStart = localWallTime(date, 0, zone);
+    const nextStart = localWallTime(addDays(date, 1), 0, zone);
+    if (dayStart !== null && nextStart !== null)
+      return {
+        date,
+        localTime: hm(here),
+        offset: eastOfUtc(here),
+        dayStart,
+        dayLength: nextStart - dayStart,
+      };
+  }
   const local = DateTime.fromMillis(at, { zone });
-  const start = local.startOf('day').toMillis();
+  const dayStart = local.startOf('day').toMillis();
   return {
     date: local.toISODate() ?? '',
     localTime: local.toFormat('HH:mm'),
     offset: local.offset,
-    dayStart: start,
-    dayLength: local.endOf('day').toMillis() + 1 - start,
+    dayStart,
+    dayLength: local.endOf('day').toMillis() + 1 - dayStart,
   };
 }

@@ -11,14 +11,23 @@ import { ZONE_ALIASES } from './zoneData/aliases';
 const MEMO_LIMIT = 1024;
 const memo = new Map<string, string | null>();
 
-/** The zones the runtime lists, each under its own spelling (ICU's names; "UTC" is ECMA-402's). */
-let listed: ReadonlySet<string> | null = null;
+/**
+ * How the runtime spells the zones it lists (each as itself), and UTC's other names that ECMA-402
+ * requires and resolves to "UTC" (a machine's /etc/localtime names Etc/UTC): "UTC" is the primary
+ * identifier of the UTC zone (https://tc39.es/ecma262/#sec-time-zone-identifiers);
+ * test/unit/shared/zoneNames.test.ts checks the runtime resolves the others to it.
+ */
+let listed: ReadonlyMap<string, string> | null = null;
 
 function spelledByRuntime(name: string): string | null {
-  // A name the runtime lists is how it spells that zone, without a DateTimeFormat: the first one pages
-  // in about 8 MB of ICU's formatting data, the list only its zone names (test/unit/shared/zoneNames.test.ts).
-  listed ??= new Set(['UTC', ...(Intl.supportedValuesOf?.('timeZone') ?? [])]);
-  if (listed.has(name)) return name;
+  // Known here without a DateTimeFormat: the first one pages in about 8 MB of ICU's formatting data,
+  // the list only its zone names (test/unit/shared/zoneNames.test.ts checks both spell alike).
+  listed ??= new Map([
+    ...(Intl.supportedValuesOf?.('timeZone') ?? []).map((zone) => [zone, zone] as const),
+    ...['UTC', 'Etc/UTC', 'Etc/GMT', 'GMT'].map((zone) => [zone, 'UTC'] as const),
+  ]);
+  const spelled = listed.get(name);
+  if (spelled !== undefined) return spelled;
   try {
     // ECMA-402 accepts any case of any name the runtime knows, and answers with its own spelling.
     return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;

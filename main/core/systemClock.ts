@@ -35,7 +35,9 @@ function systemZoneName(): string {
  * takes TZ when it is set (a leading ":" dropped), else the zone /etc/localtime links to, and settles on
  * it at the first local time. Only a name ICU knows exactly as written counts ("europe/berlin" in TZ
  * gives UTC, though Intl accepts it; an empty TZ gives Etc/Unknown), and it must be the name Cadence
- * stores, so that a zone asked about by its stored name is this one; any name of UTC is UTC.
+ * stores, so that a zone asked about by its stored name is this one; any name of UTC is UTC. Node takes
+ * zone names in TZ (https://nodejs.org/api/cli.html#tz) and re-reads TZ when it is assigned
+ * (https://github.com/nodejs/node/pull/20026): a host that assigns it calls learnRuntimeZone again.
  */
 export function runtimeZone(): string | null {
   const tz = process.env.TZ;

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryNotifier } from '../../main/core/desktopNotifier';
+import { setLocalZone } from '../../shared/clockTime';
 import { type CadenceHost, startHost } from '../../main/headless/startHeadless';
 import { FakeClock } from '../fakes/fakeClock';
 import { countDateTimeFormats } from '../fakes/intlCounter';
@@ -27,6 +28,8 @@ afterEach(() => {
 afterAll(() => {
   if (originalTz === undefined) delete process.env.TZ;
   else process.env.TZ = originalTz;
+  // The host told the time functions Date runs in Berlin; it no longer does.
+  setLocalZone(null);
 });
 
 describe('the idle service on a Berlin machine', () => {

@@ -65,9 +65,13 @@ describe('one name per zone', () => {
 
 describe('naming a zone the runtime lists, without a DateTimeFormat', () => {
   it('spells every listed zone as a DateTimeFormat would', () => {
-    for (const zone of ['UTC', ...Intl.supportedValuesOf('timeZone')])
-      expect(canonicalZone(zone) === null ? null : zone, zone).toBe(
-        new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone,
+    for (const zone of Intl.supportedValuesOf('timeZone'))
+      expect(new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone, zone).toBe(
+        zone,
+      );
+    for (const zone of ['UTC', 'Etc/UTC', 'Etc/GMT', 'GMT'])
+      expect(new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone, zone).toBe(
+        'UTC',
       );
   });
 
@@ -79,6 +83,7 @@ describe('naming a zone the runtime lists, without a DateTimeFormat', () => {
     try {
       expect(canonicalZone('Europe/Lisbon')).toBe('Europe/Lisbon');
       expect(canonicalZone('America/Argentina/Salta')).toBe('America/Argentina/Salta');
+      expect(canonicalZone('Etc/UTC')).toBe('UTC');
       expect(created.count).toBe(0);
       // Any other spelling still goes to the runtime, as before.
       expect(canonicalZone('europe/lisbon')).toBe('Europe/Lisbon');
