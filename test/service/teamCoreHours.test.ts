@@ -60,4 +60,46 @@ describe('cadence plan: the team’s core hours in the member’s own time', () 
       'Team core hours: 16:00–18:00 your time',
     );
   });
+
+  it('the weekly focus goal keeps Berlin’s core hours free and fills the meeting-free Wednesday first', async () => {
+    const server = await new TeamFileServer(JSON.stringify(TEAM_FILE_EXAMPLE)).start();
+    servers.push(server);
+    const dir = tempDir();
+    seedSettings(dir, 'Europe/Berlin', {
+      locale: 'en-GB',
+      clock: '24h',
+      focusGoal: {
+        weeklyHours: 10,
+        minBlockMinutes: 45,
+        maxBlockMinutes: 120,
+        preferred: 'afternoon',
+        start: 'auto',
+      },
+    });
+    const service = await serve(dir, { faketime: '2026-11-23 07:00:00' }); // Monday, 08:00 in Berlin
+    type Ahead = { start: string; end: string }[];
+    const ahead = async (): Promise<Ahead> =>
+      (JSON.parse((await cli(dir, ['plan', '--json'])).stdout) as { goal: { ahead: Ahead } }).goal.ahead;
+    /** The minutes of the week's goal blocks inside the core hours (15:00–17:00 Berlin, +01:00 in November). */
+    const inCore = (blocks: Ahead) =>
+      blocks.filter((b) => b.start.slice(11, 16) < '17:00' && b.end.slice(11, 16) > '15:00').length;
+    const wednesday = (blocks: Ahead) =>
+      blocks
+        .filter((b) => b.start.startsWith('2026-11-25'))
+        .reduce((sum, b) => sum + (Date.parse(b.end) - Date.parse(b.start)) / 60_000, 0);
+    // Without a team file the afternoons (preferred) run through the core hours.
+    expect(inCore(await ahead())).toBeGreaterThan(0);
+
+    const saved = await api(service, '/api/command/settings.update', {
+      patch: { team: { address: server.url } },
+    });
+    expect(saved.status).toBe(200);
+    await expect.poll(async () => inCore(await ahead())).toBe(0);
+    const blocks = await ahead();
+    // Wednesday holds all its free time can (09:00–12:00 and 14:15–15:00), before the other days.
+    expect(wednesday(blocks)).toBe(225);
+    const day = (await cli(dir, ['plan', '--date', '2026-11-25'])).stdout;
+    expect(day).toContain('  9:00–11:00  focus for your weekly goal (planned)');
+    expect(day).toContain('  14:15–15:00  focus for your weekly goal (planned)');
+  });
 });
