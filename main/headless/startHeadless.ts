@@ -252,6 +252,8 @@ async function startLocked(
     }),
   );
   store.add(service.onEvent((event) => event.name === 'settings.changed' && team.follower.settingsChanged()));
+  // A changed team file moves the goal's blocks: the calendars holding them follow at once.
+  store.add(team.follower.onDidChange(() => service.resync()));
   const integrations = store.add(
     new Integrations({
       clock,
