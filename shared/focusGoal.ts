@@ -1,10 +1,13 @@
 import type { CalendarEvent } from './calendar';
-import { addDays, atLocalTime, type Instant, localDate, MINUTE } from './clockTime';
+import { addDays, atLocalTime, type Instant, localDate, MINUTE, weekdayOf } from './clockTime';
 import { focusIntervals } from './focus';
 import { clip, type Interval as Span, minutes, union } from './intervals';
 import type { Intents } from './intents';
 import { lunchWindow } from './lunchWindow';
 import type { Settings } from './settings';
+import { coreSpansBetween } from './team/coreHours';
+import type { TeamFile } from './team/teamFile';
+import { TEAM_WEEKDAYS } from './team/teamNames';
 import { weekOf } from './weekStart';
 import { patternOf, spansOn, type WorkPattern } from './workPattern';
 
@@ -74,6 +77,9 @@ export function goalWeek(
   return { ...weekOf(addDays(week.to, 1), firstDay), coming: true };
 }
 
+/** What of the team file the goal plans around (issue #24): its core hours and its meeting-free day. */
+export type GoalTeam = Pick<TeamFile, 'coreHours' | 'quiet' | 'meetingFreeDay'>;
+
 /** Free stretches of [from, to) outside the busy intervals (sorted or not). */
 function freeWithin(from: Instant, to: Instant, busy: readonly Interval[]): Interval[] {
   const gaps: Interval[] = [];
@@ -92,6 +98,8 @@ function freeWithin(from: Instant, to: Instant, busy: readonly Interval[]): Inte
  * whole lunch window and its length), meetings, time away or blocks already there. The need left is
  * spread over the days that remain, one block a day before a second, in the preferred half of the day
  * first; what does not fit is `shortMinutes`. Pure: the same inputs give the same blocks and keys.
+ * With a team file: never inside the team's core overlap hours (they are for each other), and the
+ * meeting-free day (the member's own local weekday) is filled first, before the rest is spread.
  */
 export function planFocusGoal(
   at: Instant,
@@ -100,6 +108,7 @@ export function planFocusGoal(
   calendar: readonly CalendarEvent[],
   goal: FocusGoal,
   skipped: ReadonlySet<string> = new Set(),
+  team: GoalTeam | null = null,
 ): FocusPlan {
   const pattern = patternOf(settings);
   const zone = settings.workTimeZone;
@@ -144,6 +153,7 @@ export function planFocusGoal(
     offered.push({ key: offer.key, date: key[1]!, start, end, offered: true });
   }
   for (const event of calendar) busy.push(event);
+  busy.push(...coreSpansBetween(weekStart, weekEnd, team));
   if (intents.away) busy.push({ start: Date.parse(intents.away.from), end: Date.parse(intents.away.until) });
 
   let need = Math.max(0, goal.weeklyMinutes * MINUTE - done - handPlanned);
@@ -189,6 +199,30 @@ export function planFocusGoal(
     served.set(taken[1]!, (served.get(taken[1]!) ?? 0) + 1);
   }
   const usable = (day: (typeof days)[number]) => day.gaps.some((gap) => gap.end - gap.start >= minBlock);
+  // The meeting-free day first: as much of the goal as its free time holds, in blocks as long as allowed.
+  const quietDay = team?.meetingFreeDay ? TEAM_WEEKDAYS.indexOf(team.meetingFreeDay) + 1 : 0;
+  for (const day of days.filter((item) => weekdayOf(item.date) === quietDay)) {
+    for (const gap of day.gaps) {
+      while (need >= minBlock && gap.end - gap.start >= minBlock) {
+        let length = Math.min(maxBlock, gap.end - gap.start, need);
+        // A remainder too short for a block of its own goes into this one where it fits, or leaves a
+        // whole block's worth for the other days.
+        const rest = need - length;
+        if (rest > 0 && rest < minBlock)
+          length = Math.min(gap.end - gap.start, need <= maxBlock ? need : need - minBlock);
+        if (length < minBlock) break;
+        const index = perDay.get(day.date) ?? 0;
+        const key = `goal:${day.date}:${index}`;
+        perDay.set(day.date, index + 1);
+        const block = { key, date: day.date, start: gap.start, end: gap.start + length };
+        gap.start = block.end;
+        served.set(day.date, (served.get(day.date) ?? 0) + 1);
+        if (skipped.has(key)) continue;
+        blocks.push(block);
+        need -= length;
+      }
+    }
+  }
   // Rounds: each day gets at most one block per round, so the goal spreads over the week.
   for (let round = 0; need >= minBlock && round < 24 && days.some(usable); round++) {
     const open = (day: (typeof days)[number]) => usable(day) && (served.get(day.date) ?? 0) <= round;
@@ -248,12 +282,24 @@ export function goalOf(settings: Settings): FocusGoal | null {
   };
 }
 
+/**
+ * The team file the member's Cadence follows, as the host last read it (main/headless sets it from the
+ * team follower): the plan of every caller of userGoalPlan keeps the team's core hours free and fills the
+ * meeting-free day first. Null: no team file, or one without either.
+ */
+let followedTeam: GoalTeam | null = null;
+
+export function setGoalTeam(team: GoalTeam | null): void {
+  followedTeam = team && (team.coreHours || team.meetingFreeDay) ? team : null;
+}
+
 /** The last plan made, by what it was made from: one refresh asks for it several times (status, plan, calendars). */
 let lastGoalPlan: {
   at: Instant;
   settings: Settings;
   intents: Intents;
   calendar: readonly CalendarEvent[];
+  team: GoalTeam | null;
   plan: FocusPlan | null;
 } | null = null;
 
@@ -271,14 +317,23 @@ export function userGoalPlan(
     last.at === at &&
     last.settings === settings &&
     last.intents === intents &&
-    last.calendar === calendar
+    last.calendar === calendar &&
+    last.team === followedTeam
   )
     return last.plan;
   const goal = goalOf(settings);
   const plan = goal
-    ? planFocusGoal(at, settings, intents, calendar, goal, new Set(intents.goalSkips.map((skip) => skip.key)))
+    ? planFocusGoal(
+        at,
+        settings,
+        intents,
+        calendar,
+        goal,
+        new Set(intents.goalSkips.map((skip) => skip.key)),
+        followedTeam,
+      )
     : null;
-  lastGoalPlan = { at, settings, intents, calendar, plan };
+  lastGoalPlan = { at, settings, intents, calendar, team: followedTeam, plan };
   return plan;
 }
 

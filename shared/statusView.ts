@@ -106,6 +106,8 @@ export type PlanItemView = WithIsoTimes<PlanItem>;
 
 export interface DayPlanView extends Omit<DayPlan, 'items' | 'endOfDay' | 'goal'> {
   items: PlanItemView[];
+  /** The team's core hours that start this day, in the plan's zone (issue #24); none without a team file. */
+  coreHours?: { start: string; end: string }[];
   endOfDay: string | null;
   goal:
     | (Omit<NonNullable<DayPlan['goal']>, 'ahead'> & {

@@ -3,6 +3,7 @@ import type { DayPlanView, TeammateView } from '../../shared/statusView';
 import { timeOfDayText } from '../../shared/clockWords';
 import { printable } from '../../shared/printable';
 import { clockTime, dayName, dayTitle, durationText, TEAMMATE_STATE_WORDS } from '../../shared/words';
+import { coreHoursText } from '../../shared/team/coreHours';
 import { goalProgressText } from '../../shared/goalWords';
 
 // Each text from outside Cadence's own words (a priority, a name, a file's snippet, a service's message)
@@ -30,6 +31,8 @@ export function describePlan(plan: DayPlanView): string {
   const lines = [
     `${dayTitle(plan.date)} (${plan.timeZone})${plan.holiday ? ` — ${printable(plan.holiday)}` : plan.dayKind !== 'workday' ? ` — ${DAY_KIND_WORDS[plan.dayKind]}` : ''}`,
   ];
+  const core = coreHoursText(plan.coreHours ?? [], zone);
+  if (core) lines.push(core);
   const { agenda } = plan;
   if (plan.priorities.length) {
     const heading = agenda.nextWorkday ? `Priorities for ${dayTitle(agenda.nextWorkday)}` : 'Top priorities';

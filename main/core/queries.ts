@@ -9,6 +9,7 @@ import {
   refusal,
 } from '../../shared/contract';
 import { dayPlan } from '../../shared/dayPlan';
+import { coreSpansOn } from '../../shared/team/coreHours';
 import { history } from '../../shared/history';
 import { KEEP_DAYS } from '../../shared/retention';
 import { describeStatus } from '../../shared/statusLines';
@@ -49,8 +50,15 @@ const queryHandlers: { [Q in QueryName]: QueryHandler<Q> } = {
   },
   settings: (source) => ok(source.settings),
   plan: (source, { date }, { now }) => {
-    const day = date ?? localDate(now, source.settings.workTimeZone);
-    return ok(toDayPlanView(dayPlan(day, now, source.settings, source.intents, source.calendar())));
+    const zone = source.settings.workTimeZone;
+    const day = date ?? localDate(now, zone);
+    const plan = toDayPlanView(dayPlan(day, now, source.settings, source.intents, source.calendar()));
+    const core = coreSpansOn(day, zone, source.team?.view().team ?? null);
+    const coreHours = core.map((span) => ({
+      start: isoInZone(span.start, zone),
+      end: isoInZone(span.end, zone),
+    }));
+    return ok({ ...plan, coreHours });
   },
   history: (source, { from, to }, { now }) => {
     if (from > to) return refusal('invalid_input', 'The history range ends before it starts.');

@@ -26,6 +26,7 @@ import { DocumentStore, type Parsed } from '../core/documentStore';
 import type { ActivityProbe, Clock, DocumentBackend, Notifier } from '../core/ports';
 import { learnRuntimeZone, SystemClock } from '../core/systemClock';
 import { openTeamFollower } from '../core/teamStore';
+import { setGoalTeam } from '../../shared/focusGoal';
 import {
   apiToken,
   readApiToken,
@@ -233,6 +234,10 @@ async function startLocked(
   const notifier = options.notifier ?? defaultNotifier();
   // Before the service, so that it is disposed after it: the service listens to it.
   const team = store.add(openTeamFollower(dataDir, clock, open, () => settings.value.team.address, notifier));
+  // The focus goal plans around the team's core hours and onto its meeting-free day (issue #24).
+  setGoalTeam(team.follower.view().team);
+  store.add({ dispose: () => setGoalTeam(null) });
+  store.add(team.follower.onDidChange((view) => setGoalTeam(view.team)));
   const service = store.add(
     new CadenceService({
       clock,
@@ -247,6 +252,8 @@ async function startLocked(
     }),
   );
   store.add(service.onEvent((event) => event.name === 'settings.changed' && team.follower.settingsChanged()));
+  // A changed team file moves the goal's blocks: the calendars holding them follow at once.
+  store.add(team.follower.onDidChange(() => service.resync()));
   const integrations = store.add(
     new Integrations({
       clock,

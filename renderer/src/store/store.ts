@@ -215,6 +215,8 @@ function onEvent(event: CompanionEvent): void {
       break;
     case 'team.changed':
       set({ team: event.data });
+      // The day's core hours come with the plan.
+      void refreshStatus();
       break;
     case 'settings.changed':
       set({ settings: event.data });

@@ -13,7 +13,8 @@ import {
 } from './PromptBanners';
 import { GoalLine, Timeline } from './Timeline';
 import { useNow } from './useNow';
-import { withDueLunchFromNow } from '../../../shared/statusView';
+import { coreHoursText } from '../../../shared/team/coreHours';
+import { type DayPlanView, withDueLunchFromNow } from '../../../shared/statusView';
 
 export function Today() {
   const status = useCadence((s) => s.status);
@@ -78,9 +79,16 @@ export function Today() {
             ''
           )}
         </h2>
+        <CoreHoursLine plan={plan} locale={locale} />
         <GoalLine plan={plan} />
         <Timeline plan={withDueLunchFromNow(plan, now)} now={now} defaultMinutes={defaultMinutes} />
       </section>
     </div>
   );
+}
+
+/** The team's core hours this day, on the member's own clock: the hours everyone overlaps (issue #24). */
+function CoreHoursLine({ plan, locale }: { plan: DayPlanView; locale: string | undefined }) {
+  const text = coreHoursText(plan.coreHours ?? [], plan.timeZone, locale);
+  return text ? <p className="core-hours">{text}</p> : null;
 }
