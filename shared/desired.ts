@@ -1,6 +1,7 @@
 import type { Availability, Mode } from './availability';
 import { type Instant, localDate, wallClock } from './clockTime';
 import type { Settings } from './settings';
+import { teamOf, urgencyOf } from './team/teamNorms';
 
 /** What every connected service should show, derived from the availability: providers reconcile to this. */
 export interface Desired {
@@ -20,8 +21,15 @@ export interface Desired {
   planned: { id: string; start: Instant; end: Instant }[];
   autoDecline: Settings['focus']['autoDecline'];
   chatDoNotDisturb: boolean;
+  /** What senders should know, whatever the mode: the reply expectation and the urgency rule (for calendars). */
+  note: string;
 }
 
+/**
+ * Slack refuses a status_text over 100 characters with `too_long`
+ * (https://docs.slack.dev/reference/methods/users.profile.set); the same text goes to every service, so
+ * every status is written within the strictest limit.
+ */
 export const SLACK_STATUS_LIMIT = 100;
 
 const clock = (at: Instant, zone: string): string => wallClock(at, zone, true);
@@ -31,12 +39,43 @@ function dayClock(at: Instant, zone: string, now: Instant): string {
   return `${new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'short' }).format(at)} ${clock(at, zone)}`;
 }
 
-/** Keeps a status within the provider's limit, cutting the urgency hint before the facts. */
-export function fitStatus(main: string, hint: string, limit = SLACK_STATUS_LIMIT): string {
-  const full = hint ? `${main} · ${hint}` : main;
-  if (full.length <= limit) return full;
-  if (main.length <= limit) return main;
-  return `${main.slice(0, limit - 1)}…`;
+/** Text cut at a word boundary to at most `limit` characters, "…" included; null when too little is left. */
+function shortened(text: string, limit: number, least = 12): string | null {
+  if (text.length <= limit) return text;
+  const cut = text.slice(0, limit - 1).replace(/[\s,.;:·!?-]+\S*$/, '');
+  return cut.length >= least ? `${cut}…` : null;
+}
+
+/**
+ * Keeps a status within the provider's limit: the facts first, then the hints in the order given (the
+ * urgency rule, then the reply expectation); a hint that does not fit whole is shortened at a word, or left
+ * out, never the facts before the hints.
+ */
+export function fitStatus(
+  main: string,
+  hint: string | readonly string[],
+  limit = SLACK_STATUS_LIMIT,
+): string {
+  const hints = (typeof hint === 'string' ? [hint] : hint).filter(Boolean);
+  if (main.length > limit) return shortened(main, limit, 1) ?? `${main.slice(0, limit - 1)}…`;
+  let text = main;
+  for (const part of hints) {
+    const room = limit - text.length - 3;
+    const fitted = room > 0 ? shortened(part, room) : null;
+    if (fitted) text = `${text} · ${fitted}`;
+  }
+  return text;
+}
+
+/** The team's reply expectation for chat, in the words of a status ("replies within 4 working hours"). */
+export function replyExpectation(settings: Settings): string {
+  const chat = teamOf(settings)?.replies?.chat;
+  if (!chat) return '';
+  if (chat.workingHours !== undefined)
+    return `replies within ${chat.workingHours} working hour${chat.workingHours === 1 ? '' : 's'}`;
+  return chat.workingDays === 1
+    ? 'replies by the next working day'
+    : `replies within ${chat.workingDays} working days`;
 }
 
 export function desiredState(
@@ -47,7 +86,10 @@ export function desiredState(
   planned: Desired['planned'] = [],
 ): Desired {
   const zone = availability.timeZone;
-  const hint = settings.urgency.rule.trim();
+  // The team's rule when its file has one, else the member's own; the team's reply expectation before it.
+  const rule = urgencyOf(settings).rule.trim();
+  const reply = replyExpectation(settings);
+  const hint = [reply, rule];
   const base = {
     mode: availability.mode,
     until: availability.until,
@@ -59,6 +101,7 @@ export function desiredState(
     planned,
     autoDecline: settings.focus.autoDecline,
     chatDoNotDisturb: settings.focus.chatDoNotDisturb,
+    note: [reply, rule].filter(Boolean).join(' · '),
   };
   switch (availability.mode) {
     case 'focus': {
