@@ -47,24 +47,26 @@ function shortened(text: string, limit: number, least = 12): string | null {
 }
 
 /**
- * Keeps a status within the provider's limit: the facts first, then the hints in the order given (the
- * urgency rule, then the reply expectation); a hint that does not fit whole is shortened at a word, or left
- * out, never the facts before the hints.
+ * Keeps a status within the provider's limit: the facts (`main`) first, then the urgency rule (`hint`), then
+ * the reply expectation, shown "facts · reply · rule". Too long, the reply expectation goes before the rule
+ * is touched; then the rule is shortened at a word ("…"); the facts are never cut for either.
  */
-export function fitStatus(
-  main: string,
-  hint: string | readonly string[],
-  limit = SLACK_STATUS_LIMIT,
-): string {
-  const hints = (typeof hint === 'string' ? [hint] : hint).filter(Boolean);
+export function fitStatus(main: string, hint: string, limit = SLACK_STATUS_LIMIT, reply = ''): string {
   if (main.length > limit) return shortened(main, limit, 1) ?? `${main.slice(0, limit - 1)}…`;
-  let text = main;
-  for (const part of hints) {
-    const room = limit - text.length - 3;
-    const fitted = room > 0 ? shortened(part, room) : null;
-    if (fitted) text = `${text} · ${fitted}`;
-  }
-  return text;
+  const join = (...parts: string[]): string => parts.filter(Boolean).join(' · ');
+  const cut = (before: string): string | null => {
+    const room = limit - before.length - 3;
+    const short = hint && room > 0 ? shortened(hint, room) : null;
+    return short ? `${before} · ${short}` : null;
+  };
+  const candidates = [
+    join(main, reply, hint),
+    join(main, hint),
+    cut(join(main, reply)),
+    cut(main),
+    join(main, reply),
+  ];
+  return candidates.find((text): text is string => text !== null && text.length <= limit) ?? main;
 }
 
 /** The team's reply expectation for chat, in the words of a status ("replies within 4 working hours"). */
@@ -89,7 +91,6 @@ export function desiredState(
   // The team's rule when its file has one, else the member's own; the team's reply expectation before it.
   const rule = urgencyOf(settings).rule.trim();
   const reply = replyExpectation(settings);
-  const hint = [reply, rule];
   const base = {
     mode: availability.mode,
     until: availability.until,
@@ -108,7 +109,12 @@ export function desiredState(
       const end = availability.focus?.end ?? availability.until;
       return {
         ...base,
-        statusText: fitStatus(`Focusing until ${end ? clock(end, zone) : 'later'}`, hint),
+        statusText: fitStatus(
+          `Focusing until ${end ? clock(end, zone) : 'later'}`,
+          rule,
+          SLACK_STATUS_LIMIT,
+          reply,
+        ),
         emoji: ':dart:',
         dndUntil: settings.focus.chatDoNotDisturb ? end : null,
         away: false,
@@ -130,7 +136,9 @@ export function desiredState(
         ...base,
         statusText: fitStatus(
           `In a meeting until ${availability.until ? clock(availability.until, zone) : 'later'}`,
-          hint,
+          rule,
+          SLACK_STATUS_LIMIT,
+          reply,
         ),
         emoji: ':calendar:',
         dndUntil: null,
@@ -142,7 +150,7 @@ export function desiredState(
       return {
         ...base,
         until: back,
-        statusText: fitStatus(text, hint),
+        statusText: fitStatus(text, rule, SLACK_STATUS_LIMIT, reply),
         emoji: ':crescent_moon:',
         dndUntil: back,
         away: true,
