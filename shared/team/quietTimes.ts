@@ -147,8 +147,10 @@ export function quietClashes(week: Week, weekendDays: readonly number[], quiet: 
           [from, until],
           [from + 24 * 60, until + 24 * 60],
         ];
-  const late: string[] = [];
-  const early: string[] = [];
+  const late = new Map<string, string[]>();
+  const early = new Map<string, string[]>();
+  const add = (into: Map<string, string[]>, time: string, day: string) =>
+    into.set(time, [...(into.get(time) ?? []), day]);
   for (const day of workdays) {
     if (onQuietDays.includes(day)) continue;
     for (const span of week[day] ?? []) {
@@ -157,19 +159,21 @@ export function quietClashes(week: Week, weekendDays: readonly number[], quiet: 
       if (end <= start) end += 24 * 60;
       const name = DAY_NAMES[Number(day) - 1]!;
       if (quietSpans.some(([qs, qe]) => qs! <= start && start < qe!))
-        early.push(`${name} from ${timeOfDayText(span.start)}`);
-      else if (quietSpans.some(([qs, qe]) => start < qe! && qs! < end))
-        late.push(`${name} until ${timeOfDayText(span.end)}`);
+        add(early, `from ${timeOfDayText(span.start)}`, name);
+      if (quietSpans.some(([qs]) => start < qs! && qs! < end))
+        add(late, `until ${timeOfDayText(span.end)}`, name);
     }
   }
   const times = `${timeOfDayText(evenings.from)} to ${timeOfDayText(evenings.until)}`;
-  if (late.length)
+  const said = (found: Map<string, string[]>): string =>
+    [...found].map(([time, days]) => `${list(days)} ${time}`).join('; ');
+  if (late.size)
     lines.push(
-      `Your working hours run past your team's quiet hours (${times}): ${list(late)}. Cadence shows you as off from ${timeOfDayText(evenings.from)}.`,
+      `Your working hours run past your team's quiet hours (${times}): ${said(late)}. Cadence shows you as off from ${timeOfDayText(evenings.from)}.`,
     );
-  if (early.length)
+  if (early.size)
     lines.push(
-      `Your working hours start inside your team's quiet hours (${times}): ${list(early)}. Cadence shows you as off until ${timeOfDayText(evenings.until)}.`,
+      `Your working hours start inside your team's quiet hours (${times}): ${said(early)}. Cadence shows you as off until ${timeOfDayText(evenings.until)}.`,
     );
   return lines;
 }

@@ -151,9 +151,10 @@ describe('where the member’s own hours run into the team’s quiet time, Caden
       quietClashes(days, [6, 7], { evenings: { from: '18:30', until: '08:00' }, days: ['friday'] }),
     ).toEqual([
       'Your working hours include Friday, a quiet day for your team: Cadence shows you as off all that day.',
-      "Your working hours start inside your team's quiet hours (18:30 to 8:00): Monday from 7:00, Tuesday from 7:00 and Thursday from 7:00. Cadence shows you as off until 8:00.",
+      "Your working hours run past your team's quiet hours (18:30 to 8:00): Monday, Tuesday and Thursday until 19:00. Cadence shows you as off from 18:30.",
+      "Your working hours start inside your team's quiet hours (18:30 to 8:00): Monday, Tuesday and Thursday from 7:00. Cadence shows you as off until 8:00.",
     ]);
-    const late = { ...WEEKDAYS_ONLY, '1': [{ start: '10:00', end: '19:00' }] };
+    const late = { ...settingsIn(BERLIN).week, '1': [{ start: '10:00', end: '19:00' }] };
     expect(quietClashes(late, [6, 7], { evenings: { from: '18:30', until: '08:00' } })[0]).toBe(
       "Your working hours run past your team's quiet hours (18:30 to 8:00): Monday until 19:00. Cadence shows you as off from 18:30.",
     );
