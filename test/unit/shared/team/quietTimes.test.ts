@@ -114,17 +114,19 @@ describe('quiet days and the team’s holiday calendar fall on each member’s o
 });
 
 describe('a team file never shortens the member’s own off time', () => {
+  // Each of these reaches into the default working week (09:00–17:30) somewhere in the fortnight.
   const teams: TeamFile[] = [
-    EVENINGS,
-    { quiet: { evenings: { from: '22:00', until: '05:00' } } },
-    { quiet: { days: ['sunday'] } },
+    { quiet: { evenings: { from: '17:00', until: '08:00' } } },
+    { quiet: { evenings: { from: '22:00', until: '09:30' } } },
+    { quiet: { days: ['sunday', 'monday'] } },
     { quiet: { days: ['wednesday'], holidays: { country: 'SA' } } },
   ];
   for (const zone of [BERLIN, RIYADH, LA])
     for (const team of teams)
-      it(`in ${zone} with ${JSON.stringify(team.quiet)}: off whenever the member is off, back no earlier`, () => {
+      it(`in ${zone} with ${JSON.stringify(team.quiet)}: off whenever the member is off, back no earlier, and off longer`, () => {
         const own = settingsIn(zone, { weekendDays: zone === RIYADH ? [5, 6] : [6, 7] });
         const following = member(zone, team, { weekendDays: own.weekendDays });
+        let longer = 0;
         // Every half hour of a fortnight across the March DST changes.
         for (let t = at('2026-03-20T00:00', zone); t < at('2026-04-03T00:00', zone); t += 30 * 60_000) {
           const mine = availabilityAt(t, own, emptyIntents());
@@ -132,14 +134,19 @@ describe('a team file never shortens the member’s own off time', () => {
           if (mine.mode === 'off') {
             expect(theirs.mode).toBe('off');
             expect(theirs.nextWorkStart ?? Infinity).toBeGreaterThanOrEqual(mine.nextWorkStart ?? Infinity);
-          }
+          } else if (theirs.mode === 'off') longer++;
         }
+        expect(longer).toBeGreaterThan(0);
       });
 
-  it('a focus block in the quiet time stays the member’s own', () => {
+  it('a focus block in the quiet time stays the member’s own, and ends in off', () => {
     const settings = member(BERLIN, EVENINGS, { week: WEEKDAYS_ONLY });
-    const a = availabilityAt(at('2026-11-25T18:40', BERLIN), settings, withFocus('2026-11-25T17:30:00Z', 60));
-    expect(a.mode).toBe('focus');
+    const intents = withFocus('2026-11-25T17:35:00Z', 10);
+    expect(availabilityAt(at('2026-11-25T18:40', BERLIN), settings, intents).mode).toBe('focus');
+    expect(availabilityAt(at('2026-11-25T18:50', BERLIN), settings, intents)).toMatchObject({
+      mode: 'off',
+      reason: 'teamQuietHours',
+    });
   });
 });
 

@@ -79,8 +79,11 @@ describe('the notification gate uses the team’s keywords and always-urgent sen
     expect(decide({ ...message, from: 'on-call pager' }, off, settings).action).toBe('deliver');
   });
 
-  it('keeps the member’s own keyword, and holds the rest', () => {
-    expect(decide({ ...message, body: 'look !urgent' }, off, settings).action).toBe('deliver');
+  it('keeps the member’s own keyword beside the team’s, and holds the rest', () => {
+    const urgent = ['look !urgent', 'prod down'].map(
+      (body) => decide({ ...message, body }, off, settings).action,
+    );
+    expect(urgent).toEqual(['deliver', 'deliver']);
     expect(decide(message, off, settings).action).toBe('hold');
   });
 });
