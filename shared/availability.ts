@@ -167,7 +167,7 @@ function withTeamQuiet(
     if (back === own.nextWorkStart) return own;
     return { ...own, nextWorkStart: back, until: own.until === own.nextWorkStart ? back : own.until };
   }
-  const starts = own.mode === 'working' ? quiet.nextStart(at) : null;
+  const starts = own.mode === 'working' || own.mode === 'lunch' ? quiet.nextStart(at) : null;
   return starts !== null && (own.until === null || starts < own.until) ? { ...own, until: starts } : own;
 }
 

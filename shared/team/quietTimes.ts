@@ -28,8 +28,8 @@ interface Piece {
 }
 
 const RANK: Record<QuietKind, number> = { holiday: 3, day: 2, evening: 1 };
-/** How far a stretch is followed: a fortnight of quiet days is the most any team writes. */
-const SEARCH_DAYS = 16;
+/** How far a stretch is followed each way: a quiet week and its evenings on either side. */
+const SEARCH_DAYS = 9;
 
 /** The team's quiet pieces that start on a local date of the member's zone. */
 function piecesOn(
@@ -104,7 +104,7 @@ export class QuietTimes {
     return { start, end, kind };
   }
 
-  /** When the team's quiet time next begins after `after` (null: not within a fortnight). */
+  /** When the team's quiet time next begins after `after` (null: not within nine days). */
   nextStart(after: Instant): Instant | null {
     if (this.at(after)) return null;
     const today = localDate(after, this.zone);
