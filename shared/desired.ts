@@ -26,9 +26,10 @@ export interface Desired {
 }
 
 /**
- * Slack refuses a status_text over 100 characters with `too_long`
- * (https://docs.slack.dev/reference/methods/users.profile.set); the same text goes to every service, so
- * every status is written within the strictest limit.
+ * Slack's status_text is "a string of no more than 100 characters"
+ * (https://docs.slack.dev/apis/web-api/user-presence-and-status). Graph's presence status message documents
+ * no limit (https://learn.microsoft.com/en-us/graph/api/resources/presencestatusmessage): the same text goes
+ * to every service, so every status is written within the strictest limit.
  */
 export const SLACK_STATUS_LIMIT = 100;
 
