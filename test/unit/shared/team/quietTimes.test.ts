@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { publicHolidays } from '../../../../main/core/holidayCalendar';
+import { watchingActivity } from '../../../../shared/afterHours';
 import { availabilityAt } from '../../../../shared/availability';
 import { emptyIntents } from '../../../../shared/intents';
 import type { Settings } from '../../../../shared/settings';
@@ -47,6 +48,9 @@ describe("the team's quiet evenings make every member off, in their own local ti
       until: '2026-11-26T08:00:00+01:00',
       back: '2026-11-26T08:00:00+01:00',
     });
+    // Off for the team, but inside the member's own hours: activity is not watched (nothing reads more data).
+    const quiet = availabilityAt(at('2026-11-25T18:45', BERLIN), settings, emptyIntents());
+    expect(watchingActivity(settings, quiet, at('2026-11-25T18:45', BERLIN))).toBe(false);
     expect(state(settings, '2026-11-26T07:30', BERLIN)).toMatchObject({
       mode: 'off',
       back: '2026-11-26T08:00:00+01:00',
