@@ -3,6 +3,8 @@ import { type Instant, localDate, MINUTE, parseInstant } from './clockTime';
 import { activeFocus, type FocusInterval, upcomingFocus } from './focus';
 import type { Intents, LunchRecord } from './intents';
 import type { Settings } from './settings';
+import { type QuietKind, QuietTimes } from './team/quietTimes';
+import { teamOf } from './team/teamNorms';
 import {
   dayKind,
   lastWorkdayEnded,
@@ -31,7 +33,11 @@ export type Reason =
   | 'extended'
   | 'weekend'
   | 'holiday'
-  | 'dayOff';
+  | 'dayOff'
+  /** The team's quiet time (its file's evenings, quiet days and holiday calendar): off for every member. */
+  | 'teamQuietHours'
+  | 'teamQuietDay'
+  | 'teamHoliday';
 
 export interface Availability {
   mode: Mode;
@@ -100,12 +106,76 @@ function resumeAfter(until: Instant, pattern: WorkPattern): Instant | null {
 /**
  * What the user is at `at`: the one value every effect of Cadence follows. Pure: the same inputs
  * always give the same answer, so a restart, a sleep or a clock jump only needs a recompute.
+ * The team's quiet time (a team file the settings carry) only ever makes it off for longer.
  */
 export function availabilityAt(
   at: Instant,
   settings: Settings,
   intents: Intents,
   calendar: readonly CalendarEvent[] = [],
+): Availability {
+  const own = ownAvailabilityAt(at, settings, intents, calendar);
+  const quiet = teamOf(settings)?.quiet;
+  if (!quiet) return own;
+  const pattern = patternOf(settings);
+  return withTeamQuiet(at, own, pattern, new QuietTimes(quiet, pattern.timeZone, pattern.holidaySource));
+}
+
+const QUIET_REASONS: Record<QuietKind, Reason> = {
+  evening: 'teamQuietHours',
+  day: 'teamQuietDay',
+  holiday: 'teamHoliday',
+};
+
+/**
+ * The member's own availability with the team's quiet time laid over it: working (or at lunch) inside it is
+ * off; off ends only once both the member's own hours and the team's quiet time allow; working stops when
+ * the quiet time starts. Focus blocks and meetings the member has are left as they are.
+ */
+function withTeamQuiet(
+  at: Instant,
+  own: Availability,
+  pattern: WorkPattern,
+  quiet: QuietTimes,
+): Availability {
+  /** The first working minute at or after `from` that is outside the team's quiet time. */
+  const resume = (from: Instant | null): Instant | null => {
+    let next = from;
+    for (let step = 0; step < 60 && next !== null; step++) {
+      const stretch = quiet.at(next);
+      if (!stretch) return next;
+      next = resumeAfter(stretch.end, pattern);
+    }
+    return null;
+  };
+  const stretch = quiet.at(at);
+  if (stretch && (own.mode === 'working' || own.mode === 'lunch')) {
+    const back = resume(resumeAfter(stretch.end, pattern));
+    return {
+      ...own,
+      mode: 'off',
+      reason: QUIET_REASONS[stretch.kind],
+      since: stretch.start,
+      until: back,
+      nextWorkStart: back,
+      workday: null,
+      lunch: null,
+    };
+  }
+  if (own.mode === 'off') {
+    const back = resume(own.nextWorkStart);
+    if (back === own.nextWorkStart) return own;
+    return { ...own, nextWorkStart: back, until: own.until === own.nextWorkStart ? back : own.until };
+  }
+  const starts = own.mode === 'working' || own.mode === 'lunch' ? quiet.nextStart(at) : null;
+  return starts !== null && (own.until === null || starts < own.until) ? { ...own, until: starts } : own;
+}
+
+function ownAvailabilityAt(
+  at: Instant,
+  settings: Settings,
+  intents: Intents,
+  calendar: readonly CalendarEvent[],
 ): Availability {
   const pattern = patternOf(settings);
   const span = spanAt(at, pattern);

@@ -1,6 +1,7 @@
 import type { Availability, Mode } from './availability';
 import { type Instant, localDate, wallClock } from './clockTime';
 import type { Settings } from './settings';
+import { teamOf, urgencyOf } from './team/teamNorms';
 
 /** What every connected service should show, derived from the availability: providers reconcile to this. */
 export interface Desired {
@@ -20,8 +21,16 @@ export interface Desired {
   planned: { id: string; start: Instant; end: Instant }[];
   autoDecline: Settings['focus']['autoDecline'];
   chatDoNotDisturb: boolean;
+  /** What senders should know, whatever the mode: the reply expectation and the urgency rule (for calendars). */
+  note: string;
 }
 
+/**
+ * Slack's status_text is "a string of no more than 100 characters"
+ * (https://docs.slack.dev/apis/web-api/user-presence-and-status). Graph's presence status message documents
+ * no limit (https://learn.microsoft.com/en-us/graph/api/resources/presencestatusmessage): the same text goes
+ * to every service, so every status is written within the strictest limit.
+ */
 export const SLACK_STATUS_LIMIT = 100;
 
 const clock = (at: Instant, zone: string): string => wallClock(at, zone, true);
@@ -31,12 +40,45 @@ function dayClock(at: Instant, zone: string, now: Instant): string {
   return `${new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'short' }).format(at)} ${clock(at, zone)}`;
 }
 
-/** Keeps a status within the provider's limit, cutting the urgency hint before the facts. */
-export function fitStatus(main: string, hint: string, limit = SLACK_STATUS_LIMIT): string {
-  const full = hint ? `${main} · ${hint}` : main;
-  if (full.length <= limit) return full;
-  if (main.length <= limit) return main;
-  return `${main.slice(0, limit - 1)}…`;
+/** Text cut at a word boundary to at most `limit` characters, "…" included; null when too little is left. */
+function shortened(text: string, limit: number, least = 12): string | null {
+  if (text.length <= limit) return text;
+  const cut = text.slice(0, limit - 1).replace(/[\s,.;:·!?-]+\S*$/, '');
+  return cut.length >= least ? `${cut}…` : null;
+}
+
+/**
+ * Keeps a status within the provider's limit: the facts (`main`) first, then the urgency rule (`hint`), then
+ * the reply expectation, shown "facts · reply · rule". Too long, the reply expectation goes before the rule
+ * is touched; then the rule is shortened at a word ("…"); the facts are never cut for either.
+ */
+export function fitStatus(main: string, hint: string, limit = SLACK_STATUS_LIMIT, reply = ''): string {
+  if (main.length > limit) return shortened(main, limit, 1) ?? `${main.slice(0, limit - 1)}…`;
+  const join = (...parts: string[]): string => parts.filter(Boolean).join(' · ');
+  const cut = (before: string): string | null => {
+    const room = limit - before.length - 3;
+    const short = hint && room > 0 ? shortened(hint, room) : null;
+    return short ? `${before} · ${short}` : null;
+  };
+  const candidates = [
+    join(main, reply, hint),
+    join(main, hint),
+    cut(join(main, reply)),
+    cut(main),
+    join(main, reply),
+  ];
+  return candidates.find((text): text is string => text !== null && text.length <= limit) ?? main;
+}
+
+/** The team's reply expectation for chat, in the words of a status ("replies within 4 working hours"). */
+export function replyExpectation(settings: Settings): string {
+  const chat = teamOf(settings)?.replies?.chat;
+  if (!chat) return '';
+  if (chat.workingHours !== undefined)
+    return `replies within ${chat.workingHours} working hour${chat.workingHours === 1 ? '' : 's'}`;
+  return chat.workingDays === 1
+    ? 'replies by the next working day'
+    : `replies within ${chat.workingDays} working days`;
 }
 
 export function desiredState(
@@ -47,7 +89,9 @@ export function desiredState(
   planned: Desired['planned'] = [],
 ): Desired {
   const zone = availability.timeZone;
-  const hint = settings.urgency.rule.trim();
+  // The team's rule when its file has one, else the member's own; the team's reply expectation before it.
+  const rule = urgencyOf(settings).rule.trim();
+  const reply = replyExpectation(settings);
   const base = {
     mode: availability.mode,
     until: availability.until,
@@ -59,13 +103,19 @@ export function desiredState(
     planned,
     autoDecline: settings.focus.autoDecline,
     chatDoNotDisturb: settings.focus.chatDoNotDisturb,
+    note: [reply, rule].filter(Boolean).join(' · '),
   };
   switch (availability.mode) {
     case 'focus': {
       const end = availability.focus?.end ?? availability.until;
       return {
         ...base,
-        statusText: fitStatus(`Focusing until ${end ? clock(end, zone) : 'later'}`, hint),
+        statusText: fitStatus(
+          `Focusing until ${end ? clock(end, zone) : 'later'}`,
+          rule,
+          SLACK_STATUS_LIMIT,
+          reply,
+        ),
         emoji: ':dart:',
         dndUntil: settings.focus.chatDoNotDisturb ? end : null,
         away: false,
@@ -87,7 +137,9 @@ export function desiredState(
         ...base,
         statusText: fitStatus(
           `In a meeting until ${availability.until ? clock(availability.until, zone) : 'later'}`,
-          hint,
+          rule,
+          SLACK_STATUS_LIMIT,
+          reply,
         ),
         emoji: ':calendar:',
         dndUntil: null,
@@ -99,7 +151,7 @@ export function desiredState(
       return {
         ...base,
         until: back,
-        statusText: fitStatus(text, hint),
+        statusText: fitStatus(text, rule, SLACK_STATUS_LIMIT, reply),
         emoji: ':crescent_moon:',
         dndUntil: back,
         away: true,

@@ -1,6 +1,7 @@
 import type { Availability } from './availability';
 import type { Instant } from './clockTime';
 import type { Settings } from './settings';
+import { urgencyOf } from './team/teamNorms';
 
 export interface IncomingNotification {
   title: string;
@@ -33,7 +34,8 @@ export function decide(
   settings: Settings,
 ): Decision {
   if (notification.kind === 'prompt') return { action: 'deliver', why: 'a Cadence prompt that is due now' };
-  if (isUrgent(notification, settings.urgency))
+  // The member's own keywords and senders, and those of the team file they follow (shared/team/teamNorms.ts).
+  if (isUrgent(notification, urgencyOf(settings)))
     return { action: 'deliver', why: 'urgent by your team rules' };
   if (availability.mode === 'working') return { action: 'deliver', why: 'you are working' };
   const until = availability.mode === 'off' ? availability.nextWorkStart : availability.until;

@@ -40,6 +40,9 @@ export const REASON_WORDS: Record<Reason, string> = {
   weekend: 'It is the weekend.',
   holiday: 'It is a public holiday.',
   dayOff: 'It is your day off.',
+  teamQuietHours: 'Team quiet hours: no one on your team is expected to read or answer.',
+  teamQuietDay: 'A quiet day for your team: no one is expected to read or answer.',
+  teamHoliday: "A public holiday in your team's calendar: no one is expected to read or answer.",
 };
 
 export const TEAMMATE_STATE_WORDS: Record<TeammateState, string> = {

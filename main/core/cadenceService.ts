@@ -20,7 +20,6 @@ import { plannedAhead } from '../../shared/focusGoal';
 import type { Intents } from '../../shared/intents';
 import type { Settings } from '../../shared/settings';
 import type { StatusView, TeammateView } from '../../shared/statusView';
-import { withHolidays } from '../../shared/workPattern';
 import { setTimeWriting } from '../../shared/words';
 import { Disposable, Emitter } from '../base/lifetime';
 import { ActivityWatcher } from './activityWatcher';
@@ -29,6 +28,7 @@ import { answerOnceShown, commandContext, DocumentWriter, runDocumentCommand } f
 import { commitGoalBlocks } from './goalCommits';
 import { runIntegrationCommand } from './integrationCommands';
 import type { NotifyOutcome } from './ports';
+import { memberSettings } from './memberSettings';
 import { ProblemBoard } from './problemBoard';
 import { PromptWatcher } from './promptWatcher';
 import { answerQuery, teammateViews } from './queries';
@@ -95,15 +95,15 @@ export class CadenceService extends Disposable {
     this.changes = new ChangeTracker(options.clock.timeZone());
     this.team = options.team ?? null;
     // Unregistered on purpose: the follower outlives the service, and its own disposal drops this listener.
-    this.team?.onDidChange((data) => this.emitter.fire({ name: 'team.changed', data }));
+    // A changed team file can change when the member is off: everything is derived again.
+    this.team?.onDidChange((data) => (this.emitter.fire({ name: 'team.changed', data }), this.refresh()));
     // The times this process writes (teammates' local times, notifications, the tray) as the user chose.
     setTimeWriting(this.settings.locale, this.settings.clock);
   }
 
-  /** The settings, carrying the holiday calendar the host gave: every pure function sees the same holidays. */
+  /** The settings, carrying the host's holiday calendar and the team file followed: every pure function sees them. */
   get settings(): Settings {
-    const settings = this.options.settings.value;
-    return this.options.holidays ? withHolidays(settings, this.options.holidays) : settings;
+    return memberSettings(this.options, this.team);
   }
 
   get intents(): Intents {

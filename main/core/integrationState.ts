@@ -26,6 +26,7 @@ export function integrationStateOf(service: CadenceService): IntegrationState {
         if (
           event.name === 'availability.changed' ||
           event.name === 'settings.changed' ||
+          event.name === 'team.changed' ||
           event.name === 'plan.changed'
         )
           listener('status');

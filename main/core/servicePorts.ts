@@ -4,6 +4,7 @@ import type { Intents, Teammate } from '../../shared/intents';
 import type { IntegrationView, ProviderId } from '../../shared/integrationView';
 import type { Settings } from '../../shared/settings';
 import type { StatusView } from '../../shared/statusView';
+import type { TeamFile } from '../../shared/team/teamFile';
 import type { TeamView } from '../../shared/team/teamView';
 import type { HolidaySource } from '../../shared/workPattern';
 import type { IDisposable } from '../base/lifetime';
@@ -49,6 +50,8 @@ export interface IntegrationsPort {
 /** What the service needs from the team file it follows (main/core/teamFollower.ts). */
 export interface TeamPort {
   view(): TeamView;
+  /** The team file followed: the good copy read from the address now set, or null. */
+  readonly team: TeamFile | null;
   refresh(): Promise<TeamView>;
   noticeSeen(): TeamView;
   readonly onDidChange: (listener: (view: TeamView) => void) => IDisposable;

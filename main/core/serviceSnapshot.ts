@@ -7,6 +7,8 @@ import { nextGoalCommit, userGoalPlan } from '../../shared/focusGoal';
 import { duePrompts, nextDeadline, type Prompt } from '../../shared/prompts';
 import type { Settings } from '../../shared/settings';
 import { type StatusView, toStatusView } from '../../shared/statusView';
+import { quietClashes } from '../../shared/team/quietTimes';
+import { teamOf } from '../../shared/team/teamNorms';
 import type { ActivityProbe } from './ports';
 
 /** What the core knows at an instant, as the pure functions read it. */
@@ -27,6 +29,11 @@ export interface Snapshot {
 /** Where the user stands at `now`: the availability, the prompts due and the view clients get. */
 export function snapshotAt(now: Instant, systemZone: string, source: SnapshotSource): Snapshot {
   const { settings, intents, calendar } = source;
+  // Where the member's own hours run into the team's quiet time: said, in words, with the other problems.
+  const quiet = teamOf(settings)?.quiet;
+  const problems = quiet
+    ? [...source.problems, ...quietClashes(settings.week, settings.weekendDays, quiet)]
+    : source.problems;
   const availability = availabilityAt(now, settings, intents, calendar);
   const prompts = duePrompts(now, settings, intents, calendar, availability);
   // What comes next matters while working; off, the headline says when work resumes instead.
@@ -35,7 +42,7 @@ export function snapshotAt(now: Instant, systemZone: string, source: SnapshotSou
       ? nextUp(now, availability.until, localDate(now, settings.workTimeZone), settings, intents, calendar)
       : null;
   const words = activityWords(settings, source.activity);
-  const status = toStatusView(now, availability, prompts, source.problems, systemZone, next, words);
+  const status = toStatusView(now, availability, prompts, problems, systemZone, next, words);
   return { availability, prompts, status };
 }
 

@@ -233,6 +233,8 @@ export class SlackFake extends ProviderFake {
         }
         this.profileSets.push(this.now());
         const text = String(profile.status_text ?? '');
+        // "status_text - a string of no more than 100 characters"
+        // (https://docs.slack.dev/apis/web-api/user-presence-and-status); longer is refused with too_long.
         if (text.length > 100) return this.error('too_long');
         this.profile = {
           status_text: text,

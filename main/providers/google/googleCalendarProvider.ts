@@ -250,7 +250,7 @@ export class GoogleCalendarProvider implements Provider {
     }
     for (const day of wanted) {
       if (this.daysOff.has(day.date)) continue;
-      this.daysOff.set(day.date, await this.markDayOff(day, desired, settings));
+      this.daysOff.set(day.date, await this.markDayOff(day, desired));
     }
     for (const [date, eventId] of this.daysOff) {
       if (wanted.some((day) => day.date === date) || settings.daysOff.includes(date)) continue;
@@ -282,7 +282,6 @@ export class GoogleCalendarProvider implements Provider {
   private async markDayOff(
     day: { date: string; start: Instant; end: Instant },
     desired: Desired,
-    settings: Settings,
   ): Promise<string> {
     const tag = { extendedProperties: { private: { cadenceDayOff: day.date } } };
     const typed = this.supports('outOfOffice');
@@ -292,7 +291,7 @@ export class GoogleCalendarProvider implements Provider {
         eventType: 'outOfOffice',
         outOfOfficeProperties: {
           autoDeclineMode: 'declineAllConflictingInvitations',
-          declineMessage: `I am off today. ${settings.urgency.rule}`.trim(),
+          declineMessage: `I am off today. ${desired.note}`.trim(),
         },
         start: { dateTime: new Date(day.start).toISOString(), timeZone: desired.timeZone },
         end: { dateTime: new Date(day.end).toISOString(), timeZone: desired.timeZone },
@@ -367,7 +366,7 @@ export class GoogleCalendarProvider implements Provider {
       focusTimeProperties: {
         autoDeclineMode: desired.autoDecline,
         chatStatus: desired.chatDoNotDisturb ? 'doNotDisturb' : 'available',
-        declineMessage: 'Declined because I am in focus time (set by Cadence).',
+        declineMessage: `Declined because I am in focus time (set by Cadence). ${desired.note}`.trim(),
       },
       ...times,
       ...tag,
