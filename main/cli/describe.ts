@@ -3,7 +3,7 @@ import type { DayPlanView, TeammateView } from '../../shared/statusView';
 import { timeOfDayText } from '../../shared/clockWords';
 import { printable } from '../../shared/printable';
 import { clockTime, dayName, dayTitle, durationText, TEAMMATE_STATE_WORDS } from '../../shared/words';
-import { coreHoursText } from '../../shared/team/coreHours';
+import { coreHoursText } from '../../shared/team/coreHoursWords';
 import { goalProgressText } from '../../shared/goalWords';
 
 // Each text from outside Cadence's own words (a priority, a name, a file's snippet, a service's message)

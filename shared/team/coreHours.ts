@@ -1,5 +1,4 @@
 import { addDays, atLocalTime, type Instant, localDate, minutesOfDay, weekdayOf } from '../clockTime';
-import { clockTime } from '../timeWriting';
 import type { TeamFile } from './teamFile';
 import { TEAM_WEEKDAYS, type TeamWeekday } from './teamNames';
 
@@ -98,18 +97,5 @@ export function coreSpansBetween(
   return spans;
 }
 
-/**
- * Today's line: "Team core hours: 15:00–17:00 your time", on the member's clock (12 or 24 hours, as their
- * settings write times); null on a day without core hours.
- */
-export function coreHoursText(
-  spans: readonly { start: string | number; end: string | number }[],
-  zone: string,
-  locale?: string,
-): string | null {
-  if (!spans.length) return null;
-  const times = spans.map(
-    (span) => `${clockTime(span.start, zone, locale)}–${clockTime(span.end, zone, locale)}`,
-  );
-  return `Team core hours: ${times.join(' and ')} your time`;
-}
+// The words live apart (no date library), for the window's first screen and the CLI.
+export { coreHoursText } from './coreHoursWords';

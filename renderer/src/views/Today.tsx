@@ -13,7 +13,7 @@ import {
 } from './PromptBanners';
 import { GoalLine, Timeline } from './Timeline';
 import { useNow } from './useNow';
-import { coreHoursText } from '../../../shared/team/coreHours';
+import { coreHoursText } from '../../../shared/team/coreHoursWords';
 import { type DayPlanView, withDueLunchFromNow } from '../../../shared/statusView';
 
 export function Today() {
