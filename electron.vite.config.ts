@@ -4,9 +4,12 @@ import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 
 /**
- * The window's code (src/window.tsx, imported by the entry once the store has asked for the day) is
- * named in the page as a module preload, with what it imports: it downloads beside the small entry
- * instead of after it, while the first questions to Cadence are already on their way.
+ * The page names the window's code as module preloads. First the code of the first screen
+ * (src/window.tsx, imported by the entry once the store has asked for the day, and what it imports): it
+ * downloads beside the small entry instead of after it, while the first questions to Cadence are on their
+ * way. Then the code of the parts loaded later (the other views, the ritual, the first-run form): off the
+ * first screen's path, but fetched while the page loads, so that a window once opened can show each of
+ * its views even if Cadence stops a moment later. (Their styles are in the one stylesheet, see below.)
  */
 function preloadWindow(): Plugin {
   return {
@@ -24,15 +27,17 @@ function preloadWindow(): Plugin {
           chunk.facadeModuleId?.endsWith('/renderer/src/window.tsx'),
         );
         if (!window) throw new Error('The window chunk (renderer/src/window.tsx) is missing from the build.');
-        const files = new Set<string>();
+        const scripts = new Set<string>();
         const add = (fileName: string): void => {
           const chunk = chunks.get(fileName);
-          if (!chunk || chunk.isEntry || files.has(fileName)) return;
-          files.add(fileName);
+          if (!chunk || chunk.isEntry || scripts.has(fileName)) return;
+          scripts.add(fileName);
           for (const imported of chunk.imports) add(imported);
         };
         add(window.fileName);
-        return [...files].map((file) => ({
+        // The window's own lazy parts, one level: a part's own lazy code (the week's charts) stays lazy.
+        for (const part of window.dynamicImports) add(part);
+        return [...scripts].map((file) => ({
           tag: 'link',
           attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` },
           injectTo: 'head' as const,
@@ -77,6 +82,9 @@ export default defineConfig({
     build: {
       outDir: 'out/renderer',
       minify: true,
+      // One stylesheet, as before the views were split off: a view shown while Cadence is unreachable
+      // needs no stylesheet it cannot fetch, and the cascade's order stays that of the imports.
+      cssCodeSplit: false,
       reportCompressedSize: true,
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { dismissNotice, showView, useCadence, type View } from '../store/store';
 import { clockTime, countdown, pillWords } from '../../../shared/words';
 import { later, preloadLater } from './later';
@@ -14,7 +14,11 @@ const WeekView = later(() => import('./WeekView').then((m) => m.WeekView), 'The 
 const SettingsView = later(() => import('./SettingsView').then((m) => m.SettingsView), 'Settings', loading);
 const ShutdownRitual = later(() => import('./ShutdownRitual').then((m) => m.ShutdownRitual), 'The ritual');
 const Onboarding = later(() => import('./Onboarding').then((m) => m.Onboarding), 'The first-run form');
-const LATER = [Teammates, WeekView, SettingsView, ShutdownRitual, Onboarding];
+
+/** Readies the code of the parts loaded later, so a view opened finds it there. */
+export function preloadViews(): void {
+  preloadLater([Teammates, WeekView, SettingsView, ShutdownRitual, Onboarding]);
+}
 
 /** True from the first time `wanted` is: a part that keeps what was typed into it stays mounted. */
 function useOnceWanted(wanted: boolean): boolean {
@@ -148,7 +152,6 @@ export function App() {
   const ritual = useOnceWanted(useCadence((s) => s.ritualOpen));
   const onboarding = useOnceWanted(useCadence((s) => s.settings !== null && !s.settings.onboarded));
   useTabTitle();
-  useEffect(() => preloadLater(LATER), []);
   return (
     <div className="app">
       <header className="topbar">

@@ -92,15 +92,7 @@ export function later(load: () => Promise<ComponentType>, what: string, loading:
   return { View, preload: () => get().then(() => undefined) };
 }
 
-/** Loads the parts' code once the browser is idle after the first screen, so a click finds it there. */
-export function preloadLater(parts: readonly Later[]): () => void {
-  const start = () => {
-    for (const part of parts) part.preload().catch(() => undefined);
-  };
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(start, { timeout: 2_000 });
-    return () => cancelIdleCallback(handle);
-  }
-  const handle = setTimeout(start, 500);
-  return () => clearTimeout(handle);
+/** Loads the parts' code ahead of their first use; a failed load is tried again on that use. */
+export function preloadLater(parts: readonly Later[]): void {
+  for (const part of parts) part.preload().catch(() => undefined);
 }
