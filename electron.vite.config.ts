@@ -10,6 +10,9 @@ import type { Plugin } from 'vite';
  * way. Then the code of the parts loaded later (the other views, the ritual, the first-run form): off the
  * first screen's path, but fetched while the page loads, so that a window once opened can show each of
  * its views even if Cadence stops a moment later. (Their styles are in the one stylesheet, see below.)
+ * The entry script and the preloads go at the end of the body, after the root: a module script runs
+ * after parsing wherever it stands, and the first screen the service writes into the root is parsed
+ * (and shown) before the browser turns to any of the code.
  */
 function preloadWindow(): Plugin {
   return {
@@ -17,7 +20,7 @@ function preloadWindow(): Plugin {
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
-      handler(_html, context) {
+      handler(html, context) {
         const chunks = new Map(
           Object.values(context.bundle ?? {}).flatMap((item) =>
             item.type === 'chunk' ? [[item.fileName, item]] : [],
@@ -37,11 +40,14 @@ function preloadWindow(): Plugin {
         add(window.fileName);
         // The window's own lazy parts, one level: a part's own lazy code (the week's charts) stays lazy.
         for (const part of window.dynamicImports) add(part);
-        return [...scripts].map((file) => ({
-          tag: 'link',
-          attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` },
-          injectTo: 'head' as const,
-        }));
+        const entry = /\s*<script type="module" crossorigin src="[^"]+"><\/script>/.exec(html);
+        if (!entry || !html.includes('</body>')) throw new Error('The page has no entry script or no body.');
+        const preloads = [...scripts].map(
+          (file) => `<link rel="modulepreload" crossorigin href="./${file}">`,
+        );
+        return html
+          .replace(entry[0], '')
+          .replace('</body>', `  ${[entry[0].trim(), ...preloads].join('\n    ')}\n  </body>`);
       },
     },
   };
