@@ -30,21 +30,25 @@ function preloadWindow(): Plugin {
           chunk.facadeModuleId?.endsWith('/renderer/src/window.tsx'),
         );
         if (!window) throw new Error('The window chunk (renderer/src/window.tsx) is missing from the build.');
-        const scripts = new Set<string>();
-        const add = (fileName: string): void => {
+        const closure = (fileName: string, into: Set<string>, skip: Set<string>): void => {
           const chunk = chunks.get(fileName);
-          if (!chunk || chunk.isEntry || scripts.has(fileName)) return;
-          scripts.add(fileName);
-          for (const imported of chunk.imports) add(imported);
+          if (!chunk || chunk.isEntry || into.has(fileName) || skip.has(fileName)) return;
+          into.add(fileName);
+          for (const imported of chunk.imports) closure(imported, into, skip);
         };
-        add(window.fileName);
+        const first = new Set<string>();
+        closure(window.fileName, first, new Set());
         // The window's own lazy parts, one level: a part's own lazy code (the week's charts) stays lazy.
-        for (const part of window.dynamicImports) add(part);
+        const later = new Set<string>();
+        for (const part of window.dynamicImports) closure(part, later, first);
         const entry = /\s*<script type="module" crossorigin src="[^"]+"><\/script>/.exec(html);
         if (!entry || !html.includes('</body>')) throw new Error('The page has no entry script or no body.');
-        const preloads = [...scripts].map(
-          (file) => `<link rel="modulepreload" crossorigin href="./${file}">`,
-        );
+        // The first screen's code is compiled as it arrives (modulepreload); the later parts' is only
+        // fetched (preload), into the cache, and compiled when the browser is idle or the part is opened.
+        const preloads = [
+          ...[...first].map((file) => `<link rel="modulepreload" crossorigin href="./${file}">`),
+          ...[...later].map((file) => `<link rel="preload" as="script" crossorigin href="./${file}">`),
+        ];
         return html
           .replace(entry[0], '')
           .replace('</body>', `  ${[entry[0].trim(), ...preloads].join('\n    ')}\n  </body>`);

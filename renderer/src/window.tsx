@@ -4,7 +4,8 @@ import { App, preloadViews } from './views/App';
 /** Renders the window into `root`, over the first screen the page may have come with. */
 export function showWindow(root: HTMLElement): void {
   createRoot(root).render(<App />);
-  // The other views' code (named in the page as module preloads) is made ready while the page still
-  // loads: a window once open shows every view, even if Cadence stops a moment later.
-  preloadViews();
+  // The other views' code (fetched with the page, named in it as preloads) is made ready once the
+  // browser is idle: a view opened then finds it there, even if Cadence has stopped meanwhile.
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(preloadViews, { timeout: 2_000 });
+  else setTimeout(preloadViews, 200);
 }
