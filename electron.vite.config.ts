@@ -44,10 +44,13 @@ function preloadWindow(): Plugin {
         const entry = /\s*<script type="module" crossorigin src="[^"]+"><\/script>/.exec(html);
         if (!entry || !html.includes('</body>')) throw new Error('The page has no entry script or no body.');
         // The first screen's code is compiled as it arrives (modulepreload); the later parts' is only
-        // fetched (preload), into the cache, and compiled when the browser is idle or the part is opened.
+        // fetched (preload, after what the first screen needs), into the cache, and compiled when the
+        // browser is idle or the part is opened.
         const preloads = [
           ...[...first].map((file) => `<link rel="modulepreload" crossorigin href="./${file}">`),
-          ...[...later].map((file) => `<link rel="preload" as="script" crossorigin href="./${file}">`),
+          ...[...later].map(
+            (file) => `<link rel="preload" as="script" crossorigin fetchpriority="low" href="./${file}">`,
+          ),
         ];
         return html
           .replace(entry[0], '')
