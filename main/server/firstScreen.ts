@@ -9,7 +9,10 @@ import type { CadenceService } from '../core/cadenceService';
  */
 export const WINDOW_COOKIE = 'cadence-window';
 
-/** 400 days: the longest a browser keeps a cookie (Chromium caps Max-Age there). */
+/**
+ * 400 days: the longest a browser keeps a cookie; a longer Max-Age is cut to it
+ * (https://www.ietf.org/archive/id/draft-ietf-httpbis-rfc6265bis-15.html#section-5.5).
+ */
 const COOKIE_MAX_AGE_S = 400 * 24 * 60 * 60;
 
 /**
