@@ -1,4 +1,7 @@
 import path from 'node:path';
+import { firstScreenLocale, withFirstScreen } from '../../shared/firstScreen';
+import type { CadenceService } from '../core/cadenceService';
+import { firstScreenOf } from '../server/firstScreen';
 
 /** What an app:// request resolves to: a file under the renderer's folder, or a refusal. */
 export type AppRequest = { file: string } | { status: 400 | 404; reason: string };
@@ -30,4 +33,18 @@ export function resolveAppRequest(requestUrl: string, rendererDir: string): AppR
   if (!relative || relative.startsWith('..') || path.isAbsolute(relative))
     return { status: 404, reason: 'outside the window’s folder' };
   return { file };
+}
+
+/**
+ * The desktop window's page with its first screen written in (the Today headline and the data it was
+ * written from, as the local service writes it for a browser window): it is the app's own window, so no
+ * cookie is asked for. `locale` is the one the window's browser reports (Electron's app locale).
+ */
+export function appWindowPage(
+  page: string,
+  service: Pick<CadenceService, 'query'> | null,
+  locale: string | undefined,
+): string {
+  const first = service ? firstScreenOf(service) : null;
+  return first ? withFirstScreen(page, first, firstScreenLocale(first.settings, locale)) : page;
 }

@@ -23,13 +23,14 @@ import type { Mode } from '../../shared/availability';
 import type { StatusView } from '../../shared/statusView';
 import type { NotificationActionId } from '../../shared/words';
 import { DisposableStore } from '../base/lifetime';
+import type { CadenceService } from '../core/cadenceService';
 import type { DocumentBackend } from '../core/ports';
 import { FileLog } from '../core/fileLog';
 import { installLastResort } from '../headless/lastResort';
 import { type CadenceHost, startHost } from '../headless/startHeadless';
 import { providerConfigs } from '../providers/endpoints';
 import { resolveDataDir } from '../server/connectionFile';
-import { resolveAppRequest } from './appProtocol';
+import { appWindowPage, resolveAppRequest } from './appProtocol';
 import { EVENT_CHANNEL, serveCompanionIpc } from './companionIpc';
 import { electronActivitySource } from './electronActivity';
 import { ElectronNotifier } from './electronNotifier';
@@ -136,12 +137,21 @@ async function run(): Promise<void> {
   );
 
   hardenSession(session.defaultSession);
+  /** Where the window's first screen is read from, once the service runs. */
+  let firstScreenSource: Pick<CadenceService, 'query'> | null = null;
   protocol.handle('app', async (request) => {
     const target = resolveAppRequest(request.url, rendererDir);
     if ('status' in target) return new Response(target.reason, { status: target.status });
     const response = await net.fetch(pathToFileURL(target.file).toString());
     const headers = new Headers(response.headers);
     headers.set('content-security-policy', CONTENT_SECURITY_POLICY);
+    if (response.ok && path.basename(target.file) === 'index.html') {
+      // The window's page comes with its first screen: the headline shows before any script has run.
+      headers.set('cache-control', 'no-store');
+      headers.delete('content-length');
+      const page = appWindowPage(await response.text(), firstScreenSource, app.getLocale());
+      return new Response(page, { status: response.status, headers });
+    }
     return new Response(response.body, { status: response.status, headers });
   });
   app.on('web-contents-created', (_event, contents) =>
@@ -199,6 +209,7 @@ async function run(): Promise<void> {
       : null,
   });
   const service = host.service;
+  firstScreenSource = service;
   disposables.add(host);
 
   onNotificationAction = (id) => {

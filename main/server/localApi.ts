@@ -9,6 +9,7 @@ import type { CadenceService } from '../core/cadenceService';
 import { type IDisposable, onUnexpectedError } from '../base/lifetime';
 import { decodedPath, requestTarget } from '../net/requestTarget';
 import { CommandOutcomes } from './commandOutcomes';
+import { holdsWindowCookie, pageWithFirstScreen, windowCookie } from './firstScreen';
 import { CHALLENGE_PATTERN, healthProof } from './healthProof';
 import { WINDOW_LINK_PATH, WindowLinks } from './windowLinks';
 
@@ -273,6 +274,7 @@ export class LocalApi implements IDisposable {
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? null;
     const problem = this.check(req, bearer);
     if (problem) return refuse(res, problem.status, problem.error, problem.message);
+    this.rememberWindow(req, res);
     if (url.pathname === '/api/window') return this.windowLink(req, res);
     const match = /^\/api\/(command|query)\/([a-z.]+)$/.exec(url.pathname);
     if (!match) return refuse(res, 404, 'not_found', `No such API path: ${url.pathname}`);
@@ -303,6 +305,17 @@ export class LocalApi implements IDisposable {
           )
         : this.options.service.handleQuery(name, input);
     send(res, result.ok ? 200 : (STATUS_BY_ERROR[result.error] ?? 400), result);
+  }
+
+  /**
+   * A window (a browser page of this origin) that has just proved it holds the token gets the window
+   * cookie, so that the next time its page is asked for, the page comes with its first screen written in.
+   */
+  private rememberWindow(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const origin = req.headers.origin;
+    if (origin === undefined || !this.allowedOrigins().includes(origin)) return;
+    if (!holdsWindowCookie(req.headers.cookie, this.options.token))
+      res.setHeader('set-cookie', windowCookie(this.options.token));
   }
 
   /** Says it is Cadence; proves it holds this folder's token when challenged; the pid only to a caller with the token. */
@@ -347,7 +360,11 @@ export class LocalApi implements IDisposable {
       'content-security-policy': CONTENT_SECURITY_POLICY,
     };
     if (req.method === 'GET' && this.windowLinks.redeem(nonce)) {
-      res.writeHead(303, { ...headers, location: `/#token=${this.options.token}` });
+      res.writeHead(303, {
+        ...headers,
+        location: `/#token=${this.options.token}`,
+        'set-cookie': windowCookie(this.options.token),
+      });
       res.end();
       return;
     }
@@ -381,6 +398,20 @@ export class LocalApi implements IDisposable {
       'referrer-policy': 'no-referrer',
       'cache-control': target.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
     };
+    if (target.endsWith('index.html') && req.method === 'GET') {
+      const page = pageWithFirstScreen(
+        fs.readFileSync(target, 'utf8'),
+        { cookie: req.headers.cookie, acceptLanguage: req.headers['accept-language'] },
+        this.options.token,
+        this.options.service,
+      );
+      if (page !== null) {
+        // The user's own day: never stored by the browser, and told apart from the page without it.
+        res.writeHead(200, { ...headers, 'cache-control': 'no-store', vary: 'Cookie' });
+        res.end(page);
+        return;
+      }
+    }
     const stream = fs.createReadStream(target);
     stream.on('error', () => res.destroy());
     res.writeHead(200, headers);

@@ -1,9 +1,10 @@
-import { createRoot } from 'react-dom/client';
 import { createHttpBridge, takeToken } from './bridge/httpBridge';
 import { createIpcBridge } from './bridge/ipcBridge';
+import { readFirstScreen } from './firstScreen';
 import { connect } from './store/store';
 import './styles.css';
-import { App } from './views/App';
+// The first screen's narrow layout (the tray popover) holds before the window's code has loaded.
+import './views/narrow.css';
 
 const root = document.getElementById('root')!;
 const bridge = window.cadence
@@ -14,8 +15,10 @@ const bridge = window.cadence
     })();
 
 if (bridge) {
-  connect(bridge);
-  createRoot(root).render(<App />);
+  // The store connects (and, without a first screen in the page, asks for the day) before the window's
+  // code is even loaded: the answers and the code arrive side by side.
+  connect(bridge, readFirstScreen(document));
+  void import('./window').then(({ showWindow }) => showWindow(root));
 } else {
   root.innerHTML =
     '<main class="app"><h1>Cadence needs its address</h1><p>To open the window, run <code>cadence open</code> in a terminal (from the Cadence folder: <code>npx cadence open</code>).</p><p><code>cadence status</code> prints the full address too, to keep or bookmark; it ends in <code>#token=…</code>.</p></main>';

@@ -16,8 +16,22 @@ it('renderer in Chromium: bundle, first render, 2,000 teammates', async () => {
   const assets = path.join(ROOT, 'out', 'renderer', 'assets');
   const files = fs.readdirSync(assets).filter((name) => name.endsWith('.js'));
   const gz = (name: string) => zlib.gzipSync(fs.readFileSync(path.join(assets, name))).length / 1024;
-  const initial = files.filter((name) => name.startsWith('index-')).reduce((sum, name) => sum + gz(name), 0);
-  const lazy = files.filter((name) => !name.startsWith('index-')).reduce((sum, name) => sum + gz(name), 0);
+  // The first screen's code: the entry, and the window's code with what it imports (statically). The
+  // other views, the ritual and the first-run form load later; the week's charts on its first visit.
+  const firstScreen = new Set<string>();
+  const follow = (name: string): void => {
+    if (firstScreen.has(name)) return;
+    firstScreen.add(name);
+    const code = fs.readFileSync(path.join(assets, name), 'utf8');
+    for (const [, imported] of code.matchAll(/from\s*"\.\/([^"]+\.js)"/g)) if (imported) follow(imported);
+  };
+  for (const name of files.filter((name) => /^(index|window)-/.test(name))) follow(name);
+  const initial = [...firstScreen].reduce((sum, name) => sum + gz(name), 0);
+  const later = files.filter((name) => !firstScreen.has(name) && !name.startsWith('WeekReview-'));
+  const laterKb = later.reduce((sum, name) => sum + gz(name), 0);
+  const lazy = files
+    .filter((name) => name.startsWith('WeekReview-'))
+    .reduce((sum, name) => sum + gz(name), 0);
 
   const dir = tempDir('cadence-rbench-');
   // Working all day, every day: the figures must not depend on when the bench runs.
@@ -120,6 +134,12 @@ it('renderer in Chromium: bundle, first render, 2,000 teammates', async () => {
       unit: 'KB',
       target: '≤ 150 KB',
       limit: { max: 150, inclusive: true },
+    },
+    {
+      name: 'JS off the first screen, gzipped',
+      value: laterKb,
+      unit: 'KB',
+      note: 'other views, ritual, first-run form, zone names: fetched while the page loads, run when used',
     },
     { name: 'lazy week-review chunk, gzipped', value: lazy, unit: 'KB', note: 'charts load on first visit' },
     {

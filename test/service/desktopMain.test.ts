@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cli, ROOT, serve, stopAllServices } from '../fakes/processHarness';
 import { seedSettings, tempDir } from '../fakes/serviceHarness';
+import { REASON_WORDS } from '../../shared/words';
 
 /**
  * The built desktop main process (out/main/index.js), booted under plain Node with a recording
@@ -90,6 +91,14 @@ describe('the built desktop main process, booted with a stand-in for Electron', 
       status: 200,
       html: true,
       csp: expect.stringContaining("default-src 'self'"),
+    });
+    // The window's page comes with its first screen: the headline before any script runs, and its data.
+    expect(pages['app://cadence/index.html']).toMatchObject({
+      status: 200,
+      // Off at any hour (no working hours): one of the reasons, with no next workday to name.
+      headline: expect.toBeOneOf(Object.values(REASON_WORDS)),
+      firstData: true,
+      cacheControl: 'no-store',
     });
     expect(pages['app://cadence/..%2Frenderer-old%2Fsecret.txt']).toMatchObject({ status: 404 });
     expect(pages['app://evil/index.html']).toMatchObject({ status: 404 });

@@ -7,6 +7,7 @@ import type {
   CommandResult,
   CompanionEvent,
 } from '../../../shared/contract';
+import type { FirstScreen } from '../../../shared/firstScreen';
 import type { DaySummary } from '../../../shared/history';
 import type { IntegrationView } from '../../../shared/integrationView';
 import type { Settings } from '../../../shared/settings';
@@ -226,12 +227,20 @@ function onEvent(event: CompanionEvent): void {
   }
 }
 
-/** Connects the store to a bridge: events in, a full refresh on every (re)connection. */
-export function connect(next: CompanionBridge): () => void {
+/**
+ * Connects the store to a bridge: events in, a full refresh on every (re)connection. With the first
+ * screen's data the page came with, the day is shown from it at once instead of asked for.
+ */
+export function connect(next: CompanionBridge, first: FirstScreen | null = null): () => void {
   bridge = next;
-  // Ask for the day at once; the event socket may still be opening.
-  void refreshStatus();
-  void refreshSettings();
+  if (first) {
+    const { status, plan, settings, integrations } = first;
+    set({ status, plan, settings, integrations });
+  } else {
+    // Ask for the day at once; the event socket may still be opening.
+    void refreshStatus();
+    void refreshSettings();
+  }
   const offEvents = next.onEvent(onEvent);
   const offConnection = next.onConnection((connection) => {
     set({ connection });

@@ -1,16 +1,32 @@
 import { useState } from 'react';
 import { dismissNotice, showView, useCadence, type View } from '../store/store';
 import { clockTime, countdown, pillWords } from '../../../shared/words';
-import { Onboarding } from './Onboarding';
-import { SettingsView } from './SettingsView';
-import { TeamNotice } from './TeamSettings';
-import { ShutdownRitual } from './ShutdownRitual';
-import { Teammates } from './Teammates';
+import { later, preloadLater } from './later';
+import { TeamNotice } from './TeamNotice';
 import { Today } from './Today';
 import { useNow } from './useNow';
 import { useTabTitle } from './useTabTitle';
-import { WeekView } from './WeekView';
-import './narrow.css';
+
+// Only Today is on the first screen's path; the other views, the ritual and the first-run form load
+// when first used (or once the browser is idle after the first screen).
+const loading = <p className="loading">Loading…</p>;
+const Teammates = later(() => import('./Teammates').then((m) => m.Teammates), 'The teammates view', loading);
+const WeekView = later(() => import('./WeekView').then((m) => m.WeekView), 'The week view', loading);
+const SettingsView = later(() => import('./SettingsView').then((m) => m.SettingsView), 'Settings', loading);
+const ShutdownRitual = later(() => import('./ShutdownRitual').then((m) => m.ShutdownRitual), 'The ritual');
+const Onboarding = later(() => import('./Onboarding').then((m) => m.Onboarding), 'The first-run form');
+
+/** Readies the code of the parts loaded later, so a view opened finds it there. */
+export function preloadViews(): void {
+  preloadLater([Teammates, WeekView, SettingsView, ShutdownRitual, Onboarding]);
+}
+
+/** True from the first time `wanted` is: a part that keeps what was typed into it stays mounted. */
+function useOnceWanted(wanted: boolean): boolean {
+  const [once, setOnce] = useState(wanted);
+  if (wanted && !once) setOnce(true);
+  return once || wanted;
+}
 
 const VIEWS: { id: View; label: string }[] = [
   { id: 'today', label: 'Today' },
@@ -135,6 +151,8 @@ export function App() {
   // Without the service nothing can be done: every control of the views is disabled (a disabled
   // fieldset disables all it holds), the content stays, marked as the last known.
   const offline = useCadence((s) => s.connection === 'lost');
+  const ritual = useOnceWanted(useCadence((s) => s.ritualOpen));
+  const onboarding = useOnceWanted(useCadence((s) => s.settings !== null && !s.settings.onboarded));
   useTabTitle();
   return (
     <div className="app">
@@ -159,13 +177,13 @@ export function App() {
         <Notices />
         <fieldset className={`view${offline ? ' stale' : ''}`} disabled={offline}>
           {view === 'today' ? <Today /> : null}
-          {view === 'teammates' ? <Teammates /> : null}
-          {view === 'week' ? <WeekView /> : null}
-          {view === 'settings' ? <SettingsView /> : null}
+          {view === 'teammates' ? <Teammates.View /> : null}
+          {view === 'week' ? <WeekView.View /> : null}
+          {view === 'settings' ? <SettingsView.View /> : null}
         </fieldset>
       </main>
-      <ShutdownRitual />
-      <Onboarding />
+      {ritual ? <ShutdownRitual.View /> : null}
+      {onboarding ? <Onboarding.View /> : null}
     </div>
   );
 }

@@ -41,6 +41,10 @@ class App extends EventEmitter {
   getName() {
     return 'Cadence';
   }
+  // https://www.electronjs.org/docs/latest/api/app#appgetlocale: the application's locale, a BCP 47 tag.
+  getLocale() {
+    return 'en-US';
+  }
   getLoginItemSettings() {
     return { openAtLogin: false, wasOpenedAtLogin: false };
   }
@@ -299,6 +303,9 @@ async function probe() {
       status: response.status,
       csp: response.headers.get('content-security-policy'),
       html: text.includes('<div id="root">'),
+      headline: /<h1 id="headline"[^>]*>([^<]*)<\/h1>/.exec(text)?.[1] ?? null,
+      firstData: text.includes('<script type="application/json" id="cadence-first">'),
+      cacheControl: response.headers.get('cache-control'),
     });
   }
   const tray = trays[0];

@@ -1,0 +1,98 @@
+import {
+  Component,
+  type ComponentType,
+  lazy,
+  type ReactNode,
+  Suspense,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import { useCadence } from '../store/store';
+
+/** Shows `failed` instead of children whose code could not be loaded. */
+export class LoadBoundary extends Component<{ failed: ReactNode; children: ReactNode }, { error: boolean }> {
+  override state = { error: false };
+  static getDerivedStateFromError(): { error: boolean } {
+    return { error: true };
+  }
+  override render(): ReactNode {
+    return this.state.error ? this.props.failed : this.props.children;
+  }
+}
+
+export interface Later {
+  /** The part, rendered once its code is loaded (at once when it already is). */
+  View: ComponentType;
+  /** Loads the code ahead of its first use; a failed load is tried again on the next use. */
+  preload(): Promise<void>;
+}
+
+/**
+ * A part of the window whose code is not on the first screen's path: loaded on its first use, or ahead
+ * of it once the first screen is up (see preloadLater). The service serves that code: if it is gone
+ * then, the part says so and loads when the connection is back, instead of leaving the window blank.
+ */
+export function later(load: () => Promise<ComponentType>, what: string, loading: ReactNode = null): Later {
+  let loaded: ComponentType | null = null;
+  let pending: Promise<ComponentType> | null = null;
+  const get = (): Promise<ComponentType> => {
+    pending ??= load().then(
+      (component) => (loaded = component),
+      (error: unknown) => {
+        pending = null;
+        throw error;
+      },
+    );
+    return pending;
+  };
+  function View() {
+    const connected = useCadence((s) => s.connection === 'open');
+    const [attempt, setAttempt] = useState(0);
+    const [failed, setFailed] = useState(false);
+    // A lazy component keeps a failed load for good: each attempt needs its own.
+    const Part = useMemo(
+      () =>
+        loaded ??
+        lazy(() =>
+          get().then(
+            (component) => ({ default: component }),
+            (error: unknown) => {
+              setFailed(true);
+              throw error;
+            },
+          ),
+        ),
+      [attempt],
+    );
+    const wasConnected = useRef(connected);
+    useEffect(() => {
+      if (connected && !wasConnected.current && failed) {
+        setFailed(false);
+        setAttempt((n) => n + 1);
+      }
+      wasConnected.current = connected;
+    }, [connected, failed]);
+    return (
+      <LoadBoundary
+        key={attempt}
+        failed={
+          <p className="loading" role="status">
+            {what} could not be loaded while Cadence is not connected. It opens as soon as Cadence is back.
+          </p>
+        }
+      >
+        <Suspense fallback={loading}>
+          <Part />
+        </Suspense>
+      </LoadBoundary>
+    );
+  }
+  return { View, preload: () => get().then(() => undefined) };
+}
+
+/** Loads the parts' code ahead of their first use; a failed load is tried again on that use. */
+export function preloadLater(parts: readonly Later[]): void {
+  for (const part of parts) part.preload().catch(() => undefined);
+}
