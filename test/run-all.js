@@ -79,6 +79,8 @@ if (!ensureSystemPackages()) process.exit(1);
 const failures = [];
 if (
   !step('build', bin('electron-vite'), ['build']) ||
+  // `cadence status`'s quick path (main/bin/cadence.cjs), built beside the CLI as `npm run build` does.
+  !step('build (quick status)', bin('vite'), ['build', '-c', 'vite.quick.config.ts', '--logLevel', 'warn']) ||
   !step('build (tray icons)', process.execPath, [join(root, 'main', 'bin', 'icons.js'), '--tray'])
 )
   failures.push('build');

@@ -11,8 +11,20 @@ const short = process.argv.includes('--short');
 // `--fuzz`: only the long raw-HTTP run (requests sent, exits observed), not part of the usual figures.
 const fuzz = process.argv.includes('--fuzz');
 const output = join(root, 'test-output', 'bench.json');
-if (!existsSync(join(root, 'out', 'main', 'cli.js')))
+if (
+  !existsSync(join(root, 'out', 'main', 'cli.js')) ||
+  !existsSync(join(root, 'out', 'main', 'quickStatus.cjs'))
+) {
   spawnSync(join(root, 'node_modules/.bin/electron-vite'), ['build'], { cwd: root, stdio: 'inherit' });
+  spawnSync(
+    join(root, 'node_modules/.bin/vite'),
+    ['build', '-c', 'vite.quick.config.ts', '--logLevel', 'warn'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
+}
 rmSync(output, { force: true });
 const result = spawnSync(
   join(root, 'node_modules/.bin/vitest'),
