@@ -41,8 +41,13 @@ export class ApiClient {
     return this.post(`/api/command/${name}`, input);
   }
 
-  query<Q extends QueryName>(name: Q, input: QueryInput<Q>): Promise<ApiResult<QueryResult<Q>>> {
-    return this.post(`/api/query/${name}`, input);
+  /** `maxBytes`: an answer longer than that is given up on (an error), for a caller that expects a short one. */
+  query<Q extends QueryName>(
+    name: Q,
+    input: QueryInput<Q>,
+    maxBytes = Infinity,
+  ): Promise<ApiResult<QueryResult<Q>>> {
+    return this.post(`/api/query/${name}`, input, maxBytes);
   }
 
   /** A one-time address that opens the window (it carries no token; see main/server/windowLinks.ts). */
@@ -61,7 +66,7 @@ export class ApiClient {
   }
 
   /** The service answers in the contract's shapes; what it sends is trusted as the contract's. */
-  private async post<T>(path: string, input: unknown): Promise<ApiResult<T>> {
+  private async post<T>(path: string, input: unknown, maxBytes = Infinity): Promise<ApiResult<T>> {
     await this.proven();
     const body = JSON.stringify(input);
     const { port, token, url } = this.connection;
@@ -83,7 +88,12 @@ export class ApiClient {
         },
         (response) => {
           const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          let size = 0;
+          response.on('data', (chunk: Buffer) => {
+            chunks.push(chunk);
+            size += chunk.length;
+            if (size > maxBytes) request.destroy(new Error('answer too long'));
+          });
           response.on('end', () => {
             clearTimeout(deadline);
             let answer: ApiResult<T>;

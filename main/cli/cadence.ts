@@ -21,6 +21,7 @@ import { escapeHtml } from '../base/html';
 import { resolveDataDir } from '../server/connectionFile';
 import { ApiClient, NotRunningError } from './apiClient';
 import { clockChoice } from './clockChoice';
+import { windowLine } from './quickStatus';
 import { describeStatus } from '../../shared/statusLines';
 import { printable, printableLines } from '../../shared/printable';
 import { describeIntegrations, describePlan, describeTeammates } from './describe';
@@ -277,8 +278,7 @@ const VERBS: Record<string, Verb> = {
     ],
     run: async (invocation) => {
       // Printed to the user's own terminal only: the address carries the token.
-      const window = invocation.client.windowUrl;
-      const address = window ? `\nWindow (keep it to yourself: it holds your key): ${window}` : '';
+      const address = windowLine(invocation.client.windowUrl);
       if (invocation.values.json) return ask(invocation, 'status', {}, () => '');
       // The words come from the service: the CLI prints them without loading a date library. A service
       // started before this CLI was built does not write them yet: the CLI then writes them itself.
