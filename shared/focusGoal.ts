@@ -199,6 +199,18 @@ export function planFocusGoal(
     served.set(taken[1]!, (served.get(taken[1]!) ?? 0) + 1);
   }
   const usable = (day: (typeof days)[number]) => day.gaps.some((gap) => gap.end - gap.start >= minBlock);
+  /** Places a block of `length` at the start of the gap under the day's next key; a skipped key stays unused. */
+  const place = (date: string, gap: { start: number }, length: number): void => {
+    const index = perDay.get(date) ?? 0;
+    const key = `goal:${date}:${index}`;
+    perDay.set(date, index + 1);
+    const block = { key, date, start: gap.start, end: gap.start + length };
+    gap.start = block.end;
+    served.set(date, (served.get(date) ?? 0) + 1);
+    if (skipped.has(key)) return;
+    blocks.push(block);
+    need -= length;
+  };
   // The meeting-free day first: as much of the goal as its free time holds, in blocks as long as allowed.
   const quietDay = team?.meetingFreeDay ? TEAM_WEEKDAYS.indexOf(team.meetingFreeDay) + 1 : 0;
   for (const day of days.filter((item) => weekdayOf(item.date) === quietDay)) {
@@ -211,15 +223,7 @@ export function planFocusGoal(
         if (rest > 0 && rest < minBlock)
           length = Math.min(gap.end - gap.start, need <= maxBlock ? need : need - minBlock);
         if (length < minBlock) break;
-        const index = perDay.get(day.date) ?? 0;
-        const key = `goal:${day.date}:${index}`;
-        perDay.set(day.date, index + 1);
-        const block = { key, date: day.date, start: gap.start, end: gap.start + length };
-        gap.start = block.end;
-        served.set(day.date, (served.get(day.date) ?? 0) + 1);
-        if (skipped.has(key)) continue;
-        blocks.push(block);
-        need -= length;
+        place(day.date, gap, length);
       }
     }
   }
@@ -245,15 +249,7 @@ export function planFocusGoal(
       const rest = need - length;
       if (rest > 0 && rest < minBlock) length = Math.min(need, maxBlock, gap.end - gap.start);
       if (length < minBlock) continue;
-      const index = perDay.get(day.date) ?? 0;
-      const key = `goal:${day.date}:${index}`;
-      perDay.set(day.date, index + 1);
-      const block = { key, date: day.date, start: gap.start, end: gap.start + length };
-      gap.start = block.end;
-      served.set(day.date, (served.get(day.date) ?? 0) + 1);
-      if (skipped.has(key)) continue;
-      blocks.push(block);
-      need -= length;
+      place(day.date, gap, length);
     }
   }
   blocks.push(...offered);
