@@ -3,6 +3,7 @@ import path from 'node:path';
 import { emptyIntents } from '../../shared/intents';
 import { serve } from '../fakes/processHarness';
 import { tempDir } from '../fakes/serviceHarness';
+import type { Route } from '@playwright/test';
 import { expect, noSeriousAxeViolations, test } from './fixtures';
 
 test('first run: onboarding sets the working hours, lunch and zone', async ({ cadence }) => {
@@ -111,6 +112,50 @@ test('a lost connection shows a banner and reconnects by itself', async ({ caden
   await expect(page.getByLabel(/^Status: (?!Not connected)/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Focus 25 min' })).toBeEnabled();
   await again.stop();
+});
+
+test('a view opened while Cadence is stopped opens when it is back, with unsaved settings kept', async ({
+  cadence,
+}) => {
+  const { page, dir, service } = await cadence.open({ zone: 'UTC' });
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('Length (minutes)', { exact: true }).fill('35');
+  await service.stop('SIGKILL');
+  await expect(page.getByLabel('Status: Not connected')).toBeVisible();
+  // The week review's code is fetched on its first opening: now, from a service that is gone.
+  await page.getByRole('button', { name: 'Week' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'The week review could not be loaded' }),
+  ).toBeVisible();
+  const again = await serve(dir, { env: { TZ: 'UTC' }, args: ['--port', String(service.port)] });
+  await expect(page.getByRole('heading', { name: /^(This week so far|Last week)$/ })).toBeVisible({
+    timeout: 15_000,
+  });
+  await expect(page.getByRole('button', { name: 'Week' })).toHaveAttribute('aria-current', 'page');
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByLabel('Length (minutes)', { exact: true })).toHaveValue('35');
+  await again.stop();
+});
+
+test('code that failed to load (Cadence stopping while it came) loads when the window has reloaded itself', async ({
+  cadence,
+  page,
+}) => {
+  // Code the week view needs fails while the page waits for it, as when Cadence stops mid-answer. The
+  // browser keeps that failure for the page's life: only a new page can load the view.
+  const weekCode = /\/assets\/weekStart-[^/]+\.js$/;
+  const waiting: Route[] = [];
+  let holding = true;
+  await page.route(weekCode, (route) => (holding ? void waiting.push(route) : route.continue()));
+  await cadence.open({ zone: 'UTC' });
+  await page.getByRole('button', { name: 'Week' }).click();
+  await expect.poll(() => waiting.length).toBeGreaterThan(0);
+  holding = false;
+  for (const route of waiting) await route.abort('connectionreset');
+  await expect(page.getByRole('heading', { name: /^(This week so far|Last week)$/ })).toBeVisible({
+    timeout: 15_000,
+  });
+  await expect(page.getByRole('button', { name: 'Week' })).toHaveAttribute('aria-current', 'page');
 });
 
 test('after travel, Today asks once whether to move the working day', async ({ cadence }) => {

@@ -15,6 +15,7 @@ import type { DayPlanView, PromptView, StatusView, TeammateView } from '../../..
 import type { TeamView } from '../../../shared/team/teamView';
 import type { CompanionBridge, ConnectionState, InputArgs } from '../bridge/bridge';
 import { setTimeWriting } from '../../../shared/words';
+import { keepForReload, reloadWhenServed, takeResume } from '../reloadWhenServed';
 import { userLocale } from '../userLocale';
 
 export type View = 'today' | 'teammates' | 'week' | 'settings';
@@ -231,8 +232,32 @@ function onEvent(event: CompanionEvent): void {
  * Connects the store to a bridge: events in, a full refresh on every (re)connection. With the first
  * screen's data the page came with, the day is shown from it at once instead of asked for.
  */
+const VIEW_NAMES: readonly string[] = ['today', 'teammates', 'week', 'settings'] satisfies View[];
+
+/**
+ * Code of the window failed to load (Cadence was stopped meanwhile): the page reloads itself once
+ * Cadence answers, back on this view with settings edited and not yet saved (see reloadWhenServed).
+ */
+export function reloadForMissingCode(): void {
+  reloadWhenServed(() => {
+    const { view, settingsDraft } = cadenceStore.getState();
+    keepForReload({ view, settingsDraft });
+  });
+}
+
+/** Puts back what the page kept before it reloaded itself; the service still checks any draft saved. */
+function resume(): void {
+  const kept = takeResume();
+  if (typeof kept !== 'object' || kept === null) return;
+  const { view, settingsDraft } = kept as { view?: unknown; settingsDraft?: unknown };
+  if (typeof view === 'string' && VIEW_NAMES.includes(view)) set({ view: view as View });
+  if (typeof settingsDraft === 'object' && settingsDraft !== null)
+    set({ settingsDraft: settingsDraft as Settings });
+}
+
 export function connect(next: CompanionBridge, first: FirstScreen | null = null): () => void {
   bridge = next;
+  resume();
   if (first) {
     const { status, plan, settings, integrations } = first;
     set({ status, plan, settings, integrations });

@@ -1,15 +1,5 @@
-import {
-  Component,
-  type ComponentType,
-  lazy,
-  type ReactNode,
-  Suspense,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-} from 'react';
-import { useCadence } from '../store/store';
+import { Component, type ComponentType, createElement, lazy, type ReactNode, Suspense } from 'react';
+import { reloadForMissingCode } from '../store/store';
 
 /** Shows `failed` instead of children whose code could not be loaded. */
 export class LoadBoundary extends Component<{ failed: ReactNode; children: ReactNode }, { error: boolean }> {
@@ -32,7 +22,8 @@ export interface Later {
 /**
  * A part of the window whose code is not on the first screen's path: loaded on its first use, or ahead
  * of it once the first screen is up (see preloadLater). The service serves that code: if it is gone
- * then, the part says so and loads when the connection is back, instead of leaving the window blank.
+ * then, the part says so, and the page reloads itself on this view as soon as the service is back (a
+ * page cannot fetch a failed module again: see reloadWhenServed), instead of staying blank.
  */
 export function later(load: () => Promise<ComponentType>, what: string, loading: ReactNode = null): Later {
   let loaded: ComponentType | null = null;
@@ -47,45 +38,25 @@ export function later(load: () => Promise<ComponentType>, what: string, loading:
     );
     return pending;
   };
+  const Part = lazy(() =>
+    get().then(
+      (component) => ({ default: component }),
+      (error: unknown) => {
+        reloadForMissingCode();
+        throw error;
+      },
+    ),
+  );
   function View() {
-    const connected = useCadence((s) => s.connection === 'open');
-    const [attempt, setAttempt] = useState(0);
-    const [failed, setFailed] = useState(false);
-    // A lazy component keeps a failed load for good: each attempt needs its own.
-    const Part = useMemo(
-      () =>
-        loaded ??
-        lazy(() =>
-          get().then(
-            (component) => ({ default: component }),
-            (error: unknown) => {
-              setFailed(true);
-              throw error;
-            },
-          ),
-        ),
-      [attempt],
-    );
-    const wasConnected = useRef(connected);
-    useEffect(() => {
-      if (connected && !wasConnected.current && failed) {
-        setFailed(false);
-        setAttempt((n) => n + 1);
-      }
-      wasConnected.current = connected;
-    }, [connected, failed]);
     return (
       <LoadBoundary
-        key={attempt}
         failed={
           <p className="loading" role="status">
             {what} could not be loaded while Cadence is not connected. It opens as soon as Cadence is back.
           </p>
         }
       >
-        <Suspense fallback={loading}>
-          <Part />
-        </Suspense>
+        <Suspense fallback={loading}>{loaded ? createElement(loaded) : <Part />}</Suspense>
       </LoadBoundary>
     );
   }
