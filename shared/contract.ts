@@ -4,7 +4,7 @@ import type { DaySummary } from './history';
 import type { IntegrationView } from './integrationView';
 import { lunchRecordSchema, MAX_CARRIED, type Teammate, teammateSchema } from './intents';
 import { hourMinute, type Settings, settingsPatchSchema } from './settings';
-import type { DayPlanView, PromptView, StatusView, TeammateView } from './statusView';
+import type { DayPlanView, PromptView, StatusView, TeammateView, TogetherView } from './statusView';
 import type { TeamView } from './team/teamView';
 import { MAX_PRIORITIES } from './wireWords';
 
@@ -134,6 +134,8 @@ export const querySchemas = {
     .strict(),
   plan: z.object({ date: queryDate.optional() }).strict(),
   teammates: z.object({}).strict(),
+  /** The next time you and every teammate are in working hours at once (issue #24). */
+  'teammates.together': z.object({}).strict(),
   history: z.object({ from: queryDate, to: queryDate }).strict(),
   settings: z.object({}).strict(),
   integrations: z.object({}).strict(),
@@ -215,6 +217,7 @@ export interface QueryResults {
   'status.text': { text: string };
   plan: DayPlanView;
   teammates: TeammateView[];
+  'teammates.together': TogetherView | null;
   history: DaySummary[];
   settings: Settings;
   integrations: IntegrationView[];

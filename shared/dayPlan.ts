@@ -7,7 +7,8 @@ import { type Agenda, agendaOn } from './agenda';
 import type { Intents, ShutdownRecord } from './intents';
 import { lunchWindow } from './lunchWindow';
 import type { Settings } from './settings';
-import { type DayKind, dayKind, holidayOn, patternOf, spansOn, workdayEnd } from './workPattern';
+import { memberSpansOn, memberWorkdayEnd } from './team/memberDay';
+import { type DayKind, dayKind, holidayOn, patternOf } from './workPattern';
 
 export type PlanItem =
   | { kind: 'work'; start: Instant; end: Instant }
@@ -115,7 +116,8 @@ export function dayPlan(
   const zone = settings.workTimeZone;
   const dayStart = atLocalTime(date, 0, zone);
   const dayEnd = atLocalTime(addDays(date, 1), 0, zone);
-  const spans = spansOn(date, pattern);
+  // The team's quiet time (a team file's) is off, as the status says: the day's work stops at its start.
+  const spans = memberSpansOn(date, settings);
   const items: PlanItem[] = spans.map((span) => ({ kind: 'work', start: span.start, end: span.end }));
   for (const focus of focusIntervals(intents)) {
     // A block stopped within its first minute did not happen: not on the timeline, not "what got done".
@@ -175,7 +177,7 @@ export function dayPlan(
     dayKind: dayKind(date, pattern),
     holiday: holidayOn(date, pattern),
     items,
-    endOfDay: workdayEnd(date, pattern),
+    endOfDay: memberWorkdayEnd(date, settings),
     closed: isDayClosed(date, intents),
     priorities: agenda.items.map((item) => item.text),
     agenda,

@@ -1,6 +1,7 @@
 import type { Availability, Mode } from './availability';
-import { type Instant, localDate, wallClock } from './clockTime';
+import { type Instant, localDate, wallClock, weekdayOf } from './clockTime';
 import type { Settings } from './settings';
+import { TEAM_WEEKDAYS } from './team/teamNames';
 import { teamOf, urgencyOf } from './team/teamNorms';
 
 /** What every connected service should show, derived from the availability: providers reconcile to this. */
@@ -20,9 +21,16 @@ export interface Desired {
   /** Focus blocks planned for later (see plannedAhead): calendars hold them ahead of time. */
   planned: { id: string; start: Instant; end: Instant }[];
   autoDecline: Settings['focus']['autoDecline'];
+  /** The team's meeting-free day (ISO weekday, 1 = Monday, in `timeZone`), or null: see declineFor. */
+  meetingFreeDay: number | null;
   chatDoNotDisturb: boolean;
   /** What senders should know, whatever the mode: the reply expectation and the urgency rule (for calendars). */
   note: string;
+  /**
+   * While off, the automatic email reply: when the member is back, the team's email reply expectation and
+   * the urgency rule, whole (mail has no length limit); '' in any other mode.
+   */
+  autoReply: string;
 }
 
 /**
@@ -70,15 +78,48 @@ export function fitStatus(main: string, hint: string, limit = SLACK_STATUS_LIMIT
   return candidates.find((text): text is string => text !== null && text.length <= limit) ?? main;
 }
 
-/** The team's reply expectation for chat, in the words of a status ("replies within 4 working hours"). */
-export function replyExpectation(settings: Settings): string {
-  const chat = teamOf(settings)?.replies?.chat;
-  if (!chat) return '';
-  if (chat.workingHours !== undefined)
-    return `replies within ${chat.workingHours} working hour${chat.workingHours === 1 ? '' : 's'}`;
-  return chat.workingDays === 1
-    ? 'replies by the next working day'
-    : `replies within ${chat.workingDays} working days`;
+/**
+ * The team's reply expectation for a channel, in the words of a status: "replies within 4 working hours"
+ * for chat, "email replies by the next working day" for email; '' when the file sets none.
+ */
+export function replyExpectation(settings: Settings, channel: 'chat' | 'email' = 'chat'): string {
+  const expected = teamOf(settings)?.replies?.[channel];
+  if (!expected) return '';
+  const replies = channel === 'chat' ? 'replies' : 'email replies';
+  if (expected.workingHours !== undefined)
+    return `${replies} within ${expected.workingHours} working hour${expected.workingHours === 1 ? '' : 's'}`;
+  return expected.workingDays === 1
+    ? `${replies} by the next working day`
+    : `${replies} within ${expected.workingDays} working days`;
+}
+
+type AutoDecline = Settings['focus']['autoDecline'];
+const DECLINE_STRICTNESS: readonly AutoDecline[] = [
+  'declineNone',
+  'declineOnlyNewConflictingInvitations',
+  'declineAllConflictingInvitations',
+];
+
+/**
+ * What the calendar block starting at `start` does with invitations that clash with it: the member's
+ * own choice, and on the team's meeting-free day (in the member's zone) at least declining new ones;
+ * the stricter of the two wins. `meetingFree` names that day ("Wednesday") for the message senders get.
+ */
+export function declineFor(
+  desired: Desired,
+  start: Instant,
+): { mode: AutoDecline; meetingFree: string | null } {
+  const day = desired.meetingFreeDay;
+  if (day === null || weekdayOf(localDate(start, desired.timeZone)) !== day)
+    return { mode: desired.autoDecline, meetingFree: null };
+  const name = TEAM_WEEKDAYS[day - 1] ?? '';
+  const meetingFree = `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
+  const team: AutoDecline = 'declineOnlyNewConflictingInvitations';
+  const stricter =
+    DECLINE_STRICTNESS.indexOf(desired.autoDecline) >= DECLINE_STRICTNESS.indexOf(team)
+      ? desired.autoDecline
+      : team;
+  return { mode: stricter, meetingFree };
 }
 
 export function desiredState(
@@ -92,6 +133,7 @@ export function desiredState(
   // The team's rule when its file has one, else the member's own; the team's reply expectation before it.
   const rule = urgencyOf(settings).rule.trim();
   const reply = replyExpectation(settings);
+  const meetingFree = teamOf(settings)?.meetingFreeDay;
   const base = {
     mode: availability.mode,
     until: availability.until,
@@ -102,8 +144,10 @@ export function desiredState(
     endedFocus,
     planned,
     autoDecline: settings.focus.autoDecline,
+    meetingFreeDay: meetingFree ? TEAM_WEEKDAYS.indexOf(meetingFree) + 1 : null,
     chatDoNotDisturb: settings.focus.chatDoNotDisturb,
     note: [reply, rule].filter(Boolean).join(' · '),
+    autoReply: '',
   };
   switch (availability.mode) {
     case 'focus': {
@@ -148,8 +192,12 @@ export function desiredState(
     case 'off': {
       const back = availability.nextWorkStart;
       const text = back ? `Off until ${dayClock(back, zone, now)} (${dayClock(back, 'UTC', now)})` : 'Off';
+      const sentence = (words: string) => (words ? `${words.charAt(0).toUpperCase()}${words.slice(1)}.` : '');
       return {
         ...base,
+        autoReply: [`${text}.`, sentence(replyExpectation(settings, 'email')), rule]
+          .filter(Boolean)
+          .join(' '),
         until: back,
         statusText: fitStatus(text, rule, SLACK_STATUS_LIMIT, reply),
         emoji: ':crescent_moon:',

@@ -7,6 +7,7 @@ import { addDays, type Instant, localDate, MINUTE, parseInstant } from './clockT
 import { focusIntervals } from './focus';
 import type { Intents } from './intents';
 import type { Settings } from './settings';
+import { memberWorkdayEnd } from './team/memberDay';
 import { nextSpan, patternOf, spanAt, workdayEnd, type WorkPattern } from './workPattern';
 
 const SHUTDOWN_DUE_HOURS = 6;
@@ -34,7 +35,8 @@ export function shutdownTimes(
   workday: string,
   settings: Settings,
 ): { prompt: Instant; end: Instant; snoozeLimit: Instant } | null {
-  const end = workdayEnd(workday, patternOf(settings));
+  // The team's quiet time ends the day where it begins earlier than the member's own end.
+  const end = memberWorkdayEnd(workday, settings);
   if (end === null) return null;
   return {
     prompt: end - settings.shutdown.promptMinutesBefore * MINUTE,

@@ -3,6 +3,7 @@ import { type Instant, isoInZone } from './clockTime';
 import type { DayPlan, NextUp, PlanItem } from './dayPlan';
 import type { Teammate } from './intents';
 import type { Prompt } from './prompts';
+import type { QuietKind } from './team/quietTimes';
 import type { TeammateGlance } from './teammateGlance';
 
 /** Instants as ISO 8601 with the work zone's offset: what every client receives. */
@@ -153,10 +154,27 @@ export function withDueLunchFromNow(plan: DayPlanView, now: Instant): DayPlanVie
   return { ...plan, items };
 }
 
+/** When the whole team (you and every teammate) is next in working hours at once. */
+export interface TogetherView {
+  /** The first such stretch within two weeks, null when there is none. */
+  next: { start: string; end: string } | null;
+  /** You and your teammates. */
+  people: number;
+  /** Your working zone, the one `next` is written in. */
+  timeZone: string;
+  /** The team's quiet time (a team file's) was taken out of everyone's hours. */
+  teamQuietApplied: boolean;
+}
+
 export interface TeammateView extends Omit<TeammateGlance, 'nextAvailable' | 'nextOverlap'> {
   nextAvailable: string | null;
   nextOverlap: { start: string; end: string } | null;
   source: string;
+  /**
+   * With a team file that sets quiet time: null while they are inside the team's hours, else the quiet
+   * time they are in (in their own zone) and when it ends. Absent without such a file.
+   */
+  teamQuiet?: { kind: QuietKind; until: string } | null;
   /** What the user entered for a teammate added by hand, to edit it; none for a service's teammate. */
   entered?: Pick<Teammate, 'week' | 'weekendDays' | 'email'>;
 }

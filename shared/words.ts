@@ -238,7 +238,7 @@ export function offsetWords(minutes: number): string {
 }
 
 /** "today", "tomorrow", "on Monday" within the week, else "on Mon, 30 Nov": the day of an instant from now. */
-function dayWords(iso: string, zone: string, now: number, locale?: string): string {
+export function dayWords(iso: string, zone: string, now: number, locale?: string): string {
   const date = format('en-CA', zone, { year: 'numeric', month: '2-digit', day: '2-digit' });
   const days = Math.round(
     (Date.parse(date.format(new Date(iso))) - Date.parse(date.format(now))) / 86_400_000,

@@ -146,6 +146,15 @@ function print<T>(result: ApiResult<T>, values: Values, say: (value: T) => strin
   return 0;
 }
 
+/** The teammates, and with them when the whole team is next together (left out by an older service). */
+async function listTeammates(invocation: Invocation): Promise<number> {
+  const listed = await invocation.client.query('teammates', {});
+  if (!listed.ok || invocation.values.json) return print(listed, invocation.values, describeTeammates, {});
+  const together = await invocation.client.query('teammates.together', {});
+  show(describeTeammates(listed.value, together.ok ? together.value : null));
+  return 0;
+}
+
 /** Whether no zone at all goes by what was typed. */
 const nowhere = (found: ZoneArgument): boolean => !('zone' in found) && !found.choices.length;
 
@@ -510,7 +519,7 @@ const VERBS: Record<string, Verb> = {
         throw new UsageError(
           `Unknown teammates action "${args[0]}": use add, edit or remove.${didYouMean(args[0] ?? '', ['add', 'edit', 'remove'], 'teammates ')}`,
         );
-      return ask(invocation, 'teammates', {}, describeTeammates);
+      return listTeammates(invocation);
     },
   },
   notify: {

@@ -1,9 +1,10 @@
 import type { HealthState, IntegrationView } from '../../shared/integrationView';
-import type { DayPlanView, TeammateView } from '../../shared/statusView';
+import type { DayPlanView, TeammateView, TogetherView } from '../../shared/statusView';
 import { timeOfDayText } from '../../shared/clockWords';
 import { printable } from '../../shared/printable';
 import { clockTime, dayName, dayTitle, durationText, TEAMMATE_STATE_WORDS } from '../../shared/words';
 import { coreHoursText } from '../../shared/team/coreHoursWords';
+import { teamQuietWords, togetherWords } from '../../shared/team/togetherWords';
 import { goalProgressText } from '../../shared/goalWords';
 
 // Each text from outside Cadence's own words (a priority, a name, a file's snippet, a service's message)
@@ -68,17 +69,23 @@ export function describePlan(plan: DayPlanView): string {
   return lines.join('\n');
 }
 
-export function describeTeammates(teammates: readonly TeammateView[]): string {
+export function describeTeammates(
+  teammates: readonly TeammateView[],
+  together: TogetherView | null = null,
+  now = Date.now(),
+): string {
   if (!teammates.length)
     return 'No teammates yet: cadence teammates add NAME CITY, e.g. cadence teammates add Lena Berlin';
   const times = teammates.map((t) => timeOfDayText(t.localTime));
   const width = Math.max(...times.map((time) => time.length));
-  return teammates
-    .map(
-      (t, i) =>
-        `${times[i]!.padStart(width)}  ${printable(t.name)} (${t.timeZone}) — ${TEAMMATE_STATE_WORDS[t.state]}  [${printable(t.id)}]`,
-    )
-    .join('\n');
+  const zone = together?.timeZone;
+  const lines = teammates.map((t, i) => {
+    // Outside the team's hours (its quiet time in their zone), said after their state.
+    const quiet = t.teamQuiet && zone ? ` · ${teamQuietWords(t.teamQuiet, zone, now)}` : '';
+    return `${times[i]!.padStart(width)}  ${printable(t.name)} (${t.timeZone}) — ${TEAMMATE_STATE_WORDS[t.state]}${quiet}  [${printable(t.id)}]`;
+  });
+  if (together && zone) lines.push('', togetherWords(together, zone, now));
+  return lines.join('\n');
 }
 
 /** A service's health in a few words; a missing permission and an expired sign-in are told apart. */

@@ -14,8 +14,10 @@ import { history } from '../../shared/history';
 import { KEEP_DAYS } from '../../shared/retention';
 import { describeStatus } from '../../shared/statusLines';
 import { setTimeWriting } from '../../shared/timeWriting';
-import { toDayPlanView, type TeammateView } from '../../shared/statusView';
-import { glance, overlapSpans, type ZoneMoments } from '../../shared/teammateGlance';
+import { toDayPlanView, type TeammateView, type TogetherView } from '../../shared/statusView';
+import { teamOf } from '../../shared/team/teamNorms';
+import { TeamQuietByZone, wholeTeamTogether } from '../../shared/team/teamTogether';
+import { glance, overlapSpans, teammatePattern, type ZoneMoments } from '../../shared/teammateGlance';
 import { patternOf } from '../../shared/workPattern';
 import type { QuerySource } from './servicePorts';
 
@@ -67,6 +69,7 @@ const queryHandlers: { [Q in QueryName]: QueryHandler<Q> } = {
     return ok(history(from, to, now, source.settings, source.intents, source.calendar()));
   },
   teammates: (source, _input, { now }) => ok(teammateViews(source, now)),
+  'teammates.together': (source, _input, { now }) => ok(togetherView(source, now)),
   integrations: (source) => ok(source.integrations?.list() ?? []),
   problems: (source) => ok(source.problemDetails()),
   team: (source) =>
@@ -90,6 +93,47 @@ export function answerQuery<Q extends QueryName>(
 }
 
 /** The teammates glance: yours and the connected services', each with what their calendars say. */
+/** The teammates shown: the user's own, enriched by the services, then the services' not replaced. */
+function teammatesOf(source: Pick<Source, 'intents' | 'integrations'>) {
+  const integrations = source.integrations;
+  const own = integrations
+    ? source.intents.teammates.map((t) => integrations.enrich(t))
+    : source.intents.teammates;
+  // A service's teammate the user gave real hours to is shown once, as the user entered them.
+  const replaced = new Set(own.flatMap((t) => (t.replaces ? [t.replaces] : [])));
+  const fromServices = (integrations?.teammates() ?? []).filter((t) => !replaced.has(t.id));
+  return [...own, ...fromServices];
+}
+
+/** The team's quiet time by zone, when the team file the user follows sets any. */
+function teamQuiet(settings: Source['settings']): TeamQuietByZone | null {
+  const quiet = teamOf(settings)?.quiet;
+  return quiet ? new TeamQuietByZone(quiet, patternOf(settings).holidaySource) : null;
+}
+
+function togetherView(
+  source: Pick<Source, 'settings' | 'intents' | 'integrations'>,
+  now: Instant,
+): TogetherView | null {
+  const teammates = teammatesOf(source);
+  if (!teammates.length) return null;
+  const settings = source.settings;
+  const zone = settings.workTimeZone;
+  const quiet = teamQuiet(settings);
+  const together = wholeTeamTogether(
+    now,
+    { spans: overlapSpans(now, patternOf(settings)), zone },
+    teammates.map(teammatePattern),
+    quiet,
+  );
+  return {
+    next: together ? { start: isoInZone(together.start, zone), end: isoInZone(together.end, zone) } : null,
+    people: teammates.length + 1,
+    timeZone: zone,
+    teamQuietApplied: quiet !== null,
+  };
+}
+
 export function teammateViews(
   source: Pick<Source, 'settings' | 'intents' | 'integrations'>,
   now: Instant,
@@ -98,18 +142,16 @@ export function teammateViews(
   const mine = overlapSpans(now, patternOf(settings));
   const zone = settings.workTimeZone;
   const moments: ZoneMoments = new Map();
-  const integrations = source.integrations;
-  const own = integrations
-    ? source.intents.teammates.map((t) => integrations.enrich(t))
-    : source.intents.teammates;
-  // A service's teammate the user gave real hours to is shown once, as the user entered them.
-  const replaced = new Set(own.flatMap((t) => (t.replaces ? [t.replaces] : [])));
-  const fromServices = (integrations?.teammates() ?? []).filter((t) => !replaced.has(t.id));
-  return [...own, ...fromServices].map((teammate) => {
+  const quiet = teamQuiet(settings);
+  return teammatesOf(source).map((teammate) => {
     const view = glance(teammate, now, zone, mine, moments);
+    const inQuiet = quiet?.at(teammate.timeZone, now);
     return {
       ...view,
       source: teammate.source,
+      ...(quiet
+        ? { teamQuiet: inQuiet ? { kind: inQuiet.kind, until: isoInZone(inQuiet.until, zone) } : null }
+        : {}),
       ...(teammate.source === 'manual'
         ? {
             entered: {

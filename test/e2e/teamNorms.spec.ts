@@ -1,4 +1,4 @@
-import { emptyIntents } from '../../shared/intents';
+import { DEFAULT_TEAMMATE_WEEK, emptyIntents } from '../../shared/intents';
 import { TEAM_FILE_EXAMPLE } from '../../shared/team/teamExample';
 import { TeamFileServer } from '../fakes/teamFileServer';
 import { expect, noSeriousAxeViolations, test } from './fixtures';
@@ -48,4 +48,70 @@ test('Today shows the team’s core hours in a Los Angeles member’s own time, 
   await page.getByRole('button', { name: 'Today' }).click();
   await expect(page.getByRole('heading', { name: /Monday/ })).toBeVisible();
   await expect(line).toHaveCount(0);
+});
+
+test('the teammates glance marks who is outside the team’s hours, and when the whole team is next together', async ({
+  cadence,
+}) => {
+  // Wednesday 25 November, 16:00 in Berlin: 10:00 in New York, midnight in Tokyo (the team's quiet evening).
+  const person = (name: string, timeZone: string) => ({
+    id: name.toLowerCase(),
+    name,
+    timeZone,
+    week: DEFAULT_TEAMMATE_WEEK,
+    weekendDays: [6, 7],
+    source: 'manual' as const,
+  });
+  const { page } = await cadence.open({
+    zone: 'Europe/Berlin',
+    settings: { locale: 'en-GB', team: { address: server.url } },
+    intents: {
+      ...emptyIntents(),
+      teammates: [
+        person('Lena', 'Europe/Berlin'),
+        person('Sam', 'America/New_York'),
+        person('Aiko', 'Asia/Tokyo'),
+      ],
+    },
+    serve: { faketime: '2026-11-25 16:00:00' },
+  });
+  await page.getByRole('button', { name: 'Teammates', exact: true }).click();
+  const row = (name: string) => page.getByRole('row').filter({ has: page.getByText(name, { exact: true }) });
+  await expect(row('Aiko')).toContainText('Team quiet hours until 0:00');
+  await expect(row('Sam')).not.toContainText('Team quiet');
+  // Tokyo's working day never meets New York's: the whole team has no time together.
+  await expect(page.locator('.team-together')).toHaveText(
+    'No time in the next two weeks when all 4 of you are in working hours. 2 of 3 inside the team’s hours now.',
+  );
+  await cadence.shot('teammates-team-norms');
+
+  // Without Aiko the other three are together now, until Lena's day ends at 17:00.
+  await row('Aiko').getByRole('button', { name: 'Remove Aiko' }).click();
+  await expect(page.locator('.team-together')).toHaveText(
+    'Whole team together now, until 17:00 (all 3 of you). 2 of 2 inside the team’s hours now.',
+  );
+  await noSeriousAxeViolations(page);
+});
+
+test('the window says where the member’s own hours run into the team’s quiet time, until dismissed', async ({
+  cadence,
+}) => {
+  const late = [{ start: '09:00', end: '19:00' }];
+  const { page } = await cadence.open({
+    zone: 'Europe/Berlin',
+    settings: {
+      locale: 'en-GB',
+      week: { '1': late, '2': late, '3': late, '4': late, '5': late, '6': [], '7': [] },
+      team: { address: server.url },
+    },
+    intents: emptyIntents(),
+    serve: { faketime: '2026-11-25 10:00:00' },
+  });
+  const clash = page.getByRole('status').filter({ hasText: 'Your working hours run past your team' });
+  await expect(clash).toHaveText(
+    /Your working hours run past your team's quiet hours \(18:30 to 8:00\): Monday, Tuesday, Wednesday, Thursday and Friday until 19:00\. Cadence shows you as off from 18:30\./,
+  );
+  await cadence.shot('team-quiet-clash');
+  await clash.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(clash).toHaveCount(0);
 });

@@ -281,6 +281,20 @@ export class GoogleFake extends ProviderFake {
         return googleError(400, 'outOfOfficeProperties are required', 'required');
       if (body.eventType === 'focusTime' && !this.focusTimeSupported)
         return googleError(400, 'Bad Request', 'invalid');
+      // focusTimeProperties: autoDeclineMode is one of declineNone, declineAllConflictingInvitations and
+      // declineOnlyNewConflictingInvitations; chatStatus is available or doNotDisturb
+      // (https://developers.google.com/calendar/api/v3/reference/events, "focusTimeProperties").
+      const focusTime = body.focusTimeProperties;
+      if (
+        focusTime &&
+        (![
+          'declineNone',
+          'declineAllConflictingInvitations',
+          'declineOnlyNewConflictingInvitations',
+        ].includes(String(focusTime.autoDeclineMode ?? 'declineNone')) ||
+          !['available', 'doNotDisturb'].includes(String(focusTime.chatStatus ?? 'available')))
+      )
+        return googleError(400, 'Invalid value for focusTimeProperties', 'invalid');
       const event: GoogleEvent = {
         ...body,
         id: randomBytes(6).toString('hex'),

@@ -62,4 +62,51 @@ describe('the status pushed while following a team file', () => {
     expect(w.slack.profile.status_expiration).toBe(Math.floor(at('2026-11-24T09:00', ZONE) / 1000));
     expect(w.slack.snoozeEndTime).toBe(Math.floor(at('2026-11-24T09:00', ZONE) / 1000));
   });
+
+  it('makes a focus block on the team’s meeting-free day decline new invitations on Google Calendar', async () => {
+    server = await new TeamFileServer(JSON.stringify({ ...TEAM, meetingFreeDay: 'wednesday' })).start();
+    // Wednesday 25 November, Berlin.
+    const w = (world = await integrationWorld(at('2026-11-25T09:50', ZONE), ZONE, {
+      team: { address: server.url },
+    }));
+    for (let i = 0; i < 200 && !w.host.service.team?.view().readAt; i++)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    await w.connect('google');
+    expect((await w.run('focus.start', { minutes: 50 })).ok).toBe(true);
+    const [wednesday] = [...w.google.events.values()];
+    expect(wednesday?.focusTimeProperties).toMatchObject({
+      autoDeclineMode: 'declineOnlyNewConflictingInvitations',
+      declineMessage: expect.stringMatching(
+        /^Declined: Wednesday is my team's meeting-free day \(set by Cadence\)\./,
+      ),
+    });
+    await w.run('focus.stop');
+
+    // Thursday: the member's own choice (declining nothing) again.
+    await w.advanceTo(at('2026-11-26T10:00', ZONE));
+    expect((await w.run('focus.start', { minutes: 50 })).ok).toBe(true);
+    const thursday = [...w.google.events.values()].find((event) => event.id !== wednesday?.id);
+    expect(thursday?.focusTimeProperties).toMatchObject({
+      autoDeclineMode: 'declineNone',
+      declineMessage: expect.stringMatching(/^Declined because I am in focus time/),
+    });
+  });
+
+  it('the automatic email reply while off says the team’s email reply expectation, whole', async () => {
+    const team = { ...TEAM, replies: { chat: { workingHours: 4 }, email: { workingDays: 1 } } };
+    server = await new TeamFileServer(JSON.stringify(team)).start();
+    const w = (world = await integrationWorld(at('2026-11-23T17:20', ZONE), ZONE, {
+      offHoursAutoReply: true,
+      team: { address: server.url },
+    }));
+    for (let i = 0; i < 200 && !w.host.service.team?.view().readAt; i++)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    await w.connect('microsoft');
+    await w.run('shutdown.complete', { done: '' });
+    expect(w.graph.mailbox.automaticRepliesSetting).toMatchObject({
+      status: 'scheduled',
+      externalReplyMessage:
+        'Off until Tue 09:00 CET (Tue 08:00 UTC). Email replies by the next working day. urgent: call me',
+    });
+  });
 });

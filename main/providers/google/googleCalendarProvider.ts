@@ -1,6 +1,6 @@
 import type { CalendarEvent } from '../../../shared/calendar';
 import { addDays, atLocalTime, DAY, type Instant } from '../../../shared/clockTime';
-import type { Desired } from '../../../shared/desired';
+import { declineFor, type Desired } from '../../../shared/desired';
 import { PLANNED_AHEAD_DAYS } from '../../../shared/focusGoal';
 import type { Settings } from '../../../shared/settings';
 import { authorizedCall, checkJsonError } from '../authorizedCall';
@@ -360,13 +360,17 @@ export class GoogleCalendarProvider implements Provider {
     // cadencePlanned lets the blocks planned ahead be listed in one call (privateExtendedProperty).
     const tag = { extendedProperties: { private: { cadenceFocusId: focus.id, cadencePlanned: '1' } } };
     if (!asFocusTime) return { summary: 'Focus time', transparency: 'opaque', ...times, ...tag };
+    const decline = declineFor(desired, focus.start);
+    const why = decline.meetingFree
+      ? `Declined: ${decline.meetingFree} is my team's meeting-free day (set by Cadence).`
+      : 'Declined because I am in focus time (set by Cadence).';
     return {
       summary: 'Focus time',
       eventType: 'focusTime',
       focusTimeProperties: {
-        autoDeclineMode: desired.autoDecline,
+        autoDeclineMode: decline.mode,
         chatStatus: desired.chatDoNotDisturb ? 'doNotDisturb' : 'available',
-        declineMessage: `Declined because I am in focus time (set by Cadence). ${desired.note}`.trim(),
+        declineMessage: `${why} ${desired.note}`.trim(),
       },
       ...times,
       ...tag,

@@ -268,10 +268,10 @@ export class GraphProvider implements Provider {
     const start = now + 60_000;
     const wanted =
       settings.offHoursAutoReply && desired.mode === 'off' && desired.until !== null && desired.until > start;
-    const key = wanted ? JSON.stringify([desired.until, desired.statusText]) : null;
+    const message = desired.autoReply || `${desired.statusText.replace(/ · /, '. ')}.`;
+    const key = wanted ? JSON.stringify([desired.until, message]) : null;
     if (key === this.appliedAutoReply || (!wanted && this.appliedAutoReply === null)) return;
     const utc = (at: Instant) => ({ dateTime: new Date(at).toISOString().slice(0, 19), timeZone: 'UTC' });
-    const message = `${desired.statusText.replace(/ · /, '. ')}.`;
     const setting = wanted
       ? {
           status: 'scheduled',

@@ -11,7 +11,13 @@ import type { FirstScreen } from '../../../shared/firstScreen';
 import type { DaySummary } from '../../../shared/history';
 import type { IntegrationView } from '../../../shared/integrationView';
 import type { Settings } from '../../../shared/settings';
-import type { DayPlanView, PromptView, StatusView, TeammateView } from '../../../shared/statusView';
+import type {
+  DayPlanView,
+  PromptView,
+  StatusView,
+  TeammateView,
+  TogetherView,
+} from '../../../shared/statusView';
 import type { TeamView } from '../../../shared/team/teamView';
 import type { CompanionBridge, ConnectionState, InputArgs } from '../bridge/bridge';
 import { setTimeWriting } from '../../../shared/words';
@@ -37,6 +43,8 @@ export interface CadenceState {
   /** Settings edited but not yet saved: kept while the user looks at another view. */
   settingsDraft: Settings | null;
   teammates: TeammateView[];
+  /** When the whole team is next in working hours together; null until asked, or without teammates. */
+  together: TogetherView | null;
   history: DaySummary[] | null;
   integrations: IntegrationView[];
   /** The team file followed (issue #24); null until asked, or where the service follows none. */
@@ -56,6 +64,7 @@ export const initialState: CadenceState = {
   settings: null,
   settingsDraft: null,
   teammates: [],
+  together: null,
   history: null,
   integrations: [],
   team: null,
@@ -105,7 +114,11 @@ export async function refreshStatus(): Promise<void> {
 }
 
 export async function refreshTeammates(): Promise<void> {
-  if (bridge) await load('teammates', bridge.query('teammates'), (teammates) => set({ teammates }));
+  if (!bridge) return;
+  await Promise.all([
+    load('teammates', bridge.query('teammates'), (teammates) => set({ teammates })),
+    load('teammates.together', bridge.query('teammates.together'), (together) => set({ together })),
+  ]);
 }
 
 export async function refreshSettings(): Promise<void> {

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { HOUR, zonedDay } from '../../../shared/clockTime';
-import type { DayPlanView, TeammateView } from '../../../shared/statusView';
+import type { DayPlanView, TeammateView, TogetherView } from '../../../shared/statusView';
 import { barOn } from '../../../shared/teammateGlance';
 import {
   clockTime,
@@ -16,6 +16,7 @@ import { type Draft, editDraft, TeammateForm } from './TeammateForm';
 import { userLocale } from '../userLocale';
 import { type GroupHeader, type SortKey, teammateRows } from './teammateRows';
 import { useNow } from './useNow';
+import { teamQuietWords, togetherWords } from '../../../shared/team/togetherWords';
 import './teammates.css';
 
 /** Row heights by layout: in a narrow window a teammate takes three lines. */
@@ -152,7 +153,12 @@ function TeammateRow({
       </div>
       <div role="cell" className="teammate-state">
         <span className={`pill state-${teammate.state}`}>{TEAMMATE_STATE_WORDS[teammate.state]}</span>
-        {back ? <span className="muted">{back}</span> : null}
+        {teammate.teamQuiet ? (
+          // Outside the team's hours: its quiet time is what they are in, and when it ends.
+          <span className="muted team-quiet">{teamQuietWords(teammate.teamQuiet, zone, now, locale)}</span>
+        ) : back ? (
+          <span className="muted">{back}</span>
+        ) : null}
       </div>
       <div role="cell" className="teammate-overlap muted">
         {overlapWords(teammate.nextOverlap, zone, now, locale)}
@@ -250,8 +256,39 @@ function ColumnHeads({ yourDay }: { yourDay: YourDay }) {
   );
 }
 
+/** The whole team at a glance: who is inside the team's hours now, and when everyone is next together. */
+function TeamTogether({
+  together,
+  teammates,
+  zone,
+  now,
+  locale,
+}: {
+  together: TogetherView;
+  teammates: readonly TeammateView[];
+  zone: string;
+  now: number;
+  locale: string | undefined;
+}) {
+  // With a team file's quiet time, each teammate is inside the team's hours or in its quiet time.
+  const marked = teammates.filter((t) => t.teamQuiet !== undefined);
+  const inside = marked.filter((t) => t.teamQuiet === null).length;
+  return (
+    <p className="team-together">
+      {togetherWords(together, zone, now, locale)}
+      {marked.length ? (
+        <span className="muted">
+          {' '}
+          {inside} of {marked.length} inside the team’s hours now.
+        </span>
+      ) : null}
+    </p>
+  );
+}
+
 export function Teammates() {
   const teammates = useCadence((s) => s.teammates);
+  const together = useCadence((s) => s.together);
   const zone = useCadence((s) => s.status?.timeZone ?? 'UTC');
   const plan = useCadence((s) => s.plan);
   const locale = userLocale(useCadence((s) => s.settings?.locale));
@@ -400,6 +437,9 @@ export function Teammates() {
         </p>
       ) : (
         <>
+          {together ? (
+            <TeamTogether together={together} teammates={teammates} zone={zone} now={now} locale={locale} />
+          ) : null}
           <p className="legend muted">
             Each day on your clock:
             <span>

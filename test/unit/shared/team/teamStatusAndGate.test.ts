@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { availabilityAt } from '../../../../shared/availability';
-import { desiredState, SLACK_STATUS_LIMIT } from '../../../../shared/desired';
+import { declineFor, desiredState, SLACK_STATUS_LIMIT } from '../../../../shared/desired';
 import { emptyIntents } from '../../../../shared/intents';
 import { decide } from '../../../../shared/notificationPolicy';
 import type { Settings } from '../../../../shared/settings';
@@ -85,5 +85,38 @@ describe('the notification gate uses the team’s keywords and always-urgent sen
     );
     expect(urgent).toEqual(['deliver', 'deliver']);
     expect(decide(message, off, settings).action).toBe('hold');
+  });
+});
+
+describe('on the team’s meeting-free day, calendar blocks decline new invitations', () => {
+  const wednesday = { meetingFreeDay: 'wednesday' as const };
+  const settingsWith = (autoDecline: Settings['focus']['autoDecline']) =>
+    member(wednesday, { focus: { ...settingsIn(ZONE).focus, autoDecline } });
+
+  it('declines new invitations on that day in the member’s zone, never on the days around it', () => {
+    const desired = focusing(settingsWith('declineNone'));
+    expect(declineFor(desired, at('2026-11-25T10:00', ZONE))).toEqual({
+      mode: 'declineOnlyNewConflictingInvitations',
+      meetingFree: 'Wednesday',
+    });
+    // 00:30 on Thursday in Berlin is still Wednesday in UTC: the member's own day counts.
+    expect(declineFor(desired, at('2026-11-26T00:30', ZONE))).toEqual({
+      mode: 'declineNone',
+      meetingFree: null,
+    });
+    // 00:30 on Wednesday in Berlin is Tuesday in UTC: a meeting-free day all the same.
+    expect(declineFor(desired, at('2026-11-25T00:30', ZONE)).meetingFree).toBe('Wednesday');
+  });
+
+  it('keeps the member’s stricter choice of declining every clashing invitation', () => {
+    const desired = focusing(settingsWith('declineAllConflictingInvitations'));
+    expect(declineFor(desired, at('2026-11-25T10:00', ZONE)).mode).toBe('declineAllConflictingInvitations');
+  });
+
+  it('without a team file, the member’s own choice on every day', () => {
+    const settings = settingsIn(ZONE, { focus: { ...settingsIn(ZONE).focus, autoDecline: 'declineNone' } });
+    const now = at('2026-11-25T10:00', ZONE);
+    const desired = desiredState(availabilityAt(now, settings, emptyIntents()), settings, now);
+    expect(declineFor(desired, now)).toEqual({ mode: 'declineNone', meetingFree: null });
   });
 });
