@@ -28,7 +28,7 @@ export interface Desired {
   note: string;
   /**
    * While off, the automatic email reply: when the member is back, the team's email reply expectation and
-   * the urgency rule, whole (mail has no length limit); '' in any other mode.
+   * the urgency rule, whole (Graph documents no length limit for it); '' in any other mode.
    */
   autoReply: string;
 }
@@ -192,10 +192,12 @@ export function desiredState(
     case 'off': {
       const back = availability.nextWorkStart;
       const text = back ? `Off until ${dayClock(back, zone, now)} (${dayClock(back, 'UTC', now)})` : 'Off';
-      const sentence = (words: string) => (words ? `${words.charAt(0).toUpperCase()}${words.slice(1)}.` : '');
+      // A sentence each, capitalised and ended once ("Urgent? Call me." stays as it is written).
+      const sentence = (words: string) =>
+        words ? `${words.charAt(0).toUpperCase()}${words.slice(1)}${/[.!?]$/.test(words) ? '' : '.'}` : '';
       return {
         ...base,
-        autoReply: [`${text}.`, sentence(replyExpectation(settings, 'email')), rule]
+        autoReply: [`${text}.`, sentence(replyExpectation(settings, 'email')), sentence(rule)]
           .filter(Boolean)
           .join(' '),
         until: back,

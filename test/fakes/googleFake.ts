@@ -50,6 +50,35 @@ export const GOOGLE_403 = {
 const instant = (time: { dateTime?: string; date?: string }): number =>
   Date.parse(time.dateTime ?? `${time.date ?? ''}T00:00:00Z`);
 
+/**
+ * What Google refuses in a focusTime event. The calendar-status guide ("Focus time",
+ * https://developers.google.com/workspace/calendar/api/guides/calendar-status) requires eventType
+ * focusTime, a focusTimeProperties field, transparency opaque and a timed event ("can't be an all-day
+ * event"); the Events resource (https://developers.google.com/workspace/calendar/api/v3/reference/events,
+ * "focusTimeProperties") allows autoDeclineMode declineNone, declineAllConflictingInvitations or
+ * declineOnlyNewConflictingInvitations, and chatStatus available or doNotDisturb. No reason is documented
+ * for these refusals: the fake answers a plain 400 "invalid".
+ */
+function focusTimeProblem(event: Partial<GoogleEvent>): FakeReply | null {
+  if (event.eventType !== 'focusTime') return null;
+  const properties = event.focusTimeProperties;
+  if (!properties) return googleError(400, 'focusTimeProperties are required', 'required');
+  if (event.transparency === 'transparent')
+    return googleError(400, 'Focus time events must be opaque', 'invalid');
+  if (event.start?.date !== undefined || event.end?.date !== undefined)
+    return googleError(400, 'Focus time events cannot be all-day events', 'invalid');
+  const decline = String(properties.autoDeclineMode ?? 'declineNone');
+  const chat = String(properties.chatStatus ?? 'available');
+  if (
+    !['declineNone', 'declineAllConflictingInvitations', 'declineOnlyNewConflictingInvitations'].includes(
+      decline,
+    ) ||
+    !['available', 'doNotDisturb'].includes(chat)
+  )
+    return googleError(400, 'Invalid value for focusTimeProperties', 'invalid');
+  return null;
+}
+
 /** A fake of Google Calendar v3 (primary calendar events, focusTime, calendar zone) and Google's OAuth with PKCE. */
 export class GoogleFake extends ProviderFake {
   protected readonly apiPath = '/calendar/v3';
@@ -281,20 +310,8 @@ export class GoogleFake extends ProviderFake {
         return googleError(400, 'outOfOfficeProperties are required', 'required');
       if (body.eventType === 'focusTime' && !this.focusTimeSupported)
         return googleError(400, 'Bad Request', 'invalid');
-      // focusTimeProperties: autoDeclineMode is one of declineNone, declineAllConflictingInvitations and
-      // declineOnlyNewConflictingInvitations; chatStatus is available or doNotDisturb
-      // (https://developers.google.com/calendar/api/v3/reference/events, "focusTimeProperties").
-      const focusTime = body.focusTimeProperties;
-      if (
-        focusTime &&
-        (![
-          'declineNone',
-          'declineAllConflictingInvitations',
-          'declineOnlyNewConflictingInvitations',
-        ].includes(String(focusTime.autoDeclineMode ?? 'declineNone')) ||
-          !['available', 'doNotDisturb'].includes(String(focusTime.chatStatus ?? 'available')))
-      )
-        return googleError(400, 'Invalid value for focusTimeProperties', 'invalid');
+      const refusedFocusTime = focusTimeProblem(body);
+      if (refusedFocusTime) return refusedFocusTime;
       const event: GoogleEvent = {
         ...body,
         id: randomBytes(6).toString('hex'),
@@ -342,6 +359,10 @@ export class GoogleFake extends ProviderFake {
         const patch = request.body as Partial<GoogleEvent>;
         if (patch.eventType && patch.eventType !== event.eventType)
           return googleError(400, 'Event type cannot be changed.', 'eventTypeRestriction');
+        // An update keeps a focusTime event's required fields (calendar-status guide): checked on the
+        // event as it would be after the patch.
+        const refusedFocusTime = focusTimeProblem({ ...event, ...patch } as Partial<GoogleEvent>);
+        if (refusedFocusTime) return refusedFocusTime;
         const updated = {
           ...event,
           ...patch,

@@ -123,6 +123,20 @@ export class GraphFake extends ProviderFake {
   preferredPresence: { availability: string; activity: string; expiresAt: number } | null = null;
   statusMessage: { content: string; expiry: string | null } | null = null;
   mailbox: Record<string, unknown> = {};
+
+  /** The external automatic reply as a reader sees it: the HTML's text, entities decoded. */
+  get autoReplyText(): string | null {
+    const setting = this.mailbox.automaticRepliesSetting as { externalReplyMessage?: unknown } | undefined;
+    const message = setting?.externalReplyMessage;
+    if (typeof message !== 'string') return null;
+    return message
+      .replace(/<[^>]*>/g, '')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&')
+      .trim();
+  }
   /**
    * Events on the user's calendar. `showAs` is one of free, tentative, busy, oof, workingElsewhere,
    * unknown; `isAllDay` marks all-day events (https://learn.microsoft.com/en-us/graph/api/resources/event).
@@ -384,7 +398,14 @@ export class GraphFake extends ProviderFake {
         if (hoursZone !== undefined && !WINDOWS_ZONES.has(hoursZone) && hoursZone !== 'Customized Time Zone')
           return graphError(400, 'InvalidTimeZone', `${hoursZone} is not a Windows time zone name`);
         const replies = body.automaticRepliesSetting as
-          { status?: string; scheduledStartDateTime?: unknown; scheduledEndDateTime?: unknown } | undefined;
+          | {
+              status?: string;
+              scheduledStartDateTime?: unknown;
+              scheduledEndDateTime?: unknown;
+              internalReplyMessage?: unknown;
+              externalReplyMessage?: unknown;
+            }
+          | undefined;
         if (replies && !['disabled', 'alwaysEnabled', 'scheduled'].includes(String(replies.status)))
           return graphError(400, 'ErrorInvalidParameter', 'Invalid automatic replies status');
         if (
@@ -402,7 +423,27 @@ export class GraphFake extends ProviderFake {
               'Automatic replies can be scheduled for a future date range only',
             );
         }
-        this.mailbox = { ...this.mailbox, ...body };
+        // The reply messages are kept as HTML: plain text gets tags added around it, and what looks like
+        // markup in it is markup (Set-MailboxAutoReplyConfiguration, "HTML tags are automatically added to
+        // the text": https://learn.microsoft.com/en-us/powershell/module/exchange/set-mailboxautoreplyconfiguration).
+        const asHtml = (message: unknown) =>
+          typeof message !== 'string' || /^\s*<html/i.test(message)
+            ? message
+            : `<html>\n<body>\n<p>${message}</p>\n</body>\n</html>\n`;
+        const stored = replies
+          ? {
+              automaticRepliesSetting: {
+                ...replies,
+                ...('internalReplyMessage' in replies
+                  ? { internalReplyMessage: asHtml(replies.internalReplyMessage) }
+                  : {}),
+                ...('externalReplyMessage' in replies
+                  ? { externalReplyMessage: asHtml(replies.externalReplyMessage) }
+                  : {}),
+              },
+            }
+          : {};
+        this.mailbox = { ...this.mailbox, ...body, ...stored };
         return { status: 200, body: this.mailbox };
       }
       case 'POST /me/calendar/getSchedule': {

@@ -369,9 +369,7 @@ describe('days off and automatic replies', () => {
         timeZone: 'UTC',
       },
     });
-    expect(
-      (w.graph.mailbox.automaticRepliesSetting as { externalReplyMessage: string }).externalReplyMessage,
-    ).toMatch(/^Off until Tue 09:00 CET .*\. Urgent\? Call me/);
+    expect(w.graph.autoReplyText).toMatch(/^Off until Tue 09:00 CET .*\. Urgent\? Call me/);
     await w.advanceTo(at('2026-11-24T09:05', ZONE));
     expect(w.graph.mailbox.automaticRepliesSetting).toMatchObject({ status: 'disabled' });
   });

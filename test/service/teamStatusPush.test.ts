@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type IntegrationWorld, integrationWorld } from '../fakes/integrationHarness';
 import { TeamFileServer } from '../fakes/teamFileServer';
-import { at } from '../unit/shared/domainFixtures';
+import { at, FIVE_HOUR_GOAL } from '../unit/shared/domainFixtures';
 
 // The whole way: a team file served over HTTP on 127.0.0.1, followed by the real host, and what it pushes to
 // the Slack and Microsoft Graph fakes (which refuse what the services refuse, such as a status over 100 characters).
@@ -93,7 +93,12 @@ describe('the status pushed while following a team file', () => {
   });
 
   it('the automatic email reply while off says the team’s email reply expectation, whole', async () => {
-    const team = { ...TEAM, replies: { chat: { workingHours: 4 }, email: { workingDays: 1 } } };
+    // The rule's words hold what HTML would read as markup: the reply keeps them as words.
+    const team = {
+      ...TEAM,
+      urgency: { rule: 'urgent: call me <on-call> & page' },
+      replies: { chat: { workingHours: 4 }, email: { workingDays: 1 } },
+    };
     server = await new TeamFileServer(JSON.stringify(team)).start();
     const w = (world = await integrationWorld(at('2026-11-23T17:20', ZONE), ZONE, {
       offHoursAutoReply: true,
@@ -103,10 +108,54 @@ describe('the status pushed while following a team file', () => {
       await new Promise((resolve) => setTimeout(resolve, 10));
     await w.connect('microsoft');
     await w.run('shutdown.complete', { done: '' });
-    expect(w.graph.mailbox.automaticRepliesSetting).toMatchObject({
-      status: 'scheduled',
-      externalReplyMessage:
-        'Off until Tue 09:00 CET (Tue 08:00 UTC). Email replies by the next working day. urgent: call me',
-    });
+    expect(w.graph.mailbox.automaticRepliesSetting).toMatchObject({ status: 'scheduled' });
+    expect(w.graph.autoReplyText).toBe(
+      'Off until Tue 09:00 CET (Tue 08:00 UTC). Email replies by the next working day. Urgent: call me <on-call> & page.',
+    );
   });
+
+  it('the weekly goal’s blocks already on Google follow a meeting-free day the team adds later', async () => {
+    server = await new TeamFileServer(JSON.stringify(TEAM)).start();
+    // Monday 23 November, 08:00: the goal puts its five hours on the calendar ahead of time.
+    const w = (world = await integrationWorld(at('2026-11-23T08:00', ZONE), ZONE, {
+      focusGoal: FIVE_HOUR_GOAL,
+      team: { address: server.url },
+    }));
+    for (let i = 0; i < 200 && !w.host.service.team?.view().readAt; i++)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    await w.connect('google');
+    await w.settle();
+    const blocks = () =>
+      w.google
+        .visible()
+        .filter((event) => event.eventType === 'focusTime')
+        .map((event) => ({
+          day: new Date(event.start.dateTime!).toLocaleDateString('en-GB', {
+            weekday: 'long',
+            timeZone: ZONE,
+          }),
+          decline: event.focusTimeProperties?.autoDeclineMode,
+          message: String(event.focusTimeProperties?.declineMessage),
+        }));
+    expect(blocks().length).toBeGreaterThan(0);
+    expect(blocks().every((block) => block.decline === 'declineNone')).toBe(true);
+
+    server.publish(JSON.stringify({ ...TEAM, meetingFreeDay: 'wednesday' }));
+    expect((await w.run('team.refresh')).ok).toBe(true);
+    await w.settle();
+    const after = blocks();
+    expect(after.some((block) => block.day === 'Wednesday')).toBe(true);
+    for (const block of after)
+      expect(block).toMatchObject(
+        block.day === 'Wednesday'
+          ? {
+              decline: 'declineOnlyNewConflictingInvitations',
+              message: expect.stringMatching(/^Declined: Wednesday/),
+            }
+          : {
+              decline: 'declineNone',
+              message: expect.stringMatching(/^Declined because I am in focus time/),
+            },
+      );
+  }, 30_000);
 });

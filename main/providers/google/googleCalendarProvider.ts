@@ -18,6 +18,20 @@ interface FocusEvent {
 /** Meetings are read a week ahead: more pages than this would be a runaway. */
 const MAX_PAGES = 20;
 const SERVICE = 'Google Calendar';
+
+interface FocusTimeProperties {
+  autoDeclineMode?: string;
+  chatStatus?: string;
+  declineMessage?: string;
+}
+
+function sameProperties(a: FocusTimeProperties, b: FocusTimeProperties): boolean {
+  return (
+    a.autoDeclineMode === b.autoDeclineMode &&
+    a.chatStatus === b.chatStatus &&
+    a.declineMessage === b.declineMessage
+  );
+}
 /** How far ahead days off are put on the calendar. */
 const DAYS_OFF_HORIZON = 60;
 /** Addresses of personal (consumer) Google accounts. */
@@ -29,6 +43,9 @@ const PERSONAL_DOMAINS = /@(gmail|googlemail)\.com$/i;
  * plain one would be refused too, so they never turn focus time off for the account.
  */
 const REQUEST_ERRORS = new Set(['timeRangeEmpty', 'required', 'invalidParameter']);
+// A value Google would refuse inside focusTimeProperties has no documented reason either, so it would read
+// as a calendar without focus time: the values sent are only those the settings schema allows
+// (shared/settings.ts), each a documented one.
 
 /**
  * Whether a refused insert may be the calendar having no events of this type. focusTime and outOfOffice
@@ -50,6 +67,8 @@ export class GoogleCalendarProvider implements Provider {
   private appliedZone: string | null = null;
   private appliedDaysOff: string | null = null;
   private appliedPlanned: string | null = null;
+  /** The focus properties of Cadence's focusTime events, by event id, as last listed. */
+  private readonly ownFocusTime = new Map<string, FocusTimeProperties>();
   /** Day off → its out-of-office event; null until looked up once. */
   private daysOff: Map<string, string> | null = null;
 
@@ -118,29 +137,44 @@ export class GoogleCalendarProvider implements Provider {
    */
   private async applyPlanned(desired: Desired, now: Instant): Promise<void> {
     const wanted = wantedPlanned(desired.planned, now);
-    const key = JSON.stringify(wanted);
+    // What each block declines and says is part of what is applied: a meeting-free day added to the
+    // team file, or a block moved onto or off it, changes the events' focus properties.
+    const key = JSON.stringify(
+      wanted.map((block) => [block, this.focusTimeProperties(desired, block.start)]),
+    );
     if (key === this.appliedPlanned) return;
     const horizon = now + (PLANNED_AHEAD_DAYS + 1) * DAY;
     const own = await this.ownFocusEvents(now, horizon);
     const changes = plannedChanges(wanted, own, now, desired.focus?.id ?? null);
     for (const block of changes.create) await this.create(desired, block);
+    const moved = new Set<string>();
     for (const { eventId, block } of changes.move) {
-      const response = await authorizedCall(
-        this.tokens,
-        {
-          timeoutMs: this.timeoutMs,
-          method: 'PATCH',
-          url: this.url(`/calendars/primary/events/${encodeURIComponent(eventId)}`),
-          json: {
-            start: { dateTime: new Date(block.start).toISOString(), timeZone: desired.timeZone },
-            end: { dateTime: new Date(block.end).toISOString(), timeZone: desired.timeZone },
-          },
-        },
-        SERVICE,
-      );
+      moved.add(eventId);
+      const response = await this.patchEvent(eventId, {
+        start: { dateTime: new Date(block.start).toISOString(), timeZone: desired.timeZone },
+        end: { dateTime: new Date(block.end).toISOString(), timeZone: desired.timeZone },
+        // Fields left out of a patch stay as they were (Events: patch,
+        // https://developers.google.com/workspace/calendar/api/v3/reference/events/patch): the
+        // properties of the block's new day are sent with it.
+        ...(this.ownFocusTime.has(eventId)
+          ? { focusTimeProperties: this.focusTimeProperties(desired, block.start) }
+          : {}),
+      });
       // Deleted by hand in the meantime: made again, the plan still wants it.
       if (response.status === 404 || response.status === 410) await this.create(desired, block);
       else checkJsonError(response, SERVICE, 'move a planned focus block');
+    }
+    // Blocks that stay where they are, but should now decline or say something else.
+    const byKey = new Map(own.map((event) => [event.key, event.id]));
+    for (const block of wanted) {
+      const eventId = byKey.get(block.id);
+      const properties = eventId === undefined ? undefined : this.ownFocusTime.get(eventId);
+      if (eventId === undefined || properties === undefined || moved.has(eventId)) continue;
+      const wantedProperties = this.focusTimeProperties(desired, block.start);
+      if (sameProperties(properties, wantedProperties)) continue;
+      const response = await this.patchEvent(eventId, { focusTimeProperties: wantedProperties });
+      if (response.status !== 404 && response.status !== 410)
+        checkJsonError(response, SERVICE, 'update a planned focus block');
     }
     for (const eventId of changes.remove) {
       const response = await authorizedCall(
@@ -190,6 +224,8 @@ export class GoogleCalendarProvider implements Provider {
   private async ownFocusEvents(from: Instant, to: Instant): Promise<OwnPlannedEvent[]> {
     const items = await this.listEvents<{
       id: string;
+      eventType?: string;
+      focusTimeProperties?: FocusTimeProperties;
       start?: { dateTime?: string };
       end?: { dateTime?: string };
       extendedProperties?: { private?: Record<string, string> };
@@ -201,6 +237,9 @@ export class GoogleCalendarProvider implements Provider {
       },
       'look up its planned focus blocks',
     );
+    this.ownFocusTime.clear();
+    for (const item of items)
+      if (item.eventType === 'focusTime') this.ownFocusTime.set(item.id, item.focusTimeProperties ?? {});
     return items.flatMap((item) => {
       const key = item.extendedProperties?.private?.cadenceFocusId;
       return key
@@ -360,21 +399,46 @@ export class GoogleCalendarProvider implements Provider {
     // cadencePlanned lets the blocks planned ahead be listed in one call (privateExtendedProperty).
     const tag = { extendedProperties: { private: { cadenceFocusId: focus.id, cadencePlanned: '1' } } };
     if (!asFocusTime) return { summary: 'Focus time', transparency: 'opaque', ...times, ...tag };
-    const decline = declineFor(desired, focus.start);
+    // A focusTime event is opaque and timed (calendar-status guide, "Focus time":
+    // https://developers.google.com/workspace/calendar/api/guides/calendar-status).
+    return {
+      summary: 'Focus time',
+      eventType: 'focusTime',
+      transparency: 'opaque',
+      focusTimeProperties: this.focusTimeProperties(desired, focus.start),
+      ...times,
+      ...tag,
+    };
+  }
+
+  /**
+   * What a focus block starting at `start` declines and says (Events resource, focusTimeProperties:
+   * https://developers.google.com/workspace/calendar/api/v3/reference/events): on the team's
+   * meeting-free day, at least new invitations, with the day named (see declineFor).
+   */
+  private focusTimeProperties(desired: Desired, start: Instant): FocusTimeProperties {
+    const decline = declineFor(desired, start);
     const why = decline.meetingFree
       ? `Declined: ${decline.meetingFree} is my team's meeting-free day (set by Cadence).`
       : 'Declined because I am in focus time (set by Cadence).';
     return {
-      summary: 'Focus time',
-      eventType: 'focusTime',
-      focusTimeProperties: {
-        autoDeclineMode: decline.mode,
-        chatStatus: desired.chatDoNotDisturb ? 'doNotDisturb' : 'available',
-        declineMessage: `${why} ${desired.note}`.trim(),
-      },
-      ...times,
-      ...tag,
+      autoDeclineMode: decline.mode,
+      chatStatus: desired.chatDoNotDisturb ? 'doNotDisturb' : 'available',
+      declineMessage: `${why} ${desired.note}`.trim(),
     };
+  }
+
+  private async patchEvent(eventId: string, json: Record<string, unknown>): Promise<HttpResponse> {
+    return authorizedCall(
+      this.tokens,
+      {
+        timeoutMs: this.timeoutMs,
+        method: 'PATCH',
+        url: this.url(`/calendars/primary/events/${encodeURIComponent(eventId)}`),
+        json,
+      },
+      SERVICE,
+    );
   }
 
   private async create(desired: Desired, focus: NonNullable<Desired['focus']>): Promise<string> {
@@ -405,16 +469,7 @@ export class GoogleCalendarProvider implements Provider {
    * it would not bring it back.
    */
   private async setEnd(event: FocusEvent, end: Instant): Promise<boolean> {
-    const response = await authorizedCall(
-      this.tokens,
-      {
-        timeoutMs: this.timeoutMs,
-        method: 'PATCH',
-        url: this.url(`/calendars/primary/events/${encodeURIComponent(event.eventId)}`),
-        json: { end: { dateTime: new Date(end).toISOString() } },
-      },
-      SERVICE,
-    );
+    const response = await this.patchEvent(event.eventId, { end: { dateTime: new Date(end).toISOString() } });
     if (response.status === 404 || response.status === 410) return false;
     checkJsonError(response, SERVICE, 'update the focus block');
     if ((response.body as { status?: string } | null)?.status === 'cancelled') return false;

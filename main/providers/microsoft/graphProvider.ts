@@ -268,7 +268,12 @@ export class GraphProvider implements Provider {
     const start = now + 60_000;
     const wanted =
       settings.offHoursAutoReply && desired.mode === 'off' && desired.until !== null && desired.until > start;
-    const message = desired.autoReply || `${desired.statusText.replace(/ · /, '. ')}.`;
+    // The messages are HTML: Exchange wraps plain text in tags and reads what looks like markup as markup
+    // (automaticRepliesSetting: https://learn.microsoft.com/en-us/graph/api/resources/automaticrepliessetting;
+    // Set-MailboxAutoReplyConfiguration, "HTML tags are automatically added to the text"), so the team's
+    // free text is escaped and sent as one paragraph.
+    const text = desired.autoReply || `${desired.statusText.replace(/ · /, '. ')}.`;
+    const message = `<html><body><p>${escapeHtml(text)}</p></body></html>`;
     const key = wanted ? JSON.stringify([desired.until, message]) : null;
     if (key === this.appliedAutoReply || (!wanted && this.appliedAutoReply === null)) return;
     const utc = (at: Instant) => ({ dateTime: new Date(at).toISOString().slice(0, 19), timeZone: 'UTC' });
@@ -443,4 +448,9 @@ export class GraphProvider implements Provider {
         }))
     );
   }
+}
+
+/** Text as HTML character data: the team file's words are never read as markup. */
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
