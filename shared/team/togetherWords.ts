@@ -1,9 +1,11 @@
-import { DAY } from '../clockTime';
 import type { QuietKind } from './quietTimes';
 import type { TogetherView } from '../statusView';
 import { clockTime, dayWords, whenText } from '../words';
 
 // The teammates glance's words for the team file (issue #24), for the window and the CLI alike.
+
+/** A day in milliseconds (not clockTime's: the CLI loads these words without the date library). */
+const DAY = 86_400_000;
 
 const QUIET_WORDS: Record<QuietKind, string> = {
   evening: 'Team quiet hours',

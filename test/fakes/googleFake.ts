@@ -53,18 +53,18 @@ const instant = (time: { dateTime?: string; date?: string }): number =>
 /**
  * What Google refuses in a focusTime event. The calendar-status guide ("Focus time",
  * https://developers.google.com/workspace/calendar/api/guides/calendar-status) requires eventType
- * focusTime, a focusTimeProperties field, transparency opaque and a timed event ("can't be an all-day
- * event"); the Events resource (https://developers.google.com/workspace/calendar/api/v3/reference/events,
- * "focusTimeProperties") allows autoDeclineMode declineNone, declineAllConflictingInvitations or
- * declineOnlyNewConflictingInvitations, and chatStatus available or doNotDisturb. No reason is documented
- * for these refusals: the fake answers a plain 400 "invalid".
+ * focusTime, a focusTimeProperties field, transparency set to opaque (the stricter reading: it must be
+ * sent, not left to the default) and a timed event ("can't be an all-day event"); the Events resource
+ * (https://developers.google.com/workspace/calendar/api/v3/reference/events, "focusTimeProperties") allows
+ * autoDeclineMode declineNone, declineAllConflictingInvitations or declineOnlyNewConflictingInvitations,
+ * and chatStatus available or doNotDisturb. No reason is documented for these refusals: a missing field
+ * answers reason "required", a wrong value a plain 400 "invalid".
  */
 function focusTimeProblem(event: Partial<GoogleEvent>): FakeReply | null {
   if (event.eventType !== 'focusTime') return null;
   const properties = event.focusTimeProperties;
   if (!properties) return googleError(400, 'focusTimeProperties are required', 'required');
-  if (event.transparency === 'transparent')
-    return googleError(400, 'Focus time events must be opaque', 'invalid');
+  if (event.transparency !== 'opaque') return googleError(400, 'Focus time events must be opaque', 'invalid');
   if (event.start?.date !== undefined || event.end?.date !== undefined)
     return googleError(400, 'Focus time events cannot be all-day events', 'invalid');
   const decline = String(properties.autoDeclineMode ?? 'declineNone');
@@ -359,16 +359,17 @@ export class GoogleFake extends ProviderFake {
         const patch = request.body as Partial<GoogleEvent>;
         if (patch.eventType && patch.eventType !== event.eventType)
           return googleError(400, 'Event type cannot be changed.', 'eventTypeRestriction');
-        // An update keeps a focusTime event's required fields (calendar-status guide): checked on the
-        // event as it would be after the patch.
-        const refusedFocusTime = focusTimeProblem({ ...event, ...patch } as Partial<GoogleEvent>);
-        if (refusedFocusTime) return refusedFocusTime;
         const updated = {
           ...event,
           ...patch,
           start: { ...event.start, ...patch.start },
           end: { ...event.end, ...patch.end },
         } as GoogleEvent;
+        // An update keeps a focusTime event's required fields (calendar-status guide): checked on the
+        // event as it would be stored. A patch merges nested objects into the event's (Events: patch);
+        // the fake replaces focusTimeProperties whole, the stricter reading: all of it must be sent.
+        const refusedFocusTime = focusTimeProblem(updated);
+        if (refusedFocusTime) return refusedFocusTime;
         this.events.set(event.id, updated);
         return { status: 200, body: updated };
       }

@@ -423,9 +423,10 @@ export class GraphFake extends ProviderFake {
               'Automatic replies can be scheduled for a future date range only',
             );
         }
-        // The reply messages are kept as HTML: plain text gets tags added around it, and what looks like
-        // markup in it is markup (Set-MailboxAutoReplyConfiguration, "HTML tags are automatically added to
-        // the text": https://learn.microsoft.com/en-us/powershell/module/exchange/set-mailboxautoreplyconfiguration).
+        // The reply messages are kept as HTML, as Graph gives them back (user-update-mailboxsettings,
+        // Example 1: https://learn.microsoft.com/en-us/graph/api/user-update-mailboxsettings): plain text
+        // gets the tags of that example around it, and what looks like markup in it stays markup. Properties
+        // left out of the request keep their values (same page, "Request body").
         const asHtml = (message: unknown) =>
           typeof message !== 'string' || /^\s*<html/i.test(message)
             ? message
@@ -433,6 +434,7 @@ export class GraphFake extends ProviderFake {
         const stored = replies
           ? {
               automaticRepliesSetting: {
+                ...(this.mailbox.automaticRepliesSetting as Record<string, unknown> | undefined),
                 ...replies,
                 ...('internalReplyMessage' in replies
                   ? { internalReplyMessage: asHtml(replies.internalReplyMessage) }

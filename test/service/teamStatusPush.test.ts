@@ -42,8 +42,7 @@ describe('the status pushed while following a team file', () => {
       team: { address: server.url },
     }));
     // The host reads the file at start.
-    for (let i = 0; i < 200 && !w.host.service.team?.view().readAt; i++)
-      await new Promise((resolve) => setTimeout(resolve, 10));
+    await teamRead(w);
     expect(w.host.service.team?.view().team?.name).toBe('Platform team');
     for (const id of ['slack', 'microsoft'] as const) await w.connect(id);
 
@@ -69,8 +68,7 @@ describe('the status pushed while following a team file', () => {
     const w = (world = await integrationWorld(at('2026-11-25T09:50', ZONE), ZONE, {
       team: { address: server.url },
     }));
-    for (let i = 0; i < 200 && !w.host.service.team?.view().readAt; i++)
-      await new Promise((resolve) => setTimeout(resolve, 10));
+    await teamRead(w);
     await w.connect('google');
     expect((await w.run('focus.start', { minutes: 50 })).ok).toBe(true);
     const [wednesday] = [...w.google.events.values()];
@@ -104,8 +102,7 @@ describe('the status pushed while following a team file', () => {
       offHoursAutoReply: true,
       team: { address: server.url },
     }));
-    for (let i = 0; i < 200 && !w.host.service.team?.view().readAt; i++)
-      await new Promise((resolve) => setTimeout(resolve, 10));
+    await teamRead(w);
     await w.connect('microsoft');
     await w.run('shutdown.complete', { done: '' });
     expect(w.graph.mailbox.automaticRepliesSetting).toMatchObject({ status: 'scheduled' });
@@ -121,8 +118,7 @@ describe('the status pushed while following a team file', () => {
       focusGoal: FIVE_HOUR_GOAL,
       team: { address: server.url },
     }));
-    for (let i = 0; i < 200 && !w.host.service.team?.view().readAt; i++)
-      await new Promise((resolve) => setTimeout(resolve, 10));
+    await teamRead(w);
     await w.connect('google');
     await w.settle();
     const blocks = () =>
@@ -158,4 +154,50 @@ describe('the status pushed while following a team file', () => {
             },
       );
   }, 30_000);
+
+  it('blocks planned by hand follow the meeting-free day as the team adds it and drops it again', async () => {
+    server = await new TeamFileServer(JSON.stringify(TEAM)).start();
+    const w = (world = await integrationWorld(at('2026-11-23T08:00', ZONE), ZONE, {
+      team: { address: server.url },
+    }));
+    await teamRead(w);
+    await w.connect('google');
+    for (const day of ['24', '25'])
+      expect(
+        (
+          await w.run('focus.start', {
+            minutes: 60,
+            at: new Date(at(`2026-11-${day}T10:00`, ZONE)).toISOString(),
+          })
+        ).ok,
+      ).toBe(true);
+    await w.settle();
+    const declines = () =>
+      Object.fromEntries(
+        w.google
+          .visible()
+          .filter((event) => event.eventType === 'focusTime')
+          .map((event) => [event.start.dateTime!.slice(0, 10), event.focusTimeProperties?.autoDeclineMode]),
+      );
+    expect(declines()).toEqual({ '2026-11-24': 'declineNone', '2026-11-25': 'declineNone' });
+
+    server.publish(JSON.stringify({ ...TEAM, meetingFreeDay: 'wednesday' }));
+    expect((await w.run('team.refresh')).ok).toBe(true);
+    await w.settle();
+    expect(declines()).toEqual({
+      '2026-11-24': 'declineNone',
+      '2026-11-25': 'declineOnlyNewConflictingInvitations',
+    });
+
+    server.publish(JSON.stringify(TEAM));
+    expect((await w.run('team.refresh')).ok).toBe(true);
+    await w.settle();
+    expect(declines()).toEqual({ '2026-11-24': 'declineNone', '2026-11-25': 'declineNone' });
+  });
 });
+
+/** Waits until the host has read the team file at start. */
+async function teamRead(w: IntegrationWorld): Promise<void> {
+  for (let i = 0; i < 200 && !w.host.service.team?.view().readAt; i++)
+    await new Promise((resolve) => setTimeout(resolve, 10));
+}

@@ -165,7 +165,9 @@ export class GoogleCalendarProvider implements Provider {
       else checkJsonError(response, SERVICE, 'move a planned focus block');
     }
     // Blocks that stay where they are, but should now decline or say something else.
-    const byKey = new Map(own.map((event) => [event.key, event.id]));
+    // The first event of a key is the one kept (plannedChanges removes any later one).
+    const byKey = new Map<string, string>();
+    for (const event of own) if (!byKey.has(event.key)) byKey.set(event.key, event.id);
     for (const block of wanted) {
       const eventId = byKey.get(block.id);
       const properties = eventId === undefined ? undefined : this.ownFocusTime.get(eventId);
@@ -173,8 +175,9 @@ export class GoogleCalendarProvider implements Provider {
       const wantedProperties = this.focusTimeProperties(desired, block.start);
       if (sameProperties(properties, wantedProperties)) continue;
       const response = await this.patchEvent(eventId, { focusTimeProperties: wantedProperties });
-      if (response.status !== 404 && response.status !== 410)
-        checkJsonError(response, SERVICE, 'update a planned focus block');
+      // Deleted by hand since it was listed: made again, with its new properties.
+      if (response.status === 404 || response.status === 410) await this.create(desired, block);
+      else checkJsonError(response, SERVICE, 'update a planned focus block');
     }
     for (const eventId of changes.remove) {
       const response = await authorizedCall(

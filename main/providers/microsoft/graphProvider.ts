@@ -268,12 +268,11 @@ export class GraphProvider implements Provider {
     const start = now + 60_000;
     const wanted =
       settings.offHoursAutoReply && desired.mode === 'off' && desired.until !== null && desired.until > start;
-    // The messages are HTML: Exchange wraps plain text in tags and reads what looks like markup as markup
-    // (automaticRepliesSetting: https://learn.microsoft.com/en-us/graph/api/resources/automaticrepliessetting;
-    // Set-MailboxAutoReplyConfiguration, "HTML tags are automatically added to the text"), so the team's
-    // free text is escaped and sent as one paragraph.
+    // The messages are HTML: Graph gives them back as HTML (user-update-mailboxsettings, Example 1:
+    // https://learn.microsoft.com/en-us/graph/api/user-update-mailboxsettings), and Exchange reads what looks
+    // like markup as markup, so the team's free text is escaped, its line breaks kept, in one paragraph.
     const text = desired.autoReply || `${desired.statusText.replace(/ · /, '. ')}.`;
-    const message = `<html><body><p>${escapeHtml(text)}</p></body></html>`;
+    const message = `<html><body><p>${escapeHtml(text).replace(/\r?\n/g, '<br>')}</p></body></html>`;
     const key = wanted ? JSON.stringify([desired.until, message]) : null;
     if (key === this.appliedAutoReply || (!wanted && this.appliedAutoReply === null)) return;
     const utc = (at: Instant) => ({ dateTime: new Date(at).toISOString().slice(0, 19), timeZone: 'UTC' });
