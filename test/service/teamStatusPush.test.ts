@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type IntegrationWorld, integrationWorld } from '../fakes/integrationHarness';
+import type { Settings } from '../../shared/settings';
 import { TeamFileServer } from '../fakes/teamFileServer';
 import { at, FIVE_HOUR_GOAL } from '../unit/shared/domainFixtures';
 
@@ -26,8 +27,7 @@ afterEach(async () => {
 
 describe('the status pushed while following a team file', () => {
   it('carries the reply expectation and the urgency rule, and the team’s quiet hours with their expiry', async () => {
-    server = await new TeamFileServer(JSON.stringify(TEAM)).start();
-    const w = (world = await integrationWorld(at('2026-11-23T09:50', ZONE), ZONE, {
+    const w = await followingTeam(TEAM, '2026-11-23T09:50', {
       locale: 'en-GB',
       clock: '24h',
       week: {
@@ -39,10 +39,8 @@ describe('the status pushed while following a team file', () => {
         '6': [],
         '7': [],
       },
-      team: { address: server.url },
-    }));
-    // The host reads the file at start.
-    await teamRead(w);
+    });
+    // The host read the file at start.
     expect(w.host.service.team?.view().team?.name).toBe('Platform team');
     for (const id of ['slack', 'microsoft'] as const) await w.connect(id);
 
@@ -63,12 +61,8 @@ describe('the status pushed while following a team file', () => {
   });
 
   it('makes a focus block on the team’s meeting-free day decline new invitations on Google Calendar', async () => {
-    server = await new TeamFileServer(JSON.stringify({ ...TEAM, meetingFreeDay: 'wednesday' })).start();
     // Wednesday 25 November, Berlin.
-    const w = (world = await integrationWorld(at('2026-11-25T09:50', ZONE), ZONE, {
-      team: { address: server.url },
-    }));
-    await teamRead(w);
+    const w = await followingTeam({ ...TEAM, meetingFreeDay: 'wednesday' }, '2026-11-25T09:50');
     await w.connect('google');
     expect((await w.run('focus.start', { minutes: 50 })).ok).toBe(true);
     const [wednesday] = [...w.google.events.values()];
@@ -97,12 +91,7 @@ describe('the status pushed while following a team file', () => {
       urgency: { rule: 'urgent: call me <on-call> & page' },
       replies: { chat: { workingHours: 4 }, email: { workingDays: 1 } },
     };
-    server = await new TeamFileServer(JSON.stringify(team)).start();
-    const w = (world = await integrationWorld(at('2026-11-23T17:20', ZONE), ZONE, {
-      offHoursAutoReply: true,
-      team: { address: server.url },
-    }));
-    await teamRead(w);
+    const w = await followingTeam(team, '2026-11-23T17:20', { offHoursAutoReply: true });
     await w.connect('microsoft');
     await w.run('shutdown.complete', { done: '' });
     expect(w.graph.mailbox.automaticRepliesSetting).toMatchObject({ status: 'scheduled' });
@@ -112,13 +101,8 @@ describe('the status pushed while following a team file', () => {
   });
 
   it('the weekly goal’s blocks already on Google follow a meeting-free day the team adds later', async () => {
-    server = await new TeamFileServer(JSON.stringify(TEAM)).start();
     // Monday 23 November, 08:00: the goal puts its five hours on the calendar ahead of time.
-    const w = (world = await integrationWorld(at('2026-11-23T08:00', ZONE), ZONE, {
-      focusGoal: FIVE_HOUR_GOAL,
-      team: { address: server.url },
-    }));
-    await teamRead(w);
+    const w = await followingTeam(TEAM, '2026-11-23T08:00', { focusGoal: FIVE_HOUR_GOAL });
     await w.connect('google');
     await w.settle();
     const blocks = () =>
@@ -156,11 +140,7 @@ describe('the status pushed while following a team file', () => {
   }, 30_000);
 
   it('blocks planned by hand follow the meeting-free day as the team adds it and drops it again', async () => {
-    server = await new TeamFileServer(JSON.stringify(TEAM)).start();
-    const w = (world = await integrationWorld(at('2026-11-23T08:00', ZONE), ZONE, {
-      team: { address: server.url },
-    }));
-    await teamRead(w);
+    const w = await followingTeam(TEAM, '2026-11-23T08:00');
     await w.connect('google');
     for (const day of ['24', '25'])
       expect(
@@ -196,8 +176,18 @@ describe('the status pushed while following a team file', () => {
   });
 });
 
-/** Waits until the host has read the team file at start. */
-async function teamRead(w: IntegrationWorld): Promise<void> {
+/** A Berlin member at `local` who follows `team`, served over HTTP on 127.0.0.1, once the host has read it. */
+async function followingTeam(
+  team: object,
+  local: string,
+  settings: Partial<Settings> = {},
+): Promise<IntegrationWorld> {
+  server = await new TeamFileServer(JSON.stringify(team)).start();
+  const w = (world = await integrationWorld(at(local, ZONE), ZONE, {
+    ...settings,
+    team: { address: server.url },
+  }));
   for (let i = 0; i < 200 && !w.host.service.team?.view().readAt; i++)
     await new Promise((resolve) => setTimeout(resolve, 10));
+  return w;
 }
