@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeIntegrations } from '../../../../main/cli/describe';
+import { describeIntegrations, describeTeammates } from '../../../../main/cli/describe';
+import type { TeammateView } from '../../../../shared/statusView';
 import { accountWords, type IntegrationView } from '../../../../shared/integrationView';
 import { integrationView } from '../../shared/domainFixtures';
 
@@ -42,5 +43,61 @@ describe('cadence integrations', () => {
         }),
       ]),
     ).toBe('Slack: not connected\n  set by your organisation: client ID 1.2');
+  });
+});
+
+describe('cadence teammates, with a team file', () => {
+  const teammate = (
+    name: string,
+    timeZone: string,
+    localTime: string,
+    patch: Partial<TeammateView> = {},
+  ): TeammateView => ({
+    id: name.toLowerCase(),
+    name,
+    hoursAssumed: false,
+    source: 'manual',
+    timeZone,
+    localTime,
+    offsetFromYou: 0,
+    inWorkingHours: true,
+    state: 'available',
+    nextAvailable: null,
+    nextOverlap: null,
+    todayBar: [],
+    dayFraction: 0,
+    yourDayBar: [],
+    ...patch,
+  });
+  // Wednesday 25 November 2026, 16:00 in Berlin.
+  const now = Date.parse('2026-11-25T15:00:00Z');
+
+  it('marks who is in the team’s quiet time and says when the whole team is next together', () => {
+    const lines = describeTeammates(
+      [
+        teammate('Lena', 'Europe/Berlin', '16:00', { teamQuiet: null }),
+        teammate('Aiko', 'Asia/Tokyo', '00:00', {
+          state: 'off',
+          inWorkingHours: false,
+          teamQuiet: { kind: 'evening', until: '2026-11-26T00:00:00+01:00' },
+        }),
+      ],
+      {
+        next: { start: '2026-11-26T09:00:00+01:00', end: '2026-11-26T09:30:00+01:00' },
+        people: 3,
+        timeZone: 'Europe/Berlin',
+        teamQuietApplied: true,
+      },
+      now,
+    ).split('\n');
+    expect(lines[0]).toMatch(/Lena \(Europe\/Berlin\) — Available {2}\[lena\]$/);
+    expect(lines[1]).toMatch(/Aiko \(Asia\/Tokyo\) — Off · Team quiet hours until .+ {2}\[aiko\]$/);
+    expect(lines.at(-1)).toMatch(/^Whole team next together tomorrow .+–.+ \(all 3 of you\)\.$/);
+  });
+
+  it('without a team file, lists them as before', () => {
+    expect(describeTeammates([teammate('Lena', 'Europe/Berlin', '16:00')], null, now)).toMatch(
+      /^.+ {2}Lena \(Europe\/Berlin\) — Available {2}\[lena\]$/,
+    );
   });
 });
