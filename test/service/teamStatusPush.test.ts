@@ -120,7 +120,7 @@ describe('the status pushed while following a team file', () => {
     expect(blocks().length).toBeGreaterThan(0);
     expect(blocks().every((block) => block.decline === 'declineNone')).toBe(true);
 
-    server.publish(JSON.stringify({ ...TEAM, meetingFreeDay: 'wednesday' }));
+    served().publish(JSON.stringify({ ...TEAM, meetingFreeDay: 'wednesday' }));
     expect((await w.run('team.refresh')).ok).toBe(true);
     await w.settle();
     const after = blocks();
@@ -161,7 +161,7 @@ describe('the status pushed while following a team file', () => {
       );
     expect(declines()).toEqual({ '2026-11-24': 'declineNone', '2026-11-25': 'declineNone' });
 
-    server.publish(JSON.stringify({ ...TEAM, meetingFreeDay: 'wednesday' }));
+    served().publish(JSON.stringify({ ...TEAM, meetingFreeDay: 'wednesday' }));
     expect((await w.run('team.refresh')).ok).toBe(true);
     await w.settle();
     expect(declines()).toEqual({
@@ -169,12 +169,18 @@ describe('the status pushed while following a team file', () => {
       '2026-11-25': 'declineOnlyNewConflictingInvitations',
     });
 
-    server.publish(JSON.stringify(TEAM));
+    served().publish(JSON.stringify(TEAM));
     expect((await w.run('team.refresh')).ok).toBe(true);
     await w.settle();
     expect(declines()).toEqual({ '2026-11-24': 'declineNone', '2026-11-25': 'declineNone' });
   });
 });
+
+/** The team file's server of the test under way. */
+function served(): TeamFileServer {
+  if (!server) throw new Error('No team file is served: start the test with followingTeam().');
+  return server;
+}
 
 /** A Berlin member at `local` who follows `team`, served over HTTP on 127.0.0.1, once the host has read it. */
 async function followingTeam(
