@@ -2,12 +2,16 @@ import path from 'node:path';
 import { GraphFake } from '../fakes/graphFake';
 import { expect, noSeriousAxeViolations, SCREENSHOTS, test } from './fixtures';
 
-/** Working all day, every day: whatever hour the test runs at, there is time to plan focus into. */
+/**
+ * Working all day, every day, in a week that starts today (UTC, the window's zone): whatever hour and day
+ * the test runs at, there are days ahead to plan focus into (late on the week's last day there were none).
+ */
 const ALL_WEEK = {
   week: Object.fromEntries(
     ['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, [{ start: '00:00', end: '23:59' }]]),
   ) as never,
   weekendDays: [],
+  weekStart: ((new Date().getUTCDay() + 6) % 7) + 1,
 };
 
 test('the focus goal turned on after Microsoft was connected: the card asks for the calendar permission, and a new sign-in gives it', async ({
