@@ -3,8 +3,7 @@ import { type Instant, localDate, MINUTE, parseInstant } from './clockTime';
 import { activeFocus, type FocusInterval, upcomingFocus } from './focus';
 import type { Intents, LunchRecord } from './intents';
 import type { Settings } from './settings';
-import { type QuietKind, QuietTimes } from './team/quietTimes';
-import { teamOf } from './team/teamNorms';
+import { memberQuietTimes, type QuietKind, type QuietTimes } from './team/quietTimes';
 import {
   dayKind,
   lastWorkdayEnded,
@@ -115,10 +114,8 @@ export function availabilityAt(
   calendar: readonly CalendarEvent[] = [],
 ): Availability {
   const own = ownAvailabilityAt(at, settings, intents, calendar);
-  const quiet = teamOf(settings)?.quiet;
-  if (!quiet) return own;
-  const pattern = patternOf(settings);
-  return withTeamQuiet(at, own, pattern, new QuietTimes(quiet, pattern.timeZone, pattern.holidaySource));
+  const quiet = memberQuietTimes(settings);
+  return quiet ? withTeamQuiet(at, own, patternOf(settings), quiet) : own;
 }
 
 const QUIET_REASONS: Record<QuietKind, Reason> = {

@@ -37,6 +37,23 @@ export function subtract(intervals: Interval[], holes: Interval[]): Interval[] {
   return result;
 }
 
+/** The parts of `a` that are in `b` too; each list in time order, without overlaps of its own. */
+export function intersect(a: readonly Interval[], b: readonly Interval[]): Interval[] {
+  const both: Interval[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const [aStart, aEnd] = a[i]!;
+    const [bStart, bEnd] = b[j]!;
+    const start = Math.max(aStart, bStart);
+    const end = Math.min(aEnd, bEnd);
+    if (end > start) both.push([start, end]);
+    if (aEnd < bEnd) i++;
+    else j++;
+  }
+  return both;
+}
+
 /** The minutes the intervals cover, rounded (they should not overlap: see union). */
 export const minutes = (intervals: Interval[]): number =>
   Math.round(intervals.reduce((sum, [start, end]) => sum + (end - start), 0) / MINUTE);

@@ -92,7 +92,6 @@ export function answerQuery<Q extends QueryName>(
   return handler(source, parsed.data, moment);
 }
 
-/** The teammates glance: yours and the connected services', each with what their calendars say. */
 /** The teammates shown: the user's own, enriched by the services, then the services' not replaced. */
 function teammatesOf(source: Pick<Source, 'intents' | 'integrations'>) {
   const integrations = source.integrations;
@@ -134,6 +133,7 @@ function togetherView(
   };
 }
 
+/** The teammates glance: yours and the connected services', each with what their calendars say. */
 export function teammateViews(
   source: Pick<Source, 'settings' | 'intents' | 'integrations'>,
   now: Instant,

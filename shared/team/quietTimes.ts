@@ -1,7 +1,9 @@
 import { addDays, atLocalTime, type Instant, localDate, minutesOfDay, weekdayOf } from '../clockTime';
 import { timeOfDayText } from '../clockWords';
 import type { Week, WeekdayKey } from '../workSpans';
-import { holidayOn, type HolidaySource, type WorkPattern } from '../workPattern';
+import { holidayOn, type HolidaySource, patternOf, type WorkPattern } from '../workPattern';
+import type { Settings } from '../settings';
+import { teamOf } from './teamNorms';
 import type { TeamFile } from './teamFile';
 import { TEAM_WEEKDAYS } from './teamNames';
 
@@ -113,6 +115,25 @@ export class QuietTimes {
     );
     return next?.start ?? null;
   }
+}
+
+const memberQuiet = new WeakMap<Settings, { rules: TeamQuiet; pattern: WorkPattern; times: QuietTimes }>();
+
+/**
+ * The team's quiet time as the member these settings belong to lives it (their working zone, the host's
+ * holidays), or null when the team file they follow sets none. Built once while the settings, the team
+ * file's rules and the working pattern stay the same (the team is given to the same settings object anew
+ * when its file changes: see withTeam).
+ */
+export function memberQuietTimes(settings: Settings): QuietTimes | null {
+  const rules = teamOf(settings)?.quiet;
+  if (!rules) return null;
+  const pattern = patternOf(settings);
+  const known = memberQuiet.get(settings);
+  if (known?.rules === rules && known.pattern === pattern) return known.times;
+  const times = new QuietTimes(rules, pattern.timeZone, pattern.holidaySource);
+  memberQuiet.set(settings, { rules, pattern, times });
+  return times;
 }
 
 const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];

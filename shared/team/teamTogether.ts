@@ -7,6 +7,7 @@ import {
   weekKey,
   type WorkPattern,
 } from '../workPattern';
+import { type Interval, intersect, subtract } from '../intervals';
 import { type QuietKind, QuietTimes, type TeamQuiet } from './quietTimes';
 
 // The teammates glance with a team file (issue #24): who is inside the team's hours now (outside is the
@@ -22,28 +23,13 @@ export interface Stretch {
 /** How far ahead the whole team's next time together is looked for, as each teammate's. */
 const HORIZON_DAYS = 15;
 
-/** The parts of `a` that are in `b` too; both in order and each without overlaps of its own. */
-export function intersect(a: readonly Stretch[], b: readonly Stretch[]): Stretch[] {
-  const both: Stretch[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    const start = Math.max(a[i]!.start, b[j]!.start);
-    const end = Math.min(a[i]!.end, b[j]!.end);
-    if (end > start) both.push({ start, end });
-    if (a[i]!.end < b[j]!.end) i++;
-    else j++;
-  }
-  return both;
-}
-
 /** The team's quiet stretches in one zone from `from` to `to`, in order. */
-export function quietStretches(quiet: QuietTimes, from: Instant, to: Instant): Stretch[] {
-  const stretches: Stretch[] = [];
+export function quietStretches(quiet: QuietTimes, from: Instant, to: Instant): Interval[] {
+  const stretches: Interval[] = [];
   for (let at = from; at < to;) {
     const stretch = quiet.at(at);
     if (stretch) {
-      stretches.push({ start: stretch.start, end: stretch.end });
+      stretches.push([stretch.start, stretch.end]);
       at = stretch.end;
       continue;
     }
@@ -51,22 +37,6 @@ export function quietStretches(quiet: QuietTimes, from: Instant, to: Instant): S
     at = quiet.nextStart(at) ?? at + 8 * DAY;
   }
   return stretches;
-}
-
-/** `spans` without the parts in `quiet` (both in order). */
-export function without(spans: readonly Stretch[], quiet: readonly Stretch[]): Stretch[] {
-  if (!quiet.length) return [...spans];
-  const left: Stretch[] = [];
-  for (const span of spans) {
-    let start = span.start;
-    for (const q of quiet) {
-      if (q.end <= start || q.start >= span.end) continue;
-      if (q.start > start) left.push({ start, end: q.start });
-      start = Math.max(start, q.end);
-    }
-    if (start < span.end) left.push({ start, end: span.end });
-  }
-  return left;
 }
 
 /** The team's quiet time as lived in each zone, built once a zone for one glance of a whole list. */
@@ -99,7 +69,7 @@ export class TeamQuietByZone {
   }
 
   /** The team's quiet stretches in `zone` over the horizon from `at`. */
-  stretches(zone: string, at: Instant): Stretch[] {
+  stretches(zone: string, at: Instant): Interval[] {
     return quietStretches(this.timesIn(zone), at, at + HORIZON_DAYS * DAY);
   }
 }
@@ -122,16 +92,16 @@ export function wholeTeamTogether(
       `${pattern.timeZone}\u0000${weekKey(pattern.week)}\u0000${weekendKey(pattern.weekendDays)}`,
       pattern,
     );
-  const own = (spans: readonly Stretch[], zone: string): Stretch[] =>
-    without(
-      spans.filter((span) => span.end > at),
+  const own = (spans: Iterable<Span>, zone: string): Interval[] =>
+    subtract(
+      [...spans].filter((span) => span.end > at).map((span): Interval => [span.start, span.end]),
       quiet ? quiet.stretches(zone, at) : [],
     );
   let together = own(you.spans, you.zone);
   for (const pattern of patterns.values()) {
     if (!together.length) return null;
-    together = intersect(together, own([...spansFrom(at, pattern, HORIZON_DAYS)], pattern.timeZone));
+    together = intersect(together, own(spansFrom(at, pattern, HORIZON_DAYS), pattern.timeZone));
   }
   const first = together[0];
-  return first ? { start: Math.max(first.start, at), end: first.end } : null;
+  return first ? { start: Math.max(first[0], at), end: first[1] } : null;
 }

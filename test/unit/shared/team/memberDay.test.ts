@@ -45,3 +45,16 @@ describe('the member’s day with the team’s quiet time taken out', () => {
     expect(shutdownTimes('2026-11-25', settings)).toBeNull();
   });
 });
+
+describe('a team file that changes', () => {
+  it('moves the end of the day with the new quiet evening, for the same settings', () => {
+    const settings = own();
+    withTeam(settings, { quiet: { evenings: { from: '18:30', until: '08:00' } } });
+    expect(shutdownTimes('2026-11-25', settings)?.end).toBe(at('2026-11-25T18:30', ZONE));
+    // The follower gives the new file to the same settings object.
+    withTeam(settings, { quiet: { evenings: { from: '18:00', until: '08:00' } } });
+    expect(shutdownTimes('2026-11-25', settings)?.end).toBe(at('2026-11-25T18:00', ZONE));
+    withTeam(settings, null);
+    expect(shutdownTimes('2026-11-25', settings)?.end).toBe(at('2026-11-25T19:00', ZONE));
+  });
+});
