@@ -4,7 +4,15 @@ import { GraphFake } from '../fakes/graphFake';
 import { serve } from '../fakes/processHarness';
 import { SlackFake } from '../fakes/slackFake';
 import { expect, test } from './fixtures';
-import { ALL_WEEK, connectFromSettings, googleEnv, graphEnv, slackEnv, startFocus } from './integrationSteps';
+import {
+  ALL_WEEK,
+  connectFromSettings,
+  googleEnv,
+  graphEnv,
+  slackEnv,
+  startFocus,
+  signInThroughPopup,
+} from './integrationSteps';
 
 /**
  * First contact with each service and account kind, from the window, against fakes that accept only the
@@ -130,9 +138,7 @@ test('a permission the workspace withheld is said as missing, with a way to allo
   const row = page.locator('.integration').filter({ hasText: 'Slack' });
   await row.getByLabel('Slack client ID').fill(slack.auth.clientId);
   await row.getByRole('button', { name: 'Save' }).click();
-  const popup = page.waitForEvent('popup');
-  await row.getByRole('button', { name: 'Connect' }).click();
-  await expect((await popup).getByRole('heading')).toHaveText('Cadence is connected');
+  await signInThroughPopup(page, row.getByRole('button', { name: 'Connect' }));
   await startFocus(page);
   // What the grant allows still reaches Slack: the status; presence needs the withheld permission.
   await expect.poll(() => slack.profile.status_emoji).toBe(':dart:');

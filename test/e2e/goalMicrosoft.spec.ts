@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { GraphFake } from '../fakes/graphFake';
 import { expect, noSeriousAxeViolations, SCREENSHOTS, test } from './fixtures';
+import { signInThroughPopup } from './integrationSteps';
 
 /**
  * Working all day, every day, in a week that starts today (UTC, the window's zone): whatever hour and day
@@ -27,9 +28,7 @@ test('the focus goal turned on after Microsoft was connected: the card asks for 
   const { page } = await cadence.open({ settings: ALL_WEEK, serve: { env } });
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
   const row = page.locator('.integration').filter({ hasText: 'Microsoft 365' });
-  let popup = page.waitForEvent('popup');
-  await row.getByRole('button', { name: 'Connect' }).click();
-  await expect((await popup).getByRole('heading')).toHaveText('Cadence is connected');
+  await signInThroughPopup(page, row.getByRole('button', { name: 'Connect' }));
   await expect(row).toContainText('Connected and up to date');
   expect(graph.signIns.at(-1)).not.toContain('Calendars.ReadWrite');
   const allow = row.getByRole('button', { name: 'Sign in again to allow it' });
@@ -57,9 +56,7 @@ test('the focus goal turned on after Microsoft was connected: the card asks for 
     }
   await cadence.shot('settings-microsoft-permission');
 
-  popup = page.waitForEvent('popup');
-  await allow.click();
-  await expect((await popup).getByRole('heading')).toHaveText('Cadence is connected');
+  await signInThroughPopup(page, allow);
   expect(graph.signIns.at(-1)).toContain('Calendars.ReadWrite');
   await expect(allow).toHaveCount(0);
   await expect(row).not.toContainText('needs your permission');

@@ -5,7 +5,7 @@ import { slackRedirectUrls } from '../../main/providers/endpoints';
 import { ROOT } from '../fakes/processHarness';
 import { SlackFake } from '../fakes/slackFake';
 import { expect, noSeriousAxeViolations, SCREENSHOTS, test } from './fixtures';
-import { ALL_WEEK, slackEnv } from './integrationSteps';
+import { ALL_WEEK, slackEnv, signInThroughPopup } from './integrationSteps';
 
 /** What Slack is given: the file in the repository, without its notes for developers. */
 const MANIFEST = `${fs
@@ -175,9 +175,7 @@ for (const viewport of [
       await slack.getByRole('button', { name: 'Save' }).click();
       await expect(slack).toContainText(`Your Slack app: client ID ${fake.auth.clientId}`);
       await expect(slack).not.toContainText('client secret saved');
-      const popup = page.waitForEvent('popup');
-      await slack.getByRole('button', { name: 'Connect' }).click();
-      await expect((await popup).getByRole('heading')).toHaveText('Cadence is connected');
+      await signInThroughPopup(page, slack.getByRole('button', { name: 'Connect' }));
       await expect(slack).toContainText('Connected and up to date');
       await integrationsShot(page, `guides-saved-${viewport.width}`);
       await slack.getByRole('button', { name: 'Remove' }).click();

@@ -31,6 +31,18 @@ export const graphEnv = (graph: GraphFake): Record<string, string> => ({
   CADENCE_MICROSOFT_TOKEN_URL: `${graph.server.url}/common/oauth2/v2.0/token`,
 });
 
+/**
+ * Signs in in the popup the Connect button opens, then closes it as the page asks ("You can close this
+ * tab and go back to Cadence"): a window left behind it can be hidden, where Chromium draws no frames.
+ */
+export async function signInThroughPopup(page: Page, button: Locator): Promise<void> {
+  const popup = page.waitForEvent('popup');
+  await button.click();
+  const signIn = await popup;
+  await expect(signIn.getByRole('heading')).toHaveText('Cadence is connected');
+  await signIn.close();
+}
+
 /** Enters the client id (and secret) in Settings → Integrations and signs in in the popup. */
 export async function connectFromSettings(
   page: Page,
@@ -43,9 +55,7 @@ export async function connectFromSettings(
   await row.getByLabel(`${name} client ID`).fill(clientId);
   if (secret !== undefined) await row.getByLabel(`${name} client secret`).fill(secret);
   await row.getByRole('button', { name: 'Save' }).click();
-  const popup = page.waitForEvent('popup');
-  await row.getByRole('button', { name: 'Connect' }).click();
-  await expect((await popup).getByRole('heading')).toHaveText('Cadence is connected');
+  await signInThroughPopup(page, row.getByRole('button', { name: 'Connect' }));
   await expect(row).toContainText('Connected and up to date');
   return row;
 }

@@ -3,7 +3,7 @@ import { GraphFake } from '../fakes/graphFake';
 import { SlackFake } from '../fakes/slackFake';
 import { expect, test } from './fixtures';
 import { FIVE_HOUR_GOAL } from '../unit/shared/domainFixtures';
-import { ALL_WEEK, connectFromSettings, googleEnv, startFocus } from './integrationSteps';
+import { ALL_WEEK, connectFromSettings, googleEnv, startFocus, signInThroughPopup } from './integrationSteps';
 
 test('connect Slack from Settings, see its health, and the status follow a focus block', async ({
   cadence,
@@ -25,9 +25,7 @@ test('connect Slack from Settings, see its health, and the status follow a focus
   await expect(row).toContainText('a client id has letters, digits, dots, dashes and underscores only');
   await row.getByLabel('Slack client ID').fill(slack.auth.clientId);
   await row.getByRole('button', { name: 'Save' }).click();
-  const popup = page.waitForEvent('popup');
-  await row.getByRole('button', { name: 'Connect' }).click();
-  await expect((await popup).getByRole('heading')).toHaveText('Cadence is connected');
+  await signInThroughPopup(page, row.getByRole('button', { name: 'Connect' }));
   await expect(row).toContainText('Connected and up to date');
   await expect(row).toContainText('Slack workspace (Acme)');
   await cadence.shot('settings-integrations');
@@ -58,9 +56,7 @@ test('connect Google Calendar from Settings with the client id and secret a desk
   await row.getByLabel('Google Calendar client ID').fill(google.auth.clientId);
   await row.getByLabel('Google Calendar client secret').fill(google.auth.clientSecret ?? '');
   await row.getByRole('button', { name: 'Save' }).click();
-  const popup = page.waitForEvent('popup');
-  await row.getByRole('button', { name: 'Connect' }).click();
-  await expect((await popup).getByRole('heading')).toHaveText('Cadence is connected');
+  await signInThroughPopup(page, row.getByRole('button', { name: 'Connect' }));
   await expect(row).toContainText('Connected and up to date');
   await expect(row).toContainText('Google Workspace account (me@example.com)');
   await page.getByRole('button', { name: 'Today' }).click();

@@ -133,7 +133,9 @@ export function ReviewTable({
           : review.which === 'this'
             ? `${days} so far${usual ? ', against the same days of those weeks' : ''}; today counts once it is closed.`
             : usual
-              ? 'Your usual is the average of those weeks.'
+              ? (review.usual?.weeks ?? 0) === 1
+                ? 'Your usual is that one week until there are more.'
+                : 'Your usual is the average of those weeks.'
               : 'No earlier weeks with Cadence to compare with yet.'}
       </p>
     </>
