@@ -2,6 +2,7 @@ import { z } from 'zod';
 import './validationWords';
 import type { DaySummary } from './history';
 import type { IntegrationView } from './integrationView';
+import { MESSAGE_MAX_CHARS, type MessageSentView } from './messageTiming';
 import { lunchRecordSchema, MAX_CARRIED, type Teammate, teammateSchema } from './intents';
 import { hourMinute, type Settings, settingsPatchSchema } from './settings';
 import type { DayPlanView, PromptView, StatusView, TeammateView, TogetherView } from './statusView';
@@ -93,7 +94,13 @@ export const commandSchemas = {
     .partial()
     .extend({ id: teammateSchema.shape.id, email: teammateSchema.shape.email.unwrap().nullable().optional() })
     .strict(),
-  'integration.connect': z.object({ provider: z.enum(['slack', 'google', 'microsoft']) }).strict(),
+  'integration.connect': z
+    .object({
+      provider: z.enum(['slack', 'google', 'microsoft']),
+      /** Ask too for what sending messages to teammates needs (incremental consent, #25). */
+      for: z.literal('messages').optional(),
+    })
+    .strict(),
   'integration.configure': z
     .object({
       provider: z.enum(['slack', 'google', 'microsoft']),
@@ -112,6 +119,14 @@ export const commandSchemas = {
   'team.refresh': z.object({}).strict(),
   /** The member has seen what changed in the team's file: it is not shown again. */
   'team.seen': z.object({}).strict(),
+  /** A Slack message to a teammate, kept until their working hours begin unless marked urgent (#25). */
+  'message.send': z
+    .object({
+      to: z.string().trim().min(1, 'say who it is for').max(80),
+      text: z.string().trim().min(1, 'write the message').max(MESSAGE_MAX_CHARS),
+      urgent: z.boolean().default(false),
+    })
+    .strict(),
   notify: z
     .object({
       title: z.string().min(1).max(200),
@@ -207,6 +222,7 @@ export interface CommandResults {
   'integration.unconfigure': IntegrationView;
   'team.refresh': TeamView;
   'team.seen': TeamView;
+  'message.send': MessageSentView;
   notify: NotifyOutcomeView;
 }
 export type CommandResult<C extends CommandName> = CommandResults[C];
@@ -252,6 +268,10 @@ export type ErrorCode =
   | 'not_configured'
   | 'not_available'
   | 'storage'
+  /** A connected service needs a permission its sign-in did not grant: signing in again asks for it. */
+  | 'permission_needed'
+  /** A connected service refused or failed what was asked of it. */
+  | 'provider'
   // refusals by a transport
   | 'bad_host'
   | 'bad_origin'

@@ -2,7 +2,7 @@ import { watchingActivity, withActivity } from '../../shared/afterHours';
 import { type Availability, availabilityAt } from '../../shared/availability';
 import type { CalendarEvent } from '../../shared/calendar';
 import type { Instant } from '../../shared/clockTime';
-import { type DocumentCommand, type Handled, isIntegrationCommand } from '../../shared/commands/command';
+import { type DocumentCommand, type Handled, isWorldCommand } from '../../shared/commands/command';
 import {
   type ApiResult,
   type CommandInput,
@@ -26,7 +26,6 @@ import { ActivityWatcher } from './activityWatcher';
 import { ChangeTracker } from './changeTracker';
 import { answerOnceShown, commandContext, DocumentWriter, runDocumentCommand } from './documentCommands';
 import { commitGoalBlocks } from './goalCommits';
-import { runIntegrationCommand } from './integrationCommands';
 import type { NotifyOutcome } from './ports';
 import { memberSettings } from './memberSettings';
 import { ProblemBoard } from './problemBoard';
@@ -34,7 +33,7 @@ import { PromptWatcher } from './promptWatcher';
 import { answerQuery, teammateViews } from './queries';
 import { Scheduler } from './scheduler';
 import type { CadenceServiceOptions, IntegrationsPort, TeamPort } from './servicePorts';
-import { isTeamCommand, runTeamCommand } from './teamCommands';
+import { worldCommand } from './worldCommands';
 import { nextWake, type Snapshot, snapshotAt, withNudgeNoted } from './serviceSnapshot';
 
 export type { CadenceServiceOptions, IntegrationsPort } from './servicePorts';
@@ -201,8 +200,7 @@ export class CadenceService extends Disposable {
     input: unknown,
   ): ApiResult<CommandResult<CommandName>> | Promise<ApiResult<CommandResult<CommandName>>> {
     if (!isCommandName(name)) return refusal('unknown_command', `There is no command called "${name}".`);
-    if (isIntegrationCommand(name)) return runIntegrationCommand(this.integrationsPort, name, input);
-    if (isTeamCommand(name)) return runTeamCommand(this.team, name, input);
+    if (isWorldCommand(name)) return worldCommand(name, input, this, this.options.clock.now());
     if (name === 'notify') {
       const result = this.runTyped('notify', input);
       const shown = this.shown;

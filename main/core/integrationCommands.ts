@@ -32,7 +32,11 @@ export async function runIntegrationCommand(
   if (!integrations) return notAvailable();
   const provider = parsed.data.provider;
   if (name === 'integration.unconfigure') return integrations.unconfigure(provider);
-  return name === 'integration.connect' ? integrations.connect(provider) : integrations.disconnect(provider);
+  if (name === 'integration.connect') {
+    const purpose = (parsed.data as { for?: 'messages' }).for;
+    return purpose ? integrations.connect(provider, purpose) : integrations.connect(provider);
+  }
+  return integrations.disconnect(provider);
 }
 
 const notAvailable = () => refusal('not_available', 'Integrations are not available in this build.');

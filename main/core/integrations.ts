@@ -19,7 +19,8 @@ import type { AccountMemory, Provider, TokenSet, TokenSource } from '../provider
 import { Disposable, Emitter, type IDisposable } from '../base/lifetime';
 import { AccountBook } from './accountBook';
 import { ClientConfigs } from './clientConfigs';
-import { GoalPermissions } from './goalPermissions';
+import { FeaturePermissions, type SignInPurpose } from './featurePermissions';
+import { type OutgoingMessage, type SentThrough, sendThrough } from './messageSending';
 import { goalPermissionWords, problemLines } from './integrationWords';
 import type { Clock } from './ports';
 import { Reconciler } from './reconciler';
@@ -78,7 +79,7 @@ export class Integrations extends Disposable {
   private readonly configs: ClientConfigs;
   private readonly accounts: AccountBook;
   private readonly tokens: ServiceTokens;
-  private readonly goal: GoalPermissions;
+  private readonly goal: FeaturePermissions;
   private readonly signIns: SignIns;
   private readonly remote: RemoteReads;
 
@@ -89,7 +90,7 @@ export class Integrations extends Disposable {
     this.configs = new ClientConfigs(options.configs, options.clients);
     this.accounts = new AccountBook(vault, fire);
     this.tokens = new ServiceTokens(vault, clock, (id) => this.configs.of(id));
-    this.goal = new GoalPermissions(
+    this.goal = new FeaturePermissions(
       this.configs,
       vault,
       (id) => this.connections.has(id),
@@ -188,9 +189,17 @@ export class Integrations extends Disposable {
     for (const { reconciler } of this.connections.values()) reconciler.poke();
   }
 
-  /** Begins a sign-in and returns the address to open in the browser. */
-  connect(id: ProviderId): Promise<ApiResult<{ startUrl: string; authorizeUrl: string }>> {
+  /** Begins a sign-in (asking too for what `purpose` needs) and returns the address to open in the browser. */
+  connect(id: ProviderId, purpose?: SignInPurpose) {
+    if (purpose) this.goal.want(id, purpose);
     return this.signIns.begin(id);
+  }
+
+  /** A direct message to a member of a connected service, now or at `postAt` (#25). */
+  sendMessage(id: ProviderId, message: OutgoingMessage): Promise<ApiResult<SentThrough>> {
+    const provider = this.connections.get(id)?.provider ?? null;
+    const missing = this.goal.missingForMessages(id);
+    return sendThrough(id, provider, missing, { ...message, now: this.options.clock.now() });
   }
 
   disconnect(id: ProviderId): ApiResult<null> {

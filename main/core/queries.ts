@@ -18,6 +18,7 @@ import { toDayPlanView, type TeammateView, type TogetherView } from '../../share
 import { teamOf } from '../../shared/team/teamNorms';
 import { TeamQuietByZone, wholeTeamTogether } from '../../shared/team/teamTogether';
 import { glance, overlapSpans, teammatePattern, type ZoneMoments } from '../../shared/teammateGlance';
+import type { Teammate } from '../../shared/intents';
 import { patternOf } from '../../shared/workPattern';
 import type { QuerySource } from './servicePorts';
 
@@ -93,7 +94,8 @@ export function answerQuery<Q extends QueryName>(
 }
 
 /** The teammates shown: the user's own, enriched by the services, then the services' not replaced. */
-function teammatesOf(source: Pick<Source, 'intents' | 'integrations'>) {
+/** Everyone in the glance: the teammates the user added (with what services add), then the services' own. */
+export function teammatesOf(source: Pick<Source, 'intents' | 'integrations'>): Teammate[] {
   const integrations = source.integrations;
   const own = integrations
     ? source.intents.teammates.map((t) => integrations.enrich(t))

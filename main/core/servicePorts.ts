@@ -1,4 +1,5 @@
 import type { CalendarEvent } from '../../shared/calendar';
+import type { Instant } from '../../shared/clockTime';
 import type { ApiResult } from '../../shared/contract';
 import type { Intents, Teammate } from '../../shared/intents';
 import type { IntegrationView, ProviderId } from '../../shared/integrationView';
@@ -33,7 +34,15 @@ export interface CadenceServiceOptions {
 
 /** What the service needs from the connected services (main/core/integrations.ts). */
 export interface IntegrationsPort {
-  connect(id: ProviderId): Promise<ApiResult<{ startUrl: string; authorizeUrl: string }>>;
+  connect(
+    id: ProviderId,
+    purpose?: 'messages',
+  ): Promise<ApiResult<{ startUrl: string; authorizeUrl: string }>>;
+  /** A direct message to a member of a connected service (Slack), now or at `postAt`. */
+  sendMessage?(
+    id: ProviderId,
+    message: { member: string; text: string; postAt: Instant | null },
+  ): Promise<ApiResult<{ scheduledId: string | null; postAt: Instant | null }>>;
   configure(id: ProviderId, setting: { clientId: string; clientSecret?: string }): ApiResult<IntegrationView>;
   disconnect(id: ProviderId): ApiResult<null>;
   unconfigure(id: ProviderId): ApiResult<IntegrationView>;

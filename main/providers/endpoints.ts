@@ -16,6 +16,11 @@ export interface ProviderConfig {
    * for only while the goal is on (incremental consent), so a user without a goal never grants it.
    */
   goalScopes?: string[];
+  /**
+   * What sending a teammate a message needs beyond `oauth.scopes`: asked for the first time the user sends
+   * one (incremental consent), kept by later sign-ins once granted.
+   */
+  messageScopes?: string[];
 }
 
 /**
@@ -27,6 +32,13 @@ export interface ProviderConfig {
  */
 export const SLACK_REDIRECT_PORTS: readonly number[] = [47613, 47614, 47615];
 export const SLACK_LOOPBACK = { host: 'localhost', path: '/callback', ports: SLACK_REDIRECT_PORTS } as const;
+
+/**
+ * A direct message to a teammate as the user: conversations.open needs `im:write` to open the DM, and
+ * chat.scheduleMessage / chat.postMessage need `chat:write` (each method's "Required scopes",
+ * https://docs.slack.dev/reference/methods/conversations.open, …/chat.scheduleMessage, …/chat.postMessage).
+ */
+export const SLACK_MESSAGE_SCOPES = ['chat:write', 'im:write'];
 
 /** The redirect URLs Slack's app registers: what the manifest lists, and nothing else. */
 export function slackRedirectUrls(): string[] {
@@ -62,6 +74,7 @@ const DEFAULTS: Record<ProviderId, ProviderConfig> = {
       // A desktop (localhost) grant of a PKCE app renews without a client secret.
       secretOffDesktopOnly: true,
     },
+    messageScopes: SLACK_MESSAGE_SCOPES,
   },
   google: {
     apiUrl: 'https://www.googleapis.com/calendar/v3',
@@ -232,6 +245,7 @@ export function providerConfigs(
         ...(secret ? { clientSecret: secret } : {}),
       },
       ...(base.goalScopes ? { goalScopes: base.goalScopes } : {}),
+      ...(base.messageScopes ? { messageScopes: base.messageScopes } : {}),
     };
   }
   return result;

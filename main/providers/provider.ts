@@ -19,6 +19,13 @@ export interface Provider {
   teammates?(now: Instant): Promise<Teammate[]>;
   /** What the service's calendar says of teammates you added with an email: busy now, and working hours. */
   enrich?(people: readonly Teammate[], now: Instant): Promise<Map<string, TeammateUpdate>>;
+  /** A direct message to a member of the service (Slack: their member id), now or at `postAt`. */
+  message?(
+    member: string,
+    text: string,
+    postAt: Instant | null,
+    now: Instant,
+  ): Promise<{ scheduledId: string | null; postAt: Instant | null }>;
   /** Forget what was applied, so the next apply pushes everything (after reconnecting). */
   reset(): void;
   /**

@@ -48,6 +48,8 @@ const STATUS_BY_ERROR: Partial<Record<ErrorCode, number>> = {
   snooze_limit: 409,
   storage: 503,
   outcome_unknown: 409,
+  permission_needed: 403,
+  provider: 502,
 };
 
 const MIME: Record<string, string> = {

@@ -53,8 +53,22 @@ export function isTeamCommand(name: CommandName): name is TeamCommand {
   return name === 'team.refresh' || name === 'team.seen';
 }
 
+/** Commands that send something to a connected service on the user's behalf (a message to a teammate). */
+export type MessageCommand = 'message.send';
+
+export function isMessageCommand(name: CommandName): name is MessageCommand {
+  return name === 'message.send';
+}
+
+/** Commands that talk to the world (a sign-in, the team file, a message) rather than to the documents. */
+export type WorldCommand = IntegrationCommand | TeamCommand | MessageCommand;
+
 /** Commands that only change Cadence's own documents. */
-export type DocumentCommand = Exclude<CommandName, IntegrationCommand | TeamCommand>;
+export type DocumentCommand = Exclude<CommandName, WorldCommand>;
+
+export function isWorldCommand(name: CommandName): name is WorldCommand {
+  return isIntegrationCommand(name) || isTeamCommand(name) || isMessageCommand(name);
+}
 
 export type CommandHandler<C extends DocumentCommand> = (
   context: CommandContext,

@@ -23,7 +23,8 @@ export interface IntegrationWorld {
   settle(maxMs?: number): Promise<void>;
   /** Moves time forward like a machine that stays awake, letting pushes happen on the way. */
   advanceTo(at: number): Promise<void>;
-  connect(id: ProviderId): Promise<void>;
+  /** Signs in to a service as a person would in the browser (asking too for what `purpose` needs). */
+  connect(id: ProviderId, purpose?: 'messages'): Promise<void>;
   /** Ends the host as a quit would and starts a new one on the same folder and fakes. */
   restart(): Promise<void>;
   stop(): Promise<void>;
@@ -103,8 +104,11 @@ export async function integrationWorld(
         await settle(at - clock.now());
       }
     },
-    connect: async (id) => {
-      const outcome = await host.service.command('integration.connect', { provider: id });
+    connect: async (id, purpose) => {
+      const outcome = await host.service.command('integration.connect', {
+        provider: id,
+        ...(purpose ? { for: purpose } : {}),
+      });
       if (!outcome.ok) throw new Error(outcome.message);
       const page = await browseSignIn(outcome.value.startUrl);
       if (!page.ok) throw new Error(`sign-in failed: ${await page.text()}`);

@@ -51,6 +51,14 @@ const TIER: Record<string, number> = {
   'dnd.teamInfo': 20,
   // "Special rate limits apply" (https://docs.slack.dev/reference/methods/auth.test): bounded here.
   'auth.test': 100,
+  // "Tier 3: 50+ per minute" (https://docs.slack.dev/reference/methods/conversations.open)
+  'conversations.open': 50,
+  // "Tier 3: 50+ per minute" (https://docs.slack.dev/reference/methods/chat.scheduleMessage)
+  'chat.scheduleMessage': 50,
+  // "Special rate limits apply": "posting to several hundred messages per minute" across the workspace,
+  // and "1 message per second to a specific channel" (https://docs.slack.dev/reference/methods/chat.postMessage),
+  // the latter enforced per channel below.
+  'chat.postMessage': 300,
 };
 
 /**
@@ -68,7 +76,44 @@ const METHOD_SCOPE: Record<string, string | null> = {
   'users.list': 'users:read',
   'dnd.teamInfo': 'dnd:read',
   'auth.test': null,
+  // A 1:1 DM needs `im:write`: "You only need the scopes corresponding to that conversation type"
+  // (https://api.slack.com/methods/conversations.open; scopes listed on https://docs.slack.dev/reference/methods/conversations.open).
+  'conversations.open': 'im:write',
+  'chat.scheduleMessage': 'chat:write',
+  'chat.postMessage': 'chat:write',
 };
+
+/** What a sign-in that asked for nothing beyond status grants (messages need `chat:write` and `im:write`). */
+const STATUS_SCOPES = Object.values(METHOD_SCOPE).filter(
+  (scope): scope is string => scope !== null && scope !== 'chat:write' && scope !== 'im:write',
+);
+
+/**
+ * chat.scheduleMessage's Restrictions (https://docs.slack.dev/reference/methods/chat.scheduleMessage): "up to
+ * 120 days into the future" (else `time_too_far`), and "you cannot schedule more than 30 messages to post
+ * within a 5-minute window to the same channel" (else `restricted_too_many`); a `post_at` in the past is
+ * `time_in_past`.
+ */
+const SCHEDULE_MAX_AHEAD_S = 120 * 24 * 3600;
+const SCHEDULE_WINDOW_S = 5 * 60;
+const SCHEDULE_PER_WINDOW = 30;
+/**
+ * "Slack will truncate messages containing more than 40,000 characters"
+ * (https://docs.slack.dev/reference/methods/chat.postMessage, "Truncating content"); scheduleMessage still
+ * lists `msg_too_long`, so the fake refuses longer text there (the stricter reading).
+ */
+const TEXT_MAX_CHARS = 40_000;
+
+/** A message in a DM, posted now or scheduled. */
+export interface FakeDirectMessage {
+  channel: string;
+  /** The member the DM is with. */
+  user: string;
+  text: string;
+  /** Unix seconds it posts (scheduled) or posted (now). */
+  postAt: number;
+  scheduledId: string | null;
+}
 
 export interface SlackMember {
   id: string;
@@ -100,7 +145,12 @@ export class SlackFake extends ProviderFake {
   /** User scopes the person (or the workspace's admin) does not grant, whatever the sign-in asks for. */
   withheld: string[] = [];
   /** The user scopes the current grant holds: those the last sign-in asked for, less the withheld ones. */
-  granted: string[] = Object.values(METHOD_SCOPE).filter((scope): scope is string => scope !== null);
+  granted: string[] = [...STATUS_SCOPES];
+  /** Direct messages the signed-in user sent or scheduled, in order. */
+  readonly messages: FakeDirectMessage[] = [];
+  /** DMs opened with conversations.open: channel id → the member. */
+  private readonly dms = new Map<string, string>();
+  private lastPostPerChannel = new Map<string, number>();
 
   constructor() {
     super();
@@ -292,7 +342,83 @@ export class SlackFake extends ProviderFake {
           ),
         });
       }
+      case 'conversations.open':
+        return this.openDirect(body);
+      case 'chat.scheduleMessage':
+      case 'chat.postMessage':
+        return this.post(method, body);
     }
     return this.error('unknown_method');
+  }
+
+  /** conversations.open (https://docs.slack.dev/reference/methods/conversations.open): a 1:1 DM's id. */
+  private openDirect(body: Record<string, unknown>): FakeReply {
+    if (body.channel !== undefined) {
+      const known = this.dms.get(String(body.channel));
+      return known ? this.ok({ channel: { id: String(body.channel) } }) : this.error('channel_not_found');
+    }
+    // "Missing `users` in request"
+    if (typeof body.users !== 'string' || !body.users) return this.error('users_list_not_supplied');
+    const users = body.users.split(',');
+    // "Provide 1 to 8 user IDs"; "Needs at most 8 users to open"
+    if (users.length > 8) return this.error('too_many_users');
+    // "Don't include the ID of the user you're calling conversations.open on behalf of – we do that for
+    // you": the stricter reading refuses it.
+    if (users.includes('U0ME')) return this.error('invalid_arguments');
+    if (users.length !== 1) return this.error('method_not_supported_for_channel_type');
+    const member = this.members.find((m) => m.id === users[0]);
+    // "Value(s) passed for `users` was invalid."; "A specified `user` has been disabled."
+    if (!member) return this.error('user_not_found');
+    if (member.deleted) return this.error('user_disabled');
+    const id = `D${member.id}`;
+    this.dms.set(id, member.id);
+    return this.ok({ channel: { id } });
+  }
+
+  /** chat.scheduleMessage and chat.postMessage into a DM opened before (a `D…` id; other ids are not known). */
+  private post(method: string, body: Record<string, unknown>): FakeReply {
+    // "Cannot be used by new Slack apps" / "Can only be used by classic apps"
+    if (body.as_user !== undefined) return this.error('as_user_not_supported');
+    const channel = String(body.channel ?? '');
+    const user = this.dms.get(channel);
+    // "You may receive a channel_not_found error if your app doesn't have permission to enter into an
+    // direct message with the intended user."
+    if (!user) return this.error('channel_not_found');
+    const text = typeof body.text === 'string' ? body.text : '';
+    if (!text.trim()) return this.error('no_text');
+    const seconds = Math.floor(this.now() / 1000);
+    if (method === 'chat.postMessage') {
+      const last = this.lastPostPerChannel.get(channel) ?? 0;
+      if (this.now() - last < 1000)
+        return { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } };
+      this.lastPostPerChannel.set(channel, this.now());
+      this.messages.push({
+        channel,
+        user,
+        text: text.slice(0, TEXT_MAX_CHARS),
+        postAt: seconds,
+        scheduledId: null,
+      });
+      return this.ok({
+        channel,
+        ts: `${seconds}.000${this.messages.length}`,
+        ...(text.length > TEXT_MAX_CHARS ? { response_metadata: { warnings: ['message_truncated'] } } : {}),
+      });
+    }
+    if (text.length > TEXT_MAX_CHARS) return this.error('msg_too_long');
+    // "Unix timestamp representing the future time the message should post to Slack."
+    const raw = String(body.post_at ?? '');
+    if (!/^\d+$/.test(raw)) return this.error('invalid_time');
+    const postAt = Number(raw);
+    if (postAt <= seconds) return this.error('time_in_past');
+    if (postAt > seconds + SCHEDULE_MAX_AHEAD_S) return this.error('time_too_far');
+    const near = this.messages.filter(
+      (m) => m.channel === channel && m.scheduledId && Math.abs(m.postAt - postAt) < SCHEDULE_WINDOW_S,
+    );
+    if (near.length >= SCHEDULE_PER_WINDOW) return this.error('restricted_too_many');
+    const scheduledId = `Q${this.messages.length + 1}`;
+    this.messages.push({ channel, user, text, postAt, scheduledId });
+    // The page's example answers post_at as a string.
+    return this.ok({ channel, scheduled_message_id: scheduledId, post_at: String(postAt) });
   }
 }

@@ -4,6 +4,7 @@ import { DEFAULT_TEAMMATE_WEEK, DEFAULT_TEAMMATE_WEEKEND, type Teammate } from '
 import { canonicalZone } from '../../../shared/zoneNames';
 import { httpCall, ProviderError } from '../providerError';
 import type { AccountMemory, Provider, TokenSource } from '../provider';
+import { type SentMessage, sendDirect } from './slackMessages';
 
 const AUTH_ERRORS = new Set(['invalid_auth', 'token_revoked', 'not_authed', 'account_inactive']);
 /**
@@ -104,6 +105,11 @@ export class SlackProvider implements Provider {
   private dndPausedUntil = 0;
   /** What dnd.teamInfo said of each teammate, kept between readings: user → in DND hours until. */
   private dndKnown = new Map<string, number>();
+
+  /** A direct message to a workspace member, now or at `postAt`. */
+  message(member: string, text: string, postAt: Instant | null, now: Instant): Promise<SentMessage> {
+    return sendDirect((method, form) => this.call(method, form), member, text, postAt, now);
+  }
 
   reset(): void {
     this.appliedStatus = null;

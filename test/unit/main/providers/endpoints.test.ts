@@ -205,6 +205,16 @@ describe('the Slack app manifest', () => {
     const manifest = fs.readFileSync(path.join(__dirname, '../../../../slack-app-manifest.yml'), 'utf8');
     expect(manifest).toMatch(/^oauth_config:\n(?: {2}.*\n)*? {2}pkce_enabled: true$/m);
   });
+
+  it('lets the app ask for every user scope Cadence asks for, the message scopes included, and no other', async () => {
+    const { providerConfigs } = await import('../../../../main/providers/endpoints');
+    const manifest = fs.readFileSync(path.join(__dirname, '../../../../slack-app-manifest.yml'), 'utf8');
+    const user = /^ {4}user:\n((?: {6}(?:- \S+|#.*)\n)+)/m.exec(manifest)?.[1] ?? '';
+    const listed = [...user.matchAll(/- (\S+)/g)].map((m) => m[1]);
+    const slack = providerConfigs({}).slack;
+    expect(listed.sort()).toEqual([...slack.oauth.scopes, ...(slack.messageScopes ?? [])].sort());
+    expect(slack.messageScopes).toEqual(['chat:write', 'im:write']);
+  });
 });
 
 describe('a Microsoft tenant', () => {

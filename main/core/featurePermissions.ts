@@ -1,0 +1,78 @@
+import { type ProviderId, PROVIDER_IDS } from '../../shared/integrationView';
+import type { Settings } from '../../shared/settings';
+import { missingScopes } from '../auth/grantedScopes';
+import type { Vault } from '../auth/vault';
+import type { ProviderConfig } from '../providers/endpoints';
+import type { ClientConfigs } from './clientConfigs';
+
+/** What a sign-in is for beyond status: sending messages to teammates (#25). */
+export type SignInPurpose = 'messages';
+
+/**
+ * What features need of each service beyond its sign-in, asked for only when wanted (incremental
+ * consent): the weekly focus goal's calendar writes while the goal is on, so a user without a goal never
+ * grants them; sending messages from the first time the user sends one, and kept once granted.
+ */
+export class FeaturePermissions {
+  private said = '[]';
+  /** Services the user asked to send messages through, in this run. */
+  private readonly messagesWanted = new Set<ProviderId>();
+
+  constructor(
+    private readonly configs: ClientConfigs,
+    private readonly vault: Vault,
+    private readonly connected: (id: ProviderId) => boolean,
+    private readonly settings: () => Settings | undefined,
+  ) {}
+
+  private goalOn(): boolean {
+    return (this.settings()?.focusGoal.weeklyHours ?? 0) > 0;
+  }
+
+  /** What the focus goal needs of a connected service that its sign-in did not grant. */
+  missing(id: ProviderId): string[] {
+    const needed = this.configs.of(id).goalScopes;
+    if (!needed || !this.connected(id) || !this.goalOn()) return [];
+    return missingScopes(this.vault.get(id)?.scopes, needed);
+  }
+
+  /** What sending messages through a connected service needs that its sign-in did not grant. */
+  missingForMessages(id: ProviderId): string[] {
+    const needed = this.configs.of(id).messageScopes;
+    if (!needed) return [];
+    return missingScopes(this.vault.get(id)?.scopes, needed);
+  }
+
+  /** The next sign-in of the service asks for what sending messages needs too. */
+  want(id: ProviderId, purpose: SignInPurpose): void {
+    if (purpose === 'messages') this.messagesWanted.add(id);
+  }
+
+  /**
+   * The service's sign-in: the focus goal's scopes too while the goal is on, and the message scopes when
+   * the user asked to send, or already granted them (signing in again never takes them away).
+   */
+  signInConfig(id: ProviderId): ProviderConfig {
+    const config = this.configs.of(id);
+    const extra = [
+      ...(config.goalScopes && this.goalOn() ? config.goalScopes : []),
+      ...(config.messageScopes &&
+      (this.messagesWanted.has(id) || (this.connected(id) && !this.missingForMessages(id).length))
+        ? config.messageScopes
+        : []),
+    ];
+    if (!extra.length) return config;
+    return {
+      ...config,
+      oauth: { ...config.oauth, scopes: [...new Set([...config.oauth.scopes, ...extra])] },
+    };
+  }
+
+  /** Turning the goal on or off changes what the cards ask for: true once each time it does. */
+  changed(): boolean {
+    const now = JSON.stringify(PROVIDER_IDS.map((id) => this.missing(id)));
+    if (now === this.said) return false;
+    this.said = now;
+    return true;
+  }
+}

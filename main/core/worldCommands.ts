@@ -1,0 +1,22 @@
+import type { Instant } from '../../shared/clockTime';
+import { isIntegrationCommand, isTeamCommand, type WorldCommand } from '../../shared/commands/command';
+import type { ApiResult, CommandResult } from '../../shared/contract';
+import { runIntegrationCommand } from './integrationCommands';
+import { runMessageCommand } from './messageCommands';
+import type { QuerySource } from './servicePorts';
+import { runTeamCommand } from './teamCommands';
+
+/**
+ * A command that talks to the world rather than to Cadence's own documents: a sign-in, the team file, a
+ * message to a teammate. Each checks its own input against the contract.
+ */
+export function worldCommand(
+  name: WorldCommand,
+  input: unknown,
+  source: Pick<QuerySource, 'settings' | 'intents' | 'integrations' | 'team'>,
+  now: Instant,
+): Promise<ApiResult<CommandResult<WorldCommand>>> {
+  if (isIntegrationCommand(name)) return runIntegrationCommand(source.integrations, name, input);
+  if (isTeamCommand(name)) return runTeamCommand(source.team, name, input);
+  return runMessageCommand(source, input, now);
+}

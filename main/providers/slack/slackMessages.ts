@@ -1,0 +1,86 @@
+import type { Instant } from '../../../shared/clockTime';
+import { ProviderError } from '../providerError';
+
+/** One Slack Web API call of the provider's (token, renewal and error classes included). */
+export type SlackCall = (method: string, form: Record<string, string>) => Promise<Record<string, unknown>>;
+
+/**
+ * A scheduled time this close is sent at once: Slack refuses a `post_at` in the past (`time_in_past`,
+ * the Errors table of https://docs.slack.dev/reference/methods/chat.scheduleMessage), and the request takes
+ * a moment to arrive.
+ */
+const SEND_NOW_WITHIN_MS = 60_000;
+
+/**
+ * What Slack's refusals mean to the person sending, by error code (the Errors tables of
+ * https://docs.slack.dev/reference/methods/conversations.open, …/chat.scheduleMessage and
+ * …/chat.postMessage).
+ */
+const REFUSALS: Record<string, string> = {
+  user_not_found: 'Slack does not know that person any more',
+  user_disabled: "that person's Slack account is deactivated",
+  user_not_visible: 'Slack does not let you see that person',
+  cannot_dm_bot: 'that Slack account is an app, not a person',
+  invalid_user_combination: 'Slack lets you message that outside person only once you share a channel',
+  channel_not_found: 'Slack could not find the direct message with them',
+  is_archived: 'the direct message with them is archived',
+  not_in_channel: 'you are not in that conversation',
+  restricted_action: 'your workspace does not let you post there',
+  msg_too_long: 'the message is too long for Slack',
+  time_too_far: 'Slack schedules at most 120 days ahead',
+  time_in_past: 'the time to send it has just passed; send it again',
+  restricted_too_many:
+    'Slack takes at most 30 scheduled messages in 5 minutes to one conversation; wait a moment',
+};
+
+export interface SentMessage {
+  /** Slack's id of the scheduled message; null when it went now. */
+  scheduledId: string | null;
+  /** When Slack will post it (its own answer); null when it went now. */
+  postAt: Instant | null;
+}
+
+/**
+ * A direct message to a member of the workspace, from the signed-in user: the DM is opened (or found)
+ * with conversations.open, then the message goes now (chat.postMessage) or at `postAt`
+ * (chat.scheduleMessage, whose `channel` is "a public channel, private channel, or DM conversation").
+ */
+export async function sendDirect(
+  call: SlackCall,
+  member: string,
+  text: string,
+  postAt: Instant | null,
+  now: Instant,
+): Promise<SentMessage> {
+  try {
+    const opened = await call('conversations.open', { users: member });
+    const channel = (opened.channel as { id?: unknown } | undefined)?.id;
+    if (typeof channel !== 'string' || !channel)
+      throw new ProviderError(
+        'permanent',
+        'Slack opened no direct message with them',
+        undefined,
+        'no_channel',
+      );
+    if (postAt === null || postAt - now < SEND_NOW_WITHIN_MS) {
+      await call('chat.postMessage', { channel, text });
+      return { scheduledId: null, postAt: null };
+    }
+    const answer = await call('chat.scheduleMessage', {
+      channel,
+      text,
+      // "Unix timestamp representing the future time the message should post to Slack."
+      post_at: String(Math.floor(postAt / 1000)),
+    });
+    const id = answer.scheduled_message_id;
+    const at = Number(answer.post_at);
+    return {
+      scheduledId: typeof id === 'string' ? id : null,
+      postAt: Number.isFinite(at) && at > 0 ? at * 1000 : postAt,
+    };
+  } catch (error) {
+    const words = error instanceof ProviderError && error.code ? REFUSALS[error.code] : undefined;
+    if (!words || !(error instanceof ProviderError)) throw error;
+    throw new ProviderError('permanent', `Not sent: ${words}.`, undefined, error.code);
+  }
+}

@@ -1,0 +1,76 @@
+import type { Instant } from './clockTime';
+import type { Teammate } from './intents';
+import { teammatePattern } from './teammateGlance';
+import { clockTime } from './timeWriting';
+import { dayWords } from './words';
+import { nextSpan, spanAt } from './workPattern';
+
+/**
+ * Slack schedules a message "up to 120 days into the future"; further is refused with `time_too_far`
+ * (https://docs.slack.dev/reference/methods/chat.scheduleMessage, Restrictions).
+ */
+export const SCHEDULE_LIMIT_MS = 120 * 24 * 3_600_000;
+
+/**
+ * Slack truncates a message's text past 40,000 characters and advises 4,000 at most
+ * (https://docs.slack.dev/reference/methods/chat.postMessage, "Truncating content"): Cadence takes no more
+ * than that, so nothing is cut.
+ */
+export const MESSAGE_MAX_CHARS = 4000;
+
+/** What became of a message to a teammate. */
+export interface MessageSentView {
+  /** The teammate's id in Cadence's list, and their name. */
+  to: string;
+  name: string;
+  /** When Slack delivers it (ISO, in the sender's zone); null when it went now. */
+  deliverAt: string | null;
+  /** Slack's id of the scheduled message, to take it back before it lands. */
+  scheduledId: string | null;
+  urgent: boolean;
+  /** What happened, in words: "Arrives on Monday at 09:00, Ana's time (08:00 yours)." */
+  words: string;
+}
+
+/**
+ * When a message to a teammate should reach them: now while they are in their working hours, else at the
+ * start of their next working span (their zone, weekdays and weekend). Null `at` means now.
+ * `none` when they have no working hours at all in the coming weeks (then it goes now, said so).
+ */
+export type Delivery =
+  { kind: 'now'; at: null } | { kind: 'theirStart'; at: Instant } | { kind: 'noHours'; at: null };
+
+export function deliveryFor(teammate: Teammate, now: Instant): Delivery {
+  const pattern = teammatePattern(teammate);
+  if (spanAt(now, pattern)) return { kind: 'now', at: null };
+  const next = nextSpan(now, pattern);
+  if (!next || next.start - now > SCHEDULE_LIMIT_MS) return { kind: 'noHours', at: null };
+  return { kind: 'theirStart', at: next.start };
+}
+
+/** The sender's Slack identity for a teammate: their own member id ("U123"), when Slack lists them. */
+export function slackMemberOf(teammate: Pick<Teammate, 'id' | 'replaces'>): string | null {
+  const linked = [teammate.id, teammate.replaces].find((id) => id?.startsWith('slack:'));
+  return linked ? linked.slice('slack:'.length) : null;
+}
+
+/**
+ * When it lands, in the reader's day and clock, then the sender's: "Arrives on Monday at 09:00, Ana's
+ * time (08:00 yours)".
+ */
+export function arrivalWords(
+  name: string,
+  at: Instant,
+  theirZone: string,
+  yourZone: string,
+  now: Instant,
+  locale?: string,
+): string {
+  const theirs = `${dayWords(new Date(at).toISOString(), theirZone, now, locale)} at ${clockTime(at, theirZone, locale)}`;
+  const yoursDay = dayWords(new Date(at).toISOString(), yourZone, now, locale);
+  const theirDay = dayWords(new Date(at).toISOString(), theirZone, now, locale);
+  const yours = `${yoursDay === theirDay ? '' : `${yoursDay} `}${clockTime(at, yourZone, locale)}`;
+  return theirZone === yourZone
+    ? `Arrives ${theirs}, at the start of ${name}'s day.`
+    : `Arrives ${theirs}, ${name}'s time (${yours} yours).`;
+}

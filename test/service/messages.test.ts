@@ -1,0 +1,121 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { type IntegrationWorld, integrationWorld } from '../fakes/integrationHarness';
+import { at } from '../unit/shared/domainFixtures';
+
+/** Issue #25: a Slack message to a teammate waits for their working hours, unless marked urgent. */
+const ZONE = 'Europe/Berlin';
+let world: IntegrationWorld | null = null;
+afterEach(async () => {
+  await world?.stop();
+  world = null;
+});
+
+/** Signed in to Slack as Cadence signs in for status alone, with Ana (Lisbon) and Kai (Tokyo) in the workspace. */
+async function slackWorld(local: string): Promise<IntegrationWorld> {
+  world = await integrationWorld(at(local, ZONE), ZONE, { clock: '24h' });
+  world.slack.members = [
+    { id: 'UANA', name: 'ana', real_name: 'Ana', tz: 'Europe/Lisbon' },
+    { id: 'UKAI', name: 'kai', real_name: 'Kai', tz: 'Asia/Tokyo' },
+    { id: 'UOLD', name: 'old', real_name: 'Old Account', tz: 'UTC', deleted: true },
+  ];
+  await world.connect('slack');
+  return world;
+}
+
+type Sent = {
+  ok: boolean;
+  value?: { deliverAt: string | null; words: string; scheduledId: string | null; urgent: boolean };
+  message?: string;
+  error?: string;
+};
+const send = async (w: IntegrationWorld, input: Record<string, unknown>) =>
+  (await w.run('message.send', input)) as Sent;
+const epoch = (local: string, zone: string) => Math.floor(at(local, zone) / 1000);
+
+describe('a message that waits for its reader', () => {
+  it('asks for the permission to post only when first used, once, and schedules across their weekend', async () => {
+    const w = await slackWorld('2026-12-04T19:30'); // Friday evening in Berlin, 18:30 in Lisbon
+    // Signed in for status alone: nothing to post with, and nothing was asked.
+    expect(w.slack.granted).not.toContain('chat:write');
+    const refused = await send(w, { to: 'Ana', text: 'The draft is in the folder.' });
+    expect(refused).toMatchObject({ ok: false, error: 'permission_needed' });
+    expect(refused.message).toContain('chat:write, im:write');
+    expect(w.slack.messages).toEqual([]);
+    expect(w.slack.methodCalls()).not.toContain('conversations.open');
+
+    await w.connect('slack', 'messages');
+    expect(w.slack.granted).toEqual(expect.arrayContaining(['chat:write', 'im:write']));
+    const sent = await send(w, { to: 'Ana', text: 'The draft is in the folder.' });
+    expect(sent.ok).toBe(true);
+    // Her Monday 09:00 in Lisbon, 10:00 in Berlin: not her Saturday, not her Sunday.
+    expect(w.slack.messages).toEqual([
+      {
+        channel: 'DUANA',
+        user: 'UANA',
+        text: 'The draft is in the folder.',
+        postAt: epoch('2026-12-07T09:00', 'Europe/Lisbon'),
+        scheduledId: 'Q1',
+      },
+    ]);
+    expect(sent.value).toMatchObject({
+      deliverAt: '2026-12-07T10:00:00.000+01:00',
+      scheduledId: 'Q1',
+      words: "Arrives on Monday at 09:00, Ana's time (10:00 yours).",
+    });
+
+    // Signing in again later (a reconnect) keeps what was granted: sending goes on working.
+    await w.connect('slack');
+    expect(w.slack.granted).toEqual(expect.arrayContaining(['chat:write', 'im:write']));
+    expect((await send(w, { to: 'ana', text: 'One more thing.' })).ok).toBe(true);
+  });
+
+  it('sends at once while they are working, and at once when marked urgent by the team rule', async () => {
+    const w = await slackWorld('2026-12-07T11:00'); // Monday: 10:00 in Lisbon, 19:00 in Tokyo
+    await w.connect('slack', 'messages');
+    const now = await send(w, { to: 'Ana', text: 'Lunch at one?' });
+    expect(now.value).toMatchObject({
+      deliverAt: null,
+      scheduledId: null,
+      words: 'Sent to Ana now: it is within their working hours.',
+    });
+    const urgent = await send(w, { to: 'Kai', text: 'The release is broken.', urgent: true });
+    expect(urgent.value).toMatchObject({
+      deliverAt: null,
+      urgent: true,
+      words: 'Sent to Kai now, marked urgent (!urgent).',
+    });
+    expect(w.slack.messages.map((m) => [m.user, m.text, m.scheduledId])).toEqual([
+      ['UANA', 'Lunch at one?', null],
+      ['UKAI', '!urgent The release is broken.', null],
+    ]);
+    // Without the mark it would have waited for Kai's Tuesday 09:00 in Tokyo.
+    const waits = await send(w, { to: 'Kai', text: 'Notes for tomorrow.' });
+    expect(w.slack.messages.at(-1)?.postAt).toBe(epoch('2026-12-08T09:00', 'Asia/Tokyo'));
+    expect(waits.value?.words).toBe("Arrives tomorrow at 09:00, Kai's time (01:00 yours).");
+  });
+
+  it('says plainly who cannot be reached, and what Slack refused, and sends nothing then', async () => {
+    const w = await slackWorld('2026-12-07T11:00');
+    await w.connect('slack', 'messages');
+    expect(await send(w, { to: 'Nobody', text: 'hi' })).toMatchObject({
+      ok: false,
+      error: 'not_found',
+      message: 'No teammate is called Nobody.',
+    });
+    await w.run('teammates.add', { name: 'Rui', timeZone: 'Europe/Lisbon' });
+    expect((await send(w, { to: 'Rui', text: 'hi' })).message).toMatch(
+      /^Rui is not on Slack as far as Cadence knows/,
+    );
+    expect(await send(w, { to: 'Ana', text: '   ' })).toMatchObject({ ok: false, error: 'invalid_input' });
+    w.slack.nextAnswer.set('conversations.open', {
+      status: 200,
+      body: { ok: false, error: 'user_disabled' },
+    });
+    expect(await send(w, { to: 'Ana', text: 'hi' })).toMatchObject({
+      ok: false,
+      error: 'provider',
+      message: "Not sent: that person's Slack account is deactivated.",
+    });
+    expect(w.slack.messages).toEqual([]);
+  });
+});
