@@ -39,6 +39,7 @@ const OPTIONS = {
   priority: { type: 'string', multiple: true },
   port: { type: 'string' },
   urgent: { type: 'boolean' },
+  for: { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
   'client-secret': { type: 'string' },
@@ -198,6 +199,13 @@ function writeOpener(dataDir: string, url: string, name = 'open-window.html'): s
     0o600,
   );
   return file;
+}
+
+/** Opens a sign-in's start page in the browser (through a file of the user's own, like `open`), in words. */
+function signInWords(invocation: Invocation, startUrl: string): string {
+  const page = writeOpener(invocation.client.folder, startUrl, 'open-sign-in.html');
+  const opened = openInBrowser(pathToFileURL(page).href);
+  return `${opened ? 'Your browser opens the sign-in page; if it does not, open' : 'Open'} this address to sign in (Cadence finishes by itself once you approve; it works once, in one browser):\n${startUrl}`;
 }
 
 /** Opens an address in the system browser where there is one; false when it cannot (no display). */
@@ -578,19 +586,47 @@ const VERBS: Record<string, Verb> = {
     },
   },
   connect: {
-    usage: ['connect slack|google|microsoft       sign in to a service (opens your browser)'],
-    run: (invocation) =>
-      send(
+    usage: [
+      'connect slack|google|microsoft       sign in to a service (opens your browser)',
+      'connect slack --for messages         sign in again, allowing Cadence to send your messages',
+    ],
+    run: (invocation) => {
+      const provider = providerOf(invocation.args[0], 'connect');
+      const purpose = invocation.values.for;
+      if (purpose !== undefined && purpose !== 'messages')
+        throw new UsageError(`connect --for takes messages (what sending a teammate a message needs).`);
+      return send(
         invocation,
         'integration.connect',
-        { provider: providerOf(invocation.args[0], 'connect') },
-        (v) => {
-          // Like `open`: the browser gets a file of the user's own that passes it on to the start page.
-          const page = writeOpener(invocation.client.folder, v.startUrl, 'open-sign-in.html');
-          const opened = openInBrowser(pathToFileURL(page).href);
-          return `${opened ? 'Your browser opens the sign-in page; if it does not, open' : 'Open'} this address to sign in (Cadence finishes by itself once you approve; it works once, in one browser):\n${v.startUrl}`;
-        },
-      ),
+        { provider, ...(purpose ? { for: purpose } : {}) },
+        (v) => signInWords(invocation, v.startUrl),
+      );
+    },
+  },
+  send: {
+    usage: [
+      'send NAME TEXT [--urgent]            a Slack message to a teammate: it waits for their working hours',
+      '                                     (--urgent: now, marked urgent by the team rule)',
+    ],
+    run: async (invocation) => {
+      const { args, values, client } = invocation;
+      if (args.length < 2)
+        throw new UsageError('send needs who and what, e.g. cadence send Ana "The draft is in the folder"');
+      const input = {
+        to: args[0]!,
+        text: args.slice(1).join(' '),
+        ...(values.urgent ? { urgent: true } : {}),
+      };
+      const sent = await client.command('message.send', input);
+      if (sent.ok || sent.error !== 'permission_needed') return print(sent, values, (v) => v.words, input);
+      // Asked only now, the first time: the sign-in opens, and the message is sent once it is allowed.
+      const asked = await client.command('integration.connect', { provider: 'slack', for: 'messages' });
+      if (!asked.ok) return report(asked);
+      complain(
+        `Not sent yet. ${sent.message}\n${signInWords(invocation, asked.value.startUrl)}\nOnce you have allowed it, run the same command again.`,
+      );
+      return 1;
+    },
   },
   disconnect: {
     usage: ["disconnect slack|google|microsoft    forget a service's sign-in"],

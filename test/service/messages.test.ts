@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type IntegrationWorld, integrationWorld } from '../fakes/integrationHarness';
+import { cli } from '../fakes/processHarness';
+import { browseSignIn } from '../fakes/signInBrowser';
 import { at } from '../unit/shared/domainFixtures';
 
 /** Issue #25: a Slack message to a teammate waits for their working hours, unless marked urgent. */
@@ -117,5 +119,27 @@ describe('a message that waits for its reader', () => {
       message: "Not sent: that person's Slack account is deactivated.",
     });
     expect(w.slack.messages).toEqual([]);
+  });
+
+  it('from the CLI: cadence send opens the sign-in the first time, then sends and says when it lands', async () => {
+    const w = await slackWorld('2026-12-04T19:30');
+    const env = { CADENCE_NO_BROWSER: '1' };
+    const first = await cli(w.dir, ['send', 'Ana', 'The draft', 'is in the folder.'], env);
+    expect(first.code).toBe(1);
+    expect(first.stderr).toMatch(/^Not sent yet\. Sending needs Slack to let Cadence post messages as you/);
+    expect(first.stderr).toMatch(/Once you have allowed it, run the same command again\.$/m);
+    expect(w.slack.messages).toEqual([]);
+    const startUrl = /^(http:\/\/localhost:\d+\/cadence-sign-in\/\S+)$/m.exec(first.stderr)?.[1];
+    expect(startUrl).toBeDefined();
+    expect((await browseSignIn(startUrl!)).ok).toBe(true);
+    await w.settle();
+    const again = await cli(w.dir, ['send', 'Ana', 'The draft', 'is in the folder.'], env);
+    expect([again.code, again.stdout.trim()]).toEqual([
+      0,
+      "Arrives on Monday at 09:00, Ana's time (10:00 yours).",
+    ]);
+    expect(w.slack.messages.map((m) => m.text)).toEqual(['The draft is in the folder.']);
+    const usage = await cli(w.dir, ['send', 'Ana'], env);
+    expect([usage.code, usage.stderr]).toEqual([2, expect.stringMatching(/^send needs who and what/)]);
   });
 });
