@@ -28,7 +28,7 @@ export interface MessageSentView {
   /** Slack's id of the scheduled message, to take it back before it lands. */
   scheduledId: string | null;
   urgent: boolean;
-  /** What happened, in words: "Arrives on Monday at 09:00, Ana's time (08:00 yours)." */
+  /** What happened, in words: "Arrives on Monday at 09:00, Ana's time (08:00 for you)." */
   words: string;
 }
 
@@ -56,7 +56,7 @@ export function slackMemberOf(teammate: Pick<Teammate, 'id' | 'replaces'>): stri
 
 /**
  * When it lands, in the reader's day and clock, then the sender's: "Arrives on Monday at 09:00, Ana's
- * time (08:00 yours)".
+ * time (08:00 for you)", "Arrives tomorrow at 09:00, Kai's time (today at 13:00 for you)".
  */
 export function arrivalWords(
   name: string,
@@ -69,8 +69,8 @@ export function arrivalWords(
   const theirs = `${dayWords(new Date(at).toISOString(), theirZone, now, locale)} at ${clockTime(at, theirZone, locale)}`;
   const yoursDay = dayWords(new Date(at).toISOString(), yourZone, now, locale);
   const theirDay = dayWords(new Date(at).toISOString(), theirZone, now, locale);
-  const yours = `${yoursDay === theirDay ? '' : `${yoursDay} `}${clockTime(at, yourZone, locale)}`;
+  const yours = `${yoursDay === theirDay ? '' : `${yoursDay} at `}${clockTime(at, yourZone, locale)}`;
   return theirZone === yourZone
     ? `Arrives ${theirs}, at the start of ${name}'s day.`
-    : `Arrives ${theirs}, ${name}'s time (${yours} yours).`;
+    : `Arrives ${theirs}, ${name}'s time (${yours} for you).`;
 }

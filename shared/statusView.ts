@@ -175,6 +175,8 @@ export interface TeammateView extends Omit<TeammateGlance, 'nextAvailable' | 'ne
    * time they are in (in their own zone) and when it ends. Absent without such a file.
    */
   teamQuiet?: { kind: QuietKind; until: string } | null;
+  /** Cadence can send them a Slack message (they are a Slack member, or stand for one). */
+  messageable?: true;
   /** What the user entered for a teammate added by hand, to edit it; none for a service's teammate. */
   entered?: Pick<Teammate, 'week' | 'weekendDays' | 'email'>;
 }

@@ -56,8 +56,13 @@ export async function sendThrough(
         'provider',
         `${name} asked to slow down: not sent. Try again in ${Math.max(1, Math.ceil((error.retryAfterMs ?? 30_000) / 1000))} s.`,
       );
+    // A lost answer may hide a message that went ("some aspect of the operation succeeded", Slack's
+    // internal_error): the sender looks before sending it twice.
     if (error.kind === 'transient')
-      return refusal('provider', `Not sent: ${name} could not be reached (${error.message}). Try again.`);
+      return refusal(
+        'provider',
+        `${name} did not answer, so Cadence cannot tell whether it was sent: look in ${name} before sending it again.`,
+      );
     return refusal('provider', error.message);
   }
 }

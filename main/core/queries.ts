@@ -19,6 +19,7 @@ import { teamOf } from '../../shared/team/teamNorms';
 import { TeamQuietByZone, wholeTeamTogether } from '../../shared/team/teamTogether';
 import { glance, overlapSpans, teammatePattern, type ZoneMoments } from '../../shared/teammateGlance';
 import type { Teammate } from '../../shared/intents';
+import { slackMemberOf } from '../../shared/messageTiming';
 import { patternOf } from '../../shared/workPattern';
 import type { QuerySource } from './servicePorts';
 
@@ -151,6 +152,7 @@ export function teammateViews(
     return {
       ...view,
       source: teammate.source,
+      ...(slackMemberOf(teammate) ? { messageable: true as const } : {}),
       ...(quiet
         ? { teamQuiet: inQuiet ? { kind: inQuiet.kind, until: isoInZone(inQuiet.until, zone) } : null }
         : {}),

@@ -144,8 +144,10 @@ export class SlackFake extends ProviderFake {
   private profileSets: number[] = [];
   /** User scopes the person (or the workspace's admin) does not grant, whatever the sign-in asks for. */
   withheld: string[] = [];
-  /** The user scopes the current grant holds: those the last sign-in asked for, less the withheld ones. */
+  /** The user scopes the grant holds: every sign-in adds what it asked for, less the withheld ones. */
   granted: string[] = [...STATUS_SCOPES];
+  /** A sign-in was granted before: later ones add to its scopes. */
+  private signedIn = false;
   /** Direct messages the signed-in user sent or scheduled, in order. */
   readonly messages: FakeDirectMessage[] = [];
   /** DMs opened with conversations.open: channel id → the member. */
@@ -208,7 +210,14 @@ export class SlackFake extends ProviderFake {
   protected route(request: FakeRequest): FakeReply {
     if (request.path === '/oauth/v2/authorize') {
       const reply = this.auth.authorize(request.query);
-      if (reply.status < 400) this.granted = grantedOnConsent(request.query, 'user_scope', this.withheld);
+      // "each scope you request is additive… It is not possible to downgrade an access token's scopes"
+      // (https://docs.slack.dev/authentication/installing-with-oauth, "Appending scopes"): what an
+      // earlier sign-in granted stays granted.
+      if (reply.status < 400)
+        this.granted = this.signedIn
+          ? [...new Set([...this.granted, ...grantedOnConsent(request.query, 'user_scope', this.withheld)])]
+          : grantedOnConsent(request.query, 'user_scope', this.withheld);
+      if (reply.status < 400) this.signedIn = true;
       return reply;
     }
     if (request.path === '/api/oauth.v2.access') {
@@ -365,6 +374,9 @@ export class SlackFake extends ProviderFake {
     // "Don't include the ID of the user you're calling conversations.open on behalf of – we do that for
     // you": the stricter reading refuses it.
     if (users.includes('U0ME')) return this.error('invalid_arguments');
+    // Two or more others make a group DM, which needs `mpim:write` (https://docs.slack.dev/reference/methods/conversations.open).
+    if (users.length !== 1 && !this.granted.includes('mpim:write'))
+      return { status: 200, body: { ok: false, error: 'missing_scope', needed: 'mpim:write' } };
     if (users.length !== 1) return this.error('method_not_supported_for_channel_type');
     const member = this.members.find((m) => m.id === users[0]);
     // "Value(s) passed for `users` was invalid."; "A specified `user` has been disabled."
@@ -377,8 +389,11 @@ export class SlackFake extends ProviderFake {
 
   /** chat.scheduleMessage and chat.postMessage into a DM opened before (a `D…` id; other ids are not known). */
   private post(method: string, body: Record<string, unknown>): FakeReply {
-    // "Cannot be used by new Slack apps" / "Can only be used by classic apps"
-    if (body.as_user !== undefined) return this.error('as_user_not_supported');
+    // as_user "Can only be used by classic apps" (https://docs.slack.dev/reference/methods/chat.postMessage,
+    // whose Errors table has as_user_not_supported) and "Cannot be used by new Slack apps" (…/chat.scheduleMessage):
+    // Cadence's app is new, so it is refused on both.
+    if (body.as_user !== undefined)
+      return this.error(method === 'chat.postMessage' ? 'as_user_not_supported' : 'invalid_arguments');
     const channel = String(body.channel ?? '');
     const user = this.dms.get(channel);
     // "You may receive a channel_not_found error if your app doesn't have permission to enter into an

@@ -62,13 +62,17 @@ describe('a message that waits for its reader', () => {
     expect(sent.value).toMatchObject({
       deliverAt: '2026-12-07T10:00:00.000+01:00',
       scheduledId: 'Q1',
-      words: "Arrives on Monday at 09:00, Ana's time (10:00 yours).",
+      words: "Arrives on Monday at 09:00, Ana's time (10:00 for you).",
     });
 
-    // Signing in again later (a reconnect) keeps what was granted: sending goes on working.
+    // Signing in again later (a reconnect) asks for them again, so Cadence's record of the grant keeps
+    // them (Slack keeps them anyway: its scopes are additive), and sending goes on working.
     await w.connect('slack');
-    expect(w.slack.granted).toEqual(expect.arrayContaining(['chat:write', 'im:write']));
-    expect((await send(w, { to: 'ana', text: 'One more thing.' })).ok).toBe(true);
+    const asked = w.slack.server.calls.filter((c) => c.path === '/oauth/v2/authorize').at(-1)!.query;
+    expect(asked.get('user_scope')?.split(',')).toEqual(expect.arrayContaining(['chat:write', 'im:write']));
+    expect((await send(w, { to: 'ana', text: 'One more thing: <b> & co.' })).ok).toBe(true);
+    // What was typed is shown as typed: "&", "<" and ">" escaped as Slack's formatting page asks.
+    expect(w.slack.messages.at(-1)?.text).toBe('One more thing: &lt;b&gt; &amp; co.');
   });
 
   it('sends at once while they are working, and at once when marked urgent by the team rule', async () => {
@@ -93,7 +97,7 @@ describe('a message that waits for its reader', () => {
     // Without the mark it would have waited for Kai's Tuesday 09:00 in Tokyo.
     const waits = await send(w, { to: 'Kai', text: 'Notes for tomorrow.' });
     expect(w.slack.messages.at(-1)?.postAt).toBe(epoch('2026-12-08T09:00', 'Asia/Tokyo'));
-    expect(waits.value?.words).toBe("Arrives tomorrow at 09:00, Kai's time (01:00 yours).");
+    expect(waits.value?.words).toBe("Arrives tomorrow at 09:00, Kai's time (01:00 for you).");
   });
 
   it('says plainly who cannot be reached, and what Slack refused, and sends nothing then', async () => {
@@ -119,6 +123,16 @@ describe('a message that waits for its reader', () => {
       message: "Not sent: that person's Slack account is deactivated.",
     });
     expect(w.slack.messages).toEqual([]);
+    // Posted too much: Slack's rate_limited (not the HTTP 429) is a wait, in words.
+    w.slack.nextAnswer.set('chat.postMessage', { status: 200, body: { ok: false, error: 'rate_limited' } });
+    expect((await send(w, { to: 'Ana', text: 'hi' })).message).toBe(
+      'Slack asked to slow down: not sent. Try again in 30 s.',
+    );
+    // No answer: it may have gone, so the sender is told to look before sending again.
+    w.slack.nextAnswer.set('chat.postMessage', { status: 503, body: 'unavailable' });
+    expect((await send(w, { to: 'Ana', text: 'hi' })).message).toBe(
+      'Slack did not answer, so Cadence cannot tell whether it was sent: look in Slack before sending it again.',
+    );
   });
 
   it('from the CLI: cadence send opens the sign-in the first time, then sends and says when it lands', async () => {
@@ -136,7 +150,7 @@ describe('a message that waits for its reader', () => {
     const again = await cli(w.dir, ['send', 'Ana', 'The draft', 'is in the folder.'], env);
     expect([again.code, again.stdout.trim()]).toEqual([
       0,
-      "Arrives on Monday at 09:00, Ana's time (10:00 yours).",
+      "Arrives on Monday at 09:00, Ana's time (10:00 for you).",
     ]);
     expect(w.slack.messages.map((m) => m.text)).toEqual(['The draft is in the folder.']);
     const usage = await cli(w.dir, ['send', 'Ana'], env);

@@ -20,7 +20,6 @@ const REFUSALS: Record<string, string> = {
   user_not_found: 'Slack does not know that person any more',
   user_disabled: "that person's Slack account is deactivated",
   user_not_visible: 'Slack does not let you see that person',
-  cannot_dm_bot: 'that Slack account is an app, not a person',
   invalid_user_combination: 'Slack lets you message that outside person only once you share a channel',
   channel_not_found: 'Slack could not find the direct message with them',
   is_archived: 'the direct message with them is archived',
@@ -28,10 +27,25 @@ const REFUSALS: Record<string, string> = {
   restricted_action: 'your workspace does not let you post there',
   msg_too_long: 'the message is too long for Slack',
   time_too_far: 'Slack schedules at most 120 days ahead',
-  time_in_past: 'the time to send it has just passed; send it again',
   restricted_too_many:
     'Slack takes at most 30 scheduled messages in 5 minutes to one conversation; wait a moment',
+  invalid_time: 'Slack did not take the time to send it',
+  no_text: 'the message is empty',
+  message_limit_exceeded: "your workspace's plan has reached its limit of messages",
+  ekm_access_denied: 'your admins have suspended posting messages',
+  no_permission: 'Slack does not let Cadence post there',
+  access_denied: 'Slack denied access to that conversation',
+  method_not_supported_for_channel_type: 'Slack cannot open that kind of conversation',
 };
+
+/**
+ * "&", "<" and ">" are control characters in a message's text and "must be converted to HTML entities"
+ * (https://docs.slack.dev/messaging/formatting-message-text, "Escaping text"): what the person typed is
+ * shown as typed, never read as a link or a mention.
+ */
+export function slackEscaped(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
 
 export interface SentMessage {
   /** Slack's id of the scheduled message; null when it went now. */
@@ -62,16 +76,25 @@ export async function sendDirect(
         undefined,
         'no_channel',
       );
-    if (postAt === null || postAt - now < SEND_NOW_WITHIN_MS) {
-      await call('chat.postMessage', { channel, text });
+    const body = slackEscaped(text);
+    const postNow = async () => {
+      await call('chat.postMessage', { channel, text: body });
       return { scheduledId: null, postAt: null };
+    };
+    if (postAt === null || postAt - now < SEND_NOW_WITHIN_MS) return await postNow();
+    let answer: Record<string, unknown>;
+    try {
+      answer = await call('chat.scheduleMessage', {
+        channel,
+        text: body,
+        // "Unix timestamp representing the future time the message should post to Slack."
+        post_at: String(Math.floor(postAt / 1000)),
+      });
+    } catch (error) {
+      // Slack's clock is ahead of this computer's, and the start has come for Slack: it goes now.
+      if (error instanceof ProviderError && error.code === 'time_in_past') return await postNow();
+      throw error;
     }
-    const answer = await call('chat.scheduleMessage', {
-      channel,
-      text,
-      // "Unix timestamp representing the future time the message should post to Slack."
-      post_at: String(Math.floor(postAt / 1000)),
-    });
     const id = answer.scheduled_message_id;
     const at = Number(answer.post_at);
     return {

@@ -178,7 +178,10 @@ export class SlackProvider implements Provider {
         undefined,
         code,
       );
-    if (code === 'ratelimited')
+    // `ratelimited` is the HTTP 429; `rate_limited`, "Application has posted too many messages"
+    // (the Errors tables of https://docs.slack.dev/reference/methods/chat.postMessage and
+    // …/chat.scheduleMessage), comes without a Retry-After: both wait.
+    if (code === 'ratelimited' || code === 'rate_limited')
       throw new ProviderError('rateLimited', 'Slack asked us to slow down', 30_000, code);
     if (TRANSIENT_ERRORS.has(code))
       throw new ProviderError(

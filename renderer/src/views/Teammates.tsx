@@ -13,6 +13,7 @@ import {
 } from '../../../shared/words';
 import { refreshTeammates, run, showNotice, useCadence } from '../store/store';
 import { type Draft, editDraft, TeammateForm } from './TeammateForm';
+import { MessageDialog } from './MessageDialog';
 import { userLocale } from '../userLocale';
 import { type GroupHeader, type SortKey, teammateRows } from './teammateRows';
 import { useNow } from './useNow';
@@ -119,6 +120,7 @@ function TeammateRow({
   onRemove,
   onEdit,
   onSetHours,
+  onMessage,
 }: {
   /** Its place among all rows, counted from the column heads: most rows are not in the page. */
   index: number;
@@ -130,7 +132,19 @@ function TeammateRow({
   onRemove: (teammate: TeammateView) => void;
   onEdit: (teammate: TeammateView) => void;
   onSetHours: (draft: Draft) => void;
+  onMessage: (teammate: TeammateView) => void;
 }) {
+  const message = teammate.messageable ? (
+    <button
+      type="button"
+      className="quiet small"
+      data-action="message"
+      aria-label={`Message ${teammate.name}`}
+      onClick={() => onMessage(teammate)}
+    >
+      Message
+    </button>
+  ) : null;
   const back =
     teammate.state === 'available' || !teammate.nextAvailable
       ? ''
@@ -174,6 +188,7 @@ function TeammateRow({
       <div role="cell" className="teammate-action">
         {teammate.source === 'manual' ? (
           <span className="teammate-buttons">
+            {message}
             <button
               type="button"
               className="quiet small"
@@ -193,18 +208,23 @@ function TeammateRow({
               Remove
             </button>
           </span>
-        ) : teammate.hoursAssumed ? (
-          <button
-            type="button"
-            className="quiet small"
-            aria-label={`Set ${teammate.name}’s working hours`}
-            onClick={() =>
-              onSetHours({ name: teammate.name, timeZone: teammate.timeZone, replaces: teammate.id })
-            }
-          >
-            Set hours
-          </button>
-        ) : null}
+        ) : (
+          <span className="teammate-buttons">
+            {message}
+            {teammate.hoursAssumed ? (
+              <button
+                type="button"
+                className="quiet small"
+                aria-label={`Set ${teammate.name}’s working hours`}
+                onClick={() =>
+                  onSetHours({ name: teammate.name, timeZone: teammate.timeZone, replaces: teammate.id })
+                }
+              >
+                Set hours
+              </button>
+            ) : null}
+          </span>
+        )}
       </div>
     </div>
   );
@@ -300,6 +320,7 @@ export function Teammates() {
   const [group, setGroup] = useState(false);
   // null: folded; a draft: open, empty for someone new or filled in for a service's teammate
   const [draft, setDraft] = useState<Draft | null>(null);
+  const [messaging, setMessaging] = useState<TeammateView | null>(null);
   const rows = useMemo(() => teammateRows(teammates, filter, sort, group), [teammates, filter, sort, group]);
   const shown = useMemo(() => rows.filter((r) => r.kind === 'teammate').length, [rows]);
   const scroller = useRef<HTMLDivElement>(null);
@@ -484,6 +505,7 @@ export function Teammates() {
                         onRemove={(t) => void remove(t)}
                         onEdit={(t) => setDraft(editDraft(t))}
                         onSetHours={setDraft}
+                        onMessage={setMessaging}
                       />
                     )}
                   </div>
@@ -493,6 +515,9 @@ export function Teammates() {
           </div>
         </>
       )}
+      {messaging ? (
+        <MessageDialog teammate={messaging} zone={zone} locale={locale} onClose={() => setMessaging(null)} />
+      ) : null}
     </div>
   );
 }
