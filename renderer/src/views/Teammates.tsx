@@ -134,17 +134,19 @@ function TeammateRow({
   onSetHours: (draft: Draft) => void;
   onMessage: (teammate: TeammateView) => void;
 }) {
-  const message = teammate.messageable ? (
+  // One small button of the row: what it does (its label and data-action), for this teammate.
+  const action = (verb: 'Message' | 'Edit' | 'Remove', run: (teammate: TeammateView) => void) => (
     <button
       type="button"
       className="quiet small"
-      data-action="message"
-      aria-label={`Message ${teammate.name}`}
-      onClick={() => onMessage(teammate)}
+      data-action={verb.toLowerCase()}
+      aria-label={`${verb} ${teammate.name}`}
+      onClick={() => run(teammate)}
     >
-      Message
+      {verb}
     </button>
-  ) : null;
+  );
+  const message = teammate.messageable ? action('Message', onMessage) : null;
   const back =
     teammate.state === 'available' || !teammate.nextAvailable
       ? ''
@@ -189,24 +191,8 @@ function TeammateRow({
         {teammate.source === 'manual' ? (
           <span className="teammate-buttons">
             {message}
-            <button
-              type="button"
-              className="quiet small"
-              data-action="edit"
-              aria-label={`Edit ${teammate.name}`}
-              onClick={() => onEdit(teammate)}
-            >
-              Edit
-            </button>
-            <button
-              type="button"
-              className="quiet small"
-              data-action="remove"
-              aria-label={`Remove ${teammate.name}`}
-              onClick={() => onRemove(teammate)}
-            >
-              Remove
-            </button>
+            {action('Edit', onEdit)}
+            {action('Remove', onRemove)}
           </span>
         ) : (
           <span className="teammate-buttons">
