@@ -127,6 +127,8 @@ export const commandSchemas = {
       urgent: z.boolean().default(false),
     })
     .strict(),
+  /** Takes back a message scheduled by message.send, by the id it answered, before it lands. */
+  'message.cancel': z.object({ id: z.string().trim().min(3).max(200) }).strict(),
   notify: z
     .object({
       title: z.string().min(1).max(200),
@@ -223,6 +225,7 @@ export interface CommandResults {
   'team.refresh': TeamView;
   'team.seen': TeamView;
   'message.send': MessageSentView;
+  'message.cancel': { words: string };
   notify: NotifyOutcomeView;
 }
 export type CommandResult<C extends CommandName> = CommandResults[C];

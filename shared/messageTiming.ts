@@ -35,17 +35,39 @@ export interface MessageSentView {
 /**
  * When a message to a teammate should reach them: now while they are in their working hours, else at the
  * start of their next working span (their zone, weekdays and weekend). Null `at` means now.
- * `none` when they have no working hours at all in the coming weeks (then it goes now, said so).
+ * `noHours` when they have no working hours at all in the coming 120 days (then it goes now, said so).
  */
 export type Delivery =
   { kind: 'now'; at: null } | { kind: 'theirStart'; at: Instant } | { kind: 'noHours'; at: null };
 
-export function deliveryFor(teammate: Teammate, now: Instant): Delivery {
+/**
+ * `quietUntil`: when the team's quiet time that `at` falls in ends, in the teammate's zone (null when `at`
+ * is not quiet): a team file's quiet evenings and days are no time to land in anyone's messages either.
+ */
+export function deliveryFor(
+  teammate: Teammate,
+  now: Instant,
+  quietUntil: (at: Instant) => Instant | null = () => null,
+): Delivery {
   const pattern = teammatePattern(teammate);
-  if (spanAt(now, pattern)) return { kind: 'now', at: null };
-  const next = nextSpan(now, pattern);
-  if (!next || next.start - now > SCHEDULE_LIMIT_MS) return { kind: 'noHours', at: null };
-  return { kind: 'theirStart', at: next.start };
+  let at = now;
+  // Each step moves past a quiet stretch or to the next working span: a few weeks at most.
+  for (let step = 0; step < 64; step++) {
+    const quiet = quietUntil(at);
+    if (quiet !== null && quiet > at) {
+      at = quiet;
+      continue;
+    }
+    if (spanAt(at, pattern)) return at === now ? { kind: 'now', at: null } : ahead(at, now);
+    const next = nextSpan(at, pattern);
+    if (!next) break;
+    at = next.start;
+  }
+  return { kind: 'noHours', at: null };
+}
+
+function ahead(at: Instant, now: Instant): Delivery {
+  return at - now > SCHEDULE_LIMIT_MS ? { kind: 'noHours', at: null } : { kind: 'theirStart', at };
 }
 
 /** The sender's Slack identity for a teammate: their own member id ("U123"), when Slack lists them. */

@@ -28,6 +28,7 @@ import { describeIntegrations, describePlan, describeTeammates } from './describ
 import { didYouMean, optionWords, refusalWords } from './gentle';
 import { teammateByName } from './teammateByName';
 import { anyChange, EDIT_USAGE, weekOfHours } from './teammateChanges';
+import type { MessageSentView } from '../../shared/messageTiming';
 import { askWhichZone, choiceLines, type ZoneArgument, zoneArgument } from './zoneArgument';
 
 const OPTIONS = {
@@ -40,6 +41,7 @@ const OPTIONS = {
   port: { type: 'string' },
   urgent: { type: 'boolean' },
   for: { type: 'string' },
+  'take-back': { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
   'client-secret': { type: 'string' },
@@ -607,9 +609,16 @@ const VERBS: Record<string, Verb> = {
     usage: [
       'send NAME TEXT [--urgent]            a Slack message to a teammate: it waits for their working hours',
       '                                     (--urgent: now, marked urgent by the team rule)',
+      'send --take-back ID                  take back a message before it lands (the id send printed)',
     ],
     run: async (invocation) => {
       const { args, values, client } = invocation;
+      const scheduled = values['take-back'];
+      if (scheduled !== undefined) {
+        if (args.length)
+          throw new UsageError('send --take-back takes the id alone, e.g. cadence send --take-back DU123/Q1');
+        return send(invocation, 'message.cancel', { id: scheduled }, (v) => v.words);
+      }
       if (args.length < 2)
         throw new UsageError('send needs who and what, e.g. cadence send Ana "The draft is in the folder"');
       const input = {
@@ -618,7 +627,11 @@ const VERBS: Record<string, Verb> = {
         ...(values.urgent ? { urgent: true } : {}),
       };
       const sent = await client.command('message.send', input);
-      if (sent.ok || sent.error !== 'permission_needed') return print(sent, values, (v) => v.words, input);
+      const words = (v: MessageSentView) =>
+        v.scheduledId
+          ? `${v.words}\nTake it back before then: cadence send --take-back ${v.scheduledId}`
+          : v.words;
+      if (sent.ok || sent.error !== 'permission_needed') return print(sent, values, words, input);
       // Asked only now, the first time: the sign-in opens, and the message is sent once it is allowed.
       const asked = await client.command('integration.connect', { provider: 'slack', for: 'messages' });
       if (!asked.ok) return report(asked);

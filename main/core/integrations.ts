@@ -20,7 +20,7 @@ import { Disposable, Emitter, type IDisposable } from '../base/lifetime';
 import { AccountBook } from './accountBook';
 import { ClientConfigs } from './clientConfigs';
 import { FeaturePermissions, type SignInPurpose } from './featurePermissions';
-import { type OutgoingMessage, type SentThrough, sendThrough } from './messageSending';
+import type { Messenger } from './messageSending';
 import { goalPermissionWords, problemLines } from './integrationWords';
 import type { Clock } from './ports';
 import { Reconciler } from './reconciler';
@@ -195,11 +195,10 @@ export class Integrations extends Disposable {
     return this.signIns.begin(id);
   }
 
-  /** A direct message to a member of a connected service, now or at `postAt` (#25). */
-  sendMessage(id: ProviderId, message: OutgoingMessage): Promise<ApiResult<SentThrough>> {
+  /** What sending messages through a service needs (#25): its provider, and the permissions not granted. */
+  messenger(id: ProviderId): Messenger {
     const provider = this.connections.get(id)?.provider ?? null;
-    const missing = this.goal.missingForMessages(id);
-    return sendThrough(id, provider, missing, { ...message, now: this.options.clock.now() });
+    return { provider, missing: this.goal.missingForMessages(id), now: this.options.clock.now() };
   }
 
   disconnect(id: ProviderId): ApiResult<null> {

@@ -5,8 +5,9 @@ import { arrivalWords, deliveryFor, type MessageSentView, slackMemberOf } from '
 import { printable } from '../../shared/printable';
 import { urgencyOf } from '../../shared/team/teamNorms';
 import { isoInZone } from '../../shared/clockTime';
-import { teammatesOf } from './queries';
-import type { QuerySource } from './servicePorts';
+import { teammatesOf, teamQuiet } from './queries';
+import { sendThrough, takeBackThrough } from './messageSending';
+import type { IntegrationsPort, QuerySource } from './servicePorts';
 
 /** Who `to` names: a teammate's id, else the one teammate with that name (letter case aside). */
 function whoIs(people: readonly Teammate[], to: string): ApiResult<Teammate> {
@@ -52,13 +53,15 @@ export async function runMessageCommand(
       'not_available',
       `${name} is not on Slack as far as Cadence knows: it sends through Slack, to the people Slack lists (connect Slack, then pick them from Teammates).`,
     );
-  const integrations = source.integrations;
-  if (!integrations?.sendMessage)
-    return refusal('not_available', 'Sending messages is not available in this build.');
+  const messenger = source.integrations?.messenger?.('slack');
+  if (!messenger) return refusal('not_available', 'Sending messages is not available in this build.');
   const settings = source.settings;
   const keywords = urgencyOf(settings).keywords;
-  const delivery = urgent ? ({ kind: 'now', at: null } as const) : deliveryFor(teammate, now);
-  const sent = await integrations.sendMessage('slack', {
+  const quiet = teamQuiet(settings);
+  const delivery = urgent
+    ? ({ kind: 'now', at: null } as const)
+    : deliveryFor(teammate, now, (at) => quiet?.at(teammate.timeZone, at)?.until ?? null);
+  const sent = await sendThrough('slack', messenger, {
     member,
     text: urgent ? markedUrgent(text, keywords) : text,
     postAt: delivery.at,
@@ -86,4 +89,22 @@ export async function runMessageCommand(
       words,
     },
   };
+}
+
+/** `message.cancel`: a scheduled message taken back before it lands (Slack cannot within its last minute). */
+export async function runTakeBackCommand(
+  integrations: IntegrationsPort | null,
+  input: unknown,
+): Promise<ApiResult<{ words: string }>> {
+  const parsed = commandInputSchemas['message.cancel'].safeParse(input === undefined ? {} : input);
+  if (!parsed.success)
+    return refusal(
+      'invalid_input',
+      "The message.cancel command's input is not valid.",
+      issuesOf(parsed.error),
+    );
+  const messenger = integrations?.messenger?.('slack');
+  if (!messenger) return refusal('not_available', 'Sending messages is not available in this build.');
+  const taken = await takeBackThrough('slack', messenger, parsed.data.id);
+  return taken.ok ? { ok: true, value: { words: 'Taken back: it will not be sent.' } } : taken;
 }

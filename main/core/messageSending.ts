@@ -12,6 +12,13 @@ export interface OutgoingMessage {
   postAt: Instant | null;
 }
 
+/** What sending through a service needs: its provider (null: not connected) and the permissions missing. */
+export interface Messenger {
+  provider: Provider | null;
+  missing: readonly string[];
+  now: Instant;
+}
+
 export interface SentThrough {
   scheduledId: string | null;
   postAt: Instant | null;
@@ -24,9 +31,8 @@ export interface SentThrough {
  */
 export async function sendThrough(
   id: ProviderId,
-  provider: Provider | null,
-  missing: readonly string[],
-  message: OutgoingMessage & { now: Instant },
+  { provider, missing, now }: Messenger,
+  message: OutgoingMessage,
 ): Promise<ApiResult<SentThrough>> {
   const name = PROVIDER_NAMES[id];
   if (!provider?.message)
@@ -39,11 +45,31 @@ export async function sendThrough(
       'permission_needed',
       `Sending needs ${name} to let Cadence post messages as you (${missing.join(', ')}): allow it once, in the sign-in Cadence opens.`,
     );
+  return attempt(name, 'sent', () => provider.message!(message.member, message.text, message.postAt, now));
+}
+
+/** Takes back a scheduled message through the service that holds it. */
+export function takeBackThrough(
+  id: ProviderId,
+  { provider }: Messenger,
+  scheduled: string,
+): Promise<ApiResult<null>> {
+  const name = PROVIDER_NAMES[id];
+  if (!provider?.unschedule)
+    return Promise.resolve(
+      refusal('not_configured', `Connect ${name} in Settings → Integrations to take back a message.`),
+    );
+  return attempt(name, 'taken back', async () => (await provider.unschedule!(scheduled), null));
+}
+
+/** A call to the service, its failures in words the sender can act on. */
+async function attempt<T>(
+  name: string,
+  done: 'sent' | 'taken back',
+  act: () => Promise<T>,
+): Promise<ApiResult<T>> {
   try {
-    return {
-      ok: true,
-      value: await provider.message(message.member, message.text, message.postAt, message.now),
-    };
+    return { ok: true, value: await act() };
   } catch (error) {
     if (!(error instanceof ProviderError)) throw error;
     if (error.kind === 'permission')
@@ -54,14 +80,14 @@ export async function sendThrough(
     if (error.kind === 'rateLimited')
       return refusal(
         'provider',
-        `${name} asked to slow down: not sent. Try again in ${Math.max(1, Math.ceil((error.retryAfterMs ?? 30_000) / 1000))} s.`,
+        `${name} asked to slow down: not ${done}. Try again in ${Math.max(1, Math.ceil((error.retryAfterMs ?? 30_000) / 1000))} s.`,
       );
     // A lost answer may hide a message that went ("some aspect of the operation succeeded", Slack's
     // internal_error): the sender looks before sending it twice.
     if (error.kind === 'transient')
       return refusal(
         'provider',
-        `${name} did not answer, so Cadence cannot tell whether it was sent: look in ${name} before sending it again.`,
+        `${name} did not answer, so Cadence cannot tell whether it was ${done}: look in ${name} before trying again.`,
       );
     return refusal('provider', error.message);
   }

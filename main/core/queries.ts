@@ -108,7 +108,7 @@ export function teammatesOf(source: Pick<Source, 'intents' | 'integrations'>): T
 }
 
 /** The team's quiet time by zone, when the team file the user follows sets any. */
-function teamQuiet(settings: Source['settings']): TeamQuietByZone | null {
+export function teamQuiet(settings: Source['settings']): TeamQuietByZone | null {
   const quiet = teamOf(settings)?.quiet;
   return quiet ? new TeamQuietByZone(quiet, patternOf(settings).holidaySource) : null;
 }

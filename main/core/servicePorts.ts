@@ -1,5 +1,4 @@
 import type { CalendarEvent } from '../../shared/calendar';
-import type { Instant } from '../../shared/clockTime';
 import type { ApiResult } from '../../shared/contract';
 import type { Intents, Teammate } from '../../shared/intents';
 import type { IntegrationView, ProviderId } from '../../shared/integrationView';
@@ -10,6 +9,7 @@ import type { TeamView } from '../../shared/team/teamView';
 import type { HolidaySource } from '../../shared/workPattern';
 import type { IDisposable } from '../base/lifetime';
 import type { DocumentStore } from './documentStore';
+import type { Messenger } from './messageSending';
 import type { ActivityProbe, Clock, Notifier } from './ports';
 
 /** What a host gives the Cadence core: its clock, its two documents, its desktop and what it knows. */
@@ -38,11 +38,8 @@ export interface IntegrationsPort {
     id: ProviderId,
     purpose?: 'messages',
   ): Promise<ApiResult<{ startUrl: string; authorizeUrl: string }>>;
-  /** A direct message to a member of a connected service (Slack), now or at `postAt`. */
-  sendMessage?(
-    id: ProviderId,
-    message: { member: string; text: string; postAt: Instant | null },
-  ): Promise<ApiResult<{ scheduledId: string | null; postAt: Instant | null }>>;
+  /** What sending messages through a connected service needs (Slack): its provider and missing permissions. */
+  messenger?(id: ProviderId): Messenger;
   configure(id: ProviderId, setting: { clientId: string; clientSecret?: string }): ApiResult<IntegrationView>;
   disconnect(id: ProviderId): ApiResult<null>;
   unconfigure(id: ProviderId): ApiResult<IntegrationView>;

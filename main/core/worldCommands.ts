@@ -2,7 +2,7 @@ import type { Instant } from '../../shared/clockTime';
 import { isIntegrationCommand, isTeamCommand, type WorldCommand } from '../../shared/commands/command';
 import type { ApiResult, CommandResult } from '../../shared/contract';
 import { runIntegrationCommand } from './integrationCommands';
-import { runMessageCommand } from './messageCommands';
+import { runMessageCommand, runTakeBackCommand } from './messageCommands';
 import type { QuerySource } from './servicePorts';
 import { runTeamCommand } from './teamCommands';
 
@@ -18,5 +18,7 @@ export function worldCommand(
 ): Promise<ApiResult<CommandResult<WorldCommand>>> {
   if (isIntegrationCommand(name)) return runIntegrationCommand(source.integrations, name, input);
   if (isTeamCommand(name)) return runTeamCommand(source.team, name, input);
-  return runMessageCommand(source, input, now);
+  return name === 'message.send'
+    ? runMessageCommand(source, input, now)
+    : runTakeBackCommand(source.integrations, input);
 }

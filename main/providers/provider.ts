@@ -26,6 +26,8 @@ export interface Provider {
     postAt: Instant | null,
     now: Instant,
   ): Promise<{ scheduledId: string | null; postAt: Instant | null }>;
+  /** Takes back a message scheduled with `message`, by the id it answered. */
+  unschedule?(scheduled: string): Promise<void>;
   /** Forget what was applied, so the next apply pushes everything (after reconnecting). */
   reset(): void;
   /**

@@ -42,5 +42,9 @@ test('message a teammate from the glance: allowed once in Slack, then kept for t
   // Scheduled for her next start, not sent now.
   expect(slack.messages[0]!.scheduledId).not.toBeNull();
   expect(slack.messages[0]!.postAt * 1000).toBeGreaterThan(Date.now() + 60 * 60_000);
+  // Changed one's mind: taken back before it lands.
+  await page.getByRole('button', { name: 'Take back' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Taken back: it will not be sent.' })).toBeVisible();
+  expect(slack.messages).toEqual([]);
   await slack.server.stop();
 });

@@ -59,6 +59,8 @@ const TIER: Record<string, number> = {
   // and "1 message per second to a specific channel" (https://docs.slack.dev/reference/methods/chat.postMessage),
   // the latter enforced per channel below.
   'chat.postMessage': 300,
+  // "Tier 3: 50+ per minute" (https://docs.slack.dev/reference/methods/chat.deleteScheduledMessage)
+  'chat.deleteScheduledMessage': 50,
 };
 
 /**
@@ -81,6 +83,7 @@ const METHOD_SCOPE: Record<string, string | null> = {
   'conversations.open': 'im:write',
   'chat.scheduleMessage': 'chat:write',
   'chat.postMessage': 'chat:write',
+  'chat.deleteScheduledMessage': 'chat:write',
 };
 
 /** What a sign-in that asked for nothing beyond status grants (messages need `chat:write` and `im:write`). */
@@ -356,6 +359,8 @@ export class SlackFake extends ProviderFake {
       case 'chat.scheduleMessage':
       case 'chat.postMessage':
         return this.post(method, body);
+      case 'chat.deleteScheduledMessage':
+        return this.unschedule(body);
     }
     return this.error('unknown_method');
   }
@@ -435,5 +440,24 @@ export class SlackFake extends ProviderFake {
     this.messages.push({ channel, user, text, postAt, scheduledId });
     // The page's example answers post_at as a string.
     return this.ok({ channel, scheduled_message_id: scheduledId, post_at: String(postAt) });
+  }
+
+  /**
+   * chat.deleteScheduledMessage (https://docs.slack.dev/reference/methods/chat.deleteScheduledMessage): "You
+   * cannot delete scheduled messages that have already been posted to Slack or that will be posted to Slack
+   * within 60 seconds of the delete request", answered `invalid_scheduled_message_id`, as is an unknown or
+   * already deleted id; an unknown channel is `channel_not_found`.
+   */
+  private unschedule(body: Record<string, unknown>): FakeReply {
+    const channel = String(body.channel ?? '');
+    if (!this.dms.has(channel)) return this.error('channel_not_found');
+    const index = this.messages.findIndex(
+      (m) => m.channel === channel && m.scheduledId !== null && m.scheduledId === body.scheduled_message_id,
+    );
+    const message = this.messages[index];
+    if (!message || message.postAt * 1000 - this.now() < 60_000)
+      return this.error('invalid_scheduled_message_id');
+    this.messages.splice(index, 1);
+    return this.ok();
   }
 }

@@ -61,7 +61,7 @@ describe('a message that waits for its reader', () => {
     ]);
     expect(sent.value).toMatchObject({
       deliverAt: '2026-12-07T10:00:00.000+01:00',
-      scheduledId: 'Q1',
+      scheduledId: 'DUANA/Q1',
       words: "Arrives on Monday at 09:00, Ana's time (10:00 for you).",
     });
 
@@ -131,8 +131,29 @@ describe('a message that waits for its reader', () => {
     // No answer: it may have gone, so the sender is told to look before sending again.
     w.slack.nextAnswer.set('chat.postMessage', { status: 503, body: 'unavailable' });
     expect((await send(w, { to: 'Ana', text: 'hi' })).message).toBe(
-      'Slack did not answer, so Cadence cannot tell whether it was sent: look in Slack before sending it again.',
+      'Slack did not answer, so Cadence cannot tell whether it was sent: look in Slack before trying again.',
     );
+  });
+
+  it('takes a scheduled message back before it lands, and says when Slack no longer can', async () => {
+    const w = await slackWorld('2026-12-04T19:30');
+    await w.connect('slack', 'messages');
+    const sent = await send(w, { to: 'Ana', text: 'Forget the draft.' });
+    expect(w.slack.messages).toHaveLength(1);
+    const back = await w.run('message.cancel', { id: sent.value!.scheduledId });
+    expect(back).toMatchObject({ ok: true, value: { words: 'Taken back: it will not be sent.' } });
+    expect(w.slack.messages).toEqual([]);
+    // Again: Slack has nothing to take back any more.
+    expect(await w.run('message.cancel', { id: sent.value!.scheduledId })).toMatchObject({
+      ok: false,
+      message:
+        'Slack cannot take it back: it has been sent, or goes within a minute, or was taken back already.',
+    });
+    // Within its last minute Slack keeps it.
+    const late = await send(w, { to: 'Ana', text: 'Monday then.' });
+    w.clock.advanceTo(at('2026-12-07T08:59:30', 'Europe/Lisbon'));
+    expect((await w.run('message.cancel', { id: late.value!.scheduledId })).ok).toBe(false);
+    expect(w.slack.messages.map((m) => m.text)).toEqual(['Monday then.']);
   });
 
   it('from the CLI: cadence send opens the sign-in the first time, then sends and says when it lands', async () => {
@@ -150,9 +171,11 @@ describe('a message that waits for its reader', () => {
     const again = await cli(w.dir, ['send', 'Ana', 'The draft', 'is in the folder.'], env);
     expect([again.code, again.stdout.trim()]).toEqual([
       0,
-      "Arrives on Monday at 09:00, Ana's time (10:00 for you).",
+      "Arrives on Monday at 09:00, Ana's time (10:00 for you).\nTake it back before then: cadence send --take-back DUANA/Q1",
     ]);
-    expect(w.slack.messages.map((m) => m.text)).toEqual(['The draft is in the folder.']);
+    const back = await cli(w.dir, ['send', '--take-back', 'DUANA/Q1'], env);
+    expect([back.code, back.stdout.trim(), back.stderr]).toEqual([0, 'Taken back: it will not be sent.', '']);
+    expect(w.slack.messages).toEqual([]);
     const usage = await cli(w.dir, ['send', 'Ana'], env);
     expect([usage.code, usage.stderr]).toEqual([2, expect.stringMatching(/^send needs who and what/)]);
   });

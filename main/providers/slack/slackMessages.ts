@@ -48,7 +48,7 @@ export function slackEscaped(text: string): string {
 }
 
 export interface SentMessage {
-  /** Slack's id of the scheduled message; null when it went now. */
+  /** The scheduled message, as "channel/id" (what taking it back needs); null when it went now. */
   scheduledId: string | null;
   /** When Slack will post it (its own answer); null when it went now. */
   postAt: Instant | null;
@@ -98,12 +98,42 @@ export async function sendDirect(
     const id = answer.scheduled_message_id;
     const at = Number(answer.post_at);
     return {
-      scheduledId: typeof id === 'string' ? id : null,
+      scheduledId: typeof id === 'string' ? `${channel}/${id}` : null,
       postAt: Number.isFinite(at) && at > 0 ? at * 1000 : postAt,
     };
   } catch (error) {
     const words = error instanceof ProviderError && error.code ? REFUSALS[error.code] : undefined;
     if (!words || !(error instanceof ProviderError)) throw error;
     throw new ProviderError('permanent', `Not sent: ${words}.`, undefined, error.code);
+  }
+}
+
+/**
+ * Takes back a scheduled message (chat.deleteScheduledMessage, https://docs.slack.dev/reference/methods/chat.deleteScheduledMessage):
+ * "You cannot delete scheduled messages that have already been posted to Slack or that will be posted to
+ * Slack within 60 seconds of the delete request" (`invalid_scheduled_message_id`).
+ */
+export async function takeBack(call: SlackCall, scheduled: string): Promise<void> {
+  const [channel, id] = scheduled.split('/');
+  if (!channel || !id)
+    throw new ProviderError('permanent', 'That is not a message Cadence scheduled.', undefined, 'bad_id');
+  try {
+    await call('chat.deleteScheduledMessage', { channel, scheduled_message_id: id });
+  } catch (error) {
+    if (error instanceof ProviderError && error.code === 'invalid_scheduled_message_id')
+      throw new ProviderError(
+        'permanent',
+        'Slack cannot take it back: it has been sent, or goes within a minute, or was taken back already.',
+        undefined,
+        error.code,
+      );
+    if (error instanceof ProviderError && error.code === 'channel_not_found')
+      throw new ProviderError(
+        'permanent',
+        'Slack cannot find that conversation any more.',
+        undefined,
+        error.code,
+      );
+    throw error;
   }
 }

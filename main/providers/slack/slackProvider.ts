@@ -4,7 +4,7 @@ import { DEFAULT_TEAMMATE_WEEK, DEFAULT_TEAMMATE_WEEKEND, type Teammate } from '
 import { canonicalZone } from '../../../shared/zoneNames';
 import { httpCall, ProviderError } from '../providerError';
 import type { AccountMemory, Provider, TokenSource } from '../provider';
-import { type SentMessage, sendDirect } from './slackMessages';
+import { type SentMessage, sendDirect, takeBack } from './slackMessages';
 
 const AUTH_ERRORS = new Set(['invalid_auth', 'token_revoked', 'not_authed', 'account_inactive']);
 /**
@@ -109,6 +109,11 @@ export class SlackProvider implements Provider {
   /** A direct message to a workspace member, now or at `postAt`. */
   message(member: string, text: string, postAt: Instant | null, now: Instant): Promise<SentMessage> {
     return sendDirect((method, form) => this.call(method, form), member, text, postAt, now);
+  }
+
+  /** Takes back a message scheduled with `message` ("channel/id"), before Slack posts it. */
+  unschedule(scheduled: string): Promise<void> {
+    return takeBack((method, form) => this.call(method, form), scheduled);
   }
 
   reset(): void {

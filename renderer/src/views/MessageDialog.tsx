@@ -5,6 +5,14 @@ import { whenText } from '../../../shared/words';
 import { run, showNotice } from '../store/store';
 import { useDialog } from './useDialog';
 
+/** Takes back a scheduled message before it lands, and says what became of it. */
+async function takeBack(id: string): Promise<void> {
+  const result = await run('message.cancel', { id });
+  showNotice(
+    result.ok ? { kind: 'info', text: result.value.words } : { kind: 'error', text: result.message },
+  );
+}
+
 /**
  * A Slack message to a teammate that waits for their working hours (issue #25): it goes at once while they
  * work; outside their hours it is scheduled for their next start, or sent now marked urgent. What was
@@ -37,7 +45,12 @@ export function MessageDialog({
     const result = await run('message.send', { to: teammate.id, text, urgent });
     setSending(false);
     if (result.ok) {
-      showNotice({ kind: 'info', text: result.value.words });
+      const scheduled = result.value.scheduledId;
+      showNotice({
+        kind: 'info',
+        text: result.value.words,
+        ...(scheduled ? { action: { label: 'Take back', run: () => void takeBack(scheduled) } } : {}),
+      });
       onClose();
       return;
     }

@@ -40,6 +40,23 @@ describe('when a message reaches a teammate', () => {
     expect(new Date(monday).toISOString()).toBe('2026-03-09T16:00:00.000Z');
   });
 
+  it("waits out the team's quiet time too: a quiet Wednesday moves Tuesday evening's message to Thursday", () => {
+    const ana = person('Europe/Berlin');
+    const wednesday = {
+      start: at('2026-12-09T00:00', 'Europe/Berlin'),
+      end: at('2026-12-10T00:00', 'Europe/Berlin'),
+    };
+    const quietUntil = (t: number) => (t >= wednesday.start && t < wednesday.end ? wednesday.end : null);
+    expect(deliveryFor(ana, at('2026-12-08T18:00', 'Europe/Berlin'), quietUntil).at).toBe(
+      at('2026-12-10T09:00', 'Europe/Berlin'),
+    );
+    // Inside their hours on the quiet day itself: it waits too.
+    expect(deliveryFor(ana, at('2026-12-09T10:00', 'Europe/Berlin'), quietUntil)).toEqual({
+      kind: 'theirStart',
+      at: at('2026-12-10T09:00', 'Europe/Berlin'),
+    });
+  });
+
   it('goes now, said so, to someone with no working hours at all', () => {
     const none = person('UTC', {
       week: { 1: [], 2: [], 3: [], 4: [], 5: [], 6: [], 7: [] } as never,
