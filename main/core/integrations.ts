@@ -198,7 +198,8 @@ export class Integrations extends Disposable {
   /** What sending messages through a service needs (#25): its provider, and the permissions not granted. */
   messenger(id: ProviderId): Messenger {
     const provider = this.connections.get(id)?.provider ?? null;
-    return { provider, missing: this.goal.missingForMessages(id), now: this.options.clock.now() };
+    const self = this.options.vault.get(id)?.accountKey?.split('/')[1] ?? null;
+    return { provider, missing: this.goal.missingForMessages(id), now: this.options.clock.now(), self };
   }
 
   disconnect(id: ProviderId): ApiResult<null> {

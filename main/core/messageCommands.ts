@@ -55,6 +55,8 @@ export async function runMessageCommand(
     );
   const messenger = source.integrations?.messenger?.('slack');
   if (!messenger) return refusal('not_available', 'Sending messages is not available in this build.');
+  if (member === messenger.self)
+    return refusal('not_available', `${name} is you: Cadence sends messages to your teammates.`);
   const settings = source.settings;
   const keywords = urgencyOf(settings).keywords;
   const quiet = teamQuiet(settings);

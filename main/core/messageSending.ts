@@ -17,6 +17,8 @@ export interface Messenger {
   provider: Provider | null;
   missing: readonly string[];
   now: Instant;
+  /** The signed-in member (Slack: from the sign-in's `authed_user.id`), who is not sent messages. */
+  self: string | null;
 }
 
 export interface SentThrough {

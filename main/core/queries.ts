@@ -146,13 +146,19 @@ export function teammateViews(
   const zone = settings.workTimeZone;
   const moments: ZoneMoments = new Map();
   const quiet = teamQuiet(settings);
+  // Anyone Slack lists can be sent a message, but the signed-in person themself.
+  const self = source.integrations?.messenger?.('slack').self ?? null;
+  const messageable = (teammate: Teammate) => {
+    const member = slackMemberOf(teammate);
+    return member !== null && member !== self;
+  };
   return teammatesOf(source).map((teammate) => {
     const view = glance(teammate, now, zone, mine, moments);
     const inQuiet = quiet?.at(teammate.timeZone, now);
     return {
       ...view,
       source: teammate.source,
-      ...(slackMemberOf(teammate) ? { messageable: true as const } : {}),
+      ...(messageable(teammate) ? { messageable: true as const } : {}),
       ...(quiet
         ? { teamQuiet: inQuiet ? { kind: inQuiet.kind, until: isoInZone(inQuiet.until, zone) } : null }
         : {}),

@@ -108,6 +108,16 @@ describe('a message that waits for its reader', () => {
       error: 'not_found',
       message: 'No teammate is called Nobody.',
     });
+    // The person signed in is in Slack's list too, but is not sent messages, nor offered it.
+    w.slack.members.push({ id: 'U0ME', name: 'me', real_name: 'Me Myself', tz: 'Europe/Berlin' });
+    await w.host.integrations.refreshRemote();
+    const me = w.host.service.teammates().find((t) => t.name === 'Me Myself');
+    expect(me).toBeDefined();
+    expect(me?.messageable).toBeUndefined();
+    expect(w.host.service.teammates().find((t) => t.name === 'Ana')?.messageable).toBe(true);
+    expect((await send(w, { to: 'Me Myself', text: 'hi' })).message).toBe(
+      'Me Myself is you: Cadence sends messages to your teammates.',
+    );
     await w.run('teammates.add', { name: 'Rui', timeZone: 'Europe/Lisbon' });
     expect((await send(w, { to: 'Rui', text: 'hi' })).message).toMatch(
       /^Rui is not on Slack as far as Cadence knows/,
