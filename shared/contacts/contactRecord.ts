@@ -1,0 +1,105 @@
+import { type Availability, availabilityAt } from '../availability';
+import { type Instant, isoInZone } from '../clockTime';
+import type { Intents } from '../intents';
+import type { Settings } from '../settings';
+
+/**
+ * The record of contacts outside a person's hours (issue #25): when, through which channel, from whom, and
+ * whether it was urgent by the team's rule. Never the text: it is read only to decide urgency, then dropped.
+ */
+export type ContactChannel =
+  'slackDirect' | 'slackGroup' | 'slackMention' | 'outlookMail' | 'teamsChat' | 'invitation';
+
+/** Where each channel comes from, to say which are not counted when a service is not connected. */
+export const CHANNEL_SERVICE: Record<ContactChannel, 'slack' | 'microsoft' | 'google'> = {
+  slackDirect: 'slack',
+  slackGroup: 'slack',
+  slackMention: 'slack',
+  outlookMail: 'microsoft',
+  teamsChat: 'microsoft',
+  invitation: 'google',
+};
+
+/** A contact as a service's reader sees it, text included (held in memory only, to decide urgency). */
+export interface IncomingContact {
+  at: Instant;
+  channel: ContactChannel;
+  from: { id: string; name: string };
+  text: string;
+}
+
+/** Why the moment was outside the person's hours, in the words of the availability it was measured by. */
+export type OutsideReason = Extract<
+  Availability['reason'],
+  | 'away'
+  | 'dayClosed'
+  | 'beforeHours'
+  | 'betweenSpans'
+  | 'afterHours'
+  | 'weekend'
+  | 'holiday'
+  | 'dayOff'
+  | 'teamQuietHours'
+  | 'teamQuietDay'
+  | 'teamHoliday'
+>;
+
+/** One contact outside hours, as kept. */
+export interface Contact {
+  /** When it arrived, in the working zone of that moment (so a report reads in the person's own time). */
+  at: string;
+  channel: ContactChannel;
+  from: { id: string; name: string };
+  urgent: boolean;
+  /** Why it was outside hours: after hours, a weekend, a holiday, a day off, away… */
+  why: OutsideReason;
+  /** What the person did about it: their own reply's time, or the mark they gave it. */
+  answeredAt?: string;
+}
+
+const OUTSIDE: ReadonlySet<Availability['reason']> = new Set<OutsideReason>([
+  'away',
+  'dayClosed',
+  'beforeHours',
+  'betweenSpans',
+  'afterHours',
+  'weekend',
+  'holiday',
+  'dayOff',
+  'teamQuietHours',
+  'teamQuietDay',
+  'teamHoliday',
+]);
+
+/** Urgent by the team's rule: one of its keywords in the text, or a sender who is always urgent. */
+export function urgentByRule(
+  contact: Pick<IncomingContact, 'text' | 'from'>,
+  urgency: Settings['urgency'],
+): boolean {
+  const text = contact.text.toLowerCase();
+  if (urgency.keywords.some((keyword) => keyword && text.includes(keyword.toLowerCase()))) return true;
+  const from = [contact.from.id, contact.from.name].map((who) => who.trim().toLowerCase());
+  return urgency.alwaysFrom.some((who) => from.includes(who.trim().toLowerCase()));
+}
+
+/**
+ * The contact as the record keeps it, when it came outside the person's hours at that moment (their working
+ * zone, weekdays, holidays, days off, time away, a day already closed, the team's quiet time); null when it
+ * came inside them. The text is not carried over.
+ */
+export function recordedContact(
+  incoming: IncomingContact,
+  settings: Settings,
+  intents: Intents,
+  urgency: Settings['urgency'] = settings.urgency,
+): Contact | null {
+  const availability = availabilityAt(incoming.at, settings, intents);
+  if (availability.mode !== 'off' || !OUTSIDE.has(availability.reason)) return null;
+  return {
+    at: isoInZone(incoming.at, settings.workTimeZone),
+    channel: incoming.channel,
+    from: { id: incoming.from.id, name: incoming.from.name },
+    urgent: urgentByRule(incoming, urgency),
+    why: availability.reason as OutsideReason,
+  };
+}
