@@ -108,6 +108,13 @@ export async function sendDirect(
   }
 }
 
+/** chat.deleteScheduledMessage's refusals, in words (its Errors table). */
+const TAKE_BACK_REFUSALS: Record<string, string> = {
+  invalid_scheduled_message_id:
+    'Slack cannot take it back: it has been sent, or goes within a minute, or was taken back already.',
+  channel_not_found: 'Slack cannot find that conversation any more.',
+};
+
 /**
  * Takes back a scheduled message (chat.deleteScheduledMessage, https://docs.slack.dev/reference/methods/chat.deleteScheduledMessage):
  * "You cannot delete scheduled messages that have already been posted to Slack or that will be posted to
@@ -120,20 +127,8 @@ export async function takeBack(call: SlackCall, scheduled: string): Promise<void
   try {
     await call('chat.deleteScheduledMessage', { channel, scheduled_message_id: id });
   } catch (error) {
-    if (error instanceof ProviderError && error.code === 'invalid_scheduled_message_id')
-      throw new ProviderError(
-        'permanent',
-        'Slack cannot take it back: it has been sent, or goes within a minute, or was taken back already.',
-        undefined,
-        error.code,
-      );
-    if (error instanceof ProviderError && error.code === 'channel_not_found')
-      throw new ProviderError(
-        'permanent',
-        'Slack cannot find that conversation any more.',
-        undefined,
-        error.code,
-      );
-    throw error;
+    const words = error instanceof ProviderError && error.code ? TAKE_BACK_REFUSALS[error.code] : undefined;
+    if (!words || !(error instanceof ProviderError)) throw error;
+    throw new ProviderError('permanent', words, undefined, error.code);
   }
 }

@@ -3,6 +3,7 @@ import { MESSAGE_MAX_CHARS } from '../../../shared/messageTiming';
 import type { TeammateView } from '../../../shared/statusView';
 import { whenText } from '../../../shared/words';
 import { run, showNotice } from '../store/store';
+import { ModalFrame } from './ModalFrame';
 import { useDialog } from './useDialog';
 
 /** Takes back a scheduled message before it lands, and says what became of it. */
@@ -65,57 +66,49 @@ export function MessageDialog({
     setProblem('Allow it in the Slack page that opened, then press Send again. Your message is kept here.');
   };
   return (
-    <div className="overlay" role="presentation">
-      <div
-        className="dialog message"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="message-title"
-        ref={dialog}
-      >
-        <h2 id="message-title">
-          Message <bdi>{name}</bdi> on Slack
-        </h2>
-        <p className="lead">
-          {waits
-            ? `${name} is outside their working hours. Sent now, it waits in Slack until they start: ${whenText(teammate.nextAvailable!, zone, Date.now(), locale)} your time, ${whenText(teammate.nextAvailable!, teammate.timeZone, Date.now(), locale)} theirs.`
-            : `${name} is in their working hours: it goes at once.`}
+    <ModalFrame className="message" titleId="message-title" frame={dialog}>
+      <h2 id="message-title">
+        Message <bdi>{name}</bdi> on Slack
+      </h2>
+      <p className="lead">
+        {waits
+          ? `${name} is outside their working hours. Sent now, it waits in Slack until they start: ${whenText(teammate.nextAvailable!, zone, Date.now(), locale)} your time, ${whenText(teammate.nextAvailable!, teammate.timeZone, Date.now(), locale)} theirs.`
+          : `${name} is in their working hours: it goes at once.`}
+      </p>
+      <label className="field">
+        Message
+        <textarea
+          ref={box}
+          rows={4}
+          maxLength={MESSAGE_MAX_CHARS}
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+        />
+      </label>
+      {problem ? (
+        <p className="field-error" role="alert">
+          {problem}
         </p>
-        <label className="field">
-          Message
-          <textarea
-            ref={box}
-            rows={4}
-            maxLength={MESSAGE_MAX_CHARS}
-            value={text}
-            onChange={(event) => setText(event.target.value)}
-          />
-        </label>
-        {problem ? (
-          <p className="field-error" role="alert">
-            {problem}
-          </p>
-        ) : null}
-        <div className="button-row">
-          {allow ? (
-            <button type="button" className="primary" onClick={() => void allowInSlack()}>
-              Allow sending in Slack
-            </button>
-          ) : (
-            <button type="button" className="primary" disabled={sending} onClick={() => void send(false)}>
-              {waits ? `Send for when ${name} starts` : 'Send'}
-            </button>
-          )}
-          {waits && !allow ? (
-            <button type="button" disabled={sending} onClick={() => void send(true)}>
-              Send now, marked urgent
-            </button>
-          ) : null}
-          <button type="button" className="quiet" onClick={onClose}>
-            Cancel
+      ) : null}
+      <div className="button-row">
+        {allow ? (
+          <button type="button" className="primary" onClick={() => void allowInSlack()}>
+            Allow sending in Slack
           </button>
-        </div>
+        ) : (
+          <button type="button" className="primary" disabled={sending} onClick={() => void send(false)}>
+            {waits ? `Send for when ${name} starts` : 'Send'}
+          </button>
+        )}
+        {waits && !allow ? (
+          <button type="button" disabled={sending} onClick={() => void send(true)}>
+            Send now, marked urgent
+          </button>
+        ) : null}
+        <button type="button" className="quiet" onClick={onClose}>
+          Cancel
+        </button>
       </div>
-    </div>
+    </ModalFrame>
   );
 }

@@ -7,6 +7,7 @@ import { statusShownIn } from '../../../shared/integrationView';
 import { useNow } from './useNow';
 import { ErrorText } from './ErrorText';
 import { PriorityList } from './Priorities';
+import { ModalFrame } from './ModalFrame';
 import { useDialog } from './useDialog';
 
 const STEPS = ['Done today', 'Carry over', 'Tomorrow', 'Wrap up'] as const;
@@ -112,224 +113,216 @@ export function ShutdownRitual() {
   const pastEnd = prompt?.endOfDay ? Math.round((now - Date.parse(prompt.endOfDay)) / 60_000) : null;
 
   return (
-    <div className="overlay" role="presentation">
-      <div
-        className="dialog ritual"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="ritual-title"
-        ref={dialog}
-      >
-        {offUntil !== null ? (
-          <>
-            <h2 id="ritual-title" ref={heading} tabIndex={-1}>
-              {earlyCloseWords(closedEarly) ? 'Day closed early.' : 'Day closed. Well done.'}
-            </h2>
-            <p className="lead">
-              {offUntil ? `You are off until ${whenText(offUntil, zone, now)}.` : 'You are off.'}
-              {shownIn ? ` Your status in ${shownIn} says so too.` : ''}
+    <ModalFrame className="ritual" titleId="ritual-title" frame={dialog}>
+      {offUntil !== null ? (
+        <>
+          <h2 id="ritual-title" ref={heading} tabIndex={-1}>
+            {earlyCloseWords(closedEarly) ? 'Day closed early.' : 'Day closed. Well done.'}
+          </h2>
+          <p className="lead">
+            {offUntil ? `You are off until ${whenText(offUntil, zone, now)}.` : 'You are off.'}
+            {shownIn ? ` Your status in ${shownIn} says so too.` : ''}
+          </p>
+          {earlyCloseWords(closedEarly) ? (
+            <p className="hint" role="note">
+              {earlyCloseWords(closedEarly)}
+              {laterFocus
+                ? ` Focus planned at ${clockTime(laterFocus.start, zone)} still starts: cancel it on the timeline if you are done.`
+                : ''}
             </p>
-            {earlyCloseWords(closedEarly) ? (
-              <p className="hint" role="note">
-                {earlyCloseWords(closedEarly)}
-                {laterFocus
-                  ? ` Focus planned at ${clockTime(laterFocus.start, zone)} still starts: cancel it on the timeline if you are done.`
-                  : ''}
-              </p>
-            ) : null}
-            <ErrorText message={error} />
-            <div className="button-row dialog-actions">
-              <button type="button" className="primary" onClick={() => openRitual(false)}>
-                Done
+          ) : null}
+          <ErrorText message={error} />
+          <div className="button-row dialog-actions">
+            <button type="button" className="primary" onClick={() => openRitual(false)}>
+              Done
+            </button>
+            {closedAt !== null && Date.now() - closedAt < UNDO_CLOSE_MINUTES * 60_000 ? (
+              <button type="button" className="quiet" onClick={() => void reopen()}>
+                Undo: reopen the day
               </button>
-              {closedAt !== null && Date.now() - closedAt < UNDO_CLOSE_MINUTES * 60_000 ? (
-                <button type="button" className="quiet" onClick={() => void reopen()}>
-                  Undo: reopen the day
-                </button>
+            ) : null}
+          </div>
+        </>
+      ) : (
+        <>
+          <ol className="steps" aria-label="Shutdown steps">
+            {STEPS.map((name, index) => (
+              <li
+                key={name}
+                aria-current={index === step ? 'step' : undefined}
+                className={index < step ? 'done' : ''}
+              >
+                {name}
+              </li>
+            ))}
+          </ol>
+          {pastEnd !== null && pastEnd > 0 ? (
+            <p className="hint">It is {pastEnd} minutes past the end of your day.</p>
+          ) : null}
+          {step === 0 ? (
+            <>
+              <h2 id="ritual-title" ref={heading} tabIndex={-1}>
+                What got done today?
+              </h2>
+              {agenda.items.length && plan ? (
+                <PriorityList
+                  agenda={agenda}
+                  today={plan.date}
+                  label="Today's priorities: tick what is done"
+                />
               ) : null}
-            </div>
-          </>
-        ) : (
-          <>
-            <ol className="steps" aria-label="Shutdown steps">
-              {STEPS.map((name, index) => (
-                <li
-                  key={name}
-                  aria-current={index === step ? 'step' : undefined}
-                  className={index < step ? 'done' : ''}
-                >
-                  {name}
-                </li>
-              ))}
-            </ol>
-            {pastEnd !== null && pastEnd > 0 ? (
-              <p className="hint">It is {pastEnd} minutes past the end of your day.</p>
-            ) : null}
-            {step === 0 ? (
-              <>
-                <h2 id="ritual-title" ref={heading} tabIndex={-1}>
-                  What got done today?
-                </h2>
-                {agenda.items.length && plan ? (
-                  <PriorityList
-                    agenda={agenda}
-                    today={plan.date}
-                    label="Today's priorities: tick what is done"
-                  />
-                ) : null}
-                {focusDone.length ? (
-                  <ul className="focus-list" aria-label="Today's focus blocks">
-                    {focusDone.map((item) => (
-                      <li key={`${item.start}`}>
-                        Focus {clockTime(item.start, zone)}–{clockTime(item.end, zone)}
-                      </li>
-                    ))}
-                  </ul>
-                ) : null}
-                <label className="field">
-                  Done today
-                  <textarea
-                    dir="auto"
-                    rows={4}
-                    value={done}
-                    onChange={(e) => setDone(e.target.value)}
-                    maxLength={4000}
-                  />
-                </label>
-              </>
-            ) : null}
-            {step === 1 ? (
-              <>
-                <h2 id="ritual-title" ref={heading} tabIndex={-1}>
-                  What carries over?
-                </h2>
-                {openItems.length && plan ? (
-                  <fieldset className="carry">
-                    <legend>Not done yet: carry to tomorrow?</legend>
-                    {openItems.map((item) => (
-                      <label className="check" key={item.text}>
-                        <input
-                          type="checkbox"
-                          checked={!letGo.has(item.text)}
-                          onChange={(e) => {
-                            const next = new Set(letGo);
-                            if (e.target.checked) next.delete(item.text);
-                            else next.add(item.text);
-                            setLetGo(next);
-                          }}
-                        />
-                        <span>
-                          <bdi>{item.text}</bdi>
-                          {item.from ? (
-                            <span className="origin"> · from {dayName(item.from, plan.date)}</span>
-                          ) : null}
-                        </span>
-                      </label>
-                    ))}
-                  </fieldset>
-                ) : null}
-                <label className="field">
-                  Notes for tomorrow
-                  <textarea
-                    dir="auto"
-                    rows={4}
-                    value={carryOver}
-                    onChange={(e) => setCarryOver(e.target.value)}
-                    maxLength={4000}
-                  />
-                </label>
-              </>
-            ) : null}
-            {step === 2 ? (
-              <>
-                <h2 id="ritual-title" ref={heading} tabIndex={-1}>
-                  Tomorrow's top three
-                </h2>
-                {carry.length ? (
-                  <p className="lead">
-                    Carried: <bdi>{carry.join(' · ')}</bdi>. {roomWords(room)}
-                  </p>
-                ) : null}
-                {priorities.slice(0, room).map((value, index) => (
-                  <label className="field" key={index}>
-                    Priority {index + 1}
-                    <input
-                      dir="auto"
-                      value={value}
-                      maxLength={200}
-                      ref={(input) => {
-                        priorityInputs.current[index] = input;
-                      }}
-                      onChange={(e) =>
-                        setPriorities(priorities.map((p, i) => (i === index ? e.target.value : p)))
-                      }
-                      onKeyDown={(e) => {
-                        // Enter takes a priority and moves on: to the next box, then to the last step.
-                        if (e.key !== 'Enter') return;
-                        e.preventDefault();
-                        const next = priorityInputs.current[index + 1];
-                        if (next) next.focus();
-                        else setStep(3);
-                      }}
-                    />
-                  </label>
-                ))}
-              </>
-            ) : null}
-            {step === 3 ? (
-              <>
-                <h2 id="ritual-title" ref={heading} tabIndex={-1}>
-                  Ready to close the day?
-                </h2>
+              {focusDone.length ? (
+                <ul className="focus-list" aria-label="Today's focus blocks">
+                  {focusDone.map((item) => (
+                    <li key={`${item.start}`}>
+                      Focus {clockTime(item.start, zone)}–{clockTime(item.end, zone)}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              <label className="field">
+                Done today
+                <textarea
+                  dir="auto"
+                  rows={4}
+                  value={done}
+                  onChange={(e) => setDone(e.target.value)}
+                  maxLength={4000}
+                />
+              </label>
+            </>
+          ) : null}
+          {step === 1 ? (
+            <>
+              <h2 id="ritual-title" ref={heading} tabIndex={-1}>
+                What carries over?
+              </h2>
+              {openItems.length && plan ? (
+                <fieldset className="carry">
+                  <legend>Not done yet: carry to tomorrow?</legend>
+                  {openItems.map((item) => (
+                    <label className="check" key={item.text}>
+                      <input
+                        type="checkbox"
+                        checked={!letGo.has(item.text)}
+                        onChange={(e) => {
+                          const next = new Set(letGo);
+                          if (e.target.checked) next.delete(item.text);
+                          else next.add(item.text);
+                          setLetGo(next);
+                        }}
+                      />
+                      <span>
+                        <bdi>{item.text}</bdi>
+                        {item.from ? (
+                          <span className="origin"> · from {dayName(item.from, plan.date)}</span>
+                        ) : null}
+                      </span>
+                    </label>
+                  ))}
+                </fieldset>
+              ) : null}
+              <label className="field">
+                Notes for tomorrow
+                <textarea
+                  dir="auto"
+                  rows={4}
+                  value={carryOver}
+                  onChange={(e) => setCarryOver(e.target.value)}
+                  maxLength={4000}
+                />
+              </label>
+            </>
+          ) : null}
+          {step === 2 ? (
+            <>
+              <h2 id="ritual-title" ref={heading} tabIndex={-1}>
+                Tomorrow's top three
+              </h2>
+              {carry.length ? (
                 <p className="lead">
-                  Cadence will set you off until your next working period, and tomorrow's Today view will show
-                  your priorities and notes.
+                  Carried: <bdi>{carry.join(' · ')}</bdi>. {roomWords(room)}
                 </p>
-                {early && endOfDay ? (
-                  <p className="hint" role="note">
-                    Your day ends at {clockTime(endOfDay, zone)}: this closes it {durationText(earlyBy)}{' '}
-                    early, and the rest of today is yours, with no lunch or end-of-day prompts.
-                    {laterFocus
-                      ? ` Focus planned at ${clockTime(laterFocus.start, zone)} still starts: cancel it on the timeline if you are done.`
-                      : ''}
-                  </p>
-                ) : null}
-                {empty ? (
-                  <p className="hint" role="note">
-                    Nothing is written down: the day closes all the same, and tomorrow starts without
-                    priorities.
-                  </p>
-                ) : null}
-              </>
-            ) : null}
-            <ErrorText message={error} />
-            <div className="button-row dialog-actions">
-              {step > 0 ? (
-                <button type="button" onClick={() => setStep(step - 1)}>
-                  Back
-                </button>
               ) : null}
-              {step < 3 ? (
-                <button type="button" className="primary" onClick={() => setStep(step + 1)}>
-                  Next
-                </button>
-              ) : (
-                <button type="button" className="primary" onClick={() => void complete()}>
-                  {early ? 'Close the day early' : 'Close the day'}
-                </button>
-              )}
-              {prompt ? (
-                <button type="button" className="quiet" onClick={() => void snooze()}>
-                  Snooze 10 min
-                </button>
+              {priorities.slice(0, room).map((value, index) => (
+                <label className="field" key={index}>
+                  Priority {index + 1}
+                  <input
+                    dir="auto"
+                    value={value}
+                    maxLength={200}
+                    ref={(input) => {
+                      priorityInputs.current[index] = input;
+                    }}
+                    onChange={(e) =>
+                      setPriorities(priorities.map((p, i) => (i === index ? e.target.value : p)))
+                    }
+                    onKeyDown={(e) => {
+                      // Enter takes a priority and moves on: to the next box, then to the last step.
+                      if (e.key !== 'Enter') return;
+                      e.preventDefault();
+                      const next = priorityInputs.current[index + 1];
+                      if (next) next.focus();
+                      else setStep(3);
+                    }}
+                  />
+                </label>
+              ))}
+            </>
+          ) : null}
+          {step === 3 ? (
+            <>
+              <h2 id="ritual-title" ref={heading} tabIndex={-1}>
+                Ready to close the day?
+              </h2>
+              <p className="lead">
+                Cadence will set you off until your next working period, and tomorrow's Today view will show
+                your priorities and notes.
+              </p>
+              {early && endOfDay ? (
+                <p className="hint" role="note">
+                  Your day ends at {clockTime(endOfDay, zone)}: this closes it {durationText(earlyBy)} early,
+                  and the rest of today is yours, with no lunch or end-of-day prompts.
+                  {laterFocus
+                    ? ` Focus planned at ${clockTime(laterFocus.start, zone)} still starts: cancel it on the timeline if you are done.`
+                    : ''}
+                </p>
               ) : null}
-              <button type="button" className="quiet" onClick={() => openRitual(false)}>
-                Not now
+              {empty ? (
+                <p className="hint" role="note">
+                  Nothing is written down: the day closes all the same, and tomorrow starts without
+                  priorities.
+                </p>
+              ) : null}
+            </>
+          ) : null}
+          <ErrorText message={error} />
+          <div className="button-row dialog-actions">
+            {step > 0 ? (
+              <button type="button" onClick={() => setStep(step - 1)}>
+                Back
               </button>
-            </div>
-          </>
-        )}
-      </div>
-    </div>
+            ) : null}
+            {step < 3 ? (
+              <button type="button" className="primary" onClick={() => setStep(step + 1)}>
+                Next
+              </button>
+            ) : (
+              <button type="button" className="primary" onClick={() => void complete()}>
+                {early ? 'Close the day early' : 'Close the day'}
+              </button>
+            )}
+            {prompt ? (
+              <button type="button" className="quiet" onClick={() => void snooze()}>
+                Snooze 10 min
+              </button>
+            ) : null}
+            <button type="button" className="quiet" onClick={() => openRitual(false)}>
+              Not now
+            </button>
+          </div>
+        </>
+      )}
+    </ModalFrame>
   );
 }
