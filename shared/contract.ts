@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import './validationWords';
 import type { DaySummary } from './history';
+import type { ContactsView } from './contacts/contactView';
 import type { IntegrationView } from './integrationView';
 import { MESSAGE_MAX_CHARS, type MessageSentView } from './messageTiming';
 import { lunchRecordSchema, MAX_CARRIED, type Teammate, teammateSchema } from './intents';
@@ -127,6 +128,8 @@ export const commandSchemas = {
       urgent: z.boolean().default(false),
     })
     .strict(),
+  /** Deletes the whole record of contacts outside hours (#25). */
+  'contacts.delete': z.object({}).strict(),
   /** Takes back a message scheduled by message.send, by the id it answered, before it lands. */
   'message.cancel': z.object({ id: z.string().trim().min(3).max(200) }).strict(),
   notify: z
@@ -160,6 +163,8 @@ export const querySchemas = {
   problems: z.object({}).strict(),
   /** The team file followed: its address, what it sets, when it was last read, what went wrong. */
   team: z.object({}).strict(),
+  /** The record of contacts outside hours: the weeks in sentences, and the contacts between two dates. */
+  contacts: z.object({ from: queryDate.optional(), to: queryDate.optional() }).strict(),
 } as const;
 
 export type CommandName = keyof typeof commandSchemas;
@@ -226,6 +231,7 @@ export interface CommandResults {
   'team.seen': TeamView;
   'message.send': MessageSentView;
   'message.cancel': { words: string };
+  'contacts.delete': { deleted: number };
   notify: NotifyOutcomeView;
 }
 export type CommandResult<C extends CommandName> = CommandResults[C];
@@ -242,6 +248,7 @@ export interface QueryResults {
   integrations: IntegrationView[];
   problems: string[];
   team: TeamView;
+  contacts: ContactsView;
 }
 export type QueryResult<Q extends QueryName> = QueryResults[Q];
 

@@ -142,6 +142,11 @@ export const settingsSchema = z.object({
   autoUpdate: z.boolean(),
   /** Microsoft 365: an automatic reply while off, saying when you are back and how to reach you if it is urgent. */
   offHoursAutoReply: z.boolean(),
+  /**
+   * Keep a record of contacts outside your hours, on this computer only (#25): when, through which
+   * channel, from whom, urgent or not; never the text. Off until the person turns it on.
+   */
+  contactRecord: z.boolean(),
   /** The desktop app's global shortcut that toggles focus (an Electron accelerator). */
   focusShortcut: z
     .string()
@@ -203,6 +208,7 @@ export function defaultSettings(
     launchAtLogin: false,
     autoUpdate: true,
     offHoursAutoReply: false,
+    contactRecord: false,
     focusShortcut: 'CommandOrControl+Alt+F',
     locale: null,
     clock: 'locale',

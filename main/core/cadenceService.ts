@@ -32,7 +32,7 @@ import { ProblemBoard } from './problemBoard';
 import { PromptWatcher } from './promptWatcher';
 import { answerQuery, teammateViews } from './queries';
 import { Scheduler } from './scheduler';
-import type { CadenceServiceOptions, IntegrationsPort, TeamPort } from './servicePorts';
+import type { CadenceServiceOptions, ContactsPort, IntegrationsPort, TeamPort } from './servicePorts';
 import { worldCommand } from './worldCommands';
 import { nextWake, type Snapshot, snapshotAt, withNudgeNoted } from './serviceSnapshot';
 
@@ -60,6 +60,7 @@ export class CadenceService extends Disposable {
   private readonly writer: DocumentWriter;
   private integrationsPort: IntegrationsPort | null = null;
   readonly team: TeamPort | null;
+  readonly contacts: ContactsPort | null;
   private readonly activity: ActivityWatcher | null;
 
   constructor(private readonly options: CadenceServiceOptions) {
@@ -93,6 +94,7 @@ export class CadenceService extends Disposable {
       : null;
     this.changes = new ChangeTracker(options.clock.timeZone());
     this.team = options.team ?? null;
+    this.contacts = options.contacts ?? null;
     // Unregistered on purpose: the follower outlives the service, and its own disposal drops this listener.
     // A changed team file can change when the member is off: everything is derived again.
     this.team?.onDidChange((data) => (this.emitter.fire({ name: 'team.changed', data }), this.refresh()));

@@ -1,4 +1,5 @@
-import { type ProviderId, PROVIDER_IDS } from '../../shared/integrationView';
+import { type ProviderId, PROVIDER_IDS, PROVIDER_NAMES } from '../../shared/integrationView';
+import { goalPermissionWords, recordPermissionWords } from './integrationWords';
 import type { Settings } from '../../shared/settings';
 import { missingScopes } from '../auth/grantedScopes';
 import type { Vault } from '../auth/vault';
@@ -29,11 +30,29 @@ export class FeaturePermissions {
     return (this.settings()?.focusGoal.weeklyHours ?? 0) > 0;
   }
 
+  private recordOn(): boolean {
+    return this.settings()?.contactRecord === true;
+  }
+
   /** What the focus goal needs of a connected service that its sign-in did not grant. */
   missing(id: ProviderId): string[] {
     const needed = this.configs.of(id).goalScopes;
     if (!needed || !this.connected(id) || !this.goalOn()) return [];
     return missingScopes(this.vault.get(id)?.scopes, needed);
+  }
+
+  /** What the record of contacts needs of a connected service that its sign-in did not grant, while it is on. */
+  missingForRecord(id: ProviderId): string[] {
+    const needed = this.configs.of(id).recordScopes;
+    if (!needed || !this.connected(id) || !this.recordOn()) return [];
+    return missingScopes(this.vault.get(id)?.scopes, needed);
+  }
+
+  /** The card's line on a permission a feature that is on still needs, when one does. */
+  permissionWords(id: ProviderId): { permission: string } | Record<string, never> {
+    if (this.missing(id).length) return { permission: goalPermissionWords(id) };
+    if (this.missingForRecord(id).length) return { permission: recordPermissionWords(PROVIDER_NAMES[id]) };
+    return {};
   }
 
   /** What sending messages through a connected service needs that its sign-in did not grant. */
@@ -56,6 +75,7 @@ export class FeaturePermissions {
     const config = this.configs.of(id);
     const extra = [
       ...(config.goalScopes && this.goalOn() ? config.goalScopes : []),
+      ...(config.recordScopes && this.recordOn() ? config.recordScopes : []),
       ...(config.messageScopes &&
       (this.messagesWanted.has(id) || (this.connected(id) && !this.missingForMessages(id).length))
         ? config.messageScopes
@@ -70,7 +90,7 @@ export class FeaturePermissions {
 
   /** Turning the goal on or off changes what the cards ask for: true once each time it does. */
   changed(): boolean {
-    const now = JSON.stringify(PROVIDER_IDS.map((id) => this.missing(id)));
+    const now = JSON.stringify(PROVIDER_IDS.map((id) => [this.missing(id), this.missingForRecord(id)]));
     if (now === this.said) return false;
     this.said = now;
     return true;

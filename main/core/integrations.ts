@@ -21,7 +21,7 @@ import { AccountBook } from './accountBook';
 import { ClientConfigs } from './clientConfigs';
 import { FeaturePermissions, type SignInPurpose } from './featurePermissions';
 import type { Messenger } from './messageSending';
-import { goalPermissionWords, problemLines } from './integrationWords';
+import { problemLines } from './integrationWords';
 import type { Clock } from './ports';
 import { Reconciler } from './reconciler';
 import { RemoteReads } from './remoteReads';
@@ -199,7 +199,8 @@ export class Integrations extends Disposable {
   messenger(id: ProviderId): Messenger {
     const provider = this.connections.get(id)?.provider ?? null;
     const self = this.options.vault.get(id)?.accountKey?.split('/')[1] ?? null;
-    return { provider, missing: this.goal.missingForMessages(id), now: this.options.clock.now(), self };
+    const [missing, recordMissing] = [this.goal.missingForMessages(id), this.goal.missingForRecord(id)];
+    return { provider, missing, recordMissing, now: this.options.clock.now(), self };
   }
 
   disconnect(id: ProviderId): ApiResult<null> {
@@ -225,7 +226,7 @@ export class Integrations extends Disposable {
       signIn: this.signIns.view(id),
       health: this.health(id),
       account: connected ? accountWords(this.accounts.read(id)) : null,
-      ...(this.goal.missing(id).length ? { permission: goalPermissionWords(id) } : {}),
+      ...this.goal.permissionWords(id),
     };
   }
 

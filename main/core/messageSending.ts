@@ -19,6 +19,8 @@ export interface Messenger {
   now: Instant;
   /** The signed-in member (Slack: from the sign-in's `authed_user.id`), who is not sent messages. */
   self: string | null;
+  /** What the record of contacts needs that the sign-in did not grant, while the record is on. */
+  recordMissing: readonly string[];
 }
 
 export interface SentThrough {

@@ -8,6 +8,7 @@ import {
   type QueryResult,
   refusal,
 } from '../../shared/contract';
+import { contactsView } from '../../shared/contacts/contactView';
 import { dayPlan } from '../../shared/dayPlan';
 import { coreSpansOn } from '../../shared/team/coreHours';
 import { history } from '../../shared/history';
@@ -74,6 +75,11 @@ const queryHandlers: { [Q in QueryName]: QueryHandler<Q> } = {
   'teammates.together': (source, _input, { now }) => ok(togetherView(source, now)),
   integrations: (source) => ok(source.integrations?.list() ?? []),
   problems: (source) => ok(source.problemDetails()),
+  contacts: (source, range, { now }) => {
+    if (!source.contacts) return refusal('not_available', 'This Cadence keeps no record of contacts.');
+    const connected = (source.integrations?.list() ?? []).filter((v) => v.connected).map((v) => v.id);
+    return ok(contactsView(source.contacts.state, source.settings, now, connected, range));
+  },
   team: (source) =>
     source.team
       ? ok(source.team.view())

@@ -1,4 +1,5 @@
 import type { CalendarEvent } from '../../shared/calendar';
+import type { ContactState } from '../../shared/contacts/contactState';
 import type { ApiResult } from '../../shared/contract';
 import type { Intents, Teammate } from '../../shared/intents';
 import type { IntegrationView, ProviderId } from '../../shared/integrationView';
@@ -30,6 +31,15 @@ export interface CadenceServiceOptions {
   activity?: ActivityProbe;
   /** The team file the member follows (main/core/teamFollower.ts); none in hosts that do not follow one. */
   team?: TeamPort;
+  /** The record of contacts outside hours (main/core/contactRecorder.ts); none in hosts that keep none. */
+  contacts?: ContactsPort;
+}
+
+/** The record of contacts outside hours, as the queries and commands see it (#25). */
+export interface ContactsPort {
+  readonly state: ContactState;
+  /** Deletes every contact kept. */
+  deleteAll(): ContactState;
 }
 
 /** What the service needs from the connected services (main/core/integrations.ts). */
@@ -69,6 +79,7 @@ export interface QuerySource {
   readonly intents: Intents;
   readonly integrations: IntegrationsPort | null;
   readonly team: TeamPort | null;
+  readonly contacts: ContactsPort | null;
   calendar(): readonly CalendarEvent[];
   status(): StatusView;
   problemDetails(): string[];

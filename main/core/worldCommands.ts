@@ -2,7 +2,7 @@ import type { Instant } from '../../shared/clockTime';
 import { isIntegrationCommand, isTeamCommand, type WorldCommand } from '../../shared/commands/command';
 import type { ApiResult, CommandResult } from '../../shared/contract';
 import { runIntegrationCommand } from './integrationCommands';
-import { runMessageCommand, runTakeBackCommand } from './messageCommands';
+import { deleteContacts, runMessageCommand, runTakeBackCommand } from './messageCommands';
 import type { QuerySource } from './servicePorts';
 import { runTeamCommand } from './teamCommands';
 
@@ -13,11 +13,12 @@ import { runTeamCommand } from './teamCommands';
 export function worldCommand(
   name: WorldCommand,
   input: unknown,
-  source: Pick<QuerySource, 'settings' | 'intents' | 'integrations' | 'team'>,
+  source: Pick<QuerySource, 'settings' | 'intents' | 'integrations' | 'team' | 'contacts'>,
   now: Instant,
 ): Promise<ApiResult<CommandResult<WorldCommand>>> {
   if (isIntegrationCommand(name)) return runIntegrationCommand(source.integrations, name, input);
   if (isTeamCommand(name)) return runTeamCommand(source.team, name, input);
+  if (name === 'contacts.delete') return Promise.resolve(deleteContacts(source.contacts, input));
   return name === 'message.send'
     ? runMessageCommand(source, input, now)
     : runTakeBackCommand(source.integrations, input);

@@ -39,6 +39,10 @@ import { FolderLockedError, LOCK_FILE, lockDataFolder } from './folderLock';
 import { removeLeftoverTemporaries } from './leftovers';
 import { probeLinuxActivity } from './linuxActivity';
 import { LocalApi } from '../server/localApi';
+import type { ContactRecorder } from '../core/contactRecorder';
+import { openContactRecorder } from '../core/contactStore';
+import type { Teammate } from '../../shared/intents';
+import { teammatesOf } from '../core/queries';
 
 /** Another Cadence holds the data folder; the message says where it is. */
 export class AlreadyRunningError extends Error {}
@@ -47,6 +51,8 @@ export class AlreadyRunningError extends Error {}
 export interface CadenceHost extends IDisposable {
   service: CadenceService;
   integrations: Integrations;
+  /** The record of contacts outside hours (#25). */
+  contacts: ContactRecorder;
   api: LocalApi;
   url: string;
   /** The address that opens the window, token included (in the fragment, never sent to a server). */
@@ -238,6 +244,20 @@ async function startLocked(
   setGoalTeam(team.follower.view().team);
   store.add({ dispose: () => setGoalTeam(null) });
   store.add(team.follower.onDidChange((view) => setGoalTeam(view.team)));
+  // The record of contacts outside hours (#25): reads only while on and allowed; the service and the
+  // integrations it reads through are given to it once they exist.
+  let slackAccess: (() => ReturnType<Integrations['messenger']>) | null = null;
+  let people: () => readonly Teammate[] = () => [];
+  const record = openContactRecorder(dataDir, clock, open, {
+    settings: () => service.settings,
+    intents: () => service.intents,
+    slack: () => {
+      const access = slackAccess?.();
+      return access ? { provider: access.provider, missing: access.recordMissing, self: access.self } : null;
+    },
+    people: () => people(),
+  });
+  store.add(record.recorder);
   const service = store.add(
     new CadenceService({
       clock,
@@ -245,10 +265,11 @@ async function startLocked(
       intents,
       notifier,
       team: team.follower,
+      contacts: record.recorder,
       activity,
       holidays: publicHolidays,
       knowsHolidays: isKnownHolidayCountry,
-      startupProblems: [...startupProblems, ...team.problems],
+      startupProblems: [...startupProblems, ...team.problems, ...record.problems],
     }),
   );
   store.add(service.onEvent((event) => event.name === 'settings.changed' && team.follower.settingsChanged()));
@@ -269,6 +290,17 @@ async function startLocked(
     }),
   );
   service.attachIntegrations(integrations);
+  slackAccess = () => integrations.messenger('slack');
+  people = () => teammatesOf(service);
+  // Turned on, or allowed in Slack: the record reads at once rather than at its next turn.
+  let recordReady = '';
+  const recordNow = () => {
+    const ready = `${service.settings.contactRecord}:${integrations.messenger('slack').recordMissing.length}`;
+    if (ready !== recordReady && service.settings.contactRecord) void record.recorder.read();
+    recordReady = ready;
+  };
+  store.add(service.onEvent((event) => event.name === 'settings.changed' && recordNow()));
+  store.add(integrations.onDidChange(recordNow));
   const lastHealth = new Map<string, string>();
   store.add(
     integrations.onDidChange(() => {
@@ -293,6 +325,7 @@ async function startLocked(
   service.start();
   team.follower.start();
   integrations.attach(integrationStateOf(service));
+  record.recorder.start();
   log.info(`started (pid ${process.pid}, port ${port})`);
   if (leftovers.length)
     log.info(
@@ -309,6 +342,7 @@ async function startLocked(
   return {
     service,
     integrations,
+    contacts: record.recorder,
     api,
     url: api.url,
     windowUrl: `${api.url}/#token=${token}`,

@@ -21,6 +21,8 @@ export interface ProviderConfig {
    * one (incremental consent), kept by later sign-ins once granted.
    */
   messageScopes?: string[];
+  /** What the record of contacts outside hours reads (#25): asked for only while the record is on. */
+  recordScopes?: string[];
 }
 
 /**
@@ -39,6 +41,13 @@ export const SLACK_LOOPBACK = { host: 'localhost', path: '/callback', ports: SLA
  * https://docs.slack.dev/reference/methods/conversations.open, …/chat.scheduleMessage, …/chat.postMessage).
  */
 export const SLACK_MESSAGE_SCOPES = ['chat:write', 'im:write'];
+
+/**
+ * The record of contacts outside hours reads direct and group messages: conversations.list of `im` and
+ * `mpim` needs `im:read` and `mpim:read`, conversations.history of them `im:history` and `mpim:history`
+ * ("Required scopes", https://docs.slack.dev/reference/methods/conversations.list, …/conversations.history).
+ */
+export const SLACK_RECORD_SCOPES = ['im:read', 'im:history', 'mpim:read', 'mpim:history'];
 
 /** The redirect URLs Slack's app registers: what the manifest lists, and nothing else. */
 export function slackRedirectUrls(): string[] {
@@ -75,6 +84,7 @@ const DEFAULTS: Record<ProviderId, ProviderConfig> = {
       secretOffDesktopOnly: true,
     },
     messageScopes: SLACK_MESSAGE_SCOPES,
+    recordScopes: SLACK_RECORD_SCOPES,
   },
   google: {
     apiUrl: 'https://www.googleapis.com/calendar/v3',
@@ -246,6 +256,7 @@ export function providerConfigs(
       },
       ...(base.goalScopes ? { goalScopes: base.goalScopes } : {}),
       ...(base.messageScopes ? { messageScopes: base.messageScopes } : {}),
+      ...(base.recordScopes ? { recordScopes: base.recordScopes } : {}),
     };
   }
   return result;

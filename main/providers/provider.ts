@@ -26,6 +26,8 @@ export interface Provider {
     postAt: Instant | null,
     now: Instant,
   ): Promise<{ scheduledId: string | null; postAt: Instant | null }>;
+  /** The user's direct and group messages since each conversation's mark (Slack; the record of contacts). */
+  conversations?(marks: Record<string, string>, since: Instant, now: Instant): Promise<ConversationReadingOf>;
   /** Takes back a message scheduled with `message`, by the id it answered. */
   unschedule?(scheduled: string): Promise<void>;
   /** Forget what was applied, so the next apply pushes everything (after reconnecting). */
@@ -35,6 +37,21 @@ export interface Provider {
    * than wanted, renewed before it runs out); null when it does not.
    */
   revisitAt?(): Instant | null;
+}
+
+/** What a reading of the user's conversations found (see main/providers/slack/slackContacts.ts). */
+export interface ConversationReadingOf {
+  messages: {
+    channel: string;
+    kind: 'slackDirect' | 'slackGroup';
+    ts: string;
+    at: Instant;
+    user: string;
+    text: string;
+  }[];
+  marks: Record<string, string>;
+  complete: boolean;
+  retryAfterMs: number | null;
 }
 
 export type TeammateUpdate = Partial<Pick<Teammate, 'presence' | 'week' | 'timeZone' | 'weekendDays'>>;

@@ -54,10 +54,11 @@ export function isTeamCommand(name: CommandName): name is TeamCommand {
 }
 
 /** Commands that send something to a connected service on the user's behalf (a message to a teammate). */
-export type MessageCommand = 'message.send' | 'message.cancel';
+export type MessageCommand = 'message.send' | 'message.cancel' | 'contacts.delete';
 
+/** Messages to teammates, and the record of contacts outside hours (#25). */
 export function isMessageCommand(name: CommandName): name is MessageCommand {
-  return name === 'message.send' || name === 'message.cancel';
+  return name === 'message.send' || name === 'message.cancel' || name === 'contacts.delete';
 }
 
 /** Commands that talk to the world (a sign-in, the team file, a message) rather than to the documents. */

@@ -54,7 +54,7 @@ export interface Contact {
   /** Why it was outside hours: after hours, a weekend, a holiday, a day off, away… */
   why: OutsideReason;
   /** What the person did about it: their own reply's time, or the mark they gave it. */
-  answeredAt?: string;
+  answeredAt?: string | undefined;
 }
 
 const OUTSIDE: ReadonlySet<Availability['reason']> = new Set<OutsideReason>([

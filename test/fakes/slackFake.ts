@@ -61,6 +61,11 @@ const TIER: Record<string, number> = {
   'chat.postMessage': 300,
   // "Tier 3: 50+ per minute" (https://docs.slack.dev/reference/methods/chat.deleteScheduledMessage)
   'chat.deleteScheduledMessage': 50,
+  // "Tier 2: 20+ per minute" (https://docs.slack.dev/reference/methods/conversations.list)
+  'conversations.list': 20,
+  // "Tier 3: 50+ per minute" for internal apps (https://docs.slack.dev/reference/methods/conversations.history);
+  // `newAppHistoryLimits` applies the 1-a-minute limit of newer non-Marketplace apps instead.
+  'conversations.history': 50,
 };
 
 /**
@@ -84,6 +89,9 @@ const METHOD_SCOPE: Record<string, string | null> = {
   'chat.scheduleMessage': 'chat:write',
   'chat.postMessage': 'chat:write',
   'chat.deleteScheduledMessage': 'chat:write',
+  // Checked per conversation type below (im:read / mpim:read, im:history / mpim:history).
+  'conversations.list': null,
+  'conversations.history': null,
 };
 
 /** What a sign-in that asked for nothing beyond status grants (messages need `chat:write` and `im:write`). */
@@ -149,6 +157,16 @@ export class SlackFake extends ProviderFake {
   withheld: string[] = [];
   /** The user scopes the grant holds: every sign-in adds what it asked for, less the withheld ones. */
   granted: string[] = [...STATUS_SCOPES];
+  /**
+   * "Effective May 29, 2025, all newly-created Slack apps that are commercially distributed and have not
+   * been approved for the Slack Marketplace" get new limits for conversations.history: 1 request a minute,
+   * at most 15 messages a request (https://docs.slack.dev/apis/web-api/rate-limits, App types and rate limits).
+   */
+  newAppHistoryLimits = false;
+  /** Group DMs the user is in (`mpim`), by id: their members. */
+  readonly groups = new Map<string, string[]>();
+  /** Messages in the user's DMs and group DMs, by conversation, oldest first. */
+  readonly history = new Map<string, { ts: string; user: string; text: string; subtype?: string }[]>();
   /** A sign-in was granted before: later ones add to its scopes. */
   private signedIn = false;
   /** Direct messages the signed-in user sent or scheduled, in order. */
@@ -361,6 +379,10 @@ export class SlackFake extends ProviderFake {
         return this.post(method, body);
       case 'chat.deleteScheduledMessage':
         return this.unschedule(body);
+      case 'conversations.list':
+        return this.listConversations(body);
+      case 'conversations.history':
+        return this.readHistory(body);
     }
     return this.error('unknown_method');
   }
@@ -460,4 +482,93 @@ export class SlackFake extends ProviderFake {
     this.messages.splice(index, 1);
     return this.ok();
   }
+
+  private missingScope(needed: string): FakeReply | null {
+    return this.granted.includes(needed)
+      ? null
+      : {
+          status: 200,
+          body: { ok: false, error: 'missing_scope', needed, provided: this.granted.join(',') },
+        };
+  }
+
+  /** A DM (the ones with history, and those opened) or a group DM, by id. */
+  private conversation(id: string): { id: string; kind: 'im' | 'mpim'; user?: string } | null {
+    if (this.groups.has(id)) return { id, kind: 'mpim' };
+    if (this.dms.has(id)) return { id, kind: 'im', user: this.dms.get(id)! };
+    if (this.history.has(id) && id.startsWith('D')) return { id, kind: 'im', user: id.slice(1) };
+    return null;
+  }
+
+  /**
+   * conversations.list (https://docs.slack.dev/reference/methods/conversations.list): `types` of
+   * im and mpim need `im:read` and `mpim:read`; `limit` "no larger than 1000"; paginated with a cursor.
+   */
+  private listConversations(body: Record<string, unknown>): FakeReply {
+    const types = String(body.types ?? 'public_channel').split(',');
+    if (types.some((t) => !['public_channel', 'private_channel', 'im', 'mpim'].includes(t)))
+      return this.error('invalid_types');
+    for (const [type, scope] of [
+      ['im', 'im:read'],
+      ['mpim', 'mpim:read'],
+    ] as const)
+      if (types.includes(type)) {
+        const refused = this.missingScope(scope);
+        if (refused) return refused;
+      }
+    const limit = Number(body.limit ?? 100);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) return this.error('invalid_limit');
+    const ids = [...new Set([...this.history.keys(), ...this.dms.keys(), ...this.groups.keys()])].sort();
+    const all = ids
+      .map((id) => this.conversation(id))
+      .filter((c): c is NonNullable<typeof c> => c !== null && types.includes(c.kind));
+    const start = body.cursor ? Number(Buffer.from(String(body.cursor), 'base64').toString()) : 0;
+    const page = all.slice(start, start + limit);
+    const next = start + limit < all.length ? Buffer.from(String(start + limit)).toString('base64') : '';
+    return this.ok({
+      channels: page.map((c) =>
+        c.kind === 'im'
+          ? { id: c.id, is_im: true, user: c.user }
+          : { id: c.id, is_mpim: true, is_group: true },
+      ),
+      response_metadata: { next_cursor: next },
+    });
+  }
+
+  /**
+   * conversations.history (https://docs.slack.dev/reference/methods/conversations.history): newest first;
+   * `oldest` "Only messages after this Unix timestamp will be included" (unless `inclusive`); `limit` at
+   * most 999 (15 under the newer apps' limits); `has_more` and a cursor when more remain; a DM's history
+   * needs `im:history`, a group DM's `mpim:history`.
+   */
+  private readHistory(body: Record<string, unknown>): FakeReply {
+    const conversation = this.conversation(String(body.channel ?? ''));
+    if (!conversation) return this.error('channel_not_found');
+    const refused = this.missingScope(conversation.kind === 'im' ? 'im:history' : 'mpim:history');
+    if (refused) return refused;
+    if (this.newAppHistoryLimits) {
+      const recent = this.historyCalls.filter((at) => at > this.now() - 60_000);
+      if (recent.length >= 1)
+        return { status: 429, headers: { 'retry-after': '60' }, body: { ok: false, error: 'ratelimited' } };
+      this.historyCalls = [...recent, this.now()];
+    }
+    const max = this.newAppHistoryLimits ? 15 : 999;
+    const limit = Math.min(max, Number(body.limit ?? 100) || 100);
+    const oldest = Number(body.oldest ?? 0);
+    const inclusive = body.inclusive === 'true' || body.inclusive === true;
+    const newestFirst = [...(this.history.get(conversation.id) ?? [])]
+      .filter((m) => (inclusive ? Number(m.ts) >= oldest : Number(m.ts) > oldest))
+      .reverse();
+    const start = body.cursor ? Number(Buffer.from(String(body.cursor), 'base64').toString()) : 0;
+    const page = newestFirst.slice(start, start + limit);
+    const more = start + limit < newestFirst.length;
+    return this.ok({
+      messages: page.map((m) => ({ type: 'message', ...m })),
+      has_more: more,
+      ...(more
+        ? { response_metadata: { next_cursor: Buffer.from(String(start + limit)).toString('base64') } }
+        : {}),
+    });
+  }
+  private historyCalls: number[] = [];
 }

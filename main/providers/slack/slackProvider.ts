@@ -5,6 +5,7 @@ import { canonicalZone } from '../../../shared/zoneNames';
 import { httpCall, ProviderError } from '../providerError';
 import type { AccountMemory, Provider, TokenSource } from '../provider';
 import { type SentMessage, sendDirect, takeBack } from './slackMessages';
+import { type ConversationReading, type ReadMarks, readConversations } from './slackContacts';
 
 const AUTH_ERRORS = new Set(['invalid_auth', 'token_revoked', 'not_authed', 'account_inactive']);
 /**
@@ -109,6 +110,11 @@ export class SlackProvider implements Provider {
   /** A direct message to a workspace member, now or at `postAt`. */
   message(member: string, text: string, postAt: Instant | null, now: Instant): Promise<SentMessage> {
     return sendDirect((method, form) => this.call(method, form), member, text, postAt, now);
+  }
+
+  /** The user's direct and group messages since each conversation's mark (the record of contacts, #25). */
+  conversations(marks: ReadMarks, since: Instant, now: Instant): Promise<ConversationReading> {
+    return readConversations((method, form) => this.call(method, form), marks, since, now);
   }
 
   /** Takes back a message scheduled with `message` ("channel/id"), before Slack posts it. */

@@ -1,0 +1,125 @@
+import { type Instant, isoInZone } from '../../shared/clockTime';
+import { recordedContact } from '../../shared/contacts/contactRecord';
+import {
+  type ContactState,
+  EMPTY_CONTACTS,
+  type KeptContact,
+  withContacts,
+} from '../../shared/contacts/contactState';
+import type { Intents, Teammate } from '../../shared/intents';
+import { slackMemberOf } from '../../shared/messageTiming';
+import type { Settings } from '../../shared/settings';
+import { urgencyOf } from '../../shared/team/teamNorms';
+import { Disposable, type IDisposable } from '../base/lifetime';
+import type { Provider } from '../providers/provider';
+import { ProviderError } from '../providers/providerError';
+import type { DocumentStore } from './documentStore';
+import type { Clock } from './ports';
+
+/** How often the record reads Slack while it is on (and the service runs). */
+const READ_EVERY_MS = 10 * 60_000;
+
+export interface ContactRecorderOptions {
+  clock: Clock;
+  store: DocumentStore<ContactState>;
+  settings(): Settings;
+  intents(): Intents;
+  /** Slack as connected now: its provider, the record's permissions not granted, and who signed in. */
+  slack(): { provider: Provider | null; missing: readonly string[]; self: string | null } | null;
+  /** Everyone in the glance, to name a sender as the person knows them. */
+  people(): readonly Teammate[];
+}
+
+/**
+ * The record of contacts outside the person's hours (#25), kept on this computer in contacts.json: read
+ * only while the person has turned it on and allowed it; each message's text is read to see whether it
+ * is urgent, and dropped. A reading cut short by Slack's limits goes on from where it stopped.
+ */
+export class ContactRecorder extends Disposable {
+  private timer: IDisposable | null = null;
+  private reading: Promise<void> | null = null;
+  private disposed = false;
+
+  constructor(private readonly options: ContactRecorderOptions) {
+    super();
+    this.register({ dispose: () => ((this.disposed = true), this.timer?.dispose()) });
+  }
+
+  get state(): ContactState {
+    return this.options.store.value;
+  }
+
+  start(): void {
+    this.schedule(this.options.clock.now());
+  }
+
+  private schedule(at: Instant): void {
+    this.timer?.dispose();
+    this.timer = this.options.clock.setTimer(at, () => void this.read());
+  }
+
+  /** Reads what came since the last reading (once at a time); resolves when it is kept. */
+  read(): Promise<void> {
+    this.reading ??= this.readOnce().finally(() => (this.reading = null));
+    return this.reading;
+  }
+
+  private async readOnce(): Promise<void> {
+    const { clock, store } = this.options;
+    const now = clock.now();
+    let wait = READ_EVERY_MS;
+    try {
+      const settings = this.options.settings();
+      if (!settings.contactRecord) return;
+      let state = store.value;
+      if (!state.since) store.write((state = { ...state, since: isoInZone(now, settings.workTimeZone) }));
+      const slack = this.options.slack();
+      if (!slack?.provider?.conversations || slack.missing.length) return;
+      const reading = await slack.provider.conversations(state.slackMarks, Date.parse(state.since!), now);
+      if (reading.retryAfterMs !== null) wait = Math.max(reading.retryAfterMs, 60_000);
+      else if (!reading.complete) wait = 60_000;
+      const names = new Map(this.options.people().map((p) => [slackMemberOf(p), p.name]));
+      const urgency = urgencyOf(settings);
+      const added: KeptContact[] = [];
+      for (const message of reading.messages) {
+        if (message.user === slack.self) continue;
+        const from = { id: message.user, name: names.get(message.user) ?? message.user };
+        const kept = recordedContact(
+          { at: message.at, channel: message.kind, from, text: message.text },
+          settings,
+          this.options.intents(),
+          urgency,
+        );
+        if (kept) added.push({ ...kept, key: `slack:${message.channel}:${message.ts}` });
+      }
+      const next = withContacts({ ...store.value, slackMarks: reading.marks }, added, now);
+      // The person's own replies: the first after a contact in its conversation is when it was answered.
+      const replies = reading.messages.filter((m) => m.user === slack.self);
+      store.write({
+        ...next,
+        contacts: next.contacts.map((contact) => {
+          if (contact.answeredAt) return contact;
+          const at = Date.parse(contact.at);
+          const reply = replies.find((r) => contact.key.startsWith(`slack:${r.channel}:`) && r.at > at);
+          return reply ? { ...contact, answeredAt: isoInZone(reply.at, settings.workTimeZone) } : contact;
+        }),
+      });
+    } catch (error) {
+      // Slack unreachable, a sign-in to renew, a permission taken back: the next turn tries again, and the
+      // Slack card says what the person can do; nothing read is lost (the marks did not move).
+      if (!(error instanceof ProviderError)) throw error;
+    } finally {
+      if (!this.disposed) this.schedule(clock.now() + wait);
+    }
+  }
+
+  /** Deletes the whole record (the readings' marks stay, so nothing already read comes back). */
+  deleteAll(): ContactState {
+    this.options.store.write({
+      ...EMPTY_CONTACTS,
+      since: this.state.since,
+      slackMarks: this.state.slackMarks,
+    });
+    return this.state;
+  }
+}

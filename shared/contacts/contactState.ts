@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { DAY, type Instant } from '../clockTime';
+import type { Contact } from './contactRecord';
+
+/** The record is kept this long by default (#25: "kept 12 months by default"). */
+export const KEEP_CONTACTS_MS = 365 * DAY;
+
+const contactSchema = z.object({
+  /** Where it came from, to count it once however often it is read: channel and Slack's ts. */
+  key: z.string().min(1).max(120),
+  at: z.iso.datetime({ offset: true }),
+  channel: z.enum(['slackDirect', 'slackGroup', 'slackMention', 'outlookMail', 'teamsChat', 'invitation']),
+  from: z.object({ id: z.string().max(120), name: z.string().max(120) }),
+  urgent: z.boolean(),
+  why: z.enum([
+    'away',
+    'dayClosed',
+    'beforeHours',
+    'betweenSpans',
+    'afterHours',
+    'weekend',
+    'holiday',
+    'dayOff',
+    'teamQuietHours',
+    'teamQuietDay',
+    'teamHoliday',
+  ]),
+  answeredAt: z.iso.datetime({ offset: true }).optional(),
+});
+
+/** contacts.json: what the record holds, and where each service's reading stopped. */
+export const contactStateSchema = z.object({
+  version: z.literal(1),
+  /** When the record was turned on (what came before is not known, not zero). */
+  since: z.iso.datetime({ offset: true }).nullable(),
+  contacts: z.array(contactSchema).max(50_000),
+  /** Slack: per conversation, the newest message read to its end. */
+  slackMarks: z.record(z.string().max(40), z.string().max(40)),
+});
+export type ContactState = z.infer<typeof contactStateSchema>;
+export type KeptContact = Contact & { key: string };
+
+export const EMPTY_CONTACTS: ContactState = { version: 1, since: null, contacts: [], slackMarks: {} };
+
+/** The state with `added` counted once each (by key), and what is older than the keeping time gone. */
+export function withContacts(state: ContactState, added: readonly KeptContact[], now: Instant): ContactState {
+  const known = new Set(state.contacts.map((c) => c.key));
+  const fresh = added.filter((c) => !known.has(c.key) && (known.add(c.key), true));
+  const kept = [...state.contacts, ...fresh]
+    .filter((c) => Date.parse(c.at) >= now - KEEP_CONTACTS_MS)
+    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  return { ...state, contacts: kept };
+}

@@ -1,0 +1,72 @@
+import { addDays, atLocalTime, type Instant, localDate } from '../clockTime';
+import { PROVIDER_NAMES, type ProviderId } from '../integrationView';
+import type { Settings } from '../settings';
+import { weekStartOf } from '../weekStart';
+import type { ContactState, KeptContact } from './contactState';
+import { contactSentence, contactWeek } from './contactWeek';
+
+/** What the person sees of their record: whether it is on, the weeks in sentences, and the contacts asked for. */
+export interface ContactsView {
+  on: boolean;
+  /** When the record began (ISO), or null before it was first on. */
+  since: string | null;
+  lastWeek: string;
+  thisWeek: string;
+  /** What the record does not read yet, said beside the weeks. */
+  notRead: string;
+  contacts: KeptContact[];
+}
+
+/** What the record reads so far: Slack. Microsoft 365 and Google Calendar are said as not read yet. */
+const READ_BY_RECORD: readonly ProviderId[] = ['slack'];
+const NOT_READ_YET = 'Microsoft 365 mail and chats and Google Calendar invitations are not read yet.';
+
+/**
+ * The record as the person reads it: last week and this week so far in sentences against the weeks before
+ * (only those wholly recorded), and the contacts between two local dates.
+ */
+export function contactsView(
+  state: ContactState,
+  settings: Settings,
+  now: Instant,
+  connected: readonly ProviderId[],
+  range: { from?: string | undefined; to?: string | undefined } = {},
+): ContactsView {
+  const zone = settings.workTimeZone;
+  const weekStart = (date: string) => atLocalTime(weekStartOf(date, settings.weekStart), 0, zone);
+  const thisStart = weekStart(localDate(now, zone));
+  const lastStart = weekStart(addDays(localDate(thisStart, zone), -1));
+  const since = state.since ? Date.parse(state.since) : null;
+  const missing = READ_BY_RECORD.filter((id) => !connected.includes(id)).map((id) => PROVIDER_NAMES[id]);
+  // Weeks before last week that the record covered whole: their average is the usual.
+  const earlier: number[] = [];
+  for (let start = weekStart(addDays(localDate(lastStart, zone), -1)); since !== null && start >= since;) {
+    const end = weekStart(addDays(localDate(start, zone), 7));
+    earlier.push(contactWeek(state.contacts, start, end).total);
+    if (earlier.length >= 8) break;
+    start = weekStart(addDays(localDate(start, zone), -1));
+  }
+  const usual = earlier.length ? earlier.reduce((a, b) => a + b, 0) / earlier.length : null;
+  const dayStart = (date: string) => atLocalTime(date, 0, zone);
+  const from = range.from ? dayStart(range.from) : -Infinity;
+  const to = range.to ? dayStart(addDays(range.to, 1)) : Infinity;
+  const recordedLastWeek = since !== null && since <= lastStart;
+  return {
+    on: settings.contactRecord,
+    since: state.since,
+    lastWeek: recordedLastWeek
+      ? contactSentence(contactWeek(state.contacts, lastStart, thisStart), 'last week', usual, missing)
+      : 'Last week is not on record: the record began later.',
+    thisWeek: contactSentence(
+      contactWeek(state.contacts, thisStart, now + 1),
+      'this week so far',
+      null,
+      missing,
+    ),
+    notRead: NOT_READ_YET,
+    contacts: state.contacts.filter((c) => {
+      const at = Date.parse(c.at);
+      return at >= from && at < to;
+    }),
+  };
+}

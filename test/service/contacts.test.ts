@@ -1,0 +1,134 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type IntegrationWorld, integrationWorld } from '../fakes/integrationHarness';
+import { at } from '../unit/shared/domainFixtures';
+
+/** Issue #25: the record of contacts outside hours, read from Slack only once turned on and allowed. */
+const ZONE = 'Europe/Berlin';
+let world: IntegrationWorld | null = null;
+afterEach(async () => {
+  await world?.stop();
+  world = null;
+});
+
+const ts = (local: string) => (at(local, ZONE) / 1000).toFixed(6);
+const conversationCalls = (w: IntegrationWorld) =>
+  w.slack.methodCalls().filter((m) => m.startsWith('conversations.'));
+type Kept = { at: string; urgent: boolean; why: string; from: { name: string }; answeredAt?: string };
+type View = { lastWeek: string; thisWeek: string; contacts: Kept[] };
+
+/** Friday 4 December, 16:00 in Berlin, Slack signed in for status alone; Ana and Kai in the workspace. */
+async function slackWorld(): Promise<IntegrationWorld> {
+  world = await integrationWorld(at('2026-12-04T16:00', ZONE), ZONE, { clock: '24h' });
+  world.slack.members = [
+    { id: 'UANA', name: 'ana', real_name: 'Ana', tz: 'Europe/Lisbon' },
+    { id: 'UKAI', name: 'kai', real_name: 'Kai', tz: 'Asia/Tokyo' },
+  ];
+  await world.connect('slack');
+  return world;
+}
+
+/** What Ana and Kai wrote over the weekend and on Monday morning, and the person's own reply. */
+function weekendMessages(w: IntegrationWorld): void {
+  w.slack.history.set('DUANA', [
+    { ts: ts('2026-12-04T16:30'), user: 'UANA', text: 'Inside your hours, this one' },
+    { ts: ts('2026-12-04T20:15'), user: 'UANA', text: 'Secret launch plans, see you Monday' },
+    { ts: ts('2026-12-05T09:00'), user: 'U0ME', text: 'Thanks, Monday then' },
+    { ts: ts('2026-12-07T09:30'), user: 'UANA', text: 'Morning!' },
+  ]);
+  w.slack.history.set('DUKAI', [
+    { ts: ts('2026-12-06T22:00'), user: 'UKAI', text: '!urgent the build is red' },
+    { ts: ts('2026-12-06T22:05'), user: 'UKAI', text: 'joined', subtype: 'channel_join' },
+  ]);
+}
+
+describe('the record of contacts outside hours', () => {
+  it('reads nothing while off, the default', async () => {
+    const w = await slackWorld();
+    weekendMessages(w);
+    await w.host.contacts.read();
+    await w.advanceTo(at('2026-12-07T10:00', ZONE));
+    await w.host.contacts.read();
+    expect(conversationCalls(w)).toEqual([]);
+    expect(w.host.contacts.state.contacts).toEqual([]);
+    expect(w.slack.granted).not.toContain('im:history');
+  });
+
+  it('turned on, asks Slack once, then keeps when, channel, who, urgent and the reply: never the text', async () => {
+    const w = await slackWorld();
+    expect((await w.run('settings.update', { patch: { contactRecord: true } })).ok).toBe(true);
+    // Nothing is read before the person allows it; the Slack card says what is read and why.
+    expect(conversationCalls(w)).toEqual([]);
+    expect(w.host.integrations.list().find((v) => v.id === 'slack')?.permission).toMatch(
+      /^To keep your record of contacts outside your hours, Cadence needs your permission to read your direct messages in Slack/,
+    );
+    await w.connect('slack');
+    expect(w.slack.granted).toEqual(
+      expect.arrayContaining(['im:read', 'im:history', 'mpim:read', 'mpim:history']),
+    );
+    expect(w.host.integrations.list().find((v) => v.id === 'slack')?.permission).toBeUndefined();
+    weekendMessages(w);
+    await w.advanceTo(at('2026-12-07T10:00', ZONE));
+    await w.host.contacts.read();
+    const kept = w.host.contacts.state.contacts;
+    expect(kept.map((c) => [c.at, c.from.name, c.urgent, c.why, c.answeredAt ?? null])).toEqual([
+      ['2026-12-04T20:15:00.000+01:00', 'Ana', false, 'afterHours', '2026-12-05T09:00:00.000+01:00'],
+      ['2026-12-06T22:00:00.000+01:00', 'Kai', true, 'weekend', null],
+    ]);
+    // The text was read to see whether it was urgent, and is nowhere in the data folder.
+    for (const file of fs.readdirSync(w.dir))
+      if (fs.statSync(path.join(w.dir, file)).isFile())
+        expect(fs.readFileSync(path.join(w.dir, file), 'utf8')).not.toMatch(/Secret launch|build is red/);
+    // Read again: nothing is counted twice.
+    await w.host.contacts.read();
+    expect(w.host.contacts.state.contacts).toHaveLength(2);
+  });
+
+  it('says the week in a sentence, reports a range, and deletes it all on request', async () => {
+    const w = await slackWorld();
+    await w.run('settings.update', { patch: { contactRecord: true } });
+    await w.connect('slack');
+    weekendMessages(w);
+    await w.advanceTo(at('2026-12-07T10:00', ZONE));
+    await w.host.contacts.read();
+    const view = w.host.service.query('contacts', { from: '2026-12-06', to: '2026-12-06' }) as unknown as {
+      ok: boolean;
+      value: View;
+    };
+    if (!view.ok) throw new Error(JSON.stringify(view));
+    // The record began on Friday: last week is not a whole week on record, and this week has had none yet.
+    expect(view.value.lastWeek).toBe('Last week is not on record: the record began later.');
+    expect(view.value.thisWeek).toBe('No contacts outside your hours this week so far.');
+    expect(view.value.contacts.map((c) => c.from.name)).toEqual(['Kai']);
+    expect(await w.run('contacts.delete', {})).toMatchObject({ ok: true, value: { deleted: 2 } });
+    expect(w.host.contacts.state.contacts).toEqual([]);
+    // Deleted stays deleted: what was read is not read again.
+    await w.host.contacts.read();
+    expect(w.host.contacts.state.contacts).toEqual([]);
+  });
+
+  it("under the newer apps' 1-a-minute history limit, goes on where it stopped and loses nothing", async () => {
+    const w = await slackWorld();
+    w.slack.newAppHistoryLimits = true;
+    const people = ['U1', 'U2', 'U3', 'U4', 'U5'];
+    w.slack.members.push(...people.map((id) => ({ id, name: id, real_name: `Person ${id}`, tz: ZONE })));
+    await w.run('settings.update', { patch: { contactRecord: true } });
+    await w.connect('slack');
+    // Five people write on Saturday evening, a minute apart.
+    people.forEach((id, i) =>
+      w.slack.history.set(`D${id}`, [{ ts: ts(`2026-12-05T20:0${i}`), user: id, text: 'hello' }]),
+    );
+    await w.advanceTo(at('2026-12-05T20:05', ZONE));
+    // A reading a minute: each gets one history call before Slack says to wait.
+    for (let minute = 1; minute <= 6; minute++) {
+      w.clock.advanceTo(at('2026-12-05T20:05', ZONE) + minute * 61_000);
+      await w.host.contacts.read();
+    }
+    // Slack takes one history call a minute and refuses the rest: every conversation is read in the end,
+    // each contact counted once.
+    expect(w.host.contacts.state.contacts.map((c) => c.from.name).sort()).toEqual(
+      people.map((id) => `Person ${id}`),
+    );
+  });
+});
