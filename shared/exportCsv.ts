@@ -24,7 +24,7 @@ const COLUMNS: [string, (day: DaySummary) => Field][] = [
 ];
 
 /** A field as RFC 4180 writes it: quoted when it holds a comma, a quote or a line break. */
-function field(value: Field): string {
+export function field(value: Field): string {
   const text = value === null || value === undefined ? '' : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

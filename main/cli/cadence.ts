@@ -42,6 +42,8 @@ const OPTIONS = {
   urgent: { type: 'boolean' },
   for: { type: 'string' },
   'take-back': { type: 'string' },
+  csv: { type: 'boolean' },
+  delete: { type: 'boolean' },
   from: { type: 'string' },
   to: { type: 'string' },
   'client-secret': { type: 'string' },
@@ -480,6 +482,46 @@ const VERBS: Record<string, Verb> = {
       const result = await invocation.client.query('history', { from, to });
       if (!result.ok) return report(result);
       process.stdout.write(daysToCsv(result.value));
+      return 0;
+    },
+  },
+  contacts: {
+    usage: [
+      'contacts [--from D] [--to D] [--csv] the record of contacts outside your hours (--csv: the report)',
+      'contacts --delete                    delete the whole record',
+    ],
+    run: async (invocation) => {
+      const { values, client } = invocation;
+      if (values.remove || values.delete) {
+        const deleted = await client.command('contacts.delete', {});
+        if (!deleted.ok) return report(deleted);
+        show(`Deleted: ${deleted.value.deleted} contact${deleted.value.deleted === 1 ? '' : 's'}.`);
+        return 0;
+      }
+      for (const [name, value] of Object.entries({ from: values.from, to: values.to }))
+        if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value))
+          throw new UsageError(`--${name} needs a date like 2026-03-09.`);
+      const range = {
+        ...(values.from ? { from: values.from } : {}),
+        ...(values.to ? { to: values.to } : {}),
+      };
+      const view = await client.query('contacts', range);
+      if (!view.ok) return report(view);
+      if (values.csv) {
+        const [{ contactsToCsv }, settings] = await Promise.all([
+          import('../../shared/contacts/contactCsv'),
+          client.query('settings', {}),
+        ]);
+        if (!settings.ok) return report(settings);
+        process.stdout.write(contactsToCsv(view.value.contacts, settings.value));
+        return 0;
+      }
+      if (values.json) return (show(JSON.stringify(view.value, null, 2)), 0);
+      show(
+        view.value.on || view.value.since
+          ? [view.value.lastWeek, view.value.thisWeek, view.value.notRead].join('\n')
+          : 'The record of contacts outside your hours is off. Turn it on in Settings; nothing is read before.',
+      );
       return 0;
     },
   },

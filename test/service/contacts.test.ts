@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type IntegrationWorld, integrationWorld } from '../fakes/integrationHarness';
+import { cli } from '../fakes/processHarness';
 import { at } from '../unit/shared/domainFixtures';
 
 /** Issue #25: the record of contacts outside hours, read from Slack only once turned on and allowed. */
@@ -101,6 +102,16 @@ describe('the record of contacts outside hours', () => {
     expect(view.value.lastWeek).toBe('Last week is not on record: the record began later.');
     expect(view.value.thisWeek).toBe('No contacts outside your hours this week so far.');
     expect(view.value.contacts.map((c) => c.from.name)).toEqual(['Kai']);
+    // The report: the hours it was measured by at the top, then a row a contact, no text.
+    const csv = await cli(w.dir, ['contacts', '--csv'], {});
+    expect(csv.stdout.split('\r\n')).toEqual([
+      '# Working hours (Europe/Berlin): Mon 09:00–17:30, Tue 09:00–17:30, Wed 09:00–17:30, Thu 09:00–17:30, Fri 09:00–17:30, Sat off, Sun off',
+      '# No written disconnecting policy followed',
+      'day,time,channel,sender,urgent,why,answered_at',
+      '2026-12-04,20:15,Slack direct message,Ana,false,afterHours,2026-12-05T09:00:00.000+01:00',
+      '2026-12-06,22:00,Slack direct message,Kai,true,weekend,',
+      '',
+    ]);
     expect(await w.run('contacts.delete', {})).toMatchObject({ ok: true, value: { deleted: 2 } });
     expect(w.host.contacts.state.contacts).toEqual([]);
     // Deleted stays deleted: what was read is not read again.

@@ -382,6 +382,17 @@ export function SettingsView() {
         Microsoft 365: reply automatically while I am off, saying when I am back and how to reach me if it is
         urgent
       </label>
+      <label className="check contact-record">
+        <input
+          type="checkbox"
+          checked={draft.contactRecord}
+          onChange={(e) => update({ contactRecord: e.target.checked })}
+        />{' '}
+        Keep a record of contacts outside my hours, on this computer only: when, through which channel, from
+        whom, and whether it was urgent by the team’s rule — never the text, which is read only to see whether
+        it is urgent. Slack asks once for permission to read your direct messages. See it with{' '}
+        <code>cadence contacts</code>.
+      </label>
 
       <fieldset>
         <legend>App</legend>

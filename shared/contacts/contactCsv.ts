@@ -1,0 +1,53 @@
+import { field } from '../exportCsv';
+import type { Settings } from '../settings';
+import { teamOf } from '../team/teamNorms';
+import type { KeptContact } from './contactState';
+
+const CHANNEL_WORDS: Record<KeptContact['channel'], string> = {
+  slackDirect: 'Slack direct message',
+  slackGroup: 'Slack group message',
+  slackMention: 'Slack mention',
+  outlookMail: 'Outlook mail',
+  teamsChat: 'Teams chat',
+  invitation: 'Meeting invitation',
+};
+
+const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+/** The working hours the record was measured by, in a line: "Mon 09:00–17:00, …, Sat off, Sun off". */
+export function hoursLine(settings: Settings): string {
+  const days = DAYS.map((name, i) => {
+    const key = String(i + 1) as keyof Settings['week'];
+    const spans = settings.weekendDays.includes(i + 1) ? [] : settings.week[key];
+    return `${name} ${spans.length ? spans.map((s) => `${s.start}–${s.end}`).join(' and ') : 'off'}`;
+  });
+  return `Working hours (${settings.workTimeZone}): ${days.join(', ')}`;
+}
+
+/**
+ * The record as a CSV the person can keep or hand on: first, as comment lines, the working hours it was
+ * measured by and the team's written disconnecting policy of the time (version and date); then a row per
+ * contact: day, time, channel, sender, urgent, why outside hours, answered when.
+ */
+export function contactsToCsv(contacts: readonly KeptContact[], settings: Settings): string {
+  const policy = teamOf(settings)?.disconnecting;
+  const head = [
+    `# ${hoursLine(settings)}`,
+    `# ${policy ? `Disconnecting policy: version ${policy.version} of ${policy.date}` : 'No written disconnecting policy followed'}`,
+    'day,time,channel,sender,urgent,why,answered_at',
+  ];
+  const rows = contacts.map((c) =>
+    [
+      c.at.slice(0, 10),
+      c.at.slice(11, 16),
+      CHANNEL_WORDS[c.channel],
+      c.from.name,
+      c.urgent,
+      c.why,
+      c.answeredAt ?? '',
+    ]
+      .map(field)
+      .join(','),
+  );
+  return `${[...head, ...rows].join('\r\n')}\r\n`;
+}
