@@ -75,7 +75,7 @@ export class ContactRecorder extends Disposable {
       if (!state.since) store.write((state = { ...state, since: isoInZone(now, settings.workTimeZone) }));
       const slack = this.options.slack();
       if (!slack?.provider?.conversations || slack.missing.length) return;
-      const reading = await slack.provider.conversations(state.slackMarks, Date.parse(state.since!), now);
+      const reading = await slack.provider.conversations(state.slackMarks, Date.parse(state.since!));
       if (reading.retryAfterMs !== null) wait = Math.max(reading.retryAfterMs, 60_000);
       else if (!reading.complete) wait = 60_000;
       const names = new Map(this.options.people().map((p) => [slackMemberOf(p), p.name]));
@@ -94,7 +94,7 @@ export class ContactRecorder extends Disposable {
       }
       const next = withContacts({ ...store.value, slackMarks: reading.marks }, added, now);
       // The person's own replies: the first after a contact in its conversation is when it was answered.
-      const replies = reading.messages.filter((m) => m.user === slack.self);
+      const replies = reading.messages.filter((m) => m.user === slack.self).sort((a, b) => a.at - b.at);
       store.write({
         ...next,
         contacts: next.contacts.map((contact) => {

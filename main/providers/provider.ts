@@ -27,7 +27,7 @@ export interface Provider {
     now: Instant,
   ): Promise<{ scheduledId: string | null; postAt: Instant | null }>;
   /** The user's direct and group messages since each conversation's mark (Slack; the record of contacts). */
-  conversations?(marks: Record<string, string>, since: Instant, now: Instant): Promise<ConversationReadingOf>;
+  conversations?(marks: Record<string, string>, since: Instant): Promise<ConversationReadingOf>;
   /** Takes back a message scheduled with `message`, by the id it answered. */
   unschedule?(scheduled: string): Promise<void>;
   /** Forget what was applied, so the next apply pushes everything (after reconnecting). */

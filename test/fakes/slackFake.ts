@@ -158,9 +158,9 @@ export class SlackFake extends ProviderFake {
   /** The user scopes the grant holds: every sign-in adds what it asked for, less the withheld ones. */
   granted: string[] = [...STATUS_SCOPES];
   /**
-   * "Effective May 29, 2025, all newly-created Slack apps that are commercially distributed and have not
-   * been approved for the Slack Marketplace" get new limits for conversations.history: 1 request a minute,
-   * at most 15 messages a request (https://docs.slack.dev/apis/web-api/rate-limits, App types and rate limits).
+   * Apps "commercially distributed outside of the Marketplace" get 1 conversations.history request a
+   * minute, with `limit` "reduced to 15 objects" (https://docs.slack.dev/reference/methods/conversations.history;
+   * https://docs.slack.dev/apis/web-api/rate-limits, App types and rate limits).
    */
   newAppHistoryLimits = false;
   /** Group DMs the user is in (`mpim`), by id: their members. */
@@ -553,11 +553,17 @@ export class SlackFake extends ProviderFake {
       this.historyCalls = [...recent, this.now()];
     }
     const max = this.newAppHistoryLimits ? 15 : 999;
-    const limit = Math.min(max, Number(body.limit ?? 100) || 100);
+    const asked = Number(body.limit ?? 100);
+    // The stricter reading: a limit that is not a whole number from 1 is refused, not replaced.
+    if (!Number.isInteger(asked) || asked < 1) return this.error('invalid_limit');
+    const limit = Math.min(max, asked);
     const oldest = Number(body.oldest ?? 0);
+    // `latest`: "Only messages before this Unix timestamp will be included"; `inclusive` takes in both ends.
+    const latest = body.latest !== undefined ? Number(body.latest) : Infinity;
     const inclusive = body.inclusive === 'true' || body.inclusive === true;
     const newestFirst = [...(this.history.get(conversation.id) ?? [])]
       .filter((m) => (inclusive ? Number(m.ts) >= oldest : Number(m.ts) > oldest))
+      .filter((m) => (inclusive ? Number(m.ts) <= latest : Number(m.ts) < latest))
       .reverse();
     const start = body.cursor ? Number(Buffer.from(String(body.cursor), 'base64').toString()) : 0;
     const page = newestFirst.slice(start, start + limit);

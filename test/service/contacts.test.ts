@@ -142,4 +142,30 @@ describe('the record of contacts outside hours', () => {
       people.map((id) => `Person ${id}`),
     );
   });
+
+  it('a busy conversation, more than a page, is read to its end a page a minute, each message once', async () => {
+    const w = await slackWorld();
+    w.slack.newAppHistoryLimits = true;
+    await w.run('settings.update', { patch: { contactRecord: true } });
+    await w.connect('slack');
+    // Forty messages from Ana on Saturday evening (three pages of 15), and one from Kai.
+    w.slack.history.set(
+      'DUANA',
+      Array.from({ length: 40 }, (_, i) => ({
+        ts: (at('2026-12-05T20:00', ZONE) / 1000 + i * 30).toFixed(6),
+        user: 'UANA',
+        text: `message ${i}`,
+      })),
+    );
+    w.slack.history.set('DUKAI', [{ ts: ts('2026-12-05T21:00'), user: 'UKAI', text: 'hello' }]);
+    await w.advanceTo(at('2026-12-05T21:05', ZONE));
+    for (let minute = 1; minute <= 8; minute++) {
+      w.clock.advanceTo(at('2026-12-05T21:05', ZONE) + minute * 61_000);
+      await w.host.contacts.read();
+    }
+    const names = w.host.contacts.state.contacts.map((c) => c.from.name);
+    expect(names.filter((n) => n === 'Ana')).toHaveLength(40);
+    expect(names.filter((n) => n === 'Kai')).toHaveLength(1);
+    expect(new Set(w.host.contacts.state.contacts.map((c) => c.at)).size).toBe(41);
+  });
 });

@@ -26,27 +26,45 @@ export interface ConversationReading {
 }
 
 /**
- * Messages per conversations.history call. Commercially distributed non-Marketplace apps created since
- * 29 May 2025 may ask for at most 15 at a time, once a minute ("Rate limits", App types and rate limits,
- * https://docs.slack.dev/apis/web-api/rate-limits); internal apps have Tier 3. Asking 15 is right for both.
+ * Messages per conversations.history call. Apps commercially distributed outside the Marketplace may make
+ * 1 request a minute with `limit` "reduced to 15 objects" (https://docs.slack.dev/reference/methods/conversations.history,
+ * and "App types and rate limits", https://docs.slack.dev/apis/web-api/rate-limits; newer installations from
+ * 29 May 2025, existing ones later); internal apps have Tier 3. Asking 15 is right for both.
  */
 const HISTORY_PAGE = 15;
 /** Calls one reading makes at most: Tier 3 is "50+ per minute"; the rest waits for the next reading. */
 const CALLS_PER_READING = 40;
-const MARK_MARGIN_MS = 2 * 60_000;
+/** Keys beside a conversation's mark: where a pass cut short got to, and the newest message it saw. */
+const UPTO = '~upto';
+const NEWEST = '~newest';
+
+/**
+ * A message from a person: plain, or one of the subtypes people write (a file shared, a /me message, a
+ * thread reply also sent to the conversation); not joins, edits or bots
+ * (https://docs.slack.dev/reference/events/message, subtypes).
+ */
+const PEOPLES_SUBTYPES = new Set(['thread_broadcast', 'file_share', 'me_message']);
+
+function fromAPerson(message: Record<string, unknown>): boolean {
+  if (typeof message.user !== 'string' || message.bot_id !== undefined) return false;
+  return message.subtype === undefined || PEOPLES_SUBTYPES.has(String(message.subtype));
+}
 
 /**
  * Reads the user's direct and group conversations (conversations.list of `im,mpim`, then each one's
- * conversations.history since its mark). A conversation's mark moves only once it has been read to its
- * newest message, so a reading cut short by Slack's limits loses nothing: the next one reads it again,
- * and what was read twice is the same message (same channel and ts).
+ * conversations.history since its mark). A conversation's mark moves only once a pass has read down to it,
+ * and a pass cut short by Slack's limits goes on from the page it reached, so nothing is lost; what is
+ * read twice is the same message (same channel and ts). History holds a conversation's messages, not the
+ * replies inside its threads (unless also sent to the conversation).
  */
 export async function readConversations(
   call: SlackCall,
   marks: ReadMarks,
   since: Instant,
-  now: Instant,
+  /** When each conversation was last visited (an order, kept by the provider between readings). */
+  visited: Map<string, number>,
 ): Promise<ConversationReading> {
+  let visits = Math.max(0, ...visited.values());
   const next: ReadMarks = { ...marks };
   const messages: SlackConversationMessage[] = [];
   let calls = 0;
@@ -69,50 +87,54 @@ export async function readConversations(
           });
       cursor = String((page.response_metadata as { next_cursor?: unknown } | undefined)?.next_cursor ?? '');
     } while (cursor && calls < CALLS_PER_READING);
-    // Those read longest ago first (never read: first of all), so that a reading Slack cuts short after one
-    // call a minute still gets round to every conversation.
-    const mark = (id: string) => Number(next[id] ?? 0);
-    conversations.sort((a, b) => mark(a.id) - mark(b.id));
+    // A conversation whose pass was cut short goes on first; then those visited longest ago (never: first
+    // of all), so that readings Slack allows one call a minute still get round to every conversation.
+    const order = (id: string) => (next[`${id}${UPTO}`] !== undefined ? -1 : (visited.get(id) ?? 0));
+    conversations.sort((a, b) => order(a.id) - order(b.id));
     for (const conversation of conversations) {
-      const oldest = next[conversation.id] ?? (since / 1000).toFixed(6);
-      const read: SlackConversationMessage[] = [];
-      let newest = oldest;
-      let page = '';
-      do {
+      const id = conversation.id;
+      const oldest = next[id] ?? (since / 1000).toFixed(6);
+      // One pass reads from the newest message down to the mark, a page at a time: where it got to
+      // (`~upto`) and the newest it saw (`~newest`) are kept, so a pass cut short goes on from there.
+      for (;;) {
         if (calls >= CALLS_PER_READING) return { messages, marks: next, complete: false, retryAfterMs: null };
         calls++;
+        visited.set(id, ++visits);
+        const upto = next[`${id}${UPTO}`];
         const history = await call('conversations.history', {
-          channel: conversation.id,
+          channel: id,
           oldest,
           limit: String(HISTORY_PAGE),
-          ...(page ? { cursor: page } : {}),
+          ...(upto ? { latest: upto } : {}),
         });
-        for (const message of (history.messages ?? []) as Record<string, unknown>[]) {
-          // Messages from people: no subtype (joins, bots, edits and the like have one).
-          if (
-            message.subtype !== undefined ||
-            typeof message.user !== 'string' ||
-            typeof message.ts !== 'string'
-          )
-            continue;
-          if (Number(message.ts) > Number(newest)) newest = message.ts;
-          read.push({
-            channel: conversation.id,
+        const page = ((history.messages ?? []) as Record<string, unknown>[]).filter(
+          (m): m is Record<string, unknown> & { ts: string } => typeof m.ts === 'string',
+        );
+        for (const message of page) {
+          if (!fromAPerson(message)) continue;
+          messages.push({
+            channel: id,
             kind: conversation.kind,
             ts: message.ts,
             at: Math.round(Number(message.ts) * 1000),
-            user: message.user,
+            user: String(message.user),
             text: typeof message.text === 'string' ? message.text : '',
           });
         }
-        page = history.has_more
-          ? String((history.response_metadata as { next_cursor?: unknown } | undefined)?.next_cursor ?? '')
-          : '';
-      } while (page);
-      messages.push(...read);
-      // Read to its end: the mark moves to its newest message, or to a little before this reading began
-      // (a message is in the history within seconds; two minutes' margin).
-      next[conversation.id] = Math.max(Number(newest), (now - MARK_MARGIN_MS) / 1000).toFixed(6);
+        const tss = page.map((m) => Number(m.ts));
+        if (tss.length && next[`${id}${NEWEST}`] === undefined)
+          next[`${id}${NEWEST}`] = Math.max(...tss).toFixed(6);
+        if (history.has_more === true && tss.length) {
+          next[`${id}${UPTO}`] = Math.min(...tss).toFixed(6);
+          continue;
+        }
+        // The pass reached the mark: the mark moves to the newest message it saw (Slack's own time).
+        const newest = next[`${id}${NEWEST}`];
+        if (newest !== undefined && Number(newest) > Number(oldest)) next[id] = newest;
+        delete next[`${id}${UPTO}`];
+        delete next[`${id}${NEWEST}`];
+        break;
+      }
     }
     return { messages, marks: next, complete: true, retryAfterMs: null };
   } catch (error) {

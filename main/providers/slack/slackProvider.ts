@@ -112,9 +112,12 @@ export class SlackProvider implements Provider {
     return sendDirect((method, form) => this.call(method, form), member, text, postAt, now);
   }
 
+  /** When the record last visited each conversation, as an order: the least recently visited go first. */
+  private readonly visited = new Map<string, number>();
+
   /** The user's direct and group messages since each conversation's mark (the record of contacts, #25). */
-  conversations(marks: ReadMarks, since: Instant, now: Instant): Promise<ConversationReading> {
-    return readConversations((method, form) => this.call(method, form), marks, since, now);
+  conversations(marks: ReadMarks, since: Instant): Promise<ConversationReading> {
+    return readConversations((method, form) => this.call(method, form), marks, since, this.visited);
   }
 
   /** Takes back a message scheduled with `message` ("channel/id"), before Slack posts it. */

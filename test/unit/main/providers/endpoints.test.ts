@@ -212,7 +212,9 @@ describe('the Slack app manifest', () => {
     const user = /^ {4}user:\n((?: {6}(?:- \S+|#.*)\n)+)/m.exec(manifest)?.[1] ?? '';
     const listed = [...user.matchAll(/- (\S+)/g)].map((m) => m[1]);
     const slack = providerConfigs({}).slack;
-    expect(listed.sort()).toEqual([...slack.oauth.scopes, ...(slack.messageScopes ?? [])].sort());
+    expect(listed.sort()).toEqual(
+      [...slack.oauth.scopes, ...(slack.messageScopes ?? []), ...(slack.recordScopes ?? [])].sort(),
+    );
     expect(slack.messageScopes).toEqual(['chat:write', 'im:write']);
   });
 });
