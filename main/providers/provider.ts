@@ -3,6 +3,7 @@ import type { Instant } from '../../shared/clockTime';
 import type { Desired } from '../../shared/desired';
 import type { Teammate } from '../../shared/intents';
 import type { Settings } from '../../shared/settings';
+import type { ConversationReading } from './slack/slackContacts';
 
 import type { AccountFacts, ProviderId } from '../../shared/integrationView';
 
@@ -27,7 +28,7 @@ export interface Provider {
     now: Instant,
   ): Promise<{ scheduledId: string | null; postAt: Instant | null }>;
   /** The user's direct and group messages since each conversation's mark (Slack; the record of contacts). */
-  conversations?(marks: Record<string, string>, since: Instant): Promise<ConversationReadingOf>;
+  conversations?(marks: Record<string, string>, since: Instant): Promise<ConversationReading>;
   /** Takes back a message scheduled with `message`, by the id it answered. */
   unschedule?(scheduled: string): Promise<void>;
   /** Forget what was applied, so the next apply pushes everything (after reconnecting). */
@@ -37,21 +38,6 @@ export interface Provider {
    * than wanted, renewed before it runs out); null when it does not.
    */
   revisitAt?(): Instant | null;
-}
-
-/** What a reading of the user's conversations found (see main/providers/slack/slackContacts.ts). */
-export interface ConversationReadingOf {
-  messages: {
-    channel: string;
-    kind: 'slackDirect' | 'slackGroup';
-    ts: string;
-    at: Instant;
-    user: string;
-    text: string;
-  }[];
-  marks: Record<string, string>;
-  complete: boolean;
-  retryAfterMs: number | null;
 }
 
 export type TeammateUpdate = Partial<Pick<Teammate, 'presence' | 'week' | 'timeZone' | 'weekendDays'>>;

@@ -28,21 +28,31 @@ export interface IncomingContact {
   text: string;
 }
 
-/** Why the moment was outside the person's hours, in the words of the availability it was measured by. */
-export type OutsideReason = Extract<
-  Availability['reason'],
-  | 'away'
-  | 'dayClosed'
-  | 'beforeHours'
-  | 'betweenSpans'
-  | 'afterHours'
-  | 'weekend'
-  | 'holiday'
-  | 'dayOff'
-  | 'teamQuietHours'
-  | 'teamQuietDay'
-  | 'teamHoliday'
->;
+/** Why a moment was outside the person's hours, in the words of the availability it was measured by. */
+export const OUTSIDE_REASONS = [
+  'away',
+  'dayClosed',
+  'beforeHours',
+  'betweenSpans',
+  'afterHours',
+  'weekend',
+  'holiday',
+  'dayOff',
+  'teamQuietHours',
+  'teamQuietDay',
+  'teamHoliday',
+] as const satisfies readonly Availability['reason'][];
+export type OutsideReason = (typeof OUTSIDE_REASONS)[number];
+
+/** The channels a contact can come through. */
+export const CONTACT_CHANNELS = [
+  'slackDirect',
+  'slackGroup',
+  'slackMention',
+  'outlookMail',
+  'teamsChat',
+  'invitation',
+] as const;
 
 /** One contact outside hours, as kept. */
 export interface Contact {
@@ -57,19 +67,7 @@ export interface Contact {
   answeredAt?: string | undefined;
 }
 
-const OUTSIDE: ReadonlySet<Availability['reason']> = new Set<OutsideReason>([
-  'away',
-  'dayClosed',
-  'beforeHours',
-  'betweenSpans',
-  'afterHours',
-  'weekend',
-  'holiday',
-  'dayOff',
-  'teamQuietHours',
-  'teamQuietDay',
-  'teamHoliday',
-]);
+const OUTSIDE: ReadonlySet<Availability['reason']> = new Set<Availability['reason']>(OUTSIDE_REASONS);
 
 /** Urgent by the team's rule: one of its keywords in the text, or a sender who is always urgent. */
 export function urgentByRule(

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DAY, type Instant } from '../clockTime';
-import type { Contact } from './contactRecord';
+import { type Contact, CONTACT_CHANNELS, OUTSIDE_REASONS } from './contactRecord';
 
 /** The record is kept this long by default (#25: "kept 12 months by default"). */
 export const KEEP_CONTACTS_MS = 365 * DAY;
@@ -9,22 +9,10 @@ const contactSchema = z.object({
   /** Where it came from, to count it once however often it is read: channel and Slack's ts. */
   key: z.string().min(1).max(120),
   at: z.iso.datetime({ offset: true }),
-  channel: z.enum(['slackDirect', 'slackGroup', 'slackMention', 'outlookMail', 'teamsChat', 'invitation']),
+  channel: z.enum(CONTACT_CHANNELS),
   from: z.object({ id: z.string().max(120), name: z.string().max(120) }),
   urgent: z.boolean(),
-  why: z.enum([
-    'away',
-    'dayClosed',
-    'beforeHours',
-    'betweenSpans',
-    'afterHours',
-    'weekend',
-    'holiday',
-    'dayOff',
-    'teamQuietHours',
-    'teamQuietDay',
-    'teamHoliday',
-  ]),
+  why: z.enum(OUTSIDE_REASONS),
   answeredAt: z.iso.datetime({ offset: true }).optional(),
 });
 
