@@ -7,8 +7,10 @@
  */
 
 // Controls (C0, DEL, C1), format characters (bidi marks, overrides and isolates, zero-width spaces,
-// tags, the BOM), line and paragraph separators, and surrogates left without their pair.
-const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
+// tags, the BOM), line and paragraph separators, surrogates left without their pair, and the reserved code
+// points Unicode sets aside to be shown as nothing (unassigned and default-ignorable, such as U+2065 among
+// the invisible operators): a later Unicode may make them format characters too.
+const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]|(?=\p{Cn})\p{Default_Ignorable_Code_Point}/gu;
 
 // Joiners shape scripts and emoji (👩‍💻, Persian words) and cannot reorder or hide anything.
 const SHAPING = new Set(['\u200c', '\u200d']);
