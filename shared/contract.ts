@@ -327,3 +327,11 @@ export function isQueryName(name: string): name is QueryName {
 export function issuesOf(error: z.ZodError): Issue[] {
   return error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
 }
+
+/** A command's input from a transport, checked against its schema (an absent input is an empty one). */
+export function commandInput<C extends CommandName>(name: C, input: unknown): ApiResult<CommandData<C>> {
+  const parsed = commandInputSchemas[name].safeParse(input === undefined ? {} : input);
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : refusal('invalid_input', `The ${name} command's input is not valid.`, issuesOf(parsed.error));
+}

@@ -1,10 +1,9 @@
-import type { Instant } from '../../shared/clockTime';
-import { type ApiResult, commandInputSchemas, issuesOf, refusal } from '../../shared/contract';
+import { type Instant, isoInZone } from '../../shared/clockTime';
+import { type ApiResult, commandInput, refusal } from '../../shared/contract';
 import type { Teammate } from '../../shared/intents';
 import { arrivalWords, deliveryFor, type MessageSentView, slackMemberOf } from '../../shared/messageTiming';
 import { printable } from '../../shared/printable';
 import { urgencyOf } from '../../shared/team/teamNorms';
-import { isoInZone } from '../../shared/clockTime';
 import { teammatesOf, teamQuiet } from './queries';
 import { sendThrough, takeBackThrough } from './messageSending';
 import type { ContactsPort, IntegrationsPort, QuerySource } from './servicePorts';
@@ -39,10 +38,9 @@ export async function runMessageCommand(
   input: unknown,
   now: Instant,
 ): Promise<ApiResult<MessageSentView>> {
-  const parsed = commandInputSchemas['message.send'].safeParse(input === undefined ? {} : input);
-  if (!parsed.success)
-    return refusal('invalid_input', "The message.send command's input is not valid.", issuesOf(parsed.error));
-  const { to, text, urgent } = parsed.data;
+  const parsed = commandInput('message.send', input);
+  if (!parsed.ok) return parsed;
+  const { to, text, urgent } = parsed.value;
   const found = whoIs(teammatesOf(source), to);
   if (!found.ok) return found;
   const teammate = found.value;
@@ -98,16 +96,11 @@ export async function runTakeBackCommand(
   integrations: IntegrationsPort | null,
   input: unknown,
 ): Promise<ApiResult<{ words: string }>> {
-  const parsed = commandInputSchemas['message.cancel'].safeParse(input === undefined ? {} : input);
-  if (!parsed.success)
-    return refusal(
-      'invalid_input',
-      "The message.cancel command's input is not valid.",
-      issuesOf(parsed.error),
-    );
+  const parsed = commandInput('message.cancel', input);
+  if (!parsed.ok) return parsed;
   const messenger = integrations?.messenger?.('slack');
   if (!messenger) return refusal('not_available', 'Sending messages is not available in this build.');
-  const taken = await takeBackThrough('slack', messenger, parsed.data.id);
+  const taken = await takeBackThrough('slack', messenger, parsed.value.id);
   return taken.ok ? { ok: true, value: { words: 'Taken back: it will not be sent.' } } : taken;
 }
 
@@ -116,13 +109,8 @@ export function deleteContacts(
   contacts: ContactsPort | null,
   input: unknown,
 ): ApiResult<{ deleted: number }> {
-  const parsed = commandInputSchemas['contacts.delete'].safeParse(input === undefined ? {} : input);
-  if (!parsed.success)
-    return refusal(
-      'invalid_input',
-      "The contacts.delete command's input is not valid.",
-      issuesOf(parsed.error),
-    );
+  const parsed = commandInput('contacts.delete', input);
+  if (!parsed.ok) return parsed;
   if (!contacts) return refusal('not_available', 'This Cadence keeps no record of contacts.');
   const deleted = contacts.state.contacts.length;
   contacts.deleteAll();

@@ -10,16 +10,6 @@ import type { Settings } from '../settings';
 export type ContactChannel =
   'slackDirect' | 'slackGroup' | 'slackMention' | 'outlookMail' | 'teamsChat' | 'invitation';
 
-/** Where each channel comes from, to say which are not counted when a service is not connected. */
-export const CHANNEL_SERVICE: Record<ContactChannel, 'slack' | 'microsoft' | 'google'> = {
-  slackDirect: 'slack',
-  slackGroup: 'slack',
-  slackMention: 'slack',
-  outlookMail: 'microsoft',
-  teamsChat: 'microsoft',
-  invitation: 'google',
-};
-
 /** A contact as a service's reader sees it, text included (held in memory only, to decide urgency). */
 export interface IncomingContact {
   at: Instant;
