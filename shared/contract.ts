@@ -128,8 +128,12 @@ export const commandSchemas = {
       urgent: z.boolean().default(false),
     })
     .strict(),
-  /** Deletes the whole record of contacts outside hours (#25). */
-  'contacts.delete': z.object({}).strict(),
+  /** Deletes contacts from the record of contacts outside hours (#25): those named, or all of it. */
+  'contacts.delete': z
+    .object({ keys: z.array(z.string().min(1).max(120)).min(1).max(50_000).optional() })
+    .strict(),
+  /** Marks a contact in the record "Urgent — I'm on it" (onIt false takes the mark back). */
+  'contacts.mark': z.object({ key: z.string().min(1).max(120), onIt: z.boolean() }).strict(),
   /** Takes back a message scheduled by message.send, by the id it answered, before it lands. */
   'message.cancel': z.object({ id: z.string().trim().min(3).max(200) }).strict(),
   notify: z
@@ -232,6 +236,7 @@ export interface CommandResults {
   'message.send': MessageSentView;
   'message.cancel': { words: string };
   'contacts.delete': { deleted: number };
+  'contacts.mark': { marked: boolean };
   notify: NotifyOutcomeView;
 }
 export type CommandResult<C extends CommandName> = CommandResults[C];

@@ -43,6 +43,9 @@ const OPTIONS = {
   for: { type: 'string' },
   'take-back': { type: 'string' },
   csv: { type: 'boolean' },
+  list: { type: 'boolean' },
+  'on-it': { type: 'string' },
+  'not-on-it': { type: 'string' },
   delete: { type: 'boolean' },
   from: { type: 'string' },
   to: { type: 'string' },
@@ -488,14 +491,23 @@ const VERBS: Record<string, Verb> = {
   contacts: {
     usage: [
       'contacts [--from D] [--to D] [--csv] the record of contacts outside your hours (--csv: the report)',
-      'contacts --delete                    delete the whole record',
+      'contacts --list [--from D] [--to D] each contact, with what you did about it and its key',
+      'contacts --on-it KEY | --not-on-it KEY  mark a contact "Urgent — I\'m on it", or take it back',
+      'contacts --delete [KEY ...]          delete those contacts, or the whole record',
     ],
     run: async (invocation) => {
-      const { values, client } = invocation;
+      const { values, client, args } = invocation;
       if (values.remove || values.delete) {
-        const deleted = await client.command('contacts.delete', {});
+        const deleted = await client.command('contacts.delete', args.length ? { keys: args } : {});
         if (!deleted.ok) return report(deleted);
         show(`Deleted: ${deleted.value.deleted} contact${deleted.value.deleted === 1 ? '' : 's'}.`);
+        return 0;
+      }
+      const key = values['on-it'] ?? values['not-on-it'];
+      if (key !== undefined) {
+        const marked = await client.command('contacts.mark', { key, onIt: values['on-it'] !== undefined });
+        if (!marked.ok) return report(marked);
+        show(marked.value.marked ? 'Marked: urgent — you were on it.' : 'The mark is taken back.');
         return 0;
       }
       for (const [name, value] of Object.entries({ from: values.from, to: values.to }))
@@ -513,10 +525,15 @@ const VERBS: Record<string, Verb> = {
           client.query('settings', {}),
         ]);
         if (!settings.ok) return report(settings);
-        process.stdout.write(contactsToCsv(view.value.contacts, settings.value));
+        process.stdout.write(contactsToCsv(view.value.contacts, settings.value, Date.now()));
         return 0;
       }
       if (values.json) return (show(JSON.stringify(view.value, null, 2)), 0);
+      if (values.list) {
+        const { contactLines } = await import('../../shared/contacts/contactCsv');
+        show(contactLines(view.value.contacts, Date.now()).join('\n') || 'No contacts in those days.');
+        return 0;
+      }
       show(
         view.value.on || view.value.since
           ? [view.value.lastWeek, view.value.thisWeek, view.value.notRead].join('\n')

@@ -1,11 +1,7 @@
 import { type Instant, isoInZone } from '../../shared/clockTime';
-import { recordedContact } from '../../shared/contacts/contactRecord';
-import {
-  type ContactState,
-  EMPTY_CONTACTS,
-  type KeptContact,
-  withContacts,
-} from '../../shared/contacts/contactState';
+import { nextReadingAt } from '../../shared/contacts/contactReading';
+import { outsideHoursAt, recordedContact } from '../../shared/contacts/contactRecord';
+import { type ContactState, type KeptContact, withContacts } from '../../shared/contacts/contactState';
 import type { Intents, Teammate } from '../../shared/intents';
 import { slackMemberOf } from '../../shared/messageTiming';
 import type { Settings } from '../../shared/settings';
@@ -16,7 +12,7 @@ import { ProviderError } from '../providers/providerError';
 import type { DocumentStore } from './documentStore';
 import type { Clock } from './ports';
 
-/** How often the record reads Slack while it is on (and the service runs). */
+/** How often the record reads Slack while it is on, outside the person's hours (see nextReadingAt). */
 const READ_EVERY_MS = 10 * 60_000;
 
 export interface ContactRecorderOptions {
@@ -68,6 +64,8 @@ export class ContactRecorder extends Disposable {
     const { clock, store } = this.options;
     const now = clock.now();
     let wait = READ_EVERY_MS;
+    // Off, or Slack not connected or not allowed: no timer at all; turning it on or allowing it reads at once.
+    let again = false;
     try {
       const settings = this.options.settings();
       if (!settings.contactRecord) return;
@@ -75,6 +73,7 @@ export class ContactRecorder extends Disposable {
       if (!state.since) store.write((state = { ...state, since: isoInZone(now, settings.workTimeZone) }));
       const slack = this.options.slack();
       if (!slack?.provider?.conversations || slack.missing.length) return;
+      again = true;
       const reading = await slack.provider.conversations(state.slackMarks, Date.parse(state.since!));
       if (reading.retryAfterMs !== null) wait = Math.max(reading.retryAfterMs, 60_000);
       else if (!reading.complete) wait = 60_000;
@@ -101,7 +100,9 @@ export class ContactRecorder extends Disposable {
           if (contact.answeredAt) return contact;
           const at = Date.parse(contact.at);
           const reply = replies.find((r) => contact.key.startsWith(`slack:${r.channel}:`) && r.at > at);
-          return reply ? { ...contact, answeredAt: isoInZone(reply.at, settings.workTimeZone) } : contact;
+          if (!reply) return contact;
+          const answeredOutside = outsideHoursAt(reply.at, settings, this.options.intents());
+          return { ...contact, answeredAt: isoInZone(reply.at, settings.workTimeZone), answeredOutside };
         }),
       });
     } catch (error) {
@@ -109,17 +110,38 @@ export class ContactRecorder extends Disposable {
       // Slack card says what the person can do; nothing read is lost (the marks did not move).
       if (!(error instanceof ProviderError)) throw error;
     } finally {
-      if (!this.disposed) this.schedule(clock.now() + wait);
+      if (again && !this.disposed)
+        this.schedule(nextReadingAt(clock.now(), wait, this.options.settings(), this.options.intents()));
     }
   }
 
-  /** Deletes the whole record (the readings' marks stay, so nothing already read comes back). */
-  deleteAll(): ContactState {
+  /**
+   * Marks one contact "Urgent — I'm on it" (or takes the mark back); false when the record has no contact
+   * with that key (deleted, or older than the keeping time).
+   */
+  mark(key: string, onIt: boolean): boolean {
+    const state = this.options.store.value;
+    if (!state.contacts.some((c) => c.key === key)) return false;
     this.options.store.write({
-      ...EMPTY_CONTACTS,
-      since: this.state.since,
-      slackMarks: this.state.slackMarks,
+      ...state,
+      contacts: state.contacts.map((c) => {
+        if (c.key !== key) return c;
+        const { onIt: _old, ...rest } = c;
+        return onIt ? { ...rest, onIt: true } : rest;
+      }),
     });
-    return this.state;
+    return true;
+  }
+
+  /**
+   * Deletes the contacts with these keys, or the whole record (null); the readings' marks stay, so nothing
+   * already read comes back. Returns how many were deleted.
+   */
+  delete(keys: readonly string[] | null): number {
+    const state = this.state;
+    const gone = keys ? new Set(keys) : null;
+    const kept = gone ? state.contacts.filter((c) => !gone.has(c.key)) : [];
+    this.options.store.write({ ...state, contacts: kept });
+    return state.contacts.length - kept.length;
   }
 }

@@ -6,7 +6,7 @@ import { printable } from '../../shared/printable';
 import { urgencyOf } from '../../shared/team/teamNorms';
 import { teammatesOf, teamQuiet } from './queries';
 import { sendThrough, takeBackThrough } from './messageSending';
-import type { ContactsPort, IntegrationsPort, QuerySource } from './servicePorts';
+import type { IntegrationsPort, QuerySource } from './servicePorts';
 
 /** Who `to` names: a teammate's id, else the one teammate with that name (letter case aside). */
 function whoIs(people: readonly Teammate[], to: string): ApiResult<Teammate> {
@@ -102,17 +102,4 @@ export async function runTakeBackCommand(
   if (!messenger) return refusal('not_available', 'Sending messages is not available in this build.');
   const taken = await takeBackThrough('slack', messenger, parsed.value.id);
   return taken.ok ? { ok: true, value: { words: 'Taken back: it will not be sent.' } } : taken;
-}
-
-/** `contacts.delete`: the whole record of contacts outside hours deleted, at once. */
-export function deleteContacts(
-  contacts: ContactsPort | null,
-  input: unknown,
-): ApiResult<{ deleted: number }> {
-  const parsed = commandInput('contacts.delete', input);
-  if (!parsed.ok) return parsed;
-  if (!contacts) return refusal('not_available', 'This Cadence keeps no record of contacts.');
-  const deleted = contacts.state.contacts.length;
-  contacts.deleteAll();
-  return { ok: true, value: { deleted } };
 }

@@ -38,8 +38,10 @@ export interface CadenceServiceOptions {
 /** The record of contacts outside hours, as the queries and commands see it (#25). */
 export interface ContactsPort {
   readonly state: ContactState;
-  /** Deletes every contact kept. */
-  deleteAll(): ContactState;
+  /** Deletes the contacts with these keys (null: every contact kept); how many went. */
+  delete(keys: readonly string[] | null): number;
+  /** Marks a contact "Urgent — I'm on it" or takes the mark back; false when no contact has that key. */
+  mark(key: string, onIt: boolean): boolean;
 }
 
 /** What the service needs from the connected services (main/core/integrations.ts). */

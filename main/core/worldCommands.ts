@@ -2,7 +2,8 @@ import type { Instant } from '../../shared/clockTime';
 import { isIntegrationCommand, isTeamCommand, type WorldCommand } from '../../shared/commands/command';
 import type { ApiResult, CommandResult } from '../../shared/contract';
 import { runIntegrationCommand } from './integrationCommands';
-import { deleteContacts, runMessageCommand, runTakeBackCommand } from './messageCommands';
+import { deleteContacts, markContact } from './contactCommands';
+import { runMessageCommand, runTakeBackCommand } from './messageCommands';
 import type { QuerySource } from './servicePorts';
 import { runTeamCommand } from './teamCommands';
 
@@ -19,6 +20,7 @@ export function worldCommand(
   if (isIntegrationCommand(name)) return runIntegrationCommand(source.integrations, name, input);
   if (isTeamCommand(name)) return runTeamCommand(source.team, name, input);
   if (name === 'contacts.delete') return Promise.resolve(deleteContacts(source.contacts, input));
+  if (name === 'contacts.mark') return Promise.resolve(markContact(source.contacts, input));
   return name === 'message.send'
     ? runMessageCommand(source, input, now)
     : runTakeBackCommand(source.integrations, input);

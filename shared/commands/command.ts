@@ -54,11 +54,16 @@ export function isTeamCommand(name: CommandName): name is TeamCommand {
 }
 
 /** Commands that send something to a connected service on the user's behalf (a message to a teammate). */
-export type MessageCommand = 'message.send' | 'message.cancel' | 'contacts.delete';
+export type MessageCommand = 'message.send' | 'message.cancel' | 'contacts.delete' | 'contacts.mark';
 
 /** Messages to teammates, and the record of contacts outside hours (#25). */
 export function isMessageCommand(name: CommandName): name is MessageCommand {
-  return name === 'message.send' || name === 'message.cancel' || name === 'contacts.delete';
+  return (
+    name === 'message.send' ||
+    name === 'message.cancel' ||
+    name === 'contacts.delete' ||
+    name === 'contacts.mark'
+  );
 }
 
 /** Commands that talk to the world (a sign-in, the team file, a message) rather than to the documents. */

@@ -2,8 +2,10 @@ import { field } from '../exportCsv';
 import type { Settings } from '../settings';
 import { teamOf } from '../team/teamNorms';
 import type { KeptContact } from './contactState';
+import { RESPONSE_CODES, contactResponse, responseWords } from './contactResponse';
+import type { Instant } from '../clockTime';
 
-const CHANNEL_WORDS: Record<KeptContact['channel'], string> = {
+export const CHANNEL_WORDS: Record<KeptContact['channel'], string> = {
   slackDirect: 'Slack direct message',
   slackGroup: 'Slack group message',
   slackMention: 'Slack mention',
@@ -24,17 +26,24 @@ export function hoursLine(settings: Settings): string {
   return `Working hours (${settings.workTimeZone}): ${days.join(', ')}`;
 }
 
+/** The team's written disconnecting policy followed now, by version and date, or that there is none. */
+export function policyLine(settings: Settings): string {
+  const policy = teamOf(settings)?.disconnecting;
+  return policy
+    ? `Disconnecting policy: version ${policy.version} of ${policy.date}`
+    : 'No written disconnecting policy followed';
+}
+
 /**
  * The record as a CSV the person can keep or hand on: first, as comment lines, the working hours it was
  * measured by and the team's written disconnecting policy of the time (version and date); then a row per
  * contact: day, time, channel, sender, urgent, why outside hours, answered when.
  */
-export function contactsToCsv(contacts: readonly KeptContact[], settings: Settings): string {
-  const policy = teamOf(settings)?.disconnecting;
+export function contactsToCsv(contacts: readonly KeptContact[], settings: Settings, now: Instant): string {
   const head = [
     `# ${hoursLine(settings)}`,
-    `# ${policy ? `Disconnecting policy: version ${policy.version} of ${policy.date}` : 'No written disconnecting policy followed'}`,
-    'day,time,channel,sender,urgent,why,answered_at',
+    `# ${policyLine(settings)}`,
+    'day,time,channel,sender,urgent,why,answered_at,what_you_did',
   ];
   const rows = contacts.map((c) =>
     [
@@ -45,9 +54,24 @@ export function contactsToCsv(contacts: readonly KeptContact[], settings: Settin
       c.urgent,
       c.why,
       c.answeredAt ?? '',
+      RESPONSE_CODES[contactResponse(c, now)],
     ]
       .map(field)
       .join(','),
   );
   return `${[...head, ...rows].join('\r\n')}\r\n`;
+}
+
+/** The contacts a line each, for a terminal: day, time, channel, sender, urgent, what was done, and the key. */
+export function contactLines(contacts: readonly KeptContact[], now: Instant): string[] {
+  return contacts.map((c) =>
+    [
+      `${c.at.slice(0, 10)} ${c.at.slice(11, 16)}`,
+      CHANNEL_WORDS[c.channel],
+      c.from.name,
+      ...(c.urgent ? ['urgent'] : []),
+      responseWords(c, now),
+      `[${c.key}]`,
+    ].join('  '),
+  );
 }

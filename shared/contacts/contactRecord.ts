@@ -55,6 +55,12 @@ export interface Contact {
   why: OutsideReason;
   /** What the person did about it: their own reply's time, or the mark they gave it. */
   answeredAt?: string | undefined;
+  /** That reply came outside their hours too. */
+  answeredOutside?: boolean | undefined;
+  /** When their hours began again after it: unanswered by then, it was left for their hours. */
+  backAt?: string | undefined;
+  /** The person marked it "Urgent — I'm on it". */
+  onIt?: boolean | undefined;
 }
 
 const OUTSIDE: ReadonlySet<Availability['reason']> = new Set<Availability['reason']>(OUTSIDE_REASONS);
@@ -83,11 +89,19 @@ export function recordedContact(
 ): Contact | null {
   const availability = availabilityAt(incoming.at, settings, intents);
   if (availability.mode !== 'off' || !OUTSIDE.has(availability.reason)) return null;
+  const back = availability.nextWorkStart;
   return {
     at: isoInZone(incoming.at, settings.workTimeZone),
     channel: incoming.channel,
     from: { id: incoming.from.id, name: incoming.from.name },
     urgent: urgentByRule(incoming, urgency),
     why: availability.reason as OutsideReason,
+    ...(back !== null && back > incoming.at ? { backAt: isoInZone(back, settings.workTimeZone) } : {}),
   };
+}
+
+/** Whether the person was outside their hours at `at` (a reply of theirs then was after-hours work). */
+export function outsideHoursAt(at: Instant, settings: Settings, intents: Intents): boolean {
+  const availability = availabilityAt(at, settings, intents);
+  return availability.mode === 'off' && OUTSIDE.has(availability.reason);
 }

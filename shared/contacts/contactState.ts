@@ -14,6 +14,9 @@ const contactSchema = z.object({
   urgent: z.boolean(),
   why: z.enum(OUTSIDE_REASONS),
   answeredAt: z.iso.datetime({ offset: true }).optional(),
+  answeredOutside: z.boolean().optional(),
+  backAt: z.iso.datetime({ offset: true }).optional(),
+  onIt: z.boolean().optional(),
 });
 
 /** contacts.json: what the record holds, and where each service's reading stopped. */

@@ -27,7 +27,8 @@ export interface CadenceFixture {
 }
 
 export const test = base.extend<{ cadence: CadenceFixture }>({
-  cadence: async ({ page }, use) => {
+  cadence: async ({ page }, use, testInfo) => {
+    const journal = windowJournal(page);
     await use({
       async open(options = {}) {
         const dir = tempDir('cadence-e2e-');
@@ -50,8 +51,39 @@ export const test = base.extend<{ cadence: CadenceFixture }>({
     // Every service the test started, including those it started itself with serve(), and under faketime
     // the service as well as its wrapper.
     await stopAllServices('SIGKILL');
+    // A failed test says what the window went through: its loads, lost requests, closed sockets, errors.
+    if (testInfo.status !== testInfo.expectedStatus)
+      await testInfo.attach('window journal', { body: journal.join('\n'), contentType: 'text/plain' });
   },
 });
+
+/** What happened to the window beyond the test's own steps, timed from the test's start. */
+function windowJournal(page: Page): string[] {
+  const started = Date.now();
+  const journal: string[] = [];
+  const note = (what: string) => journal.push(`${((Date.now() - started) / 1000).toFixed(2)} s  ${what}`);
+  const short = (url: string) => url.replace(/#.*$/, '#…').replace(/token=[^&]+/, 'token=…');
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) note(`page loaded ${short(frame.url())}`);
+  });
+  page.on('requestfailed', (request) =>
+    note(`request failed: ${request.method()} ${short(request.url())} (${request.failure()?.errorText})`),
+  );
+  page.on('response', (response) => {
+    if (response.status() >= 500) note(`answer ${response.status()}: ${short(response.url())}`);
+  });
+  page.on('websocket', (socket) => {
+    note('event socket opened');
+    socket.on('close', () => note('event socket closed'));
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning')
+      note(`console ${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => note(`page error: ${error.message}`));
+  page.on('popup', (popup) => note(`popup ${short(popup.url())}`));
+  return journal;
+}
 
 export { expect };
 

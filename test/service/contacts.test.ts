@@ -168,4 +168,19 @@ describe('the record of contacts outside hours', () => {
     expect(names.filter((n) => n === 'Kai')).toHaveLength(1);
     expect(new Set(w.host.contacts.state.contacts.map((c) => c.at)).size).toBe(41);
   });
+
+  it('under the 1-a-minute limit, a conversation Slack refused is first in line next time, not starved', async () => {
+    const w = await slackWorld();
+    w.slack.newAppHistoryLimits = true;
+    await w.run('settings.update', { patch: { contactRecord: true } });
+    await w.connect('slack');
+    w.slack.history.set('DUANA', [{ ts: ts('2026-12-05T20:00'), user: 'UANA', text: 'one' }]);
+    w.slack.history.set('DUKAI', [{ ts: ts('2026-12-05T20:30'), user: 'UKAI', text: 'two' }]);
+    // Each reading gets one history call: the one Slack refused with 429 goes first the next minute.
+    for (let minute = 1; minute <= 3; minute++) {
+      w.clock.advanceTo(at('2026-12-05T21:00', ZONE) + minute * 61_000);
+      await w.host.contacts.read();
+    }
+    expect(w.host.contacts.state.contacts.map((c) => c.from.name).sort()).toEqual(['Ana', 'Kai']);
+  });
 });

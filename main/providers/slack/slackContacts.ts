@@ -99,7 +99,6 @@ export async function readConversations(
       for (;;) {
         if (calls >= CALLS_PER_READING) return { messages, marks: next, complete: false, retryAfterMs: null };
         calls++;
-        visited.set(id, ++visits);
         const upto = next[`${id}${UPTO}`];
         const history = await call('conversations.history', {
           channel: id,
@@ -107,6 +106,8 @@ export async function readConversations(
           limit: String(HISTORY_PAGE),
           ...(upto ? { latest: upto } : {}),
         });
+        // Visited once read: a call Slack refused (429) leaves it first in line for the next reading.
+        visited.set(id, ++visits);
         const page = ((history.messages ?? []) as Record<string, unknown>[]).filter(
           (m): m is Record<string, unknown> & { ts: string } => typeof m.ts === 'string',
         );

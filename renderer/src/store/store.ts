@@ -6,6 +6,9 @@ import type {
   CommandName,
   CommandResult,
   CompanionEvent,
+  QueryInput,
+  QueryName,
+  QueryResult,
 } from '../../../shared/contract';
 import type { FirstScreen } from '../../../shared/firstScreen';
 import type { DaySummary } from '../../../shared/history';
@@ -145,6 +148,16 @@ export async function refreshAll(): Promise<void> {
 }
 
 /** Runs a command; a refusal becomes a notice in the user's words, and the caller gets the result. */
+/** One query's answer, for a part of the window that keeps it to itself (the record of contacts). */
+export function ask<Q extends QueryName>(
+  name: Q,
+  ...input: InputArgs<QueryInput<Q>>
+): Promise<ApiResult<QueryResult<Q>>> {
+  if (!bridge)
+    return Promise.resolve({ ok: false, error: 'offline', message: 'Not connected to Cadence yet.' });
+  return bridge.query(name, ...input);
+}
+
 export async function run<C extends CommandName>(
   name: C,
   ...input: InputArgs<CommandInput<C>>

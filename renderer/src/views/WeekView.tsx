@@ -12,10 +12,14 @@ const WeekReview = later(
   <p className="loading">Loading charts…</p>,
 );
 
+/** The record of contacts outside hours (#25): shown once it has been turned on. */
+const ContactRecord = later(() => import('./ContactRecord').then((m) => m.default), 'The record of contacts');
+
 export function WeekView() {
   return (
     <>
       <WeekReview.View />
+      <ContactRecord.View />
       <FocusWeek />
     </>
   );

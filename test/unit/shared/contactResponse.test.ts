@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { MINUTE } from '../../../shared/clockTime';
+import { contactsToCsv } from '../../../shared/contacts/contactCsv';
+import { nextReadingAt } from '../../../shared/contacts/contactReading';
+import { recordedContact } from '../../../shared/contacts/contactRecord';
+import { contactResponse, responseWords } from '../../../shared/contacts/contactResponse';
+import type { KeptContact } from '../../../shared/contacts/contactState';
+import { emptyIntents } from '../../../shared/intents';
+import { at, settingsIn } from './domainFixtures';
+
+const BERLIN = 'Europe/Berlin';
+const berlin = settingsIn(BERLIN);
+const ana = { id: 'UANA', name: 'Ana' };
+
+/** A contact recorded as the recorder keeps it, arriving at a Berlin wall-clock time. */
+function kept(local: string, extra: Partial<KeptContact> = {}): KeptContact {
+  const contact = recordedContact(
+    { at: at(local, BERLIN), channel: 'slackDirect', from: ana, text: 'Can you look?' },
+    berlin,
+    emptyIntents(),
+  );
+  if (!contact) throw new Error(`${local} is inside the hours`);
+  return { ...contact, key: `slack:D1:${local}`, ...extra };
+}
+
+describe('what the person did about a contact outside hours', () => {
+  it('keeps when the hours began again: Friday evening waits for Monday 09:00, across the weekend', () => {
+    expect(kept('2026-12-11T20:15').backAt).toBe('2026-12-14T09:00:00.000+01:00');
+  });
+
+  it('is nothing yet until the hours begin, then left for them when unanswered', () => {
+    const friday = kept('2026-12-11T20:15');
+    expect(contactResponse(friday, at('2026-12-13T22:00', BERLIN))).toBe('notYet');
+    expect(contactResponse(friday, at('2026-12-14T09:00', BERLIN))).toBe('leftForHours');
+    expect(responseWords(friday, at('2026-12-14T10:00', BERLIN))).toBe('Left for your working hours');
+  });
+
+  it('says a reply outside hours with its time, and a reply in hours as left for them', () => {
+    const late = kept('2026-12-08T21:00', {
+      answeredAt: '2026-12-08T21:40:00.000+01:00',
+      answeredOutside: true,
+    });
+    const morning = kept('2026-12-08T21:00', {
+      answeredAt: '2026-12-09T09:12:00.000+01:00',
+      answeredOutside: false,
+    });
+    const now = at('2026-12-10T12:00', BERLIN);
+    expect(responseWords(late, now)).toBe('Answered outside your hours, answered 2026-12-08 21:40');
+    expect(contactResponse(morning, now)).toBe('leftForHours');
+    expect(responseWords(morning, now)).toBe('Left for your working hours, answered 2026-12-09 09:12');
+  });
+
+  it('puts the person’s own mark first, and writes each in the CSV’s last column', () => {
+    const now = at('2026-12-10T12:00', BERLIN);
+    const onIt = kept('2026-12-08T22:00', {
+      onIt: true,
+      answeredAt: '2026-12-08T22:05:00.000+01:00',
+      answeredOutside: true,
+    });
+    const csv = contactsToCsv([onIt, kept('2026-12-09T23:00')], berlin, now).split('\r\n');
+    expect(csv[2]).toBe('day,time,channel,sender,urgent,why,answered_at,what_you_did');
+    expect(csv[3]).toMatch(
+      /^2026-12-08,22:00,Slack direct message,Ana,false,afterHours,2026-12-08T22:05:00.000\+01:00,urgent_on_it$/,
+    );
+    expect(csv[4]).toMatch(/,left_for_working_hours$/);
+  });
+});
+
+describe('when the record reads next', () => {
+  const next = (local: string) =>
+    new Date(nextReadingAt(at(local, BERLIN), 10 * MINUTE, berlin, emptyIntents())).toISOString();
+
+  it('never during working hours: read at 10:00 on a Tuesday, the next is at the day’s end (17:30)', () => {
+    expect(next('2026-12-08T10:00')).toBe(new Date(at('2026-12-08T17:30', BERLIN)).toISOString());
+  });
+
+  it('every ten minutes outside them, and once a minute before they begin', () => {
+    expect(next('2026-12-08T20:00')).toBe(new Date(at('2026-12-08T20:10', BERLIN)).toISOString());
+    expect(next('2026-12-09T08:55')).toBe(new Date(at('2026-12-09T08:59', BERLIN)).toISOString());
+    expect(next('2026-12-09T08:59')).toBe(new Date(at('2026-12-09T17:30', BERLIN)).toISOString());
+  });
+
+  it('reads through the weekend outside hours, and not on Monday morning once the hours begin', () => {
+    expect(next('2026-12-12T11:00')).toBe(new Date(at('2026-12-12T11:10', BERLIN)).toISOString());
+    expect(next('2026-12-14T08:59')).toBe(new Date(at('2026-12-14T17:30', BERLIN)).toISOString());
+  });
+});
