@@ -525,13 +525,13 @@ const VERBS: Record<string, Verb> = {
           client.query('settings', {}),
         ]);
         if (!settings.ok) return report(settings);
-        process.stdout.write(contactsToCsv(view.value.contacts, settings.value, Date.now()));
+        process.stdout.write(contactsToCsv(view.value.contacts, settings.value));
         return 0;
       }
       if (values.json) return (show(JSON.stringify(view.value, null, 2)), 0);
       if (values.list) {
         const { contactLines } = await import('../../shared/contacts/contactCsv');
-        show(contactLines(view.value.contacts, Date.now()).join('\n') || 'No contacts in those days.');
+        show(contactLines(view.value.contacts).join('\n') || 'No contacts in those days.');
         return 0;
       }
       show(

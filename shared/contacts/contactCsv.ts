@@ -2,8 +2,7 @@ import { field } from '../exportCsv';
 import type { Settings } from '../settings';
 import { teamOf } from '../team/teamNorms';
 import type { KeptContact } from './contactState';
-import { RESPONSE_CODES, contactResponse, responseWords } from './contactResponse';
-import type { Instant } from '../clockTime';
+import { RESPONSE_CODES, responseWords, type ShownContact } from './contactResponse';
 
 export const CHANNEL_WORDS: Record<KeptContact['channel'], string> = {
   slackDirect: 'Slack direct message',
@@ -39,7 +38,7 @@ export function policyLine(settings: Settings): string {
  * measured by and the team's written disconnecting policy of the time (version and date); then a row per
  * contact: day, time, channel, sender, urgent, why outside hours, answered when.
  */
-export function contactsToCsv(contacts: readonly KeptContact[], settings: Settings, now: Instant): string {
+export function contactsToCsv(contacts: readonly ShownContact[], settings: Settings): string {
   const head = [
     `# ${hoursLine(settings)}`,
     `# ${policyLine(settings)}`,
@@ -54,7 +53,7 @@ export function contactsToCsv(contacts: readonly KeptContact[], settings: Settin
       c.urgent,
       c.why,
       c.answeredAt ?? '',
-      RESPONSE_CODES[contactResponse(c, now)],
+      RESPONSE_CODES[c.response],
     ]
       .map(field)
       .join(','),
@@ -63,14 +62,14 @@ export function contactsToCsv(contacts: readonly KeptContact[], settings: Settin
 }
 
 /** The contacts a line each, for a terminal: day, time, channel, sender, urgent, what was done, and the key. */
-export function contactLines(contacts: readonly KeptContact[], now: Instant): string[] {
+export function contactLines(contacts: readonly ShownContact[]): string[] {
   return contacts.map((c) =>
     [
       `${c.at.slice(0, 10)} ${c.at.slice(11, 16)}`,
       CHANNEL_WORDS[c.channel],
       c.from.name,
       ...(c.urgent ? ['urgent'] : []),
-      responseWords(c, now),
+      responseWords(c),
       `[${c.key}]`,
     ].join('  '),
   );

@@ -1,5 +1,6 @@
 import type { Instant } from '../clockTime';
 import type { Contact } from './contactRecord';
+import type { KeptContact } from './contactState';
 
 /**
  * What the person did about a contact outside their hours (#25): marked it "Urgent — I'm on it", answered
@@ -16,6 +17,13 @@ export function contactResponse(contact: Contact, now: Instant): ContactResponse
   return now >= back ? 'leftForHours' : 'notYet';
 }
 
+/** A contact as the record shows it: what the person did about it, as of the service's clock. */
+export type ShownContact = KeptContact & { response: ContactResponse };
+
+export function shownContact(contact: KeptContact, now: Instant): ShownContact {
+  return { ...contact, response: contactResponse(contact, now) };
+}
+
 /** The response as a CSV's column says it. */
 export const RESPONSE_CODES: Record<ContactResponse, string> = {
   onIt: 'urgent_on_it',
@@ -25,17 +33,17 @@ export const RESPONSE_CODES: Record<ContactResponse, string> = {
 };
 
 /** The response in words, with the reply's time where there was one ("Answered outside your hours, 21:40"). */
-export function responseWords(contact: Contact, now: Instant): string {
-  const answered = contact.answeredAt
-    ? `, answered ${contact.answeredAt.slice(0, 10)} ${contact.answeredAt.slice(11, 16)}`
-    : '';
-  switch (contactResponse(contact, now)) {
+export function responseWords(contact: ShownContact): string {
+  const when = contact.answeredAt
+    ? `${contact.answeredAt.slice(0, 10)} ${contact.answeredAt.slice(11, 16)}`
+    : null;
+  switch (contact.response) {
     case 'onIt':
-      return `Urgent — you were on it${answered}`;
+      return `Urgent — you were on it${when ? ` (answered ${when})` : ''}`;
     case 'answeredOutside':
-      return `Answered outside your hours${answered}`;
+      return `Answered outside your hours (${when})`;
     case 'leftForHours':
-      return `Left for your working hours${answered}`;
+      return `Left for your working hours${when ? `; answered ${when}` : ''}`;
     case 'notYet':
       return 'Not answered yet';
   }

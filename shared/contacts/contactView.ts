@@ -2,8 +2,10 @@ import { addDays, atLocalTime, type Instant, localDate } from '../clockTime';
 import { PROVIDER_NAMES, type ProviderId } from '../integrationView';
 import type { Settings } from '../settings';
 import { weekStartOf } from '../weekStart';
-import type { ContactState, KeptContact } from './contactState';
+import type { ContactState } from './contactState';
 import { contactSentence, contactWeek } from './contactWeek';
+import { type ShownContact, shownContact } from './contactResponse';
+import { dayTitle } from '../words';
 
 /** What the person sees of their record: whether it is on, the weeks in sentences, and the contacts asked for. */
 export interface ContactsView {
@@ -14,7 +16,7 @@ export interface ContactsView {
   thisWeek: string;
   /** What the record does not read yet, said beside the weeks. */
   notRead: string;
-  contacts: KeptContact[];
+  contacts: ShownContact[];
 }
 
 /** What the record reads so far: Slack. Microsoft 365 and Google Calendar are said as not read yet. */
@@ -56,7 +58,15 @@ export function contactsView(
     since: state.since,
     lastWeek: recordedLastWeek
       ? contactSentence(contactWeek(state.contacts, lastStart, thisStart), 'last week', usual, missing)
-      : 'Last week is not on record: the record began later.',
+      : since !== null && since < thisStart
+        ? // Begun during last week: what it saw since, said as such (the days before are not known).
+          contactSentence(
+            contactWeek(state.contacts, since, thisStart),
+            `last week since the record began on ${dayTitle(localDate(since, zone))}`,
+            null,
+            missing,
+          )
+        : 'Last week is not on record: the record began this week.',
     thisWeek: contactSentence(
       contactWeek(state.contacts, thisStart, now + 1),
       'this week so far',
@@ -64,9 +74,11 @@ export function contactsView(
       missing,
     ),
     notRead: NOT_READ_YET,
-    contacts: state.contacts.filter((c) => {
-      const at = Date.parse(c.at);
-      return at >= from && at < to;
-    }),
+    contacts: state.contacts
+      .filter((c) => {
+        const at = Date.parse(c.at);
+        return at >= from && at < to;
+      })
+      .map((c) => shownContact(c, now)),
   };
 }

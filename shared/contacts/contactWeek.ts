@@ -44,7 +44,8 @@ const NUMBER_WORDS = ['no one', 'one person', 'two people', 'three people'];
  */
 export function contactSentence(
   week: ContactWeek,
-  which: 'last week' | 'this week so far',
+  /** Which days, as the sentence says them: "last week", "this week so far". */
+  which: string,
   usual: number | null,
   notConnected: readonly string[],
 ): string {

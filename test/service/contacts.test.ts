@@ -98,8 +98,10 @@ describe('the record of contacts outside hours', () => {
       value: View;
     };
     if (!view.ok) throw new Error(JSON.stringify(view));
-    // The record began on Friday: last week is not a whole week on record, and this week has had none yet.
-    expect(view.value.lastWeek).toBe('Last week is not on record: the record began later.');
+    // The record began on Friday: last week is said from then on, and this week has had none yet.
+    expect(view.value.lastWeek).toMatch(
+      /^2 contacts outside your hours last week since the record began on Friday,? (4 December|December 4), 1 of them urgent; 1 from one person \(Ana\)\.$/,
+    );
     expect(view.value.thisWeek).toBe('No contacts outside your hours this week so far.');
     expect(view.value.contacts.map((c) => c.from.name)).toEqual(['Kai']);
     // The report: the hours it was measured by at the top, then a row a contact, no text.
@@ -107,12 +109,27 @@ describe('the record of contacts outside hours', () => {
     expect(csv.stdout.split('\r\n')).toEqual([
       '# Working hours (Europe/Berlin): Mon 09:00–17:30, Tue 09:00–17:30, Wed 09:00–17:30, Thu 09:00–17:30, Fri 09:00–17:30, Sat off, Sun off',
       '# No written disconnecting policy followed',
-      'day,time,channel,sender,urgent,why,answered_at',
-      '2026-12-04,20:15,Slack direct message,Ana,false,afterHours,2026-12-05T09:00:00.000+01:00',
-      '2026-12-06,22:00,Slack direct message,Kai,true,weekend,',
+      'day,time,channel,sender,urgent,why,answered_at,what_you_did',
+      // Answered on Saturday morning: outside hours too. Kai's was not answered once Monday's hours began.
+      '2026-12-04,20:15,Slack direct message,Ana,false,afterHours,2026-12-05T09:00:00.000+01:00,answered_outside_hours',
+      '2026-12-06,22:00,Slack direct message,Kai,true,weekend,,left_for_working_hours',
       '',
     ]);
-    expect(await w.run('contacts.delete', {})).toMatchObject({ ok: true, value: { deleted: 2 } });
+    // A line each with its key; marked "Urgent — I'm on it" by that key, and one deleted by its key.
+    const list = await cli(w.dir, ['contacts', '--list'], {});
+    const kai = /\[(slack:DUKAI:[\d.]+)\]$/m.exec(list.stdout)?.[1];
+    expect(list.stdout).toContain(
+      '2026-12-06 22:00  Slack direct message  Kai  urgent  Left for your working hours',
+    );
+    expect((await cli(w.dir, ['contacts', '--on-it', kai!], {})).stdout).toContain(
+      'Marked: urgent — you were on it.',
+    );
+    expect(w.host.contacts.state.contacts.find((c) => c.key === kai)?.onIt).toBe(true);
+    expect((await cli(w.dir, ['contacts', '--on-it', 'slack:nope:1'], {})).stderr).toContain(
+      'That contact is not in the record',
+    );
+    expect((await cli(w.dir, ['contacts', '--delete', kai!], {})).stdout).toContain('Deleted: 1 contact.');
+    expect(await w.run('contacts.delete', {})).toMatchObject({ ok: true, value: { deleted: 1 } });
     expect(w.host.contacts.state.contacts).toEqual([]);
     // Deleted stays deleted: what was read is not read again.
     await w.host.contacts.read();

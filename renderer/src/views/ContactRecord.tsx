@@ -62,7 +62,7 @@ export default function ContactRecord() {
     await load();
   };
   const contacts = view.contacts;
-  const csv = contactsToCsv(contacts, settings, now);
+  const csv = contactsToCsv(contacts, settings);
   const days = `${dayTitle(range.from)} to ${dayTitle(range.to)}`;
   return (
     <section className="card contact-record" aria-labelledby="contact-record-title">
@@ -128,24 +128,26 @@ export default function ContactRecord() {
                     <bdi>{c.from.name}</bdi>
                   </td>
                   <td>{c.urgent ? 'Urgent' : 'No'}</td>
-                  <td>{responseWords(c, now)}</td>
-                  <td className="no-print button-row">
-                    <button
-                      type="button"
-                      className="small quiet"
-                      aria-pressed={c.onIt === true}
-                      onClick={() => void mark(c.key, !c.onIt)}
-                    >
-                      {c.onIt ? 'Not on it' : 'Urgent — I’m on it'}
-                    </button>
-                    <button
-                      type="button"
-                      className="small quiet"
-                      aria-label={`Delete the contact from ${c.from.name} at ${c.at.slice(0, 16).replace('T', ' ')}`}
-                      onClick={() => void remove([c.key])}
-                    >
-                      Delete
-                    </button>
+                  <td>{responseWords(c)}</td>
+                  <td className="no-print">
+                    <div className="button-row">
+                      <button
+                        type="button"
+                        className="small quiet"
+                        aria-pressed={c.onIt === true}
+                        onClick={() => void mark(c.key, !c.onIt)}
+                      >
+                        {c.onIt ? 'Not on it' : 'Urgent — I’m on it'}
+                      </button>
+                      <button
+                        type="button"
+                        className="small quiet"
+                        aria-label={`Delete the contact from ${c.from.name} at ${c.at.slice(0, 16).replace('T', ' ')}`}
+                        onClick={() => void remove([c.key])}
+                      >
+                        Delete
+                      </button>
+                    </div>
                   </td>
                 </tr>
               ))}

@@ -1,3 +1,4 @@
+import { useCadence } from '../store/store';
 import { FocusWeek } from './FocusWeek';
 import { later } from './later';
 
@@ -12,14 +13,15 @@ const WeekReview = later(
   <p className="loading">Loading charts…</p>,
 );
 
-/** The record of contacts outside hours (#25): shown once it has been turned on. */
+/** The record of contacts outside hours (#25): shown while it is on (its code is not fetched before). */
 const ContactRecord = later(() => import('./ContactRecord').then((m) => m.default), 'The record of contacts');
 
 export function WeekView() {
+  const recording = useCadence((s) => s.settings?.contactRecord ?? false);
   return (
     <>
       <WeekReview.View />
-      <ContactRecord.View />
+      {recording ? <ContactRecord.View /> : null}
       <FocusWeek />
     </>
   );

@@ -3,7 +3,7 @@ import { MINUTE } from '../../../shared/clockTime';
 import { contactsToCsv } from '../../../shared/contacts/contactCsv';
 import { nextReadingAt } from '../../../shared/contacts/contactReading';
 import { recordedContact } from '../../../shared/contacts/contactRecord';
-import { contactResponse, responseWords } from '../../../shared/contacts/contactResponse';
+import { contactResponse, responseWords, shownContact } from '../../../shared/contacts/contactResponse';
 import type { KeptContact } from '../../../shared/contacts/contactState';
 import { emptyIntents } from '../../../shared/intents';
 import { at, settingsIn } from './domainFixtures';
@@ -32,7 +32,9 @@ describe('what the person did about a contact outside hours', () => {
     const friday = kept('2026-12-11T20:15');
     expect(contactResponse(friday, at('2026-12-13T22:00', BERLIN))).toBe('notYet');
     expect(contactResponse(friday, at('2026-12-14T09:00', BERLIN))).toBe('leftForHours');
-    expect(responseWords(friday, at('2026-12-14T10:00', BERLIN))).toBe('Left for your working hours');
+    expect(responseWords(shownContact(friday, at('2026-12-14T10:00', BERLIN)))).toBe(
+      'Left for your working hours',
+    );
   });
 
   it('says a reply outside hours with its time, and a reply in hours as left for them', () => {
@@ -45,9 +47,11 @@ describe('what the person did about a contact outside hours', () => {
       answeredOutside: false,
     });
     const now = at('2026-12-10T12:00', BERLIN);
-    expect(responseWords(late, now)).toBe('Answered outside your hours, answered 2026-12-08 21:40');
+    expect(responseWords(shownContact(late, now))).toBe('Answered outside your hours (2026-12-08 21:40)');
     expect(contactResponse(morning, now)).toBe('leftForHours');
-    expect(responseWords(morning, now)).toBe('Left for your working hours, answered 2026-12-09 09:12');
+    expect(responseWords(shownContact(morning, now))).toBe(
+      'Left for your working hours; answered 2026-12-09 09:12',
+    );
   });
 
   it('puts the person’s own mark first, and writes each in the CSV’s last column', () => {
@@ -57,7 +61,10 @@ describe('what the person did about a contact outside hours', () => {
       answeredAt: '2026-12-08T22:05:00.000+01:00',
       answeredOutside: true,
     });
-    const csv = contactsToCsv([onIt, kept('2026-12-09T23:00')], berlin, now).split('\r\n');
+    const csv = contactsToCsv(
+      [onIt, kept('2026-12-09T23:00')].map((c) => shownContact(c, now)),
+      berlin,
+    ).split('\r\n');
     expect(csv[2]).toBe('day,time,channel,sender,urgent,why,answered_at,what_you_did');
     expect(csv[3]).toMatch(
       /^2026-12-08,22:00,Slack direct message,Ana,false,afterHours,2026-12-08T22:05:00.000\+01:00,urgent_on_it$/,
