@@ -51,7 +51,16 @@ export class ContactRecorder extends Disposable {
 
   private schedule(at: Instant): void {
     this.timer?.dispose();
-    this.timer = this.options.clock.setTimer(at, () => void this.read());
+    this.nextAt = at;
+    this.timer = this.options.clock.setTimer(at, () => ((this.nextAt = null), void this.read()));
+  }
+
+  /** When the next reading is due (null: none, the record is off or not allowed); for tests and benches. */
+  nextAt: Instant | null = null;
+
+  /** Resolves once the reading under way, if any, is kept. */
+  settled(): Promise<void> {
+    return this.reading ?? Promise.resolve();
   }
 
   /** Reads what came since the last reading (once at a time); resolves when it is kept. */

@@ -50,55 +50,102 @@ function fromAPerson(message: Record<string, unknown>): boolean {
   return message.subtype === undefined || PEOPLES_SUBTYPES.has(String(message.subtype));
 }
 
+/** A direct or group conversation of the user's, as conversations.list gives it. */
+interface Conversation {
+  id: string;
+  kind: SlackConversationMessage['kind'];
+}
+
 /**
- * Reads the user's direct and group conversations (conversations.list of `im,mpim`, then each one's
- * conversations.history since its mark). A conversation's mark moves only once a pass has read down to it,
- * and a pass cut short by Slack's limits goes on from the page it reached, so nothing is lost; what is
+ * What the provider keeps between readings: a round visits every conversation once, listed at its start;
+ * under Slack's 1-a-minute history limit a reading makes one history call, so a round spans readings.
+ */
+export interface ReadingMemory {
+  /** When each conversation was last visited (an order): the least recently visited go first. */
+  visited: Map<string, number>;
+  visits: number;
+  /** The conversations of the round under way (null: the next reading lists them and begins a round). */
+  round: Conversation[] | null;
+  roundFrom: number;
+  /** Slack refused a second history call within a minute: from then on, one a reading. */
+  oneAMinute: boolean;
+}
+
+export function readingMemory(): ReadingMemory {
+  return { visited: new Map(), visits: 0, round: null, roundFrom: 0, oneAMinute: false };
+}
+
+async function listConversations(call: SlackCall): Promise<{ conversations: Conversation[]; calls: number }> {
+  const conversations: Conversation[] = [];
+  let cursor = '';
+  let calls = 0;
+  do {
+    calls++;
+    const page = await call('conversations.list', {
+      types: 'im,mpim',
+      exclude_archived: 'true',
+      limit: '200',
+      ...(cursor ? { cursor } : {}),
+    });
+    for (const channel of (page.channels ?? []) as Record<string, unknown>[])
+      if (typeof channel.id === 'string')
+        conversations.push({ id: channel.id, kind: channel.is_mpim === true ? 'slackGroup' : 'slackDirect' });
+    cursor = String((page.response_metadata as { next_cursor?: unknown } | undefined)?.next_cursor ?? '');
+  } while (cursor && calls < CALLS_PER_READING);
+  return { conversations, calls };
+}
+
+/**
+ * Reads the user's direct and group conversations (conversations.list of `im,mpim` once a round, then each
+ * one's conversations.history since its mark). A conversation's mark moves only once a pass has read down to
+ * it, and a pass cut short by Slack's limits goes on from the page it reached, so nothing is lost; what is
  * read twice is the same message (same channel and ts). History holds a conversation's messages, not the
- * replies inside its threads (unless also sent to the conversation).
+ * replies inside its threads (unless also sent to the conversation). `complete` is true once the round has
+ * visited every conversation: the record then waits its usual time before the next round.
  */
 export async function readConversations(
   call: SlackCall,
   marks: ReadMarks,
   since: Instant,
-  /** When each conversation was last visited (an order, kept by the provider between readings). */
-  visited: Map<string, number>,
+  memory: ReadingMemory,
 ): Promise<ConversationReading> {
-  let visits = Math.max(0, ...visited.values());
   const next: ReadMarks = { ...marks };
   const messages: SlackConversationMessage[] = [];
   let calls = 0;
+  let histories = 0;
+  /** Cut short: the round is over when every conversation was visited in it and no pass is half done. */
+  const cut = (retryAfterMs: number | null): ConversationReading => {
+    const round = memory.round ?? [];
+    const done = round.every(
+      ({ id }) => (memory.visited.get(id) ?? 0) > memory.roundFrom && next[`${id}${UPTO}`] === undefined,
+    );
+    if (done && retryAfterMs === null) memory.round = null;
+    return { messages, marks: next, complete: done && retryAfterMs === null, retryAfterMs };
+  };
   try {
-    const conversations: { id: string; kind: SlackConversationMessage['kind'] }[] = [];
-    let cursor = '';
-    do {
-      calls++;
-      const page = await call('conversations.list', {
-        types: 'im,mpim',
-        exclude_archived: 'true',
-        limit: '200',
-        ...(cursor ? { cursor } : {}),
-      });
-      for (const channel of (page.channels ?? []) as Record<string, unknown>[])
-        if (typeof channel.id === 'string')
-          conversations.push({
-            id: channel.id,
-            kind: channel.is_mpim === true ? 'slackGroup' : 'slackDirect',
-          });
-      cursor = String((page.response_metadata as { next_cursor?: unknown } | undefined)?.next_cursor ?? '');
-    } while (cursor && calls < CALLS_PER_READING);
+    if (!memory.round) {
+      const listed = await listConversations(call);
+      calls += listed.calls;
+      memory.round = listed.conversations;
+      memory.roundFrom = memory.visits;
+    }
     // A conversation whose pass was cut short goes on first; then those visited longest ago (never: first
     // of all), so that readings Slack allows one call a minute still get round to every conversation.
-    const order = (id: string) => (next[`${id}${UPTO}`] !== undefined ? -1 : (visited.get(id) ?? 0));
-    conversations.sort((a, b) => order(a.id) - order(b.id));
+    const order = (id: string) => (next[`${id}${UPTO}`] !== undefined ? -1 : (memory.visited.get(id) ?? 0));
+    const conversations = [...memory.round]
+      .filter(
+        ({ id }) => (memory.visited.get(id) ?? 0) <= memory.roundFrom || next[`${id}${UPTO}`] !== undefined,
+      )
+      .sort((a, b) => order(a.id) - order(b.id));
     for (const conversation of conversations) {
       const id = conversation.id;
       const oldest = next[id] ?? (since / 1000).toFixed(6);
       // One pass reads from the newest message down to the mark, a page at a time: where it got to
       // (`~upto`) and the newest it saw (`~newest`) are kept, so a pass cut short goes on from there.
       for (;;) {
-        if (calls >= CALLS_PER_READING) return { messages, marks: next, complete: false, retryAfterMs: null };
+        if (calls >= CALLS_PER_READING || (memory.oneAMinute && histories >= 1)) return cut(null);
         calls++;
+        histories++;
         const upto = next[`${id}${UPTO}`];
         const history = await call('conversations.history', {
           channel: id,
@@ -107,7 +154,7 @@ export async function readConversations(
           ...(upto ? { latest: upto } : {}),
         });
         // Visited once read: a call Slack refused (429) leaves it first in line for the next reading.
-        visited.set(id, ++visits);
+        memory.visited.set(id, ++memory.visits);
         const page = ((history.messages ?? []) as Record<string, unknown>[]).filter(
           (m): m is Record<string, unknown> & { ts: string } => typeof m.ts === 'string',
         );
@@ -137,10 +184,16 @@ export async function readConversations(
         break;
       }
     }
+    memory.round = null;
     return { messages, marks: next, complete: true, retryAfterMs: null };
   } catch (error) {
-    if (error instanceof ProviderError && error.kind === 'rateLimited')
-      return { messages, marks: next, complete: false, retryAfterMs: error.retryAfterMs ?? 60_000 };
-    throw error;
+    if (!(error instanceof ProviderError && error.kind === 'rateLimited')) {
+      // A conversation gone, a sign-in to renew: the next reading lists the conversations afresh.
+      memory.round = null;
+      throw error;
+    }
+    // A second history call within the minute refused: the newer apps' limit, paced from now on.
+    if (histories > 1) memory.oneAMinute = true;
+    return cut(error.retryAfterMs ?? 60_000);
   }
 }

@@ -5,7 +5,7 @@ import { canonicalZone } from '../../../shared/zoneNames';
 import { httpCall, ProviderError } from '../providerError';
 import type { AccountMemory, Provider, TokenSource } from '../provider';
 import { type SentMessage, sendDirect, takeBack } from './slackMessages';
-import { type ConversationReading, type ReadMarks, readConversations } from './slackContacts';
+import { type ConversationReading, type ReadMarks, readConversations, readingMemory } from './slackContacts';
 
 const AUTH_ERRORS = new Set(['invalid_auth', 'token_revoked', 'not_authed', 'account_inactive']);
 /**
@@ -112,12 +112,12 @@ export class SlackProvider implements Provider {
     return sendDirect((method, form) => this.call(method, form), member, text, postAt, now);
   }
 
-  /** When the record last visited each conversation, as an order: the least recently visited go first. */
-  private readonly visited = new Map<string, number>();
+  /** The record's rounds of the user's conversations, kept between readings. */
+  private readonly reading = readingMemory();
 
   /** The user's direct and group messages since each conversation's mark (the record of contacts, #25). */
   conversations(marks: ReadMarks, since: Instant): Promise<ConversationReading> {
-    return readConversations((method, form) => this.call(method, form), marks, since, this.visited);
+    return readConversations((method, form) => this.call(method, form), marks, since, this.reading);
   }
 
   /** Takes back a message scheduled with `message` ("channel/id"), before Slack posts it. */
