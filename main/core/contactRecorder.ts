@@ -12,6 +12,11 @@ import { ProviderError } from '../providers/providerError';
 import type { DocumentStore } from './documentStore';
 import type { Clock } from './ports';
 
+type SlackAccess = { provider: Provider | null; missing: readonly string[]; self: string | null };
+
+/** Invitations are asked for from a little before the last reading: a clock a few minutes off loses none. */
+const OVERLAP_MS = 10 * 60_000;
+
 /** How often the record reads Slack while it is on, outside the person's hours (see nextReadingAt). */
 const READ_EVERY_MS = 10 * 60_000;
 
@@ -21,7 +26,9 @@ export interface ContactRecorderOptions {
   settings(): Settings;
   intents(): Intents;
   /** Slack as connected now: its provider, the record's permissions not granted, and who signed in. */
-  slack(): { provider: Provider | null; missing: readonly string[]; self: string | null } | null;
+  slack(): SlackAccess | null;
+  /** Google Calendar's provider while connected (its sign-in already reads the calendar). */
+  google?(): Provider | null;
   /** Everyone in the glance, to name a sender as the person knows them. */
   people(): readonly Teammate[];
 }
@@ -73,19 +80,33 @@ export class ContactRecorder extends Disposable {
     const { clock, store } = this.options;
     const now = clock.now();
     let wait = READ_EVERY_MS;
-    // Off, or Slack not connected or not allowed: no timer at all; turning it on or allowing it reads at once.
+    // Off, or no service connected and allowed: no timer at all; turning it on or allowing it reads at once.
     let again = false;
     try {
       const settings = this.options.settings();
       if (!settings.contactRecord) return;
-      let state = store.value;
-      if (!state.since) store.write((state = { ...state, since: isoInZone(now, settings.workTimeZone) }));
+      if (!store.value.since) store.write({ ...store.value, since: isoInZone(now, settings.workTimeZone) });
       const slack = this.options.slack();
-      if (!slack?.provider?.conversations || slack.missing.length) return;
-      again = true;
-      const reading = await slack.provider.conversations(state.slackMarks, Date.parse(state.since!));
-      if (reading.retryAfterMs !== null) wait = Math.max(reading.retryAfterMs, 60_000);
-      else if (!reading.complete) wait = 60_000;
+      const calendar = this.options.google?.() ?? null;
+      const google = calendar?.invitations ? calendar : null;
+      const slackReady = Boolean(slack?.provider?.conversations && !slack.missing.length);
+      again = slackReady || google !== null;
+      if (slackReady) wait = await this.readSlack(settings, slack!, now);
+      if (google) await this.readGoogle(settings, google, now);
+    } finally {
+      if (again && !this.disposed)
+        this.schedule(nextReadingAt(clock.now(), wait, this.options.settings(), this.options.intents()));
+    }
+  }
+
+  /** Slack's direct and group messages since the marks; the wait before the next reading. */
+  private async readSlack(settings: Settings, slack: SlackAccess, now: Instant): Promise<number> {
+    const { store } = this.options;
+    try {
+      const reading = await slack.provider!.conversations!(
+        store.value.slackMarks,
+        Date.parse(store.value.since!),
+      );
       const names = new Map(this.options.people().map((p) => [slackMemberOf(p), p.name]));
       const urgency = urgencyOf(settings);
       const added: KeptContact[] = [];
@@ -114,13 +135,50 @@ export class ContactRecorder extends Disposable {
           return { ...contact, answeredAt: isoInZone(reply.at, settings.workTimeZone), answeredOutside };
         }),
       });
+      if (reading.retryAfterMs !== null) return Math.max(reading.retryAfterMs, 60_000);
+      return reading.complete ? READ_EVERY_MS : 60_000;
     } catch (error) {
       // Slack unreachable, a sign-in to renew, a permission taken back: the next turn tries again, and the
       // Slack card says what the person can do; nothing read is lost (the marks did not move).
       if (!(error instanceof ProviderError)) throw error;
-    } finally {
-      if (again && !this.disposed)
-        this.schedule(nextReadingAt(clock.now(), wait, this.options.settings(), this.options.intents()));
+      return READ_EVERY_MS;
+    }
+  }
+
+  /**
+   * Google Calendar's invitations from others changed since the last reading (a few minutes' overlap: the
+   * key counts each once): one sent while the person was outside their hours, or set for a time outside
+   * them, is a contact; it arrived when it was created.
+   */
+  private async readGoogle(settings: Settings, google: Provider, now: Instant): Promise<void> {
+    const { store } = this.options;
+    const since = Date.parse(store.value.since!);
+    const from = store.value.googleMark ? Date.parse(store.value.googleMark) - OVERLAP_MS : since;
+    try {
+      const invitations = await google.invitations!(Math.max(from, since), now);
+      const intents = this.options.intents();
+      const urgency = urgencyOf(settings);
+      const added: KeptContact[] = [];
+      for (const invitation of invitations) {
+        if (invitation.created < since) continue;
+        const incoming = { channel: 'invitation' as const, from: invitation.from, text: invitation.text };
+        const sent = recordedContact({ ...incoming, at: invitation.created }, settings, intents, urgency);
+        const set = sent
+          ? null
+          : recordedContact({ ...incoming, at: invitation.start }, settings, intents, urgency);
+        const meetingAt = isoInZone(invitation.start, settings.workTimeZone);
+        const kept = sent
+          ? { ...sent, meetingAt }
+          : set && { ...set, at: isoInZone(invitation.created, settings.workTimeZone), meetingAt };
+        if (kept) added.push({ ...kept, key: `google:${invitation.id}` });
+      }
+      store.write({
+        ...withContacts(store.value, added, now),
+        googleMark: isoInZone(now, settings.workTimeZone),
+      });
+    } catch (error) {
+      // As for Slack: the Google card says what to do; the mark did not move, so nothing is lost.
+      if (!(error instanceof ProviderError)) throw error;
     }
   }
 

@@ -1,9 +1,6 @@
 import path from 'node:path';
 import { type ContactState, contactStateSchema, EMPTY_CONTACTS } from '../../shared/contacts/contactState';
-import type { Intents, Teammate } from '../../shared/intents';
-import type { Settings } from '../../shared/settings';
-import type { Provider } from '../providers/provider';
-import { ContactRecorder } from './contactRecorder';
+import { ContactRecorder, type ContactRecorderOptions } from './contactRecorder';
 import { DocumentStore, type Parsed } from './documentStore';
 import type { Clock, DocumentBackend } from './ports';
 
@@ -20,12 +17,7 @@ export function openContactRecorder(
   dataDir: string,
   clock: Clock,
   open: (directory: string, name: string) => DocumentBackend,
-  parts: {
-    settings(): Settings;
-    intents(): Intents;
-    slack(): { provider: Provider | null; missing: readonly string[]; self: string | null } | null;
-    people(): readonly Teammate[];
-  },
+  parts: Omit<ContactRecorderOptions, 'clock' | 'store'>,
 ): { recorder: ContactRecorder; problems: string[] } {
   const store = new DocumentStore<ContactState>({
     file: path.join(dataDir, 'contacts.json'),

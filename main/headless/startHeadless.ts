@@ -247,6 +247,7 @@ async function startLocked(
   // The record of contacts outside hours (#25): reads only while on and allowed; the service and the
   // integrations it reads through are given to it once they exist.
   let slackAccess: (() => ReturnType<Integrations['messenger']>) | null = null;
+  let calendarAccess: (() => ReturnType<Integrations['messenger']>['provider']) | null = null;
   let people: () => readonly Teammate[] = () => [];
   const record = openContactRecorder(dataDir, clock, open, {
     settings: () => service.settings,
@@ -255,6 +256,7 @@ async function startLocked(
       const access = slackAccess?.();
       return access ? { provider: access.provider, missing: access.recordMissing, self: access.self } : null;
     },
+    google: () => calendarAccess?.() ?? null,
     people: () => people(),
   });
   store.add(record.recorder);
@@ -291,11 +293,13 @@ async function startLocked(
   );
   service.attachIntegrations(integrations);
   slackAccess = () => integrations.messenger('slack');
+  calendarAccess = () => integrations.messenger('google').provider;
   people = () => teammatesOf(service);
   // Turned on, or allowed in Slack: the record reads at once rather than at its next turn.
   let recordReady = '';
   const recordNow = () => {
-    const ready = `${service.settings.contactRecord}:${integrations.messenger('slack').recordMissing.length}`;
+    const google = integrations.messenger('google').provider !== null;
+    const ready = `${service.settings.contactRecord}:${integrations.messenger('slack').recordMissing.length}:${google}`;
     if (ready !== recordReady && service.settings.contactRecord) void record.recorder.read();
     recordReady = ready;
   };

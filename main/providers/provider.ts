@@ -1,3 +1,4 @@
+import type { Invitation } from './google/googleInvitations';
 import type { CalendarEvent } from '../../shared/calendar';
 import type { Instant } from '../../shared/clockTime';
 import type { Desired } from '../../shared/desired';
@@ -29,6 +30,8 @@ export interface Provider {
   ): Promise<{ scheduledId: string | null; postAt: Instant | null }>;
   /** The user's direct and group messages since each conversation's mark (Slack; the record of contacts). */
   conversations?(marks: Record<string, string>, since: Instant): Promise<ConversationReading>;
+  /** Meeting invitations from others changed since `updatedSince` (Google; the record of contacts). */
+  invitations?(updatedSince: Instant, now: Instant): Promise<Invitation[]>;
   /** Takes back a message scheduled with `message`, by the id it answered. */
   unschedule?(scheduled: string): Promise<void>;
   /** Forget what was applied, so the next apply pushes everything (after reconnecting). */

@@ -42,7 +42,7 @@ export function contactsToCsv(contacts: readonly ShownContact[], settings: Setti
   const head = [
     `# ${hoursLine(settings)}`,
     `# ${policyLine(settings)}`,
-    'day,time,channel,sender,urgent,why,answered_at,what_you_did',
+    'day,time,channel,sender,urgent,why,answered_at,what_you_did,meeting_at',
   ];
   const rows = contacts.map((c) =>
     [
@@ -54,6 +54,7 @@ export function contactsToCsv(contacts: readonly ShownContact[], settings: Setti
       c.why,
       c.answeredAt ?? '',
       RESPONSE_CODES[c.response],
+      c.meetingAt ?? '',
     ]
       .map(field)
       .join(','),
@@ -66,11 +67,19 @@ export function contactLines(contacts: readonly ShownContact[]): string[] {
   return contacts.map((c) =>
     [
       `${c.at.slice(0, 10)} ${c.at.slice(11, 16)}`,
-      CHANNEL_WORDS[c.channel],
+      channelWords(c),
       c.from.name,
       ...(c.urgent ? ['urgent'] : []),
       responseWords(c),
       `[${c.key}]`,
     ].join('  '),
   );
+}
+
+/** The channel in words; an invitation says when its meeting is ("Meeting invitation for 2026-12-08 19:00"). */
+export function channelWords(contact: Pick<KeptContact, 'channel' | 'meetingAt'>): string {
+  const meeting = contact.meetingAt;
+  return meeting
+    ? `${CHANNEL_WORDS[contact.channel]} for ${meeting.slice(0, 10)} ${meeting.slice(11, 16)}`
+    : CHANNEL_WORDS[contact.channel];
 }

@@ -61,6 +61,8 @@ export interface Contact {
   backAt?: string | undefined;
   /** The person marked it "Urgent — I'm on it". */
   onIt?: boolean | undefined;
+  /** An invitation: when the meeting is (it may be what is outside the hours). */
+  meetingAt?: string | undefined;
 }
 
 const OUTSIDE: ReadonlySet<Availability['reason']> = new Set<Availability['reason']>(OUTSIDE_REASONS);

@@ -17,6 +17,7 @@ const contactSchema = z.object({
   answeredOutside: z.boolean().optional(),
   backAt: z.iso.datetime({ offset: true }).optional(),
   onIt: z.boolean().optional(),
+  meetingAt: z.iso.datetime({ offset: true }).optional(),
 });
 
 /** contacts.json: what the record holds, and where each service's reading stopped. */
@@ -27,6 +28,8 @@ export const contactStateSchema = z.object({
   contacts: z.array(contactSchema).max(50_000),
   /** Slack: per conversation, the newest message read to its end. */
   slackMarks: z.record(z.string().max(40), z.string().max(40)),
+  /** Google Calendar: when invitations were last read (the next reading asks for changes since). */
+  googleMark: z.iso.datetime({ offset: true }).optional(),
 });
 export type ContactState = z.infer<typeof contactStateSchema>;
 export type KeptContact = Contact & { key: string };

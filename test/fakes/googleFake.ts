@@ -18,6 +18,13 @@ export interface GoogleEvent {
   attendees?: { email: string; self?: boolean; responseStatus: string }[];
   extendedProperties?: { private?: Record<string, string> };
   transparency?: string;
+  description?: string;
+  /** "Creation time of the event (as a RFC3339 timestamp). Read-only." and "Last modification time of the
+   * main event data" (https://developers.google.com/workspace/calendar/api/v3/reference/events). */
+  created?: string;
+  updated?: string;
+  /** `self`: "Whether the organizer corresponds to the calendar on which this copy of the event appears." */
+  organizer?: { email: string; displayName?: string; self?: boolean };
 }
 
 const CALENDAR_SCOPE = 'https://www.googleapis.com/auth/calendar';
@@ -154,6 +161,36 @@ export class GoogleFake extends ProviderFake {
   deleteByHand(id: string): void {
     const event = this.events.get(id);
     if (event) event.status = 'cancelled';
+  }
+
+  /**
+   * An invitation from someone else on the user's primary calendar, created now (fake time): organised by
+   * `from`, with the user among the attendees, awaiting an answer.
+   */
+  invite(
+    from: { email: string; displayName?: string },
+    start: string,
+    end: string,
+    summary: string,
+  ): GoogleEvent {
+    const stamp = new Date(this.now()).toISOString();
+    const event: GoogleEvent = {
+      id: randomBytes(6).toString('hex'),
+      summary,
+      eventType: 'default',
+      status: 'confirmed',
+      start: { dateTime: start },
+      end: { dateTime: end },
+      created: stamp,
+      updated: stamp,
+      organizer: from,
+      attendees: [
+        { email: from.email, responseStatus: 'accepted' },
+        { email: 'me@example.com', self: true, responseStatus: 'needsAction' },
+      ],
+    };
+    this.events.set(event.id, event);
+    return event;
   }
 
   /** Events the user sees on the calendar (not deleted). */
@@ -312,11 +349,15 @@ export class GoogleFake extends ProviderFake {
         return googleError(400, 'Bad Request', 'invalid');
       const refusedFocusTime = focusTimeProblem(body);
       if (refusedFocusTime) return refusedFocusTime;
+      const stamp = new Date(this.now()).toISOString();
       const event: GoogleEvent = {
         ...body,
         id: randomBytes(6).toString('hex'),
         status: 'confirmed',
         eventType: body.eventType ?? 'default',
+        created: stamp,
+        updated: stamp,
+        organizer: { email: 'me@example.com', self: true },
       };
       this.events.set(event.id, event);
       return { status: 200, body: event };
@@ -326,13 +367,21 @@ export class GoogleFake extends ProviderFake {
       const to = Date.parse(request.query.get('timeMax') ?? '') || Infinity;
       // Deleted events stay, "cancelled", and are listed only with showDeleted=true (Events: list).
       const showDeleted = request.query.get('showDeleted') === 'true';
+      // updatedMin: "Lower bound for an event's last modification time (as a RFC3339 timestamp) to filter
+      // by. When specified, entries deleted since this time will always be included regardless of
+      // showDeleted." (Events: list). The stricter reading: a value that is not a timestamp is refused.
+      const updatedMinText = request.query.get('updatedMin');
+      const updatedMin = updatedMinText === null ? null : Date.parse(updatedMinText);
+      if (updatedMin !== null && Number.isNaN(updatedMin))
+        return googleError(400, 'Bad Request', 'invalidParameter');
       const tag = request.query.get('privateExtendedProperty');
       const [tagKey, tagValue] = tag ? tag.split('=') : [];
       const all = [...this.events.values()].filter(
         (e) =>
           instant(e.end) > from &&
           instant(e.start) < to &&
-          (showDeleted || e.status !== 'cancelled') &&
+          (showDeleted || updatedMin !== null || e.status !== 'cancelled') &&
+          (updatedMin === null || Date.parse(e.updated ?? '') >= updatedMin) &&
           (!tagKey || e.extendedProperties?.private?.[tagKey] === tagValue),
       );
       // Events: list returns pages: "Incomplete pages can be detected by a non-empty nextPageToken field
@@ -364,6 +413,7 @@ export class GoogleFake extends ProviderFake {
           ...patch,
           start: { ...event.start, ...patch.start },
           end: { ...event.end, ...patch.end },
+          updated: new Date(this.now()).toISOString(),
         } as GoogleEvent;
         // An update keeps a focusTime event's required fields (calendar-status guide): checked on the
         // event as it would be stored. A patch merges nested objects into the event's (Events: patch);

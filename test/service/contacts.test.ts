@@ -100,19 +100,21 @@ describe('the record of contacts outside hours', () => {
     if (!view.ok) throw new Error(JSON.stringify(view));
     // The record began on Friday: last week is said from then on, and this week has had none yet.
     expect(view.value.lastWeek).toMatch(
-      /^2 contacts outside your hours last week since the record began on Friday,? (4 December|December 4), 1 of them urgent; 1 from one person \(Ana\)\.$/,
+      /^2 contacts outside your hours last week since the record began on Friday,? (4 December|December 4), 1 of them urgent; 1 from one person \(Ana\)\. Google Calendar is not connected: its contacts are not counted\.$/,
     );
-    expect(view.value.thisWeek).toBe('No contacts outside your hours this week so far.');
+    expect(view.value.thisWeek).toBe(
+      'No contacts outside your hours this week so far. Google Calendar is not connected: its contacts are not counted.',
+    );
     expect(view.value.contacts.map((c) => c.from.name)).toEqual(['Kai']);
     // The report: the hours it was measured by at the top, then a row a contact, no text.
     const csv = await cli(w.dir, ['contacts', '--csv'], {});
     expect(csv.stdout.split('\r\n')).toEqual([
       '# Working hours (Europe/Berlin): Mon 09:00–17:30, Tue 09:00–17:30, Wed 09:00–17:30, Thu 09:00–17:30, Fri 09:00–17:30, Sat off, Sun off',
       '# No written disconnecting policy followed',
-      'day,time,channel,sender,urgent,why,answered_at,what_you_did',
+      'day,time,channel,sender,urgent,why,answered_at,what_you_did,meeting_at',
       // Answered on Saturday morning: outside hours too. Kai's was not answered once Monday's hours began.
-      '2026-12-04,20:15,Slack direct message,Ana,false,afterHours,2026-12-05T09:00:00.000+01:00,answered_outside_hours',
-      '2026-12-06,22:00,Slack direct message,Kai,true,weekend,,left_for_working_hours',
+      '2026-12-04,20:15,Slack direct message,Ana,false,afterHours,2026-12-05T09:00:00.000+01:00,answered_outside_hours,',
+      '2026-12-06,22:00,Slack direct message,Kai,true,weekend,,left_for_working_hours,',
       '',
     ]);
     // A line each with its key; marked "Urgent — I'm on it" by that key, and one deleted by its key.
@@ -199,5 +201,59 @@ describe('the record of contacts outside hours', () => {
       await w.host.contacts.read();
     }
     expect(w.host.contacts.state.contacts.map((c) => c.from.name).sort()).toEqual(['Ana', 'Kai']);
+  });
+
+  it('Google Calendar: invitations sent outside hours, or set for a time outside them, are contacts', async () => {
+    const w = await slackWorld();
+    await w.connect('google');
+    await w.run('settings.update', { patch: { contactRecord: true } });
+    const ana = { email: 'ana@example.com', displayName: 'Ana' };
+    // Friday 16:00, in hours: a meeting on Monday at 10:00 (inside) and one on Tuesday at 19:00 (outside).
+    w.google.invite(ana, '2026-12-07T09:00:00Z', '2026-12-07T09:30:00Z', 'Planning');
+    const late = w.google.invite(ana, '2026-12-08T18:00:00Z', '2026-12-08T19:00:00Z', 'Launch call');
+    await w.host.contacts.read();
+    // Saturday 21:00: a meeting for Monday morning, sent on the weekend, urgent by the team's keyword.
+    await w.advanceTo(at('2026-12-05T21:00', ZONE));
+    const weekend = w.google.invite(
+      { email: 'kai@example.com' },
+      '2026-12-07T08:00:00Z',
+      '2026-12-07T08:30:00Z',
+      '!urgent incident review',
+    );
+    await w.host.contacts.read();
+    await w.host.contacts.read();
+    const kept = w.host.contacts.state.contacts;
+    expect(
+      kept.map((c) => [c.key, c.channel, c.from.name, c.urgent, c.why, c.at.slice(0, 16), c.meetingAt]),
+    ).toEqual([
+      [
+        `google:${late.id}`,
+        'invitation',
+        'Ana',
+        false,
+        'afterHours',
+        '2026-12-04T16:00',
+        '2026-12-08T19:00:00.000+01:00',
+      ],
+      [
+        `google:${weekend.id}`,
+        'invitation',
+        'kai@example.com',
+        true,
+        'weekend',
+        '2026-12-05T21:00',
+        '2026-12-07T09:00:00.000+01:00',
+      ],
+    ]);
+    // Only what changed since the last reading was asked for, and never the title in the data folder.
+    const asked = w.google.server.calls
+      .filter((c) => c.method === 'GET' && c.query.has('updatedMin'))
+      .map((c) => c.query.get('updatedMin')?.slice(0, 16));
+    // The first reading from when the record began; later ones from 10 minutes before the last reading.
+    expect(asked[0]).toBe('2026-12-04T15:00');
+    expect(asked.at(-1)! > '2026-12-05T19:00').toBe(true);
+    const file = fs.readFileSync(path.join(w.dir, 'contacts.json'), 'utf8');
+    expect(file).not.toContain('incident review');
+    expect(file).not.toContain('Launch call');
   });
 });

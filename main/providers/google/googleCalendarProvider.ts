@@ -1,3 +1,4 @@
+import { type Invitation, readInvitations } from './googleInvitations';
 import type { CalendarEvent } from '../../../shared/calendar';
 import { addDays, atLocalTime, DAY, type Instant } from '../../../shared/clockTime';
 import { declineFor, type Desired } from '../../../shared/desired';
@@ -478,6 +479,11 @@ export class GoogleCalendarProvider implements Provider {
     if ((response.body as { status?: string } | null)?.status === 'cancelled') return false;
     event.end = end;
     return true;
+  }
+
+  /** Invitations from others changed since `updatedSince` (the record of contacts outside hours, #25). */
+  invitations(updatedSince: Instant, now: Instant): Promise<Invitation[]> {
+    return readInvitations((params, what) => this.listEvents(params, what), updatedSince, now);
   }
 
   /** freeBusy for teammates with an email: who is busy right now, and until when. */

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { addDays, localDate } from '../../../shared/clockTime';
-import { CHANNEL_WORDS, contactsToCsv, hoursLine, policyLine } from '../../../shared/contacts/contactCsv';
+import { channelWords, contactsToCsv, hoursLine, policyLine } from '../../../shared/contacts/contactCsv';
 import { responseWords } from '../../../shared/contacts/contactResponse';
 import type { ContactsView } from '../../../shared/contacts/contactView';
 import { dayTitle } from '../../../shared/words';
@@ -123,7 +123,7 @@ export default function ContactRecord() {
                   <td>
                     {c.at.slice(0, 10)} {c.at.slice(11, 16)}
                   </td>
-                  <td>{CHANNEL_WORDS[c.channel]}</td>
+                  <td>{channelWords(c)}</td>
                   <td>
                     <bdi>{c.from.name}</bdi>
                   </td>

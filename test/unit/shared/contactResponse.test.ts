@@ -54,7 +54,7 @@ describe('what the person did about a contact outside hours', () => {
     );
   });
 
-  it('puts the person’s own mark first, and writes each in the CSV’s last column', () => {
+  it('puts the person’s own mark first, and writes each in the CSV’s what_you_did column', () => {
     const now = at('2026-12-10T12:00', BERLIN);
     const onIt = kept('2026-12-08T22:00', {
       onIt: true,
@@ -65,11 +65,11 @@ describe('what the person did about a contact outside hours', () => {
       [onIt, kept('2026-12-09T23:00')].map((c) => shownContact(c, now)),
       berlin,
     ).split('\r\n');
-    expect(csv[2]).toBe('day,time,channel,sender,urgent,why,answered_at,what_you_did');
+    expect(csv[2]).toBe('day,time,channel,sender,urgent,why,answered_at,what_you_did,meeting_at');
     expect(csv[3]).toMatch(
-      /^2026-12-08,22:00,Slack direct message,Ana,false,afterHours,2026-12-08T22:05:00.000\+01:00,urgent_on_it$/,
+      /^2026-12-08,22:00,Slack direct message,Ana,false,afterHours,2026-12-08T22:05:00.000\+01:00,urgent_on_it,$/,
     );
-    expect(csv[4]).toMatch(/,left_for_working_hours$/);
+    expect(csv[4]).toMatch(/,left_for_working_hours,$/);
   });
 });
 

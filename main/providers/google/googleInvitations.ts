@@ -1,0 +1,72 @@
+import { DAY, type Instant } from '../../../shared/clockTime';
+
+/** A meeting invitation on the user's primary calendar from someone else, as the record reads it (#25). */
+export interface Invitation {
+  id: string;
+  /** When it was created: when it reached the user. */
+  created: Instant;
+  /** When the meeting starts. */
+  start: Instant;
+  from: { id: string; name: string };
+  /** Its title and description, read only to see whether it is urgent, then dropped. */
+  text: string;
+}
+
+/** An event as Events: list gives it, the fields the record reads. */
+interface ListedEvent {
+  id?: string;
+  status?: string;
+  created?: string;
+  summary?: string;
+  description?: string;
+  start?: { dateTime?: string };
+  organizer?: { email?: string; displayName?: string; self?: boolean };
+  attendees?: { email?: string; self?: boolean }[];
+}
+
+export type ListEvents = (params: Record<string, string>, what: string) => Promise<ListedEvent[]>;
+
+/** How far ahead invitations are looked for: a meeting set for an evening weeks away counts when it came. */
+const AHEAD = 90 * DAY;
+
+/**
+ * The invitations changed since `updatedSince` on the user's primary calendar (Events: list with
+ * `updatedMin`, "Lower bound for an event's last modification time (as a RFC3339 timestamp) to filter by",
+ * https://developers.google.com/workspace/calendar/api/v3/reference/events/list), for meetings from a day
+ * ago to 90 days ahead. An invitation is an event someone else organises (`organizer.self` is "Whether the
+ * organizer corresponds to the calendar on which this copy of the event appears") with the user among its
+ * attendees (`attendees[].self`), https://developers.google.com/workspace/calendar/api/v3/reference/events.
+ * Deleted ones, which updatedMin always includes, and all-day events are left out.
+ */
+export async function readInvitations(
+  list: ListEvents,
+  updatedSince: Instant,
+  now: Instant,
+): Promise<Invitation[]> {
+  const items = await list(
+    {
+      updatedMin: new Date(updatedSince).toISOString(),
+      timeMin: new Date(now - DAY).toISOString(),
+      timeMax: new Date(now + AHEAD).toISOString(),
+    },
+    'read the invitations for your record of contacts',
+  );
+  return items.flatMap((event) => {
+    const created = Date.parse(event.created ?? '');
+    const start = Date.parse(event.start?.dateTime ?? '');
+    const organizer = event.organizer;
+    if (!event.id || event.status === 'cancelled' || organizer?.self === true) return [];
+    if (!event.attendees?.some((a) => a.self === true) || Number.isNaN(created) || Number.isNaN(start))
+      return [];
+    const email = organizer?.email ?? 'unknown';
+    return [
+      {
+        id: event.id,
+        created,
+        start,
+        from: { id: email, name: organizer?.displayName ?? email },
+        text: `${event.summary ?? ''}\n${event.description ?? ''}`,
+      },
+    ];
+  });
+}
