@@ -106,6 +106,7 @@ export class ContactRecorder extends Disposable {
       const reading = await slack.provider!.conversations!(
         store.value.slackMarks,
         Date.parse(store.value.since!),
+        now,
       );
       const names = new Map(this.options.people().map((p) => [slackMemberOf(p), p.name]));
       const urgency = urgencyOf(settings);

@@ -29,7 +29,7 @@ export interface Provider {
     now: Instant,
   ): Promise<{ scheduledId: string | null; postAt: Instant | null }>;
   /** The user's direct and group messages since each conversation's mark (Slack; the record of contacts). */
-  conversations?(marks: Record<string, string>, since: Instant): Promise<ConversationReading>;
+  conversations?(marks: Record<string, string>, since: Instant, now: Instant): Promise<ConversationReading>;
   /** Meeting invitations from others changed since `updatedSince` (Google; the record of contacts). */
   invitations?(updatedSince: Instant, now: Instant): Promise<Invitation[]>;
   /** Takes back a message scheduled with `message`, by the id it answered. */

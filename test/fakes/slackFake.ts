@@ -502,7 +502,8 @@ export class SlackFake extends ProviderFake {
 
   /**
    * conversations.list (https://docs.slack.dev/reference/methods/conversations.list): `types` of
-   * im and mpim need `im:read` and `mpim:read`; `limit` "no larger than 1000"; paginated with a cursor.
+   * im and mpim need `im:read` and `mpim:read`; `limit` "Must be an integer under 1000"; paginated with a
+   * cursor, one that is "not valid or is no longer valid" refused with `invalid_cursor`.
    */
   private listConversations(body: Record<string, unknown>): FakeReply {
     const types = String(body.types ?? 'public_channel').split(',');
@@ -517,12 +518,13 @@ export class SlackFake extends ProviderFake {
         if (refused) return refused;
       }
     const limit = Number(body.limit ?? 100);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) return this.error('invalid_limit');
+    if (!Number.isInteger(limit) || limit < 1 || limit > 999) return this.error('invalid_limit');
     const ids = [...new Set([...this.history.keys(), ...this.dms.keys(), ...this.groups.keys()])].sort();
     const all = ids
       .map((id) => this.conversation(id))
       .filter((c): c is NonNullable<typeof c> => c !== null && types.includes(c.kind));
-    const start = body.cursor ? Number(Buffer.from(String(body.cursor), 'base64').toString()) : 0;
+    const start = cursorOffset(body.cursor);
+    if (start === null) return this.error('invalid_cursor');
     const page = all.slice(start, start + limit);
     const next = start + limit < all.length ? Buffer.from(String(start + limit)).toString('base64') : '';
     return this.ok({
@@ -544,6 +546,8 @@ export class SlackFake extends ProviderFake {
   private readHistory(body: Record<string, unknown>): FakeReply {
     const conversation = this.conversation(String(body.channel ?? ''));
     if (!conversation) return this.error('channel_not_found');
+    // `access_denied`, "Access to a resource specified in the request is denied." (the method's Errors).
+    if (this.unreadable.has(conversation.id)) return this.error('access_denied');
     const refused = this.missingScope(conversation.kind === 'im' ? 'im:history' : 'mpim:history');
     if (refused) return refused;
     if (this.newAppHistoryLimits) {
@@ -554,9 +558,17 @@ export class SlackFake extends ProviderFake {
     }
     const max = this.newAppHistoryLimits ? 15 : 999;
     const asked = Number(body.limit ?? 100);
-    // The stricter reading: a limit that is not a whole number from 1 is refused, not replaced.
-    if (!Number.isInteger(asked) || asked < 1) return this.error('invalid_limit');
-    const limit = Math.min(max, asked);
+    // The stricter reading: a limit that is not a whole number from 1, or above the maximum ("Maximum of
+    // 999", "reduced to 15 objects"), is refused, not replaced. The page lists no `invalid_limit` for this
+    // method: its `invalid_arguments`, "The method was called with invalid arguments."
+    if (!Number.isInteger(asked) || asked < 1 || asked > max) return this.error('invalid_arguments');
+    const limit = asked;
+    // `invalid_ts_oldest` / `invalid_ts_latest`: "Value passed for `oldest` / `latest` was invalid".
+    const timestamp = /^\d+(\.\d+)?$/;
+    if (body.oldest !== undefined && !timestamp.test(String(body.oldest)))
+      return this.error('invalid_ts_oldest');
+    if (body.latest !== undefined && !timestamp.test(String(body.latest)))
+      return this.error('invalid_ts_latest');
     const oldest = Number(body.oldest ?? 0);
     // `latest`: "Only messages before this Unix timestamp will be included"; `inclusive` takes in both ends.
     const latest = body.latest !== undefined ? Number(body.latest) : Infinity;
@@ -565,7 +577,16 @@ export class SlackFake extends ProviderFake {
       .filter((m) => (inclusive ? Number(m.ts) >= oldest : Number(m.ts) > oldest))
       .filter((m) => (inclusive ? Number(m.ts) <= latest : Number(m.ts) < latest))
       .reverse();
-    const start = body.cursor ? Number(Buffer.from(String(body.cursor), 'base64').toString()) : 0;
+    const start = cursorOffset(body.cursor);
+    if (start === null) return this.error('invalid_cursor');
+    // "Fewer than the requested number of items may be returned, even if the end of the conversation
+    // history hasn't been reached": with `emptyPagesWithMore`, a first page comes back empty, with more.
+    if (this.emptyPagesWithMore && body.cursor === undefined && newestFirst.length)
+      return this.ok({
+        messages: [],
+        has_more: true,
+        response_metadata: { next_cursor: Buffer.from('0').toString('base64') },
+      });
     const page = newestFirst.slice(start, start + limit);
     const more = start + limit < newestFirst.length;
     return this.ok({
@@ -577,4 +598,15 @@ export class SlackFake extends ProviderFake {
     });
   }
   private historyCalls: number[] = [];
+  /** Pages of conversations.history may be short, even empty, while `has_more` is true (see readHistory). */
+  emptyPagesWithMore = false;
+  /** Conversations listed whose history Slack refuses (`access_denied`). */
+  readonly unreadable = new Set<string>();
+}
+
+/** The fake's cursors are offsets, base64: null for one that is not (Slack's `invalid_cursor`). */
+function cursorOffset(cursor: unknown): number | null {
+  if (cursor === undefined || cursor === '') return 0;
+  const offset = Number(Buffer.from(String(cursor), 'base64').toString());
+  return Number.isInteger(offset) && offset >= 0 ? offset : null;
 }

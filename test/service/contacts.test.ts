@@ -256,4 +256,39 @@ describe('the record of contacts outside hours', () => {
     expect(file).not.toContain('incident review');
     expect(file).not.toContain('Launch call');
   });
+
+  it('a conversation Slack will not let Cadence read holds up none of the others', async () => {
+    const w = await slackWorld();
+    await w.run('settings.update', { patch: { contactRecord: true } });
+    await w.connect('slack');
+    w.slack.history.set('DUAAA', [{ ts: ts('2026-12-05T20:00'), user: 'UAAA', text: 'first in line' }]);
+    w.slack.unreadable.add('DUAAA');
+    w.slack.history.set('DUANA', [{ ts: ts('2026-12-05T20:10'), user: 'UANA', text: 'hello' }]);
+    w.slack.history.set('DUKAI', [{ ts: ts('2026-12-05T20:20'), user: 'UKAI', text: 'hi' }]);
+    w.clock.advanceTo(at('2026-12-05T21:00', ZONE));
+    await w.host.contacts.read();
+    expect(w.host.contacts.state.contacts.map((c) => c.from.name)).toEqual(['Ana', 'Kai']);
+  });
+
+  it('a page Slack sends empty while saying there is more loses nothing; Slackbot is not a person', async () => {
+    const w = await slackWorld();
+    w.slack.emptyPagesWithMore = true;
+    w.slack.newAppHistoryLimits = false;
+    await w.run('settings.update', { patch: { contactRecord: true } });
+    await w.connect('slack');
+    w.slack.history.set('DUANA', [
+      ...Array.from({ length: 20 }, (_, i) => ({
+        ts: (at('2026-12-05T20:00', ZONE) / 1000 + i * 60).toFixed(6),
+        user: 'UANA',
+        text: `message ${i}`,
+      })),
+      { ts: ts('2026-12-05T20:30'), user: 'USLACKBOT', text: 'Reminder: water the plants' },
+    ]);
+    w.clock.advanceTo(at('2026-12-05T21:00', ZONE));
+    await w.host.contacts.read();
+    await w.host.contacts.read();
+    const names = w.host.contacts.state.contacts.map((c) => c.from.name);
+    expect(names).toHaveLength(20);
+    expect(new Set(names)).toEqual(new Set(['Ana']));
+  });
 });

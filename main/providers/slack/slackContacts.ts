@@ -45,8 +45,23 @@ const NEWEST = '~newest';
  */
 const PEOPLES_SUBTYPES = new Set(['thread_broadcast', 'file_share', 'me_message']);
 
+/**
+ * An error about one conversation rather than the sign-in or the connection: the others are still read.
+ * A rate limit stops the reading (it is per method, for every conversation); so do an expired sign-in and a
+ * network failure. A permission refused for one kind (group messages) leaves the others read.
+ */
+function refusedForOne(error: unknown): boolean {
+  return (
+    error instanceof ProviderError &&
+    (error.kind === 'permanent' || error.kind === 'transient') &&
+    Boolean(error.code)
+  );
+}
+
 function fromAPerson(message: Record<string, unknown>): boolean {
-  if (typeof message.user !== 'string' || message.bot_id !== undefined) return false;
+  // Slackbot (reminders, its own notes) writes as the user USLACKBOT, without a bot_id: not a person.
+  if (typeof message.user !== 'string' || message.bot_id !== undefined || message.user === 'USLACKBOT')
+    return false;
   return message.subtype === undefined || PEOPLES_SUBTYPES.has(String(message.subtype));
 }
 
@@ -67,12 +82,18 @@ export interface ReadingMemory {
   /** The conversations of the round under way (null: the next reading lists them and begins a round). */
   round: Conversation[] | null;
   roundFrom: number;
-  /** Slack refused a second history call within a minute: from then on, one a reading. */
-  oneAMinute: boolean;
+  /**
+   * When Slack refused a second history call within a minute (null: never): from then on one a reading.
+   * Six hours later a reading tries two again, so a passing refusal does not slow the reading for good.
+   */
+  pacedAt: Instant | null;
 }
 
+/** How long one call a reading lasts before a round tries a second call again. */
+const PACED_FOR_MS = 6 * 3_600_000;
+
 export function readingMemory(): ReadingMemory {
-  return { visited: new Map(), visits: 0, round: null, roundFrom: 0, oneAMinute: false };
+  return { visited: new Map(), visits: 0, round: null, roundFrom: 0, pacedAt: null };
 }
 
 async function listConversations(call: SlackCall): Promise<{ conversations: Conversation[]; calls: number }> {
@@ -108,6 +129,7 @@ export async function readConversations(
   marks: ReadMarks,
   since: Instant,
   memory: ReadingMemory,
+  now: Instant,
 ): Promise<ConversationReading> {
   const next: ReadMarks = { ...marks };
   const messages: SlackConversationMessage[] = [];
@@ -129,6 +151,7 @@ export async function readConversations(
       memory.round = listed.conversations;
       memory.roundFrom = memory.visits;
     }
+    if (memory.pacedAt !== null && now - memory.pacedAt >= PACED_FOR_MS) memory.pacedAt = null;
     // A conversation whose pass was cut short goes on first; then those visited longest ago (never: first
     // of all), so that readings Slack allows one call a minute still get round to every conversation.
     const order = (id: string) => (next[`${id}${UPTO}`] !== undefined ? -1 : (memory.visited.get(id) ?? 0));
@@ -140,19 +163,32 @@ export async function readConversations(
     for (const conversation of conversations) {
       const id = conversation.id;
       const oldest = next[id] ?? (since / 1000).toFixed(6);
+      let cursor: string | null = null;
       // One pass reads from the newest message down to the mark, a page at a time: where it got to
       // (`~upto`) and the newest it saw (`~newest`) are kept, so a pass cut short goes on from there.
       for (;;) {
-        if (calls >= CALLS_PER_READING || (memory.oneAMinute && histories >= 1)) return cut(null);
+        if (calls >= CALLS_PER_READING || (memory.pacedAt !== null && histories >= 1)) return cut(null);
         calls++;
         histories++;
         const upto = next[`${id}${UPTO}`];
-        const history = await call('conversations.history', {
-          channel: id,
-          oldest,
-          limit: String(HISTORY_PAGE),
-          ...(upto ? { latest: upto } : {}),
-        });
+        let history: Record<string, unknown>;
+        try {
+          history = await call('conversations.history', {
+            channel: id,
+            oldest,
+            limit: String(HISTORY_PAGE),
+            ...(upto ? { latest: upto } : {}),
+            ...(cursor ? { cursor } : {}),
+          });
+        } catch (error) {
+          if (!refusedForOne(error)) throw error;
+          // This conversation alone cannot be read (gone, access denied…): it goes to the back of the line
+          // and its pass starts again from the top next time (its mark did not move: nothing is lost).
+          memory.visited.set(id, ++memory.visits);
+          delete next[`${id}${UPTO}`];
+          delete next[`${id}${NEWEST}`];
+          break;
+        }
         // Visited once read: a call Slack refused (429) leaves it first in line for the next reading.
         memory.visited.set(id, ++memory.visits);
         const page = ((history.messages ?? []) as Record<string, unknown>[]).filter(
@@ -172,9 +208,22 @@ export async function readConversations(
         const tss = page.map((m) => Number(m.ts));
         if (tss.length && next[`${id}${NEWEST}`] === undefined)
           next[`${id}${NEWEST}`] = Math.max(...tss).toFixed(6);
-        if (history.has_more === true && tss.length) {
-          next[`${id}${UPTO}`] = Math.min(...tss).toFixed(6);
-          continue;
+        // Never end a pass while Slack says there is more: a page may be short, even empty ("Fewer than the
+        // requested number of items may be returned, even if the end of the conversation history hasn't
+        // been reached", https://docs.slack.dev/reference/methods/conversations.history); then its cursor
+        // goes on, and without one the pass stays open for the next reading.
+        if (history.has_more === true) {
+          if (tss.length) {
+            next[`${id}${UPTO}`] = Math.min(...tss).toFixed(6);
+            cursor = null;
+            continue;
+          }
+          const more = (history.response_metadata as { next_cursor?: unknown } | undefined)?.next_cursor;
+          if (typeof more === 'string' && more) {
+            cursor = more;
+            continue;
+          }
+          break;
         }
         // The pass reached the mark: the mark moves to the newest message it saw (Slack's own time).
         const newest = next[`${id}${NEWEST}`];
@@ -193,7 +242,7 @@ export async function readConversations(
       throw error;
     }
     // A second history call within the minute refused: the newer apps' limit, paced from now on.
-    if (histories > 1) memory.oneAMinute = true;
+    if (histories > 1) memory.pacedAt = now;
     return cut(error.retryAfterMs ?? 60_000);
   }
 }

@@ -116,8 +116,8 @@ export class SlackProvider implements Provider {
   private readonly reading = readingMemory();
 
   /** The user's direct and group messages since each conversation's mark (the record of contacts, #25). */
-  conversations(marks: ReadMarks, since: Instant): Promise<ConversationReading> {
-    return readConversations((method, form) => this.call(method, form), marks, since, this.reading);
+  conversations(marks: ReadMarks, since: Instant, now: Instant): Promise<ConversationReading> {
+    return readConversations((method, form) => this.call(method, form), marks, since, this.reading, now);
   }
 
   /** Takes back a message scheduled with `message` ("channel/id"), before Slack posts it. */
@@ -185,7 +185,11 @@ export class SlackProvider implements Provider {
       throw new ProviderError('auth', `Slack refused the token (${code}); reconnect Slack`, undefined, code);
     // The token works but was not granted what this method needs (each method's Errors table): signing in
     // again asks for it; it is not an expired sign-in.
-    if (code === 'missing_scope')
+    // conversations.list's `invalid_types`: "Value passed for type could not be used based on the
+    // method's capabilities or the permission scopes granted to the used token"
+    // (https://docs.slack.dev/reference/methods/conversations.list); Cadence asks only for im and mpim,
+    // which the method takes, so it is the permission.
+    if (code === 'missing_scope' || (code === 'invalid_types' && method === 'conversations.list'))
       throw new ProviderError(
         'permission',
         'Cadence is missing a permission in Slack: sign in to Slack again and allow it',
