@@ -29,6 +29,8 @@ export interface ContactRecorderOptions {
   slack(): SlackAccess | null;
   /** Google Calendar's provider while connected (its sign-in already reads the calendar). */
   google?(): Provider | null;
+  /** Microsoft 365 while connected: its provider and the record's permissions not granted. */
+  microsoft?(): { provider: Provider | null; missing: readonly string[] } | null;
   /** Everyone in the glance, to name a sender as the person knows them. */
   people(): readonly Teammate[];
 }
@@ -90,9 +92,12 @@ export class ContactRecorder extends Disposable {
       const calendar = this.options.google?.() ?? null;
       const google = calendar?.invitations ? calendar : null;
       const slackReady = Boolean(slack?.provider?.conversations && !slack.missing.length);
-      again = slackReady || google !== null;
+      const microsoft = this.options.microsoft?.() ?? null;
+      const outlook = microsoft?.provider?.mail && !microsoft.missing.length ? microsoft.provider : null;
+      again = slackReady || google !== null || outlook !== null;
       if (slackReady) wait = await this.readSlack(settings, slack!, now);
       if (google) await this.readGoogle(settings, google, now);
+      if (outlook) await this.readOutlook(settings, outlook, now);
     } finally {
       if (again && !this.disposed)
         this.schedule(nextReadingAt(clock.now(), wait, this.options.settings(), this.options.intents()));
@@ -179,6 +184,35 @@ export class ContactRecorder extends Disposable {
       });
     } catch (error) {
       // As for Slack: the Google card says what to do; the mark did not move, so nothing is lost.
+      if (!(error instanceof ProviderError)) throw error;
+    }
+  }
+
+  /** Outlook mail received since the last reading (the same overlap as invitations; counted once by key). */
+  private async readOutlook(settings: Settings, outlook: Provider, now: Instant): Promise<void> {
+    const { store } = this.options;
+    const since = Date.parse(store.value.since!);
+    const from = store.value.outlookMark ? Date.parse(store.value.outlookMark) - OVERLAP_MS : since;
+    try {
+      const mail = await outlook.mail!(Math.max(from, since));
+      const intents = this.options.intents();
+      const urgency = urgencyOf(settings);
+      const added: KeptContact[] = [];
+      for (const item of mail) {
+        if (item.at < since) continue;
+        const kept = recordedContact(
+          { at: item.at, channel: 'outlookMail', from: item.from, text: item.text },
+          settings,
+          intents,
+          urgency,
+        );
+        if (kept) added.push({ ...kept, key: `outlook:${item.id}` });
+      }
+      store.write({
+        ...withContacts(store.value, added, now),
+        outlookMark: isoInZone(now, settings.workTimeZone),
+      });
+    } catch (error) {
       if (!(error instanceof ProviderError)) throw error;
     }
   }

@@ -5,7 +5,9 @@ export const goalPermissionWords = (id: ProviderId): string =>
   `To put your focus goal’s blocks on your ${id === 'microsoft' ? 'Outlook ' : ''}calendar, Cadence needs your permission to add events there. Nothing is written to your calendar until you allow it; the rest keeps working.`;
 
 export const recordPermissionWords = (name: string): string =>
-  `To keep your record of contacts outside your hours, Cadence needs your permission to read your direct messages in ${name} (when, and from whom; the text is read only to see whether it is urgent, and never kept). Nothing is read until you allow it.`;
+  name === 'Microsoft 365'
+    ? `To keep your record of contacts outside your hours, Cadence needs your permission to read your Outlook inbox’s senders, times and subjects (Mail.ReadBasic: never a message’s body; the subject is read only to see whether it is urgent, and never kept). Nothing is read until you allow it.`
+    : `To keep your record of contacts outside your hours, Cadence needs your permission to read your direct messages in ${name} (when, and from whom; the text is read only to see whether it is urgent, and never kept). Nothing is read until you allow it.`;
 
 /** One line per connected service whose health needs the user, for `status`. */
 export function problemLines(views: readonly IntegrationView[]): string[] {

@@ -248,6 +248,7 @@ async function startLocked(
   // integrations it reads through are given to it once they exist.
   let slackAccess: (() => ReturnType<Integrations['messenger']>) | null = null;
   let calendarAccess: (() => ReturnType<Integrations['messenger']>['provider']) | null = null;
+  let outlookAccess: (() => ReturnType<Integrations['messenger']>) | null = null;
   let people: () => readonly Teammate[] = () => [];
   const record = openContactRecorder(dataDir, clock, open, {
     settings: () => service.settings,
@@ -257,6 +258,10 @@ async function startLocked(
       return access ? { provider: access.provider, missing: access.recordMissing, self: access.self } : null;
     },
     google: () => calendarAccess?.() ?? null,
+    microsoft: () => {
+      const access = outlookAccess?.();
+      return access ? { provider: access.provider, missing: access.recordMissing } : null;
+    },
     people: () => people(),
   });
   store.add(record.recorder);
@@ -294,12 +299,19 @@ async function startLocked(
   service.attachIntegrations(integrations);
   slackAccess = () => integrations.messenger('slack');
   calendarAccess = () => integrations.messenger('google').provider;
+  outlookAccess = () => integrations.messenger('microsoft');
   people = () => teammatesOf(service);
   // Turned on, or allowed in Slack: the record reads at once rather than at its next turn.
   let recordReady = '';
   const recordNow = () => {
     const google = integrations.messenger('google').provider !== null;
-    const ready = `${service.settings.contactRecord}:${integrations.messenger('slack').recordMissing.length}:${google}`;
+    const outlook = integrations.messenger('microsoft');
+    const ready = [
+      service.settings.contactRecord,
+      integrations.messenger('slack').recordMissing.length,
+      google,
+      outlook.provider !== null && outlook.recordMissing.length === 0,
+    ].join(':');
     if (ready !== recordReady && service.settings.contactRecord) void record.recorder.read();
     recordReady = ready;
   };

@@ -48,6 +48,12 @@ export const SLACK_MESSAGE_SCOPES = ['chat:write', 'im:write'];
  * ("Required scopes", https://docs.slack.dev/reference/methods/conversations.list, …/conversations.history).
  */
 export const SLACK_RECORD_SCOPES = ['im:read', 'im:history', 'mpim:read', 'mpim:history'];
+/**
+ * Microsoft 365's for the record: the inbox's senders, times and subjects. Mail.ReadBasic is the least
+ * privileged permission of GET /me/mailFolders/{id}/messages and gives no body
+ * (https://learn.microsoft.com/en-us/graph/api/mailfolder-list-messages, Permissions).
+ */
+export const MICROSOFT_RECORD_SCOPES = ['Mail.ReadBasic'];
 
 /** The redirect URLs Slack's app registers: what the manifest lists, and nothing else. */
 export function slackRedirectUrls(): string[] {
@@ -121,6 +127,7 @@ const DEFAULTS: Record<ProviderId, ProviderConfig> = {
     },
     // Creating, updating and deleting events (see WRITE_SCOPES).
     goalScopes: WRITE_SCOPES,
+    recordScopes: MICROSOFT_RECORD_SCOPES,
   },
 };
 

@@ -1,3 +1,4 @@
+import type { InboxMail } from './microsoft/graphMail';
 import type { Invitation } from './google/googleInvitations';
 import type { CalendarEvent } from '../../shared/calendar';
 import type { Instant } from '../../shared/clockTime';
@@ -32,6 +33,8 @@ export interface Provider {
   conversations?(marks: Record<string, string>, since: Instant, now: Instant): Promise<ConversationReading>;
   /** Meeting invitations from others changed since `updatedSince` (Google; the record of contacts). */
   invitations?(updatedSince: Instant, now: Instant): Promise<Invitation[]>;
+  /** Mail received in the inbox since `since` (Microsoft 365; the record of contacts). */
+  mail?(since: Instant): Promise<InboxMail[]>;
   /** Takes back a message scheduled with `message`, by the id it answered. */
   unschedule?(scheduled: string): Promise<void>;
   /** Forget what was applied, so the next apply pushes everything (after reconnecting). */

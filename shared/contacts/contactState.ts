@@ -30,6 +30,8 @@ export const contactStateSchema = z.object({
   slackMarks: z.record(z.string().max(40), z.string().max(40)),
   /** Google Calendar: when invitations were last read (the next reading asks for changes since). */
   googleMark: z.iso.datetime({ offset: true }).optional(),
+  /** Outlook: when the inbox was last read. */
+  outlookMark: z.iso.datetime({ offset: true }).optional(),
 });
 export type ContactState = z.infer<typeof contactStateSchema>;
 export type KeptContact = Contact & { key: string };

@@ -42,6 +42,8 @@ const CALL_SCOPES: Record<string, string[]> = {
   'POST /me/calendar/getSchedule': ['Calendars.ReadBasic', 'Calendars.Read', 'Calendars.ReadWrite'],
   // https://learn.microsoft.com/en-us/graph/api/user-list-calendarview
   'GET /me/calendarView': ['Calendars.ReadBasic', 'Calendars.Read', 'Calendars.ReadWrite'],
+  // https://learn.microsoft.com/en-us/graph/api/mailfolder-list-messages (least privileged Mail.ReadBasic)
+  'GET /me/mailFolders/inbox/messages': ['Mail.ReadBasic', 'Mail.Read', 'Mail.ReadWrite'],
 };
 
 /** "Busy", "Tentative": getSchedule's examples write a scheduleItem's status capitalised (calendar-getschedule). */
@@ -151,6 +153,14 @@ export class GraphFake extends ProviderFake {
   }[] = [];
   /** calendarView answers in pages: the next one is at @odata.nextLink. */
   pageSize = 10;
+  /** The user's Outlook inbox (mail from others), oldest first; see deliver(). */
+  inbox: {
+    id: string;
+    receivedDateTime: string;
+    subject: string;
+    body: string;
+    from: { name: string; address: string };
+  }[] = [];
   /** Other people's schedules by email, as getSchedule reports them. */
   schedules = new Map<
     string,
@@ -475,6 +485,8 @@ export class GraphFake extends ProviderFake {
         });
         return { status: 200, body: { value } };
       }
+      case 'GET /me/mailFolders/inbox/messages':
+        return this.listInbox(request.query, request.token);
       case 'GET /me/calendarView': {
         const from = Date.parse(request.query.get('startDateTime') ?? '');
         const to = Date.parse(request.query.get('endDateTime') ?? '');
@@ -609,6 +621,68 @@ export class GraphFake extends ProviderFake {
       return { status: 204 };
     }
     return { status: 200, body: this.shown(existing, request.query) };
+  }
+
+  /** A mail from someone else arrives in the inbox now (fake time). */
+  deliver(from: { name: string; address: string }, subject: string, body = ''): string {
+    const id = `AAMk${this.inbox.length + 1}`;
+    this.inbox.push({ id, receivedDateTime: new Date(this.now()).toISOString(), subject, body, from });
+    return id;
+  }
+
+  /**
+   * List messages in the inbox (https://learn.microsoft.com/en-us/graph/api/mailfolder-list-messages): with
+   * Mail.ReadBasic alone no body, previewBody, attachments or extended properties
+   * (https://learn.microsoft.com/en-us/graph/permissions-reference#mailreadbasic): the fake refuses a $select
+   * of them then, the stricter reading. $filter on receivedDateTime with ge (OData comparison); $top 1–1000
+   * ("Use $top to customize the page size, within the range of 1 and 1000", user-list-messages); pages at
+   * @odata.nextLink, smaller than asked for (the stricter reading of the paging page).
+   */
+  private listInbox(query: URLSearchParams, token: string | null): FakeReply {
+    const top = Number(query.get('$top') ?? 10);
+    if (!Number.isInteger(top) || top < 1 || top > 1000)
+      return graphError(400, 'ErrorInvalidParameter', 'The value of $top must be between 1 and 1000.');
+    const select = (query.get('$select') ?? '').split(',').filter(Boolean);
+    const basicOnly = !this.allows(token ?? '', 'Mail.Read', 'Mail.ReadWrite');
+    if (
+      basicOnly &&
+      select.some((field) =>
+        ['body', 'previewBody', 'bodyPreview', 'attachments', 'uniqueBody'].includes(field),
+      )
+    )
+      return graphError(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
+    const filter = query.get('$filter');
+    let from = -Infinity;
+    if (filter !== null) {
+      const match = /^receivedDateTime ge (\d{4}-\d{2}-\d{2}T[\d:.]+Z)$/.exec(filter);
+      if (!match) return graphError(400, 'BadRequest', 'Invalid filter clause');
+      from = Date.parse(match[1]!);
+    }
+    const all = this.inbox.filter((m) => Date.parse(m.receivedDateTime) >= from).reverse();
+    const skip = Number(query.get('$skiptoken') ?? 0) || 0;
+    const size = Math.min(top, this.pageSize);
+    const nextQuery = new URLSearchParams(query);
+    nextQuery.set('$skiptoken', String(skip + size));
+    const fields = select.length
+      ? select
+      : ['receivedDateTime', 'subject', 'from', ...(basicOnly ? [] : ['body'])];
+    const value = all.slice(skip, skip + size).map((m) => ({
+      id: m.id,
+      ...Object.fromEntries(
+        fields.flatMap((f): [string, unknown][] =>
+          f === 'from' ? [['from', { emailAddress: m.from }]] : f in m ? [[f, m[f as keyof typeof m]]] : [],
+        ),
+      ),
+    }));
+    return {
+      status: 200,
+      body: {
+        value,
+        ...(skip + size < all.length
+          ? { '@odata.nextLink': `${this.apiUrl}/me/mailFolders/inbox/messages?${nextQuery}` }
+          : {}),
+      },
+    };
   }
 
   /**

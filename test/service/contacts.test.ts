@@ -100,10 +100,10 @@ describe('the record of contacts outside hours', () => {
     if (!view.ok) throw new Error(JSON.stringify(view));
     // The record began on Friday: last week is said from then on, and this week has had none yet.
     expect(view.value.lastWeek).toMatch(
-      /^2 contacts outside your hours last week since the record began on Friday,? (4 December|December 4), 1 of them urgent; 1 from one person \(Ana\)\. Google Calendar is not connected: its contacts are not counted\.$/,
+      /^2 contacts outside your hours last week since the record began on Friday,? (4 December|December 4), 1 of them urgent; 1 from one person \(Ana\)\. Google Calendar and Microsoft 365 are not connected: their contacts are not counted\.$/,
     );
     expect(view.value.thisWeek).toBe(
-      'No contacts outside your hours this week so far. Google Calendar is not connected: its contacts are not counted.',
+      'No contacts outside your hours this week so far. Google Calendar and Microsoft 365 are not connected: their contacts are not counted.',
     );
     expect(view.value.contacts.map((c) => c.from.name)).toEqual(['Kai']);
     // The report: the hours it was measured by at the top, then a row a contact, no text.
@@ -290,5 +290,32 @@ describe('the record of contacts outside hours', () => {
     const names = w.host.contacts.state.contacts.map((c) => c.from.name);
     expect(names).toHaveLength(20);
     expect(new Set(names)).toEqual(new Set(['Ana']));
+  });
+
+  it('Outlook: turned on, Microsoft 365 asks once for Mail.ReadBasic; mail outside hours is kept, never its subject', async () => {
+    const w = await slackWorld();
+    await w.connect('microsoft');
+    await w.run('settings.update', { patch: { contactRecord: true } });
+    const inbox = () => w.graph.server.calls.filter((c) => c.path.endsWith('/me/mailFolders/inbox/messages'));
+    await w.host.contacts.read();
+    // Not allowed yet: nothing read, and the card says what signing in again allows.
+    expect(inbox()).toEqual([]);
+    const card = w.host.integrations.list().find((v) => v.id === 'microsoft');
+    expect(card?.permission).toContain('Mail.ReadBasic');
+    await w.connect('microsoft');
+    w.graph.deliver({ name: 'Ana Lima', address: 'Ana@example.com' }, 'Inside your hours');
+    await w.advanceTo(at('2026-12-04T19:30', ZONE));
+    w.graph.deliver({ name: 'Ana Lima', address: 'Ana@example.com' }, '!urgent the invoice', 'Secret body');
+    await w.host.contacts.read();
+    const kept = w.host.contacts.state.contacts;
+    expect(kept.map((c) => [c.channel, c.from.name, c.from.id, c.urgent, c.why])).toEqual([
+      ['outlookMail', 'Ana Lima', 'ana@example.com', true, 'afterHours'],
+    ]);
+    // Only when, from whom and the subject were asked for; the subject is not kept.
+    expect(inbox().at(-1)?.query.get('$select')).toBe('receivedDateTime,from,subject');
+    expect(w.graph.signIns.at(-1)).toContain('Mail.ReadBasic');
+    const file = fs.readFileSync(path.join(w.dir, 'contacts.json'), 'utf8');
+    expect(file).not.toContain('invoice');
+    expect(file).not.toContain('Secret body');
   });
 });

@@ -6,6 +6,7 @@ import { canonicalZone } from '../../../shared/zoneNames';
 import { authorizedCall, checkJsonError } from '../authorizedCall';
 import type { AccountMemory, Provider, TeammateUpdate, TokenSource } from '../provider';
 import type { Teammate } from '../../../shared/intents';
+import { type GetPage, type InboxMail, readInbox } from './graphMail';
 import { KEY_TAG, PlannedEvents } from './plannedEvents';
 
 /**
@@ -392,6 +393,19 @@ export class GraphProvider implements Provider {
       }
     }
     return updates;
+  }
+
+  /** Mail received in the inbox since `since` (the record of contacts outside hours, #25). */
+  mail(since: Instant): Promise<InboxMail[]> {
+    return readInbox(
+      this.apiUrl,
+      async (url, what) => {
+        const response = await authorizedCall(this.tokens, { timeoutMs: this.timeoutMs, url }, SERVICE);
+        checkJsonError(response, SERVICE, what);
+        return (response.body ?? {}) as Awaited<ReturnType<GetPage>>;
+      },
+      since,
+    );
   }
 
   async meetings(from: Instant, to: Instant): Promise<CalendarEvent[]> {

@@ -1,0 +1,62 @@
+import type { Instant } from '../../../shared/clockTime';
+
+/** A mail in the user's Outlook inbox, as the record reads it (#25): its subject held in memory only. */
+export interface InboxMail {
+  id: string;
+  at: Instant;
+  from: { id: string; name: string };
+  /** The subject, read only to see whether it is urgent (Mail.ReadBasic gives no body), then dropped. */
+  text: string;
+}
+
+interface ListedMail {
+  id?: string;
+  receivedDateTime?: string;
+  subject?: string;
+  from?: { emailAddress?: { name?: string; address?: string } };
+}
+
+/** One GET of a page (the first, or an @odata.nextLink as given); its JSON body. */
+export type GetPage = (
+  url: string,
+  what: string,
+) => Promise<{ value?: ListedMail[]; '@odata.nextLink'?: unknown }>;
+
+const PAGE = 50;
+const MAX_PAGES = 20;
+
+/**
+ * The mail received in the Outlook inbox since `since` (GET /me/mailFolders/inbox/messages, whose least
+ * privileged delegated permission is Mail.ReadBasic: https://learn.microsoft.com/en-us/graph/api/mailfolder-list-messages,
+ * Permissions; Mail.ReadBasic reads a message "except body, previewBody, attachments and any extended
+ * properties", https://learn.microsoft.com/en-us/graph/permissions-reference#mailreadbasic). Only when,
+ * from whom and the subject are asked for ($select); pages follow @odata.nextLink as given ("Do not try
+ * to extract the $skip value from the @odata.nextLink URL", https://learn.microsoft.com/en-us/graph/api/user-list-messages).
+ */
+export async function readInbox(apiUrl: string, get: GetPage, since: Instant): Promise<InboxMail[]> {
+  const base = apiUrl.replace(/\/$/, '');
+  const query = new URLSearchParams({
+    $select: 'receivedDateTime,from,subject',
+    $filter: `receivedDateTime ge ${new Date(since).toISOString()}`,
+    $top: String(PAGE),
+  });
+  const mail: InboxMail[] = [];
+  let url: string | null = `${base}/me/mailFolders/inbox/messages?${query}`;
+  for (let page = 0; url && page < MAX_PAGES; page++) {
+    const body = await get(url, 'read your inbox for your record of contacts');
+    for (const item of body.value ?? []) {
+      const at = Date.parse(item.receivedDateTime ?? '');
+      const address = item.from?.emailAddress?.address;
+      if (!item.id || Number.isNaN(at) || !address) continue;
+      mail.push({
+        id: item.id,
+        at,
+        from: { id: address.toLowerCase(), name: item.from?.emailAddress?.name || address },
+        text: item.subject ?? '',
+      });
+    }
+    const next = body['@odata.nextLink'];
+    url = typeof next === 'string' && next.startsWith(base) ? next : null;
+  }
+  return mail;
+}
