@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type Instant, isoInZone } from '../../shared/clockTime';
 import { nextReadingAt } from '../../shared/contacts/contactReading';
 import { outsideHoursAt, recordedContact } from '../../shared/contacts/contactRecord';
@@ -11,6 +12,13 @@ import type { Provider } from '../providers/provider';
 import { ProviderError } from '../providers/providerError';
 import type { DocumentStore } from './documentStore';
 import type { Clock } from './ports';
+
+/** A service's id as a key: a long one (Outlook's, a Google instance's) by its digest, to keep keys short. */
+function keyOf(service: string, id: string): string {
+  return id.length <= 100
+    ? `${service}:${id}`
+    : `${service}:#${createHash('sha256').update(id).digest('base64url')}`;
+}
 
 type SlackAccess = { provider: Provider | null; missing: readonly string[]; self: string | null };
 
@@ -176,7 +184,9 @@ export class ContactRecorder extends Disposable {
         const kept = sent
           ? { ...sent, meetingAt }
           : set && { ...set, at: isoInZone(invitation.created, settings.workTimeZone), meetingAt };
-        if (kept) added.push({ ...kept, key: `google:${invitation.id}` });
+        // A recurring meeting's instances are one invitation ("all occurrences of one event have different
+        // ids", Events: list): kept once, by its series.
+        if (kept) added.push({ ...kept, key: keyOf('google', invitation.series ?? invitation.id) });
       }
       store.write({
         ...withContacts(store.value, added, now),
@@ -185,6 +195,13 @@ export class ContactRecorder extends Disposable {
     } catch (error) {
       // As for Slack: the Google card says what to do; the mark did not move, so nothing is lost.
       if (!(error instanceof ProviderError)) throw error;
+      // Unless the mark is too old for Google (410 updatedMinTooLongAgo, "The request specified an
+      // updatedMin that is too far in the past", https://developers.google.com/workspace/calendar/api/guides/errors):
+      // the readings go on from now rather than stop for good.
+      if (error.code === 'updatedMinTooLongAgo' || error.code === 'http_410') {
+        const answeredAt = this.options.clock.now();
+        store.write({ ...store.value, googleMark: isoInZone(answeredAt, settings.workTimeZone) });
+      }
     }
   }
 
@@ -206,7 +223,7 @@ export class ContactRecorder extends Disposable {
           intents,
           urgency,
         );
-        if (kept) added.push({ ...kept, key: `outlook:${item.id}` });
+        if (kept) added.push({ ...kept, key: keyOf('outlook', item.id) });
       }
       store.write({
         ...withContacts(store.value, added, now),
@@ -243,7 +260,12 @@ export class ContactRecorder extends Disposable {
     const state = this.state;
     const gone = keys ? new Set(keys) : null;
     const kept = gone ? state.contacts.filter((c) => !gone.has(c.key)) : [];
-    this.options.store.write({ ...state, contacts: kept });
+    // Remembered (the newest 20,000), so that an invitation or mail listed again does not come back.
+    const deleted = [
+      ...(state.deleted ?? []),
+      ...state.contacts.filter((c) => !kept.includes(c)).map((c) => c.key),
+    ];
+    this.options.store.write({ ...state, contacts: kept, deleted: deleted.slice(-20_000) });
     return state.contacts.length - kept.length;
   }
 }

@@ -74,5 +74,7 @@ export function checkJsonError(response: HttpResponse, service: string, what: st
   throw new ProviderError(
     'permanent',
     `${service} refused to ${what}: ${error.message ?? `HTTP ${response.status}`}`,
+    undefined,
+    reasons[0] ?? `http_${response.status}`,
   );
 }

@@ -95,7 +95,8 @@ export function recordedContact(
   return {
     at: isoInZone(incoming.at, settings.workTimeZone),
     channel: incoming.channel,
-    from: { id: incoming.from.id, name: incoming.from.name },
+    // As the record keeps them: a name of 120 characters at most, an id (an address) of 320.
+    from: { id: incoming.from.id.slice(0, 320), name: incoming.from.name.slice(0, 120) },
     urgent: urgentByRule(incoming, urgency),
     why: availability.reason as OutsideReason,
     ...(back !== null && back > incoming.at ? { backAt: isoInZone(back, settings.workTimeZone) } : {}),

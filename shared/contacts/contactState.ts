@@ -5,12 +5,12 @@ import { type Contact, CONTACT_CHANNELS, OUTSIDE_REASONS } from './contactRecord
 /** The record is kept this long by default (#25: "kept 12 months by default"). */
 export const KEEP_CONTACTS_MS = 365 * DAY;
 
-const contactSchema = z.object({
+export const contactSchema = z.object({
   /** Where it came from, to count it once however often it is read: channel and Slack's ts. */
-  key: z.string().min(1).max(120),
+  key: z.string().min(1).max(200),
   at: z.iso.datetime({ offset: true }),
   channel: z.enum(CONTACT_CHANNELS),
-  from: z.object({ id: z.string().max(120), name: z.string().max(120) }),
+  from: z.object({ id: z.string().max(320), name: z.string().max(120) }),
   urgent: z.boolean(),
   why: z.enum(OUTSIDE_REASONS),
   answeredAt: z.iso.datetime({ offset: true }).optional(),
@@ -26,6 +26,8 @@ export const contactStateSchema = z.object({
   /** When the record was turned on (what came before is not known, not zero). */
   since: z.iso.datetime({ offset: true }).nullable(),
   contacts: z.array(contactSchema).max(50_000),
+  /** Keys of contacts the person deleted, so a service that lists them again does not bring them back. */
+  deleted: z.array(z.string().max(200)).max(20_000).optional(),
   /** Slack: per conversation, the newest message read to its end. */
   slackMarks: z.record(z.string().max(40), z.string().max(40)),
   /** Google Calendar: when invitations were last read (the next reading asks for changes since). */
@@ -40,7 +42,7 @@ export const EMPTY_CONTACTS: ContactState = { version: 1, since: null, contacts:
 
 /** The state with `added` counted once each (by key), and what is older than the keeping time gone. */
 export function withContacts(state: ContactState, added: readonly KeptContact[], now: Instant): ContactState {
-  const known = new Set(state.contacts.map((c) => c.key));
+  const known = new Set([...state.contacts.map((c) => c.key), ...(state.deleted ?? [])]);
   const fresh = added.filter((c) => !known.has(c.key) && (known.add(c.key), true));
   const kept = [...state.contacts, ...fresh]
     .filter((c) => Date.parse(c.at) >= now - KEEP_CONTACTS_MS)

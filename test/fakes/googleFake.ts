@@ -25,6 +25,7 @@ export interface GoogleEvent {
   updated?: string;
   /** `self`: "Whether the organizer corresponds to the calendar on which this copy of the event appears." */
   organizer?: { email: string; displayName?: string; self?: boolean };
+  recurringEventId?: string;
 }
 
 const CALENDAR_SCOPE = 'https://www.googleapis.com/auth/calendar';
@@ -172,10 +173,14 @@ export class GoogleFake extends ProviderFake {
     start: string,
     end: string,
     summary: string,
+    series?: string,
   ): GoogleEvent {
     const stamp = new Date(this.now()).toISOString();
     const event: GoogleEvent = {
-      id: randomBytes(6).toString('hex'),
+      // An instance of a recurring event has its own id and "recurringEventId: For an instance of a
+      // recurring event, this is the id of the recurring event to which this instance belongs" (Events).
+      id: series ? `${series}_${start.replace(/\D/g, '').slice(0, 14)}Z` : randomBytes(6).toString('hex'),
+      ...(series ? { recurringEventId: series } : {}),
       summary,
       eventType: 'default',
       status: 'confirmed',
@@ -193,6 +198,9 @@ export class GoogleFake extends ProviderFake {
     return event;
   }
 
+  /** How far back updatedMin may reach before Events: list answers 410 (null: no limit); see listing. */
+  updatedMinLimitMs: number | null = null;
+
   /** Events the user sees on the calendar (not deleted). */
   visible(): GoogleEvent[] {
     return [...this.events.values()].filter((e) => e.status !== 'cancelled');
@@ -209,11 +217,14 @@ export class GoogleFake extends ProviderFake {
    */
   addMeeting(summary: string, start: number, end: number, myResponse?: string): void {
     const id = randomBytes(6).toString('hex');
+    const stamp = new Date(this.now()).toISOString();
     this.events.set(id, {
       id,
       summary,
       eventType: 'default',
       status: 'confirmed',
+      created: stamp,
+      updated: stamp,
       start: { dateTime: new Date(start).toISOString() },
       end: { dateTime: new Date(end).toISOString() },
       ...(myResponse
@@ -374,6 +385,18 @@ export class GoogleFake extends ProviderFake {
       const updatedMin = updatedMinText === null ? null : Date.parse(updatedMinText);
       if (updatedMin !== null && Number.isNaN(updatedMin))
         return googleError(400, 'Bad Request', 'invalidParameter');
+      // 410 updatedMinTooLongAgo: "The request specified an updatedMin that is too far in the past"
+      // (https://developers.google.com/workspace/calendar/api/guides/errors); how far is not documented.
+      if (
+        updatedMin !== null &&
+        this.updatedMinLimitMs !== null &&
+        updatedMin < this.now() - this.updatedMinLimitMs
+      )
+        return googleError(
+          410,
+          'The requested minimum modification time lies too far in the past.',
+          'updatedMinTooLongAgo',
+        );
       const tag = request.query.get('privateExtendedProperty');
       const [tagKey, tagValue] = tag ? tag.split('=') : [];
       const all = [...this.events.values()].filter(

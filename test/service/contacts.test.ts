@@ -318,4 +318,64 @@ describe('the record of contacts outside hours', () => {
     expect(file).not.toContain('invoice');
     expect(file).not.toContain('Secret body');
   });
+
+  it('Google: a recurring invitation is one contact, a mark too old for Google starts afresh, a deleted one stays deleted', async () => {
+    const w = await slackWorld();
+    await w.connect('google');
+    await w.run('settings.update', { patch: { contactRecord: true } });
+    await w.host.contacts.read();
+    w.google.updatedMinLimitMs = 2 * 86_400_000;
+    await w.advanceTo(at('2026-12-05T21:00', ZONE));
+    // A weekly call, sent on Saturday evening: Google lists each of its meetings with its own id.
+    for (const day of ['07', '14', '21'])
+      w.google.invite(
+        { email: 'kai@example.com' },
+        `2026-12-${day}T08:00:00Z`,
+        `2026-12-${day}T08:30:00Z`,
+        'Weekly',
+        'series1',
+      );
+    await w.host.contacts.read();
+    expect(w.host.contacts.state.contacts.map((c) => c.key)).toEqual(['google:series1']);
+    // The computer was off for five days: the last reading is too far back for Google, which says 410.
+    w.clock.advanceTo(at('2026-12-10T21:00', ZONE));
+    const late = w.google.invite(
+      { email: 'ana@example.com' },
+      '2026-12-11T08:00:00Z',
+      '2026-12-11T09:00:00Z',
+      'Sync',
+    );
+    await w.host.contacts.read();
+    await w.host.contacts.read();
+    expect(w.host.contacts.state.contacts.map((c) => c.key)).toContain(`google:${late.id}`);
+    // Deleted, then listed again (an edit to the meeting): it does not come back.
+    expect(await w.run('contacts.delete', { keys: [`google:${late.id}`] })).toMatchObject({
+      value: { deleted: 1 },
+    });
+    w.google.events.get(late.id)!.updated = new Date(w.clock.now()).toISOString();
+    w.clock.advanceTo(at('2026-12-10T21:20', ZONE));
+    await w.host.contacts.read();
+    expect(w.host.contacts.state.contacts.map((c) => c.key)).toEqual(['google:series1']);
+  });
+
+  it('a long Outlook id is kept under a short key, and a record with one unreadable contact keeps the rest', async () => {
+    const w = await slackWorld();
+    await w.connect('microsoft');
+    await w.run('settings.update', { patch: { contactRecord: true } });
+    await w.connect('microsoft');
+    await w.advanceTo(at('2026-12-04T20:00', ZONE));
+    const long = w.graph.deliver({ name: 'Ana Lima', address: 'ana@example.com' }, 'Hello');
+    w.graph.inbox.at(-1)!.id = `${long}${'x'.repeat(150)}`;
+    await w.host.contacts.read();
+    const [kept] = w.host.contacts.state.contacts;
+    expect(kept?.key).toMatch(/^outlook:#[\w-]{43}$/);
+    // Someone edits contacts.json by hand and breaks one contact: the others and the marks stay.
+    await w.host.contacts.read();
+    const state = JSON.parse(fs.readFileSync(path.join(w.dir, 'contacts.json'), 'utf8'));
+    state.contacts.push({ ...state.contacts[0], key: 'x', at: 'not a time' });
+    const { parseContactState } = await import('../../main/core/contactStore');
+    const read = parseContactState(JSON.parse(JSON.stringify(state)));
+    expect(read.value.contacts.map((c) => c.key)).toEqual([kept!.key]);
+    expect(read.problems).toEqual(['1 contact in the record could not be read and was left out']);
+  });
 });

@@ -3,6 +3,8 @@ import { DAY, type Instant } from '../../../shared/clockTime';
 /** A meeting invitation on the user's primary calendar from someone else, as the record reads it (#25). */
 export interface Invitation {
   id: string;
+  /** The recurring meeting it is an instance of: one invitation for the whole series. */
+  series?: string | undefined;
   /** When it was created: when it reached the user. */
   created: Instant;
   /** When the meeting starts. */
@@ -15,6 +17,7 @@ export interface Invitation {
 /** An event as Events: list gives it, the fields the record reads. */
 interface ListedEvent {
   id?: string;
+  recurringEventId?: string;
   status?: string;
   created?: string;
   summary?: string;
@@ -62,6 +65,7 @@ export async function readInvitations(
     return [
       {
         id: event.id,
+        series: event.recurringEventId,
         created,
         start,
         from: { id: email, name: organizer?.displayName ?? email },
