@@ -94,8 +94,18 @@ export class ContactRecorder extends Disposable {
     let again = false;
     try {
       const settings = this.options.settings();
-      if (!settings.contactRecord) return;
-      if (!store.value.since) store.write({ ...store.value, since: isoInZone(now, settings.workTimeZone) });
+      const stamp = isoInZone(now, settings.workTimeZone);
+      if (!settings.contactRecord) {
+        // Turned off: nothing that comes while off is read, even once it is on again (see below).
+        if (store.value.since && !store.value.offSince) store.write({ ...store.value, offSince: stamp });
+        return;
+      }
+      if (store.value.offSince) {
+        // On again: the record goes on from now; what came while it was off is not read.
+        const { offSince: _off, googleMark: _google, outlookMark: _outlook, ...kept } = store.value;
+        store.write({ ...kept, since: stamp, slackMarks: {} });
+      }
+      if (!store.value.since) store.write({ ...store.value, since: stamp });
       const slack = this.options.slack();
       const calendar = this.options.google?.() ?? null;
       const google = calendar?.invitations ? calendar : null;

@@ -312,7 +312,8 @@ async function startLocked(
       google,
       outlook.provider !== null && outlook.recordMissing.length === 0,
     ].join(':');
-    if (ready !== recordReady && service.settings.contactRecord) void record.recorder.read();
+    // Turned off too: the record notes when, so what comes while it is off is never read.
+    if (ready !== recordReady) void record.recorder.read();
     recordReady = ready;
   };
   store.add(service.onEvent((event) => event.name === 'settings.changed' && recordNow()));

@@ -30,6 +30,8 @@ export const contactStateSchema = z.object({
   deleted: z.array(z.string().max(200)).max(20_000).optional(),
   /** Slack: per conversation, the newest message read to its end. */
   slackMarks: z.record(z.string().max(40), z.string().max(40)),
+  /** When the person turned the record off (it goes on from when they turn it on again). */
+  offSince: z.iso.datetime({ offset: true }).optional(),
   /** Google Calendar: when invitations were last read (the next reading asks for changes since). */
   googleMark: z.iso.datetime({ offset: true }).optional(),
   /** Outlook: when the inbox was last read. */

@@ -378,4 +378,21 @@ describe('the record of contacts outside hours', () => {
     expect(read.value.contacts.map((c) => c.key)).toEqual([kept!.key]);
     expect(read.problems).toEqual(['1 contact in the record could not be read and was left out']);
   });
+
+  it('what comes while the record is off is never read, even once it is turned on again', async () => {
+    const w = await slackWorld();
+    await w.run('settings.update', { patch: { contactRecord: true } });
+    await w.connect('slack');
+    await w.advanceTo(at('2026-12-05T20:00', ZONE));
+    await w.run('settings.update', { patch: { contactRecord: false } });
+    await w.host.contacts.settled();
+    w.slack.history.set('DUANA', [{ ts: ts('2026-12-05T21:00'), user: 'UANA', text: 'while off' }]);
+    await w.advanceTo(at('2026-12-05T22:00', ZONE));
+    await w.run('settings.update', { patch: { contactRecord: true } });
+    await w.host.contacts.settled();
+    w.slack.history.get('DUANA')!.push({ ts: ts('2026-12-05T22:30'), user: 'UANA', text: 'after' });
+    await w.advanceTo(at('2026-12-05T22:45', ZONE));
+    await w.host.contacts.read();
+    expect(w.host.contacts.state.contacts.map((c) => c.at.slice(0, 16))).toEqual(['2026-12-05T22:30']);
+  });
 });

@@ -17,6 +17,8 @@ export interface Invitation {
 /** An event as Events: list gives it, the fields the record reads. */
 interface ListedEvent {
   id?: string;
+  eventType?: string;
+  creator?: { self?: boolean };
   recurringEventId?: string;
   status?: string;
   created?: string;
@@ -29,14 +31,15 @@ interface ListedEvent {
 
 export type ListEvents = (params: Record<string, string>, what: string) => Promise<ListedEvent[]>;
 
-/** How far ahead invitations are looked for: a meeting set for an evening weeks away counts when it came. */
-const AHEAD = 90 * DAY;
+/** How far ahead invitations are looked for: a meeting set for an evening months away counts when it came. */
+const AHEAD = 365 * DAY;
 
 /**
  * The invitations changed since `updatedSince` on the user's primary calendar (Events: list with
  * `updatedMin`, "Lower bound for an event's last modification time (as a RFC3339 timestamp) to filter by",
- * https://developers.google.com/workspace/calendar/api/v3/reference/events/list), for meetings from a day
- * ago to 90 days ahead. An invitation is an event someone else organises (`organizer.self` is "Whether the
+ * https://developers.google.com/workspace/calendar/api/v3/reference/events/list), for meetings from the
+ * last reading (a day ago at least) to a year ahead. An invitation is an event someone else organises
+ * (`organizer.self` is "Whether the
  * organizer corresponds to the calendar on which this copy of the event appears") with the user among its
  * attendees (`attendees[].self`), https://developers.google.com/workspace/calendar/api/v3/reference/events.
  * Deleted ones, which updatedMin always includes, and all-day events are left out.
@@ -49,8 +52,13 @@ export async function readInvitations(
   const items = await list(
     {
       updatedMin: new Date(updatedSince).toISOString(),
-      timeMin: new Date(now - DAY).toISOString(),
+      // timeMin is the "Lower bound (exclusive) for an event's end time": from the last reading (or a day
+      // ago), so a short-notice call that ended while the computer was off is still seen.
+      timeMin: new Date(Math.min(updatedSince, now - DAY)).toISOString(),
       timeMax: new Date(now + AHEAD).toISOString(),
+      // "Whether to include hidden invitations in the result" (default false): an invitation from a sender
+      // the calendar hides until answered is still one.
+      showHiddenInvitations: 'true',
     },
     'read the invitations for your record of contacts',
   );
@@ -58,7 +66,11 @@ export async function readInvitations(
     const created = Date.parse(event.created ?? '');
     const start = Date.parse(event.start?.dateTime ?? '');
     const organizer = event.organizer;
-    if (!event.id || event.status === 'cancelled' || organizer?.self === true) return [];
+    // Made by the person (on another of their calendars: `creator.self`), or not a meeting (Gmail's
+    // flights, birthdays, focus time…: only `default` events are invitations).
+    if (!event.id || event.status === 'cancelled' || organizer?.self === true || event.creator?.self === true)
+      return [];
+    if ((event.eventType ?? 'default') !== 'default') return [];
     if (!event.attendees?.some((a) => a.self === true) || Number.isNaN(created) || Number.isNaN(start))
       return [];
     const email = organizer?.email ?? 'unknown';
