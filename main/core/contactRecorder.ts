@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type Instant, isoInZone } from '../../shared/clockTime';
 import { nextReadingAt } from '../../shared/contacts/contactReading';
-import { outsideHoursAt, recordedContact } from '../../shared/contacts/contactRecord';
+import { invitationContact, outsideHoursAt, recordedContact } from '../../shared/contacts/contactRecord';
 import { type ContactState, type KeptContact, withContacts } from '../../shared/contacts/contactState';
 import type { Intents, Teammate } from '../../shared/intents';
 import { slackMemberOf } from '../../shared/messageTiming';
@@ -185,15 +185,7 @@ export class ContactRecorder extends Disposable {
       const added: KeptContact[] = [];
       for (const invitation of invitations) {
         if (invitation.created < since) continue;
-        const incoming = { channel: 'invitation' as const, from: invitation.from, text: invitation.text };
-        const sent = recordedContact({ ...incoming, at: invitation.created }, settings, intents, urgency);
-        const set = sent
-          ? null
-          : recordedContact({ ...incoming, at: invitation.start }, settings, intents, urgency);
-        const meetingAt = isoInZone(invitation.start, settings.workTimeZone);
-        const kept = sent
-          ? { ...sent, meetingAt }
-          : set && { ...set, at: isoInZone(invitation.created, settings.workTimeZone), meetingAt };
+        const kept = invitationContact(invitation, settings, intents, urgency);
         // A recurring meeting's instances are one invitation ("all occurrences of one event have different
         // ids", Events: list): kept once, by its series.
         if (kept) added.push({ ...kept, key: keyOf('google', invitation.series ?? invitation.id) });
@@ -215,31 +207,42 @@ export class ContactRecorder extends Disposable {
     }
   }
 
-  /** Outlook mail received since the last reading (the same overlap as invitations; counted once by key). */
+  /** Outlook mail and invitations since the last reading (the same overlap as Google's; once by key). */
   private async readOutlook(settings: Settings, outlook: Provider, now: Instant): Promise<void> {
     const { store } = this.options;
     const since = Date.parse(store.value.since!);
-    const from = store.value.outlookMark ? Date.parse(store.value.outlookMark) - OVERLAP_MS : since;
+    const from = Math.max(
+      store.value.outlookMark ? Date.parse(store.value.outlookMark) - OVERLAP_MS : since,
+      since,
+    );
     try {
-      const mail = await outlook.mail!(Math.max(from, since));
+      const [inbox, invitations] = await Promise.all([
+        outlook.mail!(from),
+        outlook.invitations?.(from, now) ?? [],
+      ]);
+      const mail = inbox.mail;
       const intents = this.options.intents();
       const urgency = urgencyOf(settings);
       const added: KeptContact[] = [];
       for (const item of mail) {
         if (item.at < since) continue;
-        const kept = recordedContact(
-          { at: item.at, channel: 'outlookMail', from: item.from, text: item.text },
-          settings,
-          intents,
-          urgency,
-        );
+        const incoming = { at: item.at, channel: 'outlookMail' as const, from: item.from, text: item.text };
+        const kept = recordedContact(incoming, settings, intents, urgency);
         if (kept) added.push({ ...kept, key: keyOf('outlook', item.id) });
       }
+      for (const invitation of invitations) {
+        if (invitation.created < since) continue;
+        const kept = invitationContact(invitation, settings, intents, urgency);
+        if (kept) added.push({ ...kept, key: keyOf('outlook-invitation', invitation.id) });
+      }
+      // Cut short (more mail than a reading's pages): the next goes on from the last mail read.
+      const mark = inbox.complete || !mail.length ? now : mail[mail.length - 1]!.at + OVERLAP_MS;
       store.write({
         ...withContacts(store.value, added, now),
-        outlookMark: isoInZone(now, settings.workTimeZone),
+        outlookMark: isoInZone(mark, settings.workTimeZone),
       });
     } catch (error) {
+      // As for Slack: the Microsoft 365 card says what to do; the mark did not move, so nothing is lost.
       if (!(error instanceof ProviderError)) throw error;
     }
   }

@@ -34,7 +34,7 @@ export interface Provider {
   /** Meeting invitations from others changed since `updatedSince` (Google; the record of contacts). */
   invitations?(updatedSince: Instant, now: Instant): Promise<Invitation[]>;
   /** Mail received in the inbox since `since` (Microsoft 365; the record of contacts). */
-  mail?(since: Instant): Promise<InboxMail[]>;
+  mail?(since: Instant): Promise<{ mail: InboxMail[]; complete: boolean }>;
   /** Takes back a message scheduled with `message`, by the id it answered. */
   unschedule?(scheduled: string): Promise<void>;
   /** Forget what was applied, so the next apply pushes everything (after reconnecting). */

@@ -108,3 +108,32 @@ export function outsideHoursAt(at: Instant, settings: Settings, intents: Intents
   const availability = availabilityAt(at, settings, intents);
   return availability.mode === 'off' && OUTSIDE.has(availability.reason);
 }
+
+/** A meeting invitation as a service's reader sees it (its title and description held in memory only). */
+export interface IncomingInvitation {
+  /** When it was made: when it reached the person. */
+  created: Instant;
+  /** When the meeting starts. */
+  start: Instant;
+  from: { id: string; name: string };
+  text: string;
+}
+
+/**
+ * An invitation as the record keeps it: sent while the person was outside their hours (kept at that time),
+ * or set for a time outside them (kept at when it was sent, with why its meeting is outside); null when
+ * neither. Either way, when the meeting is goes beside it.
+ */
+export function invitationContact(
+  invitation: IncomingInvitation,
+  settings: Settings,
+  intents: Intents,
+  urgency: Settings['urgency'],
+): Contact | null {
+  const incoming = { channel: 'invitation' as const, from: invitation.from, text: invitation.text };
+  const meetingAt = isoInZone(invitation.start, settings.workTimeZone);
+  const sent = recordedContact({ ...incoming, at: invitation.created }, settings, intents, urgency);
+  if (sent) return { ...sent, meetingAt };
+  const set = recordedContact({ ...incoming, at: invitation.start }, settings, intents, urgency);
+  return set && { ...set, at: isoInZone(invitation.created, settings.workTimeZone), meetingAt };
+}

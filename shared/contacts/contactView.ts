@@ -19,9 +19,9 @@ export interface ContactsView {
   contacts: ShownContact[];
 }
 
-/** What the record reads so far: Slack, Google Calendar and Outlook mail; Teams and Outlook invitations not yet. */
+/** What the record reads: Slack, Google Calendar, Outlook mail and invitations; Teams chats not yet. */
 const READ_BY_RECORD: readonly ProviderId[] = ['slack', 'google', 'microsoft'];
-const NOT_READ_YET = 'Teams chats and Outlook invitations are not read yet.';
+const NOT_READ_YET = 'Teams chats are not read yet.';
 
 /**
  * The record as the person reads it: last week and this week so far in sentences against the weeks before

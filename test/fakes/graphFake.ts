@@ -160,6 +160,18 @@ export class GraphFake extends ProviderFake {
     subject: string;
     body: string;
     from: { name: string; address: string };
+    /** '#microsoft.graph.eventMessage' for a meeting request. */
+    type?: string;
+  }[] = [];
+  /** Invitations from others on the user's calendar (GET /me/events lists them with Cadence's own). */
+  readonly invitations: {
+    id: string;
+    subject: string;
+    organizer: { name: string; address: string };
+    createdDateTime: string;
+    lastModifiedDateTime: string;
+    start: string;
+    isCancelled?: boolean;
   }[] = [];
   /** Other people's schedules by email, as getSchedule reports them. */
   schedules = new Map<
@@ -624,9 +636,29 @@ export class GraphFake extends ProviderFake {
   }
 
   /** A mail from someone else arrives in the inbox now (fake time). */
-  deliver(from: { name: string; address: string }, subject: string, body = ''): string {
+  deliver(from: { name: string; address: string }, subject: string, body = '', type?: string): string {
     const id = `AAMk${this.inbox.length + 1}`;
-    this.inbox.push({ id, receivedDateTime: new Date(this.now()).toISOString(), subject, body, from });
+    const receivedDateTime = new Date(this.now()).toISOString();
+    this.inbox.push({ id, receivedDateTime, subject, body, from, ...(type ? { type } : {}) });
+    return id;
+  }
+
+  /**
+   * An invitation from someone else, sent now (fake time): on the calendar, and its meeting request in the
+   * inbox (an eventMessage, https://learn.microsoft.com/en-us/graph/api/resources/eventmessage).
+   */
+  invite(from: { name: string; address: string }, subject: string, start: string): string {
+    const id = `AAMkEv${this.invitations.length + 1}`;
+    const stamp = new Date(this.now()).toISOString();
+    this.invitations.push({
+      id,
+      subject,
+      organizer: from,
+      createdDateTime: stamp,
+      lastModifiedDateTime: stamp,
+      start,
+    });
+    this.deliver(from, subject, '', '#microsoft.graph.eventMessageRequest');
     return id;
   }
 
@@ -658,7 +690,17 @@ export class GraphFake extends ProviderFake {
       if (!match) return graphError(400, 'BadRequest', 'Invalid filter clause');
       from = Date.parse(match[1]!);
     }
-    const all = this.inbox.filter((m) => Date.parse(m.receivedDateTime) >= from).reverse();
+    // "Properties that appear in $orderby must also appear in $filter", in the same order
+    // (https://learn.microsoft.com/en-us/graph/api/user-list-messages, Using filter and orderby in the same query).
+    const order = query.get('$orderby');
+    if (order !== null && (filter === null || !/^receivedDateTime( asc| desc)?$/.test(order)))
+      return graphError(
+        400,
+        'InefficientFilter',
+        'The restriction or sort order is too complex for this operation.',
+      );
+    const all = this.inbox.filter((m) => Date.parse(m.receivedDateTime) >= from);
+    if (!order?.endsWith('asc')) all.reverse();
     const skip = Number(query.get('$skiptoken') ?? 0) || 0;
     const size = Math.min(top, this.pageSize);
     const nextQuery = new URLSearchParams(query);
@@ -667,6 +709,7 @@ export class GraphFake extends ProviderFake {
       ? select
       : ['receivedDateTime', 'subject', 'from', ...(basicOnly ? [] : ['body'])];
     const value = all.slice(skip, skip + size).map((m) => ({
+      ...(m.type ? { '@odata.type': m.type } : {}),
       id: m.id,
       ...Object.fromEntries(
         fields.flatMap((f): [string, unknown][] =>
@@ -686,6 +729,48 @@ export class GraphFake extends ProviderFake {
   }
 
   /**
+   * Events changed since a time, Cadence's own (isOrganizer true) and invitations from others: the event
+   * resource's isOrganizer, createdDateTime, lastModifiedDateTime and organizer
+   * (https://learn.microsoft.com/en-us/graph/api/resources/event); List events gives "single instance
+   * meetings and series masters" (https://learn.microsoft.com/en-us/graph/api/user-list-events). Times in
+   * UTC, as asked with Prefer: outlook.timezone. Pages as the other listings.
+   */
+  private changedEvents(since: number, query: URLSearchParams): FakeReply {
+    const all = [
+      ...[...this.events.values()].map((e) => ({
+        id: e.id,
+        subject: e.subject,
+        isOrganizer: true,
+        isCancelled: false,
+        start: utcTime(instantOf(e.start)!),
+      })),
+      ...this.invitations
+        .filter((e) => Date.parse(e.lastModifiedDateTime) >= since)
+        .map((e) => ({
+          id: e.id,
+          subject: e.subject,
+          isOrganizer: false,
+          isCancelled: e.isCancelled ?? false,
+          createdDateTime: e.createdDateTime,
+          lastModifiedDateTime: e.lastModifiedDateTime,
+          organizer: { emailAddress: e.organizer },
+          start: utcTime(Date.parse(e.start)),
+        })),
+    ];
+    const size = Math.min(this.pageSize, Number(query.get('$top') ?? this.pageSize) || this.pageSize);
+    const skip = Number(query.get('$skiptoken') ?? 0) || 0;
+    const nextQuery = new URLSearchParams(query);
+    nextQuery.set('$skiptoken', String(skip + size));
+    return {
+      status: 200,
+      body: {
+        value: all.slice(skip, skip + size),
+        ...(skip + size < all.length ? { '@odata.nextLink': `${this.apiUrl}/me/events?${nextQuery}` } : {}),
+      },
+    };
+  }
+
+  /**
    * The events with a tag, by the documented filter only (anything else is refused as Graph refuses a
    * filter it cannot read); the property's name is matched case-sensitively and its value without
    * regard to case (the same page). $orderby start/dateTime, and pages through @odata.nextLink.
@@ -693,8 +778,11 @@ export class GraphFake extends ProviderFake {
   private listEvents(query: URLSearchParams): FakeReply {
     const filter = query.get('$filter');
     const tag = filter === null ? null : TAG_FILTER.exec(filter);
-    if (filter !== null && !tag)
+    const modified =
+      filter === null ? null : /^lastModifiedDateTime ge (\d{4}-\d\d-\d\dT[\d:.]+Z)$/.exec(filter);
+    if (filter !== null && !tag && !modified)
       return graphError(400, 'ErrorInvalidUrlQueryFilter', `The filter ${filter} is not supported`);
+    if (modified) return this.changedEvents(Date.parse(modified[1]!), query);
     const order = query.get('$orderby');
     if (order !== null && !/^start\/dateTime( asc| desc)?$/.test(order))
       return graphError(400, 'ErrorInvalidUrlQuery', `Cannot order by ${order}`);

@@ -395,4 +395,28 @@ describe('the record of contacts outside hours', () => {
     await w.host.contacts.read();
     expect(w.host.contacts.state.contacts.map((c) => c.at.slice(0, 16))).toEqual(['2026-12-05T22:30']);
   });
+
+  it('Outlook: an invitation is one contact (its meeting request in the inbox is not mail); a long evening of mail is read to its end', async () => {
+    const w = await slackWorld();
+    await w.connect('microsoft');
+    await w.run('settings.update', { patch: { contactRecord: true } });
+    await w.connect('microsoft');
+    await w.advanceTo(at('2026-12-04T19:30', ZONE));
+    w.graph.invite({ name: 'Kai', address: 'kai@example.com' }, 'Launch review', '2026-12-07T08:00:00Z');
+    w.graph.pageSize = 1;
+    for (let i = 0; i < 24; i++) {
+      w.clock.advanceTo(w.clock.now() + 1000);
+      w.graph.deliver({ name: `Person ${i}`, address: `p${i}@example.com` }, `Note ${i}`);
+    }
+    await w.host.contacts.read();
+    // 20 pages a reading: cut short, the next reading goes on from the last mail read.
+    w.clock.advanceTo(at('2026-12-04T19:40', ZONE));
+    await w.host.contacts.read();
+    const kept = w.host.contacts.state.contacts;
+    expect(kept.filter((c) => c.channel === 'outlookMail')).toHaveLength(24);
+    expect(kept.filter((c) => c.channel === 'invitation').map((c) => [c.from.name, c.meetingAt])).toEqual([
+      ['Kai', '2026-12-07T09:00:00.000+01:00'],
+    ]);
+    expect(fs.readFileSync(path.join(w.dir, 'contacts.json'), 'utf8')).not.toContain('Launch review');
+  });
 });

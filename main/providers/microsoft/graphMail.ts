@@ -10,6 +10,7 @@ export interface InboxMail {
 }
 
 interface ListedMail {
+  '@odata.type'?: string;
   id?: string;
   receivedDateTime?: string;
   subject?: string;
@@ -17,10 +18,10 @@ interface ListedMail {
 }
 
 /** One GET of a page (the first, or an @odata.nextLink as given); its JSON body. */
-export type GetPage = (
+export type GetPage<T = ListedMail> = (
   url: string,
   what: string,
-) => Promise<{ value?: ListedMail[]; '@odata.nextLink'?: unknown }>;
+) => Promise<{ value?: T[]; '@odata.nextLink'?: unknown }>;
 
 const PAGE = 50;
 const MAX_PAGES = 20;
@@ -33,11 +34,18 @@ const MAX_PAGES = 20;
  * from whom and the subject are asked for ($select); pages follow @odata.nextLink as given ("Do not try
  * to extract the $skip value from the @odata.nextLink URL", https://learn.microsoft.com/en-us/graph/api/user-list-messages).
  */
-export async function readInbox(apiUrl: string, get: GetPage, since: Instant): Promise<InboxMail[]> {
+export async function readInbox(
+  apiUrl: string,
+  get: GetPage,
+  since: Instant,
+): Promise<{ mail: InboxMail[]; complete: boolean }> {
   const base = apiUrl.replace(/\/$/, '');
   const query = new URLSearchParams({
     $select: 'receivedDateTime,from,subject',
     $filter: `receivedDateTime ge ${new Date(since).toISOString()}`,
+    // Oldest first (allowed: the property ordered by is the one filtered on, first): a reading cut short
+    // at MAX_PAGES goes on from the last mail it read (https://learn.microsoft.com/en-us/graph/api/user-list-messages).
+    $orderby: 'receivedDateTime asc',
     $top: String(PAGE),
   });
   const mail: InboxMail[] = [];
@@ -45,6 +53,8 @@ export async function readInbox(apiUrl: string, get: GetPage, since: Instant): P
   for (let page = 0; url && page < MAX_PAGES; page++) {
     const body = await get(url, 'read your inbox for your record of contacts');
     for (const item of body.value ?? []) {
+      // A meeting request in the inbox is an invitation, counted from the calendar (graphInvitations.ts).
+      if (item['@odata.type']?.startsWith('#microsoft.graph.eventMessage')) continue;
       const at = Date.parse(item.receivedDateTime ?? '');
       const address = item.from?.emailAddress?.address;
       if (!item.id || Number.isNaN(at) || !address) continue;
@@ -58,5 +68,5 @@ export async function readInbox(apiUrl: string, get: GetPage, since: Instant): P
     const next = body['@odata.nextLink'];
     url = typeof next === 'string' && next.startsWith(base) ? next : null;
   }
-  return mail;
+  return { mail, complete: url === null };
 }

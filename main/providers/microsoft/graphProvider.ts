@@ -6,6 +6,7 @@ import { canonicalZone } from '../../../shared/zoneNames';
 import { authorizedCall, checkJsonError } from '../authorizedCall';
 import type { AccountMemory, Provider, TeammateUpdate, TokenSource } from '../provider';
 import type { Teammate } from '../../../shared/intents';
+import { type OutlookInvitation, readOutlookInvitations } from './graphInvitations';
 import { type GetPage, type InboxMail, readInbox } from './graphMail';
 import { KEY_TAG, PlannedEvents } from './plannedEvents';
 
@@ -396,16 +397,23 @@ export class GraphProvider implements Provider {
   }
 
   /** Mail received in the inbox since `since` (the record of contacts outside hours, #25). */
-  mail(since: Instant): Promise<InboxMail[]> {
-    return readInbox(
-      this.apiUrl,
-      async (url, what) => {
-        const response = await authorizedCall(this.tokens, { timeoutMs: this.timeoutMs, url }, SERVICE);
-        checkJsonError(response, SERVICE, what);
-        return (response.body ?? {}) as Awaited<ReturnType<GetPage>>;
-      },
-      since,
-    );
+  mail(since: Instant): Promise<{ mail: InboxMail[]; complete: boolean }> {
+    return readInbox(this.apiUrl, (url, what) => this.page(url, what), since);
+  }
+
+  /** Invitations from others changed since `since` (the record of contacts outside hours, #25). */
+  invitations(since: Instant): Promise<OutlookInvitation[]> {
+    return readOutlookInvitations(this.apiUrl, (url, what) => this.page(url, what), since);
+  }
+
+  /** One page of a listing, its times in UTC. */
+  private async page<T>(url: string, what: string): Promise<Awaited<ReturnType<GetPage<T>>>> {
+    // Ids that do not change when a mail moves between folders ("ImmutableId",
+    // https://learn.microsoft.com/en-us/graph/outlook-immutable-id), so one moved back is counted once.
+    const headers = { prefer: 'outlook.timezone="UTC", IdType="ImmutableId"' };
+    const response = await authorizedCall(this.tokens, { timeoutMs: this.timeoutMs, url, headers }, SERVICE);
+    checkJsonError(response, SERVICE, what);
+    return (response.body ?? {}) as Awaited<ReturnType<GetPage<T>>>;
   }
 
   async meetings(from: Instant, to: Instant): Promise<CalendarEvent[]> {

@@ -1,0 +1,61 @@
+import type { Instant } from '../../../shared/clockTime';
+import type { IncomingInvitation } from '../../../shared/contacts/contactRecord';
+import type { GetPage } from './graphMail';
+
+/** An Outlook invitation from someone else, as the record reads it (#25). */
+export type OutlookInvitation = IncomingInvitation & { id: string };
+
+interface ListedEvent {
+  id?: string;
+  subject?: string;
+  isOrganizer?: boolean;
+  isCancelled?: boolean;
+  createdDateTime?: string;
+  start?: { dateTime?: string };
+  organizer?: { emailAddress?: { name?: string; address?: string } };
+}
+
+const MAX_PAGES = 20;
+
+/**
+ * The events of the user's calendar changed since `since` that someone else organises (GET /me/events:
+ * "the list contains single instance meetings and series masters", so a recurring meeting is one; event's
+ * `isOrganizer`, "Set to true if the calendar owner … is the organizer of the event", and `createdDateTime`,
+ * https://learn.microsoft.com/en-us/graph/api/resources/event). Calendars.Read, already granted for meetings,
+ * reads them (https://learn.microsoft.com/en-us/graph/api/user-list-events, Permissions). Times in UTC
+ * (Prefer: outlook.timezone, set by the caller); the subject only for urgency, then dropped.
+ */
+export async function readOutlookInvitations(
+  apiUrl: string,
+  get: GetPage<ListedEvent>,
+  since: Instant,
+): Promise<OutlookInvitation[]> {
+  const base = apiUrl.replace(/\/$/, '');
+  const query = new URLSearchParams({
+    $select: 'subject,organizer,isOrganizer,isCancelled,createdDateTime,start',
+    $filter: `lastModifiedDateTime ge ${new Date(since).toISOString()}`,
+    $top: '50',
+  });
+  const invitations: OutlookInvitation[] = [];
+  let url: string | null = `${base}/me/events?${query}`;
+  for (let page = 0; url && page < MAX_PAGES; page++) {
+    const body = await get(url, 'read your invitations for your record of contacts');
+    for (const event of body.value ?? []) {
+      const created = Date.parse(event.createdDateTime ?? '');
+      const start = Date.parse(`${(event.start?.dateTime ?? '').slice(0, 23)}Z`);
+      const address = event.organizer?.emailAddress?.address;
+      if (!event.id || event.isOrganizer !== false || event.isCancelled || !address) continue;
+      if (Number.isNaN(created) || Number.isNaN(start)) continue;
+      invitations.push({
+        id: event.id,
+        created,
+        start,
+        from: { id: address.toLowerCase(), name: event.organizer?.emailAddress?.name || address },
+        text: event.subject ?? '',
+      });
+    }
+    const next = body['@odata.nextLink'];
+    url = typeof next === 'string' && next.startsWith(base) ? next : null;
+  }
+  return invitations;
+}
