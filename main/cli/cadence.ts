@@ -536,7 +536,7 @@ const VERBS: Record<string, Verb> = {
       }
       show(
         view.value.on || view.value.since
-          ? [view.value.lastWeek, view.value.thisWeek, view.value.notRead].join('\n')
+          ? [view.value.lastWeek, view.value.thisWeek, view.value.notRead, ...view.value.unread].join('\n')
           : 'The record of contacts outside your hours is off. Turn it on in Settings; nothing is read before.',
       );
       return 0;

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { type Instant, isoInZone } from '../../shared/clockTime';
 import { nextReadingAt } from '../../shared/contacts/contactReading';
+import { keyOf } from './contactKeys';
 import { invitationContact, outsideHoursAt, recordedContact } from '../../shared/contacts/contactRecord';
 import { type ContactState, type KeptContact, withContacts } from '../../shared/contacts/contactState';
 import type { Intents, Teammate } from '../../shared/intents';
@@ -12,13 +12,6 @@ import type { Provider } from '../providers/provider';
 import { ProviderError } from '../providers/providerError';
 import type { DocumentStore } from './documentStore';
 import type { Clock } from './ports';
-
-/** A service's id as a key: a long one (Outlook's, a Google instance's) by its digest, to keep keys short. */
-function keyOf(service: string, id: string): string {
-  return id.length <= 100
-    ? `${service}:${id}`
-    : `${service}:#${createHash('sha256').update(id).digest('base64url')}`;
-}
 
 type SlackAccess = { provider: Provider | null; missing: readonly string[]; self: string | null };
 
@@ -60,6 +53,17 @@ export class ContactRecorder extends Disposable {
 
   get state(): ContactState {
     return this.options.store.value;
+  }
+
+  /** Services the last reading could not read (a sign-in to renew, a permission taken back…), in words. */
+  private readonly unreadBy = new Map<string, string>();
+  get unread(): string[] {
+    return [...this.unreadBy].map(([service, why]) => `${service} could not be read: ${why}`);
+  }
+
+  /** A service refused or could not be reached; said until a reading succeeds (a pause is not a failure). */
+  private failed(service: string, error: ProviderError): void {
+    if (error.kind !== 'rateLimited') this.unreadBy.set(service, error.message);
   }
 
   start(): void {
@@ -159,12 +163,14 @@ export class ContactRecorder extends Disposable {
           return { ...contact, answeredAt: isoInZone(reply.at, settings.workTimeZone), answeredOutside };
         }),
       });
+      this.unreadBy.delete('Slack');
       if (reading.retryAfterMs !== null) return Math.max(reading.retryAfterMs, 60_000);
       return reading.complete ? READ_EVERY_MS : 60_000;
     } catch (error) {
       // Slack unreachable, a sign-in to renew, a permission taken back: the next turn tries again, and the
       // Slack card says what the person can do; nothing read is lost (the marks did not move).
       if (!(error instanceof ProviderError)) throw error;
+      this.failed('Slack', error);
       return READ_EVERY_MS;
     }
   }
@@ -194,9 +200,11 @@ export class ContactRecorder extends Disposable {
         ...withContacts(store.value, added, now),
         googleMark: isoInZone(now, settings.workTimeZone),
       });
+      this.unreadBy.delete('Google Calendar');
     } catch (error) {
       // As for Slack: the Google card says what to do; the mark did not move, so nothing is lost.
       if (!(error instanceof ProviderError)) throw error;
+      this.failed('Google Calendar', error);
       // Unless the mark is too old for Google (410 updatedMinTooLongAgo, "The request specified an
       // updatedMin that is too far in the past", https://developers.google.com/workspace/calendar/api/guides/errors):
       // the readings go on from now rather than stop for good.
@@ -241,9 +249,11 @@ export class ContactRecorder extends Disposable {
         ...withContacts(store.value, added, now),
         outlookMark: isoInZone(mark, settings.workTimeZone),
       });
+      this.unreadBy.delete('Outlook');
     } catch (error) {
       // As for Slack: the Microsoft 365 card says what to do; the mark did not move, so nothing is lost.
       if (!(error instanceof ProviderError)) throw error;
+      this.failed('Outlook', error);
     }
   }
 

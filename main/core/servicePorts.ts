@@ -38,6 +38,8 @@ export interface CadenceServiceOptions {
 /** The record of contacts outside hours, as the queries and commands see it (#25). */
 export interface ContactsPort {
   readonly state: ContactState;
+  /** Services the last reading could not read, in words. */
+  readonly unread: readonly string[];
   /** Deletes the contacts with these keys (null: every contact kept); how many went. */
   delete(keys: readonly string[] | null): number;
   /** Marks a contact "Urgent — I'm on it" or takes the mark back; false when no contact has that key. */

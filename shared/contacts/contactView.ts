@@ -16,6 +16,8 @@ export interface ContactsView {
   thisWeek: string;
   /** What the record does not read yet, said beside the weeks. */
   notRead: string;
+  /** Services the last reading could not read (a sign-in to renew…), in words; counted once they are. */
+  unread: string[];
   contacts: ShownContact[];
 }
 
@@ -74,6 +76,7 @@ export function contactsView(
       missing,
     ),
     notRead: NOT_READ_YET,
+    unread: [],
     contacts: state.contacts
       .filter((c) => {
         const at = Date.parse(c.at);

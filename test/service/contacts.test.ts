@@ -419,4 +419,22 @@ describe('the record of contacts outside hours', () => {
     ]);
     expect(fs.readFileSync(path.join(w.dir, 'contacts.json'), 'utf8')).not.toContain('Launch review');
   });
+
+  it('a service that refuses the reading is said beside the weeks until it reads again', async () => {
+    const w = await slackWorld();
+    await w.run('settings.update', { patch: { contactRecord: true } });
+    await w.connect('slack');
+    w.slack.auth.revokeAll();
+    await w.advanceTo(at('2026-12-04T20:00', ZONE));
+    await w.host.contacts.read();
+    const view = () =>
+      (w.host.service.query('contacts', {}) as unknown as { value: { unread: string[] } }).value;
+    expect(view().unread).toEqual([
+      expect.stringMatching(/^Slack could not be read: Slack refused the token/),
+    ]);
+    expect((await cli(w.dir, ['contacts'], {})).stdout).toContain('Slack could not be read');
+    await w.connect('slack');
+    await w.host.contacts.read();
+    expect(view().unread).toEqual([]);
+  });
 });

@@ -73,6 +73,11 @@ export default function ContactRecord() {
         {view.on ? '' : 'The record is off: nothing new is read. '}
         {view.notRead}
       </p>
+      {view.unread.map((line) => (
+        <p key={line} role="status" className="record-unread">
+          {line}
+        </p>
+      ))}
       <div className="record-range">
         <label>
           From
