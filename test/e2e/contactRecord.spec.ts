@@ -2,14 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SlackFake } from '../fakes/slackFake';
 import { expect, noSeriousAxeViolations, test } from './fixtures';
-import { connectFromSettings, signInThroughPopup, slackEnv } from './integrationSteps';
-
-/** A fixed-offset zone where it is evening now (20:00–20:59): outside a nine-to-five day, whatever the hour here. */
-function eveningZone(): string {
-  const offset = (((20 - new Date().getUTCHours()) % 24) + 24) % 24;
-  const hours = offset > 12 ? offset - 24 : offset;
-  return hours === 0 ? 'Etc/UTC' : `Etc/GMT${hours > 0 ? '-' : '+'}${Math.abs(hours)}`;
-}
+import { connectFromSettings, eveningZone, signInThroughPopup, slackEnv } from './integrationSteps';
 
 test('the record of contacts outside hours: turned on, allowed in Slack, read, marked, kept and printed', async ({
   cadence,

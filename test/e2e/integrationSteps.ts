@@ -12,6 +12,14 @@ export const ALL_WEEK = {
   weekendDays: [],
 };
 
+/** A fixed-offset zone where it is evening now (20:00–20:59): outside a nine-to-five day, whatever the hour here. */
+export function eveningZone(): string {
+  const offset = (((20 - new Date().getUTCHours()) % 24) + 24) % 24;
+  const hours = offset > 12 ? offset - 24 : offset;
+  // Etc/GMT's sign is inverted: Etc/GMT-5 is five hours ahead of UTC.
+  return hours === 0 ? 'Etc/UTC' : `Etc/GMT${hours > 0 ? '-' : '+'}${Math.abs(hours)}`;
+}
+
 /** Where the service finds each fake instead of the real service. */
 export const slackEnv = (slack: SlackFake): Record<string, string> => ({
   CADENCE_SLACK_API_URL: slack.apiUrl,

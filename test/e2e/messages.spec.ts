@@ -1,14 +1,6 @@
 import { SlackFake } from '../fakes/slackFake';
 import { expect, noSeriousAxeViolations, test } from './fixtures';
-import { ALL_WEEK, connectFromSettings, signInThroughPopup, slackEnv } from './integrationSteps';
-
-/** A fixed-offset zone where it is evening now (20:00–20:59): outside a nine-to-five day, whatever the hour here. */
-function eveningZone(): string {
-  const offset = (((20 - new Date().getUTCHours()) % 24) + 24) % 24;
-  const hours = offset > 12 ? offset - 24 : offset;
-  // Etc/GMT's sign is inverted: Etc/GMT-5 is five hours ahead of UTC.
-  return hours === 0 ? 'Etc/UTC' : `Etc/GMT${hours > 0 ? '-' : '+'}${Math.abs(hours)}`;
-}
+import { ALL_WEEK, connectFromSettings, eveningZone, signInThroughPopup, slackEnv } from './integrationSteps';
 
 test('message a teammate from the glance: allowed once in Slack, then kept for their working hours', async ({
   cadence,

@@ -757,6 +757,11 @@ export class GraphFake extends ProviderFake {
           start: utcTime(Date.parse(e.start)),
         })),
     ];
+    return this.eventsPage(all, query);
+  }
+
+  /** One page of an events listing: $top at most the fake's page size, the rest at @odata.nextLink. */
+  private eventsPage(all: readonly Record<string, unknown>[], query: URLSearchParams): FakeReply {
     const size = Math.min(this.pageSize, Number(query.get('$top') ?? this.pageSize) || this.pageSize);
     const skip = Number(query.get('$skiptoken') ?? 0) || 0;
     const nextQuery = new URLSearchParams(query);
@@ -795,16 +800,9 @@ export class GraphFake extends ProviderFake {
           ),
       )
       .sort((a, b) => (instantOf(a.start)! - instantOf(b.start)!) * (order?.endsWith('desc') ? -1 : 1));
-    const size = Math.min(this.pageSize, Number(query.get('$top') ?? this.pageSize) || this.pageSize);
-    const skip = Number(query.get('$skiptoken') ?? 0) || 0;
-    const nextQuery = new URLSearchParams(query);
-    nextQuery.set('$skiptoken', String(skip + size));
-    return {
-      status: 200,
-      body: {
-        value: all.slice(skip, skip + size).map((e) => this.shown(e, query)),
-        ...(skip + size < all.length ? { '@odata.nextLink': `${this.apiUrl}/me/events?${nextQuery}` } : {}),
-      },
-    };
+    return this.eventsPage(
+      all.map((e) => this.shown(e, query)),
+      query,
+    );
   }
 }
