@@ -1,6 +1,7 @@
 import { type Instant, isoInZone } from '../../shared/clockTime';
 import { nextReadingAt } from '../../shared/contacts/contactReading';
 import { keyOf } from './contactKeys';
+import { OVERLAP_MS, readOutlook } from './outlookReading';
 import { invitationContact, outsideHoursAt, recordedContact } from '../../shared/contacts/contactRecord';
 import { type ContactState, type KeptContact, withContacts } from '../../shared/contacts/contactState';
 import type { Intents, Teammate } from '../../shared/intents';
@@ -14,9 +15,6 @@ import type { DocumentStore } from './documentStore';
 import type { Clock } from './ports';
 
 type SlackAccess = { provider: Provider | null; missing: readonly string[]; self: string | null };
-
-/** Invitations are asked for from a little before the last reading: a clock a few minutes off loses none. */
-const OVERLAP_MS = 10 * 60_000;
 
 /** How often the record reads Slack while it is on, outside the person's hours (see nextReadingAt). */
 const READ_EVERY_MS = 10 * 60_000;
@@ -106,7 +104,13 @@ export class ContactRecorder extends Disposable {
       }
       if (store.value.offSince) {
         // On again: the record goes on from now; what came while it was off is not read.
-        const { offSince: _off, googleMark: _google, outlookMark: _outlook, ...kept } = store.value;
+        const {
+          offSince: _off,
+          googleMark: _g,
+          outlookMark: _o,
+          outlookEventsMark: _e,
+          ...kept
+        } = store.value;
         store.write({ ...kept, since: stamp, slackMarks: {} });
       }
       if (!store.value.since) store.write({ ...store.value, since: stamp });
@@ -215,46 +219,20 @@ export class ContactRecorder extends Disposable {
     }
   }
 
-  /** Outlook mail and invitations since the last reading (the same overlap as Google's; once by key). */
+  /** Outlook's mail and invitations since the last reading (see outlookReading.ts). */
   private async readOutlook(settings: Settings, outlook: Provider, now: Instant): Promise<void> {
+    const urgency = urgencyOf(settings);
     const { store } = this.options;
-    const since = Date.parse(store.value.since!);
-    const from = Math.max(
-      store.value.outlookMark ? Date.parse(store.value.outlookMark) - OVERLAP_MS : since,
-      since,
+    const reading = await readOutlook(
+      store.value,
+      { ...settings, urgency },
+      this.options.intents(),
+      outlook,
+      now,
     );
-    try {
-      const [inbox, invitations] = await Promise.all([
-        outlook.mail!(from),
-        outlook.invitations?.(from, now) ?? [],
-      ]);
-      const mail = inbox.mail;
-      const intents = this.options.intents();
-      const urgency = urgencyOf(settings);
-      const added: KeptContact[] = [];
-      for (const item of mail) {
-        if (item.at < since) continue;
-        const incoming = { at: item.at, channel: 'outlookMail' as const, from: item.from, text: item.text };
-        const kept = recordedContact(incoming, settings, intents, urgency);
-        if (kept) added.push({ ...kept, key: keyOf('outlook', item.id) });
-      }
-      for (const invitation of invitations) {
-        if (invitation.created < since) continue;
-        const kept = invitationContact(invitation, settings, intents, urgency);
-        if (kept) added.push({ ...kept, key: keyOf('outlook-invitation', invitation.id) });
-      }
-      // Cut short (more mail than a reading's pages): the next goes on from the last mail read.
-      const mark = inbox.complete || !mail.length ? now : mail[mail.length - 1]!.at + OVERLAP_MS;
-      store.write({
-        ...withContacts(store.value, added, now),
-        outlookMark: isoInZone(mark, settings.workTimeZone),
-      });
-      this.unreadBy.delete('Outlook');
-    } catch (error) {
-      // As for Slack: the Microsoft 365 card says what to do; the mark did not move, so nothing is lost.
-      if (!(error instanceof ProviderError)) throw error;
-      this.failed('Outlook', error);
-    }
+    store.write({ ...withContacts(store.value, reading.added, now), ...reading.marks });
+    if (reading.problem) this.failed('Outlook', reading.problem);
+    else this.unreadBy.delete('Outlook');
   }
 
   /**

@@ -1,3 +1,4 @@
+import type { OutlookInvitation } from './microsoft/graphInvitations';
 import type { InboxMail } from './microsoft/graphMail';
 import type { Invitation } from './google/googleInvitations';
 import type { CalendarEvent } from '../../shared/calendar';
@@ -34,7 +35,9 @@ export interface Provider {
   /** Meeting invitations from others changed since `updatedSince` (Google; the record of contacts). */
   invitations?(updatedSince: Instant, now: Instant): Promise<Invitation[]>;
   /** Mail received in the inbox since `since` (Microsoft 365; the record of contacts). */
-  mail?(since: Instant): Promise<{ mail: InboxMail[]; complete: boolean }>;
+  mail?(since: Instant): Promise<{ mail: InboxMail[]; complete: boolean; lastAt: Instant | null }>;
+  /** Outlook invitations from others changed since `since` (Microsoft 365; the record of contacts). */
+  outlookInvitations?(since: Instant): Promise<{ invitations: OutlookInvitation[]; complete: boolean }>;
   /** Takes back a message scheduled with `message`, by the id it answered. */
   unschedule?(scheduled: string): Promise<void>;
   /** Forget what was applied, so the next apply pushes everything (after reconnecting). */

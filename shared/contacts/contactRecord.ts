@@ -113,8 +113,8 @@ export function outsideHoursAt(at: Instant, settings: Settings, intents: Intents
 export interface IncomingInvitation {
   /** When it was made: when it reached the person. */
   created: Instant;
-  /** When the meeting starts. */
-  start: Instant;
+  /** When the meeting starts; null when not known (a recurring meeting's next one). */
+  start: Instant | null;
   from: { id: string; name: string };
   text: string;
 }
@@ -131,9 +131,10 @@ export function invitationContact(
   urgency: Settings['urgency'],
 ): Contact | null {
   const incoming = { channel: 'invitation' as const, from: invitation.from, text: invitation.text };
-  const meetingAt = isoInZone(invitation.start, settings.workTimeZone);
+  const start = invitation.start;
+  const meeting = start === null ? {} : { meetingAt: isoInZone(start, settings.workTimeZone) };
   const sent = recordedContact({ ...incoming, at: invitation.created }, settings, intents, urgency);
-  if (sent) return { ...sent, meetingAt };
-  const set = recordedContact({ ...incoming, at: invitation.start }, settings, intents, urgency);
-  return set && { ...set, at: isoInZone(invitation.created, settings.workTimeZone), meetingAt };
+  if (sent || start === null) return sent && { ...sent, ...meeting };
+  const set = recordedContact({ ...incoming, at: start }, settings, intents, urgency);
+  return set && { ...set, at: isoInZone(invitation.created, settings.workTimeZone), ...meeting };
 }

@@ -34,8 +34,9 @@ export const contactStateSchema = z.object({
   offSince: z.iso.datetime({ offset: true }).optional(),
   /** Google Calendar: when invitations were last read (the next reading asks for changes since). */
   googleMark: z.iso.datetime({ offset: true }).optional(),
-  /** Outlook: when the inbox was last read. */
+  /** Outlook: when the inbox, and the calendar's invitations, were last read. */
   outlookMark: z.iso.datetime({ offset: true }).optional(),
+  outlookEventsMark: z.iso.datetime({ offset: true }).optional(),
 });
 export type ContactState = z.infer<typeof contactStateSchema>;
 export type KeptContact = Contact & { key: string };

@@ -172,6 +172,9 @@ export class GraphFake extends ProviderFake {
     lastModifiedDateTime: string;
     start: string;
     isCancelled?: boolean;
+    isAllDay?: boolean;
+    /** 'seriesMaster' for a recurring meeting (its start is where the recurrence begins). */
+    type?: string;
   }[] = [];
   /** Other people's schedules by email, as getSchedule reports them. */
   schedules = new Map<
@@ -647,7 +650,12 @@ export class GraphFake extends ProviderFake {
    * An invitation from someone else, sent now (fake time): on the calendar, and its meeting request in the
    * inbox (an eventMessage, https://learn.microsoft.com/en-us/graph/api/resources/eventmessage).
    */
-  invite(from: { name: string; address: string }, subject: string, start: string): string {
+  invite(
+    from: { name: string; address: string },
+    subject: string,
+    start: string,
+    kind: { isAllDay?: boolean; type?: string } = {},
+  ): string {
     const id = `AAMkEv${this.invitations.length + 1}`;
     const stamp = new Date(this.now()).toISOString();
     this.invitations.push({
@@ -657,6 +665,7 @@ export class GraphFake extends ProviderFake {
       createdDateTime: stamp,
       lastModifiedDateTime: stamp,
       start,
+      ...kind,
     });
     this.deliver(from, subject, '', '#microsoft.graph.eventMessageRequest');
     return id;
@@ -700,7 +709,8 @@ export class GraphFake extends ProviderFake {
         'The restriction or sort order is too complex for this operation.',
       );
     const all = this.inbox.filter((m) => Date.parse(m.receivedDateTime) >= from);
-    if (!order?.endsWith('asc')) all.reverse();
+    // Newest first unless asked otherwise; an $orderby without a direction is ascending (OData's default).
+    if (order === null || order.endsWith(' desc')) all.reverse();
     const skip = Number(query.get('$skiptoken') ?? 0) || 0;
     const size = Math.min(top, this.pageSize);
     const nextQuery = new URLSearchParams(query);
@@ -751,6 +761,8 @@ export class GraphFake extends ProviderFake {
           subject: e.subject,
           isOrganizer: false,
           isCancelled: e.isCancelled ?? false,
+          isAllDay: e.isAllDay ?? false,
+          type: e.type ?? 'singleInstance',
           createdDateTime: e.createdDateTime,
           lastModifiedDateTime: e.lastModifiedDateTime,
           organizer: { emailAddress: e.organizer },

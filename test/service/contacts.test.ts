@@ -437,4 +437,23 @@ describe('the record of contacts outside hours', () => {
     await w.host.contacts.read();
     expect(view().unread).toEqual([]);
   });
+
+  it('Outlook: an all-day invitation sent in hours is no contact; a recurring one is judged by when it was sent', async () => {
+    const w = await slackWorld();
+    await w.connect('microsoft');
+    await w.run('settings.update', { patch: { contactRecord: true } });
+    await w.connect('microsoft');
+    const ana = { name: 'Ana', address: 'ana@example.com' };
+    // Friday 16:00, in hours: an all-day event, and a weekly series whose recurrence begins on a Saturday.
+    w.graph.invite(ana, 'Offsite', '2026-12-09T00:00:00Z', { isAllDay: true });
+    w.graph.invite(ana, 'Weekly', '2026-12-12T00:00:00Z', { type: 'seriesMaster' });
+    await w.host.contacts.read();
+    expect(w.host.contacts.state.contacts).toEqual([]);
+    // Sent on Saturday evening, the same kind of series is a contact, with no meeting time said.
+    await w.advanceTo(at('2026-12-05T21:00', ZONE));
+    w.graph.invite(ana, 'Weekly 2', '2026-12-12T00:00:00Z', { type: 'seriesMaster' });
+    await w.host.contacts.read();
+    const kept = w.host.contacts.state.contacts;
+    expect(kept.map((c) => [c.channel, c.why, c.meetingAt])).toEqual([['invitation', 'weekend', undefined]]);
+  });
 });

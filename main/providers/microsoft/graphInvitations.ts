@@ -10,6 +10,8 @@ interface ListedEvent {
   subject?: string;
   isOrganizer?: boolean;
   isCancelled?: boolean;
+  isAllDay?: boolean;
+  type?: string;
   createdDateTime?: string;
   start?: { dateTime?: string };
   organizer?: { emailAddress?: { name?: string; address?: string } };
@@ -29,10 +31,10 @@ export async function readOutlookInvitations(
   apiUrl: string,
   get: GetPage<ListedEvent>,
   since: Instant,
-): Promise<OutlookInvitation[]> {
+): Promise<{ invitations: OutlookInvitation[]; complete: boolean }> {
   const base = apiUrl.replace(/\/$/, '');
   const query = new URLSearchParams({
-    $select: 'subject,organizer,isOrganizer,isCancelled,createdDateTime,start',
+    $select: 'subject,organizer,isOrganizer,isCancelled,isAllDay,type,createdDateTime,start',
     $filter: `lastModifiedDateTime ge ${new Date(since).toISOString()}`,
     $top: '50',
   });
@@ -44,12 +46,17 @@ export async function readOutlookInvitations(
       const created = Date.parse(event.createdDateTime ?? '');
       const start = Date.parse(`${(event.start?.dateTime ?? '').slice(0, 23)}Z`);
       const address = event.organizer?.emailAddress?.address;
-      if (!event.id || event.isOrganizer !== false || event.isCancelled || !address) continue;
+      // All-day events are no meeting at an hour (Google's reader leaves them out too).
+      if (!event.id || event.isOrganizer !== false || event.isCancelled || event.isAllDay || !address)
+        continue;
       if (Number.isNaN(created) || Number.isNaN(start)) continue;
       invitations.push({
         id: event.id,
         created,
-        start,
+        // A series master's start is where its recurrence begins: "the first occurrence of the meeting might
+        // not occur on this date" (https://learn.microsoft.com/en-us/graph/api/resources/event): judged by
+        // when it was sent alone.
+        start: event.type === 'seriesMaster' ? null : start,
         from: { id: address.toLowerCase(), name: event.organizer?.emailAddress?.name || address },
         text: event.subject ?? '',
       });
@@ -57,5 +64,5 @@ export async function readOutlookInvitations(
     const next = body['@odata.nextLink'];
     url = typeof next === 'string' && next.startsWith(base) ? next : null;
   }
-  return invitations;
+  return { invitations, complete: url === null };
 }

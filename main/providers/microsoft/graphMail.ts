@@ -38,7 +38,7 @@ export async function readInbox(
   apiUrl: string,
   get: GetPage,
   since: Instant,
-): Promise<{ mail: InboxMail[]; complete: boolean }> {
+): Promise<{ mail: InboxMail[]; complete: boolean; lastAt: Instant | null }> {
   const base = apiUrl.replace(/\/$/, '');
   const query = new URLSearchParams({
     $select: 'receivedDateTime,from,subject',
@@ -49,13 +49,16 @@ export async function readInbox(
     $top: String(PAGE),
   });
   const mail: InboxMail[] = [];
+  /** The newest item read, of any kind: a reading cut short goes on from there. */
+  let lastAt: Instant | null = null;
   let url: string | null = `${base}/me/mailFolders/inbox/messages?${query}`;
   for (let page = 0; url && page < MAX_PAGES; page++) {
     const body = await get(url, 'read your inbox for your record of contacts');
     for (const item of body.value ?? []) {
+      const at = Date.parse(item.receivedDateTime ?? '');
+      if (!Number.isNaN(at)) lastAt = Math.max(lastAt ?? at, at);
       // A meeting request in the inbox is an invitation, counted from the calendar (graphInvitations.ts).
       if (item['@odata.type']?.startsWith('#microsoft.graph.eventMessage')) continue;
-      const at = Date.parse(item.receivedDateTime ?? '');
       const address = item.from?.emailAddress?.address;
       if (!item.id || Number.isNaN(at) || !address) continue;
       mail.push({
@@ -68,5 +71,5 @@ export async function readInbox(
     const next = body['@odata.nextLink'];
     url = typeof next === 'string' && next.startsWith(base) ? next : null;
   }
-  return { mail, complete: url === null };
+  return { mail, complete: url === null, lastAt };
 }

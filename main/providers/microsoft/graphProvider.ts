@@ -6,7 +6,7 @@ import { canonicalZone } from '../../../shared/zoneNames';
 import { authorizedCall, checkJsonError } from '../authorizedCall';
 import type { AccountMemory, Provider, TeammateUpdate, TokenSource } from '../provider';
 import type { Teammate } from '../../../shared/intents';
-import { type OutlookInvitation, readOutlookInvitations } from './graphInvitations';
+import { readOutlookInvitations } from './graphInvitations';
 import { type GetPage, type InboxMail, readInbox } from './graphMail';
 import { KEY_TAG, PlannedEvents } from './plannedEvents';
 
@@ -397,12 +397,12 @@ export class GraphProvider implements Provider {
   }
 
   /** Mail received in the inbox since `since` (the record of contacts outside hours, #25). */
-  mail(since: Instant): Promise<{ mail: InboxMail[]; complete: boolean }> {
+  mail(since: Instant): ReturnType<typeof readInbox> {
     return readInbox(this.apiUrl, (url, what) => this.page(url, what), since);
   }
 
   /** Invitations from others changed since `since` (the record of contacts outside hours, #25). */
-  invitations(since: Instant): Promise<OutlookInvitation[]> {
+  outlookInvitations(since: Instant): ReturnType<typeof readOutlookInvitations> {
     return readOutlookInvitations(this.apiUrl, (url, what) => this.page(url, what), since);
   }
 

@@ -1,0 +1,66 @@
+import { type Instant, isoInZone } from '../../shared/clockTime';
+import { invitationContact, recordedContact } from '../../shared/contacts/contactRecord';
+import type { ContactState, KeptContact } from '../../shared/contacts/contactState';
+import type { Intents } from '../../shared/intents';
+import type { Settings } from '../../shared/settings';
+import type { Provider } from '../providers/provider';
+import { ProviderError } from '../providers/providerError';
+import { keyOf } from './contactKeys';
+
+/** Asked for from a little before the last reading: a clock a few minutes off loses nothing. */
+export const OVERLAP_MS = 10 * 60_000;
+
+export interface OutlookReading {
+  added: KeptContact[];
+  /** The marks that moved (a part that failed keeps its own). */
+  marks: Pick<ContactState, 'outlookMark' | 'outlookEventsMark'>;
+  /** What Microsoft 365 refused or could not answer. */
+  problem: ProviderError | null;
+}
+
+/**
+ * Outlook's mail and invitations since their own marks (#25), each part on its own: one refused keeps the
+ * other going. Mail cut short at a reading's pages goes on from the newest item read; invitations cut
+ * short keep their mark (read again whole next time, counted once by key).
+ */
+export async function readOutlook(
+  state: ContactState,
+  settings: Settings,
+  intents: Intents,
+  outlook: Provider,
+  now: Instant,
+): Promise<OutlookReading> {
+  const since = Date.parse(state.since!);
+  const from = (mark: string | undefined) => Math.max(mark ? Date.parse(mark) - OVERLAP_MS : since, since);
+  const at = (instant: Instant) => isoInZone(instant, settings.workTimeZone);
+  const reading: OutlookReading = { added: [], marks: {}, problem: null };
+  const failed = (error: unknown) => {
+    if (!(error instanceof ProviderError)) throw error;
+    reading.problem ??= error;
+  };
+  try {
+    const inbox = await outlook.mail!(from(state.outlookMark));
+    for (const item of inbox.mail) {
+      if (item.at < since) continue;
+      const incoming = { at: item.at, channel: 'outlookMail' as const, from: item.from, text: item.text };
+      const kept = recordedContact(incoming, settings, intents, settings.urgency);
+      if (kept) reading.added.push({ ...kept, key: keyOf('outlook', item.id) });
+    }
+    const last = inbox.lastAt;
+    reading.marks.outlookMark = at(inbox.complete || last === null ? now : last + OVERLAP_MS);
+  } catch (error) {
+    failed(error);
+  }
+  try {
+    const events = await outlook.outlookInvitations?.(from(state.outlookEventsMark));
+    for (const invitation of events?.invitations ?? []) {
+      if (invitation.created < since) continue;
+      const kept = invitationContact(invitation, settings, intents, settings.urgency);
+      if (kept) reading.added.push({ ...kept, key: keyOf('outlook-invitation', invitation.id) });
+    }
+    if (events?.complete) reading.marks.outlookEventsMark = at(now);
+  } catch (error) {
+    failed(error);
+  }
+  return reading;
+}
