@@ -7,7 +7,7 @@ import { authorizedCall, checkJsonError } from '../authorizedCall';
 import type { AccountMemory, Provider, TeammateUpdate, TokenSource } from '../provider';
 import type { Teammate } from '../../../shared/intents';
 import { readOutlookInvitations } from './graphInvitations';
-import { type GetPage, type InboxMail, readInbox } from './graphMail';
+import { type GetPage, readInbox } from './graphMail';
 import { KEY_TAG, PlannedEvents } from './plannedEvents';
 
 /**
