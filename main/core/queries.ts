@@ -78,7 +78,8 @@ const queryHandlers: { [Q in QueryName]: QueryHandler<Q> } = {
   contacts: (source, range, { now }) => {
     if (!source.contacts) return refusal('not_available', 'This Cadence keeps no record of contacts.');
     const connected = (source.integrations?.list() ?? []).filter((v) => v.connected).map((v) => v.id);
-    const view = contactsView(source.contacts.state, source.settings, now, connected, range);
+    const nudged = source.intents.nudges.filter((n) => n.answer === 'urgent').map((n) => Date.parse(n.at));
+    const view = contactsView(source.contacts.state, source.settings, now, connected, range, nudged);
     return ok({ ...view, unread: [...source.contacts.unread] });
   },
   team: (source) =>

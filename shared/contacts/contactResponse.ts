@@ -9,8 +9,12 @@ import type { KeptContact } from './contactState';
  */
 export type ContactResponse = 'onIt' | 'answeredOutside' | 'leftForHours' | 'notYet';
 
-export function contactResponse(contact: Contact, now: Instant): ContactResponse {
-  if (contact.onIt) return 'onIt';
+export function contactResponse(
+  contact: Contact,
+  now: Instant,
+  urgentNudges: readonly Instant[] = [],
+): ContactResponse {
+  if (contact.onIt || onItByNudge(contact, urgentNudges)) return 'onIt';
   if (contact.answeredAt) return contact.answeredOutside ? 'answeredOutside' : 'leftForHours';
   // Recorded before the record kept when hours began again: left for them once a day has passed.
   const back = contact.backAt ? Date.parse(contact.backAt) : Date.parse(contact.at) + 24 * 3_600_000;
@@ -20,8 +24,23 @@ export function contactResponse(contact: Contact, now: Instant): ContactResponse
 /** A contact as the record shows it: what the person did about it, as of the service's clock. */
 export type ShownContact = KeptContact & { response: ContactResponse };
 
-export function shownContact(contact: KeptContact, now: Instant): ShownContact {
-  return { ...contact, response: contactResponse(contact, now) };
+export function shownContact(
+  contact: KeptContact,
+  now: Instant,
+  urgentNudges: readonly Instant[] = [],
+): ShownContact {
+  return { ...contact, response: contactResponse(contact, now, urgentNudges) };
+}
+
+/**
+ * An urgent contact the person answered "Urgent — I'm on it" for, in the after-hours nudge: the answer
+ * came after it and before their hours began again (a day at most when that is not known).
+ */
+function onItByNudge(contact: Contact, urgentNudges: readonly Instant[]): boolean {
+  if (!contact.urgent || !urgentNudges.length) return false;
+  const at = Date.parse(contact.at);
+  const back = contact.backAt ? Date.parse(contact.backAt) : at + 24 * 3_600_000;
+  return urgentNudges.some((answered) => answered >= at && answered < back);
 }
 
 /** The response as a CSV's column says it. */

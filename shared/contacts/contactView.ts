@@ -35,6 +35,8 @@ export function contactsView(
   now: Instant,
   connected: readonly ProviderId[],
   range: { from?: string | undefined; to?: string | undefined } = {},
+  /** When the person answered the after-hours nudge "Urgent — I'm on it". */
+  urgentNudges: readonly Instant[] = [],
 ): ContactsView {
   const zone = settings.workTimeZone;
   const weekStart = (date: string) => atLocalTime(weekStartOf(date, settings.weekStart), 0, zone);
@@ -82,6 +84,6 @@ export function contactsView(
         const at = Date.parse(c.at);
         return at >= from && at < to;
       })
-      .map((c) => shownContact(c, now)),
+      .map((c) => shownContact(c, now, urgentNudges)),
   };
 }

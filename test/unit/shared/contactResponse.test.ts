@@ -54,6 +54,17 @@ describe('what the person did about a contact outside hours', () => {
     );
   });
 
+  it('an urgent contact is "on it" when the after-hours nudge was answered so that evening, not the next', () => {
+    const urgent = { ...kept('2026-12-08T21:00'), urgent: true };
+    const now = at('2026-12-10T12:00', BERLIN);
+    expect(contactResponse(urgent, now, [at('2026-12-08T21:30', BERLIN)])).toBe('onIt');
+    expect(contactResponse(urgent, now, [at('2026-12-08T20:30', BERLIN)])).toBe('leftForHours');
+    expect(contactResponse(urgent, now, [at('2026-12-09T21:30', BERLIN)])).toBe('leftForHours');
+    expect(contactResponse({ ...urgent, urgent: false }, now, [at('2026-12-08T21:30', BERLIN)])).toBe(
+      'leftForHours',
+    );
+  });
+
   it('puts the person’s own mark first, and writes each in the CSV’s what_you_did column', () => {
     const now = at('2026-12-10T12:00', BERLIN);
     const onIt = kept('2026-12-08T22:00', {
