@@ -59,6 +59,12 @@ test('the record of contacts outside hours: turned on, allowed in Slack, read, m
   await expect(ana).toContainText('Urgent — you were on it');
   await cadence.shot('contact-record');
   await noSeriousAxeViolations(page);
+  // At the tray popover's size, the table scrolls within its card rather than the page sideways.
+  await page.setViewportSize({ width: 420, height: 700 });
+  await record.scrollIntoViewIfNeeded();
+  await cadence.shot('contact-record-narrow');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(420);
+  await page.setViewportSize({ width: 1100, height: 900 });
 
   const download = page.waitForEvent('download');
   await record.getByRole('link', { name: 'Download as CSV' }).click();

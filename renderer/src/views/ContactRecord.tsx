@@ -125,15 +125,15 @@ export default function ContactRecord() {
             <tbody>
               {contacts.map((c) => (
                 <tr key={c.key}>
-                  <td>
+                  <td data-label="When">
                     {c.at.slice(0, 10)} {c.at.slice(11, 16)}
                   </td>
-                  <td>{channelWords(c)}</td>
-                  <td>
+                  <td data-label="Through">{channelWords(c)}</td>
+                  <td data-label="From">
                     <bdi>{c.from.name}</bdi>
                   </td>
-                  <td>{c.urgent ? 'Urgent' : 'No'}</td>
-                  <td>{responseWords(c)}</td>
+                  <td data-label="Urgent">{c.urgent ? 'Urgent' : 'No'}</td>
+                  <td data-label="What you did">{responseWords(c)}</td>
                   <td className="no-print">
                     <div className="button-row">
                       <button
