@@ -123,7 +123,8 @@ export class ContactRecorder extends Disposable {
       again = slackReady || google !== null || outlook !== null;
       if (slackReady) wait = await this.readSlack(settings, slack!, now);
       if (google) await this.readGoogle(settings, google, now);
-      if (outlook) await this.readOutlook(settings, outlook, now);
+      // Microsoft 365 asked to wait (429 with Retry-After): the next reading waits at least that long.
+      if (outlook) wait = Math.max(wait, await this.readOutlook(settings, outlook, now));
     } finally {
       if (again && !this.disposed)
         this.schedule(nextReadingAt(clock.now(), wait, this.options.settings(), this.options.intents()));
@@ -220,7 +221,7 @@ export class ContactRecorder extends Disposable {
   }
 
   /** Outlook's mail and invitations since the last reading (see outlookReading.ts). */
-  private async readOutlook(settings: Settings, outlook: Provider, now: Instant): Promise<void> {
+  private async readOutlook(settings: Settings, outlook: Provider, now: Instant): Promise<number> {
     const urgency = urgencyOf(settings);
     const { store } = this.options;
     const reading = await readOutlook(
@@ -233,6 +234,7 @@ export class ContactRecorder extends Disposable {
     store.write({ ...withContacts(store.value, reading.added, now), ...reading.marks });
     if (reading.problem) this.failed('Outlook', reading.problem);
     else this.unreadBy.delete('Outlook');
+    return reading.problem?.kind === 'rateLimited' ? (reading.problem.retryAfterMs ?? 0) : 0;
   }
 
   /**

@@ -638,6 +638,9 @@ export class GraphFake extends ProviderFake {
     return { status: 200, body: this.shown(existing, request.query) };
   }
 
+  /** Seconds the inbox listing asks to wait with a 429 (null: it answers). */
+  inboxRetryAfter: number | null = null;
+
   /** A mail from someone else arrives in the inbox now (fake time). */
   deliver(from: { name: string; address: string }, subject: string, body = '', type?: string): string {
     const id = `AAMk${this.inbox.length + 1}`;
@@ -680,6 +683,14 @@ export class GraphFake extends ProviderFake {
    * @odata.nextLink, smaller than asked for (the stricter reading of the paging page).
    */
   private listInbox(query: URLSearchParams, token: string | null): FakeReply {
+    // Throttled: "429 Too Many Requests" with "a Retry-After header" to wait
+    // (https://learn.microsoft.com/en-us/graph/throttling).
+    if (this.inboxRetryAfter !== null)
+      return {
+        status: 429,
+        headers: { 'retry-after': String(this.inboxRetryAfter) },
+        body: { error: { code: 'TooManyRequests', message: 'Please retry again later.' } },
+      };
     const top = Number(query.get('$top') ?? 10);
     if (!Number.isInteger(top) || top < 1 || top > 1000)
       return graphError(400, 'ErrorInvalidParameter', 'The value of $top must be between 1 and 1000.');

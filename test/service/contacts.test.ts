@@ -456,4 +456,22 @@ describe('the record of contacts outside hours', () => {
     const kept = w.host.contacts.state.contacts;
     expect(kept.map((c) => [c.channel, c.why, c.meetingAt])).toEqual([['invitation', 'weekend', undefined]]);
   });
+
+  it("Outlook: the person's own mail is no contact; asked to wait an hour, the record waits an hour", async () => {
+    const w = await slackWorld();
+    await w.connect('microsoft');
+    await w.run('settings.update', { patch: { contactRecord: true } });
+    await w.connect('microsoft');
+    await w.advanceTo(at('2026-12-04T19:30', ZONE));
+    w.graph.deliver({ name: 'Me', address: 'Me@Contoso.example' }, 'Note to self');
+    w.graph.deliver({ name: 'Ana', address: 'ana@example.com' }, 'Hello');
+    await w.host.contacts.read();
+    expect(w.host.contacts.state.contacts.map((c) => c.from.name)).toEqual(['Ana']);
+    w.graph.inboxRetryAfter = 3600;
+    w.clock.advanceTo(at('2026-12-04T19:45', ZONE));
+    await w.host.contacts.read();
+    expect(w.host.contacts.nextAt).toBeGreaterThanOrEqual(at('2026-12-04T20:45', ZONE));
+    // A pause is not a failure: nothing is said beside the weeks.
+    expect(w.host.contacts.unread).toEqual([]);
+  });
 });

@@ -38,6 +38,8 @@ export async function readInbox(
   apiUrl: string,
   get: GetPage,
   since: Instant,
+  /** The signed-in person's own address: their own mail (to themselves, sent from another device) is no contact. */
+  self: string | null = null,
 ): Promise<{ mail: InboxMail[]; complete: boolean; lastAt: Instant | null }> {
   const base = apiUrl.replace(/\/$/, '');
   const query = new URLSearchParams({
@@ -60,7 +62,7 @@ export async function readInbox(
       // A meeting request in the inbox is an invitation, counted from the calendar (graphInvitations.ts).
       if (item['@odata.type']?.startsWith('#microsoft.graph.eventMessage')) continue;
       const address = item.from?.emailAddress?.address;
-      if (!item.id || Number.isNaN(at) || !address) continue;
+      if (!item.id || Number.isNaN(at) || !address || address.toLowerCase() === self) continue;
       mail.push({
         id: item.id,
         at,

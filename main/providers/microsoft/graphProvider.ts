@@ -398,7 +398,8 @@ export class GraphProvider implements Provider {
 
   /** Mail received in the inbox since `since` (the record of contacts outside hours, #25). */
   mail(since: Instant): ReturnType<typeof readInbox> {
-    return readInbox(this.apiUrl, (url, what) => this.page(url, what), since);
+    const self = this.tokens.identity()?.username?.toLowerCase() ?? null;
+    return readInbox(this.apiUrl, (url, what) => this.page(url, what), since, self);
   }
 
   /** Invitations from others changed since `since` (the record of contacts outside hours, #25). */
