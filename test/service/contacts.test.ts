@@ -474,4 +474,27 @@ describe('the record of contacts outside hours', () => {
     // A pause is not a failure: nothing is said beside the weeks.
     expect(w.host.contacts.unread).toEqual([]);
   });
+
+  it('Google: someone added to an older meeting on Saturday evening is a contact then', async () => {
+    const w = await slackWorld();
+    await w.connect('google');
+    const older = w.google.invite(
+      { email: 'kai@example.com' },
+      '2026-12-09T09:00:00Z',
+      '2026-12-09T10:00:00Z',
+      'Sync',
+    );
+    // Made on Friday before the record began, without the person; they are added on Saturday at 21:00.
+    w.google.events.get(older.id)!.attendees = [];
+    await w.run('settings.update', { patch: { contactRecord: true } });
+    await w.host.contacts.read();
+    await w.advanceTo(at('2026-12-05T21:00', ZONE));
+    const event = w.google.events.get(older.id)!;
+    event.attendees = [{ email: 'me@example.com', self: true, responseStatus: 'needsAction' }];
+    event.updated = new Date(w.clock.now()).toISOString();
+    await w.host.contacts.read();
+    expect(w.host.contacts.state.contacts.map((c) => [c.from.name, c.why, c.at.slice(0, 16)])).toEqual([
+      ['kai@example.com', 'weekend', '2026-12-05T21:00'],
+    ]);
+  });
 });

@@ -5,7 +5,10 @@ export interface Invitation {
   id: string;
   /** The recurring meeting it is an instance of: one invitation for the whole series. */
   series?: string | undefined;
-  /** When it was created: when it reached the user. */
+  /**
+   * When it reached the user: when it was created, or, for an event made earlier that changed since the
+   * last reading (the user added to it, the meeting moved), when it changed.
+   */
   created: Instant;
   /** When the meeting starts. */
   start: Instant;
@@ -22,6 +25,7 @@ interface ListedEvent {
   recurringEventId?: string;
   status?: string;
   created?: string;
+  updated?: string;
   summary?: string;
   description?: string;
   start?: { dateTime?: string };
@@ -63,7 +67,11 @@ export async function readInvitations(
     'read the invitations for your record of contacts',
   );
   return items.flatMap((event) => {
-    const created = Date.parse(event.created ?? '');
+    const made = Date.parse(event.created ?? '');
+    // No field says when a guest was added: `updated` ("Last modification time of the main event data") is
+    // the documented stand-in, kept within this reading's window.
+    const changed = Math.min(Math.max(Date.parse(event.updated ?? '') || updatedSince, updatedSince), now);
+    const created = made >= updatedSince ? made : changed;
     const start = Date.parse(event.start?.dateTime ?? '');
     const organizer = event.organizer;
     // Made by the person (on another of their calendars: `creator.self`), or not a meeting (Gmail's
