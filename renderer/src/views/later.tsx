@@ -1,4 +1,12 @@
-import { Component, type ComponentType, createElement, lazy, type ReactNode, Suspense } from 'react';
+import {
+  Component,
+  type ComponentType,
+  createElement,
+  lazy,
+  type ReactNode,
+  Suspense,
+  useState,
+} from 'react';
 import { reloadForMissingCode } from '../store/store';
 
 /** Shows `failed` instead of children whose code could not be loaded. */
@@ -48,6 +56,11 @@ export function later(load: () => Promise<ComponentType>, what: string, loading:
     ),
   );
   function View() {
+    // Chosen once for this mount: shown through the lazy part while its code was loading, it stays so.
+    // Switching to the loaded component on a later render would be another element type at the same
+    // place, and React would mount the part afresh, losing what the person typed and the answer they
+    // were waiting for (a save's refusal or "Settings saved." went missing that way, now and then).
+    const [direct] = useState(() => loaded);
     return (
       <LoadBoundary
         failed={
@@ -56,7 +69,7 @@ export function later(load: () => Promise<ComponentType>, what: string, loading:
           </p>
         }
       >
-        <Suspense fallback={loading}>{loaded ? createElement(loaded) : <Part />}</Suspense>
+        <Suspense fallback={loading}>{direct ? createElement(direct) : <Part />}</Suspense>
       </LoadBoundary>
     );
   }
