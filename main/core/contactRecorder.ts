@@ -1,7 +1,7 @@
 import { type Instant, isoInZone } from '../../shared/clockTime';
 import { nextReadingAt } from '../../shared/contacts/contactReading';
 import { keyOf } from './contactKeys';
-import { OVERLAP_MS, readOutlook } from './outlookReading';
+import { readFrom, readOutlook } from './outlookReading';
 import { invitationContact, outsideHoursAt, recordedContact } from '../../shared/contacts/contactRecord';
 import { type ContactState, type KeptContact, withContacts } from '../../shared/contacts/contactState';
 import type { Intents, Teammate } from '../../shared/intents';
@@ -188,9 +188,9 @@ export class ContactRecorder extends Disposable {
   private async readGoogle(settings: Settings, google: Provider, now: Instant): Promise<void> {
     const { store } = this.options;
     const since = Date.parse(store.value.since!);
-    const from = store.value.googleMark ? Date.parse(store.value.googleMark) - OVERLAP_MS : since;
+
     try {
-      const invitations = await google.invitations!(Math.max(from, since), now);
+      const invitations = await google.invitations!(readFrom(store.value.googleMark, since), now);
       const intents = this.options.intents();
       const urgency = urgencyOf(settings);
       const added: KeptContact[] = [];
@@ -224,13 +224,7 @@ export class ContactRecorder extends Disposable {
   private async readOutlook(settings: Settings, outlook: Provider, now: Instant): Promise<number> {
     const urgency = urgencyOf(settings);
     const { store } = this.options;
-    const reading = await readOutlook(
-      store.value,
-      { ...settings, urgency },
-      this.options.intents(),
-      outlook,
-      now,
-    );
+    const reading = await readOutlook(store.value, settings, this.options.intents(), urgency, outlook, now);
     store.write({ ...withContacts(store.value, reading.added, now), ...reading.marks });
     if (reading.problem) this.failed('Outlook', reading.problem);
     else this.unreadBy.delete('Outlook');

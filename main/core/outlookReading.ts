@@ -10,6 +10,11 @@ import { keyOf } from './contactKeys';
 /** Asked for from a little before the last reading: a clock a few minutes off loses nothing. */
 export const OVERLAP_MS = 10 * 60_000;
 
+/** Where a reading begins: a little before its service's last mark, never before the record began. */
+export function readFrom(mark: string | undefined, since: Instant): Instant {
+  return Math.max(mark ? Date.parse(mark) - OVERLAP_MS : since, since);
+}
+
 export interface OutlookReading {
   added: KeptContact[];
   /** The marks that moved (a part that failed keeps its own). */
@@ -27,11 +32,11 @@ export async function readOutlook(
   state: ContactState,
   settings: Settings,
   intents: Intents,
+  urgency: Settings['urgency'],
   outlook: Provider,
   now: Instant,
 ): Promise<OutlookReading> {
   const since = Date.parse(state.since!);
-  const from = (mark: string | undefined) => Math.max(mark ? Date.parse(mark) - OVERLAP_MS : since, since);
   const at = (instant: Instant) => isoInZone(instant, settings.workTimeZone);
   const reading: OutlookReading = { added: [], marks: {}, problem: null };
   const failed = (error: unknown) => {
@@ -39,11 +44,11 @@ export async function readOutlook(
     reading.problem ??= error;
   };
   try {
-    const inbox = await outlook.mail!(from(state.outlookMark));
+    const inbox = await outlook.mail!(readFrom(state.outlookMark, since));
     for (const item of inbox.mail) {
       if (item.at < since) continue;
       const incoming = { at: item.at, channel: 'outlookMail' as const, from: item.from, text: item.text };
-      const kept = recordedContact(incoming, settings, intents, settings.urgency);
+      const kept = recordedContact(incoming, settings, intents, urgency);
       if (kept) reading.added.push({ ...kept, key: keyOf('outlook', item.id) });
     }
     const last = inbox.lastAt;
@@ -52,10 +57,10 @@ export async function readOutlook(
     failed(error);
   }
   try {
-    const events = await outlook.outlookInvitations?.(from(state.outlookEventsMark));
+    const events = await outlook.outlookInvitations?.(readFrom(state.outlookEventsMark, since));
     for (const invitation of events?.invitations ?? []) {
       if (invitation.created < since) continue;
-      const kept = invitationContact(invitation, settings, intents, settings.urgency);
+      const kept = invitationContact(invitation, settings, intents, urgency);
       if (kept) reading.added.push({ ...kept, key: keyOf('outlook-invitation', invitation.id) });
     }
     if (events?.complete) reading.marks.outlookEventsMark = at(now);
