@@ -2,6 +2,8 @@ import { type Instant, isoInZone } from '../../shared/clockTime';
 import { nextReadingAt } from '../../shared/contacts/contactReading';
 import { keyOf } from './contactKeys';
 import { readFrom, readOutlook } from './outlookReading';
+import { readSlackMentions } from './slackMentionReading';
+import { SLACK_MENTION_SCOPES } from '../providers/endpoints';
 import { invitationContact, outsideHoursAt, recordedContact } from '../../shared/contacts/contactRecord';
 import { type ContactState, type KeptContact, withContacts } from '../../shared/contacts/contactState';
 import type { Intents, Teammate } from '../../shared/intents';
@@ -109,6 +111,7 @@ export class ContactRecorder extends Disposable {
           googleMark: _g,
           outlookMark: _o,
           outlookEventsMark: _e,
+          slackMentionMark: _m,
           ...kept
         } = store.value;
         store.write({ ...kept, since: stamp, slackMarks: {} });
@@ -117,11 +120,15 @@ export class ContactRecorder extends Disposable {
       const slack = this.options.slack();
       const calendar = this.options.google?.() ?? null;
       const google = calendar?.invitations ? calendar : null;
-      const slackReady = Boolean(slack?.provider?.conversations && !slack.missing.length);
+      // Direct messages need their four permissions; mentions search:read, which an earlier record may lack.
+      const slackMissing = slack?.missing.filter((scope) => !SLACK_MENTION_SCOPES.includes(scope)) ?? [];
+      const slackReady = Boolean(slack?.provider?.conversations && !slackMissing.length);
+      const mentions = slackReady && slack!.provider!.mentions && slack!.self && slack!.missing.length === 0;
       const microsoft = this.options.microsoft?.() ?? null;
       const outlook = microsoft?.provider?.mail && !microsoft.missing.length ? microsoft.provider : null;
       again = slackReady || google !== null || outlook !== null;
       if (slackReady) wait = await this.readSlack(settings, slack!, now);
+      if (mentions) await this.readMentions(settings, slack!.provider!, slack!.self!, now);
       if (google) await this.readGoogle(settings, google, now);
       // Microsoft 365 asked to wait (429 with Retry-After): the next reading waits at least that long.
       if (outlook) wait = Math.max(wait, await this.readOutlook(settings, outlook, now));
@@ -178,6 +185,24 @@ export class ContactRecorder extends Disposable {
       this.failed('Slack', error);
       return READ_EVERY_MS;
     }
+  }
+
+  /** Slack's channel messages that mention the person (see slackMentionReading.ts). */
+  private async readMentions(settings: Settings, slack: Provider, self: string, now: Instant): Promise<void> {
+    const { store } = this.options;
+    const names = new Map(this.options.people().map((p) => [slackMemberOf(p), p.name]));
+    const urgency = urgencyOf(settings);
+    const access = { provider: slack, self, names };
+    const reading = await readSlackMentions(
+      store.value,
+      settings,
+      this.options.intents(),
+      urgency,
+      access,
+      now,
+    );
+    store.write({ ...withContacts(store.value, reading.added, now), slackMentionMark: reading.mark });
+    if (reading.problem) this.failed('Slack', reading.problem);
   }
 
   /**

@@ -47,7 +47,14 @@ export const SLACK_MESSAGE_SCOPES = ['chat:write', 'im:write'];
  * `mpim` needs `im:read` and `mpim:read`, conversations.history of them `im:history` and `mpim:history`
  * ("Required scopes", https://docs.slack.dev/reference/methods/conversations.list, …/conversations.history).
  */
-export const SLACK_RECORD_SCOPES = ['im:read', 'im:history', 'mpim:read', 'mpim:history'];
+export const SLACK_CONVERSATION_SCOPES = ['im:read', 'im:history', 'mpim:read', 'mpim:history'];
+/**
+ * And the channel messages that mention the person: search.messages, with a user token, needs
+ * `search:read` (https://docs.slack.dev/reference/methods/search.messages, Scopes). Granted apart: a
+ * record allowed before mentions were read goes on reading direct messages until it is allowed.
+ */
+export const SLACK_MENTION_SCOPES = ['search:read'];
+export const SLACK_RECORD_SCOPES = [...SLACK_CONVERSATION_SCOPES, ...SLACK_MENTION_SCOPES];
 /**
  * Microsoft 365's for the record: the inbox's senders, times and subjects. Mail.ReadBasic is the least
  * privileged permission of GET /me/mailFolders/{id}/messages and gives no body

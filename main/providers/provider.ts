@@ -7,6 +7,7 @@ import type { Desired } from '../../shared/desired';
 import type { Teammate } from '../../shared/intents';
 import type { Settings } from '../../shared/settings';
 import type { ConversationReading } from './slack/slackContacts';
+import type { MentionReading } from './slack/slackMentions';
 
 import type { AccountFacts, ProviderId } from '../../shared/integrationView';
 
@@ -32,6 +33,8 @@ export interface Provider {
   ): Promise<{ scheduledId: string | null; postAt: Instant | null }>;
   /** The user's direct and group messages since each conversation's mark (Slack; the record of contacts). */
   conversations?(marks: Record<string, string>, since: Instant, now: Instant): Promise<ConversationReading>;
+  /** Messages in channels that mention the user since `from` (Slack; the record of contacts). */
+  mentions?(self: string, from: Instant): Promise<MentionReading>;
   /** Meeting invitations from others changed since `updatedSince` (Google; the record of contacts). */
   invitations?(updatedSince: Instant, now: Instant): Promise<Invitation[]>;
   /** Mail received in the inbox since `since` (Microsoft 365; the record of contacts). */

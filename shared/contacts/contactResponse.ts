@@ -4,10 +4,14 @@ import type { KeptContact } from './contactState';
 
 /**
  * What the person did about a contact outside their hours (#25): marked it "Urgent — I'm on it", answered
- * it outside their hours, left it for their hours (answered once they began, or not at all by then), or
- * nothing yet (their hours have not begun again).
+ * it outside their hours, left it for their hours (answered once they began, or not at all by then),
+ * nothing yet (their hours have not begun again), or not known: where Cadence does not read the person's
+ * replies (a channel, mail, an invitation), it does not say they left it unanswered.
  */
-export type ContactResponse = 'onIt' | 'answeredOutside' | 'leftForHours' | 'notYet';
+export type ContactResponse = 'onIt' | 'answeredOutside' | 'leftForHours' | 'notYet' | 'replyNotRead';
+
+/** The channels whose replies the record reads: the person's own messages in the same conversation. */
+const REPLIES_READ: ReadonlySet<Contact['channel']> = new Set(['slackDirect', 'slackGroup', 'teamsChat']);
 
 export function contactResponse(
   contact: Contact,
@@ -16,6 +20,7 @@ export function contactResponse(
 ): ContactResponse {
   if (contact.onIt || onItByNudge(contact, urgentNudges)) return 'onIt';
   if (contact.answeredAt) return contact.answeredOutside ? 'answeredOutside' : 'leftForHours';
+  if (!REPLIES_READ.has(contact.channel)) return 'replyNotRead';
   // Recorded before the record kept when hours began again: left for them once a day has passed.
   const back = contact.backAt ? Date.parse(contact.backAt) : Date.parse(contact.at) + 24 * 3_600_000;
   return now >= back ? 'leftForHours' : 'notYet';
@@ -49,6 +54,7 @@ export const RESPONSE_CODES: Record<ContactResponse, string> = {
   answeredOutside: 'answered_outside_hours',
   leftForHours: 'left_for_working_hours',
   notYet: 'not_yet',
+  replyNotRead: 'reply_not_read',
 };
 
 /** The response in words, with the reply's time where there was one ("Answered outside your hours, 21:40"). */
@@ -65,5 +71,7 @@ export function responseWords(contact: ShownContact): string {
       return `Left for your working hours${when ? `; answered ${when}` : ''}`;
     case 'notYet':
       return 'Not answered yet';
+    case 'replyNotRead':
+      return 'Your reply is not read here';
   }
 }

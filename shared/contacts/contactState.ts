@@ -32,6 +32,8 @@ export const contactStateSchema = z.object({
   slackMarks: z.record(z.string().max(40), z.string().max(40)),
   /** When the person turned the record off (it goes on from when they turn it on again). */
   offSince: z.iso.datetime({ offset: true }).optional(),
+  /** Slack: when the channel messages that mention the person were last searched. */
+  slackMentionMark: z.iso.datetime({ offset: true }).optional(),
   /** Google Calendar: when invitations were last read (the next reading asks for changes since). */
   googleMark: z.iso.datetime({ offset: true }).optional(),
   /** Outlook: when the inbox, and the calendar's invitations, were last read. */

@@ -7,6 +7,7 @@ import {
   grantedOnConsent,
   ProviderFake,
 } from './fakeHttp';
+import { type SearchableMessage, searchMessages } from './slackSearch';
 
 /** The redirect URLs slack-app-manifest.yml registers (oauth_config.redirect_urls), read from the file. */
 export function manifestRedirects(): string[] {
@@ -66,6 +67,8 @@ const TIER: Record<string, number> = {
   // "Tier 3: 50+ per minute" for internal apps (https://docs.slack.dev/reference/methods/conversations.history);
   // `newAppHistoryLimits` applies the 1-a-minute limit of newer non-Marketplace apps instead.
   'conversations.history': 50,
+  // Tier 2 (https://docs.slack.dev/reference/methods/search.messages, Rate limits)
+  'search.messages': 20,
 };
 
 /**
@@ -92,11 +95,14 @@ const METHOD_SCOPE: Record<string, string | null> = {
   // Checked per conversation type below (im:read / mpim:read, im:history / mpim:history).
   'conversations.list': null,
   'conversations.history': null,
+  // "User token: search:read" (https://docs.slack.dev/reference/methods/search.messages, Scopes)
+  'search.messages': 'search:read',
 };
 
 /** What a sign-in that asked for nothing beyond status grants (messages need `chat:write` and `im:write`). */
 const STATUS_SCOPES = Object.values(METHOD_SCOPE).filter(
-  (scope): scope is string => scope !== null && scope !== 'chat:write' && scope !== 'im:write',
+  (scope): scope is string =>
+    scope !== null && scope !== 'chat:write' && scope !== 'im:write' && scope !== 'search:read',
 );
 
 /**
@@ -381,6 +387,10 @@ export class SlackFake extends ProviderFake {
         return this.unschedule(body);
       case 'conversations.list':
         return this.listConversations(body);
+      case 'search.messages': {
+        const answer = searchMessages(this.searchable(), body);
+        return 'error' in answer ? this.error(answer.error) : this.ok(answer.body);
+      }
       case 'conversations.history':
         return this.readHistory(body);
     }
@@ -596,6 +606,29 @@ export class SlackFake extends ProviderFake {
         ? { response_metadata: { next_cursor: Buffer.from(String(start + limit)).toString('base64') } }
         : {}),
     });
+  }
+  /** Public and private channels the user is in, by id: their name and messages, oldest first. */
+  readonly channels = new Map<
+    string,
+    {
+      name: string;
+      private?: boolean;
+      messages: { ts: string; user: string; text: string; bot_id?: string }[];
+    }
+  >();
+
+  /** Everything search finds: the channels' messages, and the direct and group messages. */
+  private searchable(): SearchableMessage[] {
+    const found: SearchableMessage[] = [];
+    for (const [id, channel] of this.channels)
+      for (const m of channel.messages)
+        found.push({ ...m, channel: { id, name: channel.name, is_private: channel.private === true } });
+    for (const [id, messages] of this.history) {
+      const kind = this.conversation(id)?.kind;
+      const where = { id, name: id, ...(kind === 'mpim' ? { is_mpim: true } : { is_im: true }) };
+      for (const m of messages) found.push({ ts: m.ts, user: m.user, text: m.text, channel: where });
+    }
+    return found;
   }
   private historyCalls: number[] = [];
   /** Pages of conversations.history may be short, even empty, while `has_more` is true (see readHistory). */

@@ -497,4 +497,56 @@ describe('the record of contacts outside hours', () => {
       ['kai@example.com', 'weekend', '2026-12-05T21:00'],
     ]);
   });
+
+  it('Slack mentions in channels outside hours are contacts, read through search once allowed', async () => {
+    const w = await slackWorld();
+    // A record allowed before mentions were read: the sign-in did not grant search:read.
+    w.slack.withheld = ['search:read'];
+    await w.run('settings.update', { patch: { contactRecord: true } });
+    await w.connect('slack');
+    w.slack.channels.set('CDESIGN', {
+      name: 'design',
+      messages: [
+        { ts: ts('2026-12-04T16:45'), user: 'UANA', text: '<@U0ME> quick one, inside your hours' },
+        { ts: ts('2026-12-04T20:30'), user: 'UANA', text: '<@U0ME> Secret mockups for review' },
+        { ts: ts('2026-12-05T11:00'), user: 'UKAI', text: '<@U0ME> !urgent the site is down' },
+        { ts: ts('2026-12-05T11:20'), user: 'U0ME', text: 'on it <@U0ME>' },
+        { ts: ts('2026-12-05T12:00'), user: 'UBOT', text: '<@U0ME> deploy finished', bot_id: 'B1' },
+        { ts: ts('2026-12-05T13:00'), user: 'UANA', text: 'nobody mentioned here' },
+      ],
+    });
+    w.slack.history.set('DUANA', [{ ts: ts('2026-12-05T10:00'), user: 'UANA', text: 'a direct one' }]);
+    await w.advanceTo(at('2026-12-05T14:00', ZONE));
+    await w.host.contacts.read();
+    // Direct messages are read meanwhile; mentions wait for the permission, and the Slack card asks for it.
+    expect(w.slack.methodCalls()).not.toContain('search.messages');
+    expect(w.host.contacts.state.contacts.map((c) => c.channel)).toEqual(['slackDirect']);
+    expect(w.host.integrations.list().find((v) => v.id === 'slack')?.permission).toMatch(
+      /search for the messages that mention you/,
+    );
+    w.slack.withheld = [];
+    await w.connect('slack');
+    expect(w.slack.granted).toContain('search:read');
+    await w.host.contacts.read();
+    const mentions = w.host.contacts.state.contacts.filter((c) => c.channel === 'slackMention');
+    // Ana's on Friday evening and Kai's urgent one on Saturday; not the one in hours, the person's own, a bot's.
+    expect(mentions.map((c) => [c.at.slice(0, 16), c.from.name, c.urgent, c.why, c.key])).toEqual([
+      ['2026-12-04T20:30', 'Ana', false, 'afterHours', `slack:CDESIGN:${ts('2026-12-04T20:30')}`],
+      ['2026-12-05T11:00', 'Kai', true, 'weekend', `slack:CDESIGN:${ts('2026-12-05T11:00')}`],
+    ]);
+    // A reply in a channel is not read: the record does not claim the mention was left unanswered.
+    const list = await cli(w.dir, ['contacts', '--list'], {});
+    expect(list.stdout).toContain('2026-12-04 20:30  Slack mention  Ana  Your reply is not read here');
+    // Read again: counted once; the text is nowhere in the data folder.
+    await w.advanceTo(at('2026-12-05T15:00', ZONE));
+    await w.host.contacts.read();
+    expect(w.host.contacts.state.contacts.filter((c) => c.channel === 'slackMention')).toHaveLength(2);
+    expect(fs.readFileSync(path.join(w.dir, 'contacts.json'), 'utf8')).not.toMatch(
+      /Secret mockups|site is down/,
+    );
+    // One search a reading, asked by the person's own id and a day it can take.
+    const searches = w.slack.server.calls.filter((c) => c.path === '/api/search.messages');
+    expect(searches.length).toBeGreaterThanOrEqual(2);
+    expect(searches.at(-1)!.body).toMatchObject({ query: '<@U0ME> after:2026-12-03', sort: 'timestamp' });
+  });
 });

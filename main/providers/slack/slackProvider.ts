@@ -6,6 +6,7 @@ import { httpCall, ProviderError } from '../providerError';
 import type { AccountMemory, Provider, TokenSource } from '../provider';
 import { type SentMessage, sendDirect, takeBack } from './slackMessages';
 import { type ConversationReading, type ReadMarks, readConversations, readingMemory } from './slackContacts';
+import { type MentionReading, readMentions } from './slackMentions';
 
 const AUTH_ERRORS = new Set(['invalid_auth', 'token_revoked', 'not_authed', 'account_inactive']);
 /**
@@ -118,6 +119,11 @@ export class SlackProvider implements Provider {
   /** The user's direct and group messages since each conversation's mark (the record of contacts, #25). */
   conversations(marks: ReadMarks, since: Instant, now: Instant): Promise<ConversationReading> {
     return readConversations((method, form) => this.call(method, form), marks, since, this.reading, now);
+  }
+
+  /** Messages in channels that mention the user (`self`) since `from` (the record of contacts, #25). */
+  mentions(self: string, from: Instant): Promise<MentionReading> {
+    return readMentions((method, form) => this.call(method, form), self, from);
   }
 
   /** Takes back a message scheduled with `message` ("channel/id"), before Slack posts it. */

@@ -65,6 +65,17 @@ describe('what the person did about a contact outside hours', () => {
     );
   });
 
+  it('where replies are not read (a channel mention, mail, an invitation), never claims one was left unanswered', () => {
+    const now = at('2026-12-14T10:00', BERLIN);
+    for (const channel of ['slackMention', 'outlookMail', 'invitation'] as const) {
+      const contact = { ...kept('2026-12-11T20:15'), channel };
+      expect(contactResponse(contact, now)).toBe('replyNotRead');
+      expect(responseWords(shownContact(contact, now))).toBe('Your reply is not read here');
+      expect(contactResponse({ ...contact, onIt: true }, now)).toBe('onIt');
+    }
+    expect(contactResponse({ ...kept('2026-12-11T20:15'), channel: 'slackGroup' }, now)).toBe('leftForHours');
+  });
+
   it('puts the person’s own mark first, and writes each in the CSV’s what_you_did column', () => {
     const now = at('2026-12-10T12:00', BERLIN);
     const onIt = kept('2026-12-08T22:00', {
