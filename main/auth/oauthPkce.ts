@@ -101,7 +101,8 @@ function accountKeyOf(body: Record<string, unknown>, identity: SignedInIdentity 
 }
 
 /**
- * The claims Cadence reads from an ID token: the tenant (`tid`) and the address (`preferred_username`).
+ * The claims Cadence reads from an ID token: the tenant (`tid`), the address (`preferred_username`) and
+ * the person's object id (`oid`, which Teams names a chat message's sender by).
  * The token came straight from the token endpoint over TLS, so its signature need not be checked for
  * this use (OpenID Connect Core 1.0, 3.1.3.7, item 6); it decides words and which features to try, never access.
  */
@@ -115,6 +116,7 @@ function identityOf(idToken: unknown): SignedInIdentity | null {
     if (typeof claims.tid === 'string') identity.tenant = claims.tid;
     if (typeof claims.preferred_username === 'string')
       identity.username = claims.preferred_username.slice(0, 120);
+    if (typeof claims.oid === 'string') identity.objectId = claims.oid.slice(0, 64);
     return identity.tenant || identity.username ? identity : null;
   } catch {
     return null;

@@ -1,10 +1,11 @@
 import { type Instant, isoInZone } from '../../shared/clockTime';
 import { nextReadingAt } from '../../shared/contacts/contactReading';
-import { keyOf } from './contactKeys';
-import { readFrom, readOutlook } from './outlookReading';
+import { withReplies } from '../../shared/contacts/contactResponse';
+import { readOutlook } from './outlookReading';
 import { readSlackMentions } from './slackMentionReading';
+import { readGoogle } from './googleReading';
 import { SLACK_MENTION_SCOPES } from '../providers/endpoints';
-import { invitationContact, outsideHoursAt, recordedContact } from '../../shared/contacts/contactRecord';
+import { recordedContact } from '../../shared/contacts/contactRecord';
 import { type ContactState, type KeptContact, withContacts } from '../../shared/contacts/contactState';
 import type { Intents, Teammate } from '../../shared/intents';
 import { slackMemberOf } from '../../shared/messageTiming';
@@ -163,17 +164,12 @@ export class ContactRecorder extends Disposable {
       }
       const next = withContacts({ ...store.value, slackMarks: reading.marks }, added, now);
       // The person's own replies: the first after a contact in its conversation is when it was answered.
-      const replies = reading.messages.filter((m) => m.user === slack.self).sort((a, b) => a.at - b.at);
+      const replies = reading.messages
+        .filter((m) => m.user === slack.self)
+        .map((m) => ({ where: `slack:${m.channel}:`, at: m.at }));
       store.write({
         ...next,
-        contacts: next.contacts.map((contact) => {
-          if (contact.answeredAt) return contact;
-          const at = Date.parse(contact.at);
-          const reply = replies.find((r) => contact.key.startsWith(`slack:${r.channel}:`) && r.at > at);
-          if (!reply) return contact;
-          const answeredOutside = outsideHoursAt(reply.at, settings, this.options.intents());
-          return { ...contact, answeredAt: isoInZone(reply.at, settings.workTimeZone), answeredOutside };
-        }),
+        contacts: withReplies(next.contacts, replies, settings, this.options.intents()),
       });
       this.unreadBy.delete('Slack');
       if (reading.retryAfterMs !== null) return Math.max(reading.retryAfterMs, 60_000);
@@ -205,44 +201,15 @@ export class ContactRecorder extends Disposable {
     if (reading.problem) this.failed('Slack', reading.problem);
   }
 
-  /**
-   * Google Calendar's invitations from others changed since the last reading (a few minutes' overlap: the
-   * key counts each once): one sent while the person was outside their hours, or set for a time outside
-   * them, is a contact; it arrived when it was created.
-   */
+  /** Google Calendar's invitations from others since the last reading (see googleReading.ts). */
   private async readGoogle(settings: Settings, google: Provider, now: Instant): Promise<void> {
     const { store } = this.options;
-    const since = Date.parse(store.value.since!);
-
-    try {
-      const invitations = await google.invitations!(readFrom(store.value.googleMark, since), now);
-      const intents = this.options.intents();
-      const urgency = urgencyOf(settings);
-      const added: KeptContact[] = [];
-      for (const invitation of invitations) {
-        if (invitation.created < since) continue;
-        const kept = invitationContact(invitation, settings, intents, urgency);
-        // A recurring meeting's instances are one invitation ("all occurrences of one event have different
-        // ids", Events: list): kept once, by its series.
-        if (kept) added.push({ ...kept, key: keyOf('google', invitation.series ?? invitation.id) });
-      }
-      store.write({
-        ...withContacts(store.value, added, now),
-        googleMark: isoInZone(now, settings.workTimeZone),
-      });
-      this.unreadBy.delete('Google Calendar');
-    } catch (error) {
-      // As for Slack: the Google card says what to do; the mark did not move, so nothing is lost.
-      if (!(error instanceof ProviderError)) throw error;
-      this.failed('Google Calendar', error);
-      // Unless the mark is too old for Google (410 updatedMinTooLongAgo, "The request specified an
-      // updatedMin that is too far in the past", https://developers.google.com/workspace/calendar/api/guides/errors):
-      // the readings go on from now rather than stop for good.
-      if (error.code === 'updatedMinTooLongAgo' || error.code === 'http_410') {
-        const answeredAt = this.options.clock.now();
-        store.write({ ...store.value, googleMark: isoInZone(answeredAt, settings.workTimeZone) });
-      }
-    }
+    const intents = this.options.intents();
+    const later = () => this.options.clock.now();
+    const reading = await readGoogle(store.value, settings, intents, urgencyOf(settings), google, now, later);
+    store.write({ ...withContacts(store.value, reading.added, now), googleMark: reading.mark });
+    if (reading.problem) this.failed('Google Calendar', reading.problem);
+    else this.unreadBy.delete('Google Calendar');
   }
 
   /** Outlook's mail and invitations since the last reading (see outlookReading.ts). */

@@ -3,7 +3,7 @@ import { goalPermissionWords, recordPermissionWords } from './integrationWords';
 import type { Settings } from '../../shared/settings';
 import { missingScopes } from '../auth/grantedScopes';
 import type { Vault } from '../auth/vault';
-import type { ProviderConfig } from '../providers/endpoints';
+import { type ProviderConfig, workAccount } from '../providers/endpoints';
 import type { ClientConfigs } from './clientConfigs';
 
 /** What a sign-in is for beyond status: sending messages to teammates (#25). */
@@ -41,10 +41,17 @@ export class FeaturePermissions {
     return missingScopes(this.vault.get(id)?.scopes, needed);
   }
 
+  /** What the record reads of a service: Teams chats only of an account known to be a work or school one. */
+  private recordScopes(id: ProviderId): string[] {
+    const config = this.configs.of(id);
+    const work = config.workRecordScopes && workAccount(this.vault.get(id)) ? config.workRecordScopes : [];
+    return [...(config.recordScopes ?? []), ...work];
+  }
+
   /** What the record of contacts needs of a connected service that its sign-in did not grant, while it is on. */
   missingForRecord(id: ProviderId): string[] {
-    const needed = this.configs.of(id).recordScopes;
-    if (!needed || !this.connected(id) || !this.recordOn()) return [];
+    const needed = this.recordScopes(id);
+    if (!needed.length || !this.connected(id) || !this.recordOn()) return [];
     return missingScopes(this.vault.get(id)?.scopes, needed);
   }
 
@@ -75,7 +82,7 @@ export class FeaturePermissions {
     const config = this.configs.of(id);
     const extra = [
       ...(config.goalScopes && this.goalOn() ? config.goalScopes : []),
-      ...(config.recordScopes && this.recordOn() ? config.recordScopes : []),
+      ...(this.recordOn() ? this.recordScopes(id) : []),
       ...(config.messageScopes &&
       (this.messagesWanted.has(id) || (this.connected(id) && !this.missingForMessages(id).length))
         ? config.messageScopes

@@ -4,7 +4,7 @@ import { readBoundedFile } from '../base/boundedFile';
 import { redirectUriOf } from '../auth/loopbackListener';
 import type { OAuthClient } from '../auth/oauthPkce';
 import { WRITE_SCOPES } from './microsoft/plannedEvents';
-import type { ProviderId } from './provider';
+import type { ProviderId, TokenSet } from './provider';
 
 export interface ProviderConfig {
   apiUrl: string;
@@ -23,6 +23,8 @@ export interface ProviderConfig {
   messageScopes?: string[];
   /** What the record of contacts outside hours reads (#25): asked for only while the record is on. */
   recordScopes?: string[];
+  /** And what it reads of a work or school account only (Teams chats). */
+  workRecordScopes?: string[];
 }
 
 /**
@@ -61,6 +63,27 @@ export const SLACK_RECORD_SCOPES = [...SLACK_CONVERSATION_SCOPES, ...SLACK_MENTI
  * (https://learn.microsoft.com/en-us/graph/api/mailfolder-list-messages, Permissions).
  */
 export const MICROSOFT_RECORD_SCOPES = ['Mail.ReadBasic'];
+/**
+ * And a work or school account's Teams chats: Chat.Read is the least privileged delegated permission of
+ * List messages in a chat, and List chats takes it too; neither is there for a personal account
+ * ("Delegated (personal Microsoft account): Not supported", https://learn.microsoft.com/en-us/graph/api/chat-list-messages,
+ * …/chat-list), so it is never asked of one.
+ */
+export const MICROSOFT_WORK_RECORD_SCOPES = ['Chat.Read'];
+
+/**
+ * The tenant of personal Microsoft accounts: "The GUID that indicates that the user is a consumer user
+ * from a Microsoft account is 9188040d-6c67-4c5b-b112-36a304b66dad" (ID token claims reference,
+ * https://learn.microsoft.com/en-us/entra/identity-platform/id-token-claims-reference).
+ */
+export const CONSUMER_TENANT = '9188040d-6c67-4c5b-b112-36a304b66dad';
+
+/** A sign-in known to be a work or school account (its ID token named an organisation's tenant). */
+export function workAccount(tokens: TokenSet | null | undefined): boolean {
+  if (tokens?.account?.kind) return tokens.account.kind === 'microsoft-work';
+  const tenant = tokens?.identity?.tenant;
+  return tenant !== undefined && tenant !== CONSUMER_TENANT;
+}
 
 /** The redirect URLs Slack's app registers: what the manifest lists, and nothing else. */
 export function slackRedirectUrls(): string[] {
@@ -135,6 +158,7 @@ const DEFAULTS: Record<ProviderId, ProviderConfig> = {
     // Creating, updating and deleting events (see WRITE_SCOPES).
     goalScopes: WRITE_SCOPES,
     recordScopes: MICROSOFT_RECORD_SCOPES,
+    workRecordScopes: MICROSOFT_WORK_RECORD_SCOPES,
   },
 };
 

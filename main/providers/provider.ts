@@ -1,5 +1,6 @@
 import type { OutlookInvitation } from './microsoft/graphInvitations';
 import type { InboxMail } from './microsoft/graphMail';
+import type { TeamsChatMessage } from './microsoft/graphTeams';
 import type { Invitation } from './google/googleInvitations';
 import type { CalendarEvent } from '../../shared/calendar';
 import type { Instant } from '../../shared/clockTime';
@@ -39,6 +40,11 @@ export interface Provider {
   invitations?(updatedSince: Instant, now: Instant): Promise<Invitation[]>;
   /** Mail received in the inbox since `since` (Microsoft 365; the record of contacts). */
   mail?(since: Instant): Promise<{ mail: InboxMail[]; complete: boolean; lastAt: Instant | null }>;
+  /**
+   * Messages in the user's Teams chats since `since` (Microsoft 365; the record of contacts); null where
+   * the account cannot have them read (a personal Microsoft account).
+   */
+  teamsChats?(since: Instant): Promise<{ messages: TeamsChatMessage[]; complete: boolean } | null>;
   /** Outlook invitations from others changed since `since` (Microsoft 365; the record of contacts). */
   outlookInvitations?(since: Instant): Promise<{ invitations: OutlookInvitation[]; complete: boolean }>;
   /** Takes back a message scheduled with `message`, by the id it answered. */
@@ -77,10 +83,12 @@ export interface TokenSet {
   clientId?: string;
 }
 
-/** Claims of an ID token: `tid` (Microsoft's tenant) and `preferred_username`. */
+/** Claims of an ID token: `tid` (Microsoft's tenant), `preferred_username` and `oid`. */
 export interface SignedInIdentity {
   tenant?: string;
   username?: string;
+  /** "The immutable identifier for the requestor" (`oid`, ID token claims reference). */
+  objectId?: string;
 }
 
 /** What a provider remembers of the signed-in account, across restarts. */

@@ -1,5 +1,7 @@
-import type { Instant } from '../clockTime';
-import type { Contact } from './contactRecord';
+import { type Instant, isoInZone } from '../clockTime';
+import type { Intents } from '../intents';
+import type { Settings } from '../settings';
+import { type Contact, outsideHoursAt } from './contactRecord';
 import type { KeptContact } from './contactState';
 
 /**
@@ -74,4 +76,32 @@ export function responseWords(contact: ShownContact): string {
     case 'replyNotRead':
       return 'Your reply is not read here';
   }
+}
+
+/** One of the person's own messages, in the conversation whose contacts' keys begin with `where`. */
+export interface OwnReply {
+  where: string;
+  at: Instant;
+}
+
+/**
+ * The contacts with what the person's own messages say of them: the first after a contact in its
+ * conversation is when it was answered (outside their hours or not, by the hours of that moment).
+ */
+export function withReplies(
+  contacts: readonly KeptContact[],
+  replies: readonly OwnReply[],
+  settings: Settings,
+  intents: Intents,
+): KeptContact[] {
+  if (!replies.length) return [...contacts];
+  const sorted = [...replies].sort((a, b) => a.at - b.at);
+  return contacts.map((contact) => {
+    if (contact.answeredAt) return contact;
+    const at = Date.parse(contact.at);
+    const reply = sorted.find((r) => contact.key.startsWith(r.where) && r.at > at);
+    if (!reply) return contact;
+    const answeredOutside = outsideHoursAt(reply.at, settings, intents);
+    return { ...contact, answeredAt: isoInZone(reply.at, settings.workTimeZone), answeredOutside };
+  });
 }

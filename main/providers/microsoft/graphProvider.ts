@@ -4,10 +4,12 @@ import type { Desired } from '../../../shared/desired';
 import type { Settings } from '../../../shared/settings';
 import { canonicalZone } from '../../../shared/zoneNames';
 import { authorizedCall, checkJsonError } from '../authorizedCall';
+import { CONSUMER_TENANT } from '../endpoints';
 import type { AccountMemory, Provider, TeammateUpdate, TokenSource } from '../provider';
 import type { Teammate } from '../../../shared/intents';
 import { readOutlookInvitations } from './graphInvitations';
 import { type GetPage, readInbox } from './graphMail';
+import { readTeamsChats } from './graphTeams';
 import { KEY_TAG, PlannedEvents } from './plannedEvents';
 
 /**
@@ -81,12 +83,6 @@ const PRESENCE: Record<Desired['mode'], { availability: string; activity: string
   working: null,
 };
 const DAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
-/**
- * The tenant of personal Microsoft accounts: "The GUID that indicates that the user is a consumer user
- * from a Microsoft account is 9188040d-6c67-4c5b-b112-36a304b66dad" (ID token claims reference,
- * https://learn.microsoft.com/en-us/entra/identity-platform/id-token-claims-reference).
- */
-const CONSUMER_TENANT = '9188040d-6c67-4c5b-b112-36a304b66dad';
 /** Graph caps a preferred presence at a week. */
 const MAX_PRESENCE_MS = 7 * 24 * 3_600_000;
 
@@ -405,6 +401,27 @@ export class GraphProvider implements Provider {
   /** Invitations from others changed since `since` (the record of contacts outside hours, #25). */
   outlookInvitations(since: Instant): ReturnType<typeof readOutlookInvitations> {
     return readOutlookInvitations(this.apiUrl, (url, what) => this.page(url, what), since);
+  }
+
+  /**
+   * Messages in the user's Teams chats since `since` (the record of contacts outside hours, #25); null for
+   * a personal Microsoft account, whose chats no app may read ("Delegated (personal Microsoft account):
+   * Not supported", https://learn.microsoft.com/en-us/graph/api/chat-list-messages, Permissions).
+   */
+  async teamsChats(since: Instant): Promise<Awaited<ReturnType<typeof readTeamsChats>> | null> {
+    if (this.personal) return null;
+    const self = this.tokens.identity()?.objectId ?? null;
+    return readTeamsChats(this.apiUrl, (url, what) => this.plainPage(url, what), since, self);
+  }
+
+  /** One page of a listing, as Graph gives it. */
+  private async plainPage(
+    url: string,
+    what: string,
+  ): Promise<{ value?: unknown[]; '@odata.nextLink'?: unknown }> {
+    const response = await authorizedCall(this.tokens, { timeoutMs: this.timeoutMs, url }, SERVICE);
+    checkJsonError(response, SERVICE, what);
+    return (response.body ?? {}) as { value?: unknown[]; '@odata.nextLink'?: unknown };
   }
 
   /** One page of a listing, its times in UTC. */
