@@ -6,3 +6,12 @@ export function keyOf(service: string, id: string): string {
     ? `${service}:${id}`
     : `${service}:#${createHash('sha256').update(id).digest('base64url')}`;
 }
+
+/**
+ * A conversation's part of a contact's key, short: the person's replies are matched to the contacts of
+ * their conversation by it (Teams' chat ids are some 60 to 90 characters).
+ */
+export function conversationKey(service: string, id: string): string {
+  const short = id.length <= 60 ? id : `#${createHash('sha256').update(id).digest('base64url').slice(0, 24)}`;
+  return `${service}:${short}:`;
+}

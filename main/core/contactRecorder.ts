@@ -1,10 +1,11 @@
 import { type Instant, isoInZone } from '../../shared/clockTime';
-import { nextReadingAt } from '../../shared/contacts/contactReading';
+import { nextReadingAt, teamsReadingDue } from '../../shared/contacts/contactReading';
 import { withReplies } from '../../shared/contacts/contactResponse';
 import { readOutlook } from './outlookReading';
 import { readSlackMentions } from './slackMentionReading';
 import { readGoogle } from './googleReading';
-import { SLACK_MENTION_SCOPES } from '../providers/endpoints';
+import { MICROSOFT_RECORD_SCOPES, SLACK_MENTION_SCOPES } from '../providers/endpoints';
+import { readTeams } from './teamsReading';
 import { recordedContact } from '../../shared/contacts/contactRecord';
 import { type ContactState, type KeptContact, withContacts } from '../../shared/contacts/contactState';
 import type { Intents, Teammate } from '../../shared/intents';
@@ -113,6 +114,7 @@ export class ContactRecorder extends Disposable {
           outlookMark: _o,
           outlookEventsMark: _e,
           slackMentionMark: _m,
+          teamsMark: _t,
           ...kept
         } = store.value;
         store.write({ ...kept, since: stamp, slackMarks: {} });
@@ -126,13 +128,17 @@ export class ContactRecorder extends Disposable {
       const slackReady = Boolean(slack?.provider?.conversations && !slackMissing.length);
       const mentions = slackReady && slack!.provider!.mentions && slack!.self && slack!.missing.length === 0;
       const microsoft = this.options.microsoft?.() ?? null;
-      const outlook = microsoft?.provider?.mail && !microsoft.missing.length ? microsoft.provider : null;
-      again = slackReady || google !== null || outlook !== null;
+      const mailAllowed = !microsoft?.missing.some((scope) => MICROSOFT_RECORD_SCOPES.includes(scope));
+      const outlook = microsoft?.provider?.mail && mailAllowed ? microsoft.provider : null;
+      // Teams chats once a day (teamsReadingDue); Chat.Read is asked of a work or school account only.
+      const teams = microsoft?.provider?.teamsChats && !microsoft.missing.length ? microsoft.provider : null;
+      again = slackReady || google !== null || outlook !== null || teams !== null;
       if (slackReady) wait = await this.readSlack(settings, slack!, now);
       if (mentions) await this.readMentions(settings, slack!.provider!, slack!.self!, now);
       if (google) await this.readGoogle(settings, google, now);
       // Microsoft 365 asked to wait (429 with Retry-After): the next reading waits at least that long.
       if (outlook) wait = Math.max(wait, await this.readOutlook(settings, outlook, now));
+      if (teams && this.teamsDue(now, settings)) await this.readTeams(settings, teams, now);
     } finally {
       if (again && !this.disposed)
         this.schedule(nextReadingAt(clock.now(), wait, this.options.settings(), this.options.intents()));
@@ -211,6 +217,32 @@ export class ContactRecorder extends Disposable {
     if (reading.problem) this.failed('Google Calendar', reading.problem);
     else this.unreadBy.delete('Google Calendar');
   }
+
+  /** When Teams chats were last read or tried (a refusal counts: Microsoft allows one poll a day). */
+  private teamsTriedAt: Instant | null = null;
+  /** Whether Teams is read at this reading: once a calendar day at most (see teamsReadingDue). */
+  private teamsDue(now: Instant, settings: Settings): boolean {
+    const mark = this.state.teamsMark ? Date.parse(this.state.teamsMark) : null;
+    const last = Math.max(mark ?? -Infinity, this.teamsTriedAt ?? -Infinity);
+    return teamsReadingDue(now, Number.isFinite(last) ? last : null, settings, this.options.intents());
+  }
+
+  /** Teams chats since the last reading, and the person's own messages there (see teamsReading.ts). */
+  private async readTeams(settings: Settings, teams: Provider, now: Instant): Promise<void> {
+    const { store } = this.options;
+    const intents = this.options.intents();
+    this.teamsTriedAt = now;
+    const reading = await readTeams(store.value, settings, intents, urgencyOf(settings), teams, now);
+    const next = withContacts(store.value, reading.added, now);
+    const contacts = withReplies(next.contacts, reading.replies, settings, intents);
+    store.write({ ...next, contacts, teamsMark: reading.mark });
+    this.teamsUnsupported = reading.unsupported;
+    if (reading.problem) this.failed('Teams', reading.problem);
+    else this.unreadBy.delete('Teams');
+  }
+
+  /** The account's Teams chats cannot be read (a personal Microsoft account): said beside the weeks. */
+  teamsUnsupported = false;
 
   /** Outlook's mail and invitations since the last reading (see outlookReading.ts). */
   private async readOutlook(settings: Settings, outlook: Provider, now: Instant): Promise<number> {

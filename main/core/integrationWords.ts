@@ -6,7 +6,7 @@ export const goalPermissionWords = (id: ProviderId): string =>
 
 export const recordPermissionWords = (name: string): string =>
   name === 'Microsoft 365'
-    ? `To keep your record of contacts outside your hours, Cadence needs your permission to read your Outlook inbox’s senders, times and subjects (Mail.ReadBasic: never a message’s body; the subject is read only to see whether it is urgent, and never kept). Nothing is read until you allow it.`
+    ? `To keep your record of contacts outside your hours, Cadence needs your permission to read your Outlook inbox’s senders, times and subjects (Mail.ReadBasic: never a message’s body; the subject is read only to see whether it is urgent, and never kept), and with a work or school account your Teams chats (Chat.Read: read once a day, the text only to see whether it is urgent). Nothing is read until you allow it.`
     : `To keep your record of contacts outside your hours, Cadence needs your permission to read your direct messages in ${name}, and to search for the messages that mention you (when, and from whom; the text is read only to see whether it is urgent, and never kept). Nothing is read until you allow it.`;
 
 /** One line per connected service whose health needs the user, for `status`. */

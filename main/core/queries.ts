@@ -79,7 +79,8 @@ const queryHandlers: { [Q in QueryName]: QueryHandler<Q> } = {
     if (!source.contacts) return refusal('not_available', 'This Cadence keeps no record of contacts.');
     const connected = (source.integrations?.list() ?? []).filter((v) => v.connected).map((v) => v.id);
     const nudged = source.intents.nudges.filter((n) => n.answer === 'urgent').map((n) => Date.parse(n.at));
-    const view = contactsView(source.contacts.state, source.settings, now, connected, range, nudged);
+    const teams = source.contacts.teamsUnsupported ? 'unsupported' : 'daily';
+    const view = contactsView(source.contacts.state, source.settings, now, connected, range, nudged, teams);
     return ok({ ...view, unread: [...source.contacts.unread] });
   },
   team: (source) =>

@@ -40,6 +40,8 @@ export interface ContactsPort {
   readonly state: ContactState;
   /** Services the last reading could not read, in words. */
   readonly unread: readonly string[];
+  /** The Microsoft account's Teams chats cannot be read (a personal account). */
+  readonly teamsUnsupported?: boolean;
   /** Deletes the contacts with these keys (null: every contact kept); how many went. */
   delete(keys: readonly string[] | null): number;
   /** Marks a contact "Urgent — I'm on it" or takes the mark back; false when no contact has that key. */

@@ -295,6 +295,7 @@ export function providerConfigs(
       ...(base.goalScopes ? { goalScopes: base.goalScopes } : {}),
       ...(base.messageScopes ? { messageScopes: base.messageScopes } : {}),
       ...(base.recordScopes ? { recordScopes: base.recordScopes } : {}),
+      ...(base.workRecordScopes ? { workRecordScopes: base.workRecordScopes } : {}),
     };
   }
   return result;

@@ -1,8 +1,8 @@
 import { availabilityAt } from '../availability';
-import { type Instant, MINUTE } from '../clockTime';
+import { type Instant, localDate, MINUTE } from '../clockTime';
 import type { Intents } from '../intents';
 import type { Settings } from '../settings';
-import { patternOf, spanAt } from '../workPattern';
+import { patternOf, spanAt, spansOn } from '../workPattern';
 import { outsideHoursAt } from './contactRecord';
 
 /**
@@ -21,4 +21,23 @@ export function nextReadingAt(now: Instant, wait: number, settings: Settings, in
   if (back - MINUTE > now) return back - MINUTE;
   // The last reading before these hours is done: the next is when they end.
   return Math.max(soonest, spanAt(back, pattern)?.end ?? soonest);
+}
+
+/**
+ * Whether a reading at `now` reads Teams chats. Microsoft allows an app that polls a Teams resource for
+ * changes to do so "only once per day" (https://learn.microsoft.com/en-us/graph/api/resources/teams-api-overview,
+ * Polling requirements), taken strictly: a whole day (1,440 minutes, to the minute) after the last
+ * reading at the soonest, and only on a day with working hours: at the reading a minute before they
+ * begin (which takes in the evening, the night, and a weekend or holiday before it), or, if that one was
+ * missed (the computer was off), the first reading after.
+ */
+export function teamsReadingDue(
+  now: Instant,
+  lastRead: Instant | null,
+  settings: Settings,
+  _intents: Intents,
+): boolean {
+  if (lastRead !== null && Math.floor(now / MINUTE) - Math.floor(lastRead / MINUTE) < 24 * 60) return false;
+  const first = spansOn(localDate(now, settings.workTimeZone), patternOf(settings))[0];
+  return first !== undefined && now >= first.start - MINUTE;
 }

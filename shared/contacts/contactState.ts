@@ -34,6 +34,8 @@ export const contactStateSchema = z.object({
   offSince: z.iso.datetime({ offset: true }).optional(),
   /** Slack: when the channel messages that mention the person were last searched. */
   slackMentionMark: z.iso.datetime({ offset: true }).optional(),
+  /** Teams: when its chats were last read (once a day at most, see teamsReadingDue). */
+  teamsMark: z.iso.datetime({ offset: true }).optional(),
   /** Google Calendar: when invitations were last read (the next reading asks for changes since). */
   googleMark: z.iso.datetime({ offset: true }).optional(),
   /** Outlook: when the inbox, and the calendar's invitations, were last read. */

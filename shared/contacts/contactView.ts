@@ -21,9 +21,14 @@ export interface ContactsView {
   contacts: ShownContact[];
 }
 
-/** What the record reads: Slack, Google Calendar, Outlook mail and invitations; Teams chats not yet. */
+/** What the record reads: Slack, Google Calendar, Outlook mail, invitations and Teams chats. */
 const READ_BY_RECORD: readonly ProviderId[] = ['slack', 'google', 'microsoft'];
-const NOT_READ_YET = 'Teams chats are not read yet.';
+const REPLIES_NOT_READ = 'Your replies in Slack channels, to mail and to invitations are not read.';
+const TEAMS_WORDS = {
+  daily:
+    'Teams chats are read once a day, a minute before your hours begin (Microsoft allows one reading a day).',
+  unsupported: 'Teams chats are not read: Microsoft lets no app read the chats of a personal account.',
+};
 
 /**
  * The record as the person reads it: last week and this week so far in sentences against the weeks before
@@ -37,6 +42,8 @@ export function contactsView(
   range: { from?: string | undefined; to?: string | undefined } = {},
   /** When the person answered the after-hours nudge "Urgent — I'm on it". */
   urgentNudges: readonly Instant[] = [],
+  /** How Teams chats are read, where Microsoft 365 is connected. */
+  teams: keyof typeof TEAMS_WORDS = 'daily',
 ): ContactsView {
   const zone = settings.workTimeZone;
   const weekStart = (date: string) => atLocalTime(weekStartOf(date, settings.weekStart), 0, zone);
@@ -77,7 +84,7 @@ export function contactsView(
       null,
       missing,
     ),
-    notRead: NOT_READ_YET,
+    notRead: [REPLIES_NOT_READ, ...(connected.includes('microsoft') ? [TEAMS_WORDS[teams]] : [])].join(' '),
     unread: [],
     contacts: state.contacts
       .filter((c) => {

@@ -1,6 +1,10 @@
 import { DateTime } from 'luxon';
 import { WINDOWS_TO_IANA_MAP } from 'windows-iana';
 import { FakeAuthorizationServer, type FakeReply, type FakeRequest, ProviderFake } from './fakeHttp';
+import { TeamsChatsFake } from './teamsChatsFake';
+
+/** The signed-in person's object id, as the ID token's `oid` and a Teams message's `from.user.id` give it. */
+export const ME_OID = '5f2b7a10-0000-4000-8000-0000000000e1';
 
 /**
  * The supported availability/activity combinations of setUserPreferredPresence, and no others
@@ -219,6 +223,12 @@ export class GraphFake extends ProviderFake {
    */
   omitScope = false;
 
+  /** The person's Teams chats (teamsChatsFake.ts). */
+  readonly teams = new TeamsChatsFake(
+    () => this.apiUrl,
+    () => this.now(),
+  );
+
   /** The user picks a presence in Teams: it is the user's preferred presence, the same one Cadence sets. */
   userSetsPresence(availability: string, activity: string): void {
     this.preferredPresence = { availability, activity, expiresAt: this.now() + 7 * 86_400_000 };
@@ -233,6 +243,7 @@ export class GraphFake extends ProviderFake {
     return `${part({ typ: 'JWT', alg: 'RS256' })}.${part({
       aud: this.auth.clientId,
       tid,
+      oid: ME_OID,
       preferred_username: this.account.username,
     })}.c2lnbmF0dXJl`;
   }
@@ -332,6 +343,11 @@ export class GraphFake extends ProviderFake {
       return graphError(401, 'InvalidAuthenticationToken', 'Access token has expired or is not yet valid.');
     const path = request.path.replace(/^\/v1\.0/, '');
     const body = request.body;
+    if (request.method === 'GET') {
+      const allows = (...scopes: string[]) => this.allows(request.token!, ...scopes);
+      const teams = this.teams.route(path, request.query, allows, this.account.kind === 'personal');
+      if (teams) return teams;
+    }
     if (
       this.account.kind === 'personal' &&
       (path.startsWith('/me/presence') || path === '/me/calendar/getSchedule')

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type IntegrationWorld, integrationWorld } from '../fakes/integrationHarness';
+import { ME_OID } from '../fakes/graphFake';
 import { cli } from '../fakes/processHarness';
 import { at } from '../unit/shared/domainFixtures';
 
@@ -548,5 +549,113 @@ describe('the record of contacts outside hours', () => {
     const searches = w.slack.server.calls.filter((c) => c.path === '/api/search.messages');
     expect(searches.length).toBeGreaterThanOrEqual(2);
     expect(searches.at(-1)!.body).toMatchObject({ query: '<@U0ME> after:2026-12-03', sort: 'timestamp' });
+  });
+
+  it('Teams: chats are read once a day, before the hours begin; people’s messages outside hours are contacts, the person’s own are their answers', async () => {
+    const w = await slackWorld();
+    await w.connect('microsoft');
+    await w.run('settings.update', { patch: { contactRecord: true } });
+    // A work account: the card asks for Chat.Read with Mail.ReadBasic, and the sign-in asks for both.
+    expect(w.host.integrations.list().find((v) => v.id === 'microsoft')?.permission).toBeDefined();
+    await w.connect('microsoft');
+    expect(w.graph.signIns.at(-1)).toEqual(expect.arrayContaining(['Mail.ReadBasic', 'Chat.Read']));
+    const readAt = async (local: string) => {
+      w.clock.advanceTo(at(local, ZONE));
+      await w.host.contacts.settled();
+      await w.host.contacts.read();
+    };
+    await readAt('2026-12-04T16:05');
+    const anaUser = { user: { id: 'aad-ana', displayName: 'Ana Lima' } };
+    const kaiUser = { user: { id: 'aad-kai', displayName: 'Kai' } };
+    const me = { user: { id: ME_OID, displayName: 'Me' } };
+    const chats = w.graph.teams;
+    for (const [id, chatType] of [
+      ['19:ana_me@unq.gbl.spaces', 'oneOnOne'],
+      ['19:launch-group@thread.v2', 'group'],
+      ['19:meeting_abc@thread.v2', 'meeting'],
+      ['19:left@thread.v2', 'group'],
+    ] as const)
+      chats.chats.set(id, { id, chatType, messages: [] });
+    chats.left.add('19:left@thread.v2');
+    const older = chats.write(
+      '19:ana_me@unq.gbl.spaces',
+      anaUser,
+      'from Thursday',
+      at('2026-12-03T11:00', ZONE),
+    );
+    chats.write(
+      '19:ana_me@unq.gbl.spaces',
+      anaUser,
+      'Secret plan for the offsite',
+      at('2026-12-04T20:15', ZONE),
+    );
+    chats.write('19:ana_me@unq.gbl.spaces', me, 'ok, Monday', at('2026-12-04T20:40', ZONE));
+    // Thursday's message gets a reaction on Friday evening: listed again, and not a contact.
+    older.lastModifiedDateTime = new Date(at('2026-12-04T21:00', ZONE)).toISOString();
+    chats.write('19:left@thread.v2', kaiUser, 'in a chat the person left', at('2026-12-04T21:30', ZONE));
+    await readAt('2026-12-04T22:00');
+    await readAt('2026-12-05T16:10');
+    // Read at 16:05 on Friday: not again within the day, nor on the weekend.
+    expect(w.host.contacts.state.contacts.filter((c) => c.channel === 'teamsChat')).toEqual([]);
+    chats.write('19:launch-group@thread.v2', kaiUser, '', at('2026-12-05T11:00', ZONE), {
+      body: { contentType: 'html', content: '<p>!urgent the launch page is <b>down</b></p>' },
+    });
+    chats.write(
+      '19:launch-group@thread.v2',
+      { application: { id: 'bot', displayName: 'Deploy bot' } },
+      'deployed',
+      at('2026-12-05T11:05', ZONE),
+    );
+    chats.write('19:launch-group@thread.v2', null, '', at('2026-12-05T11:10', ZONE), {
+      messageType: 'systemEventMessage',
+    });
+    chats.write('19:meeting_abc@thread.v2', anaUser, 'meeting chat', at('2026-12-05T13:00', ZONE));
+    await readAt('2026-12-06T14:00');
+    chats.write(
+      '19:ana_me@unq.gbl.spaces',
+      anaUser,
+      'Morning, before you start',
+      at('2026-12-07T08:30', ZONE),
+    );
+    await readAt('2026-12-07T08:30');
+    await readAt('2026-12-07T08:59');
+    const teams = w.host.contacts.state.contacts.filter((c) => c.channel === 'teamsChat');
+    expect(
+      teams.map((c) => [c.at.slice(0, 16), c.from.name, c.urgent, c.why, c.answeredAt?.slice(0, 16) ?? null]),
+    ).toEqual([
+      ['2026-12-04T20:15', 'Ana Lima', false, 'afterHours', '2026-12-04T20:40'],
+      ['2026-12-05T11:00', 'Kai', true, 'weekend', null],
+      ['2026-12-07T08:30', 'Ana Lima', false, 'beforeHours', null],
+    ]);
+    expect(teams[0]!.answeredOutside).toBe(true);
+    // Once a day at most, on working days: when allowed on Friday, then Monday a minute before 09:00.
+    expect(chats.pollsWithinADay).toBe(0);
+    expect(chats.listings.map((t) => new Date(t).toISOString().slice(0, 16))).toEqual([
+      '2026-12-04T15:00',
+      '2026-12-07T07:59',
+    ]);
+    expect(w.host.contacts.unread).toEqual([]);
+    const file = fs.readFileSync(path.join(w.dir, 'contacts.json'), 'utf8');
+    expect(file).not.toMatch(/Secret plan|launch page/);
+    const view = w.host.service.query('contacts', {}) as unknown as { value: { notRead: string } };
+    expect(view.value.notRead).toContain('Teams chats are read once a day');
+  });
+
+  it('Teams: a personal Microsoft account is never asked for its chats, and the record says why they are not read', async () => {
+    const w = await slackWorld();
+    w.graph.account = { kind: 'personal', username: 'me@outlook.example' };
+    await w.connect('microsoft');
+    await w.run('settings.update', { patch: { contactRecord: true } });
+    await w.connect('microsoft');
+    expect(w.graph.signIns.at(-1)).toContain('Mail.ReadBasic');
+    expect(w.graph.signIns.flat()).not.toContain('Chat.Read');
+    w.clock.advanceTo(at('2026-12-04T20:00', ZONE));
+    await w.host.contacts.settled();
+    await w.host.contacts.read();
+    expect(w.graph.server.calls.filter((c) => c.path.includes('/chats'))).toEqual([]);
+    const view = w.host.service.query('contacts', {}) as unknown as { value: { notRead: string } };
+    expect(view.value.notRead).toContain(
+      'Teams chats are not read: Microsoft lets no app read the chats of a personal account.',
+    );
   });
 });

@@ -391,10 +391,10 @@ export function SettingsView() {
         Keep a record of contacts outside my hours, on this computer only: when, through which channel, from
         whom, and whether it was urgent by the team’s rule — never the text, which is read only to see whether
         it is urgent. Slack asks once for permission to read your direct messages and find the ones that
-        mention you, and Microsoft 365 to list your Outlook inbox (never a message’s body); Google Calendar’s
-        invitations need nothing more. See it in Week and with <code>cadence contacts</code>. Turned off,
-        nothing more is read, and what was kept stays until you delete it:{' '}
-        <code>cadence contacts --delete</code>.
+        mention you, and Microsoft 365 to list your Outlook inbox (never a message’s body) and, for a work
+        account, your Teams chats (read once a day); Google Calendar’s invitations need nothing more. See it
+        in Week and with <code>cadence contacts</code>. Turned off, nothing more is read, and what was kept
+        stays until you delete it: <code>cadence contacts --delete</code>.
       </label>
 
       <fieldset>

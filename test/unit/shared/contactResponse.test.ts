@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MINUTE } from '../../../shared/clockTime';
 import { contactsToCsv } from '../../../shared/contacts/contactCsv';
-import { nextReadingAt } from '../../../shared/contacts/contactReading';
+import { nextReadingAt, teamsReadingDue } from '../../../shared/contacts/contactReading';
 import { recordedContact } from '../../../shared/contacts/contactRecord';
 import { contactResponse, responseWords, shownContact } from '../../../shared/contacts/contactResponse';
 import type { KeptContact } from '../../../shared/contacts/contactState';
@@ -112,5 +112,19 @@ describe('when the record reads next', () => {
   it('reads through the weekend outside hours, and not on Monday morning once the hours begin', () => {
     expect(next('2026-12-12T11:00')).toBe(new Date(at('2026-12-12T11:10', BERLIN)).toISOString());
     expect(next('2026-12-14T08:59')).toBe(new Date(at('2026-12-14T17:30', BERLIN)).toISOString());
+  });
+
+  it('reads Teams chats a whole day apart at the soonest, on working days, from a minute before the hours', () => {
+    const due = (local: string, last: string | null) =>
+      teamsReadingDue(at(local, BERLIN), last === null ? null : at(last, BERLIN), berlin, emptyIntents());
+    // Monday's reading a minute before 09:00 takes in the weekend; Tuesday's is a day later to the minute.
+    expect(due('2026-12-14T08:59', '2026-12-11T08:59')).toBe(true);
+    expect(due('2026-12-15T08:58', '2026-12-14T08:59')).toBe(false);
+    expect(due('2026-12-15T08:59', '2026-12-14T08:59')).toBe(true);
+    // Not in the night before the hours, nor on a weekend; a missed morning is made up at the day's end.
+    expect(due('2026-12-14T03:00', '2026-12-11T08:59')).toBe(false);
+    expect(due('2026-12-12T12:00', '2026-12-10T08:59')).toBe(false);
+    expect(due('2026-12-14T17:30', '2026-12-11T08:59')).toBe(true);
+    expect(due('2026-12-14T17:30', null)).toBe(true);
   });
 });
