@@ -1,11 +1,11 @@
 import { type Instant, isoInZone } from '../../shared/clockTime';
 import { nextReadingAt, teamsReadingDue } from '../../shared/contacts/contactReading';
 import { withReplies } from '../../shared/contacts/contactResponse';
-import { readOutlook } from './outlookReading';
+import { OVERLAP_MS, readFrom, readOutlook } from './outlookReading';
 import { readSlackMentions } from './slackMentionReading';
 import { readGoogle } from './googleReading';
 import { MICROSOFT_RECORD_SCOPES, SLACK_MENTION_SCOPES } from '../providers/endpoints';
-import { readTeams } from './teamsReading';
+import { readTeams, withTeamsMarks } from './teamsReading';
 import { recordedContact } from '../../shared/contacts/contactRecord';
 import { type ContactState, type KeptContact, withContacts } from '../../shared/contacts/contactState';
 import type { Intents, Teammate } from '../../shared/intents';
@@ -115,6 +115,7 @@ export class ContactRecorder extends Disposable {
           outlookEventsMark: _e,
           slackMentionMark: _m,
           teamsMark: _t,
+          teamsPass: _tp,
           ...kept
         } = store.value;
         store.write({ ...kept, since: stamp, slackMarks: {} });
@@ -138,7 +139,8 @@ export class ContactRecorder extends Disposable {
       if (google) await this.readGoogle(settings, google, now);
       // Microsoft 365 asked to wait (429 with Retry-After): the next reading waits at least that long.
       if (outlook) wait = Math.max(wait, await this.readOutlook(settings, outlook, now));
-      if (teams && this.teamsDue(now, settings)) await this.readTeams(settings, teams, now);
+      if (teams && this.teamsDue(now, settings))
+        wait = Math.max(wait, await this.readTeams(settings, teams, now));
     } finally {
       if (again && !this.disposed)
         this.schedule(nextReadingAt(clock.now(), wait, this.options.settings(), this.options.intents()));
@@ -218,27 +220,28 @@ export class ContactRecorder extends Disposable {
     else this.unreadBy.delete('Google Calendar');
   }
 
-  /** When Teams chats were last read or tried (a refusal counts: Microsoft allows one poll a day). */
-  private teamsTriedAt: Instant | null = null;
-  /** Whether Teams is read at this reading: once a calendar day at most (see teamsReadingDue). */
+  /** Whether Teams is read at this reading: a pass to go on with, or a new day's (see teamsReadingDue). */
   private teamsDue(now: Instant, settings: Settings): boolean {
-    const mark = this.state.teamsMark ? Date.parse(this.state.teamsMark) : null;
-    const last = Math.max(mark ?? -Infinity, this.teamsTriedAt ?? -Infinity);
-    return teamsReadingDue(now, Number.isFinite(last) ? last : null, settings, this.options.intents());
+    const state = this.state;
+    if (state.teamsPass) return true;
+    // Just turned on: nothing to read yet; the first reading is the next working morning's.
+    if (readFrom(state.teamsMark, Date.parse(state.since!)) >= now - OVERLAP_MS) return false;
+    const last = state.teamsPolledAt ?? state.teamsMark;
+    return teamsReadingDue(now, last ? Date.parse(last) : null, settings);
   }
 
   /** Teams chats since the last reading, and the person's own messages there (see teamsReading.ts). */
-  private async readTeams(settings: Settings, teams: Provider, now: Instant): Promise<void> {
+  private async readTeams(settings: Settings, teams: Provider, now: Instant): Promise<number> {
     const { store } = this.options;
     const intents = this.options.intents();
-    this.teamsTriedAt = now;
     const reading = await readTeams(store.value, settings, intents, urgencyOf(settings), teams, now);
     const next = withContacts(store.value, reading.added, now);
     const contacts = withReplies(next.contacts, reading.replies, settings, intents);
-    store.write({ ...next, contacts, teamsMark: reading.mark });
+    store.write(withTeamsMarks({ ...next, contacts }, reading.marks));
     this.teamsUnsupported = reading.unsupported;
     if (reading.problem) this.failed('Teams', reading.problem);
     else this.unreadBy.delete('Teams');
+    return reading.problem?.kind === 'rateLimited' ? (reading.problem.retryAfterMs ?? 0) : 0;
   }
 
   /** The account's Teams chats cannot be read (a personal Microsoft account): said beside the weeks. */

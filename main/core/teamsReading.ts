@@ -4,7 +4,7 @@ import type { OwnReply } from '../../shared/contacts/contactResponse';
 import type { ContactState, KeptContact } from '../../shared/contacts/contactState';
 import type { Intents } from '../../shared/intents';
 import type { Settings } from '../../shared/settings';
-import type { Provider } from '../providers/provider';
+import type { Provider, TeamsPass } from '../providers/provider';
 import { ProviderError } from '../providers/providerError';
 import { conversationKey } from './contactKeys';
 import { readFrom } from './outlookReading';
@@ -13,17 +13,19 @@ export interface TeamsReading {
   added: KeptContact[];
   /** The person's own messages: the answers to the contacts of their chats. */
   replies: OwnReply[];
-  /** When this reading was made (unchanged when it failed: the next reading tries again). */
-  mark: string | undefined;
+  /** The state's Teams fields after it: where the next reading begins, and a pass to go on with. */
+  marks: Pick<ContactState, 'teamsMark' | 'teamsPolledAt' | 'teamsPass'>;
   problem: ProviderError | null;
   /** The account's chats cannot be read at all (a personal Microsoft account). */
   unsupported: boolean;
 }
 
 /**
- * The messages others wrote in the person's Teams chats since the last reading (a few minutes' overlap;
- * the key counts each once), and the person's own there; one that reached them outside their hours is a
- * contact. A reading cut short keeps the mark: read again whole at the next (the next day).
+ * The messages others wrote in the person's Teams chats since the last whole reading (a few minutes'
+ * overlap; the key counts each once), and the person's own there; one that reached them outside their
+ * hours is a contact. A day's reading that stopped short (its limits, a 429 not over, Graph unreachable)
+ * is a pass, kept in the state and gone on with at the next reading, over the same window: nothing read
+ * is lost, and nothing past the window waits for more than the next day's.
  */
 export async function readTeams(
   state: ContactState,
@@ -34,37 +36,72 @@ export async function readTeams(
   now: Instant,
 ): Promise<TeamsReading> {
   const since = Date.parse(state.since!);
-  const reading: TeamsReading = {
-    added: [],
-    replies: [],
-    mark: state.teamsMark,
-    problem: null,
-    unsupported: false,
+  const at = (instant: Instant) => isoInZone(instant, settings.workTimeZone);
+  const kept = state.teamsPass;
+  const pass: TeamsPass = kept
+    ? { from: Date.parse(kept.from), until: Date.parse(kept.until), chats: kept.chats, done: kept.done }
+    : { from: readFrom(state.teamsMark, since), until: now, done: [] };
+  const marks: TeamsReading['marks'] = {
+    teamsMark: state.teamsMark,
+    teamsPolledAt: kept ? state.teamsPolledAt : at(now),
+    teamsPass: { from: at(pass.from), until: at(pass.until), done: pass.done },
   };
+  const reading: TeamsReading = { added: [], replies: [], marks, problem: null, unsupported: false };
+  let chats;
   try {
-    const chats = await teams.teamsChats!(readFrom(state.teamsMark, since));
-    if (!chats) return { ...reading, unsupported: true };
-    for (const message of chats.messages) {
-      if (message.at < since) continue;
-      const where = conversationKey('teams', message.chat);
-      if (message.own) {
-        reading.replies.push({ where, at: message.at });
-        continue;
-      }
-      const incoming = {
-        at: message.at,
-        channel: 'teamsChat' as const,
-        from: message.from,
-        text: message.text,
-      };
-      const kept = recordedContact(incoming, settings, intents, urgency);
-      if (kept) reading.added.push({ ...kept, key: `${where}${message.id.slice(0, 40)}` });
-    }
-    // A reading cut short keeps the mark: the next day's reads it all again.
-    if (chats.complete) reading.mark = isoInZone(now, settings.workTimeZone);
-    return reading;
+    chats = await teams.teamsChats!(pass);
   } catch (error) {
     if (!(error instanceof ProviderError)) throw error;
-    return { ...reading, problem: error };
+    return { ...reading, marks: afterRefusal(state, marks, error), problem: error };
   }
+  if (!chats) return { ...reading, marks: { teamsMark: state.teamsMark }, unsupported: true };
+  for (const message of chats.messages) {
+    if (message.at < since) continue;
+    const where = conversationKey('teams', message.chat);
+    if (message.own) {
+      reading.replies.push({ where, at: message.at });
+      continue;
+    }
+    const incoming = {
+      at: message.at,
+      channel: 'teamsChat' as const,
+      from: message.from,
+      text: message.text,
+    };
+    const contact = recordedContact(incoming, settings, intents, urgency);
+    if (contact) reading.added.push({ ...contact, key: `${where}${message.id.slice(0, 40)}` });
+  }
+  reading.problem = chats.problem;
+  if (chats.problem) reading.marks = afterRefusal(state, marks, chats.problem);
+  if (chats.complete) reading.marks = { teamsMark: at(pass.until), teamsPolledAt: marks.teamsPolledAt };
+  else if (reading.marks.teamsPass) {
+    const { chats: listed, done } = chats.pass;
+    reading.marks.teamsPass = {
+      ...reading.marks.teamsPass,
+      ...(listed ? { chats: listed.slice(0, 5_000) } : {}),
+      done: done.slice(-5_000),
+    };
+  }
+  return reading;
+}
+
+/**
+ * After a failure: a pause (429) or Graph out of reach leaves the pass to go on with at the next reading;
+ * a refusal (a permission, a sign-in to renew) does not try again before the next day's reading, and the
+ * card says what to do.
+ */
+function afterRefusal(
+  state: ContactState,
+  marks: TeamsReading['marks'],
+  error: ProviderError,
+): TeamsReading['marks'] {
+  if (error.kind === 'rateLimited' || error.kind === 'transient') return marks;
+  return { teamsMark: state.teamsMark, teamsPolledAt: marks.teamsPolledAt, teamsPass: state.teamsPass };
+}
+
+/** The state with its Teams fields replaced by `marks` (a field not set is left out of contacts.json). */
+export function withTeamsMarks(state: ContactState, marks: TeamsReading['marks']): ContactState {
+  const { teamsMark: _m, teamsPolledAt: _p, teamsPass: _s, ...rest } = state;
+  const set = Object.entries(marks).filter(([, value]) => value !== undefined);
+  return { ...rest, ...(Object.fromEntries(set) as TeamsReading['marks']) };
 }

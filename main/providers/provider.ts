@@ -1,6 +1,7 @@
 import type { OutlookInvitation } from './microsoft/graphInvitations';
 import type { InboxMail } from './microsoft/graphMail';
-import type { TeamsChatMessage } from './microsoft/graphTeams';
+import type { TeamsChatsReading, TeamsPass } from './microsoft/graphTeams';
+export type { TeamsPass } from './microsoft/graphTeams';
 import type { Invitation } from './google/googleInvitations';
 import type { CalendarEvent } from '../../shared/calendar';
 import type { Instant } from '../../shared/clockTime';
@@ -41,10 +42,10 @@ export interface Provider {
   /** Mail received in the inbox since `since` (Microsoft 365; the record of contacts). */
   mail?(since: Instant): Promise<{ mail: InboxMail[]; complete: boolean; lastAt: Instant | null }>;
   /**
-   * Messages in the user's Teams chats since `since` (Microsoft 365; the record of contacts); null where
-   * the account cannot have them read (a personal Microsoft account).
+   * Messages in the user's Teams chats in a pass's window (Microsoft 365; the record of contacts); null
+   * where the account cannot have them read (a personal Microsoft account).
    */
-  teamsChats?(since: Instant): Promise<{ messages: TeamsChatMessage[]; complete: boolean } | null>;
+  teamsChats?(pass: TeamsPass): Promise<TeamsChatsReading | null>;
   /** Outlook invitations from others changed since `since` (Microsoft 365; the record of contacts). */
   outlookInvitations?(since: Instant): Promise<{ invitations: OutlookInvitation[]; complete: boolean }>;
   /** Takes back a message scheduled with `message`, by the id it answered. */

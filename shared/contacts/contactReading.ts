@@ -24,20 +24,20 @@ export function nextReadingAt(now: Instant, wait: number, settings: Settings, in
 }
 
 /**
- * Whether a reading at `now` reads Teams chats. Microsoft allows an app that polls a Teams resource for
- * changes to do so "only once per day" (https://learn.microsoft.com/en-us/graph/api/resources/teams-api-overview,
- * Polling requirements), taken strictly: a whole day (1,440 minutes, to the minute) after the last
- * reading at the soonest, and only on a day with working hours: at the reading a minute before they
- * begin (which takes in the evening, the night, and a weekend or holiday before it), or, if that one was
- * missed (the computer was off), the first reading after.
+ * Whether a reading at `now` begins a new reading of Teams chats. Microsoft allows an app that polls a
+ * Teams resource for changes to do so "only once per day" (https://learn.microsoft.com/en-us/graph/api/resources/teams-api-overview,
+ * Polling requirements), taken strictly: a whole day (1,440 minutes, to the minute) after the last at
+ * the soonest. Only on a day with working hours, from the reading a minute before they begin (which
+ * takes in the evening, the night, and a weekend or holiday before it) to the end of the day's first
+ * working span: the computer off at that minute, the first reading after (at start, or when it wakes).
+ * A day whose morning came less than a day after the last reading is passed over, so the readings
+ * return to the mornings instead of drifting to the evenings; after two days, any reading of a working
+ * day will do.
  */
-export function teamsReadingDue(
-  now: Instant,
-  lastRead: Instant | null,
-  settings: Settings,
-  _intents: Intents,
-): boolean {
-  if (lastRead !== null && Math.floor(now / MINUTE) - Math.floor(lastRead / MINUTE) < 24 * 60) return false;
+export function teamsReadingDue(now: Instant, lastPoll: Instant | null, settings: Settings): boolean {
   const first = spansOn(localDate(now, settings.workTimeZone), patternOf(settings))[0];
-  return first !== undefined && now >= first.start - MINUTE;
+  if (!first || now < first.start - MINUTE) return false;
+  if (lastPoll === null) return true;
+  const minutes = Math.floor(now / MINUTE) - Math.floor(lastPoll / MINUTE);
+  return minutes >= 2 * 24 * 60 || (minutes >= 24 * 60 && now < first.end);
 }

@@ -34,8 +34,19 @@ export const contactStateSchema = z.object({
   offSince: z.iso.datetime({ offset: true }).optional(),
   /** Slack: when the channel messages that mention the person were last searched. */
   slackMentionMark: z.iso.datetime({ offset: true }).optional(),
-  /** Teams: when its chats were last read (once a day at most, see teamsReadingDue). */
+  /** Teams: where the last whole reading of the chats ended (the next reads from there). */
   teamsMark: z.iso.datetime({ offset: true }).optional(),
+  /** Teams: when the last reading began (once a day at most, see teamsReadingDue); kept when off. */
+  teamsPolledAt: z.iso.datetime({ offset: true }).optional(),
+  /** Teams: a reading not yet whole (stopped at its limits, or by a failure), to go on with. */
+  teamsPass: z
+    .object({
+      from: z.iso.datetime({ offset: true }),
+      until: z.iso.datetime({ offset: true }),
+      chats: z.array(z.string().max(200)).max(5_000).optional(),
+      done: z.array(z.string().max(200)).max(5_000),
+    })
+    .optional(),
   /** Google Calendar: when invitations were last read (the next reading asks for changes since). */
   googleMark: z.iso.datetime({ offset: true }).optional(),
   /** Outlook: when the inbox, and the calendar's invitations, were last read. */

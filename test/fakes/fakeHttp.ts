@@ -9,6 +9,8 @@ export interface FakeRequest {
   headers: http.IncomingHttpHeaders;
   body: Record<string, unknown>;
   token: string | null;
+  /** When it arrived, in real time (Date.now()). */
+  receivedAt?: number;
 }
 
 export interface FakeReply {
@@ -77,6 +79,7 @@ export class FakeServer {
       headers: req.headers,
       body,
       token,
+      receivedAt: Date.now(),
     };
     this.calls.push(request);
     if (this.delayMs) await new Promise((resolve) => setTimeout(resolve, this.delayMs));

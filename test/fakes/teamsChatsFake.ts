@@ -5,11 +5,13 @@ import type { FakeReply } from './fakeHttp';
  * List messages in a chat (https://learn.microsoft.com/en-us/graph/api/chat-list-messages), as their pages
  * say, the stricter reading where they are unclear:
  * - Permissions: List chats takes Chat.ReadBasic, Chat.Read or Chat.ReadWrite; List messages Chat.Read or
- *   Chat.ReadWrite; "Delegated (personal Microsoft account): Not supported" for both (refused here with
- *   403, whichever of 401 or 403 Graph gives).
+ *   Chat.ReadWrite; "Delegated (personal Microsoft account): Not supported" for both: refused here with
+ *   401, which a personal account's token "may" get on an API for work or school accounts only
+ *   (https://learn.microsoft.com/en-us/graph/resolve-auth-errors), the answer that costs the app most.
  * - List chats: "$expand: Currently supports members and lastMessagePreview properties"; "$top: Maximum
  *   allowed $top value is 50"; "$orderBy: Currently supports lastMessagePreview/createdDateTime in
- *   descending order"; "The other OData query parameters are not currently supported" (refused here).
+ *   descending order"; "The other OData query parameters are not currently supported" (refused here);
+ *   "$filter: Filters results", with no word on which properties: refused here, the stricter reading.
  * - List messages: $top at most 50; $orderby lastModifiedDateTime (the default) or createdDateTime, in
  *   descending order only; $filter: "The lastModifiedDateTime property supports the gt and lt operators.
  *   The createdDateTime property supports the lt operator. You can only filter results if the request
@@ -67,6 +69,8 @@ export class TeamsChatsFake {
   readonly listings: number[] = [];
   pollsWithinADay = 0;
   pageSize = 50;
+  /** The next List messages calls get these answers instead (a 429, a server error). */
+  readonly plannedMessageAnswers: FakeReply[] = [];
   private readonly lastPerChat = new Map<string, number>();
   private recentListings: number[] = [];
 
@@ -106,7 +110,7 @@ export class TeamsChatsFake {
     personal: boolean,
   ): FakeReply | null {
     if (path === '/me/chats') {
-      if (personal) return error(403, 'Forbidden', 'Not supported for personal Microsoft accounts.');
+      if (personal) return error(401, 'InvalidAuthenticationToken', 'Not supported for personal accounts.');
       if (!allows(...CHAT_SCOPES))
         return error(
           403,
@@ -117,7 +121,7 @@ export class TeamsChatsFake {
     }
     const match = /^\/(?:me\/)?chats\/([^/]+)\/messages$/.exec(path);
     if (!match) return null;
-    if (personal) return error(403, 'Forbidden', 'Not supported for personal Microsoft accounts.');
+    if (personal) return error(401, 'InvalidAuthenticationToken', 'Not supported for personal accounts.');
     if (!allows(...MESSAGE_SCOPES))
       return error(
         403,
@@ -206,6 +210,8 @@ export class TeamsChatsFake {
     const top = Number(query.get('$top') ?? 20);
     if (!Number.isInteger(top) || top < 1 || top > 50)
       return error(400, 'BadRequest', 'Maximum allowed $top value is 50.');
+    const planned = this.plannedMessageAnswers.shift();
+    if (planned) return planned;
     const order = query.get('$orderby') ?? 'lastModifiedDateTime desc';
     const ordered = /^(lastModifiedDateTime|createdDateTime) desc$/.exec(order);
     if (!ordered)
@@ -223,8 +229,9 @@ export class TeamsChatsFake {
         if (field === 'createdDateTime' && op === 'gt')
           return error(400, 'BadRequest', 'createdDateTime supports the lt operator only.');
       }
-      // Filtered only when ordered by the same property; otherwise "the $filter query option is ignored".
-      if (parsed.every((p) => p![1] === property))
+      // Filtered only when the URL orders by the same property; otherwise "the $filter query option is
+      // ignored" (the default order named nowhere in the URL does not count).
+      if (query.has('$orderby') && parsed.every((p) => p![1] === property))
         items = items.filter((m) =>
           parsed.every((p) => {
             const at = Date.parse(m[property]);

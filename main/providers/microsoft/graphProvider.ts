@@ -4,12 +4,13 @@ import type { Desired } from '../../../shared/desired';
 import type { Settings } from '../../../shared/settings';
 import { canonicalZone } from '../../../shared/zoneNames';
 import { authorizedCall, checkJsonError } from '../authorizedCall';
+import { ProviderError } from '../providerError';
 import { CONSUMER_TENANT } from '../endpoints';
 import type { AccountMemory, Provider, TeammateUpdate, TokenSource } from '../provider';
 import type { Teammate } from '../../../shared/intents';
 import { readOutlookInvitations } from './graphInvitations';
 import { type GetPage, readInbox } from './graphMail';
-import { readTeamsChats } from './graphTeams';
+import { readTeamsChats, type TeamsChatsReading, type TeamsPass } from './graphTeams';
 import { KEY_TAG, PlannedEvents } from './plannedEvents';
 
 /**
@@ -404,14 +405,23 @@ export class GraphProvider implements Provider {
   }
 
   /**
-   * Messages in the user's Teams chats since `since` (the record of contacts outside hours, #25); null for
-   * a personal Microsoft account, whose chats no app may read ("Delegated (personal Microsoft account):
-   * Not supported", https://learn.microsoft.com/en-us/graph/api/chat-list-messages, Permissions).
+   * Messages in the user's Teams chats in a pass's window (the record of contacts outside hours, #25);
+   * null for a personal Microsoft account, whose chats no app may read ("Delegated (personal Microsoft
+   * account): Not supported", https://learn.microsoft.com/en-us/graph/api/chat-list-messages, Permissions).
    */
-  async teamsChats(since: Instant): Promise<Awaited<ReturnType<typeof readTeamsChats>> | null> {
+  async teamsChats(pass: TeamsPass): Promise<TeamsChatsReading | null> {
     if (this.personal) return null;
-    const self = this.tokens.identity()?.objectId ?? null;
-    return readTeamsChats(this.apiUrl, (url, what) => this.plainPage(url, what), since, self);
+    const identity = this.tokens.identity();
+    // Without the account's kind and the person's id (the ID token's tid and oid, from a sign-in before
+    // Cadence read them), their own messages could not be told from others': a new sign-in says both.
+    if (!identity?.tenant || !identity.objectId)
+      throw new ProviderError(
+        'permission',
+        'Cadence needs you to sign in to Microsoft 365 again before it reads your Teams chats',
+        undefined,
+        'identity_unknown',
+      );
+    return readTeamsChats(this.apiUrl, (url, what) => this.plainPage(url, what), pass, identity.objectId);
   }
 
   /** One page of a listing, as Graph gives it. */

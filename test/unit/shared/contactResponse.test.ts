@@ -114,9 +114,9 @@ describe('when the record reads next', () => {
     expect(next('2026-12-14T08:59')).toBe(new Date(at('2026-12-14T17:30', BERLIN)).toISOString());
   });
 
-  it('reads Teams chats a whole day apart at the soonest, on working days, from a minute before the hours', () => {
+  it('reads Teams chats a whole day apart at the soonest, on working days, in the morning', () => {
     const due = (local: string, last: string | null) =>
-      teamsReadingDue(at(local, BERLIN), last === null ? null : at(last, BERLIN), berlin, emptyIntents());
+      teamsReadingDue(at(local, BERLIN), last === null ? null : at(last, BERLIN), berlin);
     // Monday's reading a minute before 09:00 takes in the weekend; Tuesday's is a day later to the minute.
     expect(due('2026-12-14T08:59', '2026-12-11T08:59')).toBe(true);
     expect(due('2026-12-15T08:58', '2026-12-14T08:59')).toBe(false);
@@ -126,5 +126,12 @@ describe('when the record reads next', () => {
     expect(due('2026-12-12T12:00', '2026-12-10T08:59')).toBe(false);
     expect(due('2026-12-14T17:30', '2026-12-11T08:59')).toBe(true);
     expect(due('2026-12-14T17:30', null)).toBe(true);
+    // A late reading (the computer opened at 10:30 on Tuesday) does not drag the next ones to the
+    // evening: Wednesday is passed over (its morning is less than a day after), Thursday morning reads.
+    expect(due('2026-12-16T08:59', '2026-12-15T10:30')).toBe(false);
+    expect(due('2026-12-16T17:30', '2026-12-15T10:30')).toBe(false);
+    expect(due('2026-12-17T08:59', '2026-12-15T10:30')).toBe(true);
+    // Opened at 10:30 every day: read at 10:30 every day, inside the day's first span.
+    expect(due('2026-12-16T10:30', '2026-12-15T10:30')).toBe(true);
   });
 });
