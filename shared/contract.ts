@@ -98,8 +98,11 @@ export const commandSchemas = {
   'integration.connect': z
     .object({
       provider: z.enum(['slack', 'google', 'microsoft']),
-      /** Ask too for what sending messages to teammates needs (incremental consent, #25). */
-      for: z.literal('messages').optional(),
+      /**
+       * Ask too for what sending messages to teammates needs (incremental consent, #25), or for every
+       * permission a feature that is on still lacks (the card's "Sign in again to allow it").
+       */
+      for: z.enum(['messages', 'permission']).optional(),
     })
     .strict(),
   'integration.configure': z

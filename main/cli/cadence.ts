@@ -650,12 +650,15 @@ const VERBS: Record<string, Verb> = {
     usage: [
       'connect slack|google|microsoft       sign in to a service (opens your browser)',
       'connect slack --for messages         sign in again, allowing Cadence to send your messages',
+      'connect SERVICE --for permission     sign in again, allowing what a feature that is on still needs',
     ],
     run: (invocation) => {
       const provider = providerOf(invocation.args[0], 'connect');
       const purpose = invocation.values.for;
-      if (purpose !== undefined && purpose !== 'messages')
-        throw new UsageError(`connect --for takes messages (what sending a teammate a message needs).`);
+      if (purpose !== undefined && purpose !== 'messages' && purpose !== 'permission')
+        throw new UsageError(
+          `connect --for takes messages (what sending a teammate a message needs) or permission (what a feature that is on still needs).`,
+        );
       return send(
         invocation,
         'integration.connect',

@@ -6,8 +6,11 @@ import type { Vault } from '../auth/vault';
 import { type ProviderConfig, workAccount } from '../providers/endpoints';
 import type { ClientConfigs } from './clientConfigs';
 
-/** What a sign-in is for beyond status: sending messages to teammates (#25). */
-export type SignInPurpose = 'messages';
+/**
+ * What a sign-in is for beyond status: sending messages to teammates (#25), or every permission a
+ * feature that is on still lacks (the card's "Sign in again to allow it").
+ */
+export type SignInPurpose = 'messages' | 'permission';
 
 /**
  * What features need of each service beyond its sign-in, asked for only when wanted (incremental
@@ -18,6 +21,8 @@ export class FeaturePermissions {
   private said = '[]';
   /** Services the user asked to send messages through, in this run. */
   private readonly messagesWanted = new Set<ProviderId>();
+  /** Services whose card the user asked to sign in again to allow what a feature lacks, in this run. */
+  private readonly permissionWanted = new Set<ProviderId>();
 
   constructor(
     private readonly configs: ClientConfigs,
@@ -45,7 +50,22 @@ export class FeaturePermissions {
   private recordScopes(id: ProviderId): string[] {
     const config = this.configs.of(id);
     const work = config.workRecordScopes && workAccount(this.vault.get(id)) ? config.workRecordScopes : [];
-    return [...(config.recordScopes ?? []), ...work];
+    return [...(config.recordScopes ?? []), ...(config.laterRecordScopes ?? []), ...work];
+  }
+
+  /**
+   * What a sign-in asks for the record: a permission added to the record after it was first allowed
+   * (Slack's search:read) only when the person asks for it on the card, or allows the record for the
+   * first time, or already has it: an app made from the older manifest does not list it, and Slack
+   * refuses a whole sign-in that asks for a scope its app does not list.
+   */
+  private recordAsk(id: ProviderId): string[] {
+    const config = this.configs.of(id);
+    const later = config.laterRecordScopes ?? [];
+    const granted = this.vault.get(id)?.scopes;
+    const first = missingScopes(granted, config.recordScopes ?? []).length > 0;
+    const ask = first || this.permissionWanted.has(id) || !missingScopes(granted, later).length;
+    return this.recordScopes(id).filter((scope) => ask || !later.includes(scope));
   }
 
   /** What the record of contacts needs of a connected service that its sign-in did not grant, while it is on. */
@@ -58,7 +78,12 @@ export class FeaturePermissions {
   /** The card's line on a permission a feature that is on still needs, when one does. */
   permissionWords(id: ProviderId): { permission: string } | Record<string, never> {
     if (this.missing(id).length) return { permission: goalPermissionWords(id) };
-    if (this.missingForRecord(id).length) return { permission: recordPermissionWords(PROVIDER_NAMES[id]) };
+    const missing = this.missingForRecord(id);
+    if (missing.length) {
+      const later = this.configs.of(id).laterRecordScopes ?? [];
+      const laterOnly = missing.every((scope) => later.includes(scope));
+      return { permission: recordPermissionWords(PROVIDER_NAMES[id], laterOnly ? missing : []) };
+    }
     return {};
   }
 
@@ -72,6 +97,7 @@ export class FeaturePermissions {
   /** The next sign-in of the service asks for what sending messages needs too. */
   want(id: ProviderId, purpose: SignInPurpose): void {
     if (purpose === 'messages') this.messagesWanted.add(id);
+    if (purpose === 'permission') this.permissionWanted.add(id);
   }
 
   /**
@@ -82,7 +108,7 @@ export class FeaturePermissions {
     const config = this.configs.of(id);
     const extra = [
       ...(config.goalScopes && this.goalOn() ? config.goalScopes : []),
-      ...(this.recordOn() ? this.recordScopes(id) : []),
+      ...(this.recordOn() ? this.recordAsk(id) : []),
       ...(config.messageScopes &&
       (this.messagesWanted.has(id) || (this.connected(id) && !this.missingForMessages(id).length))
         ? config.messageScopes

@@ -33,7 +33,7 @@ export async function runIntegrationCommand(
   const provider = parsed.data.provider;
   if (name === 'integration.unconfigure') return integrations.unconfigure(provider);
   if (name === 'integration.connect') {
-    const purpose = (parsed.data as { for?: 'messages' }).for;
+    const purpose = (parsed.data as { for?: 'messages' | 'permission' }).for;
     return purpose ? integrations.connect(provider, purpose) : integrations.connect(provider);
   }
   return integrations.disconnect(provider);

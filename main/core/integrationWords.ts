@@ -4,10 +4,12 @@ import type { IntegrationView, ProviderId } from '../../shared/integrationView';
 export const goalPermissionWords = (id: ProviderId): string =>
   `To put your focus goal’s blocks on your ${id === 'microsoft' ? 'Outlook ' : ''}calendar, Cadence needs your permission to add events there. Nothing is written to your calendar until you allow it; the rest keeps working.`;
 
-export const recordPermissionWords = (name: string): string =>
-  name === 'Microsoft 365'
-    ? `To keep your record of contacts outside your hours, Cadence needs your permission to read your Outlook inbox’s senders, times and subjects (Mail.ReadBasic: never a message’s body; the subject is read only to see whether it is urgent, and never kept), and with a work or school account your Teams chats (Chat.Read: read once a day, the text only to see whether it is urgent). Nothing is read until you allow it.`
-    : `To keep your record of contacts outside your hours, Cadence needs your permission to read your direct messages in ${name}, and to search for the messages that mention you (when, and from whom; the text is read only to see whether it is urgent, and never kept). Nothing is read until you allow it.`;
+export const recordPermissionWords = (name: string, added: readonly string[] = []): string =>
+  added.length
+    ? `To count the messages in ${name} channels that mention you, Cadence needs ${added.join(', ')}: an app made from Cadence’s older manifest lacks it, so add it first under OAuth & Permissions → User Token Scopes, then sign in again to allow it. Your direct messages are read meanwhile.`
+    : name === 'Microsoft 365'
+      ? `To keep your record of contacts outside your hours, Cadence needs your permission to read your Outlook inbox’s senders, times and subjects (Mail.ReadBasic: never a message’s body; the subject is read only to see whether it is urgent, and never kept), and with a work or school account your Teams chats (Chat.Read: read once a day, the text only to see whether it is urgent). Nothing is read until you allow it.`
+      : `To keep your record of contacts outside your hours, Cadence needs your permission to read your direct messages in ${name}, and to search for the messages that mention you (when, and from whom; the text is read only to see whether it is urgent, and never kept). Nothing is read until you allow it.`;
 
 /** One line per connected service whose health needs the user, for `status`. */
 export function problemLines(views: readonly IntegrationView[]): string[] {

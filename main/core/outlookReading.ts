@@ -11,8 +11,8 @@ import { keyOf } from './contactKeys';
 export const OVERLAP_MS = 10 * 60_000;
 
 /** Where a reading begins: a little before its service's last mark, never before the record began. */
-export function readFrom(mark: string | undefined, since: Instant): Instant {
-  return Math.max(mark ? Date.parse(mark) - OVERLAP_MS : since, since);
+export function readFrom(mark: string | undefined, since: Instant, overlap = OVERLAP_MS): Instant {
+  return Math.max(mark ? Date.parse(mark) - overlap : since, since);
 }
 
 export interface OutlookReading {

@@ -52,7 +52,7 @@ export interface ContactsPort {
 export interface IntegrationsPort {
   connect(
     id: ProviderId,
-    purpose?: 'messages',
+    purpose?: 'messages' | 'permission',
   ): Promise<ApiResult<{ startUrl: string; authorizeUrl: string }>>;
   /** What sending messages through a connected service needs (Slack): its provider and missing permissions. */
   messenger?(id: ProviderId): Messenger;

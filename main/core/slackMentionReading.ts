@@ -7,6 +7,12 @@ import type { Provider } from '../providers/provider';
 import { ProviderError } from '../providers/providerError';
 import { readFrom } from './outlookReading';
 
+/**
+ * How far back each search begins, before the last: Slack says nothing of how soon a message can be
+ * found by search; two hours of overlap cost nothing (what is found twice is counted once).
+ */
+const MENTION_OVERLAP_MS = 2 * 3_600_000;
+
 export interface MentionResult {
   added: KeptContact[];
   /** The new mark (unchanged when the reading failed or was cut short: read again whole next time). */
@@ -15,9 +21,10 @@ export interface MentionResult {
 }
 
 /**
- * Slack's channel messages that mention the person since the last search (a few minutes' overlap, as
- * search may show a message a little after it was sent; the key counts each once): one that reached them
- * outside their hours is a contact, kept under the same key a direct reading would give it.
+ * Slack's channel messages that mention the person since the last search (two hours' overlap, as search
+ * may show a message a while after it was sent; the key counts each once): one that reached them outside
+ * their hours is a contact, kept under the same key a direct reading would give it. A search past one
+ * reading's pages goes on at the next (the mark moves once it is whole).
  */
 export async function readSlackMentions(
   state: ContactState,
@@ -29,7 +36,8 @@ export async function readSlackMentions(
 ): Promise<MentionResult> {
   const since = Date.parse(state.since!);
   try {
-    const reading = await slack.provider.mentions!(slack.self, readFrom(state.slackMentionMark, since));
+    const from = readFrom(state.slackMentionMark, since, MENTION_OVERLAP_MS);
+    const reading = await slack.provider.mentions!(slack.self, from, now);
     const added: KeptContact[] = [];
     for (const mention of reading.mentions) {
       if (mention.at < since) continue;
@@ -38,7 +46,9 @@ export async function readSlackMentions(
       const kept = recordedContact(incoming, settings, intents, urgency);
       if (kept) added.push({ ...kept, key: `slack:${mention.channel}:${mention.ts}` });
     }
-    const mark = reading.complete ? isoInZone(now, settings.workTimeZone) : state.slackMentionMark;
+    const mark = reading.complete
+      ? isoInZone(reading.startedAt, settings.workTimeZone)
+      : state.slackMentionMark;
     return { added, mark, problem: null };
   } catch (error) {
     if (!(error instanceof ProviderError)) throw error;

@@ -25,6 +25,11 @@ export interface ProviderConfig {
   recordScopes?: string[];
   /** And what it reads of a work or school account only (Teams chats). */
   workRecordScopes?: string[];
+  /**
+   * And what was added to the record after it first shipped (Slack's search:read): asked only when the
+   * person allows it on the card, or allows the record for the first time (see FeaturePermissions).
+   */
+  laterRecordScopes?: string[];
 }
 
 /**
@@ -56,7 +61,6 @@ export const SLACK_CONVERSATION_SCOPES = ['im:read', 'im:history', 'mpim:read', 
  * record allowed before mentions were read goes on reading direct messages until it is allowed.
  */
 export const SLACK_MENTION_SCOPES = ['search:read'];
-export const SLACK_RECORD_SCOPES = [...SLACK_CONVERSATION_SCOPES, ...SLACK_MENTION_SCOPES];
 /**
  * Microsoft 365's for the record: the inbox's senders, times and subjects. Mail.ReadBasic is the least
  * privileged permission of GET /me/mailFolders/{id}/messages and gives no body
@@ -120,7 +124,8 @@ const DEFAULTS: Record<ProviderId, ProviderConfig> = {
       secretOffDesktopOnly: true,
     },
     messageScopes: SLACK_MESSAGE_SCOPES,
-    recordScopes: SLACK_RECORD_SCOPES,
+    recordScopes: SLACK_CONVERSATION_SCOPES,
+    laterRecordScopes: SLACK_MENTION_SCOPES,
   },
   google: {
     apiUrl: 'https://www.googleapis.com/calendar/v3',
@@ -296,6 +301,7 @@ export function providerConfigs(
       ...(base.messageScopes ? { messageScopes: base.messageScopes } : {}),
       ...(base.recordScopes ? { recordScopes: base.recordScopes } : {}),
       ...(base.workRecordScopes ? { workRecordScopes: base.workRecordScopes } : {}),
+      ...(base.laterRecordScopes ? { laterRecordScopes: base.laterRecordScopes } : {}),
     };
   }
   return result;

@@ -36,7 +36,7 @@ export interface Provider {
   /** The user's direct and group messages since each conversation's mark (Slack; the record of contacts). */
   conversations?(marks: Record<string, string>, since: Instant, now: Instant): Promise<ConversationReading>;
   /** Messages in channels that mention the user since `from` (Slack; the record of contacts). */
-  mentions?(self: string, from: Instant): Promise<MentionReading>;
+  mentions?(self: string, from: Instant, now: Instant): Promise<MentionReading>;
   /** Meeting invitations from others changed since `updatedSince` (Google; the record of contacts). */
   invitations?(updatedSince: Instant, now: Instant): Promise<Invitation[]>;
   /** Mail received in the inbox since `since` (Microsoft 365; the record of contacts). */

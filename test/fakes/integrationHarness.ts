@@ -24,7 +24,7 @@ export interface IntegrationWorld {
   /** Moves time forward like a machine that stays awake, letting pushes happen on the way. */
   advanceTo(at: number): Promise<void>;
   /** Signs in to a service as a person would in the browser (asking too for what `purpose` needs). */
-  connect(id: ProviderId, purpose?: 'messages'): Promise<void>;
+  connect(id: ProviderId, purpose?: 'messages' | 'permission'): Promise<void>;
   /** Ends the host as a quit would and starts a new one on the same folder and fakes. */
   restart(): Promise<void>;
   stop(): Promise<void>;

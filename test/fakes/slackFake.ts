@@ -159,6 +159,8 @@ export class SlackFake extends ProviderFake {
    */
   migrating = false;
   private profileSets: number[] = [];
+  /** The user scopes the app lists (null: every scope asked for): an app made from an older manifest. */
+  appScopes: string[] | null = null;
   /** User scopes the person (or the workspace's admin) does not grant, whatever the sign-in asks for. */
   withheld: string[] = [];
   /** The user scopes the grant holds: every sign-in adds what it asked for, less the withheld ones. */
@@ -236,6 +238,12 @@ export class SlackFake extends ProviderFake {
 
   protected route(request: FakeRequest): FakeReply {
     if (request.path === '/oauth/v2/authorize') {
+      // A scope the app does not list: Slack's own error page, not a redirect back ("Appending scopes":
+      // the scopes asked for must be the app's, https://docs.slack.dev/authentication/installing-with-oauth;
+      // the page, not a redirect, is the stricter reading: the app hears nothing).
+      const asked = (request.query.get('user_scope') ?? '').split(',').filter(Boolean);
+      if (this.appScopes && asked.some((scope) => !this.appScopes!.includes(scope)))
+        return { status: 400, headers: { 'content-type': 'text/html' }, body: 'invalid_scope' };
       const reply = this.auth.authorize(request.query);
       // "each scope you request is additive… It is not possible to downgrade an access token's scopes"
       // (https://docs.slack.dev/authentication/installing-with-oauth, "Appending scopes"): what an

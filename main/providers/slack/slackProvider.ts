@@ -6,7 +6,7 @@ import { httpCall, ProviderError } from '../providerError';
 import type { AccountMemory, Provider, TokenSource } from '../provider';
 import { type SentMessage, sendDirect, takeBack } from './slackMessages';
 import { type ConversationReading, type ReadMarks, readConversations, readingMemory } from './slackContacts';
-import { type MentionReading, readMentions } from './slackMentions';
+import { type MentionReading, mentionMemory, readMentions } from './slackMentions';
 
 const AUTH_ERRORS = new Set(['invalid_auth', 'token_revoked', 'not_authed', 'account_inactive']);
 /**
@@ -121,9 +121,12 @@ export class SlackProvider implements Provider {
     return readConversations((method, form) => this.call(method, form), marks, since, this.reading, now);
   }
 
+  /** Where a search for the user's mentions stopped, kept between readings. */
+  private readonly mentionPass = mentionMemory();
+
   /** Messages in channels that mention the user (`self`) since `from` (the record of contacts, #25). */
-  mentions(self: string, from: Instant): Promise<MentionReading> {
-    return readMentions((method, form) => this.call(method, form), self, from);
+  mentions(self: string, from: Instant, now: Instant): Promise<MentionReading> {
+    return readMentions((method, form) => this.call(method, form), self, from, this.mentionPass, now);
   }
 
   /** Takes back a message scheduled with `message` ("channel/id"), before Slack posts it. */

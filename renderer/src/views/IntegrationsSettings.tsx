@@ -17,8 +17,11 @@ const HEALTH_WORDS: Record<NonNullable<IntegrationView['health']>['state'], stri
 function IntegrationRow({ integration }: { integration: IntegrationView }) {
   const [link, setLink] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const connect = async () => {
-    const result = await run('integration.connect', { provider: integration.id });
+  const connect = async (allow = false) => {
+    const result = await run('integration.connect', {
+      provider: integration.id,
+      ...(allow ? { for: 'permission' as const } : {}),
+    });
     if (!result.ok) return setError(result.message);
     setError(null);
     setLink(result.value.startUrl);
@@ -70,7 +73,7 @@ function IntegrationRow({ integration }: { integration: IntegrationView }) {
         integration.connected &&
         (integration.permission || health?.state === 'permission') &&
         health?.state !== 'reconnect' ? (
-          <button type="button" onClick={() => void connect()}>
+          <button type="button" onClick={() => void connect(true)}>
             Sign in again to allow it
           </button>
         ) : null}
