@@ -213,7 +213,12 @@ describe('the Slack app manifest', () => {
     const listed = [...user.matchAll(/- (\S+)/g)].map((m) => m[1]);
     const slack = providerConfigs({}).slack;
     expect(listed.sort()).toEqual(
-      [...slack.oauth.scopes, ...(slack.messageScopes ?? []), ...(slack.recordScopes ?? []), ...(slack.laterRecordScopes ?? [])].sort(),
+      [
+        ...slack.oauth.scopes,
+        ...(slack.messageScopes ?? []),
+        ...(slack.recordScopes ?? []),
+        ...(slack.laterRecordScopes ?? []),
+      ].sort(),
     );
     expect(slack.messageScopes).toEqual(['chat:write', 'im:write']);
   });
