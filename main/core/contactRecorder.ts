@@ -1,5 +1,5 @@
 import { type Instant, isoInZone } from '../../shared/clockTime';
-import { nextReadingAt, teamsReadingDue } from '../../shared/contacts/contactReading';
+import { lastReadingBeforeHours, nextReadingAt, teamsReadingDue } from '../../shared/contacts/contactReading';
 import { withReplies } from '../../shared/contacts/contactResponse';
 import { OVERLAP_MS, readFrom, readOutlook } from './outlookReading';
 import { readSlackMentions } from './slackMentionReading';
@@ -7,7 +7,13 @@ import { readGoogle } from './googleReading';
 import { MICROSOFT_RECORD_SCOPES, SLACK_MENTION_SCOPES } from '../providers/endpoints';
 import { readTeams, withTeamsMarks } from './teamsReading';
 import { recordedContact } from '../../shared/contacts/contactRecord';
-import { type ContactState, type KeptContact, withContacts } from '../../shared/contacts/contactState';
+import {
+  type ContactState,
+  type KeptContact,
+  withContacts,
+  withMark,
+  withoutContacts,
+} from '../../shared/contacts/contactState';
 import type { Intents, Teammate } from '../../shared/intents';
 import { slackMemberOf } from '../../shared/messageTiming';
 import type { Settings } from '../../shared/settings';
@@ -135,10 +141,17 @@ export class ContactRecorder extends Disposable {
       const teams = microsoft?.provider?.teamsChats && !microsoft.missing.length ? microsoft.provider : null;
       again = slackReady || google !== null || outlook !== null || teams !== null;
       if (slackReady) wait = await this.readSlack(settings, slack!, now);
-      if (mentions) await this.readMentions(settings, slack!.provider!, slack!.self!, now);
-      if (google) await this.readGoogle(settings, google, now);
+      // Slack's history may be read a minute apart (its pace); the others every ten minutes, and all of
+      // them a minute before the hours begin.
+      const morning = lastReadingBeforeHours(now, settings, this.options.intents());
+      const due = (mark?: string) => morning || !mark || now - Date.parse(mark) >= READ_EVERY_MS - 30_000;
+      const marks = store.value;
+      if (mentions && due(marks.slackMentionMark))
+        await this.readMentions(settings, slack!.provider!, slack!.self!, now);
+      if (google && due(marks.googleMark)) await this.readGoogle(settings, google, now);
       // Microsoft 365 asked to wait (429 with Retry-After): the next reading waits at least that long.
-      if (outlook) wait = Math.max(wait, await this.readOutlook(settings, outlook, now));
+      if (outlook && (due(marks.outlookMark) || due(marks.outlookEventsMark)))
+        wait = Math.max(wait, await this.readOutlook(settings, outlook, now));
       if (teams && this.teamsDue(now, settings))
         wait = Math.max(wait, await this.readTeams(settings, teams, now));
     } finally {
@@ -263,17 +276,9 @@ export class ContactRecorder extends Disposable {
    * with that key (deleted, or older than the keeping time).
    */
   mark(key: string, onIt: boolean): boolean {
-    const state = this.options.store.value;
-    if (!state.contacts.some((c) => c.key === key)) return false;
-    this.options.store.write({
-      ...state,
-      contacts: state.contacts.map((c) => {
-        if (c.key !== key) return c;
-        const { onIt: _old, ...rest } = c;
-        return onIt ? { ...rest, onIt: true } : rest;
-      }),
-    });
-    return true;
+    const next = withMark(this.state, key, onIt);
+    if (next) this.options.store.write(next);
+    return next !== null;
   }
 
   /**
@@ -281,15 +286,8 @@ export class ContactRecorder extends Disposable {
    * already read comes back. Returns how many were deleted.
    */
   delete(keys: readonly string[] | null): number {
-    const state = this.state;
-    const gone = keys ? new Set(keys) : null;
-    const kept = gone ? state.contacts.filter((c) => !gone.has(c.key)) : [];
-    // Remembered (the newest 20,000), so that an invitation or mail listed again does not come back.
-    const deleted = [
-      ...(state.deleted ?? []),
-      ...state.contacts.filter((c) => !kept.includes(c)).map((c) => c.key),
-    ];
-    this.options.store.write({ ...state, contacts: kept, deleted: deleted.slice(-20_000) });
-    return state.contacts.length - kept.length;
+    const [before, next] = [this.state, withoutContacts(this.state, keys)];
+    this.options.store.write(next);
+    return before.contacts.length - next.contacts.length;
   }
 }

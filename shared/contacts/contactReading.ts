@@ -41,3 +41,9 @@ export function teamsReadingDue(now: Instant, lastPoll: Instant | null, settings
   const minutes = Math.floor(now / MINUTE) - Math.floor(lastPoll / MINUTE);
   return minutes >= 2 * 24 * 60 || (minutes >= 24 * 60 && now < first.end);
 }
+
+/** The reading a minute before the hours begin, which reads every service whenever it last read. */
+export function lastReadingBeforeHours(now: Instant, settings: Settings, intents: Intents): boolean {
+  const back = availabilityAt(now, settings, intents).nextWorkStart;
+  return back !== null && back > now && back - now <= MINUTE;
+}

@@ -67,3 +67,28 @@ export function withContacts(state: ContactState, added: readonly KeptContact[],
     .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   return { ...state, contacts: kept };
 }
+
+/** The state with one contact marked "Urgent — I'm on it" (or the mark taken back); null: no such contact. */
+export function withMark(state: ContactState, key: string, onIt: boolean): ContactState | null {
+  if (!state.contacts.some((c) => c.key === key)) return null;
+  const contacts = state.contacts.map((c) => {
+    if (c.key !== key) return c;
+    const { onIt: _old, ...rest } = c;
+    return onIt ? { ...rest, onIt: true } : rest;
+  });
+  return { ...state, contacts };
+}
+
+/**
+ * The state without the contacts with these keys, or without any (null). Their keys are remembered (the
+ * newest 20,000), so that an invitation or mail listed again does not come back.
+ */
+export function withoutContacts(state: ContactState, keys: readonly string[] | null): ContactState {
+  const gone = keys ? new Set(keys) : null;
+  const kept = gone ? state.contacts.filter((c) => !gone.has(c.key)) : [];
+  const deleted = [
+    ...(state.deleted ?? []),
+    ...state.contacts.filter((c) => !kept.includes(c)).map((c) => c.key),
+  ];
+  return { ...state, contacts: kept, deleted: deleted.slice(-20_000) };
+}

@@ -231,8 +231,8 @@ describe('the record of contacts outside hours', () => {
       '2026-12-07T08:30:00Z',
       '!urgent incident review',
     );
-    await w.host.contacts.settled();
-    await w.host.contacts.read();
+    // The next reading, ten minutes on (Google is read every ten minutes).
+    w.clock.advanceTo(at('2026-12-05T21:10', ZONE));
     await w.host.contacts.settled();
     await w.host.contacts.read();
     const kept = w.host.contacts.state.contacts;
@@ -264,7 +264,13 @@ describe('the record of contacts outside hours', () => {
       .map((c) => c.query.get('updatedMin')?.slice(0, 16));
     // The first reading from when the record began; later ones from 10 minutes before the last reading.
     expect(asked[0]).toBe('2026-12-04T15:00');
-    expect(asked.at(-1)! > '2026-12-05T19:00').toBe(true);
+    expect(asked.at(-1)).toBe('2026-12-04T16:30');
+    // Ten minutes on, from ten minutes before the last reading (21:10, Berlin).
+    w.clock.advanceTo(at('2026-12-05T21:20', ZONE));
+    await w.host.contacts.settled();
+    await w.host.contacts.read();
+    const again = w.google.server.calls.filter((c) => c.method === 'GET' && c.query.has('updatedMin'));
+    expect(again.at(-1)!.query.get('updatedMin')!.slice(0, 16)).toBe('2026-12-05T20:00');
     const file = fs.readFileSync(path.join(w.dir, 'contacts.json'), 'utf8');
     expect(file).not.toContain('incident review');
     expect(file).not.toContain('Launch call');
@@ -367,6 +373,8 @@ describe('the record of contacts outside hours', () => {
     );
     await w.host.contacts.settled();
     await w.host.contacts.read();
+    // Read again from then, at the next reading ten minutes on.
+    w.clock.advanceTo(at('2026-12-10T21:10', ZONE));
     await w.host.contacts.settled();
     await w.host.contacts.read();
     expect(w.host.contacts.state.contacts.map((c) => c.key)).toContain(`google:${late.id}`);
@@ -375,7 +383,7 @@ describe('the record of contacts outside hours', () => {
       value: { deleted: 1 },
     });
     w.google.events.get(late.id)!.updated = new Date(w.clock.now()).toISOString();
-    w.clock.advanceTo(at('2026-12-10T21:20', ZONE));
+    w.clock.advanceTo(at('2026-12-10T21:30', ZONE));
     await w.host.contacts.settled();
     await w.host.contacts.read();
     expect(w.host.contacts.state.contacts.map((c) => c.key)).toEqual(['google:series1']);
