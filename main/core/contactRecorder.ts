@@ -119,6 +119,7 @@ export class ContactRecorder extends Disposable {
           googleMark: _g,
           outlookMark: _o,
           outlookEventsMark: _e,
+          outlookSentMark: _os,
           slackMentionMark: _m,
           teamsMark: _t,
           teamsPass: _tp,
@@ -264,8 +265,11 @@ export class ContactRecorder extends Disposable {
   private async readOutlook(settings: Settings, outlook: Provider, now: Instant): Promise<number> {
     const urgency = urgencyOf(settings);
     const { store } = this.options;
-    const reading = await readOutlook(store.value, settings, this.options.intents(), urgency, outlook, now);
-    store.write({ ...withContacts(store.value, reading.added, now), ...reading.marks });
+    const intents = this.options.intents();
+    const reading = await readOutlook(store.value, settings, intents, urgency, outlook, now);
+    const next = withContacts(store.value, reading.added, now);
+    const contacts = withReplies(next.contacts, reading.replies, settings, intents);
+    store.write({ ...next, contacts, ...reading.marks });
     if (reading.problem) this.failed('Outlook', reading.problem);
     else this.unreadBy.delete('Outlook');
     return reading.problem?.kind === 'rateLimited' ? (reading.problem.retryAfterMs ?? 0) : 0;

@@ -5,7 +5,8 @@ import type { Intents } from '../../shared/intents';
 import type { Settings } from '../../shared/settings';
 import type { Provider } from '../providers/provider';
 import { ProviderError } from '../providers/providerError';
-import { keyOf } from './contactKeys';
+import { conversationKey, keyOf } from './contactKeys';
+import type { OwnReply } from '../../shared/contacts/contactResponse';
 
 /** Asked for from a little before the last reading: a clock a few minutes off loses nothing. */
 export const OVERLAP_MS = 10 * 60_000;
@@ -17,8 +18,10 @@ export function readFrom(mark: string | undefined, since: Instant, overlap = OVE
 
 export interface OutlookReading {
   added: KeptContact[];
+  /** The person's answers to mail (Sent Items), by conversation. */
+  replies: OwnReply[];
   /** The marks that moved (a part that failed keeps its own). */
-  marks: Pick<ContactState, 'outlookMark' | 'outlookEventsMark'>;
+  marks: Pick<ContactState, 'outlookMark' | 'outlookEventsMark' | 'outlookSentMark'>;
   /** What Microsoft 365 refused or could not answer. */
   problem: ProviderError | null;
 }
@@ -38,7 +41,7 @@ export async function readOutlook(
 ): Promise<OutlookReading> {
   const since = Date.parse(state.since!);
   const at = (instant: Instant) => isoInZone(instant, settings.workTimeZone);
-  const reading: OutlookReading = { added: [], marks: {}, problem: null };
+  const reading: OutlookReading = { added: [], replies: [], marks: {}, problem: null };
   const failed = (error: unknown) => {
     if (!(error instanceof ProviderError)) throw error;
     reading.problem ??= error;
@@ -49,10 +52,23 @@ export async function readOutlook(
       if (item.at < since) continue;
       const incoming = { at: item.at, channel: 'outlookMail' as const, from: item.from, text: item.text };
       const kept = recordedContact(incoming, settings, intents, urgency);
-      if (kept) reading.added.push({ ...kept, key: keyOf('outlook', item.id) });
+      // Kept by conversation (the person's answer is found in it) and mail, both short.
+      const key = item.conversation
+        ? `${conversationKey('outlook', item.conversation)}${keyOf('m', item.id).slice(2)}`
+        : keyOf('outlook', item.id);
+      if (kept) reading.added.push({ ...kept, key });
     }
     const last = inbox.lastAt;
     reading.marks.outlookMark = at(inbox.complete || last === null ? now : last + OVERLAP_MS);
+  } catch (error) {
+    failed(error);
+  }
+  try {
+    // The person's answers: what they sent since, in the conversations of the mail kept.
+    const sent = await outlook.sentMail?.(readFrom(state.outlookSentMark, since));
+    for (const item of sent?.sent ?? [])
+      reading.replies.push({ where: conversationKey('outlook', item.conversation), at: item.at });
+    if (sent) reading.marks.outlookSentMark = at(sent.complete || sent.lastAt === null ? now : sent.lastAt);
   } catch (error) {
     failed(error);
   }

@@ -46,6 +46,12 @@ export interface Provider {
    * where the account cannot have them read (a personal Microsoft account).
    */
   teamsChats?(pass: TeamsPass): Promise<TeamsChatsReading | null>;
+  /** When the person sent mail since `since`, and in which conversation (Microsoft 365; the record). */
+  sentMail?(since: Instant): Promise<{
+    sent: { conversation: string; at: Instant }[];
+    complete: boolean;
+    lastAt: Instant | null;
+  }>;
   /** Outlook invitations from others changed since `since` (Microsoft 365; the record of contacts). */
   outlookInvitations?(since: Instant): Promise<{ invitations: OutlookInvitation[]; complete: boolean }>;
   /** Takes back a message scheduled with `message`, by the id it answered. */

@@ -12,8 +12,16 @@ import type { KeptContact } from './contactState';
  */
 export type ContactResponse = 'onIt' | 'answeredOutside' | 'leftForHours' | 'notYet' | 'replyNotRead';
 
-/** The channels whose replies the record reads: the person's own messages in the same conversation. */
-const REPLIES_READ: ReadonlySet<Contact['channel']> = new Set(['slackDirect', 'slackGroup', 'teamsChat']);
+/**
+ * The channels whose replies the record reads: the person's own messages in the same conversation, and
+ * their mail in the same conversation (Sent Items).
+ */
+const REPLIES_READ: ReadonlySet<Contact['channel']> = new Set([
+  'slackDirect',
+  'slackGroup',
+  'teamsChat',
+  'outlookMail',
+]);
 
 export function contactResponse(
   contact: Contact,
@@ -22,7 +30,7 @@ export function contactResponse(
 ): ContactResponse {
   if (contact.onIt || onItByNudge(contact, urgentNudges)) return 'onIt';
   if (contact.answeredAt) return contact.answeredOutside ? 'answeredOutside' : 'leftForHours';
-  if (!REPLIES_READ.has(contact.channel)) return 'replyNotRead';
+  if (!repliesRead(contact)) return 'replyNotRead';
   // Recorded before the record kept when hours began again: left for them once a day has passed.
   const back = contact.backAt ? Date.parse(contact.backAt) : Date.parse(contact.at) + 24 * 3_600_000;
   return now >= back ? 'leftForHours' : 'notYet';
@@ -76,6 +84,15 @@ export function responseWords(contact: ShownContact): string {
     case 'replyNotRead':
       return 'Your reply is not read here';
   }
+}
+
+/**
+ * Whether the person's replies to this contact are read: its channel's are, and it is kept by its
+ * conversation (mail recorded before Cadence read Sent Items is kept by itself: `outlook:<id>`).
+ */
+function repliesRead(contact: KeptContact | Contact): boolean {
+  if (!REPLIES_READ.has(contact.channel)) return false;
+  return contact.channel !== 'outlookMail' || ('key' in contact && contact.key.split(':').length >= 3);
 }
 
 /** One of the person's own messages, in the conversation whose contacts' keys begin with `where`. */

@@ -52,6 +52,8 @@ export const contactStateSchema = z.object({
   /** Outlook: when the inbox, and the calendar's invitations, were last read. */
   outlookMark: z.iso.datetime({ offset: true }).optional(),
   outlookEventsMark: z.iso.datetime({ offset: true }).optional(),
+  /** Outlook: when Sent Items were last read (the person's answers to mail). */
+  outlookSentMark: z.iso.datetime({ offset: true }).optional(),
 });
 export type ContactState = z.infer<typeof contactStateSchema>;
 export type KeptContact = Contact & { key: string };

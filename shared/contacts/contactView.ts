@@ -23,7 +23,7 @@ export interface ContactsView {
 
 /** What the record reads: Slack, Google Calendar, Outlook mail, invitations and Teams chats. */
 const READ_BY_RECORD: readonly ProviderId[] = ['slack', 'google', 'microsoft'];
-const REPLIES_NOT_READ = 'Your replies in Slack channels, to mail and to invitations are not read.';
+const REPLIES_NOT_READ = 'Your replies in Slack channels and your answers to invitations are not read.';
 const TEAMS_WORDS = {
   daily:
     'Teams chats are read once a day, a minute before your hours begin (Microsoft allows one reading a day).',

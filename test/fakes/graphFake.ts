@@ -46,8 +46,10 @@ const CALL_SCOPES: Record<string, string[]> = {
   'POST /me/calendar/getSchedule': ['Calendars.ReadBasic', 'Calendars.Read', 'Calendars.ReadWrite'],
   // https://learn.microsoft.com/en-us/graph/api/user-list-calendarview
   'GET /me/calendarView': ['Calendars.ReadBasic', 'Calendars.Read', 'Calendars.ReadWrite'],
-  // https://learn.microsoft.com/en-us/graph/api/mailfolder-list-messages (least privileged Mail.ReadBasic)
+  // https://learn.microsoft.com/en-us/graph/api/mailfolder-list-messages (least privileged Mail.ReadBasic);
+  // `sentitems` is a well-known folder name (https://learn.microsoft.com/en-us/graph/api/resources/mailfolder)
   'GET /me/mailFolders/inbox/messages': ['Mail.ReadBasic', 'Mail.Read', 'Mail.ReadWrite'],
+  'GET /me/mailFolders/sentitems/messages': ['Mail.ReadBasic', 'Mail.Read', 'Mail.ReadWrite'],
 };
 
 /** "Busy", "Tentative": getSchedule's examples write a scheduleItem's status capitalised (calendar-getschedule). */
@@ -164,6 +166,8 @@ export class GraphFake extends ProviderFake {
     subject: string;
     body: string;
     from: { name: string; address: string };
+    /** "The ID of the conversation the email belongs to" (the message resource). */
+    conversationId: string;
     /** '#microsoft.graph.eventMessage' for a meeting request. */
     type?: string;
   }[] = [];
@@ -518,6 +522,8 @@ export class GraphFake extends ProviderFake {
       }
       case 'GET /me/mailFolders/inbox/messages':
         return this.listInbox(request.query, request.token);
+      case 'GET /me/mailFolders/sentitems/messages':
+        return this.listInbox(request.query, request.token, 'sentitems');
       case 'GET /me/calendarView': {
         const from = Date.parse(request.query.get('startDateTime') ?? '');
         const to = Date.parse(request.query.get('endDateTime') ?? '');
@@ -661,8 +667,24 @@ export class GraphFake extends ProviderFake {
   deliver(from: { name: string; address: string }, subject: string, body = '', type?: string): string {
     const id = `AAMk${this.inbox.length + 1}`;
     const receivedDateTime = new Date(this.now()).toISOString();
-    this.inbox.push({ id, receivedDateTime, subject, body, from, ...(type ? { type } : {}) });
+    const conversationId = `AAQk${'c'.repeat(90)}${this.inbox.length + 1}`;
+    this.inbox.push({ id, receivedDateTime, subject, body, from, conversationId, ...(type ? { type } : {}) });
     return id;
+  }
+
+  /** Mail the user sent (Sent Items), oldest first; see reply(). */
+  readonly sentItems: { id: string; sentDateTime: string; subject: string; conversationId: string }[] = [];
+
+  /** The user answers a mail of the inbox now: the answer is in Sent Items, in the same conversation. */
+  reply(to: string): void {
+    const mail = this.inbox.find((m) => m.id === to);
+    if (!mail) throw new Error(`no mail ${to}`);
+    this.sentItems.push({
+      id: `AAMs${this.sentItems.length + 1}`,
+      sentDateTime: new Date(this.now()).toISOString(),
+      subject: `RE: ${mail.subject}`,
+      conversationId: mail.conversationId,
+    });
   }
 
   /**
@@ -698,7 +720,14 @@ export class GraphFake extends ProviderFake {
    * ("Use $top to customize the page size, within the range of 1 and 1000", user-list-messages); pages at
    * @odata.nextLink, smaller than asked for (the stricter reading of the paging page).
    */
-  private listInbox(query: URLSearchParams, token: string | null): FakeReply {
+  private listInbox(
+    query: URLSearchParams,
+    token: string | null,
+    folder: 'inbox' | 'sentitems' = 'inbox',
+  ): FakeReply {
+    // Sent Items: the same listing, by when each was sent.
+    const field = folder === 'inbox' ? 'receivedDateTime' : 'sentDateTime';
+    const items: Record<string, unknown>[] = folder === 'inbox' ? this.inbox : this.sentItems;
     // Throttled: "429 Too Many Requests" with "a Retry-After header" to wait
     // (https://learn.microsoft.com/en-us/graph/throttling).
     if (this.inboxRetryAfter !== null)
@@ -722,29 +751,27 @@ export class GraphFake extends ProviderFake {
     const filter = query.get('$filter');
     let from = -Infinity;
     if (filter !== null) {
-      const match = /^receivedDateTime ge (\d{4}-\d{2}-\d{2}T[\d:.]+Z)$/.exec(filter);
+      const match = new RegExp(`^${field} ge (\\d{4}-\\d{2}-\\d{2}T[\\d:.]+Z)$`).exec(filter);
       if (!match) return graphError(400, 'BadRequest', 'Invalid filter clause');
       from = Date.parse(match[1]!);
     }
     // "Properties that appear in $orderby must also appear in $filter", in the same order
     // (https://learn.microsoft.com/en-us/graph/api/user-list-messages, Using filter and orderby in the same query).
     const order = query.get('$orderby');
-    if (order !== null && (filter === null || !/^receivedDateTime( asc| desc)?$/.test(order)))
+    if (order !== null && (filter === null || !new RegExp(`^${field}( asc| desc)?$`).test(order)))
       return graphError(
         400,
         'InefficientFilter',
         'The restriction or sort order is too complex for this operation.',
       );
-    const all = this.inbox.filter((m) => Date.parse(m.receivedDateTime) >= from);
+    const all = items.filter((m) => Date.parse(String(m[field])) >= from);
     // Newest first unless asked otherwise; an $orderby without a direction is ascending (OData's default).
     if (order === null || order.endsWith(' desc')) all.reverse();
     const skip = Number(query.get('$skiptoken') ?? 0) || 0;
     const size = Math.min(top, this.pageSize);
     const nextQuery = new URLSearchParams(query);
     nextQuery.set('$skiptoken', String(skip + size));
-    const fields = select.length
-      ? select
-      : ['receivedDateTime', 'subject', 'from', ...(basicOnly ? [] : ['body'])];
+    const fields = select.length ? select : [field, 'subject', 'from', ...(basicOnly ? [] : ['body'])];
     const value = all.slice(skip, skip + size).map((m) => ({
       ...(m.type ? { '@odata.type': m.type } : {}),
       id: m.id,
@@ -759,7 +786,7 @@ export class GraphFake extends ProviderFake {
       body: {
         value,
         ...(skip + size < all.length
-          ? { '@odata.nextLink': `${this.apiUrl}/me/mailFolders/inbox/messages?${nextQuery}` }
+          ? { '@odata.nextLink': `${this.apiUrl}/me/mailFolders/${folder}/messages?${nextQuery}` }
           : {}),
       },
     };

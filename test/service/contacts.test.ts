@@ -335,8 +335,8 @@ describe('the record of contacts outside hours', () => {
     expect(kept.map((c) => [c.channel, c.from.name, c.from.id, c.urgent, c.why])).toEqual([
       ['outlookMail', 'Ana Lima', 'ana@example.com', true, 'afterHours'],
     ]);
-    // Only when, from whom and the subject were asked for; the subject is not kept.
-    expect(inbox().at(-1)?.query.get('$select')).toBe('receivedDateTime,from,subject');
+    // Only when, from whom, the subject and the conversation were asked for; the subject is not kept.
+    expect(inbox().at(-1)?.query.get('$select')).toBe('receivedDateTime,from,subject,conversationId');
     expect(w.graph.signIns.at(-1)).toContain('Mail.ReadBasic');
     const file = fs.readFileSync(path.join(w.dir, 'contacts.json'), 'utf8');
     expect(file).not.toContain('invoice');
@@ -400,7 +400,8 @@ describe('the record of contacts outside hours', () => {
     await w.host.contacts.settled();
     await w.host.contacts.read();
     const [kept] = w.host.contacts.state.contacts;
-    expect(kept?.key).toMatch(/^outlook:#[\w-]{43}$/);
+    // Its conversation's digest, then its own: short whatever the ids' length.
+    expect(kept?.key).toMatch(/^outlook:#[\w-]{24}:#[\w-]{43}$/);
     // Someone edits contacts.json by hand and breaks one contact: the others and the marks stay.
     await w.host.contacts.settled();
     await w.host.contacts.read();
@@ -759,5 +760,40 @@ describe('the record of contacts outside hours', () => {
     const busy = w.graph.server.calls.filter((c) => c.path.includes(encodeURIComponent('19:busy@thread.v2')));
     expect(busy).toHaveLength(2);
     expect(busy[1]!.receivedAt! - busy[0]!.receivedAt!).toBeGreaterThanOrEqual(1_000);
+  });
+
+  it('Outlook: an answer from Sent Items, in the same conversation, says when the mail was answered', async () => {
+    const w = await slackWorld();
+    await w.connect('microsoft');
+    await w.run('settings.update', { patch: { contactRecord: true } });
+    await w.connect('microsoft');
+    const readAt = async (local: string) => {
+      w.clock.advanceTo(at(local, ZONE));
+      await w.host.contacts.settled();
+      await w.host.contacts.read();
+    };
+    await readAt('2026-12-04T19:00');
+    const evening = w.graph.deliver({ name: 'Ana', address: 'ana@example.com' }, 'Numbers for Monday?');
+    w.clock.advanceTo(at('2026-12-04T19:05', ZONE));
+    const weekend = w.graph.deliver({ name: 'Kai', address: 'kai@example.com' }, 'Weekend thought');
+    await readAt('2026-12-04T19:20');
+    // Ana's answered that evening; Kai's on Monday morning, in hours.
+    w.clock.advanceTo(at('2026-12-04T21:40', ZONE));
+    w.graph.reply(evening);
+    await readAt('2026-12-04T21:50');
+    w.clock.advanceTo(at('2026-12-07T09:30', ZONE));
+    w.graph.reply(weekend);
+    await readAt('2026-12-07T17:40');
+    const mail = w.host.contacts.state.contacts.filter((c) => c.channel === 'outlookMail');
+    expect(mail.map((c) => [c.from.name, c.answeredAt?.slice(0, 16), c.answeredOutside])).toEqual([
+      ['Ana', '2026-12-04T21:40', true],
+      ['Kai', '2026-12-07T09:30', false],
+    ]);
+    const sent = w.graph.server.calls.filter((c) => c.path.endsWith('/me/mailFolders/sentitems/messages'));
+    // Only when, and in which conversation: never to whom, the subject or the text.
+    expect(sent.at(-1)?.query.get('$select')).toBe('sentDateTime,conversationId');
+    const list = await cli(w.dir, ['contacts', '--list'], {});
+    expect(list.stdout).toContain('Ana  Answered outside your hours (2026-12-04 21:40)');
+    expect(list.stdout).toContain('Kai  Left for your working hours; answered 2026-12-07 09:30');
   });
 });

@@ -7,6 +7,8 @@ export interface InboxMail {
   from: { id: string; name: string };
   /** The subject, read only to see whether it is urgent (Mail.ReadBasic gives no body), then dropped. */
   text: string;
+  /** The conversation it belongs to: the person's answer in Sent Items is in the same one. */
+  conversation: string | null;
 }
 
 interface ListedMail {
@@ -15,6 +17,8 @@ interface ListedMail {
   receivedDateTime?: string;
   subject?: string;
   from?: { emailAddress?: { name?: string; address?: string } };
+  conversationId?: string;
+  sentDateTime?: string;
 }
 
 /** One GET of a page (the first, or an @odata.nextLink as given); its JSON body. */
@@ -43,7 +47,7 @@ export async function readInbox(
 ): Promise<{ mail: InboxMail[]; complete: boolean; lastAt: Instant | null }> {
   const base = apiUrl.replace(/\/$/, '');
   const query = new URLSearchParams({
-    $select: 'receivedDateTime,from,subject',
+    $select: 'receivedDateTime,from,subject,conversationId',
     $filter: `receivedDateTime ge ${new Date(since).toISOString()}`,
     // Oldest first (allowed: the property ordered by is the one filtered on, first): a reading cut short
     // at MAX_PAGES goes on from the last mail it read (https://learn.microsoft.com/en-us/graph/api/user-list-messages).
@@ -68,10 +72,46 @@ export async function readInbox(
         at,
         from: { id: address.toLowerCase(), name: item.from?.emailAddress?.name || address },
         text: item.subject ?? '',
+        conversation: typeof item.conversationId === 'string' ? item.conversationId : null,
       });
     }
     const next = body['@odata.nextLink'];
     url = typeof next === 'string' && next.startsWith(base) ? next : null;
   }
   return { mail, complete: url === null, lastAt };
+}
+
+/**
+ * What the person sent since `since` (Sent Items, the well-known folder `sentitems`,
+ * https://learn.microsoft.com/en-us/graph/api/resources/mailfolder; listed as the inbox is, with the same
+ * least privileged Mail.ReadBasic): when, and in which conversation; never to whom or what. An answer to
+ * a mail of the inbox is in its conversation.
+ */
+export async function readSent(
+  apiUrl: string,
+  get: GetPage,
+  since: Instant,
+): Promise<{ sent: { conversation: string; at: Instant }[]; complete: boolean; lastAt: Instant | null }> {
+  const base = apiUrl.replace(/\/$/, '');
+  const query = new URLSearchParams({
+    $select: 'sentDateTime,conversationId',
+    $filter: `sentDateTime ge ${new Date(since).toISOString()}`,
+    $orderby: 'sentDateTime asc',
+    $top: String(PAGE),
+  });
+  const sent: { conversation: string; at: Instant }[] = [];
+  let lastAt: Instant | null = null;
+  let url: string | null = `${base}/me/mailFolders/sentitems/messages?${query}`;
+  for (let page = 0; url && page < MAX_PAGES; page++) {
+    const body = await get(url, 'read when you answered mail, for your record of contacts');
+    for (const item of body.value ?? []) {
+      const at = Date.parse(item.sentDateTime ?? '');
+      if (Number.isNaN(at)) continue;
+      lastAt = Math.max(lastAt ?? at, at);
+      if (typeof item.conversationId === 'string') sent.push({ conversation: item.conversationId, at });
+    }
+    const next = body['@odata.nextLink'];
+    url = typeof next === 'string' && next.startsWith(base) ? next : null;
+  }
+  return { sent, complete: url === null, lastAt };
 }

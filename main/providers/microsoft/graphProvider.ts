@@ -9,7 +9,7 @@ import { CONSUMER_TENANT } from '../endpoints';
 import type { AccountMemory, Provider, TeammateUpdate, TokenSource } from '../provider';
 import type { Teammate } from '../../../shared/intents';
 import { readOutlookInvitations } from './graphInvitations';
-import { type GetPage, readInbox } from './graphMail';
+import { type GetPage, readInbox, readSent } from './graphMail';
 import { readTeamsChats, type TeamsChatsReading, type TeamsPass } from './graphTeams';
 import { KEY_TAG, PlannedEvents } from './plannedEvents';
 
@@ -397,6 +397,11 @@ export class GraphProvider implements Provider {
   mail(since: Instant): ReturnType<typeof readInbox> {
     const self = this.tokens.identity()?.username?.toLowerCase() ?? null;
     return readInbox(this.apiUrl, (url, what) => this.page(url, what), since, self);
+  }
+
+  /** What the person sent since `since`: their answers (the record of contacts outside hours, #25). */
+  sentMail(since: Instant): ReturnType<typeof readSent> {
+    return readSent(this.apiUrl, (url, what) => this.page(url, what), since);
   }
 
   /** Invitations from others changed since `since` (the record of contacts outside hours, #25). */

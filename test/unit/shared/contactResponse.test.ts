@@ -65,15 +65,18 @@ describe('what the person did about a contact outside hours', () => {
     );
   });
 
-  it('where replies are not read (a channel mention, mail, an invitation), never claims one was left unanswered', () => {
+  it('where replies are not read (a channel mention, an invitation, mail kept before), never claims one was left unanswered', () => {
     const now = at('2026-12-14T10:00', BERLIN);
     for (const channel of ['slackMention', 'outlookMail', 'invitation'] as const) {
-      const contact = { ...kept('2026-12-11T20:15'), channel };
+      // Mail kept before Sent Items were read is kept by itself, not by its conversation.
+      const contact = { ...kept('2026-12-11T20:15'), channel, key: `${channel}:AAMk1` };
       expect(contactResponse(contact, now)).toBe('replyNotRead');
       expect(responseWords(shownContact(contact, now))).toBe('Your reply is not read here');
       expect(contactResponse({ ...contact, onIt: true }, now)).toBe('onIt');
     }
     expect(contactResponse({ ...kept('2026-12-11T20:15'), channel: 'slackGroup' }, now)).toBe('leftForHours');
+    const mail = { ...kept('2026-12-11T20:15'), channel: 'outlookMail' as const, key: 'outlook:#conv:mail' };
+    expect(contactResponse(mail, now)).toBe('leftForHours');
   });
 
   it('puts the person’s own mark first, and writes each in the CSV’s what_you_did column', () => {
