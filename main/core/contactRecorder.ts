@@ -38,8 +38,8 @@ export interface ContactRecorderOptions {
   slack(): SlackAccess | null;
   /** Google Calendar's provider while connected (its sign-in already reads the calendar). */
   google?(): Provider | null;
-  /** Microsoft 365 while connected: its provider and the record's permissions not granted. */
-  microsoft?(): { provider: Provider | null; missing: readonly string[] } | null;
+  /** Microsoft 365 while connected: its provider, the record's permissions not granted, a personal account. */
+  microsoft?(): { provider: Provider | null; missing: readonly string[]; personal?: boolean } | null;
   /** Everyone in the glance, to name a sender as the person knows them. */
   people(): readonly Teammate[];
 }
@@ -252,14 +252,15 @@ export class ContactRecorder extends Disposable {
     const next = withContacts(store.value, reading.added, now);
     const contacts = withReplies(next.contacts, reading.replies, settings, intents);
     store.write(withTeamsMarks({ ...next, contacts }, reading.marks));
-    this.teamsUnsupported = reading.unsupported;
     if (reading.problem) this.failed('Teams', reading.problem);
     else this.unreadBy.delete('Teams');
     return reading.problem?.kind === 'rateLimited' ? (reading.problem.retryAfterMs ?? 0) : 0;
   }
 
   /** The account's Teams chats cannot be read (a personal Microsoft account): said beside the weeks. */
-  teamsUnsupported = false;
+  get teamsUnsupported(): boolean {
+    return this.options.microsoft?.()?.personal === true;
+  }
 
   /** Outlook's mail and invitations since the last reading (see outlookReading.ts). */
   private async readOutlook(settings: Settings, outlook: Provider, now: Instant): Promise<number> {

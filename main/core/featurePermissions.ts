@@ -55,16 +55,14 @@ export class FeaturePermissions {
 
   /**
    * What a sign-in asks for the record: a permission added to the record after it was first allowed
-   * (Slack's search:read) only when the person asks for it on the card, or allows the record for the
-   * first time, or already has it: an app made from the older manifest does not list it, and Slack
-   * refuses a whole sign-in that asks for a scope its app does not list.
+   * (Slack's search:read) only when the person asks for it on the card (or with cadence connect --for
+   * permission), or already has it: an app made from the older manifest does not list it, and Slack
+   * refuses a whole sign-in that asks for a scope its app does not list (its own error page, no
+   * redirect back), which would cost the status and the direct messages too.
    */
   private recordAsk(id: ProviderId): string[] {
-    const config = this.configs.of(id);
-    const later = config.laterRecordScopes ?? [];
-    const granted = this.vault.get(id)?.scopes;
-    const first = missingScopes(granted, config.recordScopes ?? []).length > 0;
-    const ask = first || this.permissionWanted.has(id) || !missingScopes(granted, later).length;
+    const later = this.configs.of(id).laterRecordScopes ?? [];
+    const ask = this.permissionWanted.has(id) || !missingScopes(this.vault.get(id)?.scopes, later).length;
     return this.recordScopes(id).filter((scope) => ask || !later.includes(scope));
   }
 
@@ -92,6 +90,11 @@ export class FeaturePermissions {
     const needed = this.configs.of(id).messageScopes;
     if (!needed) return [];
     return missingScopes(this.vault.get(id)?.scopes, needed);
+  }
+
+  /** A sign-in began: asking for what features lack was for it alone (messages, once granted, stay). */
+  done(id: ProviderId): void {
+    this.permissionWanted.delete(id);
   }
 
   /** The next sign-in of the service asks for what sending messages needs too. */

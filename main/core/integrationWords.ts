@@ -6,7 +6,7 @@ export const goalPermissionWords = (id: ProviderId): string =>
 
 export const recordPermissionWords = (name: string, added: readonly string[] = []): string =>
   added.length
-    ? `To count the messages in ${name} channels that mention you, Cadence needs ${added.join(', ')}: an app made from Cadence’s older manifest lacks it, so add it first under OAuth & Permissions → User Token Scopes, then sign in again to allow it. Your direct messages are read meanwhile.`
+    ? `To count the messages in ${name} channels that mention you, Cadence needs ${added.join(', ')}. If your ${name} app was made from an older Cadence manifest, add it first under OAuth & Permissions → User Token Scopes (${name} refuses a sign-in asking for a scope its app does not list); then sign in again to allow it (Settings → Integrations, or cadence connect ${name.toLowerCase()} --for permission). Your direct messages are read meanwhile.`
     : name === 'Microsoft 365'
       ? `To keep your record of contacts outside your hours, Cadence needs your permission to read your Outlook inbox’s senders, times and subjects (Mail.ReadBasic: never a message’s body; the subject is read only to see whether it is urgent, and never kept), and with a work or school account your Teams chats (Chat.Read: read once a day, the text only to see whether it is urgent). Nothing is read until you allow it.`
       : `To keep your record of contacts outside your hours, Cadence needs your permission to read your direct messages in ${name}, and to search for the messages that mention you (when, and from whom; the text is read only to see whether it is urgent, and never kept). Nothing is read until you allow it.`;

@@ -192,7 +192,8 @@ export class Integrations extends Disposable {
   /** Begins a sign-in (asking too for what `purpose` needs) and returns the address to open in the browser. */
   connect(id: ProviderId, purpose?: SignInPurpose) {
     if (purpose) this.goal.want(id, purpose);
-    return this.signIns.begin(id);
+    // Its scopes are settled as it begins: asking for what features lack is this sign-in's alone.
+    return this.signIns.begin(id).finally(() => this.goal.done(id));
   }
 
   /** What sending messages through a service needs (#25): its provider, and the permissions not granted. */

@@ -65,7 +65,11 @@ export async function readOutlook(
   }
   try {
     // The person's answers: what they sent since, in the conversations of the mail kept.
-    const sent = await outlook.sentMail?.(readFrom(state.outlookSentMark, since));
+    // From the older of the two marks: an answer is never read before the mail it answers is kept.
+    const [sentMark, mailMark] = [state.outlookSentMark, state.outlookMark];
+    const older = sentMark && mailMark && Date.parse(sentMark) < Date.parse(mailMark) ? sentMark : undefined;
+    const from = older ?? (sentMark && mailMark ? mailMark : undefined);
+    const sent = await outlook.sentMail?.(readFrom(from, since));
     for (const item of sent?.sent ?? [])
       reading.replies.push({ where: conversationKey('outlook', item.conversation), at: item.at });
     if (sent) reading.marks.outlookSentMark = at(sent.complete || sent.lastAt === null ? now : sent.lastAt);

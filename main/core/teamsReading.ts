@@ -49,7 +49,7 @@ export async function readTeams(
   const reading: TeamsReading = { added: [], replies: [], marks, problem: null, unsupported: false };
   let chats;
   try {
-    chats = await teams.teamsChats!(pass);
+    chats = await teams.teamsChats!(pass, now);
   } catch (error) {
     if (!(error instanceof ProviderError)) throw error;
     return { ...reading, marks: afterRefusal(state, marks, error), problem: error };
@@ -87,8 +87,8 @@ export async function readTeams(
 
 /**
  * After a failure: a pause (429) or Graph out of reach leaves the pass to go on with at the next reading;
- * a refusal (a permission, a sign-in to renew) does not try again before the next day's reading, and the
- * card says what to do.
+ * a refusal (a permission, a sign-in to renew, every chat refused) ends it, is not tried again before the
+ * next day's reading, and is said beside the weeks.
  */
 function afterRefusal(
   state: ContactState,
@@ -96,7 +96,8 @@ function afterRefusal(
   error: ProviderError,
 ): TeamsReading['marks'] {
   if (error.kind === 'rateLimited' || error.kind === 'transient') return marks;
-  return { teamsMark: state.teamsMark, teamsPolledAt: marks.teamsPolledAt, teamsPass: state.teamsPass };
+  // The pass is dropped: the next day's reading reads from the last whole one again, whatever it was.
+  return { teamsMark: state.teamsMark, teamsPolledAt: marks.teamsPolledAt };
 }
 
 /** The state with its Teams fields replaced by `marks` (a field not set is left out of contacts.json). */

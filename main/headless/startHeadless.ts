@@ -14,6 +14,7 @@ import { logLine } from '../core/integrationWords';
 import { DisposableStore, type IDisposable, setUnexpectedErrorHandler } from '../base/lifetime';
 import { createProvider } from '../providers/createProvider';
 import {
+  CONSUMER_TENANT,
   organisationFile,
   type ProviderConfig,
   providerConfigs,
@@ -260,7 +261,9 @@ async function startLocked(
     google: () => calendarAccess?.() ?? null,
     microsoft: () => {
       const access = outlookAccess?.();
-      return access ? { provider: access.provider, missing: access.recordMissing } : null;
+      // A personal account (its ID token's tenant): its Teams chats cannot be read.
+      const personal = vault.get('microsoft')?.identity?.tenant === CONSUMER_TENANT;
+      return access ? { provider: access.provider, missing: access.recordMissing, personal } : null;
     },
     people: () => people(),
   });

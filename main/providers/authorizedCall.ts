@@ -70,11 +70,15 @@ export function checkJsonError(response: HttpResponse, service: string, what: st
     throw new ProviderError(
       'permission',
       `Cadence is missing a permission to ${what}: sign in to ${service} again and allow it`,
+      undefined,
+      reasons[0],
+      response.status,
     );
   throw new ProviderError(
     'permanent',
     `${service} refused to ${what}: ${error.message ?? `HTTP ${response.status}`}`,
     undefined,
     reasons[0] ?? `http_${response.status}`,
+    response.status,
   );
 }

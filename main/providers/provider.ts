@@ -45,7 +45,7 @@ export interface Provider {
    * Messages in the user's Teams chats in a pass's window (Microsoft 365; the record of contacts); null
    * where the account cannot have them read (a personal Microsoft account).
    */
-  teamsChats?(pass: TeamsPass): Promise<TeamsChatsReading | null>;
+  teamsChats?(pass: TeamsPass, now: Instant): Promise<TeamsChatsReading | null>;
   /** When the person sent mail since `since`, and in which conversation (Microsoft 365; the record). */
   sentMail?(since: Instant): Promise<{
     sent: { conversation: string; at: Instant }[];

@@ -16,6 +16,8 @@ export class ProviderError extends Error {
      * error): retry and reconnect decisions key on it, never on the message's words.
      */
     readonly code?: string,
+    /** The HTTP status of a refusal, where the service gave one. */
+    readonly status?: number,
   ) {
     super(message);
   }

@@ -1,5 +1,5 @@
 import { availabilityAt } from '../availability';
-import { type Instant, localDate, MINUTE } from '../clockTime';
+import { addDays, atLocalTime, type Instant, localDate, MINUTE } from '../clockTime';
 import type { Intents } from '../intents';
 import type { Settings } from '../settings';
 import { patternOf, spanAt, spansOn } from '../workPattern';
@@ -16,30 +16,59 @@ export function nextReadingAt(now: Instant, wait: number, settings: Settings, in
   const pattern = patternOf(settings);
   const inHours = (at: Instant) => !outsideHoursAt(at, settings, intents);
   if (inHours(now)) return Math.max(soonest, spanAt(now, pattern)?.end ?? soonest);
-  const back = availabilityAt(now, settings, intents).nextWorkStart;
-  if (back === null || back <= now || soonest < back) return soonest;
-  if (back - MINUTE > now) return back - MINUTE;
-  // The last reading before these hours is done: the next is when they end.
-  return Math.max(soonest, spanAt(back, pattern)?.end ?? soonest);
+  const next = ((): Instant => {
+    const back = availabilityAt(now, settings, intents).nextWorkStart;
+    if (back === null || back <= now || soonest < back) return soonest;
+    if (back - MINUTE > now) return back - MINUTE;
+    // The last reading before these hours is done: the next is when they end.
+    return Math.max(soonest, spanAt(back, pattern)?.end ?? soonest);
+  })();
+  // And Teams' daily moment, to the minute, when it comes first (outside the hours, by its making).
+  const date = localDate(now, settings.workTimeZone);
+  const anchor = [date, addDays(date, 1)]
+    .map((day) => teamsAnchorOn(day, settings))
+    .find((at): at is Instant => at !== null && at > now);
+  return anchor !== undefined && anchor < next && !inHours(anchor) ? anchor : next;
+}
+
+/** The local minute of the day the week's earliest working span begins; null: no working hours at all. */
+function earliestStart(settings: Settings): number | null {
+  const starts = Object.values(patternOf(settings).week)
+    .flatMap((spans) => spans ?? [])
+    .map((span) => Number(span.start.slice(0, 2)) * 60 + Number(span.start.slice(3, 5)));
+  return starts.length ? Math.min(...starts) : null;
+}
+
+/**
+ * When Teams chats are read on a working day: a minute before the week's earliest start, the same
+ * minute every day (so the readings are a whole day apart, and outside the hours of every day); null
+ * on a day without working hours.
+ */
+export function teamsAnchorOn(date: string, settings: Settings): Instant | null {
+  const earliest = earliestStart(settings);
+  if (earliest === null || !spansOn(date, patternOf(settings)).length) return null;
+  return atLocalTime(date, Math.max(0, earliest - 1), settings.workTimeZone);
 }
 
 /**
  * Whether a reading at `now` begins a new reading of Teams chats. Microsoft allows an app that polls a
  * Teams resource for changes to do so "only once per day" (https://learn.microsoft.com/en-us/graph/api/resources/teams-api-overview,
  * Polling requirements), taken strictly: a whole day (1,440 minutes, to the minute) after the last at
- * the soonest. Only on a day with working hours, from the reading a minute before they begin (which
- * takes in the evening, the night, and a weekend or holiday before it) to the end of the day's first
- * working span: the computer off at that minute, the first reading after (at start, or when it wakes).
- * A day whose morning came less than a day after the last reading is passed over, so the readings
- * return to the mornings instead of drifting to the evenings; after two days, any reading of a working
- * day will do.
+ * the soonest. On a day with working hours, from its moment (teamsAnchorOn, a minute before the week's
+ * earliest start: it takes in the evening, the night, and a weekend or holiday before it) to the end of
+ * the day's first working span; the computer off at that minute, the first reading after (at start, or
+ * when it wakes). Past the morning, only after two days without a reading, so the readings go back to
+ * the mornings instead of drifting to the evenings; turned on in the evening, the first is the next
+ * morning's.
  */
 export function teamsReadingDue(now: Instant, lastPoll: Instant | null, settings: Settings): boolean {
-  const first = spansOn(localDate(now, settings.workTimeZone), patternOf(settings))[0];
-  if (!first || now < first.start - MINUTE) return false;
-  if (lastPoll === null) return true;
-  const minutes = Math.floor(now / MINUTE) - Math.floor(lastPoll / MINUTE);
-  return minutes >= 2 * 24 * 60 || (minutes >= 24 * 60 && now < first.end);
+  const date = localDate(now, settings.workTimeZone);
+  const anchor = teamsAnchorOn(date, settings);
+  const first = spansOn(date, patternOf(settings))[0];
+  if (anchor === null || !first || now < anchor) return false;
+  const minutes = lastPoll === null ? Infinity : Math.floor(now / MINUTE) - Math.floor(lastPoll / MINUTE);
+  if (now < first.end) return minutes >= 24 * 60;
+  return lastPoll !== null && minutes >= 2 * 24 * 60;
 }
 
 /** The reading a minute before the hours begin, which reads every service whenever it last read. */

@@ -108,6 +108,8 @@ export async function readSent(
       const at = Date.parse(item.sentDateTime ?? '');
       if (Number.isNaN(at)) continue;
       lastAt = Math.max(lastAt ?? at, at);
+      // A meeting's answer (accept, decline) is the invitation's, not an answer to mail.
+      if (item['@odata.type']?.startsWith('#microsoft.graph.eventMessage')) continue;
       if (typeof item.conversationId === 'string') sent.push({ conversation: item.conversationId, at });
     }
     const next = body['@odata.nextLink'];

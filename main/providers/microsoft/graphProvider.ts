@@ -414,7 +414,7 @@ export class GraphProvider implements Provider {
    * null for a personal Microsoft account, whose chats no app may read ("Delegated (personal Microsoft
    * account): Not supported", https://learn.microsoft.com/en-us/graph/api/chat-list-messages, Permissions).
    */
-  async teamsChats(pass: TeamsPass): Promise<TeamsChatsReading | null> {
+  async teamsChats(pass: TeamsPass, now: Instant): Promise<TeamsChatsReading | null> {
     if (this.personal) return null;
     const identity = this.tokens.identity();
     // Without the account's kind and the person's id (the ID token's tid and oid, from a sign-in before
@@ -426,7 +426,8 @@ export class GraphProvider implements Provider {
         undefined,
         'identity_unknown',
       );
-    return readTeamsChats(this.apiUrl, (url, what) => this.plainPage(url, what), pass, identity.objectId);
+    const page = (url: string, what: string) => this.plainPage(url, what);
+    return readTeamsChats(this.apiUrl, page, pass, identity.objectId, now);
   }
 
   /** One page of a listing, as Graph gives it. */

@@ -110,6 +110,11 @@ export async function readTeamsChats(
   pass: TeamsPass,
   /** The signed-in person's object id (the ID token's `oid`): their own messages are replies. */
   self: string,
+  /**
+   * The reading's time: the window's upper bound as asked (a message written within the window and
+   * edited or reacted to after it is still listed; it is kept by when it was written).
+   */
+  now: Instant,
   pause: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 ): Promise<TeamsChatsReading> {
   const base = apiUrl.replace(/\/$/, '');
@@ -187,7 +192,8 @@ export async function readTeamsChats(
   }
   const chats = listed.filter((chat) => !done.has(chat));
 
-  const range = `lastModifiedDateTime gt ${new Date(pass.from).toISOString()} and lastModifiedDateTime lt ${new Date(pass.until).toISOString()}`;
+  const upTo = new Date(Math.max(now, pass.until) + 5 * 60_000).toISOString();
+  const range = `lastModifiedDateTime gt ${new Date(pass.from).toISOString()} and lastModifiedDateTime lt ${upTo}`;
   let refusal: ProviderError | null = null;
   const refused: string[] = [];
   let read = 0;
@@ -208,8 +214,7 @@ export async function readTeamsChats(
       } catch (error) {
         if (!(error instanceof ProviderError)) throw error;
         // This chat alone (left, removed, gone) is passed over; anything else stops the reading here.
-        const gone =
-          error.kind === 'permission' || /^(http_404|NotFound|ItemNotFound)$/.test(error.code ?? '');
+        const gone = error.status === 403 || error.status === 404;
         if (!gone) return reading(false, error);
         refusal = error;
         refusedHere = true;

@@ -39,6 +39,8 @@ export function mentionMemory(): MentionMemory {
  */
 const PAGE = 100;
 const PAGES_A_READING = 5;
+/** Search answers a hundred pages at most; past them a pass ends (10,000 mentions). */
+const LAST_PAGE = 100;
 
 /** A UTC calendar day, as search's `after:` modifier takes it. */
 function day(instant: Instant): string {
@@ -70,18 +72,20 @@ export async function readMentions(
 ): Promise<MentionReading> {
   if (memory.from !== from) Object.assign(memory, { from, startedAt: now, page: 1 });
   const found: SlackMention[] = [];
+  // Where this reading goes; kept only when it returns (a page that fails is read again next time).
+  let page = memory.page;
   const done = (complete: boolean): MentionReading => {
     const reading = { mentions: found, complete, startedAt: memory.startedAt };
-    if (complete) Object.assign(memory, mentionMemory());
+    Object.assign(memory, complete ? mentionMemory() : { page });
     return reading;
   };
-  for (let read = 0; read < PAGES_A_READING; read++, memory.page++) {
+  for (let read = 0; read < PAGES_A_READING; read++, page++) {
     const body = await call('search.messages', {
       query: `<@${self}> after:${day(from - 2 * 86_400_000)}`,
       sort: 'timestamp',
       sort_dir: 'desc',
       count: String(PAGE),
-      page: String(memory.page),
+      page: String(page),
     });
     const result = (body.messages ?? {}) as {
       matches?: unknown;
@@ -116,8 +120,8 @@ export async function readMentions(
     // The pages there are: `paging.pages`, or `pagination.page_count`; told neither, a full page may
     // have more after it.
     const told = Number(result.paging?.pages ?? result.pagination?.page_count);
-    const last = Number.isFinite(told) ? memory.page >= told : matches.length < PAGE;
-    if (older || !matches.length || last) return done(true);
+    const last = Number.isFinite(told) ? page >= told : matches.length < PAGE;
+    if (older || !matches.length || last || page >= LAST_PAGE) return done(true);
   }
   return done(false);
 }

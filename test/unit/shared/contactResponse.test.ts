@@ -118,17 +118,19 @@ describe('when the record reads next', () => {
   });
 
   it('reads Teams chats a whole day apart at the soonest, on working days, in the morning', () => {
-    const due = (local: string, last: string | null) =>
-      teamsReadingDue(at(local, BERLIN), last === null ? null : at(last, BERLIN), berlin);
+    const due = (local: string, last: string | null, settings = berlin) =>
+      teamsReadingDue(at(local, BERLIN), last === null ? null : at(last, BERLIN), settings);
     // Monday's reading a minute before 09:00 takes in the weekend; Tuesday's is a day later to the minute.
     expect(due('2026-12-14T08:59', '2026-12-11T08:59')).toBe(true);
     expect(due('2026-12-15T08:58', '2026-12-14T08:59')).toBe(false);
     expect(due('2026-12-15T08:59', '2026-12-14T08:59')).toBe(true);
-    // Not in the night before the hours, nor on a weekend; a missed morning is made up at the day's end.
+    // Not in the night before, nor on a weekend; a morning missed two days running is made up later.
     expect(due('2026-12-14T03:00', '2026-12-11T08:59')).toBe(false);
     expect(due('2026-12-12T12:00', '2026-12-10T08:59')).toBe(false);
     expect(due('2026-12-14T17:30', '2026-12-11T08:59')).toBe(true);
-    expect(due('2026-12-14T17:30', null)).toBe(true);
+    // Turned on in the evening: the first reading is the next morning's.
+    expect(due('2026-12-14T17:30', null)).toBe(false);
+    expect(due('2026-12-15T08:59', null)).toBe(true);
     // A late reading (the computer opened at 10:30 on Tuesday) does not drag the next ones to the
     // evening: Wednesday is passed over (its morning is less than a day after), Thursday morning reads.
     expect(due('2026-12-16T08:59', '2026-12-15T10:30')).toBe(false);
@@ -136,5 +138,11 @@ describe('when the record reads next', () => {
     expect(due('2026-12-17T08:59', '2026-12-15T10:30')).toBe(true);
     // Opened at 10:30 every day: read at 10:30 every day, inside the day's first span.
     expect(due('2026-12-16T10:30', '2026-12-15T10:30')).toBe(true);
+    // Tuesdays from 08:00: every day's moment is 07:59, a whole day apart, Tuesday's too.
+    const early = { ...berlin, week: { ...berlin.week, '2': [{ start: '08:00', end: '16:30' }] } };
+    expect(due('2026-12-14T07:59', '2026-12-11T07:59', early)).toBe(true);
+    expect(due('2026-12-15T07:59', '2026-12-14T07:59', early)).toBe(true);
+    const wake = new Date(nextReadingAt(at('2026-12-14T07:52', BERLIN), 10 * MINUTE, early, emptyIntents()));
+    expect(wake.toISOString()).toBe(new Date(at('2026-12-14T07:59', BERLIN)).toISOString());
   });
 });

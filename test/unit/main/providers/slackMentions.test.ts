@@ -64,4 +64,21 @@ describe('the mentions of the person, through search', () => {
     expect([...kai]).toEqual(['1796583800.000000']);
     expect(new Set(reading.mentions.map((m) => m.ts)).size).toBe(101);
   });
+
+  it('a page that fails mid-reading is read again next time: nothing read before it is lost', async () => {
+    const { call: search } = slack(mentionsOf(450));
+    let fail = true;
+    const call = async (method: string, form: Record<string, string>) => {
+      if (form.page === '3' && fail) {
+        fail = false;
+        throw new Error('internal_error');
+      }
+      return search(method, form);
+    };
+    const memory = mentionMemory();
+    await expect(readMentions(call, 'U0ME', FROM, memory, FROM)).rejects.toThrow('internal_error');
+    const again = await readMentions(call, 'U0ME', FROM, memory, FROM + 60_000);
+    expect(again.complete).toBe(true);
+    expect(new Set(again.mentions.map((m) => m.ts)).size).toBe(450);
+  });
 });
