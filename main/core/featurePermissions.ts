@@ -61,8 +61,13 @@ export class FeaturePermissions {
    * redirect back), which would cost the status and the direct messages too.
    */
   private recordAsk(id: ProviderId): string[] {
-    const later = this.configs.of(id).laterRecordScopes ?? [];
-    const ask = this.permissionWanted.has(id) || !missingScopes(this.vault.get(id)?.scopes, later).length;
+    const config = this.configs.of(id);
+    const later = config.laterRecordScopes ?? [];
+    const granted = this.vault.get(id)?.scopes;
+    // Asked for once what the record first needs is granted: a sign-in that allows the record for the
+    // first time asks for that alone, so an app from the older manifest allows it.
+    const firstGranted = !missingScopes(granted, config.recordScopes ?? []).length;
+    const ask = (this.permissionWanted.has(id) && firstGranted) || !missingScopes(granted, later).length;
     return this.recordScopes(id).filter((scope) => ask || !later.includes(scope));
   }
 

@@ -262,7 +262,9 @@ async function startLocked(
     microsoft: () => {
       const access = outlookAccess?.();
       // A personal account (its ID token's tenant): its Teams chats cannot be read.
-      const personal = vault.get('microsoft')?.identity?.tenant === CONSUMER_TENANT;
+      const tokens = vault.get('microsoft');
+      const personal =
+        tokens?.account?.kind === 'microsoft-personal' || tokens?.identity?.tenant === CONSUMER_TENANT;
       return access ? { provider: access.provider, missing: access.recordMissing, personal } : null;
     },
     people: () => people(),

@@ -214,7 +214,9 @@ export async function readTeamsChats(
       } catch (error) {
         if (!(error instanceof ProviderError)) throw error;
         // This chat alone (left, removed, gone) is passed over; anything else stops the reading here.
-        const gone = error.status === 403 || error.status === 404;
+        // Any refusal of this chat (403, 404, 410…) but a sign-in to renew and a pause.
+        const status = error.status ?? 0;
+        const gone = status >= 400 && status < 500 && status !== 401 && status !== 429;
         if (!gone) return reading(false, error);
         refusal = error;
         refusedHere = true;
