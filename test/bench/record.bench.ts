@@ -54,6 +54,8 @@ async function aWeek(oneAMinute: boolean) {
   await w.connect('microsoft');
   await w.run('settings.update', { patch: { contactRecord: true } });
   await w.connect('slack');
+  // Mentions are allowed apart, from the Slack card, once the direct messages are.
+  await w.connect('slack', 'permission');
   await w.connect('microsoft');
   const recorder = w.host.contacts;
   const readings: number[] = [];
