@@ -1,5 +1,5 @@
 import { availabilityAt } from '../availability';
-import { addDays, atLocalTime, type Instant, localDate, MINUTE } from '../clockTime';
+import { addDays, atLocalTime, type Instant, localDate, MINUTE, minutesOfDay } from '../clockTime';
 import type { Intents } from '../intents';
 import type { Settings } from '../settings';
 import { patternOf, spanAt, spansOn } from '../workPattern';
@@ -35,7 +35,7 @@ export function nextReadingAt(now: Instant, wait: number, settings: Settings, in
 function earliestStart(settings: Settings): number | null {
   const starts = Object.values(patternOf(settings).week)
     .flatMap((spans) => spans ?? [])
-    .map((span) => Number(span.start.slice(0, 2)) * 60 + Number(span.start.slice(3, 5)));
+    .map((span) => minutesOfDay(span.start));
   return starts.length ? Math.min(...starts) : null;
 }
 
