@@ -14,7 +14,7 @@ import { logLine } from '../core/integrationWords';
 import { DisposableStore, type IDisposable, setUnexpectedErrorHandler } from '../base/lifetime';
 import { createProvider } from '../providers/createProvider';
 import {
-  CONSUMER_TENANT,
+  microsoftKind,
   organisationFile,
   type ProviderConfig,
   providerConfigs,
@@ -261,10 +261,8 @@ async function startLocked(
     google: () => calendarAccess?.() ?? null,
     microsoft: () => {
       const access = outlookAccess?.();
-      // A personal account (its ID token's tenant): its Teams chats cannot be read.
-      const tokens = vault.get('microsoft');
-      const personal =
-        tokens?.account?.kind === 'microsoft-personal' || tokens?.identity?.tenant === CONSUMER_TENANT;
+      // A personal account: its Teams chats cannot be read.
+      const personal = microsoftKind(vault.get('microsoft')) === 'personal';
       return access ? { provider: access.provider, missing: access.recordMissing, personal } : null;
     },
     people: () => people(),

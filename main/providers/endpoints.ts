@@ -82,11 +82,20 @@ export const MICROSOFT_WORK_RECORD_SCOPES = ['Chat.Read'];
  */
 export const CONSUMER_TENANT = '9188040d-6c67-4c5b-b112-36a304b66dad';
 
+/**
+ * A Microsoft sign-in's kind, as the facts kept with it say (learned from its ID token's tenant), or the
+ * tenant itself; null while neither is known.
+ */
+export function microsoftKind(tokens: TokenSet | null | undefined): 'work' | 'personal' | null {
+  const kind = tokens?.account?.kind;
+  if (kind) return kind === 'microsoft-work' ? 'work' : kind === 'microsoft-personal' ? 'personal' : null;
+  const tenant = tokens?.identity?.tenant;
+  return tenant === undefined ? null : tenant === CONSUMER_TENANT ? 'personal' : 'work';
+}
+
 /** A sign-in known to be a work or school account (its ID token named an organisation's tenant). */
 export function workAccount(tokens: TokenSet | null | undefined): boolean {
-  if (tokens?.account?.kind) return tokens.account.kind === 'microsoft-work';
-  const tenant = tokens?.identity?.tenant;
-  return tenant !== undefined && tenant !== CONSUMER_TENANT;
+  return microsoftKind(tokens) === 'work';
 }
 
 /** The redirect URLs Slack's app registers: what the manifest lists, and nothing else. */
