@@ -1,6 +1,6 @@
 import { type Instant, isoInZone } from '../../shared/clockTime';
 import { lastReadingBeforeHours, nextReadingAt, teamsReadingDue } from '../../shared/contacts/contactReading';
-import { withReplies } from '../../shared/contacts/contactResponse';
+import { type OwnReply, withReplies } from '../../shared/contacts/contactResponse';
 import { OVERLAP_MS, readFrom, readOutlook } from './outlookReading';
 import { readSlackMentions } from './slackMentionReading';
 import { readGoogle } from './googleReading';
@@ -209,29 +209,39 @@ export class ContactRecorder extends Disposable {
   private async readMentions(settings: Settings, slack: Provider, self: string, now: Instant): Promise<void> {
     const { store } = this.options;
     const names = new Map(this.options.people().map((p) => [slackMemberOf(p), p.name]));
-    const urgency = urgencyOf(settings);
-    const access = { provider: slack, self, names };
-    const reading = await readSlackMentions(
-      store.value,
-      settings,
-      this.options.intents(),
-      urgency,
-      access,
-      now,
-    );
+    const [intents, access] = [this.options.intents(), { provider: slack, self, names }];
+    const reading = await readSlackMentions(store.value, settings, intents, urgencyOf(settings), access, now);
     store.write({ ...withContacts(store.value, reading.added, now), slackMentionMark: reading.mark });
     if (reading.problem) this.failed('Slack', reading.problem);
   }
 
   /** Google Calendar's invitations from others since the last reading (see googleReading.ts). */
   private async readGoogle(settings: Settings, google: Provider, now: Instant): Promise<void> {
-    const { store } = this.options;
     const intents = this.options.intents();
     const later = () => this.options.clock.now();
-    const reading = await readGoogle(store.value, settings, intents, urgencyOf(settings), google, now, later);
-    store.write({ ...withContacts(store.value, reading.added, now), googleMark: reading.mark });
-    if (reading.problem) this.failed('Google Calendar', reading.problem);
-    else this.unreadBy.delete('Google Calendar');
+    const state = this.state;
+    const reading = await readGoogle(state, settings, intents, urgencyOf(settings), google, now, later);
+    this.keep('Google Calendar', reading, (next) => ({ ...next, googleMark: reading.mark }), settings, now);
+  }
+
+  /**
+   * Keeps a service's reading: its contacts (once each, by key), the person's answers, its marks; a problem
+   * is said beside the weeks until a reading succeeds. Returns the wait the service asked for (429), or 0.
+   */
+  private keep(
+    service: string,
+    reading: { added: KeptContact[]; replies?: OwnReply[]; problem: ProviderError | null },
+    withMarks: (state: ContactState) => ContactState,
+    settings: Settings,
+    now: Instant,
+  ): number {
+    const { store } = this.options;
+    const next = withContacts(store.value, reading.added, now);
+    const contacts = withReplies(next.contacts, reading.replies ?? [], settings, this.options.intents());
+    store.write(withMarks({ ...next, contacts }));
+    if (reading.problem) this.failed(service, reading.problem);
+    else this.unreadBy.delete(service);
+    return reading.problem?.kind === 'rateLimited' ? (reading.problem.retryAfterMs ?? 0) : 0;
   }
 
   /** Whether Teams is read at this reading: a pass to go on with, or a new day's (see teamsReadingDue). */
@@ -246,15 +256,9 @@ export class ContactRecorder extends Disposable {
 
   /** Teams chats since the last reading, and the person's own messages there (see teamsReading.ts). */
   private async readTeams(settings: Settings, teams: Provider, now: Instant): Promise<number> {
-    const { store } = this.options;
     const intents = this.options.intents();
-    const reading = await readTeams(store.value, settings, intents, urgencyOf(settings), teams, now);
-    const next = withContacts(store.value, reading.added, now);
-    const contacts = withReplies(next.contacts, reading.replies, settings, intents);
-    store.write(withTeamsMarks({ ...next, contacts }, reading.marks));
-    if (reading.problem) this.failed('Teams', reading.problem);
-    else this.unreadBy.delete('Teams');
-    return reading.problem?.kind === 'rateLimited' ? (reading.problem.retryAfterMs ?? 0) : 0;
+    const reading = await readTeams(this.state, settings, intents, urgencyOf(settings), teams, now);
+    return this.keep('Teams', reading, (next) => withTeamsMarks(next, reading.marks), settings, now);
   }
 
   /** The account's Teams chats cannot be read (a personal Microsoft account): said beside the weeks. */
@@ -264,16 +268,9 @@ export class ContactRecorder extends Disposable {
 
   /** Outlook's mail and invitations since the last reading (see outlookReading.ts). */
   private async readOutlook(settings: Settings, outlook: Provider, now: Instant): Promise<number> {
-    const urgency = urgencyOf(settings);
-    const { store } = this.options;
     const intents = this.options.intents();
-    const reading = await readOutlook(store.value, settings, intents, urgency, outlook, now);
-    const next = withContacts(store.value, reading.added, now);
-    const contacts = withReplies(next.contacts, reading.replies, settings, intents);
-    store.write({ ...next, contacts, ...reading.marks });
-    if (reading.problem) this.failed('Outlook', reading.problem);
-    else this.unreadBy.delete('Outlook');
-    return reading.problem?.kind === 'rateLimited' ? (reading.problem.retryAfterMs ?? 0) : 0;
+    const reading = await readOutlook(this.state, settings, intents, urgencyOf(settings), outlook, now);
+    return this.keep('Outlook', reading, (next) => ({ ...next, ...reading.marks }), settings, now);
   }
 
   /**

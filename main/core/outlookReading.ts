@@ -67,8 +67,8 @@ export async function readOutlook(
     // The person's answers: what they sent since, in the conversations of the mail kept.
     // From the older of the two marks: an answer is never read before the mail it answers is kept.
     const [sentMark, mailMark] = [state.outlookSentMark, state.outlookMark];
-    const older = sentMark && mailMark && Date.parse(sentMark) < Date.parse(mailMark) ? sentMark : undefined;
-    const from = older ?? (sentMark && mailMark ? mailMark : undefined);
+    const older = Date.parse(sentMark!) < Date.parse(mailMark!) ? sentMark : mailMark;
+    const from = sentMark && mailMark ? older : undefined;
     const sent = await outlook.sentMail?.(readFrom(from, since));
     for (const item of sent?.sent ?? [])
       reading.replies.push({ where: conversationKey('outlook', item.conversation), at: item.at });

@@ -16,8 +16,6 @@ export interface TeamsReading {
   /** The state's Teams fields after it: where the next reading begins, and a pass to go on with. */
   marks: Pick<ContactState, 'teamsMark' | 'teamsPolledAt' | 'teamsPass'>;
   problem: ProviderError | null;
-  /** The account's chats cannot be read at all (a personal Microsoft account). */
-  unsupported: boolean;
 }
 
 /**
@@ -46,7 +44,7 @@ export async function readTeams(
     teamsPolledAt: kept ? state.teamsPolledAt : at(now),
     teamsPass: { from: at(pass.from), until: at(pass.until), done: pass.done },
   };
-  const reading: TeamsReading = { added: [], replies: [], marks, problem: null, unsupported: false };
+  const reading: TeamsReading = { added: [], replies: [], marks, problem: null };
   let chats;
   try {
     chats = await teams.teamsChats!(pass, now);
@@ -54,7 +52,8 @@ export async function readTeams(
     if (!(error instanceof ProviderError)) throw error;
     return { ...reading, marks: afterRefusal(state, marks, error), problem: error };
   }
-  if (!chats) return { ...reading, marks: { teamsMark: state.teamsMark }, unsupported: true };
+  // A personal account, whose chats cannot be read (the record says so): nothing to keep.
+  if (!chats) return { ...reading, marks: { teamsMark: state.teamsMark } };
   for (const message of chats.messages) {
     if (message.at < since) continue;
     const where = conversationKey('teams', message.chat);
