@@ -109,26 +109,17 @@ export class TeamsChatsFake {
     allows: (...scopes: string[]) => boolean,
     personal: boolean,
   ): FakeReply | null {
-    if (path === '/me/chats') {
-      if (personal) return error(401, 'InvalidAuthenticationToken', 'Not supported for personal accounts.');
-      if (!allows(...CHAT_SCOPES))
-        return error(
-          403,
-          'Forbidden',
-          `Missing scope permissions on the request. API requires one of '${CHAT_SCOPES.join(', ')}'.`,
-        );
-      return this.listChats(query);
-    }
     const match = /^\/(?:me\/)?chats\/([^/]+)\/messages$/.exec(path);
-    if (!match) return null;
+    if (path !== '/me/chats' && !match) return null;
+    const scopes = match ? MESSAGE_SCOPES : CHAT_SCOPES;
     if (personal) return error(401, 'InvalidAuthenticationToken', 'Not supported for personal accounts.');
-    if (!allows(...MESSAGE_SCOPES))
+    if (!allows(...scopes))
       return error(
         403,
         'Forbidden',
-        `Missing scope permissions on the request. API requires one of '${MESSAGE_SCOPES.join(', ')}'.`,
+        `Missing scope permissions on the request. API requires one of '${scopes.join(', ')}'.`,
       );
-    return this.listMessages(decodeURIComponent(match[1]!), query);
+    return match ? this.listMessages(decodeURIComponent(match[1]!), query) : this.listChats(query);
   }
 
   private listChats(query: URLSearchParams): FakeReply {
