@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { plainHttpTeamFileRefused } from './teamSteps';
 
 /**
  * A view opened while its code is still on its way, then a save: the answer reaches the view the person
@@ -16,11 +17,6 @@ test('a view opened before its code arrived keeps what was typed and shows the s
   });
   await cadence.open();
   await page.getByRole('button', { name: 'Settings' }).click();
-  const team = page.getByRole('group', { name: 'Team' });
-  const address = team.getByLabel('Team file address');
-  await address.fill('http://example.com/team.json');
-  await page.getByRole('button', { name: 'Save settings' }).click();
-  await expect(address).toHaveAttribute('aria-invalid', 'true');
-  await expect(team).toContainText('use https: a team file is read over plain http only from this computer');
+  const { address } = await plainHttpTeamFileRefused(page);
   await expect(address).toHaveValue('http://example.com/team.json');
 });

@@ -1,6 +1,7 @@
 import { TEAM_FILE_EXAMPLE } from '../../shared/team/teamExample';
 import { TeamFileServer } from '../fakes/teamFileServer';
 import { expect, noSeriousAxeViolations, test } from './fixtures';
+import { plainHttpTeamFileRefused } from './teamSteps';
 
 const v2 = JSON.stringify({
   ...TEAM_FILE_EXAMPLE,
@@ -20,14 +21,8 @@ test('Settings → Team follows the team file: read, changed (said once), malfor
 }) => {
   const { page } = await cadence.open({ settings: { locale: 'en-GB', clock: '24h' } });
   await page.getByRole('button', { name: 'Settings' }).click();
-  const team = page.getByRole('group', { name: 'Team' });
-  const address = team.getByLabel('Team file address');
-
   // Plain http elsewhere than this computer is refused, in words, on the field.
-  await address.fill('http://example.com/team.json');
-  await page.getByRole('button', { name: 'Save settings' }).click();
-  await expect(address).toHaveAttribute('aria-invalid', 'true');
-  await expect(team).toContainText('use https: a team file is read over plain http only from this computer');
+  const { team, address } = await plainHttpTeamFileRefused(page);
 
   await address.fill(server.url);
   await page.getByRole('button', { name: 'Save settings' }).click();
