@@ -1,6 +1,6 @@
 import type { Instant } from '../../../shared/clockTime';
 import type { IncomingInvitation } from '../../../shared/contacts/contactRecord';
-import type { GetPage } from './graphMail';
+import { eachPage, type GetPage } from './graphMail';
 
 /** An Outlook invitation from someone else, as the record reads it (#25). */
 export type OutlookInvitation = IncomingInvitation & { id: string };
@@ -16,8 +16,6 @@ interface ListedEvent {
   start?: { dateTime?: string };
   organizer?: { emailAddress?: { name?: string; address?: string } };
 }
-
-const MAX_PAGES = 20;
 
 /**
  * The events of the user's calendar changed since `since` that someone else organises (GET /me/events:
@@ -39,10 +37,9 @@ export async function readOutlookInvitations(
     $top: '50',
   });
   const invitations: OutlookInvitation[] = [];
-  let url: string | null = `${base}/me/events?${query}`;
-  for (let page = 0; url && page < MAX_PAGES; page++) {
-    const body = await get(url, 'read your invitations for your record of contacts');
-    for (const event of body.value ?? []) {
+  const what = 'read your invitations for your record of contacts';
+  const complete = await eachPage(apiUrl, `${base}/me/events?${query}`, get, what, (items) => {
+    for (const event of items) {
       const created = Date.parse(event.createdDateTime ?? '');
       const start = Date.parse(`${(event.start?.dateTime ?? '').slice(0, 23)}Z`);
       const address = event.organizer?.emailAddress?.address;
@@ -61,8 +58,6 @@ export async function readOutlookInvitations(
         text: event.subject ?? '',
       });
     }
-    const next = body['@odata.nextLink'];
-    url = typeof next === 'string' && next.startsWith(base) ? next : null;
-  }
-  return { invitations, complete: url === null };
+  });
+  return { invitations, complete };
 }

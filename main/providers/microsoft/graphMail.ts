@@ -28,7 +28,31 @@ export type GetPage<T = ListedMail> = (
 ) => Promise<{ value?: T[]; '@odata.nextLink'?: unknown }>;
 
 const PAGE = 50;
+/** Pages a reading follows at most; past them it is cut short and goes on from its mark next time. */
 const MAX_PAGES = 20;
+
+/**
+ * Each page of a listing from `first`, following @odata.nextLink as given ("Do not try to extract the
+ * $skip value from the @odata.nextLink URL", https://learn.microsoft.com/en-us/graph/api/user-list-messages),
+ * never to another host, for MAX_PAGES at most. True when the listing was read to its end.
+ */
+export async function eachPage<T>(
+  apiUrl: string,
+  first: string,
+  get: GetPage<T>,
+  what: string,
+  each: (items: T[]) => void,
+): Promise<boolean> {
+  const base = apiUrl.replace(/\/$/, '');
+  let url: string | null = first;
+  for (let page = 0; url && page < MAX_PAGES; page++) {
+    const body = await get(url, what);
+    each(body.value ?? []);
+    const next = body['@odata.nextLink'];
+    url = typeof next === 'string' && next.startsWith(base) ? next : null;
+  }
+  return url === null;
+}
 
 /**
  * The mail received in the Outlook inbox since `since` (GET /me/mailFolders/inbox/messages, whose least
@@ -57,28 +81,31 @@ export async function readInbox(
   const mail: InboxMail[] = [];
   /** The newest item read, of any kind: a reading cut short goes on from there. */
   let lastAt: Instant | null = null;
-  let url: string | null = `${base}/me/mailFolders/inbox/messages?${query}`;
-  for (let page = 0; url && page < MAX_PAGES; page++) {
-    const body = await get(url, 'read your inbox for your record of contacts');
-    for (const item of body.value ?? []) {
-      const at = Date.parse(item.receivedDateTime ?? '');
-      if (!Number.isNaN(at)) lastAt = Math.max(lastAt ?? at, at);
-      // A meeting request in the inbox is an invitation, counted from the calendar (graphInvitations.ts).
-      if (item['@odata.type']?.startsWith('#microsoft.graph.eventMessage')) continue;
-      const address = item.from?.emailAddress?.address;
-      if (!item.id || Number.isNaN(at) || !address || address.toLowerCase() === self) continue;
-      mail.push({
-        id: item.id,
-        at,
-        from: { id: address.toLowerCase(), name: item.from?.emailAddress?.name || address },
-        text: item.subject ?? '',
-        conversation: typeof item.conversationId === 'string' ? item.conversationId : null,
-      });
-    }
-    const next = body['@odata.nextLink'];
-    url = typeof next === 'string' && next.startsWith(base) ? next : null;
-  }
-  return { mail, complete: url === null, lastAt };
+  const inbox = `${base}/me/mailFolders/inbox/messages?${query}`;
+  const complete = await eachPage(
+    apiUrl,
+    inbox,
+    get,
+    'read your inbox for your record of contacts',
+    (items) => {
+      for (const item of items) {
+        const at = Date.parse(item.receivedDateTime ?? '');
+        if (!Number.isNaN(at)) lastAt = Math.max(lastAt ?? at, at);
+        // A meeting request in the inbox is an invitation, counted from the calendar (graphInvitations.ts).
+        if (item['@odata.type']?.startsWith('#microsoft.graph.eventMessage')) continue;
+        const address = item.from?.emailAddress?.address;
+        if (!item.id || Number.isNaN(at) || !address || address.toLowerCase() === self) continue;
+        mail.push({
+          id: item.id,
+          at,
+          from: { id: address.toLowerCase(), name: item.from?.emailAddress?.name || address },
+          text: item.subject ?? '',
+          conversation: typeof item.conversationId === 'string' ? item.conversationId : null,
+        });
+      }
+    },
+  );
+  return { mail, complete, lastAt };
 }
 
 /**
@@ -101,10 +128,10 @@ export async function readSent(
   });
   const sent: { conversation: string; at: Instant }[] = [];
   let lastAt: Instant | null = null;
-  let url: string | null = `${base}/me/mailFolders/sentitems/messages?${query}`;
-  for (let page = 0; url && page < MAX_PAGES; page++) {
-    const body = await get(url, 'read when you answered mail, for your record of contacts');
-    for (const item of body.value ?? []) {
+  const what = 'read when you answered mail, for your record of contacts';
+  const sentItems = `${base}/me/mailFolders/sentitems/messages?${query}`;
+  const complete = await eachPage(apiUrl, sentItems, get, what, (items) => {
+    for (const item of items) {
       const at = Date.parse(item.sentDateTime ?? '');
       if (Number.isNaN(at)) continue;
       lastAt = Math.max(lastAt ?? at, at);
@@ -112,8 +139,6 @@ export async function readSent(
       if (item['@odata.type']?.startsWith('#microsoft.graph.eventMessage')) continue;
       if (typeof item.conversationId === 'string') sent.push({ conversation: item.conversationId, at });
     }
-    const next = body['@odata.nextLink'];
-    url = typeof next === 'string' && next.startsWith(base) ? next : null;
-  }
-  return { sent, complete: url === null, lastAt };
+  });
+  return { sent, complete, lastAt };
 }
