@@ -15,6 +15,12 @@ afterEach(async () => {
 });
 
 const ts = (local: string) => (at(local, ZONE) / 1000).toFixed(6);
+/** The clock moved to a Berlin time, the reading under way done, then a reading of its own. */
+async function readAt(w: IntegrationWorld, local: string): Promise<void> {
+  w.clock.advanceTo(at(local, ZONE));
+  await w.host.contacts.settled();
+  await w.host.contacts.read();
+}
 const conversationCalls = (w: IntegrationWorld) =>
   w.slack.methodCalls().filter((m) => m.startsWith('conversations.'));
 type Kept = { at: string; urgent: boolean; why: string; from: { name: string }; answeredAt?: string };
@@ -616,12 +622,7 @@ describe('the record of contacts outside hours', () => {
     expect(w.host.integrations.list().find((v) => v.id === 'microsoft')?.permission).toBeDefined();
     await w.connect('microsoft');
     expect(w.graph.signIns.at(-1)).toEqual(expect.arrayContaining(['Mail.ReadBasic', 'Chat.Read']));
-    const readAt = async (local: string) => {
-      w.clock.advanceTo(at(local, ZONE));
-      await w.host.contacts.settled();
-      await w.host.contacts.read();
-    };
-    await readAt('2026-12-04T16:05');
+    await readAt(w, '2026-12-04T16:05');
     const anaUser = { user: { id: 'aad-ana', displayName: 'Ana Lima' } };
     const kaiUser = { user: { id: 'aad-kai', displayName: 'Kai' } };
     const me = { user: { id: ME_OID, displayName: 'Me' } };
@@ -650,8 +651,8 @@ describe('the record of contacts outside hours', () => {
     // Thursday's message gets a reaction on Friday evening: listed again, and not a contact.
     older.lastModifiedDateTime = new Date(at('2026-12-04T21:00', ZONE)).toISOString();
     chats.write('19:left@thread.v2', kaiUser, 'in a chat the person left', at('2026-12-04T21:30', ZONE));
-    await readAt('2026-12-04T22:00');
-    await readAt('2026-12-05T16:10');
+    await readAt(w, '2026-12-04T22:00');
+    await readAt(w, '2026-12-05T16:10');
     chats.write('19:launch-group@thread.v2', kaiUser, '', at('2026-12-05T11:00', ZONE), {
       body: { contentType: 'html', content: '<p>!urgent the launch page is <b>down</b></p>' },
     });
@@ -665,15 +666,15 @@ describe('the record of contacts outside hours', () => {
       messageType: 'systemEventMessage',
     });
     chats.write('19:meeting_abc@thread.v2', anaUser, 'meeting chat', at('2026-12-05T13:00', ZONE));
-    await readAt('2026-12-06T14:00');
+    await readAt(w, '2026-12-06T14:00');
     chats.write(
       '19:ana_me@unq.gbl.spaces',
       anaUser,
       'Morning, before you start',
       at('2026-12-07T08:30', ZONE),
     );
-    await readAt('2026-12-07T08:30');
-    await readAt('2026-12-07T08:59');
+    await readAt(w, '2026-12-07T08:30');
+    await readAt(w, '2026-12-07T08:59');
     const teams = w.host.contacts.state.contacts.filter((c) => c.channel === 'teamsChat');
     expect(
       teams.map((c) => [c.at.slice(0, 16), c.from.name, c.urgent, c.why, c.answeredAt?.slice(0, 16) ?? null]),
@@ -726,12 +727,7 @@ describe('the record of contacts outside hours', () => {
       messages: [],
     });
     const ana = { user: { id: 'aad-ana', displayName: 'Ana Lima' } };
-    const readAt = async (local: string) => {
-      w.clock.advanceTo(at(local, ZONE));
-      await w.host.contacts.settled();
-      await w.host.contacts.read();
-    };
-    await readAt('2026-12-05T12:30');
+    await readAt(w, '2026-12-05T12:30');
     for (let i = 0; i < 60; i++)
       chats.write('19:busy@thread.v2', ana, `note ${i}`, at('2026-12-05T10:00', ZONE) + i * 60_000);
     chats.write('19:ana@unq.gbl.spaces', ana, 'one more', at('2026-12-05T12:00', ZONE));
@@ -745,14 +741,14 @@ describe('the record of contacts outside hours', () => {
       },
       { status: 503, body: { error: { code: 'serviceNotAvailable', message: 'Try later.' } } },
     );
-    await readAt('2026-12-07T08:59');
+    await readAt(w, '2026-12-07T08:59');
     expect(w.host.contacts.unread.join()).toMatch(/^Teams could not be read/);
     expect(w.host.contacts.state.teamsPass).toBeDefined();
     // Someone reacts at noon to one of Saturday's messages: it changed after the window, and still counts.
     const reacted = chats.chats.get('19:busy@thread.v2')!.messages[5]!;
     reacted.lastModifiedDateTime = new Date(at('2026-12-07T12:00', ZONE)).toISOString();
     // The next reading, at the day's end, goes on with the same window without listing the chats again.
-    await readAt('2026-12-07T17:35');
+    await readAt(w, '2026-12-07T17:35');
     const teams = w.host.contacts.state.contacts.filter((c) => c.channel === 'teamsChat');
     expect(teams).toHaveLength(61);
     expect(new Set(teams.map((c) => c.key)).size).toBe(61);
@@ -771,23 +767,18 @@ describe('the record of contacts outside hours', () => {
     await w.connect('microsoft');
     await w.run('settings.update', { patch: { contactRecord: true } });
     await w.connect('microsoft');
-    const readAt = async (local: string) => {
-      w.clock.advanceTo(at(local, ZONE));
-      await w.host.contacts.settled();
-      await w.host.contacts.read();
-    };
-    await readAt('2026-12-04T19:00');
+    await readAt(w, '2026-12-04T19:00');
     const evening = w.graph.deliver({ name: 'Ana', address: 'ana@example.com' }, 'Numbers for Monday?');
     w.clock.advanceTo(at('2026-12-04T19:05', ZONE));
     const weekend = w.graph.deliver({ name: 'Kai', address: 'kai@example.com' }, 'Weekend thought');
-    await readAt('2026-12-04T19:20');
+    await readAt(w, '2026-12-04T19:20');
     // Ana's answered that evening; Kai's on Monday morning, in hours.
     w.clock.advanceTo(at('2026-12-04T21:40', ZONE));
     w.graph.reply(evening);
-    await readAt('2026-12-04T21:50');
+    await readAt(w, '2026-12-04T21:50');
     w.clock.advanceTo(at('2026-12-07T09:30', ZONE));
     w.graph.reply(weekend);
-    await readAt('2026-12-07T17:40');
+    await readAt(w, '2026-12-07T17:40');
     const mail = w.host.contacts.state.contacts.filter((c) => c.channel === 'outlookMail');
     expect(mail.map((c) => [c.from.name, c.answeredAt?.slice(0, 16), c.answeredOutside])).toEqual([
       ['Ana', '2026-12-04T21:40', true],
